@@ -1,0 +1,76 @@
+namespace PilotAssessment.Permissions;
+
+/// <summary>Names of every permission. Definitions (groups, children, sides) are in <see cref="PilotAssessmentPermissionDefinitionProvider"/>.</summary>
+public static class PilotAssessmentPermissions
+{
+    public const string Prefix = "PilotAssessment";
+
+    public static class Tenants
+    {
+        public const string Default = Prefix + ".Tenants";
+        public const string Create = Default + ".Create";
+        public const string Update = Default + ".Update";
+        public const string ManageStatus = Default + ".ManageStatus";
+        public const string ActInCity = Default + ".ActInCity";
+    }
+
+    public static class Users
+    {
+        public const string Default = Prefix + ".Users";
+        public const string Create = Default + ".Create";
+        public const string Update = Default + ".Update";
+        public const string Delete = Default + ".Delete";
+    }
+
+    public static class Roles
+    {
+        public const string Default = Prefix + ".Roles";
+        public const string Create = Default + ".Create";
+        public const string Update = Default + ".Update";
+        public const string Delete = Default + ".Delete";
+        public const string ManagePermissions = Default + ".ManagePermissions";
+    }
+
+    public const string AuditLogs = Prefix + ".AuditLogs";
+
+    public static class Schemes
+    {
+        public const string Default = Prefix + ".Schemes";
+        public const string Manage = Default + ".Manage";
+        public const string Publish = Default + ".Publish";
+    }
+
+    public static class Agreements
+    {
+        public const string Default = Prefix + ".Agreements";
+        public const string Manage = Default + ".Manage";
+        public const string Sign = Default + ".Sign";
+    }
+
+    public static class Periods
+    {
+        public const string Default = Prefix + ".Periods";
+        public const string Manage = Default + ".Manage";
+    }
+
+    public static class DataEntry
+    {
+        public const string Default = Prefix + ".DataEntry";
+        public const string Submit = Default + ".Submit";
+    }
+
+    public static class Review
+    {
+        public const string Default = Prefix + ".Review";
+        public const string Adjust = Default + ".Adjust";
+        public const string Approve = Default + ".Approve";
+    }
+
+    public static class Results
+    {
+        public const string Default = Prefix + ".Results";
+        public const string Publish = Default + ".Publish";
+    }
+
+    public const string Dashboard = Prefix + ".Dashboard";
+}

@@ -1,0 +1,26 @@
+namespace PilotAssessment;
+
+/// <summary>Error codes; each is a key in the localization files.</summary>
+public static class PilotAssessmentErrorCodes
+{
+    public const string EntityNotFound = "Error:EntityNotFound";
+    public const string ConcurrencyConflict = "Error:ConcurrencyConflict";
+    public const string CrossTenantWrite = "Error:CrossTenantWrite";
+    public const string InvalidCredentials = "Error:InvalidCredentials";
+    public const string UserLockedOut = "Error:UserLockedOut";
+    public const string TenantNotFound = "Error:TenantNotFound";
+    public const string TenantInactive = "Error:TenantInactive";
+    public const string TenantNameTaken = "Error:TenantNameTaken";
+    public const string InvalidRefreshToken = "Error:InvalidRefreshToken";
+    public const string IdentityError = "Error:Identity";
+    public const string PermissionNotGrantableOnThisSide = "Error:PermissionNotGrantableOnThisSide";
+    public const string UnknownPermission = "Error:UnknownPermission";
+    public const string TenantHeaderNotAllowed = "Error:TenantHeaderNotAllowed";
+    public const string StaticRoleCannotBeDeleted = "Error:StaticRoleCannotBeDeleted";
+    public const string CannotDeleteSelf = "Error:CannotDeleteSelf";
+    public const string UserInactive = "Error:UserInactive";
+    public const string Validation = "Error:Validation";
+    public const string Internal = "Error:Internal";
+    public const string Forbidden = "Error:Forbidden";
+    public const string Unauthorized = "Error:Unauthorized";
+}

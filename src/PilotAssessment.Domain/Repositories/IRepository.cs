@@ -1,0 +1,33 @@
+using PilotAssessment.Entities;
+
+namespace PilotAssessment.Repositories;
+
+/// <summary>
+/// Access to one aggregate. Queries see only the current tenant's rows and no soft-deleted ones unless a
+/// data filter is disabled. Writes save at once unless <c>autoSave</c> is false (then call <see cref="IUnitOfWork"/>).
+/// </summary>
+public interface IRepository<TEntity>
+    where TEntity : class, IEntity
+{
+    IQueryable<TEntity> Query();
+
+    Task<TEntity?> FindAsync(Guid id, CancellationToken cancellationToken = default);
+
+    /// <summary>Throws <see cref="ExceptionHandling.EntityNotFoundException"/> (HTTP 404) when missing or not visible.</summary>
+    Task<TEntity> GetAsync(Guid id, CancellationToken cancellationToken = default);
+
+    Task<TEntity> InsertAsync(TEntity entity, bool autoSave = true, CancellationToken cancellationToken = default);
+
+    Task<TEntity> UpdateAsync(TEntity entity, bool autoSave = true, CancellationToken cancellationToken = default);
+
+    Task DeleteAsync(TEntity entity, bool autoSave = true, CancellationToken cancellationToken = default);
+
+    Task<List<T>> ToListAsync<T>(IQueryable<T> query, CancellationToken cancellationToken = default);
+
+    Task<int> CountAsync<T>(IQueryable<T> query, CancellationToken cancellationToken = default);
+}
+
+public interface IUnitOfWork
+{
+    Task SaveChangesAsync(CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,40 @@
+namespace PilotAssessment.Seeding;
+
+/// <summary>Seeds one kind of data. Must be idempotent: running it twice leaves the same data.</summary>
+public interface IDataSeedContributor
+{
+    /// <summary>Contributors run in ascending order.</summary>
+    int Order { get; }
+
+    Task SeedAsync(DataSeedContext context);
+}
+
+public sealed class DataSeedContext
+{
+    /// <summary>When set, the contributor seeds inside this tenant only.</summary>
+    public Guid? TenantId { get; init; }
+
+    /// <summary>Seed the demo data (Gansu pilot cities, demo users, the sample scheme).</summary>
+    public bool IncludeDemoData { get; init; } = true;
+
+    /// <summary>Password of the users seeded for this context.</summary>
+    public string AdminPassword { get; init; } = DataSeeder.DefaultAdminPassword;
+}
+
+public interface IDataSeeder
+{
+    Task SeedAsync(DataSeedContext context);
+}
+
+public sealed class DataSeeder(IEnumerable<IDataSeedContributor> contributors) : IDataSeeder
+{
+    public const string DefaultAdminPassword = "1q2w3E*";
+
+    public async Task SeedAsync(DataSeedContext context)
+    {
+        foreach (var contributor in contributors.OrderBy(c => c.Order))
+        {
+            await contributor.SeedAsync(context);
+        }
+    }
+}
