@@ -6,7 +6,7 @@ using Microsoft.Extensions.Localization;
 namespace PilotAssessment.Localization;
 
 /// <summary>
-/// Reads texts from the embedded Localization/PilotAssessment/{culture}.json files (ABP's format:
+/// Reads texts from the embedded Localization/PilotAssessment/**/{culture}.json files (ABP's format:
 /// <c>{"culture": "...", "texts": {...}}</c>). Lookup walks the UI culture's parents, then falls back to
 /// zh-Hans, then English, then the key itself.
 /// </summary>
@@ -82,18 +82,26 @@ public sealed class JsonStringLocalizer : IStringLocalizer
     private static IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> LoadDictionaries()
     {
         var assembly = typeof(JsonStringLocalizer).Assembly;
-        var result = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.OrdinalIgnoreCase);
+        var result = new Dictionary<string, Dictionary<string, string>>(StringComparer.OrdinalIgnoreCase);
         foreach (var resourceName in assembly.GetManifestResourceNames().Where(n => n.EndsWith(".json", StringComparison.Ordinal)))
         {
             using var stream = assembly.GetManifestResourceStream(resourceName)!;
             using var document = JsonDocument.Parse(stream);
             var culture = document.RootElement.GetProperty("culture").GetString()!;
-            var texts = document.RootElement.GetProperty("texts").EnumerateObject()
-                .ToDictionary(p => p.Name, p => p.Value.GetString() ?? p.Name, StringComparer.Ordinal);
-            result[culture] = texts;
+            if (!result.TryGetValue(culture, out var texts))
+            {
+                texts = new Dictionary<string, string>(StringComparer.Ordinal);
+                result[culture] = texts;
+            }
+
+            // Each feature may keep its own file per culture; all files of a culture are merged.
+            foreach (var text in document.RootElement.GetProperty("texts").EnumerateObject())
+            {
+                texts[text.Name] = text.Value.GetString() ?? text.Name;
+            }
         }
 
-        return result;
+        return result.ToDictionary(kv => kv.Key, kv => (IReadOnlyDictionary<string, string>)kv.Value, StringComparer.OrdinalIgnoreCase);
     }
 }
 
