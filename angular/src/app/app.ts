@@ -1,12 +1,14 @@
-import { Component, signal } from '@angular/core';
+import { Component, inject } from '@angular/core';
 import { RouterOutlet } from '@angular/router';
+
+import { I18nService } from './core/i18n/i18n.service';
 
 @Component({
   selector: 'app-root',
   imports: [RouterOutlet],
-  templateUrl: './app.html',
-  styleUrl: './app.css'
+  template: '<router-outlet />',
 })
 export class App {
-  protected readonly title = signal('admin');
+  // Instantiated at start-up so the stored language (and ng-zorro locale) applies at once.
+  protected readonly i18n = inject(I18nService);
 }

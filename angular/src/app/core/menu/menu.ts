@@ -1,0 +1,66 @@
+import { Permissions } from '../permissions';
+
+export interface MenuItem {
+  /** i18n key of the text. */
+  text: string;
+  icon?: string;
+  /** Router link of a leaf item. */
+  link?: string;
+  /** Permission that must be granted to see the item. */
+  permission?: string;
+  children?: MenuItem[];
+}
+
+/** The whole navigation; each user sees only what their granted permissions allow. */
+export const MENU: MenuItem[] = [
+  {
+    text: 'menu.platform',
+    icon: 'cluster',
+    children: [{ text: 'menu.tenants', icon: 'bank', link: '/tenants', permission: Permissions.Tenants.Default }],
+  },
+  {
+    text: 'menu.system',
+    icon: 'setting',
+    children: [
+      { text: 'menu.users', icon: 'team', link: '/users', permission: Permissions.Users.Default },
+      { text: 'menu.roles', icon: 'safety-certificate', link: '/roles', permission: Permissions.Roles.Default },
+      { text: 'menu.auditLogs', icon: 'audit', link: '/audit-logs', permission: Permissions.AuditLogs.Default },
+    ],
+  },
+];
+
+/**
+ * Keeps the items whose permission is granted. A group without a permission of its own is kept
+ * only while at least one of its children is visible; a leaf without a link is dropped.
+ */
+export function filterMenu(items: readonly MenuItem[], isGranted: (permission: string) => boolean): MenuItem[] {
+  const result: MenuItem[] = [];
+  for (const item of items) {
+    if (item.permission && !isGranted(item.permission)) {
+      continue;
+    }
+    if (item.children) {
+      const children = filterMenu(item.children, isGranted);
+      if (children.length > 0) {
+        result.push({ ...item, children });
+      }
+    } else if (item.link) {
+      result.push({ ...item });
+    }
+  }
+  return result;
+}
+
+/** The first reachable link, used as the landing page after sign-in. */
+export function firstLink(items: readonly MenuItem[]): string | null {
+  for (const item of items) {
+    if (item.link) {
+      return item.link;
+    }
+    const nested = item.children ? firstLink(item.children) : null;
+    if (nested) {
+      return nested;
+    }
+  }
+  return null;
+}

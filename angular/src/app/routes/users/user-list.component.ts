@@ -1,0 +1,4 @@
+import { Component } from '@angular/core';
+
+@Component({ selector: 'app-user-list', template: '' })
+export class UserListComponent {}
