@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Identity;
+using PilotAssessment.Entities;
 using PilotAssessment.MultiTenancy;
 
 namespace PilotAssessment.Identity;
 
 /// <summary>A role of the host or of one pilot city; role names are unique within a tenant.</summary>
-public class AppRole : IdentityRole<Guid>, IMultiTenant
+public class AppRole : IdentityRole<Guid>, IEntity, IMultiTenant
 {
     public AppRole()
     {

@@ -5,7 +5,7 @@ using PilotAssessment.MultiTenancy;
 namespace PilotAssessment.Identity;
 
 /// <summary>A person who signs in: a host user (TenantId null) or a user of one pilot city.</summary>
-public class AppUser : IdentityUser<Guid>, IMultiTenant, IFullAudited
+public class AppUser : IdentityUser<Guid>, IEntity, IMultiTenant, IFullAudited
 {
     public AppUser()
     {

@@ -1,0 +1,99 @@
+using AutoMapper;
+using PilotAssessment.Data;
+using PilotAssessment.Dtos;
+using PilotAssessment.MultiTenancy;
+using PilotAssessment.Repositories;
+using PilotAssessment.Users;
+
+namespace PilotAssessment.Auditing;
+
+/// <summary>
+/// Audit logs of the current tenant. A host user reads every city's logs (optionally one city's), which is
+/// what the host's audit permission is for.
+/// </summary>
+public sealed class AuditLogAppService(
+    IRepository<AuditLog> auditLogs,
+    IRepository<EntityChange> entityChanges,
+    ICurrentUser currentUser,
+    ICurrentTenant currentTenant,
+    IDataFilter dataFilter,
+    IMapper mapper) : IAuditLogAppService
+{
+    public async Task<PagedResultDto<AuditLogDto>> GetListAsync(GetAuditLogsInput input)
+    {
+        using var _ = ReadAcrossCitiesIfHost();
+        var query = auditLogs.Query();
+        if (IsHostReader && input.TenantId is not null)
+        {
+            query = query.Where(a => a.TenantId == input.TenantId);
+        }
+
+        if (!string.IsNullOrWhiteSpace(input.UserName))
+        {
+            query = query.Where(a => a.UserName == input.UserName);
+        }
+
+        if (!string.IsNullOrWhiteSpace(input.HttpMethod))
+        {
+            query = query.Where(a => a.HttpMethod == input.HttpMethod.ToUpperInvariant());
+        }
+
+        if (input.HttpStatusCode is not null)
+        {
+            query = query.Where(a => a.HttpStatusCode == input.HttpStatusCode);
+        }
+
+        if (input.StartTime is not null)
+        {
+            query = query.Where(a => a.ExecutionTime >= input.StartTime);
+        }
+
+        if (input.EndTime is not null)
+        {
+            query = query.Where(a => a.ExecutionTime <= input.EndTime);
+        }
+
+        var total = await auditLogs.CountAsync(query);
+        var logs = await auditLogs.ToListAsync(query.OrderByDescending(a => a.ExecutionTime).Skip(input.SkipCount).Take(input.MaxResultCount));
+        var ids = logs.Select(l => (Guid?)l.Id).ToList();
+        var changes = await entityChanges.ToListAsync(entityChanges.Query().Where(c => ids.Contains(c.AuditLogId)));
+        await LoadPropertyChangesAsync(changes);
+
+        var items = logs.Select(l => mapper.Map<AuditLogDto>(l) with
+        {
+            EntityChanges = mapper.Map<List<EntityChangeDto>>(changes.Where(c => c.AuditLogId == l.Id)),
+        }).ToList();
+        return new PagedResultDto<AuditLogDto>(total, items);
+    }
+
+    public async Task<PagedResultDto<EntityChangeDto>> GetEntityChangesAsync(GetEntityChangesInput input)
+    {
+        using var _ = ReadAcrossCitiesIfHost();
+        var query = entityChanges.Query();
+        if (!string.IsNullOrWhiteSpace(input.EntityId))
+        {
+            query = query.Where(c => c.EntityId == input.EntityId);
+        }
+
+        if (!string.IsNullOrWhiteSpace(input.EntityTypeFullName))
+        {
+            query = query.Where(c => c.EntityTypeFullName == input.EntityTypeFullName);
+        }
+
+        var total = await entityChanges.CountAsync(query);
+        var items = await entityChanges.ToListAsync(query.OrderByDescending(c => c.ChangeTime).Skip(input.SkipCount).Take(input.MaxResultCount));
+        await LoadPropertyChangesAsync(items);
+        return new PagedResultDto<EntityChangeDto>(total, mapper.Map<List<EntityChangeDto>>(items));
+    }
+
+    private bool IsHostReader => currentUser.TenantId is null && currentTenant.Id is null;
+
+    private IDisposable? ReadAcrossCitiesIfHost() => IsHostReader ? dataFilter.Disable<IMultiTenant>() : null;
+
+    private async Task LoadPropertyChangesAsync(List<EntityChange> changes)
+    {
+        var ids = changes.Select(c => c.Id).ToList();
+        // One query for all property changes (no N+1); the change tracker attaches them to their entity changes.
+        await entityChanges.ToListAsync(entityChanges.Query().Where(c => ids.Contains(c.Id)).SelectMany(c => c.PropertyChanges));
+    }
+}

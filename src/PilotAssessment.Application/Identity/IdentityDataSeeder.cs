@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Identity;
+using PilotAssessment.Authorization;
+using PilotAssessment.MultiTenancy;
+using PilotAssessment.Permissions;
+using PilotAssessment.Repositories;
+
+namespace PilotAssessment.Identity;
+
+/// <summary>
+/// Creates the built-in roles of one side with their permissions and the side's administrator. Idempotent:
+/// existing roles, grants and users are left as they are, missing ones are added.
+/// </summary>
+public sealed class IdentityDataSeeder(
+    UserManager<AppUser> userManager,
+    RoleManager<AppRole> roleManager,
+    IRepository<PermissionGrant> grants,
+    IUnitOfWork unitOfWork,
+    IPermissionDefinitionManager definitions,
+    ICurrentTenant currentTenant)
+{
+    public async Task SeedAsync(Guid? tenantId, string adminUserName, string adminPassword, IEnumerable<(string UserName, string Name, string Role)>? demoUsers = null)
+    {
+        using var _ = currentTenant.Change(tenantId);
+        var roleNames = tenantId is null ? RoleNames.Host : RoleNames.Tenant;
+        foreach (var roleName in roleNames)
+        {
+            await EnsureRoleAsync(tenantId, roleName);
+        }
+
+        var adminRole = tenantId is null ? RoleNames.Admin : RoleNames.CityAdmin;
+        await EnsureUserAsync(tenantId, adminUserName, tenantId is null ? "平台管理员" : "市级管理员", adminPassword, adminRole);
+        foreach (var (userName, name, role) in demoUsers ?? [])
+        {
+            await EnsureUserAsync(tenantId, userName, name, adminPassword, role);
+        }
+    }
+
+    private async Task EnsureRoleAsync(Guid? tenantId, string roleName)
+    {
+        if (await roleManager.FindByNameAsync(roleName) is null)
+        {
+            (await roleManager.CreateAsync(new AppRole(tenantId, roleName, isStatic: true))).CheckErrors();
+        }
+
+        var existing = (await grants.ToListAsync(grants.Query().Where(g => g.RoleName == roleName).Select(g => g.Name))).ToHashSet();
+        foreach (var permission in RolePermissionDefaults.For(roleName, definitions).Where(p => !existing.Contains(p)))
+        {
+            await grants.InsertAsync(new PermissionGrant(tenantId, roleName, permission), autoSave: false);
+        }
+
+        await unitOfWork.SaveChangesAsync();
+    }
+
+    private async Task EnsureUserAsync(Guid? tenantId, string userName, string name, string password, string role)
+    {
+        if (await userManager.FindByNameAsync(userName) is not null)
+        {
+            return;
+        }
+
+        var user = new AppUser(tenantId, userName) { Name = name, EmailConfirmed = true };
+        (await userManager.CreateAsync(user, password)).CheckErrors();
+        (await userManager.AddToRoleAsync(user, role)).CheckErrors();
+    }
+}

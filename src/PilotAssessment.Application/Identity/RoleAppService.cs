@@ -1,0 +1,123 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
+using PilotAssessment.Authorization;
+using PilotAssessment.Dtos;
+using PilotAssessment.ExceptionHandling;
+using PilotAssessment.Localization;
+using PilotAssessment.MultiTenancy;
+using PilotAssessment.Permissions;
+using PilotAssessment.Repositories;
+
+namespace PilotAssessment.Identity;
+
+public sealed class RoleAppService(
+    RoleManager<AppRole> roleManager,
+    IRepository<AppRole> roles,
+    IRepository<PermissionGrant> grants,
+    IPermissionDefinitionManager definitions,
+    ICurrentTenant currentTenant,
+    IUnitOfWork unitOfWork,
+    IStringLocalizer<PilotAssessmentResource> localizer) : IRoleAppService
+{
+    private MultiTenancySides Side => currentTenant.Id is null ? MultiTenancySides.Host : MultiTenancySides.Tenant;
+
+    public async Task<PagedResultDto<RoleDto>> GetListAsync()
+    {
+        var list = await roles.ToListAsync(roles.Query().OrderBy(r => r.Name));
+        return new PagedResultDto<RoleDto>(list.Count, list.Select(Map).ToList());
+    }
+
+    public async Task<RoleDto> CreateAsync(RoleInput input)
+    {
+        var role = new AppRole(currentTenant.Id, input.Name.Trim());
+        (await roleManager.CreateAsync(role)).CheckErrors("name");
+        return Map(role);
+    }
+
+    public async Task<RoleDto> UpdateAsync(Guid id, RoleInput input)
+    {
+        var role = await roles.GetAsync(id);
+        if (role.IsStatic && role.Name != input.Name.Trim())
+        {
+            throw new BusinessException(PilotAssessmentErrorCodes.StaticRoleCannotBeDeleted, role.Name);
+        }
+
+        var oldName = role.Name!;
+        await using var transaction = await unitOfWork.BeginTransactionAsync();
+        (await roleManager.SetRoleNameAsync(role, input.Name.Trim())).CheckErrors("name");
+        (await roleManager.UpdateAsync(role)).CheckErrors("name");
+        await ReplaceGrantsAsync(oldName, role.Name!, await GrantedNamesAsync(oldName));
+        await transaction.CommitAsync();
+        return Map(role);
+    }
+
+    public async Task DeleteAsync(Guid id)
+    {
+        var role = await roles.GetAsync(id);
+        if (role.IsStatic)
+        {
+            throw new BusinessException(PilotAssessmentErrorCodes.StaticRoleCannotBeDeleted, role.Name);
+        }
+
+        await using var transaction = await unitOfWork.BeginTransactionAsync();
+        await ReplaceGrantsAsync(role.Name!, role.Name!, []);
+        (await roleManager.DeleteAsync(role)).CheckErrors();
+        await transaction.CommitAsync();
+    }
+
+    public async Task<PermissionListDto> GetPermissionsAsync(Guid id)
+    {
+        var role = await roles.GetAsync(id);
+        var granted = await GrantedNamesAsync(role.Name!);
+        var groups = definitions.Groups
+            .Select(g => new PermissionGroupDto(
+                g.Name,
+                localizer[g.DisplayNameKey],
+                g.Permissions.SelectMany(Flatten)
+                    .Where(p => p.Sides.HasFlag(Side))
+                    .Select(p => new PermissionDto(p.Name, localizer[p.DisplayNameKey], p.Parent?.Name, granted.Contains(p.Name)))
+                    .ToList()))
+            .Where(g => g.Permissions.Count > 0)
+            .ToList();
+        return new PermissionListDto(groups);
+    }
+
+    public async Task UpdatePermissionsAsync(Guid id, UpdatePermissionsInput input)
+    {
+        var role = await roles.GetAsync(id);
+        foreach (var name in input.GrantedPermissions)
+        {
+            var definition = definitions.Find(name) ?? throw new BusinessException(PilotAssessmentErrorCodes.UnknownPermission, name);
+            if (!definition.Sides.HasFlag(Side))
+            {
+                throw new BusinessException(PilotAssessmentErrorCodes.PermissionNotGrantableOnThisSide, localizer[definition.DisplayNameKey].Value);
+            }
+        }
+
+        await ReplaceGrantsAsync(role.Name!, role.Name!, input.GrantedPermissions.Distinct().ToList());
+    }
+
+    private async Task<HashSet<string>> GrantedNamesAsync(string roleName) =>
+        (await grants.ToListAsync(grants.Query().Where(g => g.RoleName == roleName).Select(g => g.Name))).ToHashSet();
+
+    private async Task ReplaceGrantsAsync(string oldRoleName, string newRoleName, IReadOnlyCollection<string> names)
+    {
+        foreach (var grant in await grants.ToListAsync(grants.Query().Where(g => g.RoleName == oldRoleName)))
+        {
+            await grants.DeleteAsync(grant, autoSave: false);
+        }
+
+        await unitOfWork.SaveChangesAsync();
+        foreach (var name in names)
+        {
+            await grants.InsertAsync(new PermissionGrant(currentTenant.Id, newRoleName, name), autoSave: false);
+        }
+
+        await unitOfWork.SaveChangesAsync();
+    }
+
+    private static IEnumerable<PermissionDefinition> Flatten(PermissionDefinition p) => new[] { p }.Concat(p.Children.SelectMany(Flatten));
+
+    private RoleDto Map(AppRole role) =>
+        new(role.Id, role.Name!, role.IsStatic ? localizer["Role:" + role.Name].Value : role.Name!, role.IsStatic, role.ConcurrencyStamp);
+}

@@ -1,0 +1,101 @@
+using Microsoft.AspNetCore.Identity;
+using PilotAssessment.Dtos;
+using PilotAssessment.ExceptionHandling;
+using PilotAssessment.Repositories;
+using PilotAssessment.Users;
+
+namespace PilotAssessment.Identity;
+
+/// <summary>Users of the current tenant (the host's users when no city is selected).</summary>
+public sealed class UserAppService(
+    UserManager<AppUser> userManager,
+    RoleManager<AppRole> roleManager,
+    IRepository<AppUser> users,
+    IIdentityUserRepository identityUsers,
+    IUnitOfWork unitOfWork,
+    ICurrentUser currentUser) : IUserAppService
+{
+    public async Task<PagedResultDto<UserDto>> GetListAsync(PagedAndFilteredRequestDto input)
+    {
+        var query = users.Query();
+        if (!string.IsNullOrWhiteSpace(input.Filter))
+        {
+            query = query.Where(u => u.UserName!.Contains(input.Filter) || (u.Name != null && u.Name.Contains(input.Filter)));
+        }
+
+        var total = await users.CountAsync(query);
+        var page = await users.ToListAsync(query.OrderBy(u => u.UserName).Skip(input.SkipCount).Take(input.MaxResultCount));
+        var roles = await identityUsers.GetRoleNamesAsync(page.Select(u => u.Id).ToList());
+        return new PagedResultDto<UserDto>(total, page.Select(u => Map(u, roles[u.Id])).ToList());
+    }
+
+    public async Task<UserDto> GetAsync(Guid id)
+    {
+        var user = await users.GetAsync(id);
+        return Map(user, (await identityUsers.GetRoleNamesAsync([id]))[id]);
+    }
+
+    public async Task<UserDto> CreateAsync(CreateUserInput input)
+    {
+        await EnsureRolesExistAsync(input.RoleNames);
+        await using var transaction = await unitOfWork.BeginTransactionAsync();
+        var user = new AppUser(null, input.UserName.Trim()) { Name = input.Name, Email = input.Email, IsActive = input.IsActive };
+        (await userManager.CreateAsync(user, input.Password)).CheckErrors();
+        (await userManager.AddToRolesAsync(user, input.RoleNames)).CheckErrors();
+        await transaction.CommitAsync();
+        return await GetAsync(user.Id);
+    }
+
+    public async Task<UserDto> UpdateAsync(Guid id, UpdateUserInput input)
+    {
+        var user = await users.GetAsync(id);
+        if (user.ConcurrencyStamp != input.ConcurrencyStamp)
+        {
+            throw new ConflictException(PilotAssessmentErrorCodes.ConcurrencyConflict);
+        }
+
+        await EnsureRolesExistAsync(input.RoleNames);
+        await using var transaction = await unitOfWork.BeginTransactionAsync();
+        user.Name = input.Name;
+        user.IsActive = input.IsActive;
+        (await userManager.SetUserNameAsync(user, input.UserName.Trim())).CheckErrors();
+        (await userManager.SetEmailAsync(user, input.Email)).CheckErrors();
+        if (!string.IsNullOrEmpty(input.Password))
+        {
+            (await userManager.RemovePasswordAsync(user)).CheckErrors();
+            (await userManager.AddPasswordAsync(user, input.Password)).CheckErrors();
+        }
+
+        var current = await userManager.GetRolesAsync(user);
+        (await userManager.RemoveFromRolesAsync(user, current.Except(input.RoleNames))).CheckErrors();
+        (await userManager.AddToRolesAsync(user, input.RoleNames.Except(current))).CheckErrors();
+        (await userManager.UpdateAsync(user)).CheckErrors();
+        await transaction.CommitAsync();
+        return await GetAsync(user.Id);
+    }
+
+    public async Task DeleteAsync(Guid id)
+    {
+        if (id == currentUser.Id)
+        {
+            throw new BusinessException(PilotAssessmentErrorCodes.CannotDeleteSelf);
+        }
+
+        var user = await users.GetAsync(id);
+        (await userManager.DeleteAsync(user)).CheckErrors();
+    }
+
+    private async Task EnsureRolesExistAsync(IEnumerable<string> roleNames)
+    {
+        foreach (var roleName in roleNames)
+        {
+            if (!await roleManager.RoleExistsAsync(roleName))
+            {
+                throw new EntityNotFoundException(typeof(AppRole), roleName);
+            }
+        }
+    }
+
+    private static UserDto Map(AppUser user, List<string> roles) =>
+        new(user.Id, user.UserName!, user.Name, user.Email, user.IsActive, user.LockoutEnd?.UtcDateTime, roles, user.ConcurrencyStamp);
+}

@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using PilotAssessment.Account;
+using PilotAssessment.ApplicationConfiguration;
+using PilotAssessment.Auditing;
+using PilotAssessment.Identity;
+using PilotAssessment.Seeding;
+using PilotAssessment.Tenants;
+
+namespace PilotAssessment;
+
+/// <summary>Registers the application layer: application services, object mapping, data seed contributors.</summary>
+public static class PilotAssessmentApplicationModule
+{
+    public static IServiceCollection AddPilotAssessmentApplication(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddPilotAssessmentDomain(configuration);
+        services.AddPilotAssessmentApplicationContracts();
+
+        services.AddAutoMapper(cfg =>
+        {
+            cfg.LicenseKey = configuration["AutoMapper:LicenseKey"];
+            cfg.AddProfile<PilotAssessmentApplicationAutoMapperProfile>();
+        });
+
+        services.Configure<JwtOptions>(configuration.GetSection(JwtOptions.SectionName));
+        services.AddScoped<TokenService>();
+        services.AddScoped<IdentityDataSeeder>();
+        services.AddScoped<TenantManager>();
+        services.AddScoped<IDataSeedContributor, TenantDataSeedContributor>();
+
+        services.AddScoped<IAccountAppService, AccountAppService>();
+        services.AddScoped<IApplicationConfigurationAppService, ApplicationConfigurationAppService>();
+        services.AddScoped<ITenantAppService, TenantAppService>();
+        services.AddScoped<IUserAppService, UserAppService>();
+        services.AddScoped<IRoleAppService, RoleAppService>();
+        services.AddScoped<IAuditLogAppService, AuditLogAppService>();
+        return services;
+    }
+}

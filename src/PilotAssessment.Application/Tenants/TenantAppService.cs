@@ -1,0 +1,54 @@
+using AutoMapper;
+using PilotAssessment.Dtos;
+using PilotAssessment.Repositories;
+
+namespace PilotAssessment.Tenants;
+
+public sealed class TenantAppService(IRepository<Tenant> tenants, TenantManager tenantManager, IMapper mapper) : ITenantAppService
+{
+    public async Task<PagedResultDto<TenantDto>> GetListAsync(PagedAndFilteredRequestDto input)
+    {
+        var query = tenants.Query();
+        if (!string.IsNullOrWhiteSpace(input.Filter))
+        {
+            query = query.Where(t => t.Name.Contains(input.Filter) || t.DisplayName.Contains(input.Filter));
+        }
+
+        var total = await tenants.CountAsync(query);
+        var items = await tenants.ToListAsync(query.OrderBy(t => t.CreationTime).Skip(input.SkipCount).Take(input.MaxResultCount));
+        return new PagedResultDto<TenantDto>(total, mapper.Map<List<TenantDto>>(items));
+    }
+
+    public async Task<TenantDto> GetAsync(Guid id) => mapper.Map<TenantDto>(await tenants.GetAsync(id));
+
+    public async Task<TenantDto> CreateAsync(CreateTenantInput input)
+    {
+        var tenant = await tenantManager.CreateAsync(input.Name, input.DisplayName, input.AdminUserName, input.AdminPassword);
+        return mapper.Map<TenantDto>(tenant);
+    }
+
+    public async Task<TenantDto> UpdateAsync(Guid id, UpdateTenantInput input)
+    {
+        var tenant = await tenants.GetAsync(id);
+        tenant.ConcurrencyStamp = input.ConcurrencyStamp;
+        tenant.Rename(input.DisplayName);
+        await tenants.UpdateAsync(tenant);
+        return mapper.Map<TenantDto>(tenant);
+    }
+
+    public async Task<TenantDto> ActivateAsync(Guid id)
+    {
+        var tenant = await tenants.GetAsync(id);
+        tenant.Activate();
+        await tenants.UpdateAsync(tenant);
+        return mapper.Map<TenantDto>(tenant);
+    }
+
+    public async Task<TenantDto> DeactivateAsync(Guid id)
+    {
+        var tenant = await tenants.GetAsync(id);
+        tenant.Deactivate();
+        await tenants.UpdateAsync(tenant);
+        return mapper.Map<TenantDto>(tenant);
+    }
+}

@@ -1,0 +1,25 @@
+using PilotAssessment.ExceptionHandling;
+using PilotAssessment.Identity;
+using PilotAssessment.Repositories;
+
+namespace PilotAssessment.Tenants;
+
+/// <summary>Creates a pilot city with its built-in roles and administrator, all or nothing.</summary>
+public sealed class TenantManager(IRepository<Tenant> tenants, IdentityDataSeeder identitySeeder, IUnitOfWork unitOfWork)
+{
+    public async Task<Tenant> CreateAsync(string name, string displayName, string adminUserName, string adminPassword,
+        IEnumerable<(string UserName, string Name, string Role)>? demoUsers = null)
+    {
+        var normalized = Tenant.Normalize(name);
+        if (await tenants.CountAsync(tenants.Query().Where(t => t.NormalizedName == normalized)) > 0)
+        {
+            throw new BusinessException(PilotAssessmentErrorCodes.TenantNameTaken, name.Trim()).WithError("name", name.Trim());
+        }
+
+        await using var transaction = await unitOfWork.BeginTransactionAsync();
+        var tenant = await tenants.InsertAsync(new Tenant(Guid.NewGuid(), name, displayName));
+        await identitySeeder.SeedAsync(tenant.Id, adminUserName, adminPassword, demoUsers);
+        await transaction.CommitAsync();
+        return tenant;
+    }
+}

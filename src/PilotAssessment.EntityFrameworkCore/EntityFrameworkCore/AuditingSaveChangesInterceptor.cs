@@ -1,0 +1,200 @@
+using System.Globalization;
+using System.Reflection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using PilotAssessment.Auditing;
+using PilotAssessment.Data;
+using PilotAssessment.Entities;
+using PilotAssessment.ExceptionHandling;
+using PilotAssessment.MultiTenancy;
+using PilotAssessment.Users;
+
+namespace PilotAssessment.EntityFrameworkCore;
+
+/// <summary>
+/// Before every save: stamps tenant and audit properties, turns deletes of soft-deletable entities into
+/// updates, rotates concurrency stamps, refuses writes to another tenant's rows, and adds the entity-change
+/// history to the same save, so history and change commit in one transaction.
+/// </summary>
+public sealed class AuditingSaveChangesInterceptor(
+    ICurrentTenant currentTenant,
+    ICurrentUser currentUser,
+    IDataFilter dataFilter,
+    IAuditScope auditScope,
+    TimeProvider clock) : SaveChangesInterceptor
+{
+    private static readonly HashSet<string> MaskedProperties = ["PasswordHash", "SecurityStamp", "TokenHash"];
+    private static readonly HashSet<string> IgnoredProperties = ["ConcurrencyStamp"];
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Apply(eventData.Context);
+        return base.SavingChanges(eventData, result);
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData,
+        InterceptionResult<int> result,
+        CancellationToken cancellationToken = default)
+    {
+        Apply(eventData.Context);
+        return base.SavingChangesAsync(eventData, result, cancellationToken);
+    }
+
+    private void Apply(DbContext? context)
+    {
+        if (context is null)
+        {
+            return;
+        }
+
+        context.ChangeTracker.DetectChanges();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var changes = new List<EntityChange>();
+
+        foreach (var entry in context.ChangeTracker.Entries().ToList())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+            {
+                continue;
+            }
+
+            GuardTenant(entry);
+            var changeType = StampAudit(entry, now);
+            if (changeType is not null && !entry.Metadata.ClrType.IsDefined(typeof(DisableEntityChangeAuditAttribute), inherit: true))
+            {
+                changes.Add(CreateEntityChange(entry, changeType.Value, now));
+            }
+        }
+
+        foreach (var change in changes)
+        {
+            context.Add(change);
+        }
+    }
+
+    private void GuardTenant(EntityEntry entry)
+    {
+        if (entry.Entity is not IMultiTenant multiTenant)
+        {
+            return;
+        }
+
+        if (entry.State == EntityState.Added && multiTenant.TenantId is null && currentTenant.Id is not null)
+        {
+            multiTenant.TenantId = currentTenant.Id;
+        }
+
+        var ownerTenantId = entry.State == EntityState.Added
+            ? multiTenant.TenantId
+            : (Guid?)entry.Property(nameof(IMultiTenant.TenantId)).OriginalValue;
+
+        var tenantChanged = entry.State == EntityState.Modified && ownerTenantId != multiTenant.TenantId;
+        var foreignTenant = ownerTenantId != currentTenant.Id && dataFilter.IsEnabled<IMultiTenant>();
+        if (tenantChanged || foreignTenant)
+        {
+            throw new ForbiddenException(PilotAssessmentErrorCodes.CrossTenantWrite);
+        }
+    }
+
+    private EntityChangeType? StampAudit(EntityEntry entry, DateTime now)
+    {
+        switch (entry.State)
+        {
+            case EntityState.Added:
+                if (entry.Entity is IHasCreationTime created)
+                {
+                    created.CreationTime = now;
+                    created.CreatorId ??= currentUser.Id;
+                }
+
+                return EntityChangeType.Created;
+
+            case EntityState.Modified:
+                StampModification(entry, now);
+                return entry.Entity is ISoftDelete { IsDeleted: true } && IsModified(entry, nameof(ISoftDelete.IsDeleted))
+                    ? EntityChangeType.Deleted
+                    : EntityChangeType.Updated;
+
+            case EntityState.Deleted when entry.Entity is ISoftDelete softDelete:
+                entry.State = EntityState.Modified;
+                softDelete.IsDeleted = true;
+                if (entry.Entity is IHasDeletionTime deleted)
+                {
+                    deleted.DeletionTime = now;
+                    deleted.DeleterId = currentUser.Id;
+                }
+
+                StampModification(entry, now);
+                return EntityChangeType.Deleted;
+
+            case EntityState.Deleted:
+                return EntityChangeType.Deleted;
+
+            default:
+                return null;
+        }
+    }
+
+    private void StampModification(EntityEntry entry, DateTime now)
+    {
+        if (entry.Entity is IHasModificationTime modified)
+        {
+            modified.LastModificationTime = now;
+            modified.LastModifierId = currentUser.Id;
+        }
+
+        if (entry.Entity is IHasConcurrencyStamp stamped)
+        {
+            // The stamp the caller last read (set on the entity from its input) must still be the stored one.
+            entry.Property(nameof(IHasConcurrencyStamp.ConcurrencyStamp)).OriginalValue = stamped.ConcurrencyStamp;
+            stamped.ConcurrencyStamp = Guid.NewGuid().ToString("N");
+        }
+    }
+
+    private static bool IsModified(EntityEntry entry, string propertyName) =>
+        entry.Property(propertyName) is { IsModified: true } property && !Equals(property.OriginalValue, property.CurrentValue);
+
+    private EntityChange CreateEntityChange(EntityEntry entry, EntityChangeType changeType, DateTime now)
+    {
+        var tenantId = (entry.Entity as IMultiTenant)?.TenantId ?? currentTenant.Id;
+        var id = entry.Metadata.FindPrimaryKey()!.Properties.Select(p => Format(entry.Property(p.Name).CurrentValue));
+        var change = new EntityChange(tenantId, entry.Metadata.ClrType.FullName!, string.Join(",", id), changeType, now)
+        {
+            AuditLogId = auditScope.AuditLogId,
+            UserId = currentUser.Id,
+        };
+
+        foreach (var property in entry.Properties)
+        {
+            if (property.Metadata.IsPrimaryKey() || property.Metadata.IsShadowProperty() || IgnoredProperties.Contains(property.Metadata.Name))
+            {
+                continue;
+            }
+
+            var original = changeType == EntityChangeType.Created ? null : Format(property.OriginalValue);
+            var current = changeType == EntityChangeType.Deleted && entry.State == EntityState.Deleted ? null : Format(property.CurrentValue);
+            if (original == current)
+            {
+                continue;
+            }
+
+            var masked = MaskedProperties.Contains(property.Metadata.Name)
+                || property.Metadata.PropertyInfo?.IsDefined(typeof(MaskedInAuditAttribute)) == true;
+            change.PropertyChanges.Add(masked
+                ? new EntityPropertyChange(property.Metadata.Name, original is null ? null : "***", current is null ? null : "***")
+                : new EntityPropertyChange(property.Metadata.Name, original, current));
+        }
+
+        return change;
+    }
+
+    private static string? Format(object? value) => value switch
+    {
+        null => null,
+        DateTime d => d.ToString("O", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
+}

@@ -1,0 +1,85 @@
+using Microsoft.EntityFrameworkCore;
+using PilotAssessment.Entities;
+using PilotAssessment.ExceptionHandling;
+using PilotAssessment.Repositories;
+
+namespace PilotAssessment.EntityFrameworkCore;
+
+public class EfCoreRepository<TEntity>(PilotAssessmentDbContext dbContext) : IRepository<TEntity>
+    where TEntity : class, IEntity
+{
+    protected PilotAssessmentDbContext DbContext { get; } = dbContext;
+
+    protected DbSet<TEntity> DbSet => DbContext.Set<TEntity>();
+
+    public IQueryable<TEntity> Query() => DbSet;
+
+    public Task<TEntity?> FindAsync(Guid id, CancellationToken cancellationToken = default) =>
+        DbSet.FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
+
+    public async Task<TEntity> GetAsync(Guid id, CancellationToken cancellationToken = default) =>
+        await FindAsync(id, cancellationToken) ?? throw new EntityNotFoundException(typeof(TEntity), id);
+
+    public async Task<TEntity> InsertAsync(TEntity entity, bool autoSave = true, CancellationToken cancellationToken = default)
+    {
+        await DbSet.AddAsync(entity, cancellationToken);
+        await SaveAsync(autoSave, cancellationToken);
+        return entity;
+    }
+
+    public async Task<TEntity> UpdateAsync(TEntity entity, bool autoSave = true, CancellationToken cancellationToken = default)
+    {
+        if (DbContext.Entry(entity).State == EntityState.Detached)
+        {
+            DbSet.Update(entity);
+        }
+
+        await SaveAsync(autoSave, cancellationToken);
+        return entity;
+    }
+
+    public async Task DeleteAsync(TEntity entity, bool autoSave = true, CancellationToken cancellationToken = default)
+    {
+        DbSet.Remove(entity);
+        await SaveAsync(autoSave, cancellationToken);
+    }
+
+    public Task<List<T>> ToListAsync<T>(IQueryable<T> query, CancellationToken cancellationToken = default) =>
+        EntityFrameworkQueryableExtensions.ToListAsync(query, cancellationToken);
+
+    public Task<int> CountAsync<T>(IQueryable<T> query, CancellationToken cancellationToken = default) =>
+        EntityFrameworkQueryableExtensions.CountAsync(query, cancellationToken);
+
+    private Task SaveAsync(bool autoSave, CancellationToken cancellationToken) =>
+        autoSave ? DbContext.SaveChangesAsync(cancellationToken) : Task.CompletedTask;
+}
+
+public sealed class EfCoreUnitOfWork(PilotAssessmentDbContext dbContext) : IUnitOfWork
+{
+    public Task SaveChangesAsync(CancellationToken cancellationToken = default) => dbContext.SaveChangesAsync(cancellationToken);
+
+    public async Task<IUnitOfWorkTransaction> BeginTransactionAsync(CancellationToken cancellationToken = default)
+    {
+        if (dbContext.Database.CurrentTransaction is not null)
+        {
+            return new NestedTransaction();
+        }
+
+        return new Transaction(await dbContext.Database.BeginTransactionAsync(cancellationToken));
+    }
+
+    private sealed class Transaction(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction inner) : IUnitOfWorkTransaction
+    {
+        public Task CommitAsync(CancellationToken cancellationToken = default) => inner.CommitAsync(cancellationToken);
+
+        public ValueTask DisposeAsync() => inner.DisposeAsync();
+    }
+
+    // An inner scope joins the outer transaction; only the outermost commit counts.
+    private sealed class NestedTransaction : IUnitOfWorkTransaction
+    {
+        public Task CommitAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using PilotAssessment.Identity;
+using PilotAssessment.Repositories;
+
+namespace PilotAssessment.EntityFrameworkCore;
+
+/// <summary>Registers the database layer: the provider chosen in configuration, repositories and the unit of work.</summary>
+public static class PilotAssessmentEntityFrameworkCoreModule
+{
+    public const string ConnectionStringName = "Default";
+    public const string DefaultSqliteConnectionString = "Data Source=App_Data/pilot-assessment.db";
+
+    public static IServiceCollection AddPilotAssessmentEntityFrameworkCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = configuration.GetConnectionString(ConnectionStringName);
+        return services.AddPilotAssessmentEntityFrameworkCore(options, connectionString);
+    }
+
+    public static IServiceCollection AddPilotAssessmentEntityFrameworkCore(this IServiceCollection services, DatabaseOptions options, string? connectionString)
+    {
+        services.AddSingleton(options);
+        services.AddScoped<AuditingSaveChangesInterceptor>();
+
+        if (options.Provider == DatabaseProvider.MySql)
+        {
+            var cs = connectionString ?? throw new InvalidOperationException("ConnectionStrings:Default is required for the MySql provider.");
+            var serverVersion = string.IsNullOrWhiteSpace(options.ServerVersion) ? ServerVersion.AutoDetect(cs) : ServerVersion.Parse(options.ServerVersion);
+            services.AddDbContext<PilotAssessmentDbContext, MySqlPilotAssessmentDbContext>((sp, o) => o
+                .UseMySql(cs, serverVersion, my => my.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
+                .AddInterceptors(sp.GetRequiredService<AuditingSaveChangesInterceptor>()));
+        }
+        else
+        {
+            var cs = string.IsNullOrWhiteSpace(connectionString) ? DefaultSqliteConnectionString : connectionString;
+            EnsureSqliteDirectory(cs);
+            services.AddDbContext<PilotAssessmentDbContext, SqlitePilotAssessmentDbContext>((sp, o) => o
+                .UseSqlite(cs, s => s.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
+                .AddInterceptors(sp.GetRequiredService<AuditingSaveChangesInterceptor>()));
+        }
+
+        services.AddScoped(typeof(IRepository<>), typeof(EfCoreRepository<>));
+        services.AddScoped<IUnitOfWork, EfCoreUnitOfWork>();
+        services.AddScoped<IUserStore<AppUser>, UserStore<AppUser, AppRole, PilotAssessmentDbContext, Guid>>();
+        services.AddScoped<IRoleStore<AppRole>, RoleStore<AppRole, PilotAssessmentDbContext, Guid>>();
+        services.AddScoped<IIdentityUserRepository, EfCoreIdentityUserRepository>();
+        return services;
+    }
+
+    private static void EnsureSqliteDirectory(string connectionString)
+    {
+        var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        var directory = Path.GetDirectoryName(Path.GetFullPath(dataSource));
+        if (!string.IsNullOrEmpty(directory) && dataSource != ":memory:" && !dataSource.StartsWith("file:", StringComparison.Ordinal))
+        {
+            Directory.CreateDirectory(directory);
+        }
+    }
+}
