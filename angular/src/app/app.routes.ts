@@ -7,11 +7,13 @@ import { Permissions } from './core/permissions';
 export const routes: Routes = [
   {
     path: 'login',
-    loadComponent: () => import('./routes/passport/login/login.component').then((m) => m.LoginComponent),
+    loadComponent: () =>
+      import('./routes/passport/login/login.component').then((m) => m.LoginComponent),
   },
   {
     path: '',
-    loadComponent: () => import('./layout/basic/basic-layout.component').then((m) => m.BasicLayoutComponent),
+    loadComponent: () =>
+      import('./layout/basic/basic-layout.component').then((m) => m.BasicLayoutComponent),
     canActivate: [authGuard],
     children: [
       { path: '', pathMatch: 'full', canActivate: [homeRedirectGuard], children: [] },
@@ -19,30 +21,36 @@ export const routes: Routes = [
         path: 'tenants',
         canActivate: [permissionGuard],
         data: { permission: Permissions.Tenants.Default },
-        loadComponent: () => import('./routes/tenants/tenant-list.component').then((m) => m.TenantListComponent),
+        loadComponent: () =>
+          import('./routes/tenants/tenant-list.component').then((m) => m.TenantListComponent),
       },
       {
         path: 'users',
         canActivate: [permissionGuard],
         data: { permission: Permissions.Users.Default },
-        loadComponent: () => import('./routes/users/user-list.component').then((m) => m.UserListComponent),
+        loadComponent: () =>
+          import('./routes/users/user-list.component').then((m) => m.UserListComponent),
       },
       {
         path: 'roles',
         canActivate: [permissionGuard],
         data: { permission: Permissions.Roles.Default },
-        loadComponent: () => import('./routes/roles/role-list.component').then((m) => m.RoleListComponent),
+        loadComponent: () =>
+          import('./routes/roles/role-list.component').then((m) => m.RoleListComponent),
       },
       {
         path: 'audit-logs',
         canActivate: [permissionGuard],
         data: { permission: Permissions.AuditLogs.Default },
         loadComponent: () =>
-          import('./routes/audit-logs/audit-log-list.component').then((m) => m.AuditLogListComponent),
+          import('./routes/audit-logs/audit-log-list.component').then(
+            (m) => m.AuditLogListComponent,
+          ),
       },
       {
         path: 'exception/:code',
-        loadComponent: () => import('./routes/exception/exception.component').then((m) => m.ExceptionComponent),
+        loadComponent: () =>
+          import('./routes/exception/exception.component').then((m) => m.ExceptionComponent),
       },
     ],
   },

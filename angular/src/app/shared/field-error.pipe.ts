@@ -4,10 +4,24 @@ import { AbstractControl, ValidationErrors } from '@angular/forms';
 import { I18nService } from '../core/i18n/i18n.service';
 
 /** Order in which errors are reported when a control has several. */
-const PRIORITY = ['server', 'required', 'cityRequired', 'minlength', 'maxlength', 'email', 'cityName', 'pattern', 'mismatch', 'sameAsCurrent'];
+const PRIORITY = [
+  'server',
+  'required',
+  'cityRequired',
+  'minlength',
+  'maxlength',
+  'email',
+  'cityName',
+  'pattern',
+  'mismatch',
+  'sameAsCurrent',
+];
 
 /** The first validation message of a control (or of a raw errors object), translated. */
-export function firstErrorMessage(errors: ValidationErrors | null | undefined, t: I18nService['t']): string {
+export function firstErrorMessage(
+  errors: ValidationErrors | null | undefined,
+  t: I18nService['t'],
+): string {
   if (!errors) {
     return '';
   }
@@ -27,7 +41,10 @@ export function firstErrorMessage(errors: ValidationErrors | null | undefined, t
   if (key === 'cityRequired') {
     return t('login.cityRequired');
   }
-  return t(`validation.${key}`, typeof value === 'object' && value ? (value as Record<string, unknown>) : undefined);
+  return t(
+    `validation.${key}`,
+    typeof value === 'object' && value ? (value as Record<string, unknown>) : undefined,
+  );
 }
 
 /**

@@ -24,7 +24,13 @@ import { TranslatePipe } from '../core/i18n/translate.pipe';
     <nz-dropdown-menu #langMenu="nzDropdownMenu">
       <ul nz-menu>
         @for (lang of langs; track lang) {
-          <li nz-menu-item [nzSelected]="lang === i18n.lang()" (click)="i18n.use(lang)">
+          <li
+            nz-menu-item
+            tabindex="0"
+            [nzSelected]="lang === i18n.lang()"
+            (click)="i18n.use(lang)"
+            (keyup.enter)="i18n.use(lang)"
+          >
             {{ 'lang.' + lang | t }}
           </li>
         }

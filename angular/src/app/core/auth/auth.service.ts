@@ -1,6 +1,16 @@
 import { Injectable, inject } from '@angular/core';
 import { Router } from '@angular/router';
-import { Observable, catchError, finalize, map, of, shareReplay, switchMap, tap, throwError } from 'rxjs';
+import {
+  Observable,
+  catchError,
+  finalize,
+  map,
+  of,
+  shareReplay,
+  switchMap,
+  tap,
+  throwError,
+} from 'rxjs';
 
 import { ApplicationConfigurationDto } from '../../api/models';
 import { AccountService } from '../../api/services';
@@ -27,7 +37,11 @@ export class AuthService {
   login(request: LoginRequest): Observable<ApplicationConfigurationDto> {
     return this.account
       .accountLogin({
-        body: { tenant: request.tenant || null, userName: request.userName.trim(), password: request.password },
+        body: {
+          tenant: request.tenant || null,
+          userName: request.userName.trim(),
+          password: request.password,
+        },
       })
       .pipe(
         tap((result) => {
@@ -80,7 +94,8 @@ export class AuthService {
     this.session.clear();
     const returnUrl = this.router.url;
     void this.router.navigate(['/login'], {
-      queryParams: returnUrl && !returnUrl.startsWith('/login') ? { returnUrl, expired: 1 } : { expired: 1 },
+      queryParams:
+        returnUrl && !returnUrl.startsWith('/login') ? { returnUrl, expired: 1 } : { expired: 1 },
     });
   }
 }

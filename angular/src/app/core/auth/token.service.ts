@@ -19,7 +19,11 @@ function readStored(): StoredToken | null {
     }
     const parsed = JSON.parse(raw) as Partial<StoredToken>;
     return parsed.accessToken && parsed.refreshToken
-      ? { accessToken: parsed.accessToken, refreshToken: parsed.refreshToken, expiresAt: parsed.expiresAt ?? 0 }
+      ? {
+          accessToken: parsed.accessToken,
+          refreshToken: parsed.refreshToken,
+          expiresAt: parsed.expiresAt ?? 0,
+        }
       : null;
   } catch {
     return null;

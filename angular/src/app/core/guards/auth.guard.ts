@@ -7,11 +7,17 @@ import { filterMenu, firstLink, MENU } from '../menu/menu';
 import { SessionService } from '../session/session.service';
 
 function loginTree(router: Router, returnUrl: string): UrlTree {
-  return router.createUrlTree(['/login'], returnUrl && returnUrl !== '/' ? { queryParams: { returnUrl } } : {});
+  return router.createUrlTree(
+    ['/login'],
+    returnUrl && returnUrl !== '/' ? { queryParams: { returnUrl } } : {},
+  );
 }
 
 /** Lets only signed-in users through; loads the application configuration on the way. */
-export const authGuard: CanActivateFn = (_route, state): Observable<boolean | UrlTree> | UrlTree => {
+export const authGuard: CanActivateFn = (
+  _route,
+  state,
+): Observable<boolean | UrlTree> | UrlTree => {
   const tokens = inject(TokenService);
   const session = inject(SessionService);
   const router = inject(Router);

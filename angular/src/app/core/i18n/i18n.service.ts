@@ -73,7 +73,8 @@ export class I18nService {
    * Falls back to zh-CN, then to the key itself so a missing text is visible rather than blank.
    */
   t(key: string, params?: Record<string, unknown>): string {
-    const text = lookup(DICTIONARIES[this.current()], key) ?? lookup(DICTIONARIES[DEFAULT_LANG], key) ?? key;
+    const text =
+      lookup(DICTIONARIES[this.current()], key) ?? lookup(DICTIONARIES[DEFAULT_LANG], key) ?? key;
     if (!params) {
       return text;
     }

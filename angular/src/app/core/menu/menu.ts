@@ -16,15 +16,32 @@ export const MENU: MenuItem[] = [
   {
     text: 'menu.platform',
     icon: 'cluster',
-    children: [{ text: 'menu.tenants', icon: 'bank', link: '/tenants', permission: Permissions.Tenants.Default }],
+    children: [
+      {
+        text: 'menu.tenants',
+        icon: 'bank',
+        link: '/tenants',
+        permission: Permissions.Tenants.Default,
+      },
+    ],
   },
   {
     text: 'menu.system',
     icon: 'setting',
     children: [
       { text: 'menu.users', icon: 'team', link: '/users', permission: Permissions.Users.Default },
-      { text: 'menu.roles', icon: 'safety-certificate', link: '/roles', permission: Permissions.Roles.Default },
-      { text: 'menu.auditLogs', icon: 'audit', link: '/audit-logs', permission: Permissions.AuditLogs.Default },
+      {
+        text: 'menu.roles',
+        icon: 'safety-certificate',
+        link: '/roles',
+        permission: Permissions.Roles.Default,
+      },
+      {
+        text: 'menu.auditLogs',
+        icon: 'audit',
+        link: '/audit-logs',
+        permission: Permissions.AuditLogs.Default,
+      },
     ],
   },
 ];
@@ -33,7 +50,10 @@ export const MENU: MenuItem[] = [
  * Keeps the items whose permission is granted. A group without a permission of its own is kept
  * only while at least one of its children is visible; a leaf without a link is dropped.
  */
-export function filterMenu(items: readonly MenuItem[], isGranted: (permission: string) => boolean): MenuItem[] {
+export function filterMenu(
+  items: readonly MenuItem[],
+  isGranted: (permission: string) => boolean,
+): MenuItem[] {
   const result: MenuItem[] = [];
   for (const item of items) {
     if (item.permission && !isGranted(item.permission)) {

@@ -18,7 +18,10 @@ function isAuthEndpoint(url: string): boolean {
   return AUTH_ENDPOINTS.some((path) => url.includes(path));
 }
 
-function withHeaders(req: HttpRequest<unknown>, headers: Record<string, string>): HttpRequest<unknown> {
+function withHeaders(
+  req: HttpRequest<unknown>,
+  headers: Record<string, string>,
+): HttpRequest<unknown> {
   return req.clone({ setHeaders: headers });
 }
 

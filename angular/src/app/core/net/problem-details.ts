@@ -16,7 +16,11 @@ export function toProblemDetails(error: unknown): ProblemDetails | null {
       return null;
     }
   }
-  if (body && typeof body === 'object' && ('title' in body || 'detail' in body || 'errors' in body)) {
+  if (
+    body &&
+    typeof body === 'object' &&
+    ('title' in body || 'detail' in body || 'errors' in body)
+  ) {
     return body as ProblemDetails;
   }
   return null;
@@ -51,7 +55,10 @@ export function problemMessage(
 function normalise(name: string): string {
   // "Input.UserName", "input.userName", "$.userName", "UserName" → "username"
   const last = name.split('.').pop() ?? name;
-  return last.replace(/^\$/, '').replace(/\[\d+\]$/, '').toLowerCase();
+  return last
+    .replace(/^\$/, '')
+    .replace(/\[\d+\]$/, '')
+    .toLowerCase();
 }
 
 function findControl(form: FormGroup, field: string): AbstractControl | null {

@@ -35,7 +35,9 @@ export class SessionService {
   readonly config = this.configState.asReadonly();
   readonly currentUser = computed(() => this.configState()?.currentUser ?? null);
   readonly currentTenant = computed(() => this.configState()?.currentTenant ?? null);
-  readonly isAuthenticated = computed(() => this.configState()?.currentUser.isAuthenticated === true);
+  readonly isAuthenticated = computed(
+    () => this.configState()?.currentUser.isAuthenticated === true,
+  );
   readonly grantedPolicies = computed<Record<string, boolean>>(
     () => this.configState()?.auth.grantedPolicies ?? {},
   );

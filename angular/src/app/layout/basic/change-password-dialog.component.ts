@@ -1,5 +1,11 @@
 import { Component, inject, model, signal } from '@angular/core';
-import { AbstractControl, FormBuilder, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
+import {
+  AbstractControl,
+  FormBuilder,
+  ReactiveFormsModule,
+  ValidationErrors,
+  Validators,
+} from '@angular/forms';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzInputModule } from 'ng-zorro-antd/input';
@@ -9,7 +15,11 @@ import { NzModalModule } from 'ng-zorro-antd/modal';
 import { AccountService } from '../../api/services';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
-import { applyProblemToForm, problemMessage, toProblemDetails } from '../../core/net/problem-details';
+import {
+  applyProblemToForm,
+  problemMessage,
+  toProblemDetails,
+} from '../../core/net/problem-details';
 import { FieldErrorPipe } from '../../shared/field-error.pipe';
 
 function passwordsMatch(group: AbstractControl): ValidationErrors | null {
@@ -21,13 +31,23 @@ function passwordsMatch(group: AbstractControl): ValidationErrors | null {
   const mismatch = !!confirm.value && confirm.value !== newPassword;
   const others = { ...(confirm.errors ?? {}) };
   delete others['mismatch'];
-  confirm.setErrors(mismatch ? { ...others, mismatch: true } : Object.keys(others).length ? others : null);
+  confirm.setErrors(
+    mismatch ? { ...others, mismatch: true } : Object.keys(others).length ? others : null,
+  );
   return null;
 }
 
 @Component({
   selector: 'app-change-password-dialog',
-  imports: [ReactiveFormsModule, NzModalModule, NzFormModule, NzInputModule, NzAlertModule, TranslatePipe, FieldErrorPipe],
+  imports: [
+    ReactiveFormsModule,
+    NzModalModule,
+    NzFormModule,
+    NzInputModule,
+    NzAlertModule,
+    TranslatePipe,
+    FieldErrorPipe,
+  ],
   template: `
     <nz-modal
       [nzVisible]="visible()"
@@ -43,21 +63,43 @@ function passwordsMatch(group: AbstractControl): ValidationErrors | null {
           <nz-alert class="form-alert" nzType="error" nzShowIcon [nzMessage]="error()!" />
         }
         <nz-form-item>
-          <nz-form-label nzRequired nzFor="cp-current">{{ 'changePassword.current' | t }}</nz-form-label>
+          <nz-form-label nzRequired nzFor="cp-current">{{
+            'changePassword.current' | t
+          }}</nz-form-label>
           <nz-form-control [nzErrorTip]="err">
-            <input nz-input id="cp-current" type="password" formControlName="currentPassword" autocomplete="current-password" />
+            <input
+              nz-input
+              id="cp-current"
+              type="password"
+              formControlName="currentPassword"
+              autocomplete="current-password"
+            />
           </nz-form-control>
         </nz-form-item>
         <nz-form-item>
           <nz-form-label nzRequired nzFor="cp-new">{{ 'changePassword.new' | t }}</nz-form-label>
           <nz-form-control [nzErrorTip]="err">
-            <input nz-input id="cp-new" type="password" formControlName="newPassword" autocomplete="new-password" />
+            <input
+              nz-input
+              id="cp-new"
+              type="password"
+              formControlName="newPassword"
+              autocomplete="new-password"
+            />
           </nz-form-control>
         </nz-form-item>
         <nz-form-item>
-          <nz-form-label nzRequired nzFor="cp-confirm">{{ 'changePassword.confirm' | t }}</nz-form-label>
+          <nz-form-label nzRequired nzFor="cp-confirm">{{
+            'changePassword.confirm' | t
+          }}</nz-form-label>
           <nz-form-control [nzErrorTip]="err">
-            <input nz-input id="cp-confirm" type="password" formControlName="confirmPassword" autocomplete="new-password" />
+            <input
+              nz-input
+              id="cp-confirm"
+              type="password"
+              formControlName="confirmPassword"
+              autocomplete="new-password"
+            />
           </nz-form-control>
         </nz-form-item>
         <button type="submit" hidden aria-hidden="true"></button>
@@ -110,7 +152,10 @@ export class ChangePasswordDialogComponent {
         if (!problem?.errors || unmatched.length) {
           this.error.set(
             unmatched.join(' ') ||
-              problemMessage(e, { network: this.i18n.t('common.networkError'), unknown: this.i18n.t('common.unknownError') }),
+              problemMessage(e, {
+                network: this.i18n.t('common.networkError'),
+                unknown: this.i18n.t('common.unknownError'),
+              }),
           );
         }
       },

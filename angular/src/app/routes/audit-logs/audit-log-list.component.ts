@@ -1,4 +1,202 @@
-import { Component } from '@angular/core';
+import { DatePipe } from '@angular/common';
+import { Component, OnInit, inject, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
+import { NzEmptyModule } from 'ng-zorro-antd/empty';
+import { NzIconModule } from 'ng-zorro-antd/icon';
+import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzInputNumberModule } from 'ng-zorro-antd/input-number';
+import { NzSelectModule } from 'ng-zorro-antd/select';
+import { NzTableModule } from 'ng-zorro-antd/table';
+import { NzTagModule } from 'ng-zorro-antd/tag';
 
-@Component({ selector: 'app-audit-log-list', template: '' })
-export class AuditLogListComponent {}
+import { AuditLogDto } from '../../api/models';
+import { AuditLogsService } from '../../api/services';
+import { I18nService } from '../../core/i18n/i18n.service';
+import { TranslatePipe } from '../../core/i18n/translate.pipe';
+import { errorText } from '../../shared/error-text';
+import { PagedState } from '../../shared/paged-list';
+
+export interface AuditLogFilter {
+  userName: string;
+  httpMethod: string | null;
+  httpStatusCode: number | null;
+  range: Date[] | null;
+}
+
+const CHANGE_TYPES = ['Created', 'Updated', 'Deleted'];
+
+/** The server may send the change type as a name or as its enum number (0, 1, 2). */
+export function changeTypeName(changeType: string | number | null | undefined): string {
+  if (typeof changeType === 'number') {
+    return CHANGE_TYPES[changeType] ?? String(changeType);
+  }
+  if (typeof changeType === 'string' && /^\d+$/.test(changeType)) {
+    return CHANGE_TYPES[Number(changeType)] ?? changeType;
+  }
+  return changeType ?? '';
+}
+
+/** Colour of the status code tag: green 2xx, orange 4xx, red 5xx. */
+export function statusColor(code: number | null | undefined): string {
+  if (!code) {
+    return 'default';
+  }
+  if (code >= 500) {
+    return 'error';
+  }
+  if (code >= 400) {
+    return 'warning';
+  }
+  return 'success';
+}
+
+@Component({
+  selector: 'app-audit-log-list',
+  imports: [
+    DatePipe,
+    FormsModule,
+    NzTableModule,
+    NzButtonModule,
+    NzIconModule,
+    NzInputModule,
+    NzInputNumberModule,
+    NzSelectModule,
+    NzDatePickerModule,
+    NzTagModule,
+    NzAlertModule,
+    NzEmptyModule,
+    TranslatePipe,
+  ],
+  templateUrl: './audit-log-list.component.html',
+  styles: `
+    .filter-user {
+      width: 160px;
+    }
+    .filter-method {
+      width: 120px;
+    }
+    .filter-status {
+      width: 110px;
+    }
+    .url {
+      word-break: break-all;
+    }
+    .changes {
+      display: flex;
+      flex-direction: column;
+      gap: 12px;
+    }
+    .change-title {
+      margin-bottom: 4px;
+    }
+    .old {
+      color: #cf1322;
+      text-decoration: line-through;
+    }
+    .new {
+      color: #389e0d;
+    }
+    pre.exception {
+      white-space: pre-wrap;
+      max-height: 240px;
+      overflow: auto;
+      background: #fff1f0;
+      padding: 8px;
+      margin: 0 0 12px;
+    }
+  `,
+})
+export class AuditLogListComponent implements OnInit {
+  private readonly api = inject(AuditLogsService);
+  protected readonly i18n = inject(I18nService);
+
+  protected readonly items = signal<AuditLogDto[]>([]);
+  protected readonly loading = signal(false);
+  protected readonly loadError = signal<string | null>(null);
+  protected readonly paging = new PagedState();
+  protected readonly expanded = signal<ReadonlySet<string>>(new Set());
+  protected readonly methods = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH'];
+  protected readonly changeTypeName = changeTypeName;
+  protected readonly statusColor = statusColor;
+
+  protected filter: AuditLogFilter = {
+    userName: '',
+    httpMethod: null,
+    httpStatusCode: null,
+    range: null,
+  };
+
+  ngOnInit(): void {
+    this.load();
+  }
+
+  load(): void {
+    this.loading.set(true);
+    this.loadError.set(null);
+    const [start, end] = this.filter.range ?? [];
+    this.api
+      .auditLogsGetList({
+        userName: this.filter.userName.trim() || undefined,
+        httpMethod: this.filter.httpMethod ?? undefined,
+        httpStatusCode: this.filter.httpStatusCode ?? undefined,
+        startTime: start ? start.toISOString() : undefined,
+        endTime: end ? end.toISOString() : undefined,
+        skipCount: this.paging.skipCount,
+        maxResultCount: this.paging.maxResultCount,
+      })
+      .subscribe({
+        next: (result) => {
+          this.items.set(result.items);
+          this.paging.total.set(result.totalCount);
+          this.loading.set(false);
+        },
+        error: (e: unknown) => {
+          this.loading.set(false);
+          this.loadError.set(errorText(this.i18n, e));
+        },
+      });
+  }
+
+  search(): void {
+    this.paging.pageIndex.set(1);
+    this.load();
+  }
+
+  reset(): void {
+    this.filter = { userName: '', httpMethod: null, httpStatusCode: null, range: null };
+    this.search();
+  }
+
+  onPageIndex(index: number): void {
+    this.paging.pageIndex.set(index);
+    this.load();
+  }
+
+  onPageSize(size: number): void {
+    this.paging.pageSize.set(size);
+    this.paging.pageIndex.set(1);
+    this.load();
+  }
+
+  toggle(id: string, open: boolean): void {
+    const next = new Set(this.expanded());
+    if (open) {
+      next.add(id);
+    } else {
+      next.delete(id);
+    }
+    this.expanded.set(next);
+  }
+
+  changeTypeColor(changeType: string | number): string {
+    const name = changeTypeName(changeType);
+    return name === 'Created' ? 'green' : name === 'Deleted' ? 'red' : 'blue';
+  }
+
+  shortEntity(fullName: string): string {
+    return fullName.split('.').pop() ?? fullName;
+  }
+}

@@ -9,7 +9,11 @@ import { TranslatePipe } from '../../core/i18n/translate.pipe';
   selector: 'app-exception',
   imports: [NzResultModule, NzButtonModule, RouterLink, TranslatePipe],
   template: `
-    <nz-result [nzStatus]="status()" [nzTitle]="status()" [nzSubTitle]="'exception.' + status() | t">
+    <nz-result
+      [nzStatus]="status()"
+      [nzTitle]="status()"
+      [nzSubTitle]="'exception.' + status() | t"
+    >
       <div nz-result-extra>
         <a nz-button nzType="primary" routerLink="/">{{ 'exception.backHome' | t }}</a>
       </div>

@@ -1,6 +1,12 @@
 import { DatePipe } from '@angular/common';
 import { Component, OnInit, inject, signal } from '@angular/core';
-import { FormBuilder, FormsModule, ReactiveFormsModule, Validators } from '@angular/forms';
+import {
+  FormBuilder,
+  FormGroup,
+  FormsModule,
+  ReactiveFormsModule,
+  Validators,
+} from '@angular/forms';
 import { Router } from '@angular/router';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -18,9 +24,9 @@ import { TenantDto } from '../../api/models';
 import { TenantsService } from '../../api/services';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
-import { applyProblemToForm, problemMessage, toProblemDetails } from '../../core/net/problem-details';
 import { Permissions } from '../../core/permissions';
 import { SessionService } from '../../core/session/session.service';
+import { errorText, formErrorText } from '../../shared/error-text';
 import { FieldErrorPipe } from '../../shared/field-error.pipe';
 import { cityNameValidator, revealErrors } from '../../shared/form-utils';
 import { PagedState } from '../../shared/paged-list';
@@ -139,19 +145,25 @@ export class TenantListComponent implements OnInit {
     const body = this.createForm.getRawValue();
     this.createSaving.set(true);
     this.createError.set(null);
-    this.api.tenantsCreate({ body: { ...body, name: body.name.trim(), displayName: body.displayName.trim() } }).subscribe({
-      next: (tenant) => {
-        this.createSaving.set(false);
-        this.createOpen.set(false);
-        this.createForm.reset();
-        this.message.success(this.i18n.t('tenants.created', { name: tenant?.displayName ?? body.displayName }));
-        this.load();
-      },
-      error: (e: unknown) => {
-        this.createSaving.set(false);
-        this.createError.set(this.formErrorText(this.createForm, e));
-      },
-    });
+    this.api
+      .tenantsCreate({
+        body: { ...body, name: body.name.trim(), displayName: body.displayName.trim() },
+      })
+      .subscribe({
+        next: (tenant) => {
+          this.createSaving.set(false);
+          this.createOpen.set(false);
+          this.createForm.reset();
+          this.message.success(
+            this.i18n.t('tenants.created', { name: tenant?.displayName ?? body.displayName }),
+          );
+          this.load();
+        },
+        error: (e: unknown) => {
+          this.createSaving.set(false);
+          this.createError.set(this.formErrorText(this.createForm, e));
+        },
+      });
   }
 
   openRename(tenant: TenantDto): void {
@@ -173,7 +185,10 @@ export class TenantListComponent implements OnInit {
     this.renameSaving.set(true);
     this.renameError.set(null);
     this.api
-      .tenantsUpdate({ id: tenant.id, body: { displayName, concurrencyStamp: tenant.concurrencyStamp } })
+      .tenantsUpdate({
+        id: tenant.id,
+        body: { displayName, concurrencyStamp: tenant.concurrencyStamp },
+      })
       .subscribe({
         next: () => {
           this.renameSaving.set(false);
@@ -190,12 +205,16 @@ export class TenantListComponent implements OnInit {
 
   setActive(tenant: TenantDto, active: boolean): void {
     this.busyId.set(tenant.id);
-    const call = active ? this.api.tenantsActivate({ id: tenant.id }) : this.api.tenantsDeactivate({ id: tenant.id });
+    const call = active
+      ? this.api.tenantsActivate({ id: tenant.id })
+      : this.api.tenantsDeactivate({ id: tenant.id });
     call.subscribe({
       next: () => {
         this.busyId.set(null);
         this.message.success(
-          this.i18n.t(active ? 'tenants.activated' : 'tenants.deactivated', { name: tenant.displayName }),
+          this.i18n.t(active ? 'tenants.activated' : 'tenants.deactivated', {
+            name: tenant.displayName,
+          }),
         );
         this.load();
       },
@@ -219,20 +238,10 @@ export class TenantListComponent implements OnInit {
   }
 
   private errorText(e: unknown): string {
-    return problemMessage(e, {
-      network: this.i18n.t('common.networkError'),
-      unknown: this.i18n.t('common.unknownError'),
-      forbidden: this.i18n.t('common.forbidden'),
-    });
+    return errorText(this.i18n, e);
   }
 
-  /** Maps field errors onto the form and returns the text for the dialog's alert (or null). */
-  private formErrorText(form: Parameters<typeof applyProblemToForm>[0], e: unknown): string | null {
-    const problem = toProblemDetails(e);
-    const unmatched = applyProblemToForm(form, problem);
-    if (problem?.errors && Object.keys(problem.errors).length > unmatched.length) {
-      return unmatched.length ? unmatched.join(' ') : null;
-    }
-    return [this.errorText(e), ...unmatched].join(' ');
+  private formErrorText(form: FormGroup, e: unknown): string | null {
+    return formErrorText(this.i18n, form, e);
   }
 }

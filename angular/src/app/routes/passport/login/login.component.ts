@@ -1,5 +1,11 @@
 import { Component, OnInit, inject, input, signal } from '@angular/core';
-import { AbstractControl, FormBuilder, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
+import {
+  AbstractControl,
+  FormBuilder,
+  ReactiveFormsModule,
+  ValidationErrors,
+  Validators,
+} from '@angular/forms';
 import { Router } from '@angular/router';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -14,7 +20,11 @@ import { AccountService } from '../../../api/services';
 import { AuthService } from '../../../core/auth/auth.service';
 import { I18nService } from '../../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
-import { applyProblemToForm, problemMessage, toProblemDetails } from '../../../core/net/problem-details';
+import {
+  applyProblemToForm,
+  problemMessage,
+  toProblemDetails,
+} from '../../../core/net/problem-details';
 import { FieldErrorPipe } from '../../../shared/field-error.pipe';
 import { LangSwitchComponent } from '../../../shared/lang-switch.component';
 
@@ -91,7 +101,11 @@ export class LoginComponent implements OnInit {
     this.form.controls.side.valueChanges.subscribe(() => {
       this.form.controls.tenant.updateValueAndValidity();
       this.serverError.set(null);
-      if (this.form.controls.side.value === 'city' && this.tenants().length === 0 && !this.tenantsLoading()) {
+      if (
+        this.form.controls.side.value === 'city' &&
+        this.tenants().length === 0 &&
+        !this.tenantsLoading()
+      ) {
         this.loadTenants();
       }
     });
@@ -142,35 +156,44 @@ export class LoginComponent implements OnInit {
     const { side, tenant, userName, password } = this.form.getRawValue();
     const tenantName = side === 'city' ? tenant : null;
     this.submitting.set(true);
-    this.auth.login({ tenant: tenantName, userName: userName ?? '', password: password ?? '' }).subscribe({
-      next: () => {
-        this.submitting.set(false);
-        try {
-          const remembered: LastLogin = { side: side ?? 'host', tenant: tenantName, userName: userName ?? '' };
-          localStorage.setItem(LAST_LOGIN_STORAGE_KEY, JSON.stringify(remembered));
-        } catch {
-          // ignore
-        }
-        const target = this.returnUrl();
-        void this.router.navigateByUrl(target && target.startsWith('/') && !target.startsWith('//') ? target : '/');
-      },
-      error: (e: unknown) => {
-        this.submitting.set(false);
-        const problem = toProblemDetails(e);
-        const unmatched = applyProblemToForm(this.form, problem);
-        const fieldErrorsShown = !!problem?.errors && unmatched.length < Object.keys(problem.errors).length;
-        const text = [problem?.detail, ...unmatched].filter((m): m is string => !!m).join(' ');
-        if (text) {
-          this.serverError.set(text);
-        } else if (!fieldErrorsShown) {
-          this.serverError.set(
-            problemMessage(e, {
-              network: this.i18n.t('common.networkError'),
-              unknown: this.i18n.t('common.unknownError'),
-            }),
+    this.auth
+      .login({ tenant: tenantName, userName: userName ?? '', password: password ?? '' })
+      .subscribe({
+        next: () => {
+          this.submitting.set(false);
+          try {
+            const remembered: LastLogin = {
+              side: side ?? 'host',
+              tenant: tenantName,
+              userName: userName ?? '',
+            };
+            localStorage.setItem(LAST_LOGIN_STORAGE_KEY, JSON.stringify(remembered));
+          } catch {
+            // ignore
+          }
+          const target = this.returnUrl();
+          void this.router.navigateByUrl(
+            target && target.startsWith('/') && !target.startsWith('//') ? target : '/',
           );
-        }
-      },
-    });
+        },
+        error: (e: unknown) => {
+          this.submitting.set(false);
+          const problem = toProblemDetails(e);
+          const unmatched = applyProblemToForm(this.form, problem);
+          const fieldErrorsShown =
+            !!problem?.errors && unmatched.length < Object.keys(problem.errors).length;
+          const text = [problem?.detail, ...unmatched].filter((m): m is string => !!m).join(' ');
+          if (text) {
+            this.serverError.set(text);
+          } else if (!fieldErrorsShown) {
+            this.serverError.set(
+              problemMessage(e, {
+                network: this.i18n.t('common.networkError'),
+                unknown: this.i18n.t('common.unknownError'),
+              }),
+            );
+          }
+        },
+      });
   }
 }
