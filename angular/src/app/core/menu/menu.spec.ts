@@ -1,0 +1,59 @@
+import { Permissions } from '../permissions';
+import { MENU, MenuItem, filterMenu, firstLink } from './menu';
+
+function grantedOnly(...names: string[]) {
+  const set = new Set(names);
+  return (permission: string) => set.has(permission);
+}
+
+function links(items: MenuItem[]): string[] {
+  return items.flatMap((item) => (item.children ? links(item.children) : item.link ? [item.link] : []));
+}
+
+describe('menu filtering by permissions', () => {
+  it('shows everything to a provincial administrator', () => {
+    const all = grantedOnly(
+      Permissions.Tenants.Default,
+      Permissions.Users.Default,
+      Permissions.Roles.Default,
+      Permissions.AuditLogs.Default,
+    );
+    const menu = filterMenu(MENU, all);
+    expect(links(menu)).toEqual(['/tenants', '/users', '/roles', '/audit-logs']);
+    expect(menu.map((g) => g.text)).toEqual(['menu.platform', 'menu.system']);
+  });
+
+  it('drops a group whose children are all hidden (a city admin sees no 试点城市 group)', () => {
+    const menu = filterMenu(MENU, grantedOnly(Permissions.Users.Default, Permissions.Roles.Default));
+    expect(menu.map((g) => g.text)).toEqual(['menu.system']);
+    expect(links(menu)).toEqual(['/users', '/roles']);
+  });
+
+  it('shows nothing without permissions', () => {
+    expect(filterMenu(MENU, grantedOnly())).toEqual([]);
+  });
+
+  it('a sub-permission alone does not reveal the page', () => {
+    expect(links(filterMenu(MENU, grantedOnly(Permissions.Tenants.Create)))).toEqual([]);
+  });
+
+  it('hides a group guarded by its own permission, children included', () => {
+    const items: MenuItem[] = [
+      { text: 'g', permission: 'G', children: [{ text: 'a', link: '/a', permission: 'A' }] },
+      { text: 'b', link: '/b' },
+    ];
+    expect(links(filterMenu(items, grantedOnly('A')))).toEqual(['/b']);
+    expect(links(filterMenu(items, grantedOnly('A', 'G')))).toEqual(['/a', '/b']);
+  });
+
+  it('does not modify the original menu', () => {
+    const before = JSON.stringify(MENU);
+    filterMenu(MENU, grantedOnly(Permissions.Users.Default));
+    expect(JSON.stringify(MENU)).toBe(before);
+  });
+
+  it('firstLink finds the first reachable page', () => {
+    expect(firstLink(filterMenu(MENU, grantedOnly(Permissions.AuditLogs.Default)))).toBe('/audit-logs');
+    expect(firstLink([])).toBeNull();
+  });
+});
