@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using PilotAssessment.Localization;
+
+namespace PilotAssessment.ExceptionHandling;
+
+public static class ExceptionStatusCodes
+{
+    public static int For(Exception exception) => exception switch
+    {
+        EntityNotFoundException => StatusCodes.Status404NotFound,
+        ForbiddenException => StatusCodes.Status403Forbidden,
+        ConflictException or DbUpdateConcurrencyException => StatusCodes.Status409Conflict,
+        BusinessException => StatusCodes.Status400BadRequest,
+        BadHttpRequestException bad => bad.StatusCode,
+        _ => StatusCodes.Status500InternalServerError,
+    };
+}
+
+/// <summary>Writes every error as RFC 7807 ProblemDetails with a message in the request's language.</summary>
+public sealed class ExceptionToProblemDetails(
+    IProblemDetailsService problemDetails,
+    IStringLocalizer<PilotAssessmentResource> localizer,
+    ILogger<ExceptionToProblemDetails> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var status = ExceptionStatusCodes.For(exception);
+        var details = new ProblemDetails { Status = status };
+
+        switch (exception)
+        {
+            case EntityNotFoundException notFound:
+                details.Title = localizer[PilotAssessmentErrorCodes.EntityNotFound, notFound.EntityType.Name, notFound.Id ?? ""];
+                details.Extensions["code"] = notFound.Code;
+                break;
+            case DbUpdateConcurrencyException:
+                details.Title = localizer[PilotAssessmentErrorCodes.ConcurrencyConflict];
+                details.Extensions["code"] = PilotAssessmentErrorCodes.ConcurrencyConflict;
+                break;
+            case BusinessException business:
+                details.Title = localizer[business.Code, business.Arguments!];
+                details.Extensions["code"] = business.Code;
+                if (business.Errors.Count > 0)
+                {
+                    details.Extensions["errors"] = business.Errors;
+                }
+
+                if (business is ConflictException { Current: not null } conflict)
+                {
+                    details.Extensions["current"] = conflict.Current;
+                }
+
+                break;
+            case BadHttpRequestException:
+                details.Title = localizer[PilotAssessmentErrorCodes.Validation];
+                break;
+            default:
+                logger.LogError(exception, "Unhandled exception on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+                details.Title = localizer[PilotAssessmentErrorCodes.Internal];
+                details.Extensions["code"] = PilotAssessmentErrorCodes.Internal;
+                break;
+        }
+
+        details.Detail = details.Title;
+        httpContext.Response.StatusCode = status;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = details,
+            Exception = exception,
+        });
+    }
+}

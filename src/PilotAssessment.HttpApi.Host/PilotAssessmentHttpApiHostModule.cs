@@ -1,0 +1,179 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.IdentityModel.Tokens;
+using Microsoft.OpenApi;
+using PilotAssessment.Account;
+using PilotAssessment.Auditing;
+using PilotAssessment.Authorization;
+using PilotAssessment.EntityFrameworkCore;
+using PilotAssessment.ExceptionHandling;
+using PilotAssessment.Identity;
+using PilotAssessment.Localization;
+using PilotAssessment.MultiTenancy;
+using PilotAssessment.Seeding;
+using Quartz;
+
+namespace PilotAssessment;
+
+/// <summary>Composes the host: every layer's registrations plus the HTTP pipeline.</summary>
+public static class PilotAssessmentHttpApiHostModule
+{
+    public static void ConfigureServices(WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        services.AddPilotAssessmentApplication(configuration);
+        services.AddPilotAssessmentEntityFrameworkCore(configuration);
+
+        services.AddControllers(o => o.ModelMetadataDetailsProviders.Add(new LocalizedValidationMetadataProvider()))
+            .AddApplicationPart(typeof(PilotAssessmentController).Assembly)
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(PilotAssessmentResource)));
+        services.AddLocalization();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = LocalizeStatusCodeProblem);
+        services.AddExceptionHandler<ExceptionToProblemDetails>();
+
+        ConfigureAuthentication(services, configuration);
+        services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
+        services.AddScoped<IAuthorizationHandler, PermissionAuthorizationHandler>();
+        services.AddAuthorization();
+
+        var signInPermits = configuration.GetValue("RateLimiting:SignInPermitsPerMinute", 30);
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(AccountController.SignInRateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = signInPermits, Window = TimeSpan.FromMinutes(1) }));
+        });
+
+        services.AddHealthChecks().AddDbContextCheck<PilotAssessmentDbContext>("database", tags: ["ready"]);
+
+        services.AddEndpointsApiExplorer();
+        services.AddSwaggerGen(o =>
+        {
+            o.SwaggerDoc("v1", new OpenApiInfo { Title = "市域社会治理现代化试点考评 API", Version = "v1" });
+            o.CustomSchemaIds(type => type.FullName!.Replace("PilotAssessment.", string.Empty).Replace('+', '.').Split('`')[0]
+                + (type.IsGenericType ? "Of" + string.Join("And", type.GetGenericArguments().Select(a => a.Name)) : string.Empty));
+            o.AddSecurityDefinition("Bearer", new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                BearerFormat = "JWT",
+            });
+            o.AddSecurityRequirement(document => new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", document)] = [] });
+        });
+
+        if (configuration.GetValue("BackgroundJobs:Enabled", true))
+        {
+            services.AddQuartz(q =>
+            {
+                q.AddJob<RefreshTokenCleanupJob>(j => j.WithIdentity(RefreshTokenCleanupJob.Key));
+                q.AddTrigger(t => t.ForJob(RefreshTokenCleanupJob.Key).WithCronSchedule("0 30 3 * * ?", c => c.InTimeZone(ChinaStandardTime)));
+            });
+            services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        }
+    }
+
+    public static TimeZoneInfo ChinaStandardTime { get; } = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+
+    public static async Task ConfigureAsync(WebApplication app)
+    {
+        await InitializeDatabaseAsync(app);
+
+        app.UseRequestLocalization(o =>
+        {
+            var cultures = new[] { "zh-Hans", "zh-CN", "en" }.Select(c => new CultureInfo(c)).ToList();
+            o.DefaultRequestCulture = new RequestCulture("zh-Hans");
+            o.SupportedCultures = cultures;
+            o.SupportedUICultures = cultures;
+            o.ApplyCurrentCultureToResponseHeaders = true;
+        });
+
+        // After localization, so error messages are written in the request's language.
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+
+        app.UseSwagger();
+        app.UseSwaggerUI(o => o.SwaggerEndpoint("/swagger/v1/swagger.json", "PilotAssessment API v1"));
+
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseMiddleware<TenantResolutionMiddleware>();
+        app.UseMiddleware<AuditLogMiddleware>();
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        app.MapControllers();
+
+        // The built admin UI (see README) is served from wwwroot; unknown non-API paths go to its index page.
+        if (File.Exists(Path.Combine(app.Environment.WebRootPath ?? "wwwroot", "index.html")))
+        {
+            app.MapFallbackToFile("index.html").Add(e => ((RouteEndpointBuilder)e).Order = int.MaxValue);
+        }
+    }
+
+    private static void ConfigureAuthentication(IServiceCollection services, IConfiguration configuration)
+    {
+        var jwt = configuration.GetSection(JwtOptions.SectionName).Get<JwtOptions>() ?? new JwtOptions();
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(o =>
+        {
+            o.MapInboundClaims = false;
+            o.TokenValidationParameters = new TokenValidationParameters
+            {
+                ValidIssuer = jwt.Issuer,
+                ValidAudience = jwt.Audience,
+                IssuerSigningKey = TokenService.CreateSigningKey(jwt),
+                NameClaimType = ClaimTypes.Name,
+                RoleClaimType = ClaimTypes.Role,
+                ClockSkew = TimeSpan.FromSeconds(30),
+            };
+        });
+    }
+
+    private static void LocalizeStatusCodeProblem(ProblemDetailsContext context)
+    {
+        var localizer = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<PilotAssessmentResource>>();
+        var code = context.ProblemDetails.Status switch
+        {
+            StatusCodes.Status401Unauthorized => PilotAssessmentErrorCodes.Unauthorized,
+            StatusCodes.Status403Forbidden => PilotAssessmentErrorCodes.Forbidden,
+            StatusCodes.Status400BadRequest when context.ProblemDetails.Extensions.ContainsKey("errors") || context.ProblemDetails is Microsoft.AspNetCore.Mvc.ValidationProblemDetails => PilotAssessmentErrorCodes.Validation,
+            _ => null,
+        };
+        if (code is not null && context.Exception is null)
+        {
+            context.ProblemDetails.Title = localizer[code];
+            context.ProblemDetails.Detail ??= context.ProblemDetails.Title;
+            context.ProblemDetails.Extensions["code"] = code;
+        }
+    }
+
+    private static async Task InitializeDatabaseAsync(WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<DatabaseOptions>();
+        var migrate = app.Configuration.GetValue<bool?>("Database:MigrateOnStartup") ?? options.Provider == DatabaseProvider.Sqlite;
+        if (!migrate)
+        {
+            return;
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<PilotAssessmentDbContext>().Database.MigrateAsync();
+        await scope.ServiceProvider.GetRequiredService<IDataSeeder>().SeedAsync(new DataSeedContext
+        {
+            IncludeDemoData = app.Configuration.GetValue("Database:SeedDemoData", true),
+        });
+    }
+}
