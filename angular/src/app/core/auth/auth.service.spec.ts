@@ -43,13 +43,19 @@ describe('AuthService and the auth interceptor', () => {
 
   it('login posts the credentials, stores both tokens and loads the configuration', () => {
     let loadedUser: string | null | undefined;
-    auth.login({ tenant: 'lanzhou', userName: ' clerk01 ', password: '1q2w3E*' }).subscribe((config) => {
-      loadedUser = config.currentUser.userName;
-    });
+    auth
+      .login({ tenant: 'lanzhou', userName: ' clerk01 ', password: '1q2w3E*' })
+      .subscribe((config) => {
+        loadedUser = config.currentUser.userName;
+      });
 
     const login = httpMock.expectOne('/api/account/login');
     expect(login.request.method).toBe('POST');
-    expect(login.request.body).toEqual({ tenant: 'lanzhou', userName: 'clerk01', password: '1q2w3E*' });
+    expect(login.request.body).toEqual({
+      tenant: 'lanzhou',
+      userName: 'clerk01',
+      password: '1q2w3E*',
+    });
     expect(login.request.headers.has('Authorization')).toBe(false);
     login.flush({ accessToken: 'acc', refreshToken: 'ref', expiresIn: 1800 });
 
@@ -69,10 +75,15 @@ describe('AuthService and the auth interceptor', () => {
 
   it('login to the province sends tenant null', () => {
     let status = 0;
-    auth.login({ tenant: null, userName: 'admin', password: 'x' }).subscribe({ error: (e) => (status = e.status) });
+    auth
+      .login({ tenant: null, userName: 'admin', password: 'x' })
+      .subscribe({ error: (e) => (status = e.status) });
     const login = httpMock.expectOne('/api/account/login');
     expect(login.request.body.tenant).toBeNull();
-    login.flush({ title: 'Bad', detail: '用户名或密码错误' }, { status: 400, statusText: 'Bad Request' });
+    login.flush(
+      { title: 'Bad', detail: '用户名或密码错误' },
+      { status: 400, statusText: 'Bad Request' },
+    );
     expect(status).toBe(400);
     expect(tokens.hasToken()).toBe(false);
   });
@@ -147,7 +158,9 @@ describe('AuthService and the auth interceptor', () => {
     http.get('/api/app/tenants').subscribe({ error: (e) => (status = e.status) });
 
     httpMock.expectOne('/api/app/tenants').flush(null, { status: 401, statusText: 'Unauthorized' });
-    httpMock.expectOne('/api/account/refresh').flush(null, { status: 401, statusText: 'Unauthorized' });
+    httpMock
+      .expectOne('/api/account/refresh')
+      .flush(null, { status: 401, statusText: 'Unauthorized' });
 
     expect(status).toBe(401);
     expect(tokens.hasToken()).toBe(false);
@@ -177,7 +190,9 @@ describe('AuthService and the auth interceptor', () => {
     signIn();
     let status = 0;
     http.get('/api/app/users').subscribe({ error: (e) => (status = e.status) });
-    httpMock.expectOne('/api/app/users').flush({ detail: 'x' }, { status: 403, statusText: 'Forbidden' });
+    httpMock
+      .expectOne('/api/app/users')
+      .flush({ detail: 'x' }, { status: 403, statusText: 'Forbidden' });
     httpMock.expectNone('/api/account/refresh');
     expect(status).toBe(403);
     expect(tokens.hasToken()).toBe(true);

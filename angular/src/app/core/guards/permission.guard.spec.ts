@@ -1,7 +1,13 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { ActivatedRouteSnapshot, Router, RouterStateSnapshot, UrlTree, provideRouter } from '@angular/router';
+import {
+  ActivatedRouteSnapshot,
+  Router,
+  RouterStateSnapshot,
+  UrlTree,
+  provideRouter,
+} from '@angular/router';
 import { Observable, firstValueFrom, isObservable, of } from 'rxjs';
 
 import { appConfig } from '../../../testing/fixtures';
@@ -20,7 +26,9 @@ function routeWith(permission?: string | string[]): ActivatedRouteSnapshot {
 const state = { url: '/tenants' } as RouterStateSnapshot;
 
 async function run(result: unknown): Promise<GuardResult> {
-  const obs = isObservable(result) ? (result as Observable<GuardResult>) : of(result as GuardResult);
+  const obs = isObservable(result)
+    ? (result as Observable<GuardResult>)
+    : of(result as GuardResult);
   return firstValueFrom(obs);
 }
 
@@ -47,7 +55,9 @@ describe('route guards', () => {
     it('lets the user in when the permission is granted', async () => {
       loadConfig([Permissions.Tenants.Default]);
       const result = await run(
-        TestBed.runInInjectionContext(() => permissionGuard(routeWith(Permissions.Tenants.Default), state)),
+        TestBed.runInInjectionContext(() =>
+          permissionGuard(routeWith(Permissions.Tenants.Default), state),
+        ),
       );
       expect(result).toBe(true);
     });
@@ -55,7 +65,9 @@ describe('route guards', () => {
     it('redirects to the 403 page when the permission is missing', async () => {
       loadConfig([Permissions.Users.Default]);
       const result = await run(
-        TestBed.runInInjectionContext(() => permissionGuard(routeWith(Permissions.Tenants.Default), state)),
+        TestBed.runInInjectionContext(() =>
+          permissionGuard(routeWith(Permissions.Tenants.Default), state),
+        ),
       );
       expect(result instanceof UrlTree).toBe(true);
       expect(router.serializeUrl(result as UrlTree)).toBe('/exception/403');
@@ -65,7 +77,10 @@ describe('route guards', () => {
       loadConfig([Permissions.Tenants.Default]);
       const result = await run(
         TestBed.runInInjectionContext(() =>
-          permissionGuard(routeWith([Permissions.Tenants.Default, Permissions.Tenants.Create]), state),
+          permissionGuard(
+            routeWith([Permissions.Tenants.Default, Permissions.Tenants.Create]),
+            state,
+          ),
         ),
       );
       expect(router.serializeUrl(result as UrlTree)).toBe('/exception/403');
@@ -77,14 +92,18 @@ describe('route guards', () => {
       config.auth.grantedPolicies = { [Permissions.AuditLogs.Default]: false };
       httpMock.expectOne('/api/app/application-configuration').flush(config);
       const result = await run(
-        TestBed.runInInjectionContext(() => permissionGuard(routeWith(Permissions.AuditLogs.Default), state)),
+        TestBed.runInInjectionContext(() =>
+          permissionGuard(routeWith(Permissions.AuditLogs.Default), state),
+        ),
       );
       expect(router.serializeUrl(result as UrlTree)).toBe('/exception/403');
     });
 
     it('loads the configuration itself when it is not loaded yet', async () => {
       const pending = run(
-        TestBed.runInInjectionContext(() => permissionGuard(routeWith(Permissions.Roles.Default), state)),
+        TestBed.runInInjectionContext(() =>
+          permissionGuard(routeWith(Permissions.Roles.Default), state),
+        ),
       );
       httpMock
         .expectOne('/api/app/application-configuration')
@@ -119,13 +138,17 @@ describe('route guards', () => {
   describe('homeRedirectGuard', () => {
     it('opens the first menu page the user may see', async () => {
       loadConfig([Permissions.AuditLogs.Default, Permissions.Roles.Default]);
-      const result = await run(TestBed.runInInjectionContext(() => homeRedirectGuard(routeWith(), state)));
+      const result = await run(
+        TestBed.runInInjectionContext(() => homeRedirectGuard(routeWith(), state)),
+      );
       expect(router.serializeUrl(result as UrlTree)).toBe('/roles');
     });
 
     it('shows 403 to a user who may see nothing', async () => {
       loadConfig([]);
-      const result = await run(TestBed.runInInjectionContext(() => homeRedirectGuard(routeWith(), state)));
+      const result = await run(
+        TestBed.runInInjectionContext(() => homeRedirectGuard(routeWith(), state)),
+      );
       expect(router.serializeUrl(result as UrlTree)).toBe('/exception/403');
     });
   });

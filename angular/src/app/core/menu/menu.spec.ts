@@ -7,7 +7,9 @@ function grantedOnly(...names: string[]) {
 }
 
 function links(items: MenuItem[]): string[] {
-  return items.flatMap((item) => (item.children ? links(item.children) : item.link ? [item.link] : []));
+  return items.flatMap((item) =>
+    item.children ? links(item.children) : item.link ? [item.link] : [],
+  );
 }
 
 describe('menu filtering by permissions', () => {
@@ -24,7 +26,10 @@ describe('menu filtering by permissions', () => {
   });
 
   it('drops a group whose children are all hidden (a city admin sees no 试点城市 group)', () => {
-    const menu = filterMenu(MENU, grantedOnly(Permissions.Users.Default, Permissions.Roles.Default));
+    const menu = filterMenu(
+      MENU,
+      grantedOnly(Permissions.Users.Default, Permissions.Roles.Default),
+    );
     expect(menu.map((g) => g.text)).toEqual(['menu.system']);
     expect(links(menu)).toEqual(['/users', '/roles']);
   });
@@ -53,7 +58,9 @@ describe('menu filtering by permissions', () => {
   });
 
   it('firstLink finds the first reachable page', () => {
-    expect(firstLink(filterMenu(MENU, grantedOnly(Permissions.AuditLogs.Default)))).toBe('/audit-logs');
+    expect(firstLink(filterMenu(MENU, grantedOnly(Permissions.AuditLogs.Default)))).toBe(
+      '/audit-logs',
+    );
     expect(firstLink([])).toBeNull();
   });
 });

@@ -89,9 +89,10 @@ export function applyProblemToForm(form: FormGroup, problem: ProblemDetails | nu
     }
     const control = findControl(form, field);
     if (control) {
-      control.setErrors({ ...(control.errors ?? {}), server: text });
+      // dirty/touched first: ng-zorro re-evaluates the field status on the statusChanges event
       control.markAsDirty();
       control.markAsTouched();
+      control.setErrors({ ...(control.errors ?? {}), server: text });
     } else {
       unmatched.push(text);
     }
