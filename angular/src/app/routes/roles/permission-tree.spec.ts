@@ -53,7 +53,7 @@ describe('permission tree', () => {
   });
 
   it('group select-all toggles only that group and reports its state', () => {
-    let granted: Set<string> = new Set(['A']);
+    let granted = new Set<string>(['A']);
     expect(groupState(granted, GROUPS[0])).toBe('none');
     granted = togglePermission(granted, GROUPS, 'T', true);
     expect(groupState(granted, GROUPS[0])).toBe('some');
