@@ -56,7 +56,7 @@ public sealed class AccountAppService(
         var stored = await FindRefreshTokenAsync(input.RefreshToken);
         if (stored is null || !stored.IsUsable(now))
         {
-            throw new BusinessException(PilotAssessmentErrorCodes.InvalidRefreshToken);
+            throw new AuthenticationFailedException(PilotAssessmentErrorCodes.InvalidRefreshToken);
         }
 
         Tenant? tenant = null;
@@ -65,7 +65,7 @@ public sealed class AccountAppService(
             tenant = await tenants.FindAsync(stored.TenantId.Value);
             if (tenant is not { IsActive: true })
             {
-                throw new BusinessException(PilotAssessmentErrorCodes.InvalidRefreshToken);
+                throw new AuthenticationFailedException(PilotAssessmentErrorCodes.InvalidRefreshToken);
             }
         }
 
@@ -73,7 +73,7 @@ public sealed class AccountAppService(
         var user = await userManager.FindByIdAsync(stored.UserId.ToString());
         if (user is not { IsActive: true } || await userManager.IsLockedOutAsync(user))
         {
-            throw new BusinessException(PilotAssessmentErrorCodes.InvalidRefreshToken);
+            throw new AuthenticationFailedException(PilotAssessmentErrorCodes.InvalidRefreshToken);
         }
 
         stored.Revoke(now);

@@ -44,3 +44,6 @@ public class EntityNotFoundException(Type entityType, object? id)
 
     public object? Id { get; } = id;
 }
+
+/// <summary>The caller's credentials are missing, expired or revoked (401).</summary>
+public class AuthenticationFailedException(string code, params object?[] arguments) : BusinessException(code, arguments);

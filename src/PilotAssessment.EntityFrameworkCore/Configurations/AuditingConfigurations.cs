@@ -23,8 +23,8 @@ internal sealed class EntityChangeConfiguration : IEntityTypeConfiguration<Entit
     public void Configure(EntityTypeBuilder<EntityChange> builder)
     {
         builder.ToTable("EntityChanges");
-        builder.Property(c => c.EntityTypeFullName).HasMaxLength(128).IsRequired();
-        builder.Property(c => c.EntityId).HasMaxLength(64).IsRequired();
+        builder.Property(c => c.EntityTypeFullName).HasMaxLength(256).IsRequired();
+        builder.Property(c => c.EntityId).HasMaxLength(128).IsRequired();
         builder.HasMany(c => c.PropertyChanges).WithOne().HasForeignKey(p => p.EntityChangeId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(c => new { c.TenantId, c.EntityId });
         builder.HasIndex(c => c.AuditLogId);

@@ -160,7 +160,7 @@ public sealed class AuditingSaveChangesInterceptor(
     {
         var tenantId = (entry.Entity as IMultiTenant)?.TenantId ?? currentTenant.Id;
         var id = entry.Metadata.FindPrimaryKey()!.Properties.Select(p => Format(entry.Property(p.Name).CurrentValue));
-        var change = new EntityChange(tenantId, entry.Metadata.ClrType.FullName!, string.Join(",", id), changeType, now)
+        var change = new EntityChange(tenantId, TypeName(entry.Metadata.ClrType), string.Join(",", id), changeType, now)
         {
             AuditLogId = auditScope.AuditLogId,
             UserId = currentUser.Id,
@@ -189,6 +189,11 @@ public sealed class AuditingSaveChangesInterceptor(
 
         return change;
     }
+
+    // Generic Identity types have assembly-qualified full names; keep them readable, e.g. Microsoft.AspNetCore.Identity.IdentityUserRole<Guid>.
+    private static string TypeName(Type type) => type.IsGenericType
+        ? $"{type.Namespace}.{type.Name.Split('`')[0]}<{string.Join(",", type.GetGenericArguments().Select(a => a.Name))}>"
+        : type.FullName!;
 
     private static string? Format(object? value) => value switch
     {

@@ -12,6 +12,7 @@ public static class ExceptionStatusCodes
     {
         EntityNotFoundException => StatusCodes.Status404NotFound,
         ForbiddenException => StatusCodes.Status403Forbidden,
+        AuthenticationFailedException => StatusCodes.Status401Unauthorized,
         ConflictException or DbUpdateConcurrencyException => StatusCodes.Status409Conflict,
         BusinessException => StatusCodes.Status400BadRequest,
         BadHttpRequestException bad => bad.StatusCode,

@@ -93,8 +93,8 @@ namespace PilotAssessment.Migrations.Sqlite
                     TenantId = table.Column<Guid>(type: "TEXT", nullable: true),
                     AuditLogId = table.Column<Guid>(type: "TEXT", nullable: true),
                     UserId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    EntityTypeFullName = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    EntityId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    EntityTypeFullName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    EntityId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
                     ChangeType = table.Column<int>(type: "INTEGER", nullable: false),
                     ChangeTime = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },

@@ -11,7 +11,7 @@ using PilotAssessment.EntityFrameworkCore;
 namespace PilotAssessment.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePilotAssessmentDbContext))]
-    [Migration("20261122195049_Initial")]
+    [Migration("20261122195633_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -203,12 +203,12 @@ namespace PilotAssessment.Migrations.Sqlite
 
                     b.Property<string>("EntityId")
                         .IsRequired()
-                        .HasMaxLength(64)
+                        .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("EntityTypeFullName")
                         .IsRequired()
-                        .HasMaxLength(128)
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("TenantId")

@@ -12,7 +12,7 @@ using PilotAssessment.EntityFrameworkCore;
 namespace PilotAssessment.Migrations.MySql
 {
     [DbContext(typeof(MySqlPilotAssessmentDbContext))]
-    [Migration("20261122195052_Initial")]
+    [Migration("20261122195639_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -212,13 +212,13 @@ namespace PilotAssessment.Migrations.MySql
 
                     b.Property<string>("EntityId")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("varchar(64)");
+                        .HasMaxLength(128)
+                        .HasColumnType("varchar(128)");
 
                     b.Property<string>("EntityTypeFullName")
                         .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("varchar(128)");
+                        .HasMaxLength(256)
+                        .HasColumnType("varchar(256)");
 
                     b.Property<Guid?>("TenantId")
                         .HasColumnType("char(36)");

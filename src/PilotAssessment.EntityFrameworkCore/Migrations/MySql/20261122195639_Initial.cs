@@ -118,9 +118,9 @@ namespace PilotAssessment.Migrations.MySql
                     TenantId = table.Column<Guid>(type: "char(36)", nullable: true, collation: "ascii_general_ci"),
                     AuditLogId = table.Column<Guid>(type: "char(36)", nullable: true, collation: "ascii_general_ci"),
                     UserId = table.Column<Guid>(type: "char(36)", nullable: true, collation: "ascii_general_ci"),
-                    EntityTypeFullName = table.Column<string>(type: "varchar(128)", maxLength: 128, nullable: false)
+                    EntityTypeFullName = table.Column<string>(type: "varchar(256)", maxLength: 256, nullable: false)
                         .Annotation("MySql:CharSet", "utf8mb4"),
-                    EntityId = table.Column<string>(type: "varchar(64)", maxLength: 64, nullable: false)
+                    EntityId = table.Column<string>(type: "varchar(128)", maxLength: 128, nullable: false)
                         .Annotation("MySql:CharSet", "utf8mb4"),
                     ChangeType = table.Column<int>(type: "int", nullable: false),
                     ChangeTime = table.Column<DateTime>(type: "datetime(6)", nullable: false)
