@@ -10,6 +10,9 @@ public abstract class TestDatabase : IAsyncDisposable
 
     public abstract string ConnectionString { get; }
 
+    /// <summary>The file path (SQLite) or database name (MySQL), unique to this database.</summary>
+    public abstract string Name { get; }
+
     public abstract ValueTask DisposeAsync();
 
     public static TestDatabase Create(DatabaseProvider provider) =>
@@ -28,6 +31,8 @@ public sealed class SqliteTestDatabase : TestDatabase
     public override DatabaseOptions Options { get; } = new() { Provider = DatabaseProvider.Sqlite };
 
     public override string ConnectionString => $"Data Source={_path};Pooling=False";
+
+    public override string Name => _path;
 
     public override ValueTask DisposeAsync()
     {
@@ -64,6 +69,8 @@ public sealed class MySqlTestDatabase : TestDatabase
     public override DatabaseOptions Options { get; } = new() { Provider = DatabaseProvider.MySql, ServerVersion = null };
 
     public override string ConnectionString => new MySqlConnectionStringBuilder(_server) { Database = _name, AllowUserVariables = true }.ConnectionString;
+
+    public override string Name => _name;
 
     public static string Server => Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } s ? s : DefaultServer;
 
