@@ -1,6 +1,7 @@
 import { TestBed } from '@angular/core/testing';
 import { NzI18nService } from 'ng-zorro-antd/i18n';
 
+import { ZorroSetupService } from '../../shared/zorro-setup.service';
 import en from './en.json';
 import { I18nService, LANG_STORAGE_KEY } from './i18n.service';
 import zhCN from './zh-CN.json';
@@ -17,17 +18,22 @@ describe('I18nService', () => {
     expect(i18n.lang()).toBe('zh-CN');
     expect(i18n.t('menu.tenants')).toBe('试点城市');
     expect(i18n.acceptLanguage()).toBe('zh-Hans');
-    expect(TestBed.inject(NzI18nService).getLocaleId()).toBe('zh-cn');
     expect(document.documentElement.lang).toBe('zh-CN');
   });
 
   it('switches to English, persists the choice and switches the ng-zorro locale', () => {
     const i18n = TestBed.inject(I18nService);
+    TestBed.inject(ZorroSetupService);
+    const nzI18n = TestBed.inject(NzI18nService);
+    TestBed.tick();
+    expect(nzI18n.getLocaleId()).toBe('zh-cn');
+
     i18n.use('en');
+    TestBed.tick();
     expect(i18n.t('menu.tenants')).toBe('Pilot cities');
     expect(i18n.acceptLanguage()).toBe('en');
     expect(localStorage.getItem(LANG_STORAGE_KEY)).toBe('en');
-    expect(TestBed.inject(NzI18nService).getLocaleId()).toBe('en');
+    expect(nzI18n.getLocaleId()).toBe('en');
     expect(document.documentElement.lang).toBe('en');
   });
 

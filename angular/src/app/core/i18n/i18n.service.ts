@@ -1,5 +1,4 @@
 import { DOCUMENT, Injectable, computed, inject, signal } from '@angular/core';
-import { NzI18nService, en_US, zh_CN } from 'ng-zorro-antd/i18n';
 
 import en from './en.json';
 import zhCN from './zh-CN.json';
@@ -35,12 +34,12 @@ function readStoredLang(): Lang {
 }
 
 /**
- * UI texts. zh-CN is the default; the choice is kept in localStorage and also switches
- * ng-zorro's locale, the document language and the Accept-Language sent to the API.
+ * UI texts. zh-CN is the default; the choice is kept in localStorage and also switches the
+ * document language and the Accept-Language sent to the API. ng-zorro's own locale follows it
+ * through ZorroSetupService (kept out of the initial bundle).
  */
 @Injectable({ providedIn: 'root' })
 export class I18nService {
-  private readonly nzI18n = inject(NzI18nService);
   private readonly document = inject(DOCUMENT);
 
   private readonly current = signal<Lang>(readStoredLang());
@@ -84,7 +83,6 @@ export class I18nService {
   }
 
   private apply(lang: Lang): void {
-    this.nzI18n.setLocale(lang === 'en' ? en_US : zh_CN);
     this.document.documentElement.lang = lang;
   }
 }

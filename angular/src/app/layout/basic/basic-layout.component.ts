@@ -15,6 +15,7 @@ import { TranslatePipe } from '../../core/i18n/translate.pipe';
 import { filterMenu, MENU } from '../../core/menu/menu';
 import { SessionService } from '../../core/session/session.service';
 import { LangSwitchComponent } from '../../shared/lang-switch.component';
+import { ZorroSetupService } from '../../shared/zorro-setup.service';
 import { ChangePasswordDialogComponent } from './change-password-dialog.component';
 
 @Component({
@@ -38,6 +39,7 @@ import { ChangePasswordDialogComponent } from './change-password-dialog.componen
   styleUrl: './basic-layout.component.css',
 })
 export class BasicLayoutComponent {
+  private readonly zorro = inject(ZorroSetupService);
   private readonly auth = inject(AuthService);
   private readonly router = inject(Router);
   protected readonly session = inject(SessionService);

@@ -27,6 +27,7 @@ import {
 } from '../../../core/net/problem-details';
 import { FieldErrorPipe } from '../../../shared/field-error.pipe';
 import { LangSwitchComponent } from '../../../shared/lang-switch.component';
+import { ZorroSetupService } from '../../../shared/zorro-setup.service';
 
 export type LoginSide = 'host' | 'city';
 
@@ -66,6 +67,7 @@ function readLastLogin(): LastLogin | null {
   styleUrl: './login.component.css',
 })
 export class LoginComponent implements OnInit {
+  private readonly zorro = inject(ZorroSetupService);
   private readonly account = inject(AccountService);
   private readonly auth = inject(AuthService);
   private readonly router = inject(Router);
