@@ -120,7 +120,7 @@ public static class PilotAssessmentHttpApiHostModule
         // The built admin UI (see README) is served from wwwroot; unknown non-API paths go to its index page.
         if (File.Exists(Path.Combine(app.Environment.WebRootPath ?? "wwwroot", "index.html")))
         {
-            app.MapFallbackToFile("index.html").Add(e => ((RouteEndpointBuilder)e).Order = int.MaxValue);
+            app.MapFallbackToFile("{*path:regex(^(?!api/|swagger|health).*$)}", "index.html");
         }
     }
 
