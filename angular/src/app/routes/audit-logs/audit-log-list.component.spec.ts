@@ -1,0 +1,108 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import { provideNzIcons } from 'ng-zorro-antd/icon';
+
+import { AuditLogDto } from '../../api/models';
+import { APP_ICONS } from '../../core/icons';
+import { AuditLogListComponent, changeTypeName, statusColor } from './audit-log-list.component';
+
+const LOGS: AuditLogDto[] = [
+  {
+    id: 'l1',
+    userName: 'admin',
+    tenantId: null,
+    httpMethod: 'PUT',
+    url: '/api/app/tenants/t1',
+    httpStatusCode: 200,
+    executionDuration: 35,
+    executionTime: '2026-11-22T08:00:00Z',
+    exception: null,
+    entityChanges: [
+      {
+        entityTypeFullName: 'PilotAssessment.Tenants.Tenant',
+        entityId: 't1',
+        changeType: '1',
+        propertyChanges: [
+          { propertyName: 'DisplayName', originalValue: '"兰州"', newValue: '"兰州市"' },
+        ],
+      },
+    ],
+  },
+];
+
+describe('AuditLogListComponent', () => {
+  let fixture: ComponentFixture<AuditLogListComponent>;
+  let component: AuditLogListComponent;
+  let httpMock: HttpTestingController;
+  let el: HTMLElement;
+
+  beforeEach(async () => {
+    TestBed.configureTestingModule({
+      imports: [AuditLogListComponent],
+      providers: [
+        provideRouter([]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideNzIcons(APP_ICONS),
+      ],
+    });
+    httpMock = TestBed.inject(HttpTestingController);
+    fixture = TestBed.createComponent(AuditLogListComponent);
+    component = fixture.componentInstance;
+    el = fixture.nativeElement;
+    fixture.detectChanges();
+    httpMock
+      .expectOne((r) => r.url === '/api/app/audit-logs')
+      .flush({ totalCount: 1, items: LOGS });
+    fixture.detectChanges();
+    await fixture.whenStable();
+    fixture.detectChanges();
+  });
+
+  afterEach(() => httpMock.verify());
+
+  it('sends the filters as query parameters from the first page', () => {
+    const start = new Date('2026-11-01T00:00:00Z');
+    const end = new Date('2026-11-30T00:00:00Z');
+    component['filter'] = {
+      userName: ' admin ',
+      httpMethod: 'PUT',
+      httpStatusCode: 200,
+      range: [start, end],
+    };
+    component.search();
+    const req = httpMock.expectOne((r) => r.url === '/api/app/audit-logs');
+    expect(req.request.params.get('userName')).toBe('admin');
+    expect(req.request.params.get('httpMethod')).toBe('PUT');
+    expect(req.request.params.get('httpStatusCode')).toBe('200');
+    expect(req.request.params.get('startTime')).toBe(start.toISOString());
+    expect(req.request.params.get('endTime')).toBe(end.toISOString());
+    expect(req.request.params.get('skipCount')).toBe('0');
+    req.flush({ totalCount: 0, items: [] });
+  });
+
+  it('expands a row to show old → new values of the entity changes', async () => {
+    component.toggle('l1', true);
+    fixture.detectChanges();
+    await fixture.whenStable();
+    fixture.detectChanges();
+    const text = el.textContent ?? '';
+    expect(text).toContain('修改');
+    expect(text).toContain('Tenant');
+    expect(text).toContain('DisplayName');
+    expect(text).toContain('"兰州"');
+    expect(text).toContain('→ "兰州市"');
+  });
+
+  it('understands change types given as names or enum numbers, and colours status codes', () => {
+    expect(changeTypeName(0)).toBe('Created');
+    expect(changeTypeName('2')).toBe('Deleted');
+    expect(changeTypeName('Updated')).toBe('Updated');
+    expect(statusColor(204)).toBe('success');
+    expect(statusColor(404)).toBe('warning');
+    expect(statusColor(500)).toBe('error');
+    expect(statusColor(null)).toBe('default');
+  });
+});

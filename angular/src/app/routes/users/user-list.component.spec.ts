@@ -1,0 +1,161 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import { provideNzIcons } from 'ng-zorro-antd/icon';
+
+import { UserDto } from '../../api/models';
+import { appConfig } from '../../../testing/fixtures';
+import { APP_ICONS } from '../../core/icons';
+import { Permissions } from '../../core/permissions';
+import { SessionService } from '../../core/session/session.service';
+import { UserListComponent } from './user-list.component';
+
+const USERS: UserDto[] = [
+  {
+    id: 'u1',
+    userName: 'clerk01',
+    name: '李填报',
+    email: 'clerk01@lanzhou.gov.cn',
+    isActive: true,
+    lockoutEnd: null,
+    roleNames: ['clerk'],
+    concurrencyStamp: 'c1',
+  },
+  {
+    id: 'u2',
+    userName: 'locked01',
+    name: null,
+    email: null,
+    isActive: true,
+    lockoutEnd: '2999-01-01T00:00:00Z',
+    roleNames: [],
+    concurrencyStamp: 'c2',
+  },
+];
+
+describe('UserListComponent', () => {
+  let fixture: ComponentFixture<UserListComponent>;
+  let component: UserListComponent;
+  let httpMock: HttpTestingController;
+  let el: HTMLElement;
+
+  beforeEach(async () => {
+    TestBed.configureTestingModule({
+      imports: [UserListComponent],
+      providers: [
+        provideRouter([]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideNzIcons(APP_ICONS),
+      ],
+    });
+    httpMock = TestBed.inject(HttpTestingController);
+    TestBed.inject(SessionService).load().subscribe();
+    httpMock
+      .expectOne('/api/app/application-configuration')
+      .flush(
+        appConfig([
+          Permissions.Users.Default,
+          Permissions.Users.Create,
+          Permissions.Users.Update,
+          Permissions.Users.Delete,
+        ]),
+      );
+    fixture = TestBed.createComponent(UserListComponent);
+    component = fixture.componentInstance;
+    el = fixture.nativeElement;
+    fixture.detectChanges();
+    httpMock
+      .expectOne((r) => r.url === '/api/app/users' && r.method === 'GET')
+      .flush({ totalCount: 2, items: USERS });
+    httpMock.expectOne('/api/app/roles').flush({
+      items: [
+        { id: 'r1', name: 'clerk', displayName: '填报员', isStatic: true },
+        { id: 'r2', name: 'cityAdmin', displayName: '市级管理员', isStatic: true },
+      ],
+    });
+    fixture.detectChanges();
+    await fixture.whenStable();
+    fixture.detectChanges();
+  });
+
+  afterEach(() => httpMock.verify());
+
+  it('renders users with role display names and the lockout state', () => {
+    const rows = Array.from(el.querySelectorAll('tbody tr.ant-table-row')).map(
+      (tr) => tr.textContent ?? '',
+    );
+    expect(rows.length).toBe(2);
+    expect(rows[0]).toContain('clerk01');
+    expect(rows[0]).toContain('填报员');
+    expect(rows[0]).toContain('正常');
+    expect(rows[1]).toContain('锁定至');
+  });
+
+  it('requires a password when creating and sends the chosen roles', () => {
+    component.openCreate();
+    component.form.patchValue({ userName: 'clerk02', roleNames: ['clerk', 'cityAdmin'] });
+    component.submit();
+    expect(component.form.controls.password.hasError('required')).toBe(true);
+    httpMock.expectNone((r) => r.method === 'POST');
+
+    component.form.patchValue({ password: '1q2w3E*', email: '' });
+    component.submit();
+    const req = httpMock.expectOne((r) => r.url === '/api/app/users' && r.method === 'POST');
+    expect(req.request.body).toEqual({
+      userName: 'clerk02',
+      name: null,
+      email: null,
+      password: '1q2w3E*',
+      roleNames: ['clerk', 'cityAdmin'],
+    });
+    req.flush({ ...USERS[0], id: 'u3' });
+    httpMock
+      .expectOne((r) => r.url === '/api/app/users' && r.method === 'GET')
+      .flush({ totalCount: 0, items: [] });
+  });
+
+  it('edits without a password (kept unchanged) and with the concurrency stamp', () => {
+    component.openEdit(USERS[0]);
+    expect(component.form.controls.password.hasError('required')).toBe(false);
+    component.form.patchValue({ name: '李填报（兰州）' });
+    component.submit();
+    const req = httpMock.expectOne('/api/app/users/u1');
+    expect(req.request.method).toBe('PUT');
+    expect(req.request.body).toEqual({
+      userName: 'clerk01',
+      name: '李填报（兰州）',
+      email: 'clerk01@lanzhou.gov.cn',
+      password: null,
+      roleNames: ['clerk'],
+      concurrencyStamp: 'c1',
+    });
+    req.flush(USERS[0]);
+    httpMock
+      .expectOne((r) => r.url === '/api/app/users' && r.method === 'GET')
+      .flush({ totalCount: 2, items: USERS });
+  });
+
+  it('keeps a cancelled new-user draft but not an edited user', () => {
+    component.openCreate();
+    component.form.patchValue({ userName: 'draft' });
+    component.openEdit(USERS[0]);
+    expect(component.form.controls.userName.value).toBe('clerk01');
+    component.openCreate();
+    expect(component.form.controls.userName.value).toBe('');
+    component.form.patchValue({ userName: 'draft2' });
+    component.openCreate();
+    expect(component.form.controls.userName.value).toBe('draft2');
+  });
+
+  it('deletes a user and reloads', () => {
+    component.remove(USERS[1]);
+    const req = httpMock.expectOne('/api/app/users/u2');
+    expect(req.request.method).toBe('DELETE');
+    req.flush(null);
+    httpMock
+      .expectOne((r) => r.url === '/api/app/users' && r.method === 'GET')
+      .flush({ totalCount: 1, items: [USERS[0]] });
+  });
+});
