@@ -46,6 +46,7 @@ public static class SchemeErrorCodes
     public const string FormulaUnknownFunction = "Scheme:FormulaUnknownFunction";
     public const string FormulaWrongArgumentCount = "Scheme:FormulaWrongArgumentCount";
     public const string FormulaBadNumber = "Scheme:FormulaBadNumber";
+    public const string FormulaTooDeep = "Scheme:FormulaTooDeep";
 
     // Bands of the whole scheme, bonus and vetoes
     public const string GradeBandsInvalid = "Scheme:GradeBandsInvalid";

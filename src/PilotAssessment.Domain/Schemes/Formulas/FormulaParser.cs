@@ -126,9 +126,13 @@ public static class FormulaParser
     private static FormulaSyntaxException Error(string code, int position, params object?[] arguments) =>
         new(new FormulaSyntaxError(code, position, arguments));
 
+    /// <summary>Nesting limit, so a hostile formula cannot exhaust the stack.</summary>
+    public const int MaxNesting = 64;
+
     private sealed class Parser(List<Token> tokens)
     {
         private int _index;
+        private int _depth;
 
         private Token Current => tokens[_index];
 
@@ -142,6 +146,23 @@ public static class FormulaParser
 
         // comparison := additive (op additive)?
         public FormulaNode ParseExpression()
+        {
+            if (++_depth > MaxNesting)
+            {
+                throw Error(SchemeErrorCodes.FormulaTooDeep, Current.Position);
+            }
+
+            try
+            {
+                return ParseComparison();
+            }
+            finally
+            {
+                _depth--;
+            }
+        }
+
+        private FormulaNode ParseComparison()
         {
             var left = ParseAdditive();
             if (Current.Kind == TokenKind.Operator && Current.Text is "<" or "<=" or ">" or ">=" or "==" or "!=")
@@ -196,7 +217,13 @@ public static class FormulaParser
             {
                 var op = Current;
                 _index++;
+                if (++_depth > MaxNesting)
+                {
+                    throw Error(SchemeErrorCodes.FormulaTooDeep, op.Position);
+                }
+
                 var operand = ParseUnary();
+                _depth--;
                 return op.Text == "-" ? new NegateNode(operand, op.Position) : operand;
             }
 
