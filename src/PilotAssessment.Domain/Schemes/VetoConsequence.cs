@@ -13,8 +13,12 @@ public abstract record VetoConsequence
     /// <summary>The city loses its eligibility for awards (取消当年评优资格).</summary>
     public bool AwardIneligible { get; init; }
 
+    /// <summary>The JSON discriminator, e.g. "threshold_bands".</summary>
     [JsonIgnore]
-    public abstract string Kind { get; }
+    public string Kind => DiscriminatorName;
+
+    // Protected so the serializer does not see it next to the "kind" discriminator.
+    protected abstract string DiscriminatorName { get; }
 }
 
 /// <summary>总分扣N分.</summary>
@@ -22,7 +26,7 @@ public sealed record FixedDeductionConsequence : VetoConsequence
 {
     public decimal Points { get; init; }
 
-    public override string Kind => "fixed_deduction";
+    protected override string DiscriminatorName => "fixed_deduction";
 }
 
 /// <summary>不得评为优秀: the grade is at best <see cref="MaxGrade"/>.</summary>
@@ -30,7 +34,7 @@ public sealed record GradeCapConsequence : VetoConsequence
 {
     public required string MaxGrade { get; init; }
 
-    public override string Kind => "grade_cap";
+    protected override string DiscriminatorName => "grade_cap";
 }
 
 /// <summary>等次定为不合格: the grade becomes <see cref="Grade"/> (never better than the score earns).</summary>
@@ -38,11 +42,11 @@ public sealed record GradeSetConsequence : VetoConsequence
 {
     public required string Grade { get; init; }
 
-    public override string Kind => "grade_set";
+    protected override string DiscriminatorName => "grade_set";
 }
 
 /// <summary>The total becomes 0.</summary>
 public sealed record TotalZeroedConsequence : VetoConsequence
 {
-    public override string Kind => "total_zeroed";
+    protected override string DiscriminatorName => "total_zeroed";
 }

@@ -8,7 +8,7 @@ public sealed record ThresholdBandsRule : ScoringRule
 {
     public const string KindName = "threshold_bands";
 
-    public override string Kind => KindName;
+    protected override string DiscriminatorName => KindName;
 
     public BetterDirection Dir { get; init; } = BetterDirection.Higher;
 
@@ -54,7 +54,7 @@ public sealed record ReferenceComparisonRule : ScoringRule
 {
     public const string KindName = "reference_comparison";
 
-    public override string Kind => KindName;
+    protected override string DiscriminatorName => KindName;
 
     public ReferenceKind Ref { get; init; } = ReferenceKind.ProvinceAverage;
 
@@ -104,7 +104,7 @@ public sealed record QualitativeGradeRule : ScoringRule
 {
     public const string KindName = "qualitative_grade";
 
-    public override string Kind => KindName;
+    protected override string DiscriminatorName => KindName;
 
     public IReadOnlyList<GradePercent> Grades { get; init; } = [];
 

@@ -8,7 +8,7 @@ public sealed record SurveyCompositeRule : ScoringRule
 {
     public const string KindName = "survey_composite";
 
-    public override string Kind => KindName;
+    protected override string DiscriminatorName => KindName;
 
     public IReadOnlyList<SurveyComponent> Components { get; init; } = [];
 
@@ -79,7 +79,7 @@ public sealed record FormulaRule : ScoringRule
 {
     public const string KindName = "formula";
 
-    public override string Kind => KindName;
+    protected override string DiscriminatorName => KindName;
 
     public string Expression { get; init; } = string.Empty;
 

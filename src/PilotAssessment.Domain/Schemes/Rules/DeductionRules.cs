@@ -12,7 +12,7 @@ public sealed record PerOccurrenceDeductionRule : ScoringRule
 {
     public const string KindName = "per_occurrence_deduction";
 
-    public override string Kind => KindName;
+    protected override string DiscriminatorName => KindName;
 
     /// <summary>Rate of an occurrence whose type has no rate of its own.</summary>
     public decimal? Per { get; init; }
@@ -139,7 +139,7 @@ public sealed record ChecklistRule : ScoringRule
 {
     public const string KindName = "checklist";
 
-    public override string Kind => KindName;
+    protected override string DiscriminatorName => KindName;
 
     public IReadOnlyList<string> Items { get; init; } = [];
 
@@ -203,7 +203,7 @@ public sealed record ShortfallBandsRule : ScoringRule
 {
     public const string KindName = "shortfall_bands";
 
-    public override string Kind => KindName;
+    protected override string DiscriminatorName => KindName;
 
     public decimal? FullAt { get; init; }
 

@@ -27,8 +27,12 @@ public abstract record ScoringRule
     /// <summary>A missing value normally scores 0 as Unreported; a rule may instead grant full points.</summary>
     public bool MissingScoresFull { get; init; }
 
+    /// <summary>The JSON discriminator, e.g. "threshold_bands".</summary>
     [JsonIgnore]
-    public abstract string Kind { get; }
+    public string Kind => DiscriminatorName;
+
+    // Protected so the serializer does not see it next to the "kind" discriminator.
+    protected abstract string DiscriminatorName { get; }
 
     /// <summary>Adds a problem to <paramref name="validation"/> for every incomplete or inconsistent parameter.</summary>
     public abstract void Validate(RuleValidation validation);

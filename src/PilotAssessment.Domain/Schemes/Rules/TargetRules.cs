@@ -12,7 +12,7 @@ public sealed record RatioToTargetRule : ScoringRule
 {
     public const string KindName = "ratio_to_target";
 
-    public override string Kind => KindName;
+    protected override string DiscriminatorName => KindName;
 
     public BetterDirection Dir { get; init; } = BetterDirection.Higher;
 
@@ -103,7 +103,7 @@ public sealed record YoyChangeRule : ScoringRule
 {
     public const string KindName = "yoy_change";
 
-    public override string Kind => KindName;
+    protected override string DiscriminatorName => KindName;
 
     public BetterDirection Dir { get; init; } = BetterDirection.Lower;
 
@@ -211,7 +211,7 @@ public sealed record RankBasedRule : ScoringRule
 {
     public const string KindName = "rank_based";
 
-    public override string Kind => KindName;
+    protected override string DiscriminatorName => KindName;
 
     public IReadOnlyList<RankPoints> Ranks { get; init; } = [];
 
@@ -335,7 +335,7 @@ public sealed record RankChangeRule : ScoringRule
 {
     public const string KindName = "rank_change";
 
-    public override string Kind => KindName;
+    protected override string DiscriminatorName => KindName;
 
     public IReadOnlyList<ScoreBand> DropBands { get; init; } = [];
 
