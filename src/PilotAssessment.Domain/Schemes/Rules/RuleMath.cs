@@ -38,42 +38,98 @@ internal static class RuleMath
         return Math.Max(floor, from - deduction);
     }
 
-    public static string N(decimal value) => value.ToString("0.############", CultureInfo.InvariantCulture);
+    public static NumberText N(decimal value) => new(value);
 
-    public static string N2(decimal value) => N(Math.Round(value, 2, MidpointRounding.AwayFromZero));
+    public static NumberText N2(decimal value) => new(Math.Round(value, 2, MidpointRounding.AwayFromZero));
 
-    public static string V(decimal value, string? unit) => unit switch
+    public static NumberText V(decimal value, string? unit) => new(value, unit);
+
+    public static NumberText VEn(decimal value, string? unit) => unit switch
     {
-        null or "" => N(value),
-        "%" or "‰" => N(value) + unit,
-        _ => N(value) + unit,
-    };
-
-    public static string VEn(decimal value, string? unit) => unit switch
-    {
-        null or "" => N(value),
-        "%" or "‰" => N(value) + unit,
-        _ => N(value) + " " + unit,
+        null or "" or "%" or "‰" => new(value, unit),
+        _ => new(value, unit, space: true),
     };
 
     /// <summary>A distance between two values: 百分点 for percentages, 千分点 for per mille.</summary>
-    public static string Gap(decimal distance, string? unit) => unit switch
+    public static NumberText Gap(decimal distance, string? unit) => unit switch
     {
-        "%" => N2(distance) + "个百分点",
-        "‰" => N2(distance) + "个千分点",
-        null or "" => N2(distance),
-        _ => N2(distance) + unit,
+        "%" => new(Round2(distance), "个百分点"),
+        "‰" => new(Round2(distance), "个千分点"),
+        _ => new(Round2(distance), unit),
     };
 
-    public static string GapEn(decimal distance, string? unit) => unit switch
+    public static NumberText GapEn(decimal distance, string? unit) => unit switch
     {
-        "%" => N2(distance) + " percentage points",
-        "‰" => N2(distance) + " per-mille points",
-        null or "" => N2(distance),
-        _ => N2(distance) + " " + unit,
+        "%" => new(Round2(distance), " percentage points"),
+        "‰" => new(Round2(distance), " per-mille points"),
+        null or "" => new(Round2(distance)),
+        _ => new(Round2(distance), unit, space: true),
     };
+
+    private static decimal Round2(decimal value) => Math.Round(value, 2, MidpointRounding.AwayFromZero);
 
     public static string CapZh(decimal? cap) => cap is { } c ? $"（最多扣{N(c)}分）" : string.Empty;
 
     public static string CapEn(decimal? cap) => cap is { } c ? $" (at most {N(c)})" : string.Empty;
+}
+
+/// <summary>
+/// A number as officials write it (no trailing zeros, invariant digits) with an optional unit, formatted straight
+/// into an interpolated string, so explanations do not allocate a string per number.
+/// </summary>
+internal readonly struct NumberText : ISpanFormattable
+{
+    private readonly decimal _value;
+    private readonly string? _suffix;
+    private readonly bool _space;
+
+    public NumberText(decimal value, string? suffix = null, bool space = false)
+    {
+        _value = Normalize(value);
+        _suffix = suffix;
+        _space = space;
+    }
+
+    public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider)
+    {
+        charsWritten = 0;
+        if (!_value.TryFormat(destination, out var written, default, CultureInfo.InvariantCulture))
+        {
+            return false;
+        }
+
+        if (_suffix is { Length: > 0 } suffix)
+        {
+            var rest = destination[written..];
+            var extra = suffix.Length + (_space ? 1 : 0);
+            if (rest.Length < extra)
+            {
+                return false;
+            }
+
+            if (_space)
+            {
+                rest[0] = ' ';
+                rest = rest[1..];
+            }
+
+            suffix.AsSpan().CopyTo(rest);
+            written += extra;
+        }
+
+        charsWritten = written;
+        return true;
+    }
+
+    public string ToString(string? format, IFormatProvider? formatProvider) => ToString();
+
+    public override string ToString()
+    {
+        var number = _value.ToString(CultureInfo.InvariantCulture);
+        return _suffix is null ? number : number + (_space ? " " : string.Empty) + _suffix;
+    }
+
+    // Dividing by 1.000…0 drops trailing zeros (4.00 → 4); more than 12 decimals are rounded away first.
+    private static decimal Normalize(decimal value) =>
+        (value.Scale > 12 ? Math.Round(value, 12, MidpointRounding.AwayFromZero) : value) / 1.000000000000000000000000000000000m;
 }
