@@ -139,6 +139,12 @@ public sealed record VetoRuleDefinition
 
     public string? TriggerText { get; init; }
 
+    /// <summary>
+    /// Optional formula over indicator values and data items that also fires the veto when it is true (non-zero),
+    /// e.g. "I01 &lt; 85" for 群众安全感低于85%. A condition whose values are missing does not fire.
+    /// </summary>
+    public string? Condition { get; init; }
+
     public required VetoConsequence Consequence { get; init; }
 }
 

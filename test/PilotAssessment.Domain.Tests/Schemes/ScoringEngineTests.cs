@@ -260,3 +260,52 @@ public class ScoringEngineTests
         CityRanking.Rank(sheets).Select(r => (r.Item.CityKey, r.Rank)).ShouldBe([("兰州", 1), ("天水", 2), ("酒泉", 2), ("金昌", 4)]);
     }
 }
+
+public class VetoConditionTests
+{
+    private static SchemeDefinition Definition() => TestSchemes.With(
+        TestSchemes.Indicator("I01", 6, new ShortfallBandsRule { FullAt = 96, Per = 0.25m, SteepBelow = 90, SteepPer = 0.5m, Cap = 5 })) with
+    {
+        Vetoes =
+        [
+            new VetoRuleDefinition { Code = "V3", Name = "群众安全感", TriggerFact = "sense_of_safety_below_85", Condition = "I01 < 85", Consequence = new GradeCapConsequence { MaxGrade = "良好" } },
+        ],
+    };
+
+    private static CityPeriodValues Values(decimal? i01, bool fact = false) => new()
+    {
+        Indicators = i01 is { } v
+            ? new Dictionary<string, IndicatorValue> { ["I01"] = IndicatorValue.Of(v), ["Z99"] = IndicatorValue.Of(0) }
+            : new Dictionary<string, IndicatorValue> { ["Z99"] = IndicatorValue.Of(0) },
+        VetoFacts = fact ? new Dictionary<string, bool> { ["sense_of_safety_below_85"] = true } : new Dictionary<string, bool>(),
+    };
+
+    [Theory]
+    [InlineData(84.99, true)]
+    [InlineData(85, false)] // "below 85" does not include 85
+    [InlineData(96, false)]
+    public void Should_fire_a_veto_from_its_condition(decimal i01, bool fired)
+    {
+        new Validation.SchemeValidator().Validate(Definition(), 100).ShouldBeEmpty();
+        new ScoringEngine().Score(Definition(), Values(i01)).Vetoes.Any().ShouldBe(fired);
+    }
+
+    [Fact]
+    public void Should_not_fire_a_condition_on_a_missing_value_but_still_fire_on_the_fact()
+    {
+        new ScoringEngine().Score(Definition(), Values(null)).Vetoes.ShouldBeEmpty();
+        new ScoringEngine().Score(Definition(), Values(null, fact: true)).Vetoes.ShouldHaveSingleItem();
+    }
+
+    [Fact]
+    public void Should_validate_a_veto_condition()
+    {
+        var definition = Definition() with
+        {
+            Vetoes = [Definition().Vetoes[0] with { Condition = "I10 < 85" }],
+        };
+        var problem = new Validation.SchemeValidator().Validate(definition, 100).ShouldHaveSingleItem();
+        problem.Target.ShouldBe("V3");
+        problem.Code.ShouldBe(SchemeErrorCodes.FormulaUnknownCode);
+    }
+}

@@ -181,8 +181,7 @@ public sealed record YoyChangeRule : ScoringRule
         }
 
         var worsening = Dir == BetterDirection.Lower ? change : -change;
-        var (upZh, downZh) = ("上升", "下降");
-        var directionZh = change > 0 ? upZh : downZh;
+        var directionZh = change > 0 ? "上升" : "下降";
         var directionEn = change > 0 ? "up" : "down";
         var flatPoints = Flat ?? input.Max;
         if (change == 0)
@@ -190,8 +189,8 @@ public sealed record YoyChangeRule : ScoringRule
             return RuleResult.Scored(flatPoints, $"{input.Name} {detailZh}同比持平，得{N(flatPoints)}分", $"{input.NameEn}: {detailEn}unchanged, scores {N(flatPoints)}");
         }
 
-        var magnitudeZh = Gap(Math.Abs(change), changeUnit == "%" ? "%" : changeUnit);
-        var magnitudeEn = GapEn(Math.Abs(change), changeUnit == "%" ? "%" : changeUnit);
+        var magnitudeZh = Gap(Math.Abs(change), changeUnit);
+        var magnitudeEn = GapEn(Math.Abs(change), changeUnit);
         if (worsening < 0)
         {
             var improved = Improved ?? input.Max;

@@ -36,7 +36,19 @@ internal sealed class CompiledScheme
 
             DataItems.TryAdd(item.Code, (item, node, problem));
         }
+
+        VetoConditions = new Dictionary<string, FormulaNode>(StringComparer.Ordinal);
+        foreach (var veto in definition.Vetoes)
+        {
+            if (!string.IsNullOrWhiteSpace(veto.Condition) && FormulaParser.TryParse(veto.Condition, out var node, out _))
+            {
+                VetoConditions.TryAdd(veto.Code, node!);
+            }
+        }
     }
+
+    /// <summary>Parsed veto conditions by veto code (the validator reports the ones that do not parse).</summary>
+    public Dictionary<string, FormulaNode> VetoConditions { get; }
 
     public CompiledIndicator[] Indicators { get; }
 

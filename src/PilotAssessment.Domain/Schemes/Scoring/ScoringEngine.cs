@@ -60,7 +60,7 @@ public sealed class ScoringEngine
         }
 
         var (bonusLines, bonusBeforeCap, bonus) = ScoreBonus(definition, values, rounding);
-        var vetoes = FiredVetoes(definition, values);
+        var vetoes = FiredVetoes(definition, scheme, values, scope);
 
         var vetoDeduction = 0m;
         var zeroed = false;
@@ -206,9 +206,9 @@ public sealed class ScoringEngine
         return (lines, rounding.Round(sum), rounding.Round(bonus));
     }
 
-    private static IReadOnlyList<VetoOutcome> FiredVetoes(SchemeDefinition definition, CityPeriodValues values)
+    private static IReadOnlyList<VetoOutcome> FiredVetoes(SchemeDefinition definition, CompiledScheme scheme, CityPeriodValues values, CityScope scope)
     {
-        if (values.VetoFacts.Count == 0)
+        if (values.VetoFacts.Count == 0 && scheme.VetoConditions.Count == 0)
         {
             return [];
         }
@@ -216,7 +216,8 @@ public sealed class ScoringEngine
         var fired = new List<VetoOutcome>();
         foreach (var veto in definition.Vetoes)
         {
-            if (!values.VetoFacts.TryGetValue(veto.TriggerFact, out var holds) || !holds)
+            var byFact = values.VetoFacts.TryGetValue(veto.TriggerFact, out var holds) && holds;
+            if (!byFact && !(scheme.VetoConditions.TryGetValue(veto.Code, out var condition) && ConditionHolds(condition, scope)))
             {
                 continue;
             }
@@ -241,6 +242,22 @@ public sealed class ScoringEngine
         }
 
         return fired;
+    }
+
+    private static bool ConditionHolds(FormulaNode condition, CityScope scope)
+    {
+        try
+        {
+            return condition.Evaluate(scope) != 0m;
+        }
+        catch (FormulaMissingValueException)
+        {
+            return false;
+        }
+        catch (FormulaEvaluationException)
+        {
+            return false;
+        }
     }
 
     private static int GradeIndex(IReadOnlyList<GradeBand> grades, decimal total)

@@ -195,6 +195,14 @@ public sealed class SchemeValidator
             }
         }
 
+        foreach (var veto in definition.Vetoes)
+        {
+            if (!string.IsNullOrWhiteSpace(veto.Condition))
+            {
+                Check(veto.Code, veto.Condition, isRule: false, defines: null);
+            }
+        }
+
         foreach (var cycle in FindCycles(dependencies))
         {
             add(cycle[0], SchemeErrorCodes.FormulaCycle, string.Join(" → ", cycle));
