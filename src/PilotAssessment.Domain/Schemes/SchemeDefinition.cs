@@ -65,6 +65,9 @@ public sealed record IndicatorDefinition
 
     public string? Unit { get; init; }
 
+    /// <summary>The unit in English explanations ("cases", "deaths per 10,000 vehicles"); the Chinese unit when absent.</summary>
+    public string? UnitEn { get; init; }
+
     public decimal MaxPoints { get; init; }
 
     public string? ResponsibleUnit { get; init; }

@@ -250,7 +250,11 @@ public class SampleSchemeTests
         sheet.ErrorCount.ShouldBe(0);
 
         Line(sheet, "I01").Explanation.ZhHans.ShouldBe("群众安全感 93.5%，低于96%共2.5个百分点，扣0.63分（最多扣5分），得5.37分");
-        Line(sheet, "B01").Explanation.ZhHans.ShouldBe("刑事案件立案数同比变化 本年10450，上年10000，同比上升4.5个百分点，在5分基础上扣2.25分，得2.75分");
+        Line(sheet, "B01").Explanation.ZhHans.ShouldBe("刑事案件立案数同比变化 本年10450，上年10000，同比上升4.5%，在5分基础上扣2.25分，得2.75分");
+        Line(sheet, "C02").Explanation.En.ShouldBe("Road deaths per 10,000 vehicles 1.62 deaths per 10,000 vehicles, 0.12 deaths per 10,000 vehicles over the target 1.5 deaths per 10,000 vehicles, −0.4 per 0.1, −0.48, scores 3.52");
+        Line(sheet, "D02").Explanation.ZhHans.ShouldBe("越级上访 到省2批次×1分，扣2分，得2分");
+        Line(sheet, "I04").Explanation.En.ShouldBe("Change of annual rank: rank 1, last year 2, rose 1 place, scores 2");
+        sheet.Vetoes[0].Effect.En.ShouldBe("Veto Extreme individual incident: grade at best Good");
     }
 
     [Fact]

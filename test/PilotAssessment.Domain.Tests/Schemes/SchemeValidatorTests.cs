@@ -124,6 +124,7 @@ public class SchemeValidatorTests
         ShouldHave(ValidateRule(new YoyChangeRule()), SchemeErrorCodes.ParameterMissing, "per");
         ShouldHave(ValidateRule(new RatioToTargetRule()), SchemeErrorCodes.ParameterMissing, "target");
         ShouldHave(ValidateRule(new RatioToTargetRule { Target = 0 }), SchemeErrorCodes.ParameterNotPositive, "target", 0m);
+        _validator.Validate(With(Indicator("T01", 10, new RatioToTargetRule()) with { Target = 95 }), 100).ShouldBeEmpty(); // the indicator's target serves
         ShouldHave(ValidateRule(new ChecklistRule { Per = 1 }), SchemeErrorCodes.ParameterMissing, "items");
         ShouldHave(ValidateRule(new ChecklistRule { Items = ["a", "a"], Per = 1 }), SchemeErrorCodes.DuplicateKey, "items", "a");
     }

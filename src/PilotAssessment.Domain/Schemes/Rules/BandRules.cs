@@ -27,14 +27,15 @@ public sealed record ThresholdBandsRule : ScoringRule
             return RuleResult.NoValue(input);
         }
 
-        var unit = input.Indicator.Unit;
+        var unit = input.Unit;
+        var unitEn = input.UnitEn;
         var index = PickBand(Bands, Dir, value);
         if (index < 0)
         {
             var last = Bands[^1].At;
             return Dir == BetterDirection.Higher
-                ? RuleResult.Scored(Otherwise, $"{input.Name} {V(value, unit)}，低于{V(last, unit)}，得{N(Otherwise)}分", $"{input.NameEn} {VEn(value, unit)}, below {VEn(last, unit)}, scores {N(Otherwise)}")
-                : RuleResult.Scored(Otherwise, $"{input.Name} {V(value, unit)}，高于{V(last, unit)}，得{N(Otherwise)}分", $"{input.NameEn} {VEn(value, unit)}, above {VEn(last, unit)}, scores {N(Otherwise)}");
+                ? RuleResult.Scored(Otherwise, $"{input.Name} {V(value, unit)}，低于{V(last, unit)}，得{N(Otherwise)}分", $"{input.NameEn} {VEn(value, unitEn)}, below {VEn(last, unitEn)}, scores {N(Otherwise)}")
+                : RuleResult.Scored(Otherwise, $"{input.Name} {V(value, unit)}，高于{V(last, unit)}，得{N(Otherwise)}分", $"{input.NameEn} {VEn(value, unitEn)}, above {VEn(last, unitEn)}, scores {N(Otherwise)}");
         }
 
         var band = Bands[index];
@@ -42,7 +43,7 @@ public sealed record ThresholdBandsRule : ScoringRule
         return RuleResult.Scored(
             band.Points,
             $"{input.Name} {V(value, unit)}，达到{zh}{V(band.At, unit)}档，得{N(band.Points)}分",
-            $"{input.NameEn} {VEn(value, unit)}, in the {en}{VEn(band.At, unit)} band, scores {N(band.Points)}");
+            $"{input.NameEn} {VEn(value, unitEn)}, in the {en}{VEn(band.At, unitEn)} band, scores {N(band.Points)}");
     }
 }
 
@@ -82,20 +83,21 @@ public sealed record ReferenceComparisonRule : ScoringRule
             return RuleResult.Error($"{input.Name} 缺少{refZh}参考值，无法计分", $"{input.NameEn}: the {refEn} reference is missing, cannot score");
         }
 
-        var unit = input.Indicator.Unit;
+        var unit = input.Unit;
+        var unitEn = input.UnitEn;
         var difference = value - reference;
         var index = PickBand(Bands, Dir, difference);
         var points = index < 0 ? Otherwise : Bands[index].Points;
         var (relZh, relEn) = difference switch
         {
-            > 0 => ($"高出{Gap(difference, unit)}", $"{GapEn(difference, unit)} above"),
-            < 0 => ($"低于{Gap(-difference, unit)}", $"{GapEn(-difference, unit)} below"),
+            > 0 => ($"高出{Gap(difference, unit)}", $"{GapEn(difference, unitEn)} above"),
+            < 0 => ($"低于{Gap(-difference, unit)}", $"{GapEn(-difference, unitEn)} below"),
             _ => ("持平", "equal to"),
         };
         return RuleResult.Scored(
             points,
             $"{input.Name} {V(value, unit)}，{refZh}{V(reference, unit)}，{relZh}，得{N(points)}分",
-            $"{input.NameEn} {VEn(value, unit)}, {relEn} the {refEn} {VEn(reference, unit)}, scores {N(points)}");
+            $"{input.NameEn} {VEn(value, unitEn)}, {relEn} the {refEn} {VEn(reference, unitEn)}, scores {N(points)}");
     }
 }
 

@@ -106,7 +106,7 @@ public sealed record FormulaRule : ScoringRule
         var points = formula.Evaluate(scope);
         var rounded = input.Round(Math.Clamp(points, 0m, input.Max));
         var valueZh = input.Value is { } v ? $" {V(v, input.Indicator.Unit)}，" : " ";
-        var valueEn = input.Value is { } ve ? $" {VEn(ve, input.Indicator.Unit)}," : string.Empty;
+        var valueEn = input.Value is { } ve ? $" {VEn(ve, input.UnitEn)}," : string.Empty;
         return RuleResult.Scored(points, $"{input.Name}{valueZh}按公式 {Expression} 计得{N(rounded)}分", $"{input.NameEn}{valueEn} by formula {Expression}: {N(rounded)}");
     }
 

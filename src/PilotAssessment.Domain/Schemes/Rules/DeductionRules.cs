@@ -73,6 +73,8 @@ public sealed record PerOccurrenceDeductionRule : ScoringRule
             occurrences = [new OccurrenceCount((int)count)];
         }
 
+        // 起 / 次 / 批次 as the scheme counts them; a percentage unit makes no sense for a count.
+        var countUnit = input.Unit is { Length: > 0 } u && u != "%" && u != "‰" ? u : "次";
         var lineFlags = input.Reported?.Flags ?? [];
         var lineDoubled = DoubleWhen.Any(lineFlags.Contains);
         var raw = 0m;
@@ -104,7 +106,7 @@ public sealed record PerOccurrenceDeductionRule : ScoringRule
             total += occurrence.Count;
             var label = rate?.Name ?? (occurrence.Type == OccurrenceCount.DefaultType ? string.Empty : occurrence.Type);
             var labelEn = rate?.NameEn ?? rate?.Name ?? label;
-            partsZh.Add($"{label}{N(occurrence.Count)}次×{N(per.Value)}分{(doubled ? "×2（加倍）" : string.Empty)}");
+            partsZh.Add($"{label}{N(occurrence.Count)}{countUnit}×{N(per.Value)}分{(doubled ? "×2（加倍）" : string.Empty)}");
             partsEn.Add($"{(labelEn.Length > 0 ? labelEn + " " : string.Empty)}{N(occurrence.Count)} × {N(per.Value)}{(doubled ? " × 2 (doubled)" : string.Empty)}");
         }
 
@@ -244,11 +246,12 @@ public sealed record ShortfallBandsRule : ScoringRule
             return RuleResult.NoValue(input);
         }
 
-        var unit = input.Indicator.Unit;
+        var unit = input.Unit;
+        var unitEn = input.UnitEn;
         var fullAt = FullAt ?? 0m;
         if (value >= fullAt)
         {
-            return RuleResult.Scored(input.Max, $"{input.Name} {V(value, unit)}，达到{V(fullAt, unit)}，得满分{N(input.Max)}分", $"{input.NameEn} {VEn(value, unit)}, reaches {VEn(fullAt, unit)}, full {N(input.Max)}");
+            return RuleResult.Scored(input.Max, $"{input.Name} {V(value, unit)}，达到{V(fullAt, unit)}，得满分{N(input.Max)}分", $"{input.NameEn} {VEn(value, unitEn)}, reaches {VEn(fullAt, unitEn)}, full {N(input.Max)}");
         }
 
         var shortfall = fullAt - value;
@@ -257,10 +260,10 @@ public sealed record ShortfallBandsRule : ScoringRule
                   + (SteepPer ?? 0m) * RuleMath.Steps(steepPart, UnitStep, Steps);
         var points = Deduct(input, input.Max, raw, Cap, Floor, out var deduction);
         var steepZh = steepPart > 0 ? $"（其中低于{V(SteepBelow!.Value, unit)}的{Gap(steepPart, unit)}按每{N(UnitStep)}扣{N(SteepPer!.Value)}分）" : string.Empty;
-        var steepEn = steepPart > 0 ? $" ({GapEn(steepPart, unit)} of it below {VEn(SteepBelow!.Value, unit)} at {N(SteepPer!.Value)} per {N(UnitStep)})" : string.Empty;
+        var steepEn = steepPart > 0 ? $" ({GapEn(steepPart, unitEn)} of it below {VEn(SteepBelow!.Value, unitEn)} at {N(SteepPer!.Value)} per {N(UnitStep)})" : string.Empty;
         return RuleResult.Scored(
             points,
             $"{input.Name} {V(value, unit)}，低于{V(fullAt, unit)}共{Gap(shortfall, unit)}{steepZh}，扣{N(deduction)}分{CapZh(Cap)}，得{N(points)}分",
-            $"{input.NameEn} {VEn(value, unit)}, {GapEn(shortfall, unit)} below {VEn(fullAt, unit)}{steepEn}, −{N(deduction)}{CapEn(Cap)}, scores {N(points)}");
+            $"{input.NameEn} {VEn(value, unitEn)}, {GapEn(shortfall, unitEn)} below {VEn(fullAt, unitEn)}{steepEn}, −{N(deduction)}{CapEn(Cap)}, scores {N(points)}");
     }
 }

@@ -68,6 +68,8 @@ internal static class RuleMath
 
     private static decimal Round2(decimal value) => Math.Round(value, 2, MidpointRounding.AwayFromZero);
 
+    public static string Places(int places) => places == 1 ? "1 place" : $"{places} places";
+
     public static string CapZh(decimal? cap) => cap is { } c ? $"（最多扣{N(c)}分）" : string.Empty;
 
     public static string CapEn(decimal? cap) => cap is { } c ? $" (at most {N(c)})" : string.Empty;

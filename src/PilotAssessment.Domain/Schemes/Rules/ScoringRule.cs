@@ -64,12 +64,16 @@ public sealed class RuleValidation
 {
     private readonly List<SchemeProblem> _problems;
 
-    public RuleValidation(string indicatorCode, decimal maxPoints, List<SchemeProblem> problems)
+    public RuleValidation(string indicatorCode, decimal maxPoints, List<SchemeProblem> problems, decimal? indicatorTarget = null)
     {
         IndicatorCode = indicatorCode;
         MaxPoints = maxPoints;
+        IndicatorTarget = indicatorTarget;
         _problems = problems;
     }
+
+    /// <summary>The indicator's own target, which a rule without a target falls back to.</summary>
+    public decimal? IndicatorTarget { get; }
 
     public string IndicatorCode { get; }
 
@@ -203,6 +207,10 @@ public sealed class RuleInput
     public string Name => Indicator.Name;
 
     public string NameEn => Indicator.NameEn ?? Indicator.Name;
+
+    public string? Unit => Indicator.Unit;
+
+    public string? UnitEn => Indicator.UnitEn ?? Indicator.Unit;
 
     public decimal Round(decimal value) => Rounding.Round(value);
 }

@@ -28,14 +28,15 @@ public sealed record RatioToTargetRule : ScoringRule
 
     public override void Validate(RuleValidation validation)
     {
-        validation.Required("target", Target);
+        var target = Target ?? validation.IndicatorTarget;
+        validation.Required("target", target);
         if (Dir == BetterDirection.Higher)
         {
-            validation.Positive("target", Target);
+            validation.Positive("target", target);
         }
         else
         {
-            validation.NonNegative("target", Target);
+            validation.NonNegative("target", target);
         }
 
         validation.NonNegative("per", Per);
@@ -50,7 +51,8 @@ public sealed record RatioToTargetRule : ScoringRule
             return RuleResult.NoValue(input);
         }
 
-        var unit = input.Indicator.Unit;
+        var unit = input.Unit;
+        var unitEn = input.UnitEn;
         var target = input.TargetOverride ?? Target ?? input.Indicator.Target ?? 0m;
         var targetZh = input.TargetOverride is null ? "目标" : "责任书目标";
         var targetEn = input.TargetOverride is null ? "target" : "agreed target";
@@ -67,12 +69,12 @@ public sealed record RatioToTargetRule : ScoringRule
             return RuleResult.Scored(
                 points,
                 $"{input.Name} {V(value, unit)}，{targetZh}{V(target, unit)}，完成{N2(value / target * 100m)}%，得{N(rounded)}分",
-                $"{input.NameEn} {VEn(value, unit)}, {targetEn} {VEn(target, unit)}, {N2(value / target * 100m)}% achieved, scores {N(rounded)}");
+                $"{input.NameEn} {VEn(value, unitEn)}, {targetEn} {VEn(target, unitEn)}, {N2(value / target * 100m)}% achieved, scores {N(rounded)}");
         }
 
         if (value <= target)
         {
-            return RuleResult.Scored(input.Max, $"{input.Name} {V(value, unit)}，不高于{targetZh}{V(target, unit)}，得满分{N(input.Max)}分", $"{input.NameEn} {VEn(value, unit)}, within the {targetEn} {VEn(target, unit)}, full {N(input.Max)}");
+            return RuleResult.Scored(input.Max, $"{input.Name} {V(value, unit)}，不高于{targetZh}{V(target, unit)}，得满分{N(input.Max)}分", $"{input.NameEn} {VEn(value, unitEn)}, within the {targetEn} {VEn(target, unitEn)}, full {N(input.Max)}");
         }
 
         var excess = value - target;
@@ -82,7 +84,7 @@ public sealed record RatioToTargetRule : ScoringRule
             return RuleResult.Scored(
                 points,
                 $"{input.Name} {V(value, unit)}，超出{targetZh}{V(target, unit)}共{Gap(excess, unit)}，每{N(UnitStep)}扣{N(per)}分，扣{N(deduction)}分，得{N(points)}分",
-                $"{input.NameEn} {VEn(value, unit)}, {GapEn(excess, unit)} over the {targetEn} {VEn(target, unit)}, −{N(per)} per {N(UnitStep)}, −{N(deduction)}, scores {N(points)}");
+                $"{input.NameEn} {VEn(value, unitEn)}, {GapEn(excess, unitEn)} over the {targetEn} {VEn(target, unitEn)}, −{N(per)} per {N(UnitStep)}, −{N(deduction)}, scores {N(points)}");
         }
 
         var ratioPoints = Math.Max(Floor, input.Max * target / value);
@@ -90,7 +92,7 @@ public sealed record RatioToTargetRule : ScoringRule
         return RuleResult.Scored(
             ratioPoints,
             $"{input.Name} {V(value, unit)}，高于{targetZh}{V(target, unit)}，按{targetZh}/实际值计得{N(ratioRounded)}分",
-            $"{input.NameEn} {VEn(value, unit)}, over the {targetEn} {VEn(target, unit)}, scored as target/actual: {N(ratioRounded)}");
+            $"{input.NameEn} {VEn(value, unitEn)}, over the {targetEn} {VEn(target, unitEn)}, scored as target/actual: {N(ratioRounded)}");
     }
 }
 
@@ -143,7 +145,8 @@ public sealed record YoyChangeRule : ScoringRule
             return RuleResult.NoValue(input);
         }
 
-        var unit = input.Indicator.Unit;
+        var unit = input.Unit;
+        var unitEn = input.UnitEn;
         decimal change;
         string detailZh, detailEn, changeUnit;
         if (Measure == ChangeMeasure.Reported)
@@ -168,7 +171,7 @@ public sealed record YoyChangeRule : ScoringRule
                 }
 
                 change = last == 0m ? 0m : (value - last) / last * 100m;
-                changeUnit = "%";
+                changeUnit = string.Empty;
             }
             else
             {
@@ -189,8 +192,9 @@ public sealed record YoyChangeRule : ScoringRule
             return RuleResult.Scored(flatPoints, $"{input.Name} {detailZh}同比持平，得{N(flatPoints)}分", $"{input.NameEn}: {detailEn}unchanged, scores {N(flatPoints)}");
         }
 
-        var magnitudeZh = Gap(Math.Abs(change), changeUnit);
-        var magnitudeEn = GapEn(Math.Abs(change), changeUnit);
+        // A percent change reads "上升4.5%"; a difference of rates reads "上升4.5个百分点".
+        var magnitudeZh = Measure == ChangeMeasure.PercentChange ? $"{N2(Math.Abs(change))}%" : $"{Gap(Math.Abs(change), changeUnit)}";
+        var magnitudeEn = Measure == ChangeMeasure.PercentChange ? $"{N2(Math.Abs(change))}%" : $"{GapEn(Math.Abs(change), unitEn)}";
         if (worsening < 0)
         {
             var improved = Improved ?? input.Max;
@@ -297,13 +301,13 @@ public sealed record RankBasedRule : ScoringRule
             {
                 points -= penalty.Points;
                 zh += $"，较上年下降{dropped}位扣{N(penalty.Points)}分";
-                en += $", dropped {dropped} places −{N(penalty.Points)}";
+                en += $", dropped {Places(dropped)} −{N(penalty.Points)}";
             }
             else if (dropped < 0 && Largest(RiseBonuses, -dropped) is { } bonus)
             {
                 points += bonus.Points;
                 zh += $"，较上年上升{-dropped}位加{N(bonus.Points)}分";
-                en += $", rose {-dropped} places +{N(bonus.Points)}";
+                en += $", rose {Places(-dropped)} +{N(bonus.Points)}";
             }
         }
 
@@ -375,8 +379,8 @@ public sealed record RankChangeRule : ScoringRule
         var points = index < 0 ? Otherwise : DropBands[index].Points;
         var (changeZh, changeEn) = dropped switch
         {
-            > 0 => ($"下降{dropped}位", $"dropped {dropped} places"),
-            < 0 => ($"上升{-dropped}位", $"rose {-dropped} places"),
+            > 0 => ($"下降{dropped}位", $"dropped {Places(dropped)}"),
+            < 0 => ($"上升{-dropped}位", $"rose {Places(-dropped)}"),
             _ => ("持平", "unchanged"),
         };
         if (dropped < 0 && RankBasedRule.Largest(RiseBonuses, -dropped) is { } bonus)

@@ -227,8 +227,8 @@ public sealed class ScoringEngine
             var (zh, en) = veto.Consequence switch
             {
                 FixedDeductionConsequence d => ($"总分扣{N(d.Points)}分", $"−{N(d.Points)} from the total"),
-                GradeCapConsequence c => ($"等次最高为{c.MaxGrade}", $"grade at best {c.MaxGrade}"),
-                GradeSetConsequence s => ($"等次定为{s.Grade}", $"grade set to {s.Grade}"),
+                GradeCapConsequence c => ($"等次最高为{c.MaxGrade}", $"grade at best {GradeEn(definition, c.MaxGrade)}"),
+                GradeSetConsequence s => ($"等次定为{s.Grade}", $"grade set to {GradeEn(definition, s.Grade)}"),
                 TotalZeroedConsequence => ("总分计为0分", "total set to 0"),
                 _ => (veto.Consequence.Kind, veto.Consequence.Kind),
             };
@@ -243,6 +243,9 @@ public sealed class ScoringEngine
 
         return fired;
     }
+
+    private static string GradeEn(SchemeDefinition definition, string grade) =>
+        definition.Grades.FirstOrDefault(g => g.Name == grade || g.Key == grade)?.NameEn ?? grade;
 
     private static bool ConditionHolds(FormulaNode condition, CityScope scope)
     {

@@ -106,7 +106,7 @@ public sealed class SchemeValidator
             }
             else
             {
-                indicator.Rule.Validate(new RuleValidation(target, indicator.MaxPoints, problems));
+                indicator.Rule.Validate(new RuleValidation(target, indicator.MaxPoints, problems, indicator.Target));
             }
         }
 
