@@ -418,4 +418,12 @@ public class RuleKindTests
         engine.Score(definition, Values(100)).Lines[0].Points.ShouldBe(4m); // clamped to max
         engine.Score(definition, Values(-10)).Lines[0].Points.ShouldBe(0m); // clamped to 0
     }
+
+    [Fact]
+    public void Should_score_an_absurd_value_as_an_error_not_a_crash()
+    {
+        ScoreOne(new PerOccurrenceDeductionRule { Per = 2 }, decimal.MaxValue, max: 4).Status.ShouldBe(LineStatus.Error);
+        ScoreOne(new RankChangeRule { DropBands = [new(0, 2)] }, decimal.MaxValue, max: 2, reference: new ReferenceData { LastYearRanks = new Dictionary<string, int> { ["T01"] = 1 } }).Status.ShouldBe(LineStatus.Error);
+        ScoreOne(new ShortfallBandsRule { FullAt = 96, Per = decimal.MaxValue }, decimal.MinValue / 2, max: 4).Status.ShouldBe(LineStatus.Error);
+    }
 }

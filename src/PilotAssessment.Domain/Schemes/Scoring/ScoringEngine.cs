@@ -155,6 +155,11 @@ public sealed class ScoringEngine
             };
             result = RuleResult.Error($"{indicator.Name} 公式计算出错：{zh}（第{failure.Position}个字符）", $"{indicator.NameEn ?? indicator.Name}: formula failed: {en} at position {failure.Position}");
         }
+        catch (OverflowException)
+        {
+            // An absurd value (say 1e28 reported by mistake) must not stop the whole sheet.
+            result = RuleResult.Error($"{indicator.Name} 数值超出可计算范围", $"{indicator.NameEn ?? indicator.Name}: the value is too large to score");
+        }
 
         if (result.Status == LineStatus.Unreported && indicator.Rule.MissingScoresFull)
         {
