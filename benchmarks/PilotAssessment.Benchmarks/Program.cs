@@ -7,10 +7,10 @@ using PilotAssessment.Schemes.Scoring;
 using PilotAssessment.Schemes.Validation;
 
 // Default: a Stopwatch runner (BenchmarkDotNet takes minutes on 2 cores). --quick: fewer rounds, < 30 s.
-// --bdn: the same work under BenchmarkDotNet.
+// --bdn: the same work under BenchmarkDotNet; other arguments go to it (e.g. --bdn --job short).
 if (args.Contains("--bdn"))
 {
-    BenchmarkRunner.Run<ProvinceBenchmark>();
+    BenchmarkRunner.Run<ProvinceBenchmark>(args: args.Where(a => a != "--bdn").ToArray());
     return;
 }
 
