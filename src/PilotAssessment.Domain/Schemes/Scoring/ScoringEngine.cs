@@ -1,0 +1,328 @@
+using System.Runtime.CompilerServices;
+using PilotAssessment.Schemes.Formulas;
+using PilotAssessment.Schemes.Rules;
+using static PilotAssessment.Schemes.Rules.RuleMath;
+
+namespace PilotAssessment.Schemes.Scoring;
+
+/// <summary>
+/// Turns a scheme definition and one city's values into a score sheet. Pure and thread-safe; formulas are
+/// parsed once per definition instance and cached. Every line and total is rounded as the scheme says;
+/// a missing value makes the line Unreported (0 points) and a failed computation makes it Error, never a crash.
+/// </summary>
+public sealed class ScoringEngine
+{
+    private static readonly ConditionalWeakTable<SchemeDefinition, CompiledScheme> Cache = new();
+
+    public ScoreSheet Score(
+        SchemeDefinition definition,
+        CityPeriodValues values,
+        ReferenceData? reference = null,
+        IReadOnlyDictionary<string, decimal>? targetOverrides = null)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(values);
+        var scheme = Cache.GetValue(definition, d => new CompiledScheme(d));
+        reference ??= ReferenceData.Empty;
+        var rounding = definition.Rounding;
+        var scope = new CityScope(scheme, values);
+
+        var lines = new ScoreLine[scheme.Indicators.Length];
+        var indicatorPoints = 0m;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            lines[i] = ScoreLine(scheme.Indicators[i], values, reference, targetOverrides, rounding, scope);
+            indicatorPoints += lines[i].Points;
+        }
+
+        var categories = new CategoryScore[scheme.Categories.Length];
+        for (var i = 0; i < categories.Length; i++)
+        {
+            var category = scheme.Categories[i];
+            var points = 0m;
+            foreach (var index in category.LineIndexes)
+            {
+                points += lines[index].Points;
+            }
+
+            var percent = Percent(points, category.MaxPoints);
+            categories[i] = new CategoryScore
+            {
+                Code = category.Definition.Code,
+                Name = category.Definition.Name,
+                ParentCode = category.ParentCode,
+                Depth = category.Depth,
+                MaxPoints = category.MaxPoints,
+                Points = rounding.Round(points),
+                Percent = percent,
+                Colour = Colour(definition, percent),
+            };
+        }
+
+        var (bonusLines, bonusBeforeCap, bonus) = ScoreBonus(definition, values, rounding);
+        var vetoes = FiredVetoes(definition, scheme, values, scope);
+
+        var vetoDeduction = 0m;
+        var zeroed = false;
+        var awardEligible = true;
+        foreach (var veto in vetoes)
+        {
+            awardEligible &= !veto.Consequence.AwardIneligible;
+            switch (veto.Consequence)
+            {
+                case FixedDeductionConsequence deduction:
+                    vetoDeduction += deduction.Points;
+                    break;
+                case TotalZeroedConsequence:
+                    zeroed = true;
+                    break;
+            }
+        }
+
+        indicatorPoints = rounding.Round(indicatorPoints);
+        var total = zeroed ? 0m : rounding.Round(Math.Max(0m, indicatorPoints + bonus - vetoDeduction));
+        var scoreGradeIndex = GradeIndex(definition.Grades, total);
+        var gradeIndex = ApplyVetoGrades(definition.Grades, scoreGradeIndex, vetoes);
+        var totalPercent = Percent(total, scheme.MaxPoints);
+
+        return new ScoreSheet
+        {
+            CityKey = values.CityKey,
+            Lines = lines,
+            Categories = categories,
+            BonusLines = bonusLines,
+            BonusBeforeCap = bonusBeforeCap,
+            Bonus = bonus,
+            Vetoes = vetoes,
+            IndicatorPoints = indicatorPoints,
+            MaxPoints = scheme.MaxPoints,
+            VetoDeduction = rounding.Round(vetoDeduction),
+            Total = total,
+            Percent = totalPercent,
+            ScoreGrade = scoreGradeIndex < 0 ? null : definition.Grades[scoreGradeIndex].Name,
+            Grade = gradeIndex < 0 ? null : definition.Grades[gradeIndex].Name,
+            AwardEligible = awardEligible,
+            Colour = Colour(definition, totalPercent),
+        };
+    }
+
+    private static ScoreLine ScoreLine(
+        CompiledIndicator entry,
+        CityPeriodValues values,
+        ReferenceData reference,
+        IReadOnlyDictionary<string, decimal>? targetOverrides,
+        RoundingSettings rounding,
+        CityScope scope)
+    {
+        var indicator = entry.Definition;
+        values.Indicators.TryGetValue(indicator.Code, out var reported);
+        decimal? value = null;
+        RuleResult result;
+        try
+        {
+            if (entry.Problem is { } problem)
+            {
+                result = RuleResult.Error($"{indicator.Name} {problem.ZhHans}", $"{indicator.NameEn ?? indicator.Name}: {problem.En}");
+            }
+            else
+            {
+                value = entry.ValueFormula is null ? reported?.Number : scope.Evaluate(indicator.Code);
+                var input = new RuleInput
+                {
+                    Indicator = indicator,
+                    Reported = reported,
+                    Value = value,
+                    Reference = reference,
+                    TargetOverride = targetOverrides is not null && targetOverrides.TryGetValue(indicator.Code, out var target) ? target : null,
+                    Rounding = rounding,
+                    RuleFormula = entry.RuleFormula,
+                    Variables = scope,
+                };
+                result = indicator.Rule.Score(input);
+            }
+        }
+        catch (FormulaMissingValueException missing)
+        {
+            result = RuleResult.Unreported($"{indicator.Name} 缺少数据“{missing.Code}”，得0分", $"{indicator.NameEn ?? indicator.Name}: no value for \"{missing.Code}\", scores 0");
+        }
+        catch (FormulaEvaluationException failure)
+        {
+            var (zh, en) = failure.Error switch
+            {
+                FormulaEvaluationError.DivisionByZero => ("除数为0", "division by zero"),
+                FormulaEvaluationError.Cycle => ("公式循环引用", "circular formula"),
+                _ => ("数值溢出", "numeric overflow"),
+            };
+            result = RuleResult.Error($"{indicator.Name} 公式计算出错：{zh}（第{failure.Position}个字符）", $"{indicator.NameEn ?? indicator.Name}: formula failed: {en} at position {failure.Position}");
+        }
+        catch (OverflowException)
+        {
+            // An absurd value (say 1e28 reported by mistake) must not stop the whole sheet.
+            result = RuleResult.Error($"{indicator.Name} 数值超出可计算范围", $"{indicator.NameEn ?? indicator.Name}: the value is too large to score");
+        }
+
+        if (result.Status == LineStatus.Unreported && indicator.Rule.MissingScoresFull)
+        {
+            result = RuleResult.Scored(indicator.MaxPoints, $"{indicator.Name} 未填报，按规则得满分{N(indicator.MaxPoints)}分", $"{indicator.NameEn ?? indicator.Name}: not reported, full {N(indicator.MaxPoints)} by rule");
+        }
+
+        var points = result.Status == LineStatus.Scored ? rounding.Round(Math.Clamp(result.Points, 0m, indicator.MaxPoints)) : 0m;
+        return new ScoreLine
+        {
+            IndicatorCode = indicator.Code,
+            IndicatorName = indicator.Name,
+            CategoryCode = entry.CategoryCode,
+            RuleKind = indicator.Rule.Kind,
+            MaxPoints = indicator.MaxPoints,
+            Value = value,
+            Points = points,
+            Status = result.Status,
+            Explanation = result.Explanation,
+        };
+    }
+
+    private static (IReadOnlyList<BonusLine> Lines, decimal BeforeCap, decimal Bonus) ScoreBonus(SchemeDefinition definition, CityPeriodValues values, RoundingSettings rounding)
+    {
+        var items = definition.Bonus.Items;
+        var lines = new BonusLine[items.Count];
+        var sum = 0m;
+        for (var i = 0; i < items.Count; i++)
+        {
+            var item = items[i];
+            values.BonusCounts.TryGetValue(item.Code, out var count);
+            count = Math.Max(0, count);
+            var raw = count * item.PointsPerInstance;
+            var points = rounding.Round(item.Cap is { } cap ? Math.Min(raw, cap) : raw);
+            var capped = points < rounding.Round(raw);
+            sum += points;
+            lines[i] = new BonusLine
+            {
+                Code = item.Code,
+                Name = item.Name,
+                Count = count,
+                Points = points,
+                Explanation = new BilingualText(
+                    $"{item.Name} {count}项×{N(item.PointsPerInstance)}分{(capped ? $"，本项最多加{N(item.Cap!.Value)}分" : string.Empty)}，加{N(points)}分",
+                    $"{item.NameEn ?? item.Name}: {count} × {N(item.PointsPerInstance)}{(capped ? $", item capped at {N(item.Cap!.Value)}" : string.Empty)}, +{N(points)}"),
+            };
+        }
+
+        var bonus = definition.Bonus.TotalCap is { } totalCap ? Math.Min(sum, totalCap) : sum;
+        return (lines, rounding.Round(sum), rounding.Round(bonus));
+    }
+
+    private static IReadOnlyList<VetoOutcome> FiredVetoes(SchemeDefinition definition, CompiledScheme scheme, CityPeriodValues values, CityScope scope)
+    {
+        if (values.VetoFacts.Count == 0 && scheme.VetoConditions.Count == 0)
+        {
+            return [];
+        }
+
+        var fired = new List<VetoOutcome>();
+        foreach (var veto in definition.Vetoes)
+        {
+            var byFact = values.VetoFacts.TryGetValue(veto.TriggerFact, out var holds) && holds;
+            if (!byFact && !(scheme.VetoConditions.TryGetValue(veto.Code, out var condition) && ConditionHolds(condition, scope)))
+            {
+                continue;
+            }
+
+            var ineligibleZh = veto.Consequence.AwardIneligible ? "，取消评优资格" : string.Empty;
+            var ineligibleEn = veto.Consequence.AwardIneligible ? ", no awards this year" : string.Empty;
+            var (zh, en) = veto.Consequence switch
+            {
+                FixedDeductionConsequence d => ($"总分扣{N(d.Points)}分", $"−{N(d.Points)} from the total"),
+                GradeCapConsequence c => ($"等次最高为{c.MaxGrade}", $"grade at best {GradeEn(definition, c.MaxGrade)}"),
+                GradeSetConsequence s => ($"等次定为{s.Grade}", $"grade set to {GradeEn(definition, s.Grade)}"),
+                TotalZeroedConsequence => ("总分计为0分", "total set to 0"),
+                _ => (veto.Consequence.Kind, veto.Consequence.Kind),
+            };
+            fired.Add(new VetoOutcome
+            {
+                Code = veto.Code,
+                Name = veto.Name,
+                Consequence = veto.Consequence,
+                Effect = new BilingualText($"否决：{veto.Name}，{zh}{ineligibleZh}", $"Veto {veto.NameEn ?? veto.Name}: {en}{ineligibleEn}"),
+            });
+        }
+
+        return fired;
+    }
+
+    private static string GradeEn(SchemeDefinition definition, string grade) =>
+        definition.Grades.FirstOrDefault(g => g.Name == grade || g.Key == grade)?.NameEn ?? grade;
+
+    private static bool ConditionHolds(FormulaNode condition, CityScope scope)
+    {
+        try
+        {
+            return condition.Evaluate(scope) != 0m;
+        }
+        catch (FormulaMissingValueException)
+        {
+            return false;
+        }
+        catch (FormulaEvaluationException)
+        {
+            return false;
+        }
+    }
+
+    private static int GradeIndex(IReadOnlyList<GradeBand> grades, decimal total)
+    {
+        for (var i = 0; i < grades.Count; i++)
+        {
+            if (total >= grades[i].MinScore)
+            {
+                return i;
+            }
+        }
+
+        return grades.Count - 1;
+    }
+
+    /// <summary>Grades are listed best first, so the harshest is the largest index: caps and sets can only lower a grade.</summary>
+    private static int ApplyVetoGrades(IReadOnlyList<GradeBand> grades, int index, IReadOnlyList<VetoOutcome> vetoes)
+    {
+        foreach (var veto in vetoes)
+        {
+            var name = veto.Consequence switch
+            {
+                GradeCapConsequence cap => cap.MaxGrade,
+                GradeSetConsequence set => set.Grade,
+                _ => null,
+            };
+            if (name is null)
+            {
+                continue;
+            }
+
+            for (var i = 0; i < grades.Count; i++)
+            {
+                if (grades[i].Name == name || grades[i].Key == name)
+                {
+                    index = Math.Max(index, i);
+                    break;
+                }
+            }
+        }
+
+        return index;
+    }
+
+    private static decimal Percent(decimal points, decimal max) =>
+        max == 0m ? 0m : Math.Round(points / max * 100m, 2, MidpointRounding.AwayFromZero);
+
+    private static string? Colour(SchemeDefinition definition, decimal percent)
+    {
+        foreach (var band in definition.Colours)
+        {
+            if (percent >= band.MinPercent)
+            {
+                return band.Name;
+            }
+        }
+
+        return definition.Colours.Count == 0 ? null : definition.Colours[^1].Name;
+    }
+}

@@ -1,0 +1,369 @@
+using PilotAssessment.Schemes.Formulas;
+using PilotAssessment.Schemes.Rules;
+
+namespace PilotAssessment.Schemes.Validation;
+
+/// <summary>
+/// Checks a scheme on save and on publish: points add up to the scale, codes are unique, the tree is at
+/// most three levels deep, every rule's parameters are complete and ordered, formulas parse, refer only to
+/// known codes and have no cycles, and grade, colour and veto settings are consistent. Returns every problem.
+/// </summary>
+public sealed class SchemeValidator
+{
+    public IReadOnlyList<SchemeProblem> Validate(SchemeDefinition definition, int scale)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        var problems = new List<SchemeProblem>();
+        void Add(string target, string code, params object?[] arguments) => problems.Add(new SchemeProblem(target, code, arguments));
+
+        if (!SchemeConsts.AllowedScales.Contains(scale))
+        {
+            Add(SchemeProblem.SchemeTarget, SchemeErrorCodes.InvalidScale, scale, string.Join("/", SchemeConsts.AllowedScales));
+        }
+
+        // Categories and indicators share one code space so a formula reference is never ambiguous;
+        // data items join it because formulas refer to both.
+        var codes = new HashSet<string>(StringComparer.Ordinal);
+        void CheckCode(string? code, string fallbackTarget)
+        {
+            if (string.IsNullOrWhiteSpace(code))
+            {
+                Add(fallbackTarget, SchemeErrorCodes.CodeRequired);
+            }
+            else if (code.Length > SchemeConsts.MaxCodeLength)
+            {
+                Add(code, SchemeErrorCodes.CodeTooLong, code, SchemeConsts.MaxCodeLength);
+            }
+            else if (!codes.Add(code))
+            {
+                Add(code, SchemeErrorCodes.DuplicateCode, code);
+            }
+        }
+
+        var indicators = new List<IndicatorDefinition>();
+        void Walk(CategoryDefinition category, int depth)
+        {
+            CheckCode(category.Code, SchemeProblem.SchemeTarget);
+            var target = category.Code ?? SchemeProblem.SchemeTarget;
+            if (string.IsNullOrWhiteSpace(category.Name))
+            {
+                Add(target, SchemeErrorCodes.NameMissing, category.Code);
+            }
+
+            if (depth > SchemeConsts.MaxCategoryDepth)
+            {
+                Add(target, SchemeErrorCodes.CategoryTooDeep, depth, SchemeConsts.MaxCategoryDepth);
+            }
+
+            if (category.Indicators.Count == 0 && category.Children.Count == 0)
+            {
+                Add(target, SchemeErrorCodes.CategoryEmpty, category.Code);
+            }
+
+            foreach (var indicator in category.Indicators)
+            {
+                CheckCode(indicator.Code, target);
+                indicators.Add(indicator);
+            }
+
+            foreach (var child in category.Children)
+            {
+                Walk(child, depth + 1);
+            }
+        }
+
+        foreach (var category in definition.Categories)
+        {
+            Walk(category, 1);
+        }
+
+        foreach (var item in definition.DataItems)
+        {
+            CheckCode(item.Code, SchemeProblem.SchemeTarget);
+        }
+
+        if (indicators.Count == 0)
+        {
+            Add(SchemeProblem.SchemeTarget, SchemeErrorCodes.NoIndicators);
+        }
+
+        foreach (var indicator in indicators)
+        {
+            var target = indicator.Code ?? SchemeProblem.SchemeTarget;
+            if (string.IsNullOrWhiteSpace(indicator.Name))
+            {
+                Add(target, SchemeErrorCodes.NameMissing, indicator.Code);
+            }
+
+            if (indicator.MaxPoints <= 0)
+            {
+                Add(target, SchemeErrorCodes.MaxPointsNotPositive, indicator.MaxPoints);
+            }
+
+            if (indicator.Rule is null)
+            {
+                Add(target, SchemeErrorCodes.RuleMissing);
+            }
+            else
+            {
+                indicator.Rule.Validate(new RuleValidation(target, indicator.MaxPoints, problems, indicator.Target));
+            }
+        }
+
+        var sum = indicators.Sum(i => i.MaxPoints);
+        if (sum != scale)
+        {
+            Add(SchemeProblem.SchemeTarget, SchemeErrorCodes.PointsDoNotAddUp, sum, scale);
+        }
+
+        ValidateFormulas(definition, indicators, Add);
+        ValidateBonus(definition.Bonus, Add);
+        ValidateGrades(definition, scale, Add);
+        ValidateVetoes(definition, Add);
+
+        if (definition.Rounding.Decimals is < 0 or > 6)
+        {
+            Add(SchemeProblem.SchemeTarget, SchemeErrorCodes.RoundingInvalid, definition.Rounding.Decimals);
+        }
+
+        return problems;
+    }
+
+    private delegate void AddProblem(string target, string code, params object?[] arguments);
+
+    private static void ValidateFormulas(SchemeDefinition definition, List<IndicatorDefinition> indicators, AddProblem add)
+    {
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var indicator in indicators)
+        {
+            known.Add(indicator.Code);
+        }
+
+        foreach (var item in definition.DataItems)
+        {
+            known.Add(item.Code);
+        }
+
+        // Value formulas define a code, so they can form cycles; a rule's points formula cannot be referred to.
+        var dependencies = new Dictionary<string, IReadOnlyCollection<string>>(StringComparer.Ordinal);
+        void Check(string target, string? text, bool isRule, string? defines)
+        {
+            if (text is null)
+            {
+                return;
+            }
+
+            if (!FormulaParser.TryParse(text, out var node, out var error))
+            {
+                add(target, error!.Code, [error.Position, .. error.Arguments]);
+                return;
+            }
+
+            var references = node!.References();
+            foreach (var (code, position) in references)
+            {
+                if (!known.Contains(code) && !(isRule && FormulaRule.ReservedNames.Contains(code)))
+                {
+                    add(target, SchemeErrorCodes.FormulaUnknownCode, code, position);
+                }
+            }
+
+            if (defines is not null)
+            {
+                dependencies[defines] = references.Keys.ToList();
+            }
+        }
+
+        foreach (var indicator in indicators)
+        {
+            if (indicator.Formula is not null)
+            {
+                Check(indicator.Code, indicator.Formula, isRule: false, defines: indicator.Code);
+            }
+
+            if (indicator.Rule is FormulaRule rule && !string.IsNullOrWhiteSpace(rule.Expression))
+            {
+                Check(indicator.Code, rule.Expression, isRule: true, defines: null);
+            }
+        }
+
+        foreach (var item in definition.DataItems)
+        {
+            if (item.Formula is not null)
+            {
+                Check(item.Code, item.Formula, isRule: false, defines: item.Code);
+            }
+        }
+
+        foreach (var veto in definition.Vetoes)
+        {
+            if (!string.IsNullOrWhiteSpace(veto.Condition))
+            {
+                Check(veto.Code, veto.Condition, isRule: false, defines: null);
+            }
+        }
+
+        foreach (var cycle in FindCycles(dependencies))
+        {
+            add(cycle[0], SchemeErrorCodes.FormulaCycle, string.Join(" → ", cycle));
+        }
+    }
+
+    /// <summary>Depth-first search; each cycle is reported once, starting from its first code in definition order.</summary>
+    private static List<List<string>> FindCycles(Dictionary<string, IReadOnlyCollection<string>> dependencies)
+    {
+        var cycles = new List<List<string>>();
+        var done = new HashSet<string>(StringComparer.Ordinal);
+        var path = new List<string>();
+        var onPath = new HashSet<string>(StringComparer.Ordinal);
+
+        void Visit(string code)
+        {
+            if (done.Contains(code) || !dependencies.TryGetValue(code, out var next))
+            {
+                return;
+            }
+
+            path.Add(code);
+            onPath.Add(code);
+            foreach (var dependency in next)
+            {
+                if (onPath.Contains(dependency))
+                {
+                    cycles.Add([.. path.Skip(path.IndexOf(dependency)), dependency]);
+                }
+                else
+                {
+                    Visit(dependency);
+                }
+            }
+
+            onPath.Remove(code);
+            path.RemoveAt(path.Count - 1);
+            done.Add(code);
+        }
+
+        foreach (var code in dependencies.Keys)
+        {
+            Visit(code);
+        }
+
+        return cycles;
+    }
+
+    private static void ValidateBonus(BonusDefinition bonus, AddProblem add)
+    {
+        var codes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var item in bonus.Items)
+        {
+            if (string.IsNullOrWhiteSpace(item.Code))
+            {
+                add(SchemeProblem.SchemeTarget, SchemeErrorCodes.CodeRequired);
+                continue;
+            }
+
+            if (!codes.Add(item.Code))
+            {
+                add(item.Code, SchemeErrorCodes.DuplicateCode, item.Code);
+            }
+
+            if (string.IsNullOrWhiteSpace(item.Name))
+            {
+                add(item.Code, SchemeErrorCodes.NameMissing, item.Code);
+            }
+
+            if (item.PointsPerInstance <= 0)
+            {
+                add(item.Code, SchemeErrorCodes.ParameterNotPositive, "points_per_instance", item.PointsPerInstance);
+            }
+
+            if (item.Cap < 0)
+            {
+                add(item.Code, SchemeErrorCodes.ParameterNegative, "cap", item.Cap);
+            }
+        }
+
+        if (bonus.TotalCap < 0)
+        {
+            add(SchemeProblem.SchemeTarget, SchemeErrorCodes.ParameterNegative, "bonus.total_cap", bonus.TotalCap);
+        }
+    }
+
+    private static void ValidateGrades(SchemeDefinition definition, int scale, AddProblem add)
+    {
+        const string gradesTarget = "grades";
+        if (definition.Grades.Count == 0)
+        {
+            add(gradesTarget, SchemeErrorCodes.GradeBandsInvalid, 0);
+        }
+
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < definition.Grades.Count; i++)
+        {
+            var grade = definition.Grades[i];
+            var invalid = string.IsNullOrWhiteSpace(grade.Name) || !names.Add(grade.Name) || grade.MinScore < 0 || grade.MinScore > scale
+                          || (i > 0 && grade.MinScore >= definition.Grades[i - 1].MinScore);
+            if (invalid)
+            {
+                add(gradesTarget, SchemeErrorCodes.GradeBandsInvalid, i);
+            }
+        }
+
+        const string coloursTarget = "colours";
+        for (var i = 0; i < definition.Colours.Count; i++)
+        {
+            var colour = definition.Colours[i];
+            var invalid = string.IsNullOrWhiteSpace(colour.Name) || colour.MinPercent is < 0 or > 100
+                          || (i > 0 && colour.MinPercent >= definition.Colours[i - 1].MinPercent);
+            if (invalid)
+            {
+                add(coloursTarget, SchemeErrorCodes.ColourBandsInvalid, i);
+            }
+        }
+    }
+
+    private static void ValidateVetoes(SchemeDefinition definition, AddProblem add)
+    {
+        var codes = new HashSet<string>(StringComparer.Ordinal);
+        bool KnownGrade(string name) => definition.Grades.Any(g => g.Name == name || g.Key == name);
+        foreach (var veto in definition.Vetoes)
+        {
+            if (string.IsNullOrWhiteSpace(veto.Code))
+            {
+                add(SchemeProblem.SchemeTarget, SchemeErrorCodes.CodeRequired);
+                continue;
+            }
+
+            if (!codes.Add(veto.Code))
+            {
+                add(veto.Code, SchemeErrorCodes.DuplicateCode, veto.Code);
+            }
+
+            if (string.IsNullOrWhiteSpace(veto.Name))
+            {
+                add(veto.Code, SchemeErrorCodes.NameMissing, veto.Code);
+            }
+
+            if (string.IsNullOrWhiteSpace(veto.TriggerFact))
+            {
+                add(veto.Code, SchemeErrorCodes.VetoTriggerMissing);
+            }
+
+            switch (veto.Consequence)
+            {
+                case null:
+                    add(veto.Code, SchemeErrorCodes.VetoConsequenceMissing);
+                    break;
+                case FixedDeductionConsequence { Points: <= 0 } deduction:
+                    add(veto.Code, SchemeErrorCodes.ParameterNotPositive, "points", deduction.Points);
+                    break;
+                case GradeCapConsequence cap when !KnownGrade(cap.MaxGrade):
+                    add(veto.Code, SchemeErrorCodes.UnknownGrade, cap.MaxGrade);
+                    break;
+                case GradeSetConsequence set when !KnownGrade(set.Grade):
+                    add(veto.Code, SchemeErrorCodes.UnknownGrade, set.Grade);
+                    break;
+            }
+        }
+    }
+}
