@@ -4,6 +4,7 @@ import { NzIconService } from 'ng-zorro-antd/icon';
 
 import { APP_ICONS } from '../core/icons';
 import { I18nService } from '../core/i18n/i18n.service';
+import { registerZorroLocaleData } from './locale-data';
 
 /**
  * Registers the app's icons and keeps ng-zorro's locale (pagination, date picker, empty texts...)
@@ -16,6 +17,7 @@ export class ZorroSetupService {
   private readonly nzI18n = inject(NzI18nService);
 
   constructor() {
+    registerZorroLocaleData();
     inject(NzIconService).addIcon(...APP_ICONS);
     effect(() => this.nzI18n.setLocale(this.i18n.lang() === 'en' ? en_US : zh_CN));
   }

@@ -6,6 +6,7 @@ import { provideNzIcons } from 'ng-zorro-antd/icon';
 
 import { AuditLogDto } from '../../api/models';
 import { APP_ICONS } from '../../core/icons';
+import { ZorroSetupService } from '../../shared/zorro-setup.service';
 import { AuditLogListComponent, changeTypeName, statusColor } from './audit-log-list.component';
 
 const LOGS: AuditLogDto[] = [
@@ -49,6 +50,8 @@ describe('AuditLogListComponent', () => {
       ],
     });
     httpMock = TestBed.inject(HttpTestingController);
+    // as in the app, where the layout sets up ng-zorro (icons, locale data for the date picker)
+    TestBed.inject(ZorroSetupService);
     fixture = TestBed.createComponent(AuditLogListComponent);
     component = fixture.componentInstance;
     el = fixture.nativeElement;
@@ -66,12 +69,12 @@ describe('AuditLogListComponent', () => {
   it('sends the filters as query parameters from the first page', () => {
     const start = new Date('2026-11-01T00:00:00Z');
     const end = new Date('2026-11-30T00:00:00Z');
-    component['filter'] = {
+    component.filter.setValue({
       userName: ' admin ',
       httpMethod: 'PUT',
       httpStatusCode: 200,
       range: [start, end],
-    };
+    });
     component.search();
     const req = httpMock.expectOne((r) => r.url === '/api/app/audit-logs');
     expect(req.request.params.get('userName')).toBe('admin');

@@ -1,6 +1,6 @@
 import { DatePipe } from '@angular/common';
 import { Component, OnInit, inject, signal } from '@angular/core';
-import { FormsModule } from '@angular/forms';
+import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
@@ -18,13 +18,6 @@ import { I18nService } from '../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
 import { errorText } from '../../shared/error-text';
 import { PagedState } from '../../shared/paged-list';
-
-export interface AuditLogFilter {
-  userName: string;
-  httpMethod: string | null;
-  httpStatusCode: number | null;
-  range: Date[] | null;
-}
 
 const CHANGE_TYPES = ['Created', 'Updated', 'Deleted'];
 
@@ -57,7 +50,7 @@ export function statusColor(code: number | null | undefined): string {
   selector: 'app-audit-log-list',
   imports: [
     DatePipe,
-    FormsModule,
+    ReactiveFormsModule,
     NzTableModule,
     NzButtonModule,
     NzIconModule,
@@ -122,12 +115,12 @@ export class AuditLogListComponent implements OnInit {
   protected readonly changeTypeName = changeTypeName;
   protected readonly statusColor = statusColor;
 
-  protected filter: AuditLogFilter = {
-    userName: '',
-    httpMethod: null,
-    httpStatusCode: null,
-    range: null,
-  };
+  readonly filter = new FormGroup({
+    userName: new FormControl('', { nonNullable: true }),
+    httpMethod: new FormControl<string | null>(null),
+    httpStatusCode: new FormControl<number | null>(null),
+    range: new FormControl<Date[] | null>(null),
+  });
 
   ngOnInit(): void {
     this.load();
@@ -136,12 +129,13 @@ export class AuditLogListComponent implements OnInit {
   load(): void {
     this.loading.set(true);
     this.loadError.set(null);
-    const [start, end] = this.filter.range ?? [];
+    const filter = this.filter.getRawValue();
+    const [start, end] = filter.range ?? [];
     this.api
       .auditLogsGetList({
-        userName: this.filter.userName.trim() || undefined,
-        httpMethod: this.filter.httpMethod ?? undefined,
-        httpStatusCode: this.filter.httpStatusCode ?? undefined,
+        userName: filter.userName.trim() || undefined,
+        httpMethod: filter.httpMethod ?? undefined,
+        httpStatusCode: filter.httpStatusCode ?? undefined,
         startTime: start ? start.toISOString() : undefined,
         endTime: end ? end.toISOString() : undefined,
         skipCount: this.paging.skipCount,
@@ -166,7 +160,7 @@ export class AuditLogListComponent implements OnInit {
   }
 
   reset(): void {
-    this.filter = { userName: '', httpMethod: null, httpStatusCode: null, range: null };
+    this.filter.reset({ userName: '', httpMethod: null, httpStatusCode: null, range: null });
     this.search();
   }
 

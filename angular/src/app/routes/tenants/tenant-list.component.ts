@@ -2,8 +2,8 @@ import { DatePipe } from '@angular/common';
 import { Component, OnInit, inject, signal } from '@angular/core';
 import {
   FormBuilder,
+  FormControl,
   FormGroup,
-  FormsModule,
   ReactiveFormsModule,
   Validators,
 } from '@angular/forms';
@@ -35,7 +35,6 @@ import { PagedState } from '../../shared/paged-list';
   selector: 'app-tenant-list',
   imports: [
     DatePipe,
-    FormsModule,
     ReactiveFormsModule,
     NzTableModule,
     NzButtonModule,
@@ -65,7 +64,8 @@ export class TenantListComponent implements OnInit {
   protected readonly loading = signal(false);
   protected readonly loadError = signal<string | null>(null);
   protected readonly paging = new PagedState();
-  protected filter = '';
+  /** Keyword box above the table. */
+  readonly filter = new FormControl('', { nonNullable: true });
 
   /** Id of the row whose status is being changed (spinner on that row only). */
   protected readonly busyId = signal<string | null>(null);
@@ -98,7 +98,7 @@ export class TenantListComponent implements OnInit {
     this.loadError.set(null);
     this.api
       .tenantsGetList({
-        filter: this.filter.trim() || undefined,
+        filter: this.filter.value.trim() || undefined,
         skipCount: this.paging.skipCount,
         maxResultCount: this.paging.maxResultCount,
       })

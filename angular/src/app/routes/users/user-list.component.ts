@@ -1,6 +1,6 @@
 import { DatePipe } from '@angular/common';
 import { Component, OnInit, inject, signal } from '@angular/core';
-import { FormBuilder, FormsModule, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormBuilder, FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzDividerModule } from 'ng-zorro-antd/divider';
@@ -29,7 +29,6 @@ import { PagedState } from '../../shared/paged-list';
   selector: 'app-user-list',
   imports: [
     DatePipe,
-    FormsModule,
     ReactiveFormsModule,
     NzTableModule,
     NzButtonModule,
@@ -60,7 +59,8 @@ export class UserListComponent implements OnInit {
   protected readonly loading = signal(false);
   protected readonly loadError = signal<string | null>(null);
   protected readonly paging = new PagedState();
-  protected filter = '';
+  /** Keyword box above the table. */
+  readonly filter = new FormControl('', { nonNullable: true });
   protected readonly now = Date.now();
 
   /** null = dialog closed; 'new' = creating; a user = editing that user. */
@@ -90,7 +90,7 @@ export class UserListComponent implements OnInit {
     this.loadError.set(null);
     this.api
       .usersGetList({
-        filter: this.filter.trim() || undefined,
+        filter: this.filter.value.trim() || undefined,
         skipCount: this.paging.skipCount,
         maxResultCount: this.paging.maxResultCount,
       })
