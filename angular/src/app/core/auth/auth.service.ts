@@ -92,7 +92,11 @@ export class AuthService {
   expire(): void {
     this.tokens.clear();
     this.session.clear();
-    const returnUrl = this.router.url;
+    // During a navigation (e.g. a reload on /users) the page being opened is the one to return to.
+    const pending = this.router.currentNavigation();
+    const returnUrl = pending
+      ? this.router.serializeUrl(pending.finalUrl ?? pending.extractedUrl)
+      : this.router.url;
     void this.router.navigate(['/login'], {
       queryParams:
         returnUrl && !returnUrl.startsWith('/login') ? { returnUrl, expired: 1 } : { expired: 1 },
