@@ -4,6 +4,8 @@ using PilotAssessment.Account;
 using PilotAssessment.ApplicationConfiguration;
 using PilotAssessment.Auditing;
 using PilotAssessment.Identity;
+using PilotAssessment.Schemes;
+using PilotAssessment.Schemes.Scoring;
 using PilotAssessment.Seeding;
 using PilotAssessment.Tenants;
 
@@ -28,6 +30,9 @@ public static class PilotAssessmentApplicationModule
         services.AddScoped<IdentityDataSeeder>();
         services.AddScoped<TenantManager>();
         services.AddScoped<IDataSeedContributor, TenantDataSeedContributor>();
+        services.AddScoped<IDataSeedContributor, SchemeDataSeedContributor>();
+        services.AddSingleton<ScoringEngine>();
+        services.AddScoped<ISchemeAppService, SchemeAppService>();
 
         services.AddScoped<IAccountAppService, AccountAppService>();
         services.AddScoped<IApplicationConfigurationAppService, ApplicationConfigurationAppService>();

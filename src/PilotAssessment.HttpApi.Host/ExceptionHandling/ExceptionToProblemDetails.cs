@@ -26,6 +26,14 @@ public sealed class ExceptionToProblemDetails(
     IStringLocalizer<PilotAssessmentResource> localizer,
     ILogger<ExceptionToProblemDetails> logger) : IExceptionHandler
 {
+    // A field error is either a finished message or "Code|arg|arg" to be localized here.
+    private string Localize(string error)
+    {
+        var parts = error.Split('|');
+        var text = localizer[parts[0], parts.Skip(1).Cast<object>().ToArray()];
+        return text.ResourceNotFound ? error : text.Value;
+    }
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var status = ExceptionStatusCodes.For(exception);
@@ -46,7 +54,7 @@ public sealed class ExceptionToProblemDetails(
                 details.Extensions["code"] = business.Code;
                 if (business.Errors.Count > 0)
                 {
-                    details.Extensions["errors"] = business.Errors;
+                    details.Extensions["errors"] = business.Errors.ToDictionary(e => e.Key, e => e.Value.Select(Localize).ToArray());
                 }
 
                 if (business is ConflictException { Current: not null } conflict)

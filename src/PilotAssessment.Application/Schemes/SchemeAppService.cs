@@ -1,0 +1,196 @@
+using System.Text;
+using Microsoft.Extensions.Localization;
+using PilotAssessment.Dtos;
+using PilotAssessment.ExceptionHandling;
+using PilotAssessment.Localization;
+using PilotAssessment.MultiTenancy;
+using PilotAssessment.Repositories;
+using PilotAssessment.Schemes.Json;
+using PilotAssessment.Schemes.Scoring;
+using PilotAssessment.Schemes.Validation;
+using PilotAssessment.Users;
+
+namespace PilotAssessment.Schemes;
+
+/// <summary>
+/// Schemes belong to the province. Provincial officials manage drafts and publish; auditors and cities read
+/// published (and archived) schemes only: a draft's id answers 404 to them.
+/// </summary>
+public sealed class SchemeAppService(
+    IRepository<Scheme> schemes,
+    ICurrentUser currentUser,
+    ICurrentTenant currentTenant,
+    IStringLocalizer<PilotAssessmentResource> localizer,
+    ScoringEngine engine,
+    TimeProvider clock) : ISchemeAppService
+{
+    private static readonly SchemeValidator Validator = new();
+
+    // A city user, or a host user acting inside a city, sees what cities see.
+    private bool SeesDrafts => currentUser.TenantId is null && currentTenant.Id is null;
+
+    public async Task<PagedResultDto<SchemeDto>> GetListAsync(GetSchemesInput input)
+    {
+        var query = Visible();
+        if (!string.IsNullOrWhiteSpace(input.Filter))
+        {
+            query = query.Where(s => s.Name.Contains(input.Filter));
+        }
+
+        if (Enum.TryParse<SchemeStatus>(input.Status, ignoreCase: true, out var status))
+        {
+            query = query.Where(s => s.Status == status);
+        }
+
+        if (input.Year is not null)
+        {
+            query = query.Where(s => s.Year == input.Year);
+        }
+
+        var total = await schemes.CountAsync(query);
+        var page = await schemes.ToListAsync(query.OrderByDescending(s => s.Year).ThenBy(s => s.Name).ThenByDescending(s => s.Version)
+            .Skip(input.SkipCount).Take(input.MaxResultCount));
+        return new PagedResultDto<SchemeDto>(total, page.Select(s => s.ToDto(withDefinition: false)).ToList());
+    }
+
+    public async Task<SchemeDto> GetAsync(Guid id)
+    {
+        var scheme = await GetVisibleAsync(id);
+        return scheme.ToDto(withDefinition: true, Problems(scheme));
+    }
+
+    public async Task<SchemeDto> CreateAsync(CreateSchemeInput input)
+    {
+        var scheme = new Scheme(Guid.NewGuid(), input.Name, input.Year, input.Scale);
+        if (SchemeMapping.ToDefinition(input.Definition) is { } definition)
+        {
+            scheme.UpdateDefinition(definition);
+        }
+
+        await schemes.InsertAsync(scheme);
+        return scheme.ToDto(withDefinition: true, Problems(scheme));
+    }
+
+    public async Task<SchemeDto> UpdateAsync(Guid id, UpdateSchemeInput input)
+    {
+        var scheme = await schemes.GetAsync(id);
+        scheme.ConcurrencyStamp = input.ConcurrencyStamp;
+        scheme.UpdateHeader(input.Name, input.Year, input.Scale);
+        if (SchemeMapping.ToDefinition(input.Definition) is { } definition)
+        {
+            scheme.UpdateDefinition(definition);
+        }
+
+        await schemes.UpdateAsync(scheme);
+        return scheme.ToDto(withDefinition: true, Problems(scheme));
+    }
+
+    public async Task DeleteAsync(Guid id)
+    {
+        var scheme = await schemes.GetAsync(id);
+        if (scheme.Status != SchemeStatus.Draft)
+        {
+            throw new BusinessException(SchemeErrorCodes.NotDraft, scheme.Status);
+        }
+
+        await schemes.DeleteAsync(scheme);
+    }
+
+    public async Task<SchemeDto> PublishAsync(Guid id)
+    {
+        var scheme = await schemes.GetAsync(id);
+        try
+        {
+            scheme.Publish(Validator, clock.GetUtcNow().UtcDateTime);
+        }
+        catch (SchemeInvalidException invalid)
+        {
+            throw LocalizedProblems(invalid.Problems);
+        }
+
+        await schemes.UpdateAsync(scheme);
+        return scheme.ToDto(withDefinition: true);
+    }
+
+    public async Task<SchemeDto> ArchiveAsync(Guid id)
+    {
+        var scheme = await schemes.GetAsync(id);
+        scheme.Archive(clock.GetUtcNow().UtcDateTime);
+        await schemes.UpdateAsync(scheme);
+        return scheme.ToDto(withDefinition: false);
+    }
+
+    public async Task<SchemeDto> CopyAsNewDraftAsync(Guid id)
+    {
+        var source = await schemes.GetAsync(id);
+        var copy = source.CopyAsNewDraft(Guid.NewGuid());
+        await schemes.InsertAsync(copy);
+        return copy.ToDto(withDefinition: true, Problems(copy));
+    }
+
+    public async Task<FileDto> ExportJsonAsync(Guid id)
+    {
+        var scheme = await GetVisibleAsync(id);
+        var json = SchemeJsonSerializer.Serialize(scheme);
+        return new FileDto(FileNameOf(scheme, "json"), "application/json", Encoding.UTF8.GetBytes(json));
+    }
+
+    public async Task<SchemeDto> ImportJsonAsync(Stream content)
+    {
+        using var reader = new StreamReader(content, Encoding.UTF8);
+        var json = await reader.ReadToEndAsync();
+        if (!SchemeJsonSerializer.TryDeserialize(json, out var document, out var errors))
+        {
+            throw new SchemeJsonException(errors);
+        }
+
+        var scheme = new Scheme(Guid.NewGuid(), document!.Name, document.Year, document.Scale, document.Definition);
+        await schemes.InsertAsync(scheme);
+        return scheme.ToDto(withDefinition: true, Problems(scheme));
+    }
+
+    public async Task<ScoreSheetDto> PreviewAsync(PreviewScoreInput input)
+    {
+        SchemeDefinition definition;
+        if (input.SchemeId is { } schemeId)
+        {
+            definition = (await GetVisibleAsync(schemeId)).Definition;
+        }
+        else
+        {
+            definition = SchemeMapping.ToDefinition(input.Definition) ?? new SchemeDefinition();
+            var problems = Validator.Validate(definition, input.Scale);
+            if (problems.Count > 0)
+            {
+                throw LocalizedProblems(problems);
+            }
+        }
+
+        var sheet = engine.Score(definition, input.Values.ToDomain(), input.Reference.ToDomain(), input.TargetOverrides);
+        return sheet.ToDto();
+    }
+
+    public static string FileNameOf(Scheme scheme, string extension) => $"{scheme.Name}-{scheme.Year}-v{scheme.Version}.{extension}";
+
+    private IQueryable<Scheme> Visible() => SeesDrafts ? schemes.Query() : schemes.Query().Where(s => s.Status != SchemeStatus.Draft);
+
+    private async Task<Scheme> GetVisibleAsync(Guid id)
+    {
+        var scheme = await schemes.GetAsync(id);
+        return SeesDrafts || scheme.Status != SchemeStatus.Draft ? scheme : throw new EntityNotFoundException(typeof(Scheme), id);
+    }
+
+    private IReadOnlyList<SchemeProblemDto> Problems(Scheme scheme) =>
+        scheme.Status == SchemeStatus.Draft ? Validator.Validate(scheme.Definition, scheme.Scale).Localize(localizer) : [];
+
+    private BusinessException LocalizedProblems(IReadOnlyList<SchemeProblem> problems)
+    {
+        var exception = new BusinessException(SchemeErrorCodes.Invalid, problems.Count);
+        foreach (var problem in problems.Localize(localizer))
+        {
+            exception.WithError(problem.Target, problem.Message);
+        }
+
+        return exception;
+    }
+}
