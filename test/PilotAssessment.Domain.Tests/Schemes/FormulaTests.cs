@@ -97,7 +97,8 @@ public class FormulaTests
 
     private static SchemeDefinition WithFormulas(string indicatorFormula, params DataItemDefinition[] items) =>
         With(Indicator("T01", 10, new ThresholdBandsRule { Dir = BetterDirection.Lower, Bands = [new(10, 10), new(20, 5)], Otherwise = 0 }, unit: "件/10万人", formula: indicatorFormula))
-            with { DataItems = items };
+            with
+        { DataItems = items };
 
     private static readonly DataItemDefinition[] CaseItems =
     [
