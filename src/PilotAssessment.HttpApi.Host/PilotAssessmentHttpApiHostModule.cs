@@ -62,6 +62,10 @@ public static class PilotAssessmentHttpApiHostModule
             o.SwaggerDoc("v1", new OpenApiInfo { Title = "市域社会治理现代化试点考评 API", Version = "v1" });
             o.CustomSchemaIds(type => type.FullName!.Replace("PilotAssessment.", string.Empty).Replace('+', '.').Split('`')[0]
                 + (type.IsGenericType ? "Of" + string.Join("And", type.GetGenericArguments().Select(a => a.Name)) : string.Empty));
+            // Stable operation ids ("Scheme_Publish") name the methods of the generated Angular client.
+            o.CustomOperationIds(api => api.ActionDescriptor is Microsoft.AspNetCore.Mvc.Controllers.ControllerActionDescriptor action
+                ? $"{action.ControllerName}_{action.ActionName.Replace("Async", string.Empty)}"
+                : null);
             o.AddSecurityDefinition("Bearer", new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.Http,
