@@ -44,19 +44,8 @@ public sealed class DataFilter : IDataFilter
         var slot = Slot<TFilter>();
         var previous = slot.Value;
         slot.Value = new FilterState(enabled);
-        return new Restore(() => slot.Value = previous);
+        return new DisposeAction(() => slot.Value = previous);
     }
 
     private sealed record FilterState(bool IsEnabled);
-
-    private sealed class Restore(Action action) : IDisposable
-    {
-        private Action? _action = action;
-
-        public void Dispose()
-        {
-            _action?.Invoke();
-            _action = null;
-        }
-    }
 }

@@ -28,19 +28,8 @@ public sealed class CurrentTenant : ICurrentTenant
     {
         var previous = Current.Value;
         Current.Value = new TenantInfo(tenantId, name);
-        return new RestoreScope(() => Current.Value = previous);
+        return new DisposeAction(() => Current.Value = previous);
     }
 
     private sealed record TenantInfo(Guid? Id, string? Name);
-
-    private sealed class RestoreScope(Action restore) : IDisposable
-    {
-        private Action? _restore = restore;
-
-        public void Dispose()
-        {
-            _restore?.Invoke();
-            _restore = null;
-        }
-    }
 }

@@ -25,12 +25,7 @@ public sealed class CurrentPrincipalAccessor(IHttpContextAccessor httpContextAcc
     {
         var previous = Current.Value;
         Current.Value = principal;
-        return new Restore(() => Current.Value = previous);
-    }
-
-    private sealed class Restore(Action action) : IDisposable
-    {
-        public void Dispose() => action();
+        return new DisposeAction(() => Current.Value = previous);
     }
 }
 
