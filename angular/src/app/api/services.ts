@@ -3,7 +3,8 @@
 
 export { AccountService } from './services/account.service';
 export { ApplicationConfigurationService } from './services/application-configuration.service';
-export { TenantsService } from './services/tenants.service';
-export { UsersService } from './services/users.service';
-export { RolesService } from './services/roles.service';
-export { AuditLogsService } from './services/audit-logs.service';
+export { AuditLogService } from './services/audit-log.service';
+export { RoleService } from './services/role.service';
+export { SchemeService } from './services/scheme.service';
+export { TenantService } from './services/tenant.service';
+export { UserService } from './services/user.service';

@@ -10,6 +10,8 @@ import { BaseService } from '../base-service';
 import { ApiConfiguration } from '../api-configuration';
 import { StrictHttpResponse } from '../strict-http-response';
 
+import { TenantLookupDto as AccountTenantLookupDto } from '../models/Account/tenant-lookup-dto';
+import { TokenResultDto as AccountTokenResultDto } from '../models/Account/token-result-dto';
 import { accountChangePassword } from '../fn/account/account-change-password';
 import { AccountChangePassword$Params } from '../fn/account/account-change-password';
 import { accountGetTenants } from '../fn/account/account-get-tenants';
@@ -20,8 +22,6 @@ import { accountLogout } from '../fn/account/account-logout';
 import { AccountLogout$Params } from '../fn/account/account-logout';
 import { accountRefresh } from '../fn/account/account-refresh';
 import { AccountRefresh$Params } from '../fn/account/account-refresh';
-import { TenantLookupDto } from '../models/tenant-lookup-dto';
-import { TokenResult } from '../models/token-result';
 
 @Injectable({ providedIn: 'root' })
 export class AccountService extends BaseService {
@@ -29,134 +29,83 @@ export class AccountService extends BaseService {
     super(config, http);
   }
 
-  /** Path part for operation `accountGetTenants()` */
-  static readonly AccountGetTenantsPath = '/api/account/tenants';
-
-  /**
-   * Active pilot cities for the sign-in picker (anonymous).
-   *
-   *
-   *
-   * This method provides access to the full `HttpResponse`, allowing access to response headers.
-   * To access only the response body, use `accountGetTenants()` instead.
-   *
-   * This method doesn't expect any request body.
-   */
-  accountGetTenants$Response(
-    params?: AccountGetTenants$Params,
-    context?: HttpContext,
-  ): Observable<StrictHttpResponse<Array<TenantLookupDto>>> {
-    const obs = accountGetTenants(this.http, this.rootUrl, params, context);
-    return obs;
-  }
-
-  /**
-   * Active pilot cities for the sign-in picker (anonymous).
-   *
-   *
-   *
-   * This method provides access only to the response body.
-   * To access the full response (for headers, for example), `accountGetTenants$Response()` instead.
-   *
-   * This method doesn't expect any request body.
-   */
-  accountGetTenants(
-    params?: AccountGetTenants$Params,
-    context?: HttpContext,
-  ): Observable<Array<TenantLookupDto>> {
-    const resp = this.accountGetTenants$Response(params, context);
-    return resp.pipe(
-      map((r: StrictHttpResponse<Array<TenantLookupDto>>): Array<TenantLookupDto> => r.body),
-    );
-  }
-
   /** Path part for operation `accountLogin()` */
   static readonly AccountLoginPath = '/api/account/login';
 
   /**
-   * Sign in (tenant null = province/host).
-   *
-   *
-   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `accountLogin()` instead.
    *
-   * This method sends `application/json` and handles request body of type `application/json`.
+   * This method sends `application/*+json` and handles request body of type `application/*+json`.
    */
   accountLogin$Response(
-    params: AccountLogin$Params,
+    params?: AccountLogin$Params,
     context?: HttpContext,
-  ): Observable<StrictHttpResponse<TokenResult>> {
+  ): Observable<StrictHttpResponse<AccountTokenResultDto>> {
     const obs = accountLogin(this.http, this.rootUrl, params, context);
     return obs;
   }
 
   /**
-   * Sign in (tenant null = province/host).
-   *
-   *
-   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `accountLogin$Response()` instead.
    *
-   * This method sends `application/json` and handles request body of type `application/json`.
+   * This method sends `application/*+json` and handles request body of type `application/*+json`.
    */
-  accountLogin(params: AccountLogin$Params, context?: HttpContext): Observable<TokenResult> {
+  accountLogin(
+    params?: AccountLogin$Params,
+    context?: HttpContext,
+  ): Observable<AccountTokenResultDto> {
     const resp = this.accountLogin$Response(params, context);
-    return resp.pipe(map((r: StrictHttpResponse<TokenResult>): TokenResult => r.body));
+    return resp.pipe(
+      map((r: StrictHttpResponse<AccountTokenResultDto>): AccountTokenResultDto => r.body),
+    );
   }
 
   /** Path part for operation `accountRefresh()` */
   static readonly AccountRefreshPath = '/api/account/refresh';
 
   /**
-   * Exchange a refresh token.
-   *
-   *
-   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `accountRefresh()` instead.
    *
-   * This method sends `application/json` and handles request body of type `application/json`.
+   * This method sends `application/*+json` and handles request body of type `application/*+json`.
    */
   accountRefresh$Response(
-    params: AccountRefresh$Params,
+    params?: AccountRefresh$Params,
     context?: HttpContext,
-  ): Observable<StrictHttpResponse<TokenResult>> {
+  ): Observable<StrictHttpResponse<AccountTokenResultDto>> {
     const obs = accountRefresh(this.http, this.rootUrl, params, context);
     return obs;
   }
 
   /**
-   * Exchange a refresh token.
-   *
-   *
-   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `accountRefresh$Response()` instead.
    *
-   * This method sends `application/json` and handles request body of type `application/json`.
+   * This method sends `application/*+json` and handles request body of type `application/*+json`.
    */
-  accountRefresh(params: AccountRefresh$Params, context?: HttpContext): Observable<TokenResult> {
+  accountRefresh(
+    params?: AccountRefresh$Params,
+    context?: HttpContext,
+  ): Observable<AccountTokenResultDto> {
     const resp = this.accountRefresh$Response(params, context);
-    return resp.pipe(map((r: StrictHttpResponse<TokenResult>): TokenResult => r.body));
+    return resp.pipe(
+      map((r: StrictHttpResponse<AccountTokenResultDto>): AccountTokenResultDto => r.body),
+    );
   }
 
   /** Path part for operation `accountLogout()` */
   static readonly AccountLogoutPath = '/api/account/logout';
 
   /**
-   * Revoke a refresh token.
-   *
-   *
-   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `accountLogout()` instead.
    *
-   * This method sends `application/json` and handles request body of type `application/json`.
+   * This method sends `application/*+json` and handles request body of type `application/*+json`.
    */
   accountLogout$Response(
-    params: AccountLogout$Params,
+    params?: AccountLogout$Params,
     context?: HttpContext,
   ): Observable<StrictHttpResponse<void>> {
     const obs = accountLogout(this.http, this.rootUrl, params, context);
@@ -164,16 +113,12 @@ export class AccountService extends BaseService {
   }
 
   /**
-   * Revoke a refresh token.
-   *
-   *
-   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `accountLogout$Response()` instead.
    *
-   * This method sends `application/json` and handles request body of type `application/json`.
+   * This method sends `application/*+json` and handles request body of type `application/*+json`.
    */
-  accountLogout(params: AccountLogout$Params, context?: HttpContext): Observable<void> {
+  accountLogout(params?: AccountLogout$Params, context?: HttpContext): Observable<void> {
     const resp = this.accountLogout$Response(params, context);
     return resp.pipe(map((r: StrictHttpResponse<void>): void => r.body));
   }
@@ -182,17 +127,13 @@ export class AccountService extends BaseService {
   static readonly AccountChangePasswordPath = '/api/account/change-password';
 
   /**
-   * Change the current user's password.
-   *
-   *
-   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `accountChangePassword()` instead.
    *
-   * This method sends `application/json` and handles request body of type `application/json`.
+   * This method sends `application/*+json` and handles request body of type `application/*+json`.
    */
   accountChangePassword$Response(
-    params: AccountChangePassword$Params,
+    params?: AccountChangePassword$Params,
     context?: HttpContext,
   ): Observable<StrictHttpResponse<void>> {
     const obs = accountChangePassword(this.http, this.rootUrl, params, context);
@@ -200,20 +141,52 @@ export class AccountService extends BaseService {
   }
 
   /**
-   * Change the current user's password.
-   *
-   *
-   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `accountChangePassword$Response()` instead.
    *
-   * This method sends `application/json` and handles request body of type `application/json`.
+   * This method sends `application/*+json` and handles request body of type `application/*+json`.
    */
   accountChangePassword(
-    params: AccountChangePassword$Params,
+    params?: AccountChangePassword$Params,
     context?: HttpContext,
   ): Observable<void> {
     const resp = this.accountChangePassword$Response(params, context);
     return resp.pipe(map((r: StrictHttpResponse<void>): void => r.body));
+  }
+
+  /** Path part for operation `accountGetTenants()` */
+  static readonly AccountGetTenantsPath = '/api/account/tenants';
+
+  /**
+   * This method provides access to the full `HttpResponse`, allowing access to response headers.
+   * To access only the response body, use `accountGetTenants()` instead.
+   *
+   * This method doesn't expect any request body.
+   */
+  accountGetTenants$Response(
+    params?: AccountGetTenants$Params,
+    context?: HttpContext,
+  ): Observable<StrictHttpResponse<Array<AccountTenantLookupDto>>> {
+    const obs = accountGetTenants(this.http, this.rootUrl, params, context);
+    return obs;
+  }
+
+  /**
+   * This method provides access only to the response body.
+   * To access the full response (for headers, for example), `accountGetTenants$Response()` instead.
+   *
+   * This method doesn't expect any request body.
+   */
+  accountGetTenants(
+    params?: AccountGetTenants$Params,
+    context?: HttpContext,
+  ): Observable<Array<AccountTenantLookupDto>> {
+    const resp = this.accountGetTenants$Response(params, context);
+    return resp.pipe(
+      map(
+        (r: StrictHttpResponse<Array<AccountTenantLookupDto>>): Array<AccountTenantLookupDto> =>
+          r.body,
+      ),
+    );
   }
 }

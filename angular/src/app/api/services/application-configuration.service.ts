@@ -10,7 +10,7 @@ import { BaseService } from '../base-service';
 import { ApiConfiguration } from '../api-configuration';
 import { StrictHttpResponse } from '../strict-http-response';
 
-import { ApplicationConfigurationDto } from '../models/application-configuration-dto';
+import { ApplicationConfigurationDto as ApplicationConfigurationApplicationConfigurationDto } from '../models/ApplicationConfiguration/application-configuration-dto';
 import { applicationConfigurationGet } from '../fn/application-configuration/application-configuration-get';
 import { ApplicationConfigurationGet$Params } from '../fn/application-configuration/application-configuration-get';
 
@@ -24,10 +24,6 @@ export class ApplicationConfigurationService extends BaseService {
   static readonly ApplicationConfigurationGetPath = '/api/app/application-configuration';
 
   /**
-   * Current user, tenant, granted policies and languages.
-   *
-   *
-   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `applicationConfigurationGet()` instead.
    *
@@ -36,16 +32,12 @@ export class ApplicationConfigurationService extends BaseService {
   applicationConfigurationGet$Response(
     params?: ApplicationConfigurationGet$Params,
     context?: HttpContext,
-  ): Observable<StrictHttpResponse<ApplicationConfigurationDto>> {
+  ): Observable<StrictHttpResponse<ApplicationConfigurationApplicationConfigurationDto>> {
     const obs = applicationConfigurationGet(this.http, this.rootUrl, params, context);
     return obs;
   }
 
   /**
-   * Current user, tenant, granted policies and languages.
-   *
-   *
-   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `applicationConfigurationGet$Response()` instead.
    *
@@ -54,11 +46,13 @@ export class ApplicationConfigurationService extends BaseService {
   applicationConfigurationGet(
     params?: ApplicationConfigurationGet$Params,
     context?: HttpContext,
-  ): Observable<ApplicationConfigurationDto> {
+  ): Observable<ApplicationConfigurationApplicationConfigurationDto> {
     const resp = this.applicationConfigurationGet$Response(params, context);
     return resp.pipe(
       map(
-        (r: StrictHttpResponse<ApplicationConfigurationDto>): ApplicationConfigurationDto => r.body,
+        (
+          r: StrictHttpResponse<ApplicationConfigurationApplicationConfigurationDto>,
+        ): ApplicationConfigurationApplicationConfigurationDto => r.body,
       ),
     );
   }

@@ -46,7 +46,7 @@ describe('AuthService and the auth interceptor', () => {
     auth
       .login({ tenant: 'lanzhou', userName: ' clerk01 ', password: '1q2w3E*' })
       .subscribe((config) => {
-        loadedUser = config.currentUser.userName;
+        loadedUser = config.currentUser?.userName;
       });
 
     const login = httpMock.expectOne('/api/account/login');

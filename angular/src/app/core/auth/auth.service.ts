@@ -12,7 +12,7 @@ import {
   throwError,
 } from 'rxjs';
 
-import { ApplicationConfigurationDto } from '../../api/models';
+import { ApplicationConfigurationApplicationConfigurationDto as ApplicationConfigurationDto } from '../../api/models';
 import { AccountService } from '../../api/services';
 import { SessionService } from '../session/session.service';
 import { TokenService } from './token.service';
@@ -64,7 +64,7 @@ export class AuthService {
     if (!this.refreshing$) {
       this.refreshing$ = this.account.accountRefresh({ body: { refreshToken } }).pipe(
         tap((result) => this.tokens.set(result)),
-        map((result) => result.accessToken),
+        map((result) => result.accessToken ?? ''),
         finalize(() => (this.refreshing$ = null)),
         shareReplay({ bufferSize: 1, refCount: false }),
       );

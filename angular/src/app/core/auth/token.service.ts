@@ -1,6 +1,6 @@
 import { Injectable, computed, signal } from '@angular/core';
 
-import { TokenResult } from '../../api/models';
+import { AccountTokenResultDto as TokenResult } from '../../api/models';
 
 export interface StoredToken {
   accessToken: string;
@@ -48,9 +48,9 @@ export class TokenService {
 
   set(result: TokenResult, now = Date.now()): void {
     const token: StoredToken = {
-      accessToken: result.accessToken,
-      refreshToken: result.refreshToken,
-      expiresAt: now + result.expiresIn * 1000,
+      accessToken: result.accessToken ?? '',
+      refreshToken: result.refreshToken ?? '',
+      expiresAt: now + (result.expiresIn ?? 0) * 1000,
     };
     this.state.set(token);
     try {

@@ -25,7 +25,7 @@ export const authGuard: CanActivateFn = (
     return loginTree(router, state.url);
   }
   return session.ensureLoaded().pipe(
-    map((config) => (config.currentUser.isAuthenticated ? true : loginTree(router, state.url))),
+    map((config) => (config.currentUser?.isAuthenticated ? true : loginTree(router, state.url))),
     catchError(() => of(loginTree(router, state.url))),
   );
 };

@@ -89,7 +89,7 @@ describe('route guards', () => {
     it('treats a policy granted as false like a missing one', async () => {
       TestBed.inject(SessionService).load().subscribe();
       const config = appConfig([]);
-      config.auth.grantedPolicies = { [Permissions.AuditLogs.Default]: false };
+      config.auth!.grantedPolicies = { [Permissions.AuditLogs.Default]: false };
       httpMock.expectOne('/api/app/application-configuration').flush(config);
       const result = await run(
         TestBed.runInInjectionContext(() =>
@@ -129,7 +129,7 @@ describe('route guards', () => {
       TestBed.inject(TokenService).set({ accessToken: 'a', refreshToken: 'r', expiresIn: 60 });
       const pending = run(TestBed.runInInjectionContext(() => authGuard(routeWith(), state)));
       const config = appConfig([]);
-      config.currentUser.isAuthenticated = false;
+      config.currentUser!.isAuthenticated = false;
       httpMock.expectOne('/api/app/application-configuration').flush(config);
       expect(router.serializeUrl((await pending) as UrlTree)).toBe('/login?returnUrl=%2Ftenants');
     });

@@ -1,7 +1,23 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { AbstractControl, FormGroup } from '@angular/forms';
 
-import { ProblemDetails } from '../../api/models';
+/**
+ * RFC 7807 body of every failed call. The host's OpenAPI document does not describe error bodies,
+ * so this is the one shape kept by hand: `code` is the business error code, `errors` maps a field
+ * (PascalCase for model validation, camelCase for business errors) or a scheme target (indicator,
+ * category, bonus or veto code; a JSON path for imports) to its localized messages.
+ */
+export interface ProblemDetails {
+  type?: string | null;
+  title?: string | null;
+  status?: number | null;
+  detail?: string | null;
+  instance?: string | null;
+  code?: string | null;
+  errors?: Record<string, string[] | null> | null;
+  /** The current state of the entity after a 409, when the host sends it. */
+  current?: unknown;
+}
 
 /** Reads an RFC 7807 body from an HTTP error, or null when the error has none. */
 export function toProblemDetails(error: unknown): ProblemDetails | null {

@@ -1,7 +1,7 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
 import { Observable, finalize, of, shareReplay, tap } from 'rxjs';
 
-import { ApplicationConfigurationDto } from '../../api/models';
+import { ApplicationConfigurationApplicationConfigurationDto as ApplicationConfigurationDto } from '../../api/models';
 import { ApplicationConfigurationService } from '../../api/services';
 
 export interface ActingTenant {
@@ -36,10 +36,10 @@ export class SessionService {
   readonly currentUser = computed(() => this.configState()?.currentUser ?? null);
   readonly currentTenant = computed(() => this.configState()?.currentTenant ?? null);
   readonly isAuthenticated = computed(
-    () => this.configState()?.currentUser.isAuthenticated === true,
+    () => this.configState()?.currentUser?.isAuthenticated === true,
   );
   readonly grantedPolicies = computed<Record<string, boolean>>(
-    () => this.configState()?.auth.grantedPolicies ?? {},
+    () => this.configState()?.auth?.grantedPolicies ?? {},
   );
   /** A city a provincial (host) user has entered; sent as the `__tenant` header. */
   readonly actingTenant = this.actingState.asReadonly();

@@ -4,7 +4,7 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 
-import { AuditLogDto } from '../../api/models';
+import { AuditingAuditLogDto as AuditLogDto } from '../../api/models';
 import { APP_ICONS } from '../../core/icons';
 import { ZorroSetupService } from '../../shared/zorro-setup.service';
 import { AuditLogListComponent, changeTypeName, statusColor } from './audit-log-list.component';
@@ -24,7 +24,7 @@ const LOGS: AuditLogDto[] = [
       {
         entityTypeFullName: 'PilotAssessment.Tenants.Tenant',
         entityId: 't1',
-        changeType: '1',
+        changeType: 'Updated',
         propertyChanges: [
           { propertyName: 'DisplayName', originalValue: '"兰州"', newValue: '"兰州市"' },
         ],
@@ -77,12 +77,12 @@ describe('AuditLogListComponent', () => {
     });
     component.search();
     const req = httpMock.expectOne((r) => r.url === '/api/app/audit-logs');
-    expect(req.request.params.get('userName')).toBe('admin');
-    expect(req.request.params.get('httpMethod')).toBe('PUT');
-    expect(req.request.params.get('httpStatusCode')).toBe('200');
-    expect(req.request.params.get('startTime')).toBe(start.toISOString());
-    expect(req.request.params.get('endTime')).toBe(end.toISOString());
-    expect(req.request.params.get('skipCount')).toBe('0');
+    expect(req.request.params.get('UserName')).toBe('admin');
+    expect(req.request.params.get('HttpMethod')).toBe('PUT');
+    expect(req.request.params.get('HttpStatusCode')).toBe('200');
+    expect(req.request.params.get('StartTime')).toBe(start.toISOString());
+    expect(req.request.params.get('EndTime')).toBe(end.toISOString());
+    expect(req.request.params.get('SkipCount')).toBe('0');
     req.flush({ totalCount: 0, items: [] });
   });
 
@@ -99,10 +99,11 @@ describe('AuditLogListComponent', () => {
     expect(text).toContain('→ "兰州市"');
   });
 
-  it('understands change types given as names or enum numbers, and colours status codes', () => {
-    expect(changeTypeName(0)).toBe('Created');
-    expect(changeTypeName('2')).toBe('Deleted');
+  it('names the change types the host sends, and colours status codes', () => {
+    expect(changeTypeName('Created')).toBe('Created');
+    expect(changeTypeName('Deleted')).toBe('Deleted');
     expect(changeTypeName('Updated')).toBe('Updated');
+    expect(changeTypeName(null)).toBe('Other');
     expect(statusColor(204)).toBe('success');
     expect(statusColor(404)).toBe('warning');
     expect(statusColor(500)).toBe('error');

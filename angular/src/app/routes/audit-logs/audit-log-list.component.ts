@@ -12,8 +12,8 @@ import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 
-import { AuditLogDto } from '../../api/models';
-import { AuditLogsService } from '../../api/services';
+import { AuditingAuditLogDto as AuditLogDto } from '../../api/models';
+import { AuditLogService } from '../../api/services';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
 import { errorText } from '../../shared/error-text';
@@ -21,15 +21,9 @@ import { PagedState } from '../../shared/paged-list';
 
 const CHANGE_TYPES = ['Created', 'Updated', 'Deleted'];
 
-/** The server may send the change type as a name or as its enum number (0, 1, 2). */
-export function changeTypeName(changeType: string | number | null | undefined): string {
-  if (typeof changeType === 'number') {
-    return CHANGE_TYPES[changeType] ?? String(changeType);
-  }
-  if (typeof changeType === 'string' && /^\d+$/.test(changeType)) {
-    return CHANGE_TYPES[Number(changeType)] ?? changeType;
-  }
-  return changeType ?? '';
+/** The host sends the change type by name ("Created", "Updated", "Deleted"); anything else is "Other". */
+export function changeTypeName(changeType: string | null | undefined): string {
+  return changeType && CHANGE_TYPES.includes(changeType) ? changeType : 'Other';
 }
 
 /** Colour of the status code tag: green 2xx, orange 4xx, red 5xx. */
@@ -103,7 +97,7 @@ export function statusColor(code: number | null | undefined): string {
   `,
 })
 export class AuditLogListComponent implements OnInit {
-  private readonly api = inject(AuditLogsService);
+  private readonly api = inject(AuditLogService);
   protected readonly i18n = inject(I18nService);
 
   protected readonly items = signal<AuditLogDto[]>([]);
@@ -132,19 +126,19 @@ export class AuditLogListComponent implements OnInit {
     const filter = this.filter.getRawValue();
     const [start, end] = filter.range ?? [];
     this.api
-      .auditLogsGetList({
-        userName: filter.userName.trim() || undefined,
-        httpMethod: filter.httpMethod ?? undefined,
-        httpStatusCode: filter.httpStatusCode ?? undefined,
-        startTime: start ? start.toISOString() : undefined,
-        endTime: end ? end.toISOString() : undefined,
-        skipCount: this.paging.skipCount,
-        maxResultCount: this.paging.maxResultCount,
+      .auditLogGetList({
+        UserName: filter.userName.trim() || undefined,
+        HttpMethod: filter.httpMethod ?? undefined,
+        HttpStatusCode: filter.httpStatusCode ?? undefined,
+        StartTime: start ? start.toISOString() : undefined,
+        EndTime: end ? end.toISOString() : undefined,
+        SkipCount: this.paging.skipCount,
+        MaxResultCount: this.paging.maxResultCount,
       })
       .subscribe({
         next: (result) => {
-          this.items.set(result.items);
-          this.paging.total.set(result.totalCount);
+          this.items.set(result.items ?? []);
+          this.paging.total.set(result.totalCount ?? 0);
           this.loading.set(false);
         },
         error: (e: unknown) => {
@@ -185,12 +179,12 @@ export class AuditLogListComponent implements OnInit {
     this.expanded.set(next);
   }
 
-  changeTypeColor(changeType: string | number): string {
+  changeTypeColor(changeType: string | null | undefined): string {
     const name = changeTypeName(changeType);
     return name === 'Created' ? 'green' : name === 'Deleted' ? 'red' : 'blue';
   }
 
-  shortEntity(fullName: string): string {
-    return fullName.split('.').pop() ?? fullName;
+  shortEntity(fullName: string | null | undefined): string {
+    return (fullName ?? '').split('.').pop() ?? '';
   }
 }

@@ -7,8 +7,11 @@ import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzTabsModule } from 'ng-zorro-antd/tabs';
 
-import { PermissionGroupDto, RoleDto } from '../../api/models';
-import { RolesService } from '../../api/services';
+import {
+  IdentityPermissionGroupDto as PermissionGroupDto,
+  IdentityRoleDto as RoleDto,
+} from '../../api/models';
+import { RoleService } from '../../api/services';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
 import { errorText } from '../../shared/error-text';
@@ -105,7 +108,7 @@ import {
   `,
 })
 export class PermissionDialogComponent {
-  private readonly api = inject(RolesService);
+  private readonly api = inject(RoleService);
   private readonly message = inject(NzMessageService);
   private readonly i18n = inject(I18nService);
 
@@ -120,7 +123,7 @@ export class PermissionDialogComponent {
 
   protected readonly views = computed(() => this.groups().map(toGroupView));
   protected readonly totalCount = computed(() =>
-    this.groups().reduce((n, g) => n + g.permissions.length, 0),
+    this.groups().reduce((n, g) => n + (g.permissions?.length ?? 0), 0),
   );
 
   constructor() {
@@ -155,8 +158,8 @@ export class PermissionDialogComponent {
     }
     this.saving.set(true);
     this.api
-      .rolesUpdatePermissions({
-        id: role.id,
+      .roleUpdatePermissions({
+        id: role.id ?? '',
         body: { grantedPermissions: [...this.granted()].sort() },
       })
       .subscribe({
@@ -181,10 +184,10 @@ export class PermissionDialogComponent {
     this.loadError.set(null);
     this.groups.set([]);
     this.granted.set(new Set());
-    this.api.rolesGetPermissions({ id: role.id }).subscribe({
+    this.api.roleGetPermissions({ id: role.id ?? '' }).subscribe({
       next: (result) => {
-        this.groups.set(result.groups);
-        this.granted.set(grantedOf(result.groups));
+        this.groups.set(result.groups ?? []);
+        this.granted.set(grantedOf(result.groups ?? []));
         this.loading.set(false);
       },
       error: (e: unknown) => {

@@ -1,4 +1,24 @@
-import { PermissionGrantInfoDto, PermissionGroupDto } from '../../api/models';
+import {
+  IdentityPermissionDto as PermissionGrantInfoDto,
+  IdentityPermissionGroupDto as PermissionGroupDto,
+} from '../../api/models';
+
+/** A permission as the tree uses it: the generated model has every field optional. */
+interface Permission {
+  name: string;
+  displayName: string;
+  parentName: string | null;
+  isGranted: boolean;
+}
+
+function permissionsOf(group: PermissionGroupDto): Permission[] {
+  return (group.permissions ?? []).map((p: PermissionGrantInfoDto) => ({
+    name: p.name ?? '',
+    displayName: p.displayName ?? '',
+    parentName: p.parentName ?? null,
+    isGranted: p.isGranted === true,
+  }));
+}
 
 export interface PermissionRow {
   name: string;
@@ -14,9 +34,10 @@ export interface PermissionGroupView {
 
 /** Orders a group's permissions as a tree (parents before their children) with their depth. */
 export function toGroupView(group: PermissionGroupDto): PermissionGroupView {
-  const names = new Set(group.permissions.map((p) => p.name));
-  const childrenOf = new Map<string | null, PermissionGrantInfoDto[]>();
-  for (const permission of group.permissions) {
+  const permissions = permissionsOf(group);
+  const names = new Set(permissions.map((p) => p.name));
+  const childrenOf = new Map<string | null, Permission[]>();
+  for (const permission of permissions) {
     const parent =
       permission.parentName && names.has(permission.parentName) ? permission.parentName : null;
     const list = childrenOf.get(parent) ?? [];
@@ -35,13 +56,18 @@ export function toGroupView(group: PermissionGroupDto): PermissionGroupView {
     }
   };
   visit(null, 0);
-  return { name: group.name, displayName: group.displayName || group.name, rows };
+  const name = group.name ?? '';
+  return { name, displayName: group.displayName || name, rows };
 }
 
 /** Names of the permissions granted in the server's answer. */
 export function grantedOf(groups: readonly PermissionGroupDto[]): Set<string> {
   return new Set(
-    groups.flatMap((g) => g.permissions.filter((p) => p.isGranted).map((p) => p.name)),
+    groups.flatMap((g) =>
+      permissionsOf(g)
+        .filter((p) => p.isGranted)
+        .map((p) => p.name),
+    ),
   );
 }
 
@@ -55,11 +81,11 @@ export function togglePermission(
   name: string,
   checked: boolean,
 ): Set<string> {
-  const all = groups.flatMap((g) => g.permissions);
+  const all = groups.flatMap((g) => permissionsOf(g));
   const byName = new Map(all.map((p) => [p.name, p]));
   const next = new Set(granted);
   if (checked) {
-    let current: PermissionGrantInfoDto | undefined = byName.get(name);
+    let current: Permission | undefined = byName.get(name);
     const seen = new Set<string>();
     while (current && !seen.has(current.name)) {
       seen.add(current.name);
@@ -87,7 +113,7 @@ export function toggleGroup(
   checked: boolean,
 ): Set<string> {
   const next = new Set(granted);
-  for (const permission of group.permissions) {
+  for (const permission of permissionsOf(group)) {
     if (checked) {
       next.add(permission.name);
     } else {
@@ -100,9 +126,10 @@ export function toggleGroup(
 export type GroupState = 'all' | 'some' | 'none';
 
 export function groupState(granted: ReadonlySet<string>, group: PermissionGroupDto): GroupState {
-  const count = group.permissions.filter((p) => granted.has(p.name)).length;
+  const permissions = permissionsOf(group);
+  const count = permissions.filter((p) => granted.has(p.name)).length;
   if (count === 0) {
     return 'none';
   }
-  return count === group.permissions.length ? 'all' : 'some';
+  return count === permissions.length ? 'all' : 'some';
 }

@@ -5,8 +5,8 @@ import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 
-import { RoleDto } from '../../api/models';
-import { RolesService } from '../../api/services';
+import { IdentityRoleDto as RoleDto } from '../../api/models';
+import { RoleService } from '../../api/services';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
 import { Permissions } from '../../core/permissions';
@@ -83,7 +83,7 @@ import { PermissionDialogComponent } from './permission-dialog.component';
   `,
 })
 export class RoleListComponent implements OnInit {
-  private readonly api = inject(RolesService);
+  private readonly api = inject(RoleService);
   private readonly i18n = inject(I18nService);
   protected readonly session = inject(SessionService);
   protected readonly P = Permissions.Roles;
@@ -100,9 +100,9 @@ export class RoleListComponent implements OnInit {
   load(): void {
     this.loading.set(true);
     this.loadError.set(null);
-    this.api.rolesGetList().subscribe({
+    this.api.roleGetList().subscribe({
       next: (result) => {
-        this.items.set(result.items);
+        this.items.set(result.items ?? []);
         this.loading.set(false);
       },
       error: (e: unknown) => {

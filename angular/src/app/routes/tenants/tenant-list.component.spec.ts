@@ -8,7 +8,7 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 
-import { TenantDto } from '../../api/models';
+import { TenantsTenantDto as TenantDto } from '../../api/models';
 import { appConfig } from '../../../testing/fixtures';
 import { APP_ICONS } from '../../core/icons';
 import { authInterceptor } from '../../core/net/auth.interceptor';
@@ -82,9 +82,9 @@ describe('TenantListComponent', () => {
   it('requests the first page and renders one row per city with its status', async () => {
     await setup([Permissions.Tenants.Default]);
     const req = expectList();
-    expect(req.request.params.get('skipCount')).toBe('0');
-    expect(req.request.params.get('maxResultCount')).toBe('20');
-    expect(req.request.params.has('filter')).toBe(false);
+    expect(req.request.params.get('SkipCount')).toBe('0');
+    expect(req.request.params.get('MaxResultCount')).toBe('20');
+    expect(req.request.params.has('Filter')).toBe(false);
     req.flush({ totalCount: 2, items: TENANTS });
     await render();
 
@@ -132,7 +132,7 @@ describe('TenantListComponent', () => {
     input.dispatchEvent(new Event('input'));
     component.search();
     const req = expectList();
-    expect(req.request.params.get('filter')).toBe('兰州');
+    expect(req.request.params.get('Filter')).toBe('兰州');
     req.flush({ totalCount: 1, items: [TENANTS[0]] });
     await render();
     expect(rows().length).toBe(1);

@@ -20,8 +20,8 @@ import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 
-import { TenantDto } from '../../api/models';
-import { TenantsService } from '../../api/services';
+import { TenantsTenantDto as TenantDto } from '../../api/models';
+import { TenantService } from '../../api/services';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
 import { Permissions } from '../../core/permissions';
@@ -52,7 +52,7 @@ import { PagedState } from '../../shared/paged-list';
   templateUrl: './tenant-list.component.html',
 })
 export class TenantListComponent implements OnInit {
-  private readonly api = inject(TenantsService);
+  private readonly api = inject(TenantService);
   private readonly message = inject(NzMessageService);
   private readonly router = inject(Router);
   private readonly fb = inject(FormBuilder).nonNullable;
@@ -97,15 +97,15 @@ export class TenantListComponent implements OnInit {
     this.loading.set(true);
     this.loadError.set(null);
     this.api
-      .tenantsGetList({
-        filter: this.filter.value.trim() || undefined,
-        skipCount: this.paging.skipCount,
-        maxResultCount: this.paging.maxResultCount,
+      .tenantGetList({
+        Filter: this.filter.value.trim() || undefined,
+        SkipCount: this.paging.skipCount,
+        MaxResultCount: this.paging.maxResultCount,
       })
       .subscribe({
         next: (result) => {
-          this.items.set(result.items);
-          this.paging.total.set(result.totalCount);
+          this.items.set(result.items ?? []);
+          this.paging.total.set(result.totalCount ?? 0);
           this.loading.set(false);
         },
         error: (e: unknown) => {
@@ -146,7 +146,7 @@ export class TenantListComponent implements OnInit {
     this.createSaving.set(true);
     this.createError.set(null);
     this.api
-      .tenantsCreate({
+      .tenantCreate({
         body: { ...body, name: body.name.trim(), displayName: body.displayName.trim() },
       })
       .subscribe({
@@ -168,7 +168,7 @@ export class TenantListComponent implements OnInit {
 
   openRename(tenant: TenantDto): void {
     this.renameError.set(null);
-    this.renameForm.reset({ displayName: tenant.displayName });
+    this.renameForm.reset({ displayName: tenant.displayName ?? '' });
     this.renaming.set(tenant);
   }
 
@@ -185,9 +185,9 @@ export class TenantListComponent implements OnInit {
     this.renameSaving.set(true);
     this.renameError.set(null);
     this.api
-      .tenantsUpdate({
-        id: tenant.id,
-        body: { displayName, concurrencyStamp: tenant.concurrencyStamp },
+      .tenantUpdate({
+        id: tenant.id ?? '',
+        body: { displayName, concurrencyStamp: tenant.concurrencyStamp ?? '' },
       })
       .subscribe({
         next: () => {
@@ -204,10 +204,9 @@ export class TenantListComponent implements OnInit {
   }
 
   setActive(tenant: TenantDto, active: boolean): void {
-    this.busyId.set(tenant.id);
-    const call = active
-      ? this.api.tenantsActivate({ id: tenant.id })
-      : this.api.tenantsDeactivate({ id: tenant.id });
+    const id = tenant.id ?? '';
+    this.busyId.set(id);
+    const call = active ? this.api.tenantActivate({ id }) : this.api.tenantDeactivate({ id });
     call.subscribe({
       next: () => {
         this.busyId.set(null);
@@ -227,7 +226,7 @@ export class TenantListComponent implements OnInit {
 
   /** A provincial user enters a city: later API calls carry `__tenant`. */
   actIn(tenant: TenantDto): void {
-    this.session.setActingTenant({ id: tenant.id, name: tenant.displayName });
+    this.session.setActingTenant({ id: tenant.id ?? '', name: tenant.displayName ?? '' });
     this.session.load().subscribe({
       next: () => void this.router.navigate(['/']),
       error: (e: unknown) => {

@@ -4,7 +4,7 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 
-import { UserDto } from '../../api/models';
+import { IdentityUserDto as UserDto } from '../../api/models';
 import { appConfig } from '../../../testing/fixtures';
 import { APP_ICONS } from '../../core/icons';
 import { Permissions } from '../../core/permissions';
@@ -70,6 +70,7 @@ describe('UserListComponent', () => {
       .expectOne((r) => r.url === '/api/app/users' && r.method === 'GET')
       .flush({ totalCount: 2, items: USERS });
     httpMock.expectOne('/api/app/roles').flush({
+      totalCount: 2,
       items: [
         { id: 'r1', name: 'clerk', displayName: '填报员', isStatic: true },
         { id: 'r2', name: 'cityAdmin', displayName: '市级管理员', isStatic: true },

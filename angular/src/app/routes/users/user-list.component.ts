@@ -14,8 +14,8 @@ import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 
-import { RoleDto, UserDto } from '../../api/models';
-import { RolesService, UsersService } from '../../api/services';
+import { IdentityRoleDto as RoleDto, IdentityUserDto as UserDto } from '../../api/models';
+import { RoleService, UserService } from '../../api/services';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
 import { Permissions } from '../../core/permissions';
@@ -47,8 +47,8 @@ import { PagedState } from '../../shared/paged-list';
   templateUrl: './user-list.component.html',
 })
 export class UserListComponent implements OnInit {
-  private readonly api = inject(UsersService);
-  private readonly rolesApi = inject(RolesService);
+  private readonly api = inject(UserService);
+  private readonly rolesApi = inject(RoleService);
   private readonly message = inject(NzMessageService);
   protected readonly i18n = inject(I18nService);
   protected readonly session = inject(SessionService);
@@ -79,8 +79,8 @@ export class UserListComponent implements OnInit {
 
   ngOnInit(): void {
     this.load();
-    this.rolesApi.rolesGetList().subscribe({
-      next: (result) => this.roles.set(result.items),
+    this.rolesApi.roleGetList().subscribe({
+      next: (result) => this.roles.set(result.items ?? []),
       error: () => this.roles.set([]),
     });
   }
@@ -89,15 +89,15 @@ export class UserListComponent implements OnInit {
     this.loading.set(true);
     this.loadError.set(null);
     this.api
-      .usersGetList({
-        filter: this.filter.value.trim() || undefined,
-        skipCount: this.paging.skipCount,
-        maxResultCount: this.paging.maxResultCount,
+      .userGetList({
+        Filter: this.filter.value.trim() || undefined,
+        SkipCount: this.paging.skipCount,
+        MaxResultCount: this.paging.maxResultCount,
       })
       .subscribe({
         next: (result) => {
-          this.items.set(result.items);
-          this.paging.total.set(result.totalCount);
+          this.items.set(result.items ?? []);
+          this.paging.total.set(result.totalCount ?? 0);
           this.loading.set(false);
         },
         error: (e: unknown) => {
@@ -144,11 +144,11 @@ export class UserListComponent implements OnInit {
 
   openEdit(user: UserDto): void {
     this.form.reset({
-      userName: user.userName,
+      userName: user.userName ?? '',
       name: user.name ?? '',
       email: user.email ?? '',
       password: '',
-      roleNames: [...user.roleNames],
+      roleNames: [...(user.roleNames ?? [])],
     });
     this.setPasswordRequired(false);
     this.formError.set(null);
@@ -176,13 +176,13 @@ export class UserListComponent implements OnInit {
     this.formError.set(null);
     const call =
       target === 'new'
-        ? this.api.usersCreate({ body: { ...common, password: value.password } })
-        : this.api.usersUpdate({
-            id: target.id,
+        ? this.api.userCreate({ body: { ...common, password: value.password } })
+        : this.api.userUpdate({
+            id: target.id ?? '',
             body: {
               ...common,
               password: value.password || null,
-              concurrencyStamp: target.concurrencyStamp,
+              concurrencyStamp: target.concurrencyStamp ?? '',
             },
           });
     call.subscribe({
@@ -202,7 +202,7 @@ export class UserListComponent implements OnInit {
   }
 
   remove(user: UserDto): void {
-    this.api.usersDelete({ id: user.id }).subscribe({
+    this.api.userDelete({ id: user.id ?? '' }).subscribe({
       next: () => {
         this.message.success(this.i18n.t('common.deleted'));
         if (this.items().length === 1 && this.paging.pageIndex() > 1) {

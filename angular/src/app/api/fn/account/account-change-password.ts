@@ -7,21 +7,21 @@ import { filter, map } from 'rxjs/operators';
 import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
-import { ChangePasswordInput } from '../../models/change-password-input';
+import { ChangePasswordInput as AccountChangePasswordInput } from '../../models/Account/change-password-input';
 
 export interface AccountChangePassword$Params {
-  body: ChangePasswordInput;
+  body?: AccountChangePasswordInput;
 }
 
 export function accountChangePassword(
   http: HttpClient,
   rootUrl: string,
-  params: AccountChangePassword$Params,
+  params?: AccountChangePassword$Params,
   context?: HttpContext,
 ): Observable<StrictHttpResponse<void>> {
   const rb = new RequestBuilder(rootUrl, accountChangePassword.PATH, 'post');
   if (params) {
-    rb.body(params.body, 'application/json');
+    rb.body(params.body, 'application/*+json');
   }
 
   return http.request(rb.build({ responseType: 'text', accept: '*/*', context })).pipe(

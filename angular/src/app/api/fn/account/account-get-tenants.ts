@@ -7,7 +7,7 @@ import { filter, map } from 'rxjs/operators';
 import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
-import { TenantLookupDto } from '../../models/tenant-lookup-dto';
+import { TenantLookupDto as AccountTenantLookupDto } from '../../models/Account/tenant-lookup-dto';
 
 export interface AccountGetTenants$Params {}
 
@@ -16,7 +16,7 @@ export function accountGetTenants(
   rootUrl: string,
   params?: AccountGetTenants$Params,
   context?: HttpContext,
-): Observable<StrictHttpResponse<Array<TenantLookupDto>>> {
+): Observable<StrictHttpResponse<Array<AccountTenantLookupDto>>> {
   const rb = new RequestBuilder(rootUrl, accountGetTenants.PATH, 'get');
   if (params) {
   }
@@ -24,7 +24,7 @@ export function accountGetTenants(
   return http.request(rb.build({ responseType: 'json', accept: 'application/json', context })).pipe(
     filter((r: any): r is HttpResponse<any> => r instanceof HttpResponse),
     map((r: HttpResponse<any>) => {
-      return r as StrictHttpResponse<Array<TenantLookupDto>>;
+      return r as StrictHttpResponse<Array<AccountTenantLookupDto>>;
     }),
   );
 }

@@ -7,28 +7,28 @@ import { filter, map } from 'rxjs/operators';
 import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
-import { LoginInput } from '../../models/login-input';
-import { TokenResult } from '../../models/token-result';
+import { LoginInput as AccountLoginInput } from '../../models/Account/login-input';
+import { TokenResultDto as AccountTokenResultDto } from '../../models/Account/token-result-dto';
 
 export interface AccountLogin$Params {
-  body: LoginInput;
+  body?: AccountLoginInput;
 }
 
 export function accountLogin(
   http: HttpClient,
   rootUrl: string,
-  params: AccountLogin$Params,
+  params?: AccountLogin$Params,
   context?: HttpContext,
-): Observable<StrictHttpResponse<TokenResult>> {
+): Observable<StrictHttpResponse<AccountTokenResultDto>> {
   const rb = new RequestBuilder(rootUrl, accountLogin.PATH, 'post');
   if (params) {
-    rb.body(params.body, 'application/json');
+    rb.body(params.body, 'application/*+json');
   }
 
   return http.request(rb.build({ responseType: 'json', accept: 'application/json', context })).pipe(
     filter((r: any): r is HttpResponse<any> => r instanceof HttpResponse),
     map((r: HttpResponse<any>) => {
-      return r as StrictHttpResponse<TokenResult>;
+      return r as StrictHttpResponse<AccountTokenResultDto>;
     }),
   );
 }

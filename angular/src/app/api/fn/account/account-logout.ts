@@ -7,21 +7,21 @@ import { filter, map } from 'rxjs/operators';
 import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
-import { LogoutInput } from '../../models/logout-input';
+import { RefreshTokenInput as AccountRefreshTokenInput } from '../../models/Account/refresh-token-input';
 
 export interface AccountLogout$Params {
-  body: LogoutInput;
+  body?: AccountRefreshTokenInput;
 }
 
 export function accountLogout(
   http: HttpClient,
   rootUrl: string,
-  params: AccountLogout$Params,
+  params?: AccountLogout$Params,
   context?: HttpContext,
 ): Observable<StrictHttpResponse<void>> {
   const rb = new RequestBuilder(rootUrl, accountLogout.PATH, 'post');
   if (params) {
-    rb.body(params.body, 'application/json');
+    rb.body(params.body, 'application/*+json');
   }
 
   return http.request(rb.build({ responseType: 'text', accept: '*/*', context })).pipe(

@@ -7,28 +7,28 @@ import { filter, map } from 'rxjs/operators';
 import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
-import { RefreshTokenInput } from '../../models/refresh-token-input';
-import { TokenResult } from '../../models/token-result';
+import { RefreshTokenInput as AccountRefreshTokenInput } from '../../models/Account/refresh-token-input';
+import { TokenResultDto as AccountTokenResultDto } from '../../models/Account/token-result-dto';
 
 export interface AccountRefresh$Params {
-  body: RefreshTokenInput;
+  body?: AccountRefreshTokenInput;
 }
 
 export function accountRefresh(
   http: HttpClient,
   rootUrl: string,
-  params: AccountRefresh$Params,
+  params?: AccountRefresh$Params,
   context?: HttpContext,
-): Observable<StrictHttpResponse<TokenResult>> {
+): Observable<StrictHttpResponse<AccountTokenResultDto>> {
   const rb = new RequestBuilder(rootUrl, accountRefresh.PATH, 'post');
   if (params) {
-    rb.body(params.body, 'application/json');
+    rb.body(params.body, 'application/*+json');
   }
 
   return http.request(rb.build({ responseType: 'json', accept: 'application/json', context })).pipe(
     filter((r: any): r is HttpResponse<any> => r instanceof HttpResponse),
     map((r: HttpResponse<any>) => {
-      return r as StrictHttpResponse<TokenResult>;
+      return r as StrictHttpResponse<AccountTokenResultDto>;
     }),
   );
 }

@@ -7,7 +7,7 @@ import { filter, map } from 'rxjs/operators';
 import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
-import { ApplicationConfigurationDto } from '../../models/application-configuration-dto';
+import { ApplicationConfigurationDto as ApplicationConfigurationApplicationConfigurationDto } from '../../models/ApplicationConfiguration/application-configuration-dto';
 
 export interface ApplicationConfigurationGet$Params {}
 
@@ -16,7 +16,7 @@ export function applicationConfigurationGet(
   rootUrl: string,
   params?: ApplicationConfigurationGet$Params,
   context?: HttpContext,
-): Observable<StrictHttpResponse<ApplicationConfigurationDto>> {
+): Observable<StrictHttpResponse<ApplicationConfigurationApplicationConfigurationDto>> {
   const rb = new RequestBuilder(rootUrl, applicationConfigurationGet.PATH, 'get');
   if (params) {
   }
@@ -24,7 +24,7 @@ export function applicationConfigurationGet(
   return http.request(rb.build({ responseType: 'json', accept: 'application/json', context })).pipe(
     filter((r: any): r is HttpResponse<any> => r instanceof HttpResponse),
     map((r: HttpResponse<any>) => {
-      return r as StrictHttpResponse<ApplicationConfigurationDto>;
+      return r as StrictHttpResponse<ApplicationConfigurationApplicationConfigurationDto>;
     }),
   );
 }

@@ -15,7 +15,7 @@ import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzSegmentedModule } from 'ng-zorro-antd/segmented';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 
-import { TenantLookupDto } from '../../../api/models';
+import { AccountTenantLookupDto as TenantLookupDto } from '../../../api/models';
 import { AccountService } from '../../../api/services';
 import { AuthService } from '../../../core/auth/auth.service';
 import { I18nService } from '../../../core/i18n/i18n.service';
