@@ -43,32 +43,29 @@ if [ -f "$log_dir/angular-test.log" ]; then
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
 fi
 
-step "End-to-end: the host on a fresh embedded database, driven in Chromium"
+step "End-to-end: README's run command on a fresh embedded database, driven in Chromium"
 e2e_db=$(mktemp -d)/e2e.db
 port=${E2E_PORT:-5055}
-webroot=src/PilotAssessment.HttpApi.Host/bin/Release/net10.0/wwwroot
-rm -rf "$webroot" && mkdir -p "$webroot" && cp -r angular/dist/. "$webroot/" 2>/dev/null
-(
-  cd src/PilotAssessment.HttpApi.Host/bin/Release/net10.0 &&
-  exec dotnet PilotAssessment.HttpApi.Host.dll --Urls="http://127.0.0.1:$port" --ConnectionStrings:Default="Data Source=$e2e_db" \
-    --RateLimiting:SignInPermitsPerMinute=1000 --BackgroundJobs:Enabled=false
-) >"$log_dir/e2e-host.log" 2>&1 &
+base="http://127.0.0.1:$port"
+setsid bash scripts/run.sh --Urls="$base" --ConnectionStrings:Default="Data Source=$e2e_db" \
+  --RateLimiting:SignInPermitsPerMinute=1000 --BackgroundJobs:Enabled=false >"$log_dir/e2e-host.log" 2>&1 &
 host_pid=$!
-for _ in $(seq 1 90); do
-  curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break
+for _ in $(seq 1 180); do
+  curl -sf "$base/health/ready" >/dev/null && break
   sleep 1
 done
-if curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null; then
-  (cd angular && E2E_BASE_URL="http://127.0.0.1:$port" npm run e2e 2>&1) | tee "$log_dir/e2e.log"
+if curl -sf "$base/health/ready" >/dev/null && curl -sf "$base/swagger/v1/swagger.json" >/dev/null && curl -sf "$base/" | grep -q "<app-root"; then
+  echo "the run command serves /health/ready, Swagger and the admin UI"
+  (cd angular && E2E_BASE_URL="$base" npm run e2e 2>&1) | tee "$log_dir/e2e.log"
   [ "${PIPESTATUS[0]}" = 0 ] || fail "e2e"
   p=$(sed -nE 's/\x1b\[[0-9;]*m//g; s/^ *([0-9]+) passed.*/\1/p' "$log_dir/e2e.log" | tail -1)
   f=$(sed -nE 's/\x1b\[[0-9;]*m//g; s/^ *([0-9]+) failed.*/\1/p' "$log_dir/e2e.log" | tail -1)
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
 else
-  echo "the host did not become ready; see $log_dir/e2e-host.log"
-  fail "e2e host"
+  echo "the run command did not serve health, Swagger and the UI; see $log_dir/e2e-host.log"
+  fail "run command"
 fi
-kill "$host_pid" 2>/dev/null; wait "$host_pid" 2>/dev/null
+kill -- -"$host_pid" 2>/dev/null; wait "$host_pid" 2>/dev/null
 
 echo
 if [ ${#failures[@]} -gt 0 ]; then
