@@ -25,6 +25,20 @@ export const routes: Routes = [
           import('./routes/tenants/tenant-list.component').then((m) => m.TenantListComponent),
       },
       {
+        path: 'schemes',
+        canActivate: [permissionGuard],
+        data: { permission: Permissions.Schemes.Default },
+        loadComponent: () =>
+          import('./routes/schemes/scheme-list.component').then((m) => m.SchemeListComponent),
+      },
+      {
+        path: 'schemes/:id',
+        canActivate: [permissionGuard],
+        data: { permission: Permissions.Schemes.Default },
+        loadComponent: () =>
+          import('./routes/schemes/scheme-detail.component').then((m) => m.SchemeDetailComponent),
+      },
+      {
         path: 'users',
         canActivate: [permissionGuard],
         data: { permission: Permissions.Users.Default },

@@ -19,10 +19,11 @@ describe('menu filtering by permissions', () => {
       Permissions.Users.Default,
       Permissions.Roles.Default,
       Permissions.AuditLogs.Default,
+      Permissions.Schemes.Default,
     );
     const menu = filterMenu(MENU, all);
-    expect(links(menu)).toEqual(['/tenants', '/users', '/roles', '/audit-logs']);
-    expect(menu.map((g) => g.text)).toEqual(['menu.platform', 'menu.system']);
+    expect(links(menu)).toEqual(['/tenants', '/schemes', '/users', '/roles', '/audit-logs']);
+    expect(menu.map((g) => g.text)).toEqual(['menu.platform', 'menu.assessment', 'menu.system']);
   });
 
   it('drops a group whose children are all hidden (a city admin sees no 试点城市 group)', () => {

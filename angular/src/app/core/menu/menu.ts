@@ -26,6 +26,18 @@ export const MENU: MenuItem[] = [
     ],
   },
   {
+    text: 'menu.assessment',
+    icon: 'profile',
+    children: [
+      {
+        text: 'menu.schemes',
+        icon: 'file-text',
+        link: '/schemes',
+        permission: Permissions.Schemes.Default,
+      },
+    ],
+  },
+  {
     text: 'menu.system',
     icon: 'setting',
     children: [

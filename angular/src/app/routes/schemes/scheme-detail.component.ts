@@ -1,0 +1,326 @@
+import { DatePipe, DecimalPipe, NgTemplateOutlet } from '@angular/common';
+import { HttpClient, HttpResponse } from '@angular/common/http';
+import { Component, OnInit, computed, inject, input, signal } from '@angular/core';
+import { Router, RouterLink } from '@angular/router';
+import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzCardModule } from 'ng-zorro-antd/card';
+import { NzFormatEmitEvent, NzTreeModule } from 'ng-zorro-antd/tree';
+import { NzGridModule } from 'ng-zorro-antd/grid';
+import { NzIconModule } from 'ng-zorro-antd/icon';
+import { NzMessageService } from 'ng-zorro-antd/message';
+import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
+import { NzSpinModule } from 'ng-zorro-antd/spin';
+import { NzTableModule } from 'ng-zorro-antd/table';
+import { NzTagModule } from 'ng-zorro-antd/tag';
+import { Observable } from 'rxjs';
+
+import { ApiConfiguration } from '../../api/api-configuration';
+import { schemeExportJson } from '../../api/fn/scheme/scheme-export-json';
+import { SchemesSchemeDto as SchemeDto } from '../../api/models';
+import { SchemeService } from '../../api/services';
+import { I18nService } from '../../core/i18n/i18n.service';
+import { TranslatePipe } from '../../core/i18n/translate.pipe';
+import { toProblemDetails } from '../../core/net/problem-details';
+import { Permissions } from '../../core/permissions';
+import { SessionService } from '../../core/session/session.service';
+import { errorText } from '../../shared/error-text';
+import {
+  IndicatorRow,
+  ProblemGroup,
+  SchemeRule,
+  asDefinition,
+  categoryCodesUnder,
+  categoryTree,
+  flattenIndicators,
+  groupDraftProblems,
+  groupProblems,
+  ruleSummary,
+} from './scheme-definition';
+import { statusColour } from './scheme-list.component';
+import { SchemePreviewComponent } from './scheme-preview.component';
+
+/** File name from Content-Disposition (RFC 5987 `filename*` first), or null. */
+export function fileNameOf(disposition: string | null): string | null {
+  if (!disposition) {
+    return null;
+  }
+  const star = /filename\*\s*=\s*(?:UTF-8'')?([^;]+)/i.exec(disposition);
+  if (star) {
+    try {
+      return decodeURIComponent(star[1].trim().replace(/^"|"$/g, ''));
+    } catch {
+      // fall through to the plain name
+    }
+  }
+  const plain = /filename\s*=\s*("?)([^";]+)\1/i.exec(disposition);
+  return plain ? plain[2].trim() : null;
+}
+
+@Component({
+  selector: 'app-scheme-detail',
+  imports: [
+    DatePipe,
+    DecimalPipe,
+    NgTemplateOutlet,
+    RouterLink,
+    NzAlertModule,
+    NzButtonModule,
+    NzCardModule,
+    NzGridModule,
+    NzIconModule,
+    NzPopconfirmModule,
+    NzSpinModule,
+    NzTableModule,
+    NzTagModule,
+    NzTreeModule,
+    TranslatePipe,
+    SchemePreviewComponent,
+  ],
+  templateUrl: './scheme-detail.component.html',
+  styleUrl: './scheme-detail.component.css',
+})
+export class SchemeDetailComponent implements OnInit {
+  private readonly api = inject(SchemeService);
+  private readonly http = inject(HttpClient);
+  private readonly apiConfig = inject(ApiConfiguration);
+  private readonly router = inject(Router);
+  private readonly message = inject(NzMessageService);
+  protected readonly i18n = inject(I18nService);
+  protected readonly session = inject(SessionService);
+  protected readonly P = Permissions.Schemes;
+  protected readonly statusColour = statusColour;
+
+  /** Route parameter (component input binding). */
+  readonly id = input.required<string>();
+
+  readonly scheme = signal<SchemeDto | null>(null);
+  protected readonly loading = signal(false);
+  protected readonly loadError = signal<string | null>(null);
+  /** Action in progress: 'publish', 'archive', 'copy', 'delete' or 'export'. */
+  protected readonly busy = signal<string | null>(null);
+  /** Every problem of the last failed publish, grouped by indicator code. */
+  readonly publishProblems = signal<ProblemGroup[] | null>(null);
+  protected readonly publishTitle = signal<string | null>(null);
+
+  protected readonly definition = computed(() => asDefinition(this.scheme()?.definition));
+  readonly indicators = computed(() => flattenIndicators(this.definition()));
+  protected readonly tree = computed(() => categoryTree(this.definition()));
+  protected readonly selectedCategory = signal<string | null>(null);
+  protected readonly visibleIndicators = computed(() => {
+    const category = this.selectedCategory();
+    if (!category) {
+      return this.indicators();
+    }
+    const codes = categoryCodesUnder(this.definition(), category);
+    return this.indicators().filter((row) => codes.has(row.categoryCode));
+  });
+  protected readonly bonus = computed(() => this.definition().bonus ?? null);
+  protected readonly vetoes = computed(() => this.definition().vetoes ?? []);
+  protected readonly grades = computed(() => this.definition().grades ?? []);
+  protected readonly colours = computed(() => this.definition().colours ?? []);
+
+  /** Code order of the scheme's items, so problems are listed in that order. */
+  private readonly order = computed(() => {
+    const d = this.definition();
+    return [
+      ...this.indicators().map((r) => r.code),
+      ...(d.bonus?.items ?? []).map((b) => b.code),
+      ...(d.vetoes ?? []).map((v) => v.code),
+    ];
+  });
+  /** A draft's own problems (from GET), grouped the same way. */
+  protected readonly draftProblems = computed(() =>
+    this.scheme()?.status === 'Draft'
+      ? groupDraftProblems(this.scheme()?.problems, this.order())
+      : [],
+  );
+  /** Problems by target code, shown beside the indicator. */
+  protected readonly problemsByCode = computed(() => {
+    const map = new Map<string, string[]>();
+    for (const group of [...this.draftProblems(), ...(this.publishProblems() ?? [])]) {
+      map.set(group.target, [...(map.get(group.target) ?? []), ...group.messages]);
+    }
+    return map;
+  });
+  private readonly names = computed(() => {
+    const d = this.definition();
+    const map = new Map<string, string>();
+    const visit = (categories: typeof d.categories) => {
+      for (const c of categories ?? []) {
+        map.set(c.code, c.name);
+        visit(c.children);
+      }
+    };
+    visit(d.categories);
+    this.indicators().forEach((r) => map.set(r.code, r.name));
+    (d.bonus?.items ?? []).forEach((b) => map.set(b.code, b.name));
+    (d.vetoes ?? []).forEach((v) => map.set(v.code, v.name));
+    return map;
+  });
+
+  protected readonly previewCode = signal<string | null>(null);
+
+  ngOnInit(): void {
+    this.load();
+  }
+
+  load(): void {
+    this.loading.set(true);
+    this.loadError.set(null);
+    this.api.schemeGet({ id: this.id() }).subscribe({
+      next: (scheme) => {
+        this.scheme.set(scheme);
+        this.loading.set(false);
+      },
+      error: (e: unknown) => {
+        this.loading.set(false);
+        this.loadError.set(errorText(this.i18n, e));
+      },
+    });
+  }
+
+  protected targetLabel(target: string): string {
+    if (target.toLowerCase() === 'scheme') {
+      return this.i18n.t('schemes.wholeScheme');
+    }
+    const name = this.names().get(target);
+    return name ? `${target} ${name}` : target;
+  }
+
+  protected kindLabel(kind: string | null | undefined): string {
+    return kind ? this.label(`schemes.ruleKinds.${kind}`, kind) : '';
+  }
+
+  protected sourceLabel(source: string | null | undefined): string {
+    return source ? this.label(`schemes.sources.${source}`, source) : '';
+  }
+
+  protected params(rule: SchemeRule | null | undefined): string {
+    return ruleSummary(rule, (name) => this.label(`schemes.params.${name}`, name));
+  }
+
+  protected consequence(rule: SchemeRule | null | undefined): string {
+    if (!rule) {
+      return '';
+    }
+    const summary = this.params(rule);
+    const kind = this.label(`schemes.consequences.${rule.kind}`, rule.kind);
+    return summary ? `${kind}（${summary}）` : kind;
+  }
+
+  private label(key: string, fallback: string): string {
+    const text = this.i18n.t(key);
+    return text === key ? fallback : text;
+  }
+
+  protected onTreeClick(event: NzFormatEmitEvent): void {
+    const key = event.node?.key ?? null;
+    this.selectedCategory.set(key === this.selectedCategory() ? null : key);
+  }
+
+  protected preview(row: IndicatorRow): void {
+    this.previewCode.set(row.code);
+    document
+      .querySelector('[data-testid="scheme-preview"]')
+      ?.scrollIntoView?.({ behavior: 'smooth', block: 'center' });
+  }
+
+  publish(): void {
+    const scheme = this.scheme();
+    if (!scheme?.id) {
+      return;
+    }
+    this.publishProblems.set(null);
+    this.publishTitle.set(null);
+    this.run('publish', this.api.schemePublish({ id: scheme.id }), (published) => {
+      this.scheme.set(published);
+      this.message.success(this.i18n.t('schemes.published', { name: published.name }));
+    });
+  }
+
+  archive(): void {
+    const scheme = this.scheme();
+    if (!scheme?.id) {
+      return;
+    }
+    this.run('archive', this.api.schemeArchive({ id: scheme.id }), (archived) => {
+      this.scheme.set(archived);
+      this.message.success(this.i18n.t('schemes.archived', { name: archived.name }));
+    });
+  }
+
+  copy(): void {
+    const scheme = this.scheme();
+    if (!scheme?.id) {
+      return;
+    }
+    this.run('copy', this.api.schemeCopyAsNewDraft({ id: scheme.id }), (copy) => {
+      this.message.success(this.i18n.t('schemes.copied', { version: copy.version }));
+      void this.router.navigate(['/schemes', copy.id]);
+    });
+  }
+
+  remove(): void {
+    const scheme = this.scheme();
+    if (!scheme?.id) {
+      return;
+    }
+    this.run('delete', this.api.schemeDelete({ id: scheme.id }), () => {
+      this.message.success(this.i18n.t('schemes.deleted', { name: scheme.name }));
+      void this.router.navigate(['/schemes']);
+    });
+  }
+
+  /** Downloads the scheme in the JSON format (the same file the import takes). */
+  exportJson(): void {
+    const scheme = this.scheme();
+    if (!scheme?.id) {
+      return;
+    }
+    const url =
+      this.apiConfig.rootUrl + schemeExportJson.PATH.replace('{id}', encodeURIComponent(scheme.id));
+    this.run(
+      'export',
+      this.http.get(url, { responseType: 'blob', observe: 'response' }),
+      (response: HttpResponse<Blob>) => {
+        const name =
+          fileNameOf(response.headers.get('Content-Disposition')) ??
+          `${scheme.name}-${scheme.year}-v${scheme.version}.json`;
+        saveBlob(response.body ?? new Blob([]), name);
+      },
+    );
+  }
+
+  private run<T>(action: string, call: Observable<T>, done: (result: T) => void): void {
+    this.busy.set(action);
+    call.subscribe({
+      next: (result) => {
+        this.busy.set(null);
+        done(result);
+      },
+      error: (e: unknown) => {
+        this.busy.set(null);
+        const problem = toProblemDetails(e);
+        const groups = action === 'publish' ? groupProblems(problem, this.order()) : [];
+        if (groups.length) {
+          this.publishTitle.set(problem?.title ?? null);
+          this.publishProblems.set(groups);
+        } else {
+          this.message.error(errorText(this.i18n, e));
+        }
+      },
+    });
+  }
+}
+
+function saveBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

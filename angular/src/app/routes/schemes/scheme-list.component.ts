@@ -1,0 +1,289 @@
+import { DatePipe } from '@angular/common';
+import { Component, OnInit, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
+import { Router, RouterLink } from '@angular/router';
+import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzIconModule } from 'ng-zorro-antd/icon';
+import { NzInputNumberModule } from 'ng-zorro-antd/input-number';
+import { NzMessageService } from 'ng-zorro-antd/message';
+import { NzSelectModule } from 'ng-zorro-antd/select';
+import { NzTableModule } from 'ng-zorro-antd/table';
+import { NzTagModule } from 'ng-zorro-antd/tag';
+import { NzUploadFile, NzUploadModule } from 'ng-zorro-antd/upload';
+
+import { SchemesSchemeDto as SchemeDto } from '../../api/models';
+import { SchemeService } from '../../api/services';
+import { I18nService } from '../../core/i18n/i18n.service';
+import { TranslatePipe } from '../../core/i18n/translate.pipe';
+import { toProblemDetails } from '../../core/net/problem-details';
+import { Permissions } from '../../core/permissions';
+import { SessionService } from '../../core/session/session.service';
+import { errorText } from '../../shared/error-text';
+import { PagedState } from '../../shared/paged-list';
+import { ProblemGroup, groupProblems } from './scheme-definition';
+
+export const SCHEME_STATUSES = ['Draft', 'Published', 'Archived'] as const;
+
+export function statusColour(status: string | null | undefined): string {
+  return status === 'Published' ? 'green' : status === 'Draft' ? 'blue' : 'default';
+}
+
+@Component({
+  selector: 'app-scheme-list',
+  imports: [
+    DatePipe,
+    ReactiveFormsModule,
+    RouterLink,
+    NzTableModule,
+    NzButtonModule,
+    NzIconModule,
+    NzInputNumberModule,
+    NzSelectModule,
+    NzTagModule,
+    NzAlertModule,
+    NzUploadModule,
+    TranslatePipe,
+  ],
+  template: `
+    <div class="page-header">
+      <div>
+        <h1>{{ 'schemes.title' | t }}</h1>
+        <div class="subtitle">{{ 'schemes.subtitle' | t }}</div>
+      </div>
+      <div class="header-actions">
+        @if (session.isGranted(P.Manage)) {
+          <nz-upload
+            nzAccept=".json,application/json"
+            [nzShowUploadList]="false"
+            [nzBeforeUpload]="beforeUpload"
+            [nzDisabled]="importing()"
+          >
+            <button nz-button [nzLoading]="importing()" data-testid="scheme-import">
+              <nz-icon nzType="upload" /> {{ 'schemes.importJson' | t }}
+            </button>
+          </nz-upload>
+        }
+      </div>
+    </div>
+
+    @if (importErrors(); as errors) {
+      <nz-alert
+        class="form-alert"
+        nzType="error"
+        nzShowIcon
+        nzCloseable
+        (nzOnClose)="importErrors.set(null)"
+        [nzMessage]="'schemes.importFailed' | t"
+        [nzDescription]="importList"
+        data-testid="scheme-import-errors"
+      />
+      <ng-template #importList>
+        <ul class="problem-list">
+          @for (group of errors; track group.target) {
+            @for (message of group.messages; track $index) {
+              <li>
+                <span class="mono">{{ group.target }}</span> {{ message }}
+              </li>
+            }
+          }
+        </ul>
+      </ng-template>
+    }
+
+    <form class="filter-bar" [formGroup]="filter" (ngSubmit)="search()">
+      <nz-select
+        formControlName="status"
+        nzAllowClear
+        [nzPlaceHolder]="'schemes.allStatuses' | t"
+        style="width: 160px"
+        data-testid="scheme-status-filter"
+      >
+        @for (status of statuses; track status) {
+          <nz-option [nzValue]="status" [nzLabel]="'schemes.statuses.' + status | t" />
+        }
+      </nz-select>
+      <nz-input-number
+        formControlName="year"
+        [nzMin]="2000"
+        [nzMax]="2100"
+        [nzPlaceHolder]="'schemes.allYears' | t"
+        style="width: 140px"
+        data-testid="scheme-year-filter"
+      />
+      <button nz-button nzType="primary" type="submit">
+        <nz-icon nzType="search" /> {{ 'common.search' | t }}
+      </button>
+      <button nz-button type="button" (click)="reset()">{{ 'common.reset' | t }}</button>
+    </form>
+
+    @if (loadError()) {
+      <nz-alert class="form-alert" nzType="error" nzShowIcon [nzMessage]="loadError()!" />
+    }
+
+    <nz-table
+      #table
+      [nzData]="items()"
+      [nzLoading]="loading()"
+      [nzFrontPagination]="false"
+      [nzTotal]="paging.total()"
+      [nzPageIndex]="paging.pageIndex()"
+      [nzPageSize]="paging.pageSize()"
+      (nzPageIndexChange)="onPageIndex($event)"
+      (nzPageSizeChange)="onPageSize($event)"
+      [nzShowTotal]="totalTpl"
+      nzShowSizeChanger
+      data-testid="scheme-table"
+    >
+      <thead>
+        <tr>
+          <th>{{ 'schemes.name' | t }}</th>
+          <th nzWidth="90px">{{ 'schemes.year' | t }}</th>
+          <th nzWidth="80px">{{ 'schemes.version' | t }}</th>
+          <th nzWidth="110px">{{ 'schemes.scale' | t }}</th>
+          <th nzWidth="100px">{{ 'schemes.status' | t }}</th>
+          <th nzWidth="90px">{{ 'schemes.indicatorCount' | t }}</th>
+          <th nzWidth="170px">{{ 'schemes.publishedTime' | t }}</th>
+        </tr>
+      </thead>
+      <tbody>
+        @for (scheme of table.data; track scheme.id) {
+          <tr>
+            <td>
+              <a [routerLink]="['/schemes', scheme.id]">{{ scheme.name }}</a>
+            </td>
+            <td>{{ scheme.year }}</td>
+            <td>v{{ scheme.version }}</td>
+            <td>{{ 'schemes.scaleValue' | t: { scale: scheme.scale } }}</td>
+            <td>
+              <nz-tag [nzColor]="statusColour(scheme.status)">{{
+                'schemes.statuses.' + scheme.status | t
+              }}</nz-tag>
+            </td>
+            <td>{{ scheme.indicatorCount }}</td>
+            <td>{{ scheme.publishedTime | date: 'yyyy-MM-dd HH:mm' }}</td>
+          </tr>
+        }
+      </tbody>
+    </nz-table>
+    <ng-template #totalTpl let-total>{{ 'common.total' | t: { total } }}</ng-template>
+  `,
+  styles: `
+    .filter-bar {
+      display: flex;
+      gap: 8px;
+      flex-wrap: wrap;
+      margin-bottom: 16px;
+    }
+    .problem-list {
+      margin: 0;
+      padding-left: 20px;
+    }
+  `,
+})
+export class SchemeListComponent implements OnInit {
+  private readonly api = inject(SchemeService);
+  private readonly message = inject(NzMessageService);
+  private readonly router = inject(Router);
+  protected readonly i18n = inject(I18nService);
+  protected readonly session = inject(SessionService);
+  protected readonly P = Permissions.Schemes;
+  protected readonly statuses = SCHEME_STATUSES;
+  protected readonly statusColour = statusColour;
+
+  protected readonly items = signal<SchemeDto[]>([]);
+  protected readonly loading = signal(false);
+  protected readonly loadError = signal<string | null>(null);
+  protected readonly paging = new PagedState();
+  protected readonly importing = signal(false);
+  readonly importErrors = signal<ProblemGroup[] | null>(null);
+
+  readonly filter = new FormGroup({
+    status: new FormControl<string | null>(null),
+    year: new FormControl<number | null>(null),
+  });
+
+  constructor() {
+    // A status picked from the list applies at once; the year waits for 查询 (Enter).
+    this.filter.controls.status.valueChanges
+      .pipe(takeUntilDestroyed())
+      .subscribe(() => this.search());
+  }
+
+  ngOnInit(): void {
+    this.load();
+  }
+
+  load(): void {
+    this.loading.set(true);
+    this.loadError.set(null);
+    const { status, year } = this.filter.getRawValue();
+    this.api
+      .schemeGetList({
+        Status: status ?? undefined,
+        Year: year ?? undefined,
+        SkipCount: this.paging.skipCount,
+        MaxResultCount: this.paging.maxResultCount,
+      })
+      .subscribe({
+        next: (result) => {
+          this.items.set(result.items ?? []);
+          this.paging.total.set(result.totalCount ?? 0);
+          this.loading.set(false);
+        },
+        error: (e: unknown) => {
+          this.loading.set(false);
+          this.loadError.set(errorText(this.i18n, e));
+        },
+      });
+  }
+
+  search(): void {
+    this.paging.pageIndex.set(1);
+    this.load();
+  }
+
+  reset(): void {
+    this.filter.reset({ status: null, year: null }, { emitEvent: false });
+    this.search();
+  }
+
+  onPageIndex(index: number): void {
+    this.paging.pageIndex.set(index);
+    this.load();
+  }
+
+  onPageSize(size: number): void {
+    this.paging.pageSize.set(size);
+    this.paging.pageIndex.set(1);
+    this.load();
+  }
+
+  /** nz-upload hands the file over here; it is sent through the generated client instead. */
+  readonly beforeUpload = (file: NzUploadFile): boolean => {
+    this.importFile(file as unknown as File);
+    return false;
+  };
+
+  importFile(file: Blob): void {
+    this.importing.set(true);
+    this.importErrors.set(null);
+    this.api.schemeImportJson({ body: { file } }).subscribe({
+      next: (scheme) => {
+        this.importing.set(false);
+        this.message.success(this.i18n.t('schemes.imported', { name: scheme.name }));
+        void this.router.navigate(['/schemes', scheme.id]);
+      },
+      error: (e: unknown) => {
+        this.importing.set(false);
+        const groups = groupProblems(toProblemDetails(e));
+        if (groups.length) {
+          this.importErrors.set(groups);
+        } else {
+          this.message.error(errorText(this.i18n, e));
+        }
+      },
+    });
+  }
+}

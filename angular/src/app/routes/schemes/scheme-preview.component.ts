@@ -1,0 +1,335 @@
+import { DecimalPipe } from '@angular/common';
+import { Component, InjectionToken, computed, effect, inject, input, signal } from '@angular/core';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
+import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { NzCheckboxModule } from 'ng-zorro-antd/checkbox';
+import { NzFormModule } from 'ng-zorro-antd/form';
+import { NzInputNumberModule } from 'ng-zorro-antd/input-number';
+import { NzSelectModule } from 'ng-zorro-antd/select';
+import { NzSpinModule } from 'ng-zorro-antd/spin';
+import { NzTagModule } from 'ng-zorro-antd/tag';
+import { Observable, catchError, debounceTime, map, of, startWith, switchMap } from 'rxjs';
+
+import {
+  SchemesIndicatorValueDto as IndicatorValueDto,
+  SchemesPreviewScoreInput as PreviewScoreInput,
+  SchemesScoreLineDto as ScoreLineDto,
+} from '../../api/models';
+import { SchemeService } from '../../api/services';
+import { I18nService } from '../../core/i18n/i18n.service';
+import { TranslatePipe } from '../../core/i18n/translate.pipe';
+import { errorText } from '../../shared/error-text';
+import { IndicatorRow, referenceKind, valueInputKind } from './scheme-definition';
+
+/** How long typing must pause before a preview is requested (milliseconds). */
+export const PREVIEW_DEBOUNCE_MS = new InjectionToken<number>('PREVIEW_DEBOUNCE_MS', {
+  factory: () => 400,
+});
+
+interface PreviewState {
+  line: ScoreLineDto | null;
+  error: string | null;
+  loading: boolean;
+}
+
+const IDLE: PreviewState = { line: null, error: null, loading: false };
+
+/**
+ * Live preview of one indicator's score: the user picks an indicator and enters a sample value
+ * (a number, occurrences, a grade, checklist items or survey rates, per the rule kind) and sees the
+ * points and the explanation from POST /api/app/schemes/preview. Requests are debounced and the
+ * latest one wins; the form is never reset by an answer, so nothing typed is lost.
+ */
+@Component({
+  selector: 'app-scheme-preview',
+  imports: [
+    DecimalPipe,
+    ReactiveFormsModule,
+    NzFormModule,
+    NzSelectModule,
+    NzInputNumberModule,
+    NzCheckboxModule,
+    NzSpinModule,
+    NzTagModule,
+    NzAlertModule,
+    TranslatePipe,
+  ],
+  template: `
+    <p class="muted">{{ 'schemes.previewHint' | t }}</p>
+    <form nz-form nzLayout="vertical" [formGroup]="form" data-testid="scheme-preview">
+      <nz-form-item>
+        <nz-form-label>{{ 'schemes.previewIndicator' | t }}</nz-form-label>
+        <nz-form-control>
+          <nz-select
+            formControlName="indicator"
+            nzShowSearch
+            [nzPlaceHolder]="'schemes.previewIndicator' | t"
+            data-testid="preview-indicator"
+          >
+            @for (row of indicators(); track row.code) {
+              <nz-option [nzValue]="row.code" [nzLabel]="row.code + ' ' + row.name" />
+            }
+          </nz-select>
+        </nz-form-control>
+      </nz-form-item>
+
+      @if (selected(); as row) {
+        @switch (inputKind()) {
+          @case ('occurrences') {
+            <nz-form-item>
+              <nz-form-label>{{ 'schemes.previewOccurrences' | t }}</nz-form-label>
+              <nz-form-control>
+                <nz-input-number
+                  formControlName="count"
+                  [nzMin]="0"
+                  [nzStep]="1"
+                  [nzPrecision]="0"
+                  data-testid="preview-count"
+                />
+                @if (row.unit) {
+                  <span class="unit">{{ row.unit }}</span>
+                }
+              </nz-form-control>
+            </nz-form-item>
+          }
+          @case ('grade') {
+            <nz-form-item>
+              <nz-form-label>{{ 'schemes.previewGrade' | t }}</nz-form-label>
+              <nz-form-control>
+                <nz-select formControlName="grade" data-testid="preview-grade">
+                  @for (grade of gradeOptions(); track grade) {
+                    <nz-option [nzValue]="grade" [nzLabel]="grade" />
+                  }
+                </nz-select>
+              </nz-form-control>
+            </nz-form-item>
+          }
+          @case ('checklist') {
+            <nz-form-item>
+              <nz-form-label>{{ 'schemes.previewChecklist' | t }}</nz-form-label>
+              <nz-form-control>
+                <nz-select formControlName="present" nzMode="multiple" data-testid="preview-items">
+                  @for (item of checklistOptions(); track item) {
+                    <nz-option [nzValue]="item" [nzLabel]="item" />
+                  }
+                </nz-select>
+              </nz-form-control>
+            </nz-form-item>
+          }
+          @case ('survey') {
+            <nz-form-item>
+              <nz-form-label>{{ 'schemes.previewSurvey' | t }}</nz-form-label>
+              <nz-form-control>
+                <nz-input-number
+                  formControlName="number"
+                  [nzMin]="0"
+                  [nzMax]="100"
+                  data-testid="preview-value"
+                />
+              </nz-form-control>
+            </nz-form-item>
+          }
+          @default {
+            <nz-form-item>
+              <nz-form-label>{{ 'schemes.previewValue' | t }}</nz-form-label>
+              <nz-form-control>
+                <nz-input-number formControlName="number" data-testid="preview-value" />
+                @if (row.unit) {
+                  <span class="unit">{{ row.unit }}</span>
+                }
+              </nz-form-control>
+            </nz-form-item>
+            @if (refKind(); as ref) {
+              <nz-form-item>
+                <nz-form-label>{{
+                  (ref === 'lastYear' ? 'schemes.previewLastYear' : 'schemes.previewAverage') | t
+                }}</nz-form-label>
+                <nz-form-control>
+                  <nz-input-number formControlName="reference" data-testid="preview-reference" />
+                </nz-form-control>
+              </nz-form-item>
+            }
+          }
+        }
+
+        <nz-spin [nzSpinning]="state().loading" [nzDelay]="200">
+          <div class="result" data-testid="preview-result">
+            @if (state().error) {
+              <nz-alert nzType="error" nzShowIcon [nzMessage]="state().error!" />
+            } @else if (state().line; as line) {
+              <div class="points">
+                <span class="muted">{{ 'schemes.previewPoints' | t }}</span>
+                <strong data-testid="preview-points">{{ line.points | number: '1.0-2' }}</strong>
+                <span class="muted">{{
+                  'schemes.previewOf' | t: { max: line.maxPoints ?? row.max_points }
+                }}</span>
+                @if (line.status && line.status !== 'Scored') {
+                  <nz-tag [nzColor]="line.status === 'Error' ? 'red' : 'orange'">{{
+                    'schemes.lineStatuses.' + line.status | t
+                  }}</nz-tag>
+                }
+              </div>
+              <div class="explanation" data-testid="preview-explanation">
+                {{ explanation(line) }}
+              </div>
+            } @else {
+              <span class="muted">{{ 'schemes.previewEmpty' | t }}</span>
+            }
+          </div>
+        </nz-spin>
+      }
+    </form>
+  `,
+  styles: `
+    .unit {
+      margin-left: 8px;
+      color: rgba(0, 0, 0, 0.45);
+    }
+    .result {
+      min-height: 64px;
+      padding: 12px;
+      background: #fafafa;
+      border-radius: 4px;
+    }
+    .points strong {
+      font-size: 24px;
+      margin: 0 8px;
+      color: #1677ff;
+    }
+    .explanation {
+      margin-top: 8px;
+      white-space: pre-wrap;
+    }
+    nz-input-number {
+      width: 160px;
+    }
+  `,
+})
+export class SchemePreviewComponent {
+  private readonly api = inject(SchemeService);
+  private readonly i18n = inject(I18nService);
+  private readonly debounceMs = inject(PREVIEW_DEBOUNCE_MS);
+
+  readonly schemeId = input.required<string>();
+  readonly indicators = input.required<IndicatorRow[]>();
+  /** Indicator to start with (e.g. picked from the indicator table). */
+  readonly initialCode = input<string | null>(null);
+
+  readonly form = new FormGroup({
+    indicator: new FormControl<string | null>(null),
+    number: new FormControl<number | null>(null),
+    count: new FormControl<number | null>(null),
+    grade: new FormControl<string | null>(null),
+    present: new FormControl<string[]>([], { nonNullable: true }),
+    reference: new FormControl<number | null>(null),
+  });
+
+  private readonly code = toSignal(this.form.controls.indicator.valueChanges, {
+    initialValue: null,
+  });
+  protected readonly selected = computed(
+    () => this.indicators().find((row) => row.code === this.code()) ?? null,
+  );
+  protected readonly inputKind = computed(() => valueInputKind(this.selected()?.rule?.kind));
+  protected readonly refKind = computed(() => referenceKind(this.selected()?.rule));
+  protected readonly gradeOptions = computed(() => {
+    const grades = this.selected()?.rule?.['grades'];
+    return Array.isArray(grades) ? grades.map((g: { grade?: string }) => String(g.grade)) : [];
+  });
+  protected readonly checklistOptions = computed(() => {
+    const items = this.selected()?.rule?.['items'];
+    return Array.isArray(items) ? items.map(String) : [];
+  });
+
+  protected readonly state = signal<PreviewState>(IDLE);
+
+  constructor() {
+    effect(() => {
+      const code = this.initialCode();
+      if (code && code !== this.form.controls.indicator.value) {
+        this.form.controls.indicator.setValue(code);
+      }
+    });
+    this.form.valueChanges
+      .pipe(
+        debounceTime(this.debounceMs),
+        map(() => this.request()),
+        switchMap((request) => this.preview(request)),
+        takeUntilDestroyed(),
+      )
+      .subscribe((state) => this.state.set(state));
+  }
+
+  protected explanation(line: ScoreLineDto): string {
+    const localized = this.i18n.lang() === 'en' ? line.explanationEn : line.explanationZhHans;
+    return localized || line.explanation || '';
+  }
+
+  /** The request for the current input, or null while there is nothing to score. */
+  request(): PreviewScoreInput | null {
+    const row = this.selected();
+    if (!row) {
+      return null;
+    }
+    const v = this.form.getRawValue();
+    let value: IndicatorValueDto | null = null;
+    switch (valueInputKind(row.rule?.kind)) {
+      case 'occurrences':
+        value = v.count === null ? null : { occurrences: [{ type: 'default', count: v.count }] };
+        break;
+      case 'grade':
+        value = v.grade ? { grade: v.grade } : null;
+        break;
+      case 'checklist':
+        value = { checklistPresent: v.present };
+        break;
+      case 'survey': {
+        const components = row.rule?.['components'];
+        const keys = Array.isArray(components)
+          ? components.map((c: { key?: string }) => String(c.key))
+          : [];
+        value =
+          v.number === null
+            ? null
+            : { surveyRates: Object.fromEntries(keys.map((k) => [k, v.number as number])) };
+        break;
+      }
+      default:
+        value = v.number === null ? null : { number: v.number };
+    }
+    if (!value) {
+      return null;
+    }
+    const ref = referenceKind(row.rule);
+    const reference =
+      ref && v.reference !== null
+        ? ref === 'lastYear'
+          ? { lastYearValues: { [row.code]: v.reference } }
+          : { provinceAverages: { [row.code]: v.reference } }
+        : undefined;
+    return {
+      schemeId: this.schemeId(),
+      values: { indicators: { [row.code]: value } },
+      reference,
+    };
+  }
+
+  private preview(request: PreviewScoreInput | null): Observable<PreviewState> {
+    if (!request) {
+      return of(IDLE);
+    }
+    const code = Object.keys(request.values?.indicators ?? {})[0];
+    return this.api.schemePreview({ body: request }).pipe(
+      map((sheet): PreviewState => ({
+        line: (sheet.lines ?? []).find((l) => l.indicatorCode === code) ?? null,
+        error: null,
+        loading: false,
+      })),
+      catchError((e: unknown) =>
+        of<PreviewState>({ line: null, error: errorText(this.i18n, e), loading: false }),
+      ),
+      startWith<PreviewState>({ ...this.state(), loading: true }),
+    );
+  }
+}
