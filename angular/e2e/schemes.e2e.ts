@@ -3,16 +3,19 @@ import { expect, test } from '@playwright/test';
 const OFFICIAL_USER = process.env['E2E_OFFICIAL_USER'] ?? 'official';
 const OFFICIAL_PASSWORD = process.env['E2E_OFFICIAL_PASSWORD'] ?? '1q2w3E*';
 
-test('the provincial official opens the published sample scheme and previews 群众安全感', async ({
-  page,
-}) => {
+async function signInAsOfficial(page: import('@playwright/test').Page): Promise<void> {
   await page.goto('/login');
   await page.getByTestId('login-username').fill(OFFICIAL_USER);
   await page.getByTestId('login-password').fill(OFFICIAL_PASSWORD);
   await page.getByTestId('login-submit').click();
+  await expect(page.getByTestId('side-menu')).toBeVisible();
+}
 
+test('the provincial official opens the published sample scheme and previews 群众安全感', async ({
+  page,
+}) => {
+  await signInAsOfficial(page);
   const menu = page.getByTestId('side-menu');
-  await expect(menu).toBeVisible();
   await menu.getByRole('link', { name: '考评方案' }).click();
   await expect(page).toHaveURL(/\/schemes$/);
 
@@ -37,4 +40,45 @@ test('the provincial official opens the published sample scheme and previews 群
   await expect(value).toHaveValue('93.5');
 
   await page.screenshot({ path: 'e2e/artifacts/scheme-preview.png', fullPage: true });
+});
+
+test('a draft copy with a broken rule cannot be published; every problem is listed by indicator', async ({
+  page,
+}) => {
+  await signInAsOfficial(page);
+  await page.getByTestId('side-menu').getByRole('link', { name: '考评方案' }).click();
+  await page
+    .getByTestId('scheme-table')
+    .locator('tbody tr', { hasText: '已发布' })
+    .first()
+    .getByRole('link')
+    .click();
+  await expect(page.getByTestId('scheme-status')).toHaveText('已发布');
+
+  await page.getByTestId('scheme-copy').click();
+  await expect(page.getByTestId('scheme-status')).toHaveText('草稿');
+
+  // Break I01: no full_at, a cap above its 6 points
+  await page.getByTestId('edit-I01').click();
+  await page
+    .getByTestId('editor-rule')
+    .fill('{ "kind": "shortfall_bands", "per": 0.25, "cap": 9 }');
+  await page.locator('.ant-modal-footer .ant-btn-primary').click();
+  await expect(page.locator('[data-testid="indicator-table"] tr[data-code="I01"]')).toContainText(
+    'full_at',
+  );
+
+  await page.getByTestId('scheme-publish').click();
+  await page.locator('.ant-popover .ant-btn-primary').click();
+  const problems = page.getByTestId('publish-problems');
+  await expect(problems).toBeVisible();
+  const i01 = problems.getByTestId('problem-group').filter({ hasText: 'I01 群众安全感' });
+  await expect(i01.locator('li')).toHaveCount(2);
+  await expect(page.getByTestId('scheme-status')).toHaveText('草稿');
+  await page.screenshot({ path: 'e2e/artifacts/scheme-publish-problems.png', fullPage: true });
+
+  // Clean up: delete the draft
+  await page.getByTestId('scheme-delete').click();
+  await page.locator('.ant-popover .ant-btn-primary').click();
+  await expect(page).toHaveURL(/\/schemes$/);
 });

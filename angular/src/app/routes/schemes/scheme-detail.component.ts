@@ -1,6 +1,6 @@
 import { DatePipe, DecimalPipe, NgTemplateOutlet } from '@angular/common';
 import { HttpClient, HttpResponse } from '@angular/common/http';
-import { Component, OnInit, computed, inject, input, signal } from '@angular/core';
+import { Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -38,6 +38,7 @@ import {
   ruleSummary,
 } from './scheme-definition';
 import { statusColour } from './scheme-list.component';
+import { IndicatorEditorComponent } from './indicator-editor.component';
 import { SchemePreviewComponent } from './scheme-preview.component';
 
 /** File name from Content-Disposition (RFC 5987 `filename*` first), or null. */
@@ -76,11 +77,12 @@ export function fileNameOf(disposition: string | null): string | null {
     NzTreeModule,
     TranslatePipe,
     SchemePreviewComponent,
+    IndicatorEditorComponent,
   ],
   templateUrl: './scheme-detail.component.html',
   styleUrl: './scheme-detail.component.css',
 })
-export class SchemeDetailComponent implements OnInit {
+export class SchemeDetailComponent {
   private readonly api = inject(SchemeService);
   private readonly http = inject(HttpClient);
   private readonly apiConfig = inject(ApiConfiguration);
@@ -160,9 +162,35 @@ export class SchemeDetailComponent implements OnInit {
   });
 
   protected readonly previewCode = signal<string | null>(null);
+  /** Indicator open in the editor (drafts only). */
+  readonly editing = signal<IndicatorRow | null>(null);
+  protected readonly canEdit = computed(
+    () => this.scheme()?.status === 'Draft' && this.session.isGranted(this.P.Manage),
+  );
 
-  ngOnInit(): void {
-    this.load();
+  onSaved(updated: SchemeDto): void {
+    this.scheme.set(updated);
+    this.message.success(this.i18n.t('schemes.editor.saved', { code: this.lastEdited ?? '' }));
+  }
+
+  private lastEdited: string | null = null;
+
+  edit(row: IndicatorRow): void {
+    this.lastEdited = row.code;
+    this.editing.set(row);
+  }
+
+  constructor() {
+    // The same page instance shows another scheme after "copy as new draft": reload on every id.
+    effect(() => {
+      this.id();
+      untracked(() => {
+        this.publishProblems.set(null);
+        this.selectedCategory.set(null);
+        this.editing.set(null);
+        this.load();
+      });
+    });
   }
 
   load(): void {

@@ -1,0 +1,87 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { FormControl } from '@angular/forms';
+import { provideNzIcons } from 'ng-zorro-antd/icon';
+
+import { DEFINITION, schemeDto } from '../../../testing/scheme-fixtures';
+import { APP_ICONS } from '../../core/icons';
+import {
+  IndicatorEditorComponent,
+  replaceIndicator,
+  ruleJsonValidator,
+} from './indicator-editor.component';
+import { SchemeDefinition, flattenIndicators } from './scheme-definition';
+
+describe('IndicatorEditorComponent', () => {
+  let fixture: ComponentFixture<IndicatorEditorComponent>;
+  let component: IndicatorEditorComponent;
+  let httpMock: HttpTestingController;
+
+  beforeEach(() => {
+    TestBed.configureTestingModule({
+      imports: [IndicatorEditorComponent],
+      providers: [provideHttpClient(), provideHttpClientTesting(), provideNzIcons(APP_ICONS)],
+    });
+    httpMock = TestBed.inject(HttpTestingController);
+    fixture = TestBed.createComponent(IndicatorEditorComponent);
+    fixture.componentRef.setInput('scheme', schemeDto({ status: 'Draft', concurrencyStamp: 'c7' }));
+    component = fixture.componentInstance;
+    const i01 = flattenIndicators(DEFINITION).find((r) => r.code === 'I01')!;
+    component.indicator.set(i01);
+    fixture.detectChanges();
+  });
+
+  afterEach(() => httpMock.verify());
+
+  it('validates the rule as a JSON object with a kind', () => {
+    expect(ruleJsonValidator(new FormControl('{"kind":"checklist"}'))).toBeNull();
+    expect(ruleJsonValidator(new FormControl('{"per": 1}'))).toEqual({ ruleKind: true });
+    expect(ruleJsonValidator(new FormControl('{oops'))).toEqual({ ruleJson: true });
+    expect(ruleJsonValidator(new FormControl('[]'))).toEqual({ ruleJson: true });
+  });
+
+  it('replaces one indicator deep in the tree without touching the others', () => {
+    const next = replaceIndicator(DEFINITION, 'A11', (i) => ({ ...i, max_points: 9 }));
+    const rows = flattenIndicators(next);
+    expect(rows.map((r) => r.max_points)).toEqual([4, 9, 6]);
+    expect(flattenIndicators(DEFINITION)[1].max_points).toBe(3);
+  });
+
+  it('saves with PUT and the concurrency stamp; on 409 it keeps what was typed', () => {
+    expect(component.form.getRawValue().maxPoints).toBe(6);
+    component.form.controls.maxPoints.setValue(7);
+    component.form.controls.rule.setValue('{"kind":"shortfall_bands","full_at":95,"per":0.5}');
+    component.save();
+
+    const put = httpMock.expectOne({ url: '/api/app/schemes/s1', method: 'PUT' });
+    expect(put.request.body.concurrencyStamp).toBe('c7');
+    const sent = flattenIndicators(put.request.body.definition as SchemeDefinition);
+    expect(sent.find((r) => r.code === 'I01')!.max_points).toBe(7);
+    expect(sent.find((r) => r.code === 'I01')!.rule).toEqual({
+      kind: 'shortfall_bands',
+      full_at: 95,
+      per: 0.5,
+    });
+    put.flush(
+      {
+        title: '该记录已被他人修改，请刷新后重试。',
+        status: 409,
+        code: 'Error:ConcurrencyConflict',
+      },
+      { status: 409, statusText: 'Conflict' },
+    );
+    fixture.detectChanges();
+
+    expect(component.indicator()?.code).toBe('I01');
+    expect(component.form.getRawValue().maxPoints).toBe(7);
+    expect(document.body.textContent).toContain('该记录已被他人修改');
+  });
+
+  it('does not send an invalid rule', () => {
+    component.form.controls.rule.setValue('{not json');
+    component.save();
+    httpMock.expectNone('/api/app/schemes/s1');
+    expect(component.form.controls.rule.hasError('ruleJson')).toBe(true);
+  });
+});

@@ -1,0 +1,293 @@
+import { Component, effect, inject, input, model, output, signal } from '@angular/core';
+import {
+  AbstractControl,
+  FormControl,
+  FormGroup,
+  ReactiveFormsModule,
+  ValidationErrors,
+  Validators,
+} from '@angular/forms';
+import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzFormModule } from 'ng-zorro-antd/form';
+import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzInputNumberModule } from 'ng-zorro-antd/input-number';
+import { NzModalModule } from 'ng-zorro-antd/modal';
+
+import { SchemesSchemeDto as SchemeDto } from '../../api/models';
+import { SchemeService } from '../../api/services';
+import { I18nService } from '../../core/i18n/i18n.service';
+import { TranslatePipe } from '../../core/i18n/translate.pipe';
+import { toProblemDetails } from '../../core/net/problem-details';
+import { errorText } from '../../shared/error-text';
+import { revealErrors } from '../../shared/form-utils';
+import {
+  IndicatorRow,
+  ProblemGroup,
+  SchemeCategory,
+  SchemeDefinition,
+  SchemeIndicator,
+  SchemeRule,
+  asDefinition,
+  groupProblems,
+} from './scheme-definition';
+
+/** The rule as JSON: an object with a string `kind`. */
+export function ruleJsonValidator(control: AbstractControl): ValidationErrors | null {
+  const text = (control.value ?? '').trim();
+  if (!text) {
+    return { required: true };
+  }
+  try {
+    const value: unknown = JSON.parse(text);
+    if (!value || typeof value !== 'object' || Array.isArray(value)) {
+      return { ruleJson: true };
+    }
+    const kind = (value as { kind?: unknown }).kind;
+    return typeof kind === 'string' && kind ? null : { ruleKind: true };
+  } catch {
+    return { ruleJson: true };
+  }
+}
+
+/** A copy of the definition with one indicator (found by code) replaced. */
+export function replaceIndicator(
+  definition: SchemeDefinition,
+  code: string,
+  change: (indicator: SchemeIndicator) => SchemeIndicator,
+): SchemeDefinition {
+  const mapCategories = (categories: SchemeCategory[] | null | undefined) =>
+    categories?.map((category): SchemeCategory => ({
+      ...category,
+      indicators: category.indicators?.map((i) => (i.code === code ? change(i) : i)),
+      children: mapCategories(category.children),
+    }));
+  return { ...definition, categories: mapCategories(definition.categories) };
+}
+
+/**
+ * Edits one indicator of a draft: maximum points, target, the rule (validated JSON) and its text.
+ * Saves the whole definition with PUT and the scheme's concurrency stamp. On a conflict (409) the
+ * dialog stays open with everything typed; the problems of the saved draft are shown beside the
+ * indicators by the detail page.
+ */
+@Component({
+  selector: 'app-indicator-editor',
+  imports: [
+    ReactiveFormsModule,
+    NzModalModule,
+    NzFormModule,
+    NzInputModule,
+    NzInputNumberModule,
+    NzButtonModule,
+    NzAlertModule,
+    TranslatePipe,
+  ],
+  template: `
+    <nz-modal
+      [nzVisible]="!!indicator()"
+      [nzTitle]="(indicator()?.code ?? '') + ' ' + (indicator()?.name ?? '')"
+      [nzOkText]="'common.save' | t"
+      [nzCancelText]="'common.cancel' | t"
+      [nzOkLoading]="saving()"
+      (nzOnOk)="save()"
+      (nzOnCancel)="indicator.set(null)"
+      nzWidth="640px"
+    >
+      <ng-container *nzModalContent>
+        @if (error(); as e) {
+          <nz-alert class="form-alert" nzType="error" nzShowIcon [nzMessage]="e" />
+        }
+        @if (conflict()) {
+          <nz-alert
+            class="form-alert"
+            nzType="warning"
+            nzShowIcon
+            [nzMessage]="conflict()!"
+            [nzDescription]="'schemes.editor.conflictHint' | t"
+            [nzAction]="reloadAction"
+            data-testid="editor-conflict"
+          />
+          <ng-template #reloadAction>
+            <button nz-button nzSize="small" type="button" (click)="reloadLatest()">
+              {{ 'schemes.editor.reload' | t }}
+            </button>
+          </ng-template>
+        }
+        @if (problems().length) {
+          <nz-alert class="form-alert" nzType="error" nzShowIcon [nzMessage]="problemList" />
+          <ng-template #problemList>
+            <ul class="problems">
+              @for (group of problems(); track group.target) {
+                @for (m of group.messages; track $index) {
+                  <li>
+                    <span class="mono">{{ group.target }}</span> {{ m }}
+                  </li>
+                }
+              }
+            </ul>
+          </ng-template>
+        }
+        <form nz-form nzLayout="vertical" [formGroup]="form" data-testid="indicator-editor">
+          <div class="row">
+            <nz-form-item>
+              <nz-form-label nzRequired>{{ 'schemes.maxPoints' | t }}</nz-form-label>
+              <nz-form-control [nzErrorTip]="'schemes.editor.maxPointsInvalid' | t">
+                <nz-input-number formControlName="maxPoints" [nzMin]="0" [nzStep]="0.5" />
+              </nz-form-control>
+            </nz-form-item>
+            <nz-form-item>
+              <nz-form-label>{{ 'schemes.target' | t }}</nz-form-label>
+              <nz-form-control>
+                <nz-input-number formControlName="target" />
+              </nz-form-control>
+            </nz-form-item>
+          </div>
+          <nz-form-item>
+            <nz-form-label nzRequired>{{ 'schemes.editor.rule' | t }}</nz-form-label>
+            <nz-form-control [nzErrorTip]="ruleError">
+              <textarea
+                nz-input
+                class="mono"
+                rows="10"
+                formControlName="rule"
+                data-testid="editor-rule"
+              ></textarea>
+              <ng-template #ruleError let-control>
+                {{
+                  (control.hasError('ruleKind')
+                    ? 'schemes.editor.ruleKindMissing'
+                    : 'schemes.editor.ruleJsonInvalid'
+                  ) | t
+                }}
+              </ng-template>
+            </nz-form-control>
+          </nz-form-item>
+          <nz-form-item>
+            <nz-form-label>{{ 'schemes.ruleText' | t }}</nz-form-label>
+            <nz-form-control>
+              <textarea nz-input rows="2" formControlName="ruleText"></textarea>
+            </nz-form-control>
+          </nz-form-item>
+        </form>
+      </ng-container>
+    </nz-modal>
+  `,
+  styles: `
+    .row {
+      display: flex;
+      gap: 16px;
+    }
+    .problems {
+      margin: 0;
+      padding-left: 16px;
+    }
+  `,
+})
+export class IndicatorEditorComponent {
+  private readonly api = inject(SchemeService);
+  private readonly i18n = inject(I18nService);
+
+  readonly scheme = input.required<SchemeDto>();
+  /** The indicator being edited; null closes the dialog. */
+  readonly indicator = model<IndicatorRow | null>(null);
+  readonly saved = output<SchemeDto>();
+  /** Asks the page to load the latest version (after a conflict); the dialog keeps its input. */
+  readonly reload = output<void>();
+
+  protected readonly saving = signal(false);
+  protected readonly error = signal<string | null>(null);
+  protected readonly conflict = signal<string | null>(null);
+  protected readonly problems = signal<ProblemGroup[]>([]);
+
+  readonly form = new FormGroup({
+    maxPoints: new FormControl<number | null>(null, [Validators.required, Validators.min(0.01)]),
+    target: new FormControl<number | null>(null),
+    rule: new FormControl('', { nonNullable: true, validators: ruleJsonValidator }),
+    ruleText: new FormControl('', { nonNullable: true }),
+  });
+
+  private openedFor: string | null = null;
+
+  constructor() {
+    // Filled when another indicator is opened; reopening the same one keeps what was typed.
+    effect(() => {
+      const row = this.indicator();
+      if (!row || row.code === this.openedFor) {
+        return;
+      }
+      this.openedFor = row.code;
+      this.error.set(null);
+      this.conflict.set(null);
+      this.problems.set([]);
+      this.form.reset({
+        maxPoints: row.max_points,
+        target: row.target ?? null,
+        rule: JSON.stringify(row.rule ?? { kind: '' }, null, 2),
+        ruleText: row.rule_text ?? '',
+      });
+    });
+  }
+
+  reloadLatest(): void {
+    this.conflict.set(null);
+    this.reload.emit();
+  }
+
+  save(): void {
+    const row = this.indicator();
+    const scheme = this.scheme();
+    if (!row || !scheme.id) {
+      return;
+    }
+    if (this.form.invalid) {
+      revealErrors(this.form);
+      return;
+    }
+    const v = this.form.getRawValue();
+    const definition = replaceIndicator(asDefinition(scheme.definition), row.code, (i) => ({
+      ...i,
+      max_points: v.maxPoints as number,
+      target: v.target,
+      rule: JSON.parse(v.rule) as SchemeRule,
+      rule_text: v.ruleText.trim() || null,
+    }));
+    this.saving.set(true);
+    this.error.set(null);
+    this.conflict.set(null);
+    this.problems.set([]);
+    this.api
+      .schemeUpdate({
+        id: scheme.id,
+        body: {
+          name: scheme.name ?? '',
+          year: scheme.year,
+          scale: scheme.scale,
+          definition,
+          concurrencyStamp: scheme.concurrencyStamp ?? '',
+        },
+      })
+      .subscribe({
+        next: (updated) => {
+          this.saving.set(false);
+          this.openedFor = null;
+          this.indicator.set(null);
+          this.saved.emit(updated);
+        },
+        error: (e: unknown) => {
+          this.saving.set(false);
+          const problem = toProblemDetails(e);
+          if (problem?.status === 409 || (e as { status?: number }).status === 409) {
+            this.conflict.set(errorText(this.i18n, e));
+            return;
+          }
+          const groups = groupProblems(problem);
+          if (groups.length) {
+            this.problems.set(groups);
+          } else {
+            this.error.set(errorText(this.i18n, e));
+          }
+        },
+      });
+  }
+}
