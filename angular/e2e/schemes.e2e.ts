@@ -82,3 +82,45 @@ test('a draft copy with a broken rule cannot be published; every problem is list
   await page.locator('.ant-popover .ant-btn-primary').click();
   await expect(page).toHaveURL(/\/schemes$/);
 });
+
+test('the exported JSON imports back as a draft; a broken file lists its errors with the path', async ({
+  page,
+}, testInfo) => {
+  await signInAsOfficial(page);
+  await page.getByTestId('side-menu').getByRole('link', { name: '考评方案' }).click();
+  await page
+    .getByTestId('scheme-table')
+    .locator('tbody tr', { hasText: '已发布' })
+    .first()
+    .getByRole('link')
+    .click();
+  await expect(page.getByTestId('scheme-status')).toHaveText('已发布');
+
+  const downloading = page.waitForEvent('download');
+  await page.getByTestId('scheme-export').click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/-2026-v\d+\.json$/);
+  const file = testInfo.outputPath('exported.json');
+  await download.saveAs(file);
+
+  await page.getByTestId('side-menu').getByRole('link', { name: '考评方案' }).click();
+  await page.locator('nz-upload input[type="file"]').setInputFiles({
+    name: 'broken.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(
+      '{"name":"x","year":2026,"scale":100,"definition":{"categories":[{"code":"A","name":"a","bogus":1}]}}',
+    ),
+  });
+  await expect(page.getByTestId('scheme-import-errors')).toContainText(
+    '$.definition.categories[0].bogus',
+  );
+
+  await page.locator('nz-upload input[type="file"]').setInputFiles(file);
+  await expect(page).toHaveURL(/\/schemes\/[0-9a-f-]{36}$/);
+  await expect(page.getByTestId('scheme-status')).toHaveText('草稿');
+  await expect(page.getByTestId('indicator-table').locator('tbody tr[data-code]')).toHaveCount(30);
+
+  await page.getByTestId('scheme-delete').click();
+  await page.locator('.ant-popover .ant-btn-primary').click();
+  await expect(page).toHaveURL(/\/schemes$/);
+});
