@@ -220,12 +220,14 @@ public sealed class SchemeExcel_Tests
     [InlineData("plain")]
     [InlineData("zip")]
     [InlineData("empty")]
+    [InlineData("docx")]
     public void Should_Refuse_A_File_That_Is_Not_A_Workbook(string kind)
     {
         var content = kind switch
         {
             "plain" => "name,year\n坏,2026\n"u8.ToArray(),
             "zip" => ZipWithOneFile(),
+            "docx" => WordDocument(),
             _ => [],
         };
 
@@ -235,11 +237,34 @@ public sealed class SchemeExcel_Tests
         exception.Errors.Keys.ShouldBe(["file"]);
     }
 
+    [Fact]
+    public void Should_Refuse_A_Small_Upload_That_Inflates_Into_A_Huge_Sheet()
+    {
+        // 25 million characters compress to a few kilobytes: a zip bomb must not be loaded into memory.
+        var xlsx = WorkbookEditor.SetCell(SampleXlsx(), "等次", "B3", new string('9', 25_000_000));
+        xlsx.Length.ShouldBeLessThan(1024 * 1024);
+
+        var exception = Should.Throw<SchemeExcelException>(() => SchemeExcelReader.Read(new MemoryStream(xlsx)));
+
+        exception.Code.ShouldBe(SchemeExcelErrorCodes.NotXlsx);
+    }
+
     private static IReadOnlyList<SchemeExcelError> ReadErrors(byte[] xlsx)
     {
         SchemeExcelReader.TryRead(new MemoryStream(xlsx), out var document, out var errors).ShouldBeFalse();
         document.ShouldBeNull();
         return errors;
+    }
+
+    private static byte[] WordDocument()
+    {
+        using var stream = new MemoryStream();
+        using (var document = WordprocessingDocument.Create(stream, DocumentFormat.OpenXml.WordprocessingDocumentType.Document))
+        {
+            document.AddMainDocumentPart().Document = new DocumentFormat.OpenXml.Wordprocessing.Document(new DocumentFormat.OpenXml.Wordprocessing.Body());
+        }
+
+        return stream.ToArray();
     }
 
     private static byte[] ZipWithOneFile()

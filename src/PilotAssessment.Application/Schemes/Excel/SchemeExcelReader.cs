@@ -42,7 +42,7 @@ public static class SchemeExcelReader
             document = new WorkbookTables(package.WorkbookPart, found).Read();
         }
         catch (Exception exception) when (exception is OpenXmlPackageException or InvalidDataException or FileFormatException
-                                              or IOException or InvalidOperationException or ArgumentException or System.Xml.XmlException)
+                                              or IOException or System.Xml.XmlException)
         {
             // Not a zip, not an OPC package, a broken or oversized part: the file is not a workbook we can read.
             found.Clear();
