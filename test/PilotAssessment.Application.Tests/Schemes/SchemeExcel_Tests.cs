@@ -249,6 +249,24 @@ public sealed class SchemeExcel_Tests
         exception.Code.ShouldBe(SchemeExcelErrorCodes.NotXlsx);
     }
 
+    [Fact]
+    public void Should_Have_Both_Languages_With_The_Same_Placeholders_For_Every_Code()
+    {
+        var codes = typeof(SchemeExcelErrorCodes).GetFields().Select(f => (string)f.GetValue(null)!).ToList();
+        var zhHans = Localization.JsonStringLocalizer.GetTexts("zh-Hans");
+        var en = Localization.JsonStringLocalizer.GetTexts("en");
+
+        codes.Count.ShouldBeGreaterThan(10);
+        codes.Where(c => !zhHans.ContainsKey(c) || !en.ContainsKey(c)).ShouldBeEmpty();
+        foreach (var code in codes)
+        {
+            Placeholders(en[code]).ShouldBe(Placeholders(zhHans[code]), code);
+        }
+
+        static string[] Placeholders(string text) =>
+            System.Text.RegularExpressions.Regex.Matches(text, @"\{\d\}").Select(m => m.Value).Distinct().Order().ToArray();
+    }
+
     private static IReadOnlyList<SchemeExcelError> ReadErrors(byte[] xlsx)
     {
         SchemeExcelReader.TryRead(new MemoryStream(xlsx), out var document, out var errors).ShouldBeFalse();
