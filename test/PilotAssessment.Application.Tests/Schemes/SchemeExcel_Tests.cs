@@ -59,6 +59,17 @@ public sealed class SchemeExcel_Tests
     }
 
     [Fact]
+    public void Should_Write_A_Workbook_That_Passes_The_Office_Schema_Validation()
+    {
+        using var package = SpreadsheetDocument.Open(new MemoryStream(SampleXlsx()), false);
+
+        var errors = new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(package)
+            .Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}");
+
+        errors.ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Should_Keep_Formula_Like_Texts_As_Text_And_Read_Them_Back_Unchanged()
     {
         var risky = Sample with
