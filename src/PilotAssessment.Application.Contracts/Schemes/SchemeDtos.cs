@@ -187,5 +187,11 @@ public interface ISchemeAppService
 
     Task<SchemeDto> ImportJsonAsync(Stream content);
 
+    /// <summary>The scheme as the xlsx workbook officials keep (sheets 方案, 指标, 数据项, 加分项, 否决项, 等次, 预警色).</summary>
+    Task<FileDto> ExportExcelAsync(Guid id);
+
+    /// <summary>A new draft from an xlsx workbook; any cell error refuses the whole file (400, errors by sheet!cell).</summary>
+    Task<SchemeDto> ImportExcelAsync(Stream content);
+
     Task<ScoreSheetDto> PreviewAsync(PreviewScoreInput input);
 }

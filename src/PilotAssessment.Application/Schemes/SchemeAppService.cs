@@ -5,6 +5,7 @@ using PilotAssessment.ExceptionHandling;
 using PilotAssessment.Localization;
 using PilotAssessment.MultiTenancy;
 using PilotAssessment.Repositories;
+using PilotAssessment.Schemes.Excel;
 using PilotAssessment.Schemes.Json;
 using PilotAssessment.Schemes.Scoring;
 using PilotAssessment.Schemes.Validation;
@@ -149,6 +150,26 @@ public sealed class SchemeAppService(
         return scheme.ToDto(withDefinition: true, Problems(scheme));
     }
 
+    public async Task<FileDto> ExportExcelAsync(Guid id)
+    {
+        var scheme = await GetVisibleAsync(id);
+        var content = SchemeExcelWriter.Write(DocumentOf(scheme));
+        return new FileDto(FileNameOf(scheme, "xlsx"), SchemeExcelWriter.ContentType, content);
+    }
+
+    public async Task<SchemeDto> ImportExcelAsync(Stream content)
+    {
+        // The package reader needs a seekable stream; uploads are size-limited by the controller.
+        using var buffer = new MemoryStream();
+        await content.CopyToAsync(buffer);
+        buffer.Position = 0;
+        var document = SchemeExcelReader.Read(buffer);
+
+        var scheme = new Scheme(Guid.NewGuid(), document.Name, document.Year, document.Scale, document.Definition);
+        await schemes.InsertAsync(scheme);
+        return scheme.ToDto(withDefinition: true, Problems(scheme));
+    }
+
     public async Task<ScoreSheetDto> PreviewAsync(PreviewScoreInput input)
     {
         SchemeDefinition definition;
@@ -171,6 +192,15 @@ public sealed class SchemeAppService(
     }
 
     public static string FileNameOf(Scheme scheme, string extension) => $"{scheme.Name}-{scheme.Year}-v{scheme.Version}.{extension}";
+
+    private static SchemeDocument DocumentOf(Scheme scheme) => new()
+    {
+        Name = scheme.Name,
+        Year = scheme.Year,
+        Version = scheme.Version,
+        Scale = scheme.Scale,
+        Definition = scheme.Definition,
+    };
 
     private IQueryable<Scheme> Visible() => SeesDrafts ? schemes.Query() : schemes.Query().Where(s => s.Status != SchemeStatus.Draft);
 

@@ -59,6 +59,23 @@ public sealed class SchemeController(ISchemeAppService schemes) : PilotAssessmen
         return await schemes.ImportJsonAsync(stream);
     }
 
+    [HttpGet("{id:guid}/export/xlsx")]
+    [Produces("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/octet-stream")]
+    public async Task<IActionResult> ExportExcelAsync(Guid id)
+    {
+        var file = await schemes.ExportExcelAsync(id);
+        return File(file.Content, file.ContentType, file.FileName);
+    }
+
+    [HttpPost("import/xlsx")]
+    [Authorize(PilotAssessmentPermissions.Schemes.Manage)]
+    [RequestSizeLimit(MaxImportBytes)]
+    public async Task<SchemeDto> ImportExcelAsync(IFormFile file)
+    {
+        await using var stream = file.OpenReadStream();
+        return await schemes.ImportExcelAsync(stream);
+    }
+
     /// <summary>Scores the given values against a scheme without saving anything.</summary>
     [HttpPost("preview")]
     public Task<ScoreSheetDto> PreviewAsync(PreviewScoreInput input) => schemes.PreviewAsync(input);
