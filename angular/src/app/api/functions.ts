@@ -49,6 +49,10 @@ export type { SchemeExportJson$Params as SchemeExportJson$Params } from './fn/sc
 export { schemeExportJson as schemeExportJson } from './fn/scheme/scheme-export-json';
 export type { SchemeImportJson$Params as SchemeImportJson$Params } from './fn/scheme/scheme-import-json';
 export { schemeImportJson as schemeImportJson } from './fn/scheme/scheme-import-json';
+export type { SchemeExportExcel$Params as SchemeExportExcel$Params } from './fn/scheme/scheme-export-excel';
+export { schemeExportExcel as schemeExportExcel } from './fn/scheme/scheme-export-excel';
+export type { SchemeImportExcel$Params as SchemeImportExcel$Params } from './fn/scheme/scheme-import-excel';
+export { schemeImportExcel as schemeImportExcel } from './fn/scheme/scheme-import-excel';
 export type { SchemePreview$Params as SchemePreview$Params } from './fn/scheme/scheme-preview';
 export { schemePreview as schemePreview } from './fn/scheme/scheme-preview';
 export type { TenantGetList$Params as TenantGetList$Params } from './fn/tenant/tenant-get-list';

@@ -19,12 +19,16 @@ import { schemeCreate } from '../fn/scheme/scheme-create';
 import { SchemeCreate$Params } from '../fn/scheme/scheme-create';
 import { schemeDelete } from '../fn/scheme/scheme-delete';
 import { SchemeDelete$Params } from '../fn/scheme/scheme-delete';
+import { schemeExportExcel } from '../fn/scheme/scheme-export-excel';
+import { SchemeExportExcel$Params } from '../fn/scheme/scheme-export-excel';
 import { schemeExportJson } from '../fn/scheme/scheme-export-json';
 import { SchemeExportJson$Params } from '../fn/scheme/scheme-export-json';
 import { schemeGet } from '../fn/scheme/scheme-get';
 import { SchemeGet$Params } from '../fn/scheme/scheme-get';
 import { schemeGetList } from '../fn/scheme/scheme-get-list';
 import { SchemeGetList$Params } from '../fn/scheme/scheme-get-list';
+import { schemeImportExcel } from '../fn/scheme/scheme-import-excel';
+import { SchemeImportExcel$Params } from '../fn/scheme/scheme-import-excel';
 import { schemeImportJson } from '../fn/scheme/scheme-import-json';
 import { SchemeImportJson$Params } from '../fn/scheme/scheme-import-json';
 import { schemePreview } from '../fn/scheme/scheme-preview';
@@ -333,6 +337,65 @@ export class SchemeService extends BaseService {
     context?: HttpContext,
   ): Observable<SchemesSchemeDto> {
     const resp = this.schemeImportJson$Response(params, context);
+    return resp.pipe(map((r: StrictHttpResponse<SchemesSchemeDto>): SchemesSchemeDto => r.body));
+  }
+
+  /** Path part for operation `schemeExportExcel()` */
+  static readonly SchemeExportExcelPath = '/api/app/schemes/{id}/export/xlsx';
+
+  /**
+   * This method provides access to the full `HttpResponse`, allowing access to response headers.
+   * To access only the response body, use `schemeExportExcel()` instead.
+   *
+   * This method doesn't expect any request body.
+   */
+  schemeExportExcel$Response(
+    params: SchemeExportExcel$Params,
+    context?: HttpContext,
+  ): Observable<StrictHttpResponse<void>> {
+    const obs = schemeExportExcel(this.http, this.rootUrl, params, context);
+    return obs;
+  }
+
+  /**
+   * This method provides access only to the response body.
+   * To access the full response (for headers, for example), `schemeExportExcel$Response()` instead.
+   *
+   * This method doesn't expect any request body.
+   */
+  schemeExportExcel(params: SchemeExportExcel$Params, context?: HttpContext): Observable<void> {
+    const resp = this.schemeExportExcel$Response(params, context);
+    return resp.pipe(map((r: StrictHttpResponse<void>): void => r.body));
+  }
+
+  /** Path part for operation `schemeImportExcel()` */
+  static readonly SchemeImportExcelPath = '/api/app/schemes/import/xlsx';
+
+  /**
+   * This method provides access to the full `HttpResponse`, allowing access to response headers.
+   * To access only the response body, use `schemeImportExcel()` instead.
+   *
+   * This method sends `multipart/form-data` and handles request body of type `multipart/form-data`.
+   */
+  schemeImportExcel$Response(
+    params?: SchemeImportExcel$Params,
+    context?: HttpContext,
+  ): Observable<StrictHttpResponse<SchemesSchemeDto>> {
+    const obs = schemeImportExcel(this.http, this.rootUrl, params, context);
+    return obs;
+  }
+
+  /**
+   * This method provides access only to the response body.
+   * To access the full response (for headers, for example), `schemeImportExcel$Response()` instead.
+   *
+   * This method sends `multipart/form-data` and handles request body of type `multipart/form-data`.
+   */
+  schemeImportExcel(
+    params?: SchemeImportExcel$Params,
+    context?: HttpContext,
+  ): Observable<SchemesSchemeDto> {
+    const resp = this.schemeImportExcel$Response(params, context);
     return resp.pipe(map((r: StrictHttpResponse<SchemesSchemeDto>): SchemesSchemeDto => r.body));
   }
 

@@ -16,6 +16,7 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 import { Observable } from 'rxjs';
 
 import { ApiConfiguration } from '../../api/api-configuration';
+import { schemeExportExcel } from '../../api/fn/scheme/scheme-export-excel';
 import { schemeExportJson } from '../../api/fn/scheme/scheme-export-json';
 import { SchemesSchemeDto as SchemeDto } from '../../api/models';
 import { SchemeService } from '../../api/services';
@@ -300,21 +301,22 @@ export class SchemeDetailComponent {
     });
   }
 
-  /** Downloads the scheme in the JSON format (the same file the import takes). */
-  exportJson(): void {
+  /** Downloads the scheme as JSON or as the xlsx workbook (the same files the imports take). */
+  exportFile(format: 'json' | 'excel' = 'json'): void {
     const scheme = this.scheme();
     if (!scheme?.id) {
       return;
     }
-    const url =
-      this.apiConfig.rootUrl + schemeExportJson.PATH.replace('{id}', encodeURIComponent(scheme.id));
+    const path = format === 'excel' ? schemeExportExcel.PATH : schemeExportJson.PATH;
+    const extension = format === 'excel' ? 'xlsx' : 'json';
+    const url = this.apiConfig.rootUrl + path.replace('{id}', encodeURIComponent(scheme.id));
     this.run(
-      'export',
+      format === 'excel' ? 'exportExcel' : 'export',
       this.http.get(url, { responseType: 'blob', observe: 'response' }),
       (response: HttpResponse<Blob>) => {
         const name =
           fileNameOf(response.headers.get('Content-Disposition')) ??
-          `${scheme.name}-${scheme.year}-v${scheme.version}.json`;
+          `${scheme.name}-${scheme.year}-v${scheme.version}.${extension}`;
         saveBlob(response.body ?? new Blob([]), name);
       },
     );

@@ -117,4 +117,24 @@ describe('SchemeListComponent', () => {
     expect(alert.textContent).toContain('$.definition.categories[0].bogus');
     expect(alert.querySelectorAll('li')).toHaveLength(2);
   });
+
+  it('imports an xlsx workbook through its own endpoint and lists its errors by cell', async () => {
+    setup([Permissions.Schemes.Default, Permissions.Schemes.Manage]);
+    httpMock.expectOne((r) => r.url === '/api/app/schemes').flush({ totalCount: 0, items: [] });
+    await render();
+    expect(el.querySelector('[data-testid="scheme-import-xlsx"]')).not.toBeNull();
+
+    component.importFile(new Blob(['PK']), 'excel');
+    httpMock.expectOne({ url: '/api/app/schemes/import/xlsx', method: 'POST' }).flush(
+      {
+        title: '工作簿有2处问题。',
+        errors: { '指标!E5': ['分值应为数字。'], '指标!H9': ['未知的计分方式“x”。'] },
+      },
+      { status: 400, statusText: 'Bad Request' },
+    );
+    await render();
+    const alert = el.querySelector('[data-testid="scheme-import-errors"]')!;
+    expect(alert.textContent).toContain('指标!E5');
+    expect(alert.querySelectorAll('li')).toHaveLength(2);
+  });
 });

@@ -58,10 +58,24 @@ export function statusColour(status: string | null | undefined): string {
             nzAccept=".json,application/json"
             [nzShowUploadList]="false"
             [nzBeforeUpload]="beforeUpload"
-            [nzDisabled]="importing()"
+            [nzDisabled]="!!importing()"
           >
-            <button nz-button [nzLoading]="importing()" data-testid="scheme-import">
+            <button nz-button [nzLoading]="importing() === 'json'" data-testid="scheme-import">
               <nz-icon nzType="upload" /> {{ 'schemes.importJson' | t }}
+            </button>
+          </nz-upload>
+          <nz-upload
+            nzAccept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            [nzShowUploadList]="false"
+            [nzBeforeUpload]="beforeUploadExcel"
+            [nzDisabled]="!!importing()"
+          >
+            <button
+              nz-button
+              [nzLoading]="importing() === 'excel'"
+              data-testid="scheme-import-xlsx"
+            >
+              <nz-icon nzType="upload" /> {{ 'schemes.importExcel' | t }}
             </button>
           </nz-upload>
         }
@@ -170,6 +184,10 @@ export function statusColour(status: string | null | undefined): string {
     <ng-template #totalTpl let-total>{{ 'common.total' | t: { total } }}</ng-template>
   `,
   styles: `
+    .header-actions {
+      display: flex;
+      gap: 8px;
+    }
     .filter-bar {
       display: flex;
       gap: 8px;
@@ -196,7 +214,8 @@ export class SchemeListComponent implements OnInit {
   protected readonly loading = signal(false);
   protected readonly loadError = signal<string | null>(null);
   protected readonly paging = new PagedState();
-  protected readonly importing = signal(false);
+  /** Import in progress: 'json' or 'excel'. */
+  protected readonly importing = signal<'json' | 'excel' | null>(null);
   readonly importErrors = signal<ProblemGroup[] | null>(null);
 
   readonly filter = new FormGroup({
@@ -266,17 +285,27 @@ export class SchemeListComponent implements OnInit {
     return false;
   };
 
-  importFile(file: Blob): void {
-    this.importing.set(true);
+  readonly beforeUploadExcel = (file: NzUploadFile): boolean => {
+    this.importFile(file as unknown as File, 'excel');
+    return false;
+  };
+
+  /** Imports a scheme file (the JSON format or the xlsx workbook) as a new draft. */
+  importFile(file: Blob, format: 'json' | 'excel' = 'json'): void {
+    this.importing.set(format);
     this.importErrors.set(null);
-    this.api.schemeImportJson({ body: { file } }).subscribe({
+    const call =
+      format === 'excel'
+        ? this.api.schemeImportExcel({ body: { file } })
+        : this.api.schemeImportJson({ body: { file } });
+    call.subscribe({
       next: (scheme) => {
-        this.importing.set(false);
+        this.importing.set(null);
         this.message.success(this.i18n.t('schemes.imported', { name: scheme.name }));
         void this.router.navigate(['/schemes', scheme.id]);
       },
       error: (e: unknown) => {
-        this.importing.set(false);
+        this.importing.set(null);
         const groups = groupProblems(toProblemDetails(e));
         if (groups.length) {
           this.importErrors.set(groups);
