@@ -104,7 +104,7 @@ test('the exported JSON imports back as a draft; a broken file lists its errors 
   await download.saveAs(file);
 
   await page.getByTestId('side-menu').getByRole('link', { name: '考评方案' }).click();
-  await page.locator('nz-upload input[type="file"]').setInputFiles({
+  await page.locator('nz-upload input[type="file"][accept*="json"]').setInputFiles({
     name: 'broken.json',
     mimeType: 'application/json',
     buffer: Buffer.from(
@@ -115,7 +115,38 @@ test('the exported JSON imports back as a draft; a broken file lists its errors 
     '$.definition.categories[0].bogus',
   );
 
-  await page.locator('nz-upload input[type="file"]').setInputFiles(file);
+  await page.locator('nz-upload input[type="file"][accept*="json"]').setInputFiles(file);
+  await expect(page).toHaveURL(/\/schemes\/[0-9a-f-]{36}$/);
+  await expect(page.getByTestId('scheme-status')).toHaveText('草稿');
+  await expect(page.getByTestId('indicator-table').locator('tbody tr[data-code]')).toHaveCount(30);
+
+  await page.getByTestId('scheme-delete').click();
+  await page.locator('.ant-popover .ant-btn-primary').click();
+  await expect(page).toHaveURL(/\/schemes$/);
+});
+
+test('the exported xlsx workbook imports back as a draft with the same indicators', async ({
+  page,
+}, testInfo) => {
+  await signInAsOfficial(page);
+  await page.getByTestId('side-menu').getByRole('link', { name: '考评方案' }).click();
+  await page
+    .getByTestId('scheme-table')
+    .locator('tbody tr', { hasText: '已发布' })
+    .first()
+    .getByRole('link')
+    .click();
+  await expect(page.getByTestId('scheme-status')).toHaveText('已发布');
+
+  const downloading = page.waitForEvent('download');
+  await page.getByTestId('scheme-export-xlsx').click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+  const file = testInfo.outputPath('exported.xlsx');
+  await download.saveAs(file);
+
+  await page.getByTestId('side-menu').getByRole('link', { name: '考评方案' }).click();
+  await page.locator('nz-upload input[type="file"][accept*="xlsx"]').setInputFiles(file);
   await expect(page).toHaveURL(/\/schemes\/[0-9a-f-]{36}$/);
   await expect(page.getByTestId('scheme-status')).toHaveText('草稿');
   await expect(page.getByTestId('indicator-table').locator('tbody tr[data-code]')).toHaveCount(30);
