@@ -9,6 +9,7 @@ using PilotAssessment.OrganizationUnits;
 using PilotAssessment.Permissions;
 using PilotAssessment.Repositories;
 using PilotAssessment.Schemes;
+using PilotAssessment.Schemes.Rules;
 using PilotAssessment.Tenants;
 using PilotAssessment.Users;
 
@@ -94,7 +95,7 @@ public sealed class AgreementAppService(
             Code = i.Code,
             Name = i.Name,
             MaxPoints = i.MaxPoints,
-            SchemeTarget = i.Target,
+            SchemeTarget = (i.Rule as RatioToTargetRule)?.Target ?? i.Target,
         }).ToList();
         var title = string.IsNullOrWhiteSpace(input.Title)
             ? localizer[AgreementErrorCodes.DefaultTitle, year, city.DisplayName].Value
