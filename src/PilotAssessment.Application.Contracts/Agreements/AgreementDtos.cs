@@ -258,7 +258,7 @@ public sealed record FileContentDto(byte[] Content, string ContentType, string F
 
 public sealed class ReportProgressInput
 {
-    [Range(0, 100)]
+    /// <summary>0–100; checked by the service so the message is the product's own.</summary>
     public int Percent { get; set; }
 
     [StringLength(AgreementConsts.MaxTitleLength)]

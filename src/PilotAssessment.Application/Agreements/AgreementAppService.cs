@@ -90,6 +90,15 @@ public sealed class AgreementAppService(
         }
 
         var year = input.Year ?? scheme.Year;
+        using (currentTenant.Change(city.Id, city.Name))
+        {
+            // One agreement a year per city; changes go through amendments, a new start needs the old one closed.
+            if (await agreements.CountAsync(agreements.Query().Where(a => a.Year == year && a.Status != AgreementStatus.Closed && a.Status != AgreementStatus.Superseded)) > 0)
+            {
+                throw new BusinessException(AgreementErrorCodes.AlreadyExists, city.DisplayName, year);
+            }
+        }
+
         var lines = scheme.Definition.AllIndicators().Select(i => new AgreementLine
         {
             Code = i.Code,

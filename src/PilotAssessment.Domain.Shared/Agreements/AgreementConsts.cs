@@ -66,5 +66,6 @@ public static class AgreementErrorCodes
     public const string UnknownMilestone = "Agreement:UnknownMilestone";
     public const string ProvinceOnly = "Agreement:ProvinceOnly";
     public const string Invalid = "Agreement:Invalid";
+    public const string AlreadyExists = "Agreement:AlreadyExists";
     public const string DefaultTitle = "Agreement:DefaultTitle";
 }
