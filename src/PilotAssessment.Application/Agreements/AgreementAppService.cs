@@ -121,6 +121,15 @@ public sealed class AgreementAppService(
     public async Task<AgreementDto> UpdateAsync(Guid id, UpdateAgreementInput input)
     {
         var agreement = await GetVisibleAsync(id);
+        using (currentTenant.Change(agreement.TenantId))
+        {
+            // A responsible unit named by id must be one of this city's units.
+            foreach (var unitId in input.KeyTasks.Where(t => t.ResponsibleUnitId is not null).Select(t => t.ResponsibleUnitId!.Value).Distinct())
+            {
+                _ = await units.FindAsync(unitId) ?? throw new EntityNotFoundException(typeof(OrganizationUnit), unitId);
+            }
+        }
+
         agreement.ConcurrencyStamp = input.ConcurrencyStamp;
         agreement.SetTitle(input.Title);
         agreement.UpdateContent(BuildContent(agreement.Content, input));

@@ -223,6 +223,12 @@ public abstract class Agreements_Http_Tests<THost>(THost host) : IClassFixture<T
         (await admin.PutAsJsonAsync($"{Url}/{mine.Id}/assignments", new AssignUnitsInput { Lines = [new UnitAssignmentInput { Code = "D01", UnitId = theirUnit.Id }] }))
             .StatusCode.ShouldBe(HttpStatusCode.NotFound);
 
+        // The province cannot name one city's unit as responsible in another city's agreement.
+        var draft = await CreateAsync(host, official, "天水", 2039);
+        var body = StandardBody(draft);
+        body.KeyTasks[0].ResponsibleUnitId = theirUnit.Id;
+        (await official.PutAsJsonAsync($"{Url}/{draft.Id}", body)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
         // Nothing of Lanzhou changed.
         (await lanzhou.GetFromJsonAsync<List<AgreementAttachmentDto>>($"{Url}/{theirs.Id}/attachments", HttpJson.Options))!.Single().Id.ShouldBe(theirFile.Id);
         (await lanzhou.GetFromJsonAsync<List<KeyTaskProgressDto>>($"{Url}/{theirs.Id}/key-tasks/K02/progress", HttpJson.Options))!.Single().Percent.ShouldBe(10);
@@ -268,6 +274,15 @@ public abstract class Agreements_Http_Tests<THost>(THost host) : IClassFixture<T
         var seenByAdmin = await admin.GetFromJsonAsync<AgreementDto>($"{Url}/{id}", HttpJson.Options);
         seenByAdmin!.Lines.Count.ShouldBe(31);
         seenByAdmin.KeyTasks.Count.ShouldBe(4);
+
+        // A clerk of no unit sees nothing of the cascade; the city admin sees the whole roll-up.
+        (await admin.PostAsJsonAsync("/api/app/users", new CreateUserInput { UserName = "clerk-none", Name = "未分配", Password = PilotAssessmentHostFixture.Password, RoleNames = ["clerk"] }))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var unassigned = await host.ClientForAsync("酒泉", "clerk-none");
+        var seenByNobody = await unassigned.GetFromJsonAsync<AgreementDto>($"{Url}/{id}", HttpJson.Options);
+        seenByNobody!.Lines.ShouldBeEmpty();
+        seenByNobody.KeyTasks.ShouldBeEmpty();
+        (await ReportAsync(unassigned, id, "K01", 10)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
 
         // Reporting follows what is visible: another unit's task is not there for the clerk.
         (await ReportAsync(policeClerk, id, "K02", 50)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
