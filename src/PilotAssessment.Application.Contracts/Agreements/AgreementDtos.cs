@@ -129,6 +129,9 @@ public sealed class CreateAgreementInput
 
     [StringLength(AgreementConsts.MaxTitleLength)]
     public string? Title { get; set; }
+
+    /// <summary>Start with the pilot plan's 20 key tasks (editable while a draft).</summary>
+    public bool WithPlanKeyTasks { get; set; }
 }
 
 public sealed class AgreementTargetInput

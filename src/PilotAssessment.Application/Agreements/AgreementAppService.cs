@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Localization;
+using PilotAssessment.Agreements.SampleData;
 using PilotAssessment.Data;
 using PilotAssessment.Dtos;
 using PilotAssessment.ExceptionHandling;
@@ -109,7 +110,11 @@ public sealed class AgreementAppService(
         var title = string.IsNullOrWhiteSpace(input.Title)
             ? localizer[AgreementErrorCodes.DefaultTitle, year, city.DisplayName].Value
             : input.Title;
-        var agreement = new Agreement(Guid.NewGuid(), title, year, scheme.Id, new AgreementContent { Lines = lines });
+        var agreement = new Agreement(Guid.NewGuid(), title, year, scheme.Id, new AgreementContent
+        {
+            Lines = lines,
+            KeyTasks = input.WithPlanKeyTasks ? SampleKeyTaskLoader.Load() : [],
+        });
         using (currentTenant.Change(city.Id, city.Name))
         {
             await agreements.InsertAsync(agreement);

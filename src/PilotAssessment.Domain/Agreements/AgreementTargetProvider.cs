@@ -1,3 +1,4 @@
+using PilotAssessment.Data;
 using PilotAssessment.MultiTenancy;
 using PilotAssessment.Repositories;
 
@@ -10,12 +11,14 @@ public interface IAgreementTargetProvider
     Task<Dictionary<string, decimal>> GetTargetOverridesAsync(Guid cityId, int year, CancellationToken cancellationToken = default);
 }
 
-public sealed class AgreementTargetProvider(IRepository<Agreement> agreements, ICurrentTenant currentTenant) : IAgreementTargetProvider
+public sealed class AgreementTargetProvider(IRepository<Agreement> agreements, ICurrentTenant currentTenant, IDataFilter dataFilter) : IAgreementTargetProvider
 {
     public async Task<Dictionary<string, decimal>> GetTargetOverridesAsync(Guid cityId, int year, CancellationToken cancellationToken = default)
     {
         List<Agreement> inForce;
+        // Enabled explicitly: a caller reading across cities must still get this city's agreement only.
         using (currentTenant.Change(cityId))
+        using (dataFilter.Enable<IMultiTenant>())
         {
             inForce = await agreements.ToListAsync(
                 agreements.Query().Where(a => a.Year == year && a.Status == AgreementStatus.InForce), cancellationToken);

@@ -70,8 +70,16 @@ public abstract class Agreements_Http_Tests<THost>(THost host) : IClassFixture<T
         var problem = await (await official.SendAsync(english)).ReadProblemAsync();
         problem.GetProperty("title").GetString().ShouldBe("The agreement is closed; it cannot become issued.");
 
-        // A draft can be deleted; a closed agreement lets the city start the year again.
-        var again = await CreateAsync(host, official, "兰州", 2031);
+        // A draft can be deleted; a closed agreement lets the city start the year again, here from the pilot plan's key tasks.
+        var created = await official.PostAsJsonAsync(Url, new CreateAgreementInput { CityId = agreement.CityId!.Value, SchemeId = schemeId, Year = 2031, WithPlanKeyTasks = true });
+        created.StatusCode.ShouldBe(HttpStatusCode.OK, await created.Content.ReadAsStringAsync());
+        var again = (await created.ReadJsonAsync<AgreementDto>())!;
+        again.KeyTasks.Count.ShouldBe(20);
+        var k01 = again.KeyTasks.Single(t => t.Code == "K01");
+        k01.ResponsibleUnit.ShouldBe("市委办公室");
+        k01.DueDate.ShouldBe(new DateTime(2020, 3, 31));
+        k01.Status.ShouldBe("Overdue");
+        again.KeyTasks.Select(t => t.Area).Distinct().Count().ShouldBe(4);
         (await official.DeleteAsync($"{Url}/{again.Id}")).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await official.GetAsync($"{Url}/{again.Id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
