@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using PilotAssessment.Auditing;
 using PilotAssessment.Dtos;
 using PilotAssessment.Identity;
 using Shouldly;
@@ -33,6 +34,12 @@ public abstract class OrganizationUnits_Http_Tests<THost>(THost host) : IClassFi
         var moved = await admin.PostAsJsonAsync($"{Url}/{police.Id}/move", new MoveOrganizationUnitInput { ParentId = jinta.Id });
         moved.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await moved.ReadJsonAsync<OrganizationUnitDto>())!.ParentId.ShouldBe(jinta.Id);
+
+        // The move is kept in the entity-change history with the old and the new parent.
+        var changes = await admin.GetFromJsonAsync<PagedResultDto<EntityChangeDto>>(
+            $"/api/app/audit-logs/entity-changes?entityId={police.Id}&maxResultCount=100", HttpJson.Options);
+        changes!.Items.SelectMany(c => c.PropertyChanges).ShouldContain(p =>
+            p.PropertyName == "ParentId" && p.OriginalValue!.Contains(suzhou.Id.ToString()) && p.NewValue!.Contains(jinta.Id.ToString()));
 
         // The city under its own grandchild would be a cycle; so would a unit under itself.
         var cycle = await admin.PostAsJsonAsync($"{Url}/{city.Id}/move", new MoveOrganizationUnitInput { ParentId = police.Id });
