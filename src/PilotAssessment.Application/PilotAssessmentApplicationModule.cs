@@ -1,9 +1,11 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PilotAssessment.Account;
+using PilotAssessment.Agreements;
 using PilotAssessment.ApplicationConfiguration;
 using PilotAssessment.Auditing;
 using PilotAssessment.Identity;
+using PilotAssessment.OrganizationUnits;
 using PilotAssessment.Schemes;
 using PilotAssessment.Schemes.Scoring;
 using PilotAssessment.Seeding;
@@ -33,6 +35,11 @@ public static class PilotAssessmentApplicationModule
         services.AddScoped<IDataSeedContributor, SchemeDataSeedContributor>();
         services.AddSingleton<ScoringEngine>();
         services.AddScoped<ISchemeAppService, SchemeAppService>();
+
+        // Organisation units and agreements (目标责任书, key tasks)
+        services.AddScoped<IOrganizationUnitAppService, OrganizationUnitAppService>();
+        services.AddScoped<IAgreementTargetProvider, AgreementTargetProvider>();
+        services.AddScoped<IAgreementAppService, AgreementAppService>();
 
         services.AddScoped<IAccountAppService, AccountAppService>();
         services.AddScoped<IApplicationConfigurationAppService, ApplicationConfigurationAppService>();

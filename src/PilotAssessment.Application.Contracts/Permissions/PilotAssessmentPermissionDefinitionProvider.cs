@@ -29,6 +29,9 @@ public sealed class PilotAssessmentPermissionDefinitionProvider : IPermissionDef
 
         admin.AddPermission(P.AuditLogs);
 
+        var units = admin.AddPermission(P.OrganizationUnits.Default, MultiTenancySides.Tenant);
+        units.AddChild(P.OrganizationUnits.Manage);
+
         var assessment = context.AddGroup("Assessment");
 
         var schemes = assessment.AddPermission(P.Schemes.Default);
@@ -38,6 +41,8 @@ public sealed class PilotAssessmentPermissionDefinitionProvider : IPermissionDef
         var agreements = assessment.AddPermission(P.Agreements.Default);
         agreements.AddChild(P.Agreements.Manage, MultiTenancySides.Host);
         agreements.AddChild(P.Agreements.Sign, MultiTenancySides.Tenant);
+        agreements.AddChild(P.Agreements.Assign, MultiTenancySides.Tenant);
+        agreements.AddChild(P.Agreements.Report, MultiTenancySides.Tenant);
 
         var periods = assessment.AddPermission(P.Periods.Default);
         periods.AddChild(P.Periods.Manage, MultiTenancySides.Host);

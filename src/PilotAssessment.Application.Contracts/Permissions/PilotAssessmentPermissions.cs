@@ -45,6 +45,18 @@ public static class PilotAssessmentPermissions
         public const string Default = Prefix + ".Agreements";
         public const string Manage = Default + ".Manage";
         public const string Sign = Default + ".Sign";
+
+        /// <summary>A city cascades agreement lines and key tasks to its units.</summary>
+        public const string Assign = Default + ".Assign";
+
+        /// <summary>Report progress on key tasks (of the user's units).</summary>
+        public const string Report = Default + ".Report";
+    }
+
+    public static class OrganizationUnits
+    {
+        public const string Default = Prefix + ".OrganizationUnits";
+        public const string Manage = Default + ".Manage";
     }
 
     public static class Periods

@@ -32,13 +32,15 @@ public static class RolePermissionDefaults
         P.Users.Default, P.Users.Create, P.Users.Update, P.Users.Delete,
         P.Roles.Default, P.Roles.Create, P.Roles.Update, P.Roles.Delete, P.Roles.ManagePermissions,
         P.AuditLogs,
-        P.Schemes.Default, P.Agreements.Default, P.Agreements.Sign, P.Periods.Default,
+        P.Schemes.Default, P.Agreements.Default, P.Agreements.Sign, P.Agreements.Assign, P.Agreements.Report, P.Periods.Default,
+        P.OrganizationUnits.Default, P.OrganizationUnits.Manage,
         P.DataEntry.Default, P.DataEntry.Submit, P.Results.Default,
     ];
 
     private static readonly string[] Clerk =
     [
-        P.Schemes.Default, P.Agreements.Default, P.Periods.Default, P.DataEntry.Default, P.Results.Default,
+        P.Schemes.Default, P.Agreements.Default, P.Agreements.Report, P.Periods.Default, P.DataEntry.Default, P.Results.Default,
+        P.OrganizationUnits.Default,
     ];
 
     public static IReadOnlyList<string> For(string roleName, IPermissionDefinitionManager definitions) => roleName switch

@@ -1,0 +1,172 @@
+using PilotAssessment.ExceptionHandling;
+using PilotAssessment.Identity;
+using PilotAssessment.Repositories;
+using PilotAssessment.Users;
+
+namespace PilotAssessment.OrganizationUnits;
+
+/// <summary>The city's own units and who belongs to them. Everything here is inside the current city.</summary>
+public sealed class OrganizationUnitAppService(
+    IRepository<OrganizationUnit> units,
+    IRepository<UnitMember> members,
+    IRepository<AppUser> users,
+    ICurrentUser currentUser,
+    TimeProvider clock) : IOrganizationUnitAppService
+{
+    public async Task<List<OrganizationUnitDto>> GetTreeAsync(bool includeClosed)
+    {
+        var all = await units.ToListAsync(units.Query());
+        var counts = (await members.ToListAsync(members.Query().Select(m => m.UnitId)))
+            .GroupBy(u => u).ToDictionary(g => g.Key, g => g.Count());
+        var visible = all.Where(u => includeClosed || !u.IsClosed).ToList();
+        var dtos = visible.ToDictionary(u => u.Id, u => ToDto(u, counts.GetValueOrDefault(u.Id)));
+        var roots = new List<OrganizationUnitDto>();
+        foreach (var unit in visible.OrderBy(u => u.Code, StringComparer.Ordinal))
+        {
+            if (unit.ParentId is { } parentId && dtos.TryGetValue(parentId, out var parent))
+            {
+                parent.Children.Add(dtos[unit.Id]);
+            }
+            else
+            {
+                roots.Add(dtos[unit.Id]);
+            }
+        }
+
+        return roots;
+    }
+
+    public async Task<OrganizationUnitDto> GetAsync(Guid id)
+    {
+        var unit = await units.GetAsync(id);
+        return ToDto(unit, await members.CountAsync(members.Query().Where(m => m.UnitId == id)));
+    }
+
+    public async Task<OrganizationUnitDto> CreateAsync(CreateOrganizationUnitInput input)
+    {
+        if (input.ParentId is { } parentId)
+        {
+            await GetOpenParentAsync(parentId);
+        }
+
+        var code = input.Code.Trim();
+        if (await units.CountAsync(units.Query().Where(u => u.Code == code)) > 0)
+        {
+            throw new BusinessException(OrganizationUnitErrorCodes.DuplicateCode, code);
+        }
+
+        var unit = new OrganizationUnit(Guid.NewGuid(), code, input.Name, input.Kind, input.ParentId);
+        await units.InsertAsync(unit);
+        return ToDto(unit, 0);
+    }
+
+    public async Task<OrganizationUnitDto> RenameAsync(Guid id, RenameOrganizationUnitInput input)
+    {
+        var unit = await units.GetAsync(id);
+        unit.Rename(input.Name);
+        await units.UpdateAsync(unit);
+        return await GetAsync(id);
+    }
+
+    public async Task<OrganizationUnitDto> MoveAsync(Guid id, MoveOrganizationUnitInput input)
+    {
+        var unit = await units.GetAsync(id);
+        if (input.ParentId is { } parentId)
+        {
+            await GetOpenParentAsync(parentId);
+
+            // Walk up from the new parent: meeting the unit itself means the move would make a cycle.
+            var parents = (await units.ToListAsync(units.Query().Select(u => new { u.Id, u.ParentId })))
+                .ToDictionary(u => u.Id, u => u.ParentId);
+            for (Guid? at = parentId; at is not null; at = parents.GetValueOrDefault(at.Value))
+            {
+                if (at == id)
+                {
+                    throw new BusinessException(OrganizationUnitErrorCodes.MoveCycle, unit.Name);
+                }
+            }
+        }
+
+        unit.MoveTo(input.ParentId);
+        await units.UpdateAsync(unit);
+        return await GetAsync(id);
+    }
+
+    public async Task<OrganizationUnitDto> CloseAsync(Guid id)
+    {
+        var unit = await units.GetAsync(id);
+        if (await units.CountAsync(units.Query().Where(u => u.ParentId == id && u.ClosedTime == null)) > 0)
+        {
+            throw new BusinessException(OrganizationUnitErrorCodes.HasOpenChildren, unit.Name);
+        }
+
+        unit.Close(clock.GetUtcNow().UtcDateTime);
+        await units.UpdateAsync(unit);
+        return await GetAsync(id);
+    }
+
+    public async Task<List<UnitMemberDto>> GetMembersAsync(Guid id)
+    {
+        await units.GetAsync(id);
+        var userIds = await members.ToListAsync(members.Query().Where(m => m.UnitId == id).Select(m => m.UserId));
+        var found = await users.ToListAsync(users.Query().Where(u => userIds.Contains(u.Id)));
+        return found.OrderBy(u => u.UserName, StringComparer.Ordinal).Select(u => new UnitMemberDto(u.Id, u.UserName, u.Name)).ToList();
+    }
+
+    public async Task AddMemberAsync(Guid id, Guid userId)
+    {
+        var unit = await units.GetAsync(id);
+        if (unit.IsClosed)
+        {
+            throw new BusinessException(OrganizationUnitErrorCodes.Closed, unit.Name);
+        }
+
+        // The user query is filtered to the current city, so another city's user is simply not found.
+        if (await users.CountAsync(users.Query().Where(u => u.Id == userId)) == 0)
+        {
+            throw new EntityNotFoundException(typeof(AppUser), userId);
+        }
+
+        if (await members.CountAsync(members.Query().Where(m => m.UnitId == id && m.UserId == userId)) == 0)
+        {
+            await members.InsertAsync(new UnitMember(Guid.NewGuid(), id, userId));
+        }
+    }
+
+    public async Task RemoveMemberAsync(Guid id, Guid userId)
+    {
+        await units.GetAsync(id);
+        var member = (await members.ToListAsync(members.Query().Where(m => m.UnitId == id && m.UserId == userId))).SingleOrDefault()
+            ?? throw new EntityNotFoundException(typeof(UnitMember), userId);
+        await members.DeleteAsync(member);
+    }
+
+    public async Task<List<OrganizationUnitDto>> GetMineAsync()
+    {
+        var userId = currentUser.Id;
+        var unitIds = await members.ToListAsync(members.Query().Where(m => m.UserId == userId).Select(m => m.UnitId));
+        var mine = await units.ToListAsync(units.Query().Where(u => unitIds.Contains(u.Id) && u.ClosedTime == null));
+        return mine.OrderBy(u => u.Code, StringComparer.Ordinal).Select(u => ToDto(u, 0)).ToList();
+    }
+
+    private async Task GetOpenParentAsync(Guid parentId)
+    {
+        var parent = await units.FindAsync(parentId) ?? throw new EntityNotFoundException(typeof(OrganizationUnit), parentId);
+        if (parent.IsClosed)
+        {
+            throw new BusinessException(OrganizationUnitErrorCodes.ParentClosed, parent.Name);
+        }
+    }
+
+    private static OrganizationUnitDto ToDto(OrganizationUnit unit, int memberCount) => new()
+    {
+        Id = unit.Id,
+        Code = unit.Code,
+        Name = unit.Name,
+        Kind = unit.Kind.ToString(),
+        ParentId = unit.ParentId,
+        ClosedTime = unit.ClosedTime,
+        IsClosed = unit.IsClosed,
+        MemberCount = memberCount,
+    };
+}
