@@ -3,7 +3,11 @@ using Microsoft.Extensions.DependencyInjection;
 using PilotAssessment.Account;
 using PilotAssessment.ApplicationConfiguration;
 using PilotAssessment.Auditing;
+using PilotAssessment.DataEntry;
 using PilotAssessment.Identity;
+using PilotAssessment.Periods;
+using PilotAssessment.Results;
+using PilotAssessment.Reviews;
 using PilotAssessment.Schemes;
 using PilotAssessment.Schemes.Scoring;
 using PilotAssessment.Seeding;
@@ -33,6 +37,21 @@ public static class PilotAssessmentApplicationModule
         services.AddScoped<IDataSeedContributor, SchemeDataSeedContributor>();
         services.AddSingleton<ScoringEngine>();
         services.AddScoped<ISchemeAppService, SchemeAppService>();
+
+        // Periods, data entry, reviews and results. IPeriodTargetProvider is the seam for per-city targets (agreements).
+        services.AddScoped<IPeriodTargetProvider, SchemeTargetsOnlyProvider>();
+        services.AddScoped<EntryWindowPolicy>();
+        services.AddScoped<PeriodScoringService>();
+        services.AddScoped<EntrySheetReader>();
+        services.AddScoped<IPeriodAppService, PeriodAppService>();
+        services.AddScoped<INotificationAppService, NotificationAppService>();
+        services.AddScoped<IDataEntryAppService, DataEntryAppService>();
+        services.AddScoped<IReviewAppService, ReviewAppService>();
+        services.AddScoped<IResultAppService, ResultAppService>();
+        services.AddScoped<PeriodOpenJob>();
+        services.AddScoped<PeriodLockJob>();
+        services.AddScoped<EntryReminderJob>();
+        services.AddScoped<MonitoringIndexJob>();
 
         services.AddScoped<IAccountAppService, AccountAppService>();
         services.AddScoped<IApplicationConfigurationAppService, ApplicationConfigurationAppService>();
