@@ -85,7 +85,8 @@ public sealed class DataEntryAppService(
         line.UnitId = input.UnitId ?? line.UnitId;
         if (changed || oldNote != note)
         {
-            await history.InsertAsync(new EntryValueHistory(Guid.NewGuid(), line.Id, oldValue, line.ValueJson, oldNote, note), autoSave: false);
+            var revision = isNew ? 1 : await history.CountAsync(history.Query().Where(h => h.EntryLineId == line.Id)) + 1;
+            await history.InsertAsync(new EntryValueHistory(Guid.NewGuid(), line.Id, revision, oldValue, line.ValueJson, oldNote, note), autoSave: false);
         }
 
         if (isNew)
@@ -105,7 +106,7 @@ public sealed class DataEntryAppService(
     public async Task<List<ValueHistoryDto>> GetHistoryAsync(Guid lineId)
     {
         var line = await lines.GetAsync(lineId);
-        var rows = await history.ToListAsync(history.Query().Where(h => h.EntryLineId == line.Id).OrderBy(h => h.CreationTime));
+        var rows = await history.ToListAsync(history.Query().Where(h => h.EntryLineId == line.Id).OrderBy(h => h.Revision));
         var userIds = rows.Where(r => r.CreatorId != null).Select(r => r.CreatorId!.Value).Distinct().ToList();
         var names = (await users.ToListAsync(users.Query().Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, u.UserName })))
             .ToDictionary(u => u.Id, u => u.UserName);

@@ -81,10 +81,11 @@ public class EntryValueHistory : Entity, IMultiTenant, IHasCreationTime
         NewValueJson = string.Empty;
     }
 
-    public EntryValueHistory(Guid id, Guid entryLineId, string? oldValueJson, string newValueJson, string? oldNote, string? newNote)
+    public EntryValueHistory(Guid id, Guid entryLineId, int revision, string? oldValueJson, string newValueJson, string? oldNote, string? newNote)
         : base(id)
     {
         EntryLineId = entryLineId;
+        Revision = revision;
         OldValueJson = oldValueJson;
         NewValueJson = newValueJson;
         OldNote = oldNote;
@@ -94,6 +95,9 @@ public class EntryValueHistory : Entity, IMultiTenant, IHasCreationTime
     public Guid? TenantId { get; set; }
 
     public Guid EntryLineId { get; private set; }
+
+    /// <summary>1 for the first value of the line; orders changes made within the same clock tick.</summary>
+    public int Revision { get; private set; }
 
     public string? OldValueJson { get; private set; }
 

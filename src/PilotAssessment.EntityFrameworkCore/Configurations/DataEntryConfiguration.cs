@@ -34,7 +34,7 @@ internal sealed class EntryValueHistoryConfiguration : IEntityTypeConfiguration<
         builder.Property(h => h.NewValueJson).IsRequired().Metadata.SetMaxLength(null);
         builder.Property(h => h.OldNote).HasMaxLength(DataEntryConsts.MaxNoteLength);
         builder.Property(h => h.NewNote).HasMaxLength(DataEntryConsts.MaxNoteLength);
-        builder.HasIndex(h => h.EntryLineId);
+        builder.HasIndex(h => new { h.EntryLineId, h.Revision }).IsUnique();
     }
 }
 

@@ -447,12 +447,16 @@ namespace PilotAssessment.Migrations.MySql
                     b.Property<string>("OldValueJson")
                         .HasColumnType("longtext");
 
+                    b.Property<int>("Revision")
+                        .HasColumnType("int");
+
                     b.Property<Guid?>("TenantId")
                         .HasColumnType("char(36)");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EntryLineId");
+                    b.HasIndex("EntryLineId", "Revision")
+                        .IsUnique();
 
                     b.ToTable("EntryValueHistory", (string)null);
                 });

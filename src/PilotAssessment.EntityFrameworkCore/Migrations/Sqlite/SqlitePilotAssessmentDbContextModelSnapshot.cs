@@ -438,12 +438,16 @@ namespace PilotAssessment.Migrations.Sqlite
                     b.Property<string>("OldValueJson")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("TenantId")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EntryLineId");
+                    b.HasIndex("EntryLineId", "Revision")
+                        .IsUnique();
 
                     b.ToTable("EntryValueHistory", (string)null);
                 });

@@ -12,7 +12,7 @@ using PilotAssessment.EntityFrameworkCore;
 namespace PilotAssessment.Migrations.MySql
 {
     [DbContext(typeof(MySqlPilotAssessmentDbContext))]
-    [Migration("20261122203533_Periods")]
+    [Migration("20261122204354_Periods")]
     partial class Periods
     {
         /// <inheritdoc />
@@ -450,12 +450,16 @@ namespace PilotAssessment.Migrations.MySql
                     b.Property<string>("OldValueJson")
                         .HasColumnType("longtext");
 
+                    b.Property<int>("Revision")
+                        .HasColumnType("int");
+
                     b.Property<Guid?>("TenantId")
                         .HasColumnType("char(36)");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EntryLineId");
+                    b.HasIndex("EntryLineId", "Revision")
+                        .IsUnique();
 
                     b.ToTable("EntryValueHistory", (string)null);
                 });

@@ -136,6 +136,7 @@ namespace PilotAssessment.Migrations.Sqlite
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     TenantId = table.Column<Guid>(type: "TEXT", nullable: true),
                     EntryLineId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
                     OldValueJson = table.Column<string>(type: "TEXT", nullable: true),
                     NewValueJson = table.Column<string>(type: "TEXT", nullable: false),
                     OldNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
@@ -325,9 +326,10 @@ namespace PilotAssessment.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_EntryValueHistory_EntryLineId",
+                name: "IX_EntryValueHistory_EntryLineId_Revision",
                 table: "EntryValueHistory",
-                column: "EntryLineId");
+                columns: new[] { "EntryLineId", "Revision" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_EvidenceFiles_EntryLineId",

@@ -160,6 +160,7 @@ namespace PilotAssessment.Migrations.MySql
                     Id = table.Column<Guid>(type: "char(36)", nullable: false, collation: "ascii_general_ci"),
                     TenantId = table.Column<Guid>(type: "char(36)", nullable: true, collation: "ascii_general_ci"),
                     EntryLineId = table.Column<Guid>(type: "char(36)", nullable: false, collation: "ascii_general_ci"),
+                    Revision = table.Column<int>(type: "int", nullable: false),
                     OldValueJson = table.Column<string>(type: "longtext", nullable: true)
                         .Annotation("MySql:CharSet", "utf8mb4"),
                     NewValueJson = table.Column<string>(type: "longtext", nullable: false)
@@ -382,9 +383,10 @@ namespace PilotAssessment.Migrations.MySql
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_EntryValueHistory_EntryLineId",
+                name: "IX_EntryValueHistory_EntryLineId_Revision",
                 table: "EntryValueHistory",
-                column: "EntryLineId");
+                columns: new[] { "EntryLineId", "Revision" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_EvidenceFiles_EntryLineId",

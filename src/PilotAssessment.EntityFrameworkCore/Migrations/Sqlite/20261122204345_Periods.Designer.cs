@@ -11,7 +11,7 @@ using PilotAssessment.EntityFrameworkCore;
 namespace PilotAssessment.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePilotAssessmentDbContext))]
-    [Migration("20261122203528_Periods")]
+    [Migration("20261122204345_Periods")]
     partial class Periods
     {
         /// <inheritdoc />
@@ -441,12 +441,16 @@ namespace PilotAssessment.Migrations.Sqlite
                     b.Property<string>("OldValueJson")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("TenantId")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EntryLineId");
+                    b.HasIndex("EntryLineId", "Revision")
+                        .IsUnique();
 
                     b.ToTable("EntryValueHistory", (string)null);
                 });
