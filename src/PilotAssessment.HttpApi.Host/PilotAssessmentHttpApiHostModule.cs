@@ -17,8 +17,8 @@ using PilotAssessment.ExceptionHandling;
 using PilotAssessment.Identity;
 using PilotAssessment.Localization;
 using PilotAssessment.MultiTenancy;
-using PilotAssessment.Seeding;
 using PilotAssessment.Periods;
+using PilotAssessment.Seeding;
 using Quartz;
 
 namespace PilotAssessment;
