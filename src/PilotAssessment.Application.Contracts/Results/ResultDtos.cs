@@ -156,6 +156,9 @@ public interface IResultAppService
 
     Task<ScoreSheetRecordDto> GetSheetAsync(Guid sheetId);
 
+    /// <summary>The sheet as xlsx; texts are never formulas.</summary>
+    Task<Schemes.FileDto> ExportSheetXlsxAsync(Guid sheetId);
+
     /// <summary>Every version of a city's sheet (a city sees only its own).</summary>
     Task<List<ScoreSheetRecordDto>> GetVersionsAsync(Guid periodId, Guid cityId);
 

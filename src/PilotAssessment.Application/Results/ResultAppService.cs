@@ -143,6 +143,14 @@ public sealed class ResultAppService(
         return await ToDtoAsync(record, city?.DisplayName);
     }
 
+    public async Task<FileDto> ExportSheetXlsxAsync(Guid sheetId)
+    {
+        var sheet = await GetSheetAsync(sheetId);
+        var period = await periods.GetAsync(sheet.PeriodId);
+        var content = ScoreSheetXlsxWriter.Write(sheet, period.Name);
+        return new FileDto($"{period.Name}-{sheet.CityName}-v{sheet.Version}.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", content);
+    }
+
     public async Task<List<ScoreSheetRecordDto>> GetVersionsAsync(Guid periodId, Guid cityId)
     {
         if (currentTenant.Id is { } own && own != cityId)

@@ -29,6 +29,14 @@ public sealed class ResultController(IResultAppService results) : PilotAssessmen
     [HttpGet("sheets/{id:guid}")]
     public Task<ScoreSheetRecordDto> GetSheetAsync(Guid id) => results.GetSheetAsync(id);
 
+    [HttpGet("sheets/{id:guid}/export/xlsx")]
+    [Produces("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/json")]
+    public async Task<IActionResult> ExportSheetXlsxAsync(Guid id)
+    {
+        var file = await results.ExportSheetXlsxAsync(id);
+        return File(file.Content, file.ContentType, file.FileName);
+    }
+
     [HttpGet("periods/{periodId:guid}/cities/{cityId:guid}/versions")]
     public Task<List<ScoreSheetRecordDto>> GetVersionsAsync(Guid periodId, Guid cityId) => results.GetVersionsAsync(periodId, cityId);
 

@@ -207,6 +207,28 @@ public abstract class PeriodWorkflow_Tests<TApplication>(TApplication app) : ICl
     }
 
     [Fact]
+    public async Task Should_Export_The_Score_Sheet_As_Xlsx_Without_Any_Formula()
+    {
+        var period = await app.CreatePeriodAsync(TimeSpan.FromMinutes(-1), TimeSpan.FromDays(5));
+        var jinchang = await app.TenantIdAsync("金昌");
+        var line = await app.DataEntryAsync("金昌", "clerk", e => e.SaveAsync(period.Id, "B04", Number(96)));
+        await app.DataEntryAsync("金昌", "admin", e => e.SubmitAsync(period.Id));
+        await app.ReviewAsync(r => r.AdjustLineAsync(line.Id!.Value, new AdjustLineInput { Score = 2, Reason = "=HYPERLINK(\"http://evil\",\"x\")" }));
+        await app.ReviewAsync(r => r.ApproveAsync(period.Id, jinchang));
+        var ranking = await app.ResultsAsync(null, "official", r => r.PublishAsync(period.Id));
+
+        var file = await app.ResultsAsync("金昌", "admin", r => r.ExportSheetXlsxAsync(ranking.Single(x => x.CityId == jinchang).SheetId));
+
+        using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(file.Content), false);
+        var cells = document.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>().ToList();
+        cells.ShouldNotContain(c => c.CellFormula != null);
+        var texts = cells.Where(c => c.InlineString != null).Select(c => c.InlineString!.InnerText).ToList();
+        texts.ShouldContain("'=HYPERLINK(\"http://evil\",\"x\")");
+        texts.ShouldNotContain(t => t.StartsWith('='));
+        texts.ShouldContain("B04");
+    }
+
+    [Fact]
     public async Task Should_Not_Find_Another_Citys_Line_Evidence_Or_Sheet()
     {
         var period = await app.CreatePeriodAsync(TimeSpan.FromMinutes(-1), TimeSpan.FromDays(5));
@@ -224,6 +246,7 @@ public abstract class PeriodWorkflow_Tests<TApplication>(TApplication app) : ICl
         await Should.ThrowAsync<EntityNotFoundException>(() => app.DataEntryAsync("天水", "clerk", e => e.DownloadEvidenceAsync(file.Id)));
         await Should.ThrowAsync<EntityNotFoundException>(() => app.DataEntryAsync("天水", "admin", e => e.DeleteEvidenceAsync(file.Id)));
         await Should.ThrowAsync<EntityNotFoundException>(() => app.ResultsAsync("天水", "clerk", r => r.GetSheetAsync(lanzhouSheet)));
+        await Should.ThrowAsync<EntityNotFoundException>(() => app.ResultsAsync("天水", "clerk", r => r.ExportSheetXlsxAsync(lanzhouSheet)));
         await Should.ThrowAsync<EntityNotFoundException>(() => app.ResultsAsync("天水", "clerk", r => r.GetVersionsAsync(period.Id, lanzhou)));
         (await app.ResultsAsync("兰州", "clerk", r => r.GetSheetAsync(lanzhouSheet))).CityId.ShouldBe(lanzhou);
         (await app.ResultsAsync(null, "auditor", r => r.GetSheetAsync(lanzhouSheet))).CityId.ShouldBe(lanzhou);
