@@ -48,6 +48,15 @@ public static class PilotAssessmentApplicationModule
         services.AddScoped<IDataEntryAppService, DataEntryAppService>();
         services.AddScoped<IReviewAppService, ReviewAppService>();
         services.AddScoped<IResultAppService, ResultAppService>();
+        if (string.IsNullOrWhiteSpace(configuration["Smtp:Host"]))
+        {
+            services.AddSingleton<IEmailSender, NullEmailSender>();
+        }
+        else
+        {
+            services.AddSingleton<IEmailSender, SmtpEmailSender>();
+        }
+
         services.AddScoped<PeriodOpenJob>();
         services.AddScoped<PeriodLockJob>();
         services.AddScoped<EntryReminderJob>();

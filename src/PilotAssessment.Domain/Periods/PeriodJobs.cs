@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging;
 using PilotAssessment.BackgroundJobs;
 using PilotAssessment.Data;
 using PilotAssessment.DataEntry;
@@ -79,6 +80,9 @@ public sealed class EntryReminderJob(
     IUnitOfWork unitOfWork,
     IConfiguration configuration,
     IStringLocalizer<PilotAssessmentResource> localizer,
+    IRepository<AppUser> appUsers,
+    IEmailSender email,
+    ILogger<EntryReminderJob> logger,
     TimeProvider clock) : TenantAwareJob(currentTenant)
 {
     public static readonly JobKey Key = new(nameof(EntryReminderJob));
@@ -119,19 +123,22 @@ public sealed class EntryReminderJob(
                 using (_currentTenant.Change(city.Id, city.Name))
                 {
                     var local = ProvinceTime.ToLocal(period.EntryClosesAt).ToString("yyyy-MM-dd HH:mm");
+                    string title = localizer[PeriodErrorCodes.ReminderTitle, period.Name];
+                    string body = localizer[PeriodErrorCodes.ReminderBody, period.Name, missing, local];
+                    var recipients = new List<Guid>();
                     foreach (var clerk in await users.GetUserIdsInRoleAsync(RoleNames.Clerk, cancellationToken))
                     {
                         if (notified.Add(clerk))
                         {
-                            await notifications.InsertAsync(
-                                new Notification(Guid.NewGuid(), city.Id, clerk, key, localizer[PeriodErrorCodes.ReminderTitle, period.Name], localizer[PeriodErrorCodes.ReminderBody, period.Name, missing, local]),
-                                autoSave: false,
-                                cancellationToken);
+                            await notifications.InsertAsync(new Notification(Guid.NewGuid(), city.Id, clerk, key, title, body), autoSave: false, cancellationToken);
+                            recipients.Add(clerk);
                             sent++;
                         }
                     }
 
+                    // The notification is the record of the reminder: saved first, so a failed e-mail is never sent twice.
                     await unitOfWork.SaveChangesAsync(cancellationToken);
+                    await EmailAsync(recipients, title, body, cancellationToken);
                 }
             }
         }
@@ -140,6 +147,27 @@ public sealed class EntryReminderJob(
     }
 
     protected override async Task ExecuteAsync(IJobExecutionContext context) => context.Result = await RunAsync(context.CancellationToken);
+
+    private async Task EmailAsync(List<Guid> userIds, string subject, string body, CancellationToken cancellationToken)
+    {
+        if (!email.IsEnabled || userIds.Count == 0)
+        {
+            return;
+        }
+
+        var addresses = await appUsers.ToListAsync(appUsers.Query().Where(u => userIds.Contains(u.Id) && u.Email != null && u.IsActive).Select(u => u.Email!), cancellationToken);
+        foreach (var address in addresses)
+        {
+            try
+            {
+                await email.SendAsync(address, subject, body, cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                logger.LogWarning(exception, "Reminder e-mail to {Address} failed", address);
+            }
+        }
+    }
 }
 
 /// <summary>Recomputes each city's monitoring index of open and locked periods from the values entered so far: one row per city, period and day.</summary>
