@@ -185,6 +185,12 @@ public interface IDataEntryAppService
 
     Task<List<ValueHistoryDto>> GetHistoryAsync(Guid lineId);
 
+    /// <summary>The bulk-entry workbook with the city's current values.</summary>
+    Task<Schemes.FileDto> DownloadTemplateAsync(Guid periodId);
+
+    /// <summary>Saves every row of the workbook, or nothing when any cell is wrong (errors keyed by cell, e.g. "E5").</summary>
+    Task<EntrySheetDto> UploadXlsxAsync(Guid periodId, Stream content);
+
     Task<EvidenceDto> UploadEvidenceAsync(Guid lineId, string fileName, Stream content, long length);
 
     Task<Schemes.FileDto> DownloadEvidenceAsync(Guid evidenceId);

@@ -1,3 +1,5 @@
+using System.Globalization;
+using DocumentFormat.OpenXml.Packaging;
 using PilotAssessment.ExceptionHandling;
 using PilotAssessment.Identity;
 using PilotAssessment.MultiTenancy;
@@ -101,6 +103,136 @@ public sealed class DataEntryAppService(
 
         await unitOfWork.SaveChangesAsync();
         return await reader.LineAsync(line, definition);
+    }
+
+    public async Task<FileDto> DownloadTemplateAsync(Guid periodId)
+    {
+        var sheet = await GetSheetAsync(periodId);
+        var period = await periods.GetAsync(periodId);
+        return new FileDto($"{period.Name}-填报模板.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", EntryXlsx.Template(sheet.Lines));
+    }
+
+    public async Task<EntrySheetDto> UploadXlsxAsync(Guid periodId, Stream content)
+    {
+        var cityId = CityId;
+        var period = await periods.GetAsync(periodId);
+        var definition = (await schemes.GetAsync(period.SchemeId)).Definition;
+        var indicators = Results.PeriodScoringService.EnteredIndicators(definition).ToDictionary(i => i.Code);
+        await EnsureCityMayEditAsync(period, cityId, null);
+        List<(int Row, Dictionary<string, string> Cells)> rows;
+        try
+        {
+            rows = EntryXlsx.Read(content);
+        }
+        catch (Exception exception) when (exception is InvalidDataException or OpenXmlPackageException or FileFormatException or IOException)
+        {
+            throw new BusinessException(DataEntryErrorCodes.XlsxUnreadable).WithError("file", DataEntryErrorCodes.XlsxUnreadable);
+        }
+
+        // Every cell is checked before anything is saved: one error and nothing is written.
+        var error = new BusinessException(DataEntryErrorCodes.XlsxInvalid);
+        var parsed = new List<(IndicatorDefinition Indicator, EntryValue Value, string? Note)>();
+        foreach (var (row, cells) in rows)
+        {
+            var code = cells.GetValueOrDefault("A");
+            if (code is null || !indicators.TryGetValue(code, out var indicator))
+            {
+                error.WithError($"A{row}", $"{DataEntryErrorCodes.UnknownIndicator}|{code}");
+                continue;
+            }
+
+            decimal? number = null;
+            if (cells.TryGetValue("E", out var e))
+            {
+                if (decimal.TryParse(e, NumberStyles.Number | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var n))
+                {
+                    number = n;
+                }
+                else
+                {
+                    error.WithError($"E{row}", DataEntryErrorCodes.NumberRequired);
+                }
+            }
+
+            int? count = null;
+            if (cells.TryGetValue("F", out var f))
+            {
+                if (int.TryParse(f, NumberStyles.Integer, CultureInfo.InvariantCulture, out var c))
+                {
+                    count = c;
+                }
+                else
+                {
+                    error.WithError($"F{row}", DataEntryErrorCodes.NumberRequired);
+                }
+            }
+
+            var value = new EntryValue
+            {
+                Number = number,
+                Occurrences = count is null ? null : [new EntryOccurrence { Count = count.Value }],
+                Grade = cells.GetValueOrDefault("G"),
+                ChecklistPresent = cells.TryGetValue("H", out var h) ? h.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList() : null,
+            };
+            var note = cells.GetValueOrDefault("I");
+            if (EntryValueValidator.Validate(indicator, value, note) is { } invalid)
+            {
+                foreach (var (field, messages) in invalid.Errors)
+                {
+                    var column = field switch
+                    {
+                        "value.number" => "E",
+                        "value.grade" => "G",
+                        "value.checklistPresent" => "H",
+                        "note" => "I",
+                        _ => "F",
+                    };
+                    foreach (var message in messages)
+                    {
+                        error.WithError($"{column}{row}", message);
+                    }
+                }
+            }
+
+            if (!value.IsEmpty || note is not null)
+            {
+                parsed.Add((indicator, value, note));
+            }
+        }
+
+        if (error.Errors.Count > 0)
+        {
+            throw error;
+        }
+
+        var existing = (await lines.ToListAsync(lines.Query().Where(l => l.PeriodId == periodId))).ToDictionary(l => l.IndicatorCode);
+        var lineIds = existing.Values.Select(l => l.Id).ToList();
+        var revisions = (await history.ToListAsync(history.Query().Where(h => lineIds.Contains(h.EntryLineId)).Select(h => h.EntryLineId)))
+            .GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count());
+        await using var transaction = await unitOfWork.BeginTransactionAsync();
+        foreach (var (indicator, value, note) in parsed)
+        {
+            var line = existing.GetValueOrDefault(indicator.Code);
+            var isNew = line is null;
+            line ??= new EntryLine(Guid.NewGuid(), periodId, indicator.Code);
+            var oldNote = line.Note;
+            var oldValue = isNew ? null : line.ValueJson;
+            var changed = line.SetValue(value, currentUser.Id, Now) is not null || isNew;
+            line.Note = note;
+            if (changed || oldNote != note)
+            {
+                await history.InsertAsync(new EntryValueHistory(Guid.NewGuid(), line.Id, revisions.GetValueOrDefault(line.Id) + 1, oldValue, line.ValueJson, oldNote, note), autoSave: false);
+            }
+
+            if (isNew)
+            {
+                await lines.InsertAsync(line, autoSave: false);
+            }
+        }
+
+        await unitOfWork.SaveChangesAsync();
+        await transaction.CommitAsync();
+        return await reader.ReadAsync(period, cityId);
     }
 
     public async Task<List<ValueHistoryDto>> GetHistoryAsync(Guid lineId)

@@ -44,4 +44,6 @@ public static class DataEntryErrorCodes
     public const string EvidenceEmpty = "DataEntry:EvidenceEmpty";
     public const string StaleLine = "DataEntry:StaleLine";
     public const string UnitLocked = "DataEntry:UnitLocked";
+    public const string XlsxUnreadable = "DataEntry:XlsxUnreadable";
+    public const string XlsxInvalid = "DataEntry:XlsxInvalid";
 }

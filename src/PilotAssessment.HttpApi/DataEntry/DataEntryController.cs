@@ -23,6 +23,25 @@ public sealed class DataEntryController(IDataEntryAppService dataEntry) : PilotA
     [Authorize(PilotAssessmentPermissions.DataEntry.Submit)]
     public Task<SubmissionDto> SubmitAsync(Guid periodId) => dataEntry.SubmitAsync(periodId);
 
+    [HttpGet("periods/{periodId:guid}/xlsx")]
+    [Produces("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/json")]
+    public async Task<IActionResult> DownloadTemplateAsync(Guid periodId)
+    {
+        var file = await dataEntry.DownloadTemplateAsync(periodId);
+        return File(file.Content, file.ContentType, file.FileName);
+    }
+
+    [HttpPost("periods/{periodId:guid}/xlsx")]
+    [RequestSizeLimit(DataEntryConsts.MaxEvidenceBytes)]
+    public async Task<EntrySheetDto> UploadXlsxAsync(Guid periodId, IFormFile file)
+    {
+        await using var stream = file.OpenReadStream();
+        using var buffer = new MemoryStream();
+        await stream.CopyToAsync(buffer);
+        buffer.Position = 0;
+        return await dataEntry.UploadXlsxAsync(periodId, buffer);
+    }
+
     [HttpGet("lines/{lineId:guid}")]
     public Task<EntryLineDto> GetLineAsync(Guid lineId) => dataEntry.GetLineAsync(lineId);
 

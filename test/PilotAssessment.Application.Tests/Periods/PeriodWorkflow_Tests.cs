@@ -229,6 +229,32 @@ public abstract class PeriodWorkflow_Tests<TApplication>(TApplication app) : ICl
     }
 
     [Fact]
+    public async Task Should_Save_Every_Row_Of_An_Uploaded_Workbook_Or_Nothing()
+    {
+        var period = await app.CreatePeriodAsync(TimeSpan.FromMinutes(-1), TimeSpan.FromDays(5));
+        var template = await app.DataEntryAsync("张掖", "clerk", e => e.DownloadTemplateAsync(period.Id));
+        EntryXlsx.Read(new MemoryStream(template.Content)).Count.ShouldBe(30);
+
+        var good = EntryXlsx.Template([Row("B04", new EntryValueDto { Number = 90 }), Row("F01", new EntryValueDto { Grade = "优" }), Row("A02", new EntryValueDto { ChecklistPresent = ["制度", "台账"] })]);
+        var sheet = await app.DataEntryAsync("张掖", "clerk", e => e.UploadXlsxAsync(period.Id, new MemoryStream(good)));
+        sheet.Lines.Single(l => l.IndicatorCode == "B04").Value.Number.ShouldBe(90m);
+        sheet.Lines.Single(l => l.IndicatorCode == "F01").Value.Grade.ShouldBe("优");
+        sheet.Lines.Single(l => l.IndicatorCode == "A02").Value.ChecklistPresent.ShouldBe(["制度", "台账"]);
+
+        var bad = EntryXlsx.Template([Row("B04", new EntryValueDto { Number = 88 }), Row("I01", new EntryValueDto { Number = 150 }), Row("F01", new EntryValueDto { Grade = "甲" })]);
+        var invalid = await Should.ThrowAsync<BusinessException>(() => app.DataEntryAsync("张掖", "clerk", e => e.UploadXlsxAsync(period.Id, new MemoryStream(bad))));
+        invalid.Code.ShouldBe(DataEntryErrorCodes.XlsxInvalid);
+        invalid.Errors["E3"].ShouldBe([$"{DataEntryErrorCodes.PercentOutOfRange}|0|100"]);
+        invalid.Errors.Keys.ShouldContain("G4");
+        invalid.Errors.Count.ShouldBe(2);
+        (await app.DataEntryAsync("张掖", "clerk", e => e.GetSheetAsync(period.Id))).Lines.Single(l => l.IndicatorCode == "B04").Value.Number.ShouldBe(90m);
+        (await Should.ThrowAsync<BusinessException>(() => app.DataEntryAsync("张掖", "clerk", e => e.UploadXlsxAsync(period.Id, new MemoryStream(Pdf)))))
+            .Code.ShouldBe(DataEntryErrorCodes.XlsxUnreadable);
+    }
+
+    private static EntryLineDto Row(string code, EntryValueDto value) => new() { IndicatorCode = code, IndicatorName = code, Value = value };
+
+    [Fact]
     public async Task Should_Not_Find_Another_Citys_Line_Evidence_Or_Sheet()
     {
         var period = await app.CreatePeriodAsync(TimeSpan.FromMinutes(-1), TimeSpan.FromDays(5));
