@@ -4,8 +4,12 @@ using PilotAssessment.Account;
 using PilotAssessment.Agreements;
 using PilotAssessment.ApplicationConfiguration;
 using PilotAssessment.Auditing;
+using PilotAssessment.DataEntry;
 using PilotAssessment.Identity;
 using PilotAssessment.OrganizationUnits;
+using PilotAssessment.Periods;
+using PilotAssessment.Results;
+using PilotAssessment.Reviews;
 using PilotAssessment.Schemes;
 using PilotAssessment.Schemes.Scoring;
 using PilotAssessment.Seeding;
@@ -40,6 +44,30 @@ public static class PilotAssessmentApplicationModule
         services.AddScoped<IOrganizationUnitAppService, OrganizationUnitAppService>();
         services.AddScoped<IAgreementTargetProvider, AgreementTargetProvider>();
         services.AddScoped<IAgreementAppService, AgreementAppService>();
+
+        // Periods, data entry, reviews and results; each city is scored with the targets of its agreement in force.
+        services.AddScoped<IPeriodTargetProvider, AgreementPeriodTargetProvider>();
+        services.AddScoped<EntryWindowPolicy>();
+        services.AddScoped<PeriodScoringService>();
+        services.AddScoped<EntrySheetReader>();
+        services.AddScoped<IPeriodAppService, PeriodAppService>();
+        services.AddScoped<INotificationAppService, NotificationAppService>();
+        services.AddScoped<IDataEntryAppService, DataEntryAppService>();
+        services.AddScoped<IReviewAppService, ReviewAppService>();
+        services.AddScoped<IResultAppService, ResultAppService>();
+        if (string.IsNullOrWhiteSpace(configuration["Smtp:Host"]))
+        {
+            services.AddSingleton<IEmailSender, NullEmailSender>();
+        }
+        else
+        {
+            services.AddSingleton<IEmailSender, SmtpEmailSender>();
+        }
+
+        services.AddScoped<PeriodOpenJob>();
+        services.AddScoped<PeriodLockJob>();
+        services.AddScoped<EntryReminderJob>();
+        services.AddScoped<MonitoringIndexJob>();
 
         services.AddScoped<IAccountAppService, AccountAppService>();
         services.AddScoped<IApplicationConfigurationAppService, ApplicationConfigurationAppService>();

@@ -17,6 +17,7 @@ using PilotAssessment.ExceptionHandling;
 using PilotAssessment.Identity;
 using PilotAssessment.Localization;
 using PilotAssessment.MultiTenancy;
+using PilotAssessment.Periods;
 using PilotAssessment.Seeding;
 using Quartz;
 
@@ -81,6 +82,16 @@ public static class PilotAssessmentHttpApiHostModule
             {
                 q.AddJob<RefreshTokenCleanupJob>(j => j.WithIdentity(RefreshTokenCleanupJob.Key));
                 q.AddTrigger(t => t.ForJob(RefreshTokenCleanupJob.Key).WithCronSchedule("0 30 3 * * ?", c => c.InTimeZone(ChinaStandardTime)));
+
+                // Periods: each job checks what is due against the clock, so a misfired run (after downtime) catches up once.
+                q.AddJob<PeriodOpenJob>(j => j.WithIdentity(PeriodOpenJob.Key));
+                q.AddTrigger(t => t.ForJob(PeriodOpenJob.Key).WithCronSchedule("0 */5 * * * ?", c => c.InTimeZone(ChinaStandardTime).WithMisfireHandlingInstructionFireAndProceed()));
+                q.AddJob<PeriodLockJob>(j => j.WithIdentity(PeriodLockJob.Key));
+                q.AddTrigger(t => t.ForJob(PeriodLockJob.Key).WithCronSchedule("30 */5 * * * ?", c => c.InTimeZone(ChinaStandardTime).WithMisfireHandlingInstructionFireAndProceed()));
+                q.AddJob<EntryReminderJob>(j => j.WithIdentity(EntryReminderJob.Key));
+                q.AddTrigger(t => t.ForJob(EntryReminderJob.Key).WithCronSchedule("0 0 9 * * ?", c => c.InTimeZone(ChinaStandardTime).WithMisfireHandlingInstructionFireAndProceed()));
+                q.AddJob<MonitoringIndexJob>(j => j.WithIdentity(MonitoringIndexJob.Key));
+                q.AddTrigger(t => t.ForJob(MonitoringIndexJob.Key).WithCronSchedule("0 0 1 * * ?", c => c.InTimeZone(ChinaStandardTime).WithMisfireHandlingInstructionFireAndProceed()));
             });
             services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         }

@@ -18,7 +18,8 @@ public sealed class ScoringEngine
         SchemeDefinition definition,
         CityPeriodValues values,
         ReferenceData? reference = null,
-        IReadOnlyDictionary<string, decimal>? targetOverrides = null)
+        IReadOnlyDictionary<string, decimal>? targetOverrides = null,
+        IReadOnlyDictionary<string, decimal>? pointOverrides = null)
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(values);
@@ -32,6 +33,11 @@ public sealed class ScoringEngine
         for (var i = 0; i < lines.Length; i++)
         {
             lines[i] = ScoreLine(scheme.Indicators[i], values, reference, targetOverrides, rounding, scope);
+            if (pointOverrides is not null && pointOverrides.TryGetValue(lines[i].IndicatorCode, out var confirmed))
+            {
+                lines[i] = Override(lines[i], confirmed, rounding);
+            }
+
             indicatorPoints += lines[i].Points;
         }
 
@@ -178,6 +184,18 @@ public sealed class ScoringEngine
             Points = points,
             Status = result.Status,
             Explanation = result.Explanation,
+        };
+    }
+
+    // The auditor's confirmed score replaces the computed one; subtotals, total, grade and vetoes follow it.
+    private static ScoreLine Override(ScoreLine line, decimal points, RoundingSettings rounding)
+    {
+        var confirmed = rounding.Round(Math.Clamp(points, 0m, line.MaxPoints));
+        return line with
+        {
+            Points = confirmed,
+            Status = LineStatus.Scored,
+            Explanation = new BilingualText($"{line.Explanation.ZhHans}；审核确认得{N(confirmed)}分", $"{line.Explanation.En}; confirmed by review at {N(confirmed)}"),
         };
     }
 

@@ -1,0 +1,203 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace PilotAssessment.DataEntry;
+
+/// <summary>A value in the scoring engine's input shape; which parts matter depends on the indicator's rule.</summary>
+public sealed class EntryValueDto
+{
+    public decimal? Number { get; set; }
+
+    public List<EntryOccurrenceDto>? Occurrences { get; set; }
+
+    public List<string>? Flags { get; set; }
+
+    public string? Grade { get; set; }
+
+    public List<string>? ChecklistPresent { get; set; }
+
+    public Dictionary<string, decimal>? SurveyRates { get; set; }
+}
+
+public sealed class EntryOccurrenceDto
+{
+    public string? Type { get; set; }
+
+    public int Count { get; set; }
+
+    public List<string>? Flags { get; set; }
+}
+
+public sealed class EntryLineDto
+{
+    public Guid? Id { get; set; }
+
+    public Guid PeriodId { get; set; }
+
+    public string IndicatorCode { get; set; } = string.Empty;
+
+    public string IndicatorName { get; set; } = string.Empty;
+
+    public string? Unit { get; set; }
+
+    public string RuleKind { get; set; } = string.Empty;
+
+    public decimal MaxPoints { get; set; }
+
+    public bool EvidenceRequired { get; set; }
+
+    public Guid? UnitId { get; set; }
+
+    public EntryValueDto Value { get; set; } = new();
+
+    public bool Reported { get; set; }
+
+    public string? Note { get; set; }
+
+    public string Status { get; set; } = string.Empty;
+
+    public Guid? ReportedByUserId { get; set; }
+
+    public DateTime? ReportedTime { get; set; }
+
+    public decimal? SelfScore { get; set; }
+
+    public decimal? AuditorScore { get; set; }
+
+    public string? AdjustReason { get; set; }
+
+    public string? ReturnComment { get; set; }
+
+    public List<EvidenceDto> Evidence { get; set; } = [];
+
+    public string? ConcurrencyStamp { get; set; }
+}
+
+public sealed class EvidenceDto
+{
+    public Guid Id { get; set; }
+
+    public Guid EntryLineId { get; set; }
+
+    public string FileName { get; set; } = string.Empty;
+
+    public string ContentType { get; set; } = string.Empty;
+
+    public long Size { get; set; }
+
+    public DateTime CreationTime { get; set; }
+}
+
+public sealed class CityFactsDto
+{
+    public Dictionary<string, bool> VetoFacts { get; set; } = [];
+
+    public Dictionary<string, int> BonusCounts { get; set; } = [];
+
+    public Dictionary<string, decimal> DataItems { get; set; } = [];
+
+    public string? Note { get; set; }
+
+    public string? ConcurrencyStamp { get; set; }
+}
+
+public sealed class EntrySheetDto
+{
+    public Guid PeriodId { get; set; }
+
+    public Guid CityId { get; set; }
+
+    public string PeriodStatus { get; set; } = string.Empty;
+
+    /// <summary>Draft, Submitted, Returned, Approved, Withdrawn.</summary>
+    public string SubmissionStatus { get; set; } = string.Empty;
+
+    public string? ReturnComment { get; set; }
+
+    public decimal? SelfTotal { get; set; }
+
+    /// <summary>Whether the city may write now (window open or a lock exception), and the sheet is with the city.</summary>
+    public bool Writable { get; set; }
+
+    public List<EntryLineDto> Lines { get; set; } = [];
+
+    public CityFactsDto Facts { get; set; } = new();
+}
+
+public sealed class SaveEntryLineInput
+{
+    public EntryValueDto Value { get; set; } = new();
+
+    [StringLength(DataEntryConsts.MaxNoteLength)]
+    public string? Note { get; set; }
+
+    public Guid? UnitId { get; set; }
+
+    /// <summary>The stamp last read; null only when creating the line.</summary>
+    public string? ConcurrencyStamp { get; set; }
+}
+
+public sealed class ValueHistoryDto
+{
+    public Guid Id { get; set; }
+
+    public Guid? UserId { get; set; }
+
+    public string? UserName { get; set; }
+
+    public DateTime Time { get; set; }
+
+    public EntryValueDto? OldValue { get; set; }
+
+    public EntryValueDto NewValue { get; set; } = new();
+
+    public string? OldNote { get; set; }
+
+    public string? NewNote { get; set; }
+}
+
+public sealed class SubmissionDto
+{
+    public Guid CityId { get; set; }
+
+    public string? CityName { get; set; }
+
+    public Guid PeriodId { get; set; }
+
+    public string Status { get; set; } = string.Empty;
+
+    public DateTime? SubmittedTime { get; set; }
+
+    public decimal? SelfTotal { get; set; }
+
+    public string? ReturnComment { get; set; }
+
+    public DateTime? ApprovedTime { get; set; }
+}
+
+public interface IDataEntryAppService
+{
+    Task<EntrySheetDto> GetSheetAsync(Guid periodId);
+
+    Task<EntryLineDto> GetLineAsync(Guid lineId);
+
+    /// <summary>Saves a draft of the line (creates it on first save).</summary>
+    Task<EntryLineDto> SaveLineAsync(Guid periodId, string indicatorCode, SaveEntryLineInput input);
+
+    Task<List<ValueHistoryDto>> GetHistoryAsync(Guid lineId);
+
+    /// <summary>The bulk-entry workbook with the city's current values.</summary>
+    Task<Schemes.FileDto> DownloadTemplateAsync(Guid periodId);
+
+    /// <summary>Saves every row of the workbook, or nothing when any cell is wrong (errors keyed by cell, e.g. "E5").</summary>
+    Task<EntrySheetDto> UploadXlsxAsync(Guid periodId, Stream content);
+
+    Task<EvidenceDto> UploadEvidenceAsync(Guid lineId, string fileName, Stream content, long length);
+
+    Task<Schemes.FileDto> DownloadEvidenceAsync(Guid evidenceId);
+
+    Task DeleteEvidenceAsync(Guid evidenceId);
+
+    Task<CityFactsDto> SaveFactsAsync(Guid periodId, CityFactsDto input);
+
+    Task<SubmissionDto> SubmitAsync(Guid periodId);
+}

@@ -1,0 +1,168 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json;
+
+namespace PilotAssessment.Results;
+
+public sealed class ScoreSheetRecordDto
+{
+    public Guid Id { get; set; }
+
+    public Guid CityId { get; set; }
+
+    public string? CityName { get; set; }
+
+    public Guid PeriodId { get; set; }
+
+    public int Version { get; set; }
+
+    public string Kind { get; set; } = string.Empty;
+
+    public bool IsCurrent { get; set; }
+
+    public string? Reason { get; set; }
+
+    public decimal IndicatorPoints { get; set; }
+
+    public decimal MaxPoints { get; set; }
+
+    public decimal Bonus { get; set; }
+
+    public decimal VetoDeduction { get; set; }
+
+    public decimal Total { get; set; }
+
+    public decimal Percent { get; set; }
+
+    public string? ScoreGrade { get; set; }
+
+    public string? Grade { get; set; }
+
+    public string? Colour { get; set; }
+
+    public bool AwardEligible { get; set; }
+
+    public int? Rank { get; set; }
+
+    public decimal? PreviousTotal { get; set; }
+
+    /// <summary>Total minus the previous period's total.</summary>
+    public decimal? Change { get; set; }
+
+    public int UnreportedCount { get; set; }
+
+    public JsonElement? Categories { get; set; }
+
+    public JsonElement? BonusLines { get; set; }
+
+    public JsonElement? Vetoes { get; set; }
+
+    public List<ScoreSheetLineDto> Lines { get; set; } = [];
+
+    public DateTime CreationTime { get; set; }
+}
+
+public sealed class ScoreSheetLineDto
+{
+    public string IndicatorCode { get; set; } = string.Empty;
+
+    public string IndicatorName { get; set; } = string.Empty;
+
+    public string CategoryCode { get; set; } = string.Empty;
+
+    public decimal MaxPoints { get; set; }
+
+    public decimal? Value { get; set; }
+
+    public decimal? SelfScore { get; set; }
+
+    public decimal? AuditorScore { get; set; }
+
+    public string? AdjustReason { get; set; }
+
+    public decimal Points { get; set; }
+
+    public string Status { get; set; } = string.Empty;
+
+    public string ExplanationZh { get; set; } = string.Empty;
+
+    public string ExplanationEn { get; set; } = string.Empty;
+}
+
+public sealed class RankingRowDto
+{
+    public int? Rank { get; set; }
+
+    public Guid CityId { get; set; }
+
+    public string? CityName { get; set; }
+
+    public Guid SheetId { get; set; }
+
+    public int Version { get; set; }
+
+    public decimal Total { get; set; }
+
+    public string? Grade { get; set; }
+
+    public string? Colour { get; set; }
+
+    public decimal? Change { get; set; }
+}
+
+public sealed class CompletenessRowDto
+{
+    public Guid CityId { get; set; }
+
+    public string? CityName { get; set; }
+
+    public int Reported { get; set; }
+
+    public int Expected { get; set; }
+
+    public decimal Percent { get; set; }
+
+    public string SubmissionStatus { get; set; } = string.Empty;
+
+    public DateTime? FirstSubmittedTime { get; set; }
+
+    /// <summary>First submitted before the entry window closed.</summary>
+    public bool OnTime { get; set; }
+}
+
+public sealed class RetroactiveVetoInput
+{
+    public string VetoCode { get; set; } = string.Empty;
+
+    [StringLength(Schemes.SchemeConsts.MaxNameLength * 4)]
+    public string? Reason { get; set; }
+}
+
+public sealed class WithdrawApprovalInput
+{
+    [StringLength(1000)]
+    public string? Reason { get; set; }
+}
+
+public interface IResultAppService
+{
+    Task<List<RankingRowDto>> PublishAsync(Guid periodId);
+
+    Task<ScoreSheetRecordDto> ApplyRetroactiveVetoAsync(Guid periodId, Guid cityId, RetroactiveVetoInput input);
+
+    Task<ScoreSheetRecordDto> WithdrawApprovalAsync(Guid periodId, Guid cityId, WithdrawApprovalInput input);
+
+    /// <summary>The current city's sheet of a published period (a given version, or the current one).</summary>
+    Task<ScoreSheetRecordDto> GetMySheetAsync(Guid periodId, int? version);
+
+    Task<ScoreSheetRecordDto> GetSheetAsync(Guid sheetId);
+
+    /// <summary>The sheet as xlsx; texts are never formulas.</summary>
+    Task<Schemes.FileDto> ExportSheetXlsxAsync(Guid sheetId);
+
+    /// <summary>Every version of a city's sheet (a city sees only its own).</summary>
+    Task<List<ScoreSheetRecordDto>> GetVersionsAsync(Guid periodId, Guid cityId);
+
+    Task<List<RankingRowDto>> GetRankingAsync(Guid periodId);
+
+    Task<List<CompletenessRowDto>> GetCompletenessAsync(Guid periodId);
+}

@@ -1,0 +1,456 @@
+using System.Globalization;
+using DocumentFormat.OpenXml.Packaging;
+using PilotAssessment.ExceptionHandling;
+using PilotAssessment.Identity;
+using PilotAssessment.MultiTenancy;
+using PilotAssessment.Periods;
+using PilotAssessment.Repositories;
+using PilotAssessment.Results;
+using PilotAssessment.Reviews;
+using PilotAssessment.Schemes;
+using PilotAssessment.Users;
+
+namespace PilotAssessment.DataEntry;
+
+/// <summary>
+/// A city's data entry (填报): drafts saved line by line with optimistic concurrency and a value history,
+/// evidence files, veto facts and bonus counts, and the submission of the self-assessment.
+/// </summary>
+public sealed class DataEntryAppService(
+    IRepository<AssessmentPeriod> periods,
+    IRepository<Scheme> schemes,
+    IRepository<EntryLine> lines,
+    IRepository<EntryValueHistory> history,
+    IRepository<EvidenceFile> evidence,
+    IRepository<CityPeriodFacts> facts,
+    IRepository<CitySubmission> submissions,
+    IRepository<AppUser> users,
+    IUnitOfWork unitOfWork,
+    EntrySheetReader reader,
+    EntryWindowPolicy window,
+    PeriodScoringService scoring,
+    ICurrentTenant currentTenant,
+    ICurrentUser currentUser,
+    TimeProvider clock) : IDataEntryAppService
+{
+    private Guid CityId => currentTenant.Id ?? throw new ForbiddenException(DataEntryErrorCodes.NotEditable);
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public async Task<EntrySheetDto> GetSheetAsync(Guid periodId)
+    {
+        var period = await periods.GetAsync(periodId);
+        return await reader.ReadAsync(period, CityId);
+    }
+
+    public async Task<EntryLineDto> GetLineAsync(Guid lineId)
+    {
+        var line = await lines.GetAsync(lineId);
+        var period = await periods.GetAsync(line.PeriodId);
+        return await reader.LineAsync(line, (await schemes.GetAsync(period.SchemeId)).Definition);
+    }
+
+    public async Task<EntryLineDto> SaveLineAsync(Guid periodId, string indicatorCode, SaveEntryLineInput input)
+    {
+        var cityId = CityId;
+        var period = await periods.GetAsync(periodId);
+        var definition = (await schemes.GetAsync(period.SchemeId)).Definition;
+        var indicator = definition.AllIndicators().FirstOrDefault(i => i.Code == indicatorCode)
+            ?? throw new BusinessException(DataEntryErrorCodes.UnknownIndicator, indicatorCode);
+        if (!string.IsNullOrWhiteSpace(indicator.Formula))
+        {
+            throw new BusinessException(DataEntryErrorCodes.ComputedIndicator, indicator.Code);
+        }
+
+        var line = (await lines.ToListAsync(lines.Query().Where(l => l.PeriodId == periodId && l.IndicatorCode == indicatorCode))).FirstOrDefault();
+
+        // The other clerk's save wins the race; this one gets it back to merge, and nothing is overwritten.
+        if (line is not null && input.ConcurrencyStamp != line.ConcurrencyStamp)
+        {
+            throw new ConflictException(DataEntryErrorCodes.StaleLine, indicator.Code) { Current = await reader.LineAsync(line, definition) };
+        }
+
+        await EnsureCityMayEditAsync(period, cityId, input.UnitId ?? line?.UnitId);
+        var value = input.Value.ToDomain();
+        var note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim();
+        if (EntryValueValidator.Validate(indicator, value, note) is { } invalid)
+        {
+            throw invalid;
+        }
+
+        var isNew = line is null;
+        line ??= new EntryLine(Guid.NewGuid(), periodId, indicatorCode);
+        var oldNote = line.Note;
+        var oldValue = isNew ? null : line.ValueJson;
+        var changed = line.SetValue(value, currentUser.Id, Now) is not null || isNew;
+        line.Note = note;
+        line.UnitId = input.UnitId ?? line.UnitId;
+        if (changed || oldNote != note)
+        {
+            var revision = isNew ? 1 : await history.CountAsync(history.Query().Where(h => h.EntryLineId == line.Id)) + 1;
+            await history.InsertAsync(new EntryValueHistory(Guid.NewGuid(), line.Id, revision, oldValue, line.ValueJson, oldNote, note), autoSave: false);
+        }
+
+        if (isNew)
+        {
+            await lines.InsertAsync(line, autoSave: false);
+        }
+        else
+        {
+            line.ConcurrencyStamp = input.ConcurrencyStamp;
+            await lines.UpdateAsync(line, autoSave: false);
+        }
+
+        await unitOfWork.SaveChangesAsync();
+        return await reader.LineAsync(line, definition);
+    }
+
+    public async Task<FileDto> DownloadTemplateAsync(Guid periodId)
+    {
+        var sheet = await GetSheetAsync(periodId);
+        var period = await periods.GetAsync(periodId);
+        return new FileDto($"{period.Name}-填报模板.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", EntryXlsx.Template(sheet.Lines));
+    }
+
+    public async Task<EntrySheetDto> UploadXlsxAsync(Guid periodId, Stream content)
+    {
+        var cityId = CityId;
+        var period = await periods.GetAsync(periodId);
+        var definition = (await schemes.GetAsync(period.SchemeId)).Definition;
+        var indicators = Results.PeriodScoringService.EnteredIndicators(definition).ToDictionary(i => i.Code);
+        await EnsureCityMayEditAsync(period, cityId, null);
+        List<(int Row, Dictionary<string, string> Cells)> rows;
+        try
+        {
+            rows = EntryXlsx.Read(content);
+        }
+        catch (Exception exception) when (exception is InvalidDataException or OpenXmlPackageException or FileFormatException or IOException)
+        {
+            throw new BusinessException(DataEntryErrorCodes.XlsxUnreadable).WithError("file", DataEntryErrorCodes.XlsxUnreadable);
+        }
+
+        // Every cell is checked before anything is saved: one error and nothing is written.
+        var error = new BusinessException(DataEntryErrorCodes.XlsxInvalid);
+        var parsed = new List<(IndicatorDefinition Indicator, EntryValue Value, string? Note)>();
+        foreach (var (row, cells) in rows)
+        {
+            var code = cells.GetValueOrDefault("A");
+            if (code is null || !indicators.TryGetValue(code, out var indicator))
+            {
+                error.WithError($"A{row}", $"{DataEntryErrorCodes.UnknownIndicator}|{code}");
+                continue;
+            }
+
+            decimal? number = null;
+            if (cells.TryGetValue("E", out var e))
+            {
+                if (decimal.TryParse(e, NumberStyles.Number | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var n))
+                {
+                    number = n;
+                }
+                else
+                {
+                    error.WithError($"E{row}", DataEntryErrorCodes.NumberRequired);
+                }
+            }
+
+            int? count = null;
+            if (cells.TryGetValue("F", out var f))
+            {
+                if (int.TryParse(f, NumberStyles.Integer, CultureInfo.InvariantCulture, out var c))
+                {
+                    count = c;
+                }
+                else
+                {
+                    error.WithError($"F{row}", DataEntryErrorCodes.NumberRequired);
+                }
+            }
+
+            var value = new EntryValue
+            {
+                Number = number,
+                Occurrences = count is null ? null : [new EntryOccurrence { Count = count.Value }],
+                Grade = cells.GetValueOrDefault("G"),
+                ChecklistPresent = cells.TryGetValue("H", out var h) ? h.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList() : null,
+            };
+            var note = cells.GetValueOrDefault("I");
+            if (EntryValueValidator.Validate(indicator, value, note) is { } invalid)
+            {
+                foreach (var (field, messages) in invalid.Errors)
+                {
+                    var column = field switch
+                    {
+                        "value.number" => "E",
+                        "value.grade" => "G",
+                        "value.checklistPresent" => "H",
+                        "note" => "I",
+                        _ => "F",
+                    };
+                    foreach (var message in messages)
+                    {
+                        error.WithError($"{column}{row}", message);
+                    }
+                }
+            }
+
+            if (!value.IsEmpty || note is not null)
+            {
+                parsed.Add((indicator, value, note));
+            }
+        }
+
+        if (error.Errors.Count > 0)
+        {
+            throw error;
+        }
+
+        var existing = (await lines.ToListAsync(lines.Query().Where(l => l.PeriodId == periodId))).ToDictionary(l => l.IndicatorCode);
+        var lineIds = existing.Values.Select(l => l.Id).ToList();
+        var revisions = (await history.ToListAsync(history.Query().Where(h => lineIds.Contains(h.EntryLineId)).Select(h => h.EntryLineId)))
+            .GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count());
+        await using var transaction = await unitOfWork.BeginTransactionAsync();
+        foreach (var (indicator, value, note) in parsed)
+        {
+            var line = existing.GetValueOrDefault(indicator.Code);
+            var isNew = line is null;
+            line ??= new EntryLine(Guid.NewGuid(), periodId, indicator.Code);
+            var oldNote = line.Note;
+            var oldValue = isNew ? null : line.ValueJson;
+            var changed = line.SetValue(value, currentUser.Id, Now) is not null || isNew;
+            line.Note = note;
+            if (changed || oldNote != note)
+            {
+                await history.InsertAsync(new EntryValueHistory(Guid.NewGuid(), line.Id, revisions.GetValueOrDefault(line.Id) + 1, oldValue, line.ValueJson, oldNote, note), autoSave: false);
+            }
+
+            if (isNew)
+            {
+                await lines.InsertAsync(line, autoSave: false);
+            }
+        }
+
+        await unitOfWork.SaveChangesAsync();
+        await transaction.CommitAsync();
+        return await reader.ReadAsync(period, cityId);
+    }
+
+    public async Task<List<ValueHistoryDto>> GetHistoryAsync(Guid lineId)
+    {
+        var line = await lines.GetAsync(lineId);
+        var rows = await history.ToListAsync(history.Query().Where(h => h.EntryLineId == line.Id).OrderBy(h => h.Revision));
+        var userIds = rows.Where(r => r.CreatorId != null).Select(r => r.CreatorId!.Value).Distinct().ToList();
+        var names = (await users.ToListAsync(users.Query().Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, u.UserName })))
+            .ToDictionary(u => u.Id, u => u.UserName);
+        return rows.Select(r => new ValueHistoryDto
+        {
+            Id = r.Id,
+            UserId = r.CreatorId,
+            UserName = r.CreatorId is { } id ? names.GetValueOrDefault(id) : null,
+            Time = r.CreationTime,
+            OldValue = r.OldValueJson is null ? null : EntryValue.FromJson(r.OldValueJson).ToDto(),
+            NewValue = EntryValue.FromJson(r.NewValueJson).ToDto(),
+            OldNote = r.OldNote,
+            NewNote = r.NewNote,
+        }).ToList();
+    }
+
+    public async Task<EvidenceDto> UploadEvidenceAsync(Guid lineId, string fileName, Stream content, long length)
+    {
+        var line = await lines.GetAsync(lineId);
+        var period = await periods.GetAsync(line.PeriodId);
+        await EnsureCityMayEditAsync(period, CityId, line.UnitId);
+        if (length > DataEntryConsts.MaxEvidenceBytes)
+        {
+            throw TooLarge();
+        }
+
+        using var buffer = new MemoryStream();
+        await content.CopyToAsync(buffer);
+        if (buffer.Length > DataEntryConsts.MaxEvidenceBytes)
+        {
+            throw TooLarge();
+        }
+
+        if (buffer.Length == 0)
+        {
+            throw new BusinessException(DataEntryErrorCodes.EvidenceEmpty).WithError("file", DataEntryErrorCodes.EvidenceEmpty);
+        }
+
+        var bytes = buffer.ToArray();
+        var contentType = EvidenceSignature.Detect(bytes, fileName)
+            ?? throw new BusinessException(DataEntryErrorCodes.EvidenceType).WithError("file", DataEntryErrorCodes.EvidenceType);
+        var name = Path.GetFileName(fileName);
+        if (string.IsNullOrWhiteSpace(name) || name.Length > DataEntryConsts.MaxFileNameLength)
+        {
+            name = "evidence" + contentType switch
+            {
+                "application/pdf" => ".pdf",
+                "image/png" => ".png",
+                "image/jpeg" => ".jpg",
+                _ => string.Empty,
+            };
+        }
+
+        var file = new EvidenceFile(Guid.NewGuid(), line.Id, name, contentType, bytes);
+        await evidence.InsertAsync(file);
+        return new EvidenceDto { Id = file.Id, EntryLineId = line.Id, FileName = file.FileName, ContentType = file.ContentType, Size = file.Size, CreationTime = file.CreationTime };
+    }
+
+    public async Task<FileDto> DownloadEvidenceAsync(Guid evidenceId)
+    {
+        var file = await evidence.GetAsync(evidenceId);
+        return new FileDto(file.FileName, file.ContentType, file.Content);
+    }
+
+    public async Task DeleteEvidenceAsync(Guid evidenceId)
+    {
+        var file = await evidence.GetAsync(evidenceId);
+        var line = await lines.GetAsync(file.EntryLineId);
+        await EnsureCityMayEditAsync(await periods.GetAsync(line.PeriodId), CityId, line.UnitId);
+        await evidence.DeleteAsync(file);
+    }
+
+    public async Task<CityFactsDto> SaveFactsAsync(Guid periodId, CityFactsDto input)
+    {
+        var period = await periods.GetAsync(periodId);
+        var definition = (await schemes.GetAsync(period.SchemeId)).Definition;
+        var current = (await facts.ToListAsync(facts.Query().Where(f => f.PeriodId == periodId))).FirstOrDefault();
+        if (current is not null && input.ConcurrencyStamp != current.ConcurrencyStamp)
+        {
+            throw new ConflictException(PilotAssessmentErrorCodes.ConcurrencyConflict) { Current = current.ToDto() };
+        }
+
+        await EnsureCityMayEditAsync(period, CityId, null);
+        var error = new BusinessException(DataEntryErrorCodes.Invalid, "facts");
+        var triggers = definition.Vetoes.Select(v => v.TriggerFact).ToHashSet();
+        foreach (var key in input.VetoFacts.Keys.Where(k => !triggers.Contains(k)))
+        {
+            error.WithError($"vetoFacts.{key}", $"{DataEntryErrorCodes.UnknownVetoFact}|{key}");
+        }
+
+        var bonusItems = definition.Bonus.Items.Select(b => b.Code).ToHashSet();
+        foreach (var (key, count) in input.BonusCounts)
+        {
+            if (!bonusItems.Contains(key))
+            {
+                error.WithError($"bonusCounts.{key}", $"{DataEntryErrorCodes.UnknownBonusItem}|{key}");
+            }
+            else if (count < 0)
+            {
+                error.WithError($"bonusCounts.{key}", DataEntryErrorCodes.MustNotBeNegative);
+            }
+        }
+
+        if (error.Errors.Count > 0)
+        {
+            throw error;
+        }
+
+        var isNew = current is null;
+        current ??= new CityPeriodFacts(Guid.NewGuid(), periodId);
+        current.VetoFacts = new Dictionary<string, bool>(input.VetoFacts);
+        current.BonusCounts = new Dictionary<string, int>(input.BonusCounts);
+        current.DataItems = new Dictionary<string, decimal>(input.DataItems);
+        current.Note = input.Note;
+        if (isNew)
+        {
+            await facts.InsertAsync(current);
+        }
+        else
+        {
+            current.ConcurrencyStamp = input.ConcurrencyStamp;
+            await facts.UpdateAsync(current);
+        }
+
+        return current.ToDto();
+    }
+
+    public async Task<SubmissionDto> SubmitAsync(Guid periodId)
+    {
+        var cityId = CityId;
+        var period = await periods.GetAsync(periodId);
+        var scheme = await schemes.GetAsync(period.SchemeId);
+        var submission = await SubmissionOfAsync(periodId);
+        if (submission is not null && !submission.CityMayEdit)
+        {
+            throw new BusinessException(ReviewErrorCodes.CannotSubmit, submission.Status);
+        }
+
+        await window.EnsureMayWriteAsync(period, cityId, null);
+        var input = (await scoring.LoadAsync(periodId, [cityId]))[cityId];
+
+        // Evidence is required of the lines that report something.
+        var lineIds = input.Lines.Select(l => l.Id).ToList();
+        var files = await reader.EvidenceOfAsync(lineIds);
+        var error = new BusinessException(DataEntryErrorCodes.EvidenceRequired, string.Empty);
+        var indicators = scheme.Definition.AllIndicators().ToDictionary(i => i.Code);
+        foreach (var line in input.Lines.Where(l => l.IsReported && indicators.TryGetValue(l.IndicatorCode, out var i) && i.EvidenceRequired && !files[l.Id].Any()))
+        {
+            error.WithError($"lines.{line.IndicatorCode}.evidence", $"{DataEntryErrorCodes.EvidenceRequired}|{indicators[line.IndicatorCode].Name}");
+        }
+
+        if (error.Errors.Count > 0)
+        {
+            throw new BusinessException(DataEntryErrorCodes.EvidenceRequired, string.Join("、", error.Errors.Keys.Select(k => k.Split('.')[1])))
+                .WithErrors(error.Errors);
+        }
+
+        var targets = await scoring.TargetsAsync(period, [cityId]);
+        var sheet = scoring.Score(scheme.Definition, input, targets, withAuditorScores: false);
+        var selfScores = sheet.Lines.ToDictionary(l => l.IndicatorCode, l => l.Points);
+        await using var transaction = await unitOfWork.BeginTransactionAsync();
+        foreach (var line in await lines.ToListAsync(lines.Query().Where(l => l.PeriodId == periodId)))
+        {
+            line.SelfScore = selfScores.GetValueOrDefault(line.IndicatorCode);
+            line.Status = EntryLineStatus.Submitted;
+            line.ReturnComment = null;
+        }
+
+        if (submission is null)
+        {
+            submission = new CitySubmission(Guid.NewGuid(), periodId);
+            await submissions.InsertAsync(submission, autoSave: false);
+        }
+
+        submission.Submit(currentUser.Id, Now);
+        submission.SelfTotal = sheet.Total;
+        await unitOfWork.SaveChangesAsync();
+        await transaction.CommitAsync();
+        return submission.ToDto(periodId, cityId);
+    }
+
+    private async Task<CitySubmission?> SubmissionOfAsync(Guid periodId) =>
+        (await submissions.ToListAsync(submissions.Query().Where(s => s.PeriodId == periodId))).FirstOrDefault();
+
+    private async Task EnsureCityMayEditAsync(AssessmentPeriod period, Guid cityId, Guid? unitId)
+    {
+        var submission = await SubmissionOfAsync(period.Id);
+        if (submission is not null && !submission.CityMayEdit)
+        {
+            throw new BusinessException(DataEntryErrorCodes.NotEditable, submission.Status);
+        }
+
+        await window.EnsureMayWriteAsync(period, cityId, unitId);
+    }
+
+    private static BusinessException TooLarge() =>
+        new BusinessException(DataEntryErrorCodes.EvidenceTooLarge, DataEntryConsts.MaxEvidenceBytes / 1024 / 1024)
+            .WithError("file", $"{DataEntryErrorCodes.EvidenceTooLarge}|{DataEntryConsts.MaxEvidenceBytes / 1024 / 1024}");
+}
+
+internal static class BusinessExceptionExtensions
+{
+    public static BusinessException WithErrors(this BusinessException exception, IDictionary<string, string[]> errors)
+    {
+        foreach (var (key, messages) in errors)
+        {
+            foreach (var message in messages)
+            {
+                exception.WithError(key, message);
+            }
+        }
+
+        return exception;
+    }
+}

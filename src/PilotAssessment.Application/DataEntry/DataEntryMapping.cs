@@ -1,0 +1,72 @@
+using PilotAssessment.Schemes;
+
+namespace PilotAssessment.DataEntry;
+
+internal static class DataEntryMapping
+{
+    public static EntryValue ToDomain(this EntryValueDto? dto) => dto is null ? new EntryValue() : new EntryValue
+    {
+        Number = dto.Number,
+        Occurrences = dto.Occurrences?.Select(o => new EntryOccurrence { Type = o.Type, Count = o.Count, Flags = o.Flags }).ToList(),
+        Flags = dto.Flags is { Count: > 0 } ? dto.Flags : null,
+        Grade = string.IsNullOrWhiteSpace(dto.Grade) ? null : dto.Grade.Trim(),
+        ChecklistPresent = dto.ChecklistPresent,
+        SurveyRates = dto.SurveyRates,
+    };
+
+    public static EntryValueDto ToDto(this EntryValue value) => new()
+    {
+        Number = value.Number,
+        Occurrences = value.Occurrences?.Select(o => new EntryOccurrenceDto { Type = o.Type, Count = o.Count, Flags = o.Flags }).ToList(),
+        Flags = value.Flags,
+        Grade = value.Grade,
+        ChecklistPresent = value.ChecklistPresent,
+        SurveyRates = value.SurveyRates,
+    };
+
+    public static EntryLineDto ToDto(this IndicatorDefinition indicator, Guid periodId, EntryLine? line, IEnumerable<EvidenceDto> evidence) => new()
+    {
+        Id = line?.Id,
+        PeriodId = periodId,
+        IndicatorCode = indicator.Code,
+        IndicatorName = indicator.Name,
+        Unit = indicator.Unit,
+        RuleKind = indicator.Rule.Kind,
+        MaxPoints = indicator.MaxPoints,
+        EvidenceRequired = indicator.EvidenceRequired,
+        UnitId = line?.UnitId,
+        Value = (line?.Value ?? new EntryValue()).ToDto(),
+        Reported = line?.IsReported ?? false,
+        Note = line?.Note,
+        Status = (line?.Status ?? EntryLineStatus.Draft).ToString(),
+        ReportedByUserId = line?.ReportedByUserId,
+        ReportedTime = line?.ReportedTime,
+        SelfScore = line?.SelfScore,
+        AuditorScore = line?.AuditorScore,
+        AdjustReason = line?.AdjustReason,
+        ReturnComment = line?.ReturnComment,
+        Evidence = evidence.ToList(),
+        ConcurrencyStamp = line?.ConcurrencyStamp,
+    };
+
+    public static CityFactsDto ToDto(this CityPeriodFacts? facts) => facts is null ? new CityFactsDto() : new CityFactsDto
+    {
+        VetoFacts = facts.VetoFacts,
+        BonusCounts = facts.BonusCounts,
+        DataItems = facts.DataItems,
+        Note = facts.Note,
+        ConcurrencyStamp = facts.ConcurrencyStamp,
+    };
+
+    public static SubmissionDto ToDto(this Reviews.CitySubmission? submission, Guid periodId, Guid cityId, string? cityName = null) => new()
+    {
+        CityId = cityId,
+        CityName = cityName,
+        PeriodId = periodId,
+        Status = (submission?.Status ?? Reviews.SubmissionStatus.Draft).ToString(),
+        SubmittedTime = submission?.SubmittedTime,
+        SelfTotal = submission?.SelfTotal,
+        ReturnComment = submission?.ReturnComment,
+        ApprovedTime = submission?.ApprovedTime,
+    };
+}

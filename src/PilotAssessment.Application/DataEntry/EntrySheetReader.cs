@@ -1,0 +1,60 @@
+using PilotAssessment.Periods;
+using PilotAssessment.Repositories;
+using PilotAssessment.Reviews;
+using PilotAssessment.Schemes;
+
+namespace PilotAssessment.DataEntry;
+
+/// <summary>Reads the current tenant's entry sheet of a period: every entered indicator with its line, evidence and facts, in a few queries.</summary>
+public sealed class EntrySheetReader(
+    IRepository<Scheme> schemes,
+    IRepository<EntryLine> lines,
+    IRepository<EvidenceFile> evidence,
+    IRepository<CityPeriodFacts> facts,
+    IRepository<CitySubmission> submissions,
+    EntryWindowPolicy window)
+{
+    public async Task<EntrySheetDto> ReadAsync(AssessmentPeriod period, Guid cityId)
+    {
+        var scheme = await schemes.GetAsync(period.SchemeId);
+        var cityLines = (await lines.ToListAsync(lines.Query().Where(l => l.PeriodId == period.Id))).ToDictionary(l => l.IndicatorCode);
+        var files = await EvidenceOfAsync(cityLines.Values.Select(l => l.Id).ToList());
+        var cityFacts = (await facts.ToListAsync(facts.Query().Where(f => f.PeriodId == period.Id))).FirstOrDefault();
+        var submission = (await submissions.ToListAsync(submissions.Query().Where(s => s.PeriodId == period.Id))).FirstOrDefault();
+        return new EntrySheetDto
+        {
+            PeriodId = period.Id,
+            CityId = cityId,
+            PeriodStatus = period.Status.ToString(),
+            SubmissionStatus = (submission?.Status ?? SubmissionStatus.Draft).ToString(),
+            ReturnComment = submission?.ReturnComment,
+            SelfTotal = submission?.SelfTotal,
+            Writable = (submission?.CityMayEdit ?? true) && await window.MayWriteAsync(period, cityId, null),
+            Lines = Results.PeriodScoringService.EnteredIndicators(scheme.Definition)
+                .Select(i =>
+                {
+                    var line = cityLines.GetValueOrDefault(i.Code);
+                    return i.ToDto(period.Id, line, line is null ? [] : files[line.Id]);
+                })
+                .ToList(),
+            Facts = cityFacts.ToDto(),
+        };
+    }
+
+    public async Task<EntryLineDto> LineAsync(EntryLine line, SchemeDefinition definition)
+    {
+        var indicator = definition.AllIndicators().First(i => i.Code == line.IndicatorCode);
+        var files = await EvidenceOfAsync([line.Id]);
+        return indicator.ToDto(line.PeriodId, line, files[line.Id]);
+    }
+
+    /// <summary>Metadata only: the content stays in the database.</summary>
+    public async Task<ILookup<Guid, EvidenceDto>> EvidenceOfAsync(IReadOnlyCollection<Guid> lineIds)
+    {
+        var rows = await evidence.ToListAsync(evidence.Query()
+            .Where(e => lineIds.Contains(e.EntryLineId))
+            .OrderBy(e => e.CreationTime)
+            .Select(e => new EvidenceDto { Id = e.Id, EntryLineId = e.EntryLineId, FileName = e.FileName, ContentType = e.ContentType, Size = e.Size, CreationTime = e.CreationTime }));
+        return rows.ToLookup(r => r.EntryLineId);
+    }
+}

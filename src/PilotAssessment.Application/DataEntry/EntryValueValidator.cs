@@ -1,0 +1,84 @@
+using PilotAssessment.ExceptionHandling;
+using PilotAssessment.Schemes;
+using PilotAssessment.Schemes.Rules;
+
+namespace PilotAssessment.DataEntry;
+
+/// <summary>Checks a value against what the indicator's rule reads; every problem is a field error beside its field.</summary>
+public static class EntryValueValidator
+{
+    private static readonly HashSet<string> RankKinds = ["rank_based", "rank_change"];
+
+    public static BusinessException? Validate(IndicatorDefinition indicator, EntryValue value, string? note)
+    {
+        var error = new BusinessException(DataEntryErrorCodes.Invalid, indicator.Code);
+        if (value.Number is { } number)
+        {
+            if (RankKinds.Contains(indicator.Rule.Kind))
+            {
+                if (number < 1 || number != decimal.Truncate(number))
+                {
+                    error.WithError("value.number", DataEntryErrorCodes.RankInvalid);
+                }
+            }
+            else if (indicator.Unit is "%" && number is < 0 or > 100)
+            {
+                error.WithError("value.number", $"{DataEntryErrorCodes.PercentOutOfRange}|0|100");
+            }
+            else if (number < 0)
+            {
+                error.WithError("value.number", DataEntryErrorCodes.MustNotBeNegative);
+            }
+        }
+
+        for (var i = 0; i < (value.Occurrences?.Count ?? 0); i++)
+        {
+            var occurrence = value.Occurrences![i];
+            if (occurrence.Count < 0)
+            {
+                error.WithError($"value.occurrences[{i}].count", DataEntryErrorCodes.MustNotBeNegative);
+            }
+
+            if (indicator.Rule is PerOccurrenceDeductionRule { Rates.Count: > 0 } rule && !string.IsNullOrEmpty(occurrence.Type)
+                && occurrence.Type != Schemes.Scoring.OccurrenceCount.DefaultType && rule.Rates.All(r => r.Type != occurrence.Type))
+            {
+                error.WithError($"value.occurrences[{i}].type", $"{DataEntryErrorCodes.UnknownOccurrenceType}|{occurrence.Type}|{string.Join("/", rule.Rates.Select(r => r.Type))}");
+            }
+        }
+
+        if (value.Grade is not null && indicator.Rule is QualitativeGradeRule gradeRule && gradeRule.Grades.All(g => g.Grade != value.Grade))
+        {
+            error.WithError("value.grade", $"{DataEntryErrorCodes.UnknownGrade}|{value.Grade}|{string.Join("/", gradeRule.Grades.Select(g => g.Grade))}");
+        }
+
+        if (value.ChecklistPresent is not null && indicator.Rule is ChecklistRule checklist)
+        {
+            foreach (var item in value.ChecklistPresent.Where(item => !checklist.Items.Contains(item)))
+            {
+                error.WithError("value.checklistPresent", $"{DataEntryErrorCodes.UnknownChecklistItem}|{item}");
+            }
+        }
+
+        if (value.SurveyRates is not null)
+        {
+            foreach (var (key, rate) in value.SurveyRates)
+            {
+                if (indicator.Rule is SurveyCompositeRule survey && survey.Components.All(c => c.Key != key))
+                {
+                    error.WithError($"value.surveyRates.{key}", $"{DataEntryErrorCodes.UnknownSurveyComponent}|{key}");
+                }
+                else if (rate is < 0 or > 100)
+                {
+                    error.WithError($"value.surveyRates.{key}", $"{DataEntryErrorCodes.PercentOutOfRange}|0|100");
+                }
+            }
+        }
+
+        if (note is { Length: > DataEntryConsts.MaxNoteLength })
+        {
+            error.WithError("note", $"{DataEntryErrorCodes.NoteTooLong}|{DataEntryConsts.MaxNoteLength}");
+        }
+
+        return error.Errors.Count > 0 ? error : null;
+    }
+}

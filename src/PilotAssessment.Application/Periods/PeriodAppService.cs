@@ -1,0 +1,183 @@
+using PilotAssessment.ExceptionHandling;
+using PilotAssessment.Repositories;
+using PilotAssessment.Schemes;
+using PilotAssessment.Tenants;
+using PilotAssessment.Users;
+
+namespace PilotAssessment.Periods;
+
+/// <summary>Periods belong to the province: officials create, open and close them and reopen a city after the close.</summary>
+public sealed class PeriodAppService(
+    IRepository<AssessmentPeriod> periods,
+    IRepository<PeriodLockException> lockExceptions,
+    IRepository<Scheme> schemes,
+    IRepository<Tenant> tenants,
+    TimeProvider clock) : IPeriodAppService
+{
+    public async Task<List<PeriodDto>> GetListAsync(GetPeriodsInput input)
+    {
+        var query = periods.Query();
+        if (input.SchemeId is { } schemeId)
+        {
+            query = query.Where(p => p.SchemeId == schemeId);
+        }
+
+        if (Enum.TryParse<PeriodStatus>(input.Status, ignoreCase: true, out var status))
+        {
+            query = query.Where(p => p.Status == status);
+        }
+
+        var list = await periods.ToListAsync(query.OrderByDescending(p => p.Year).ThenBy(p => p.Kind).ThenBy(p => p.Number));
+        return list.Select(ToDto).ToList();
+    }
+
+    public async Task<PeriodDto> GetAsync(Guid id) => ToDto(await periods.GetAsync(id));
+
+    public async Task<PeriodDto> CreateAsync(CreatePeriodInput input)
+    {
+        var scheme = await schemes.FindAsync(input.SchemeId);
+        if (scheme is null || scheme.Status != SchemeStatus.Published)
+        {
+            throw new BusinessException(PeriodErrorCodes.SchemeNotPublished).WithError(nameof(input.SchemeId), PeriodErrorCodes.SchemeNotPublished);
+        }
+
+        var duplicate = await periods.CountAsync(periods.Query().Where(p =>
+            p.SchemeId == input.SchemeId && p.Kind == input.Kind && p.Year == input.Year && p.Number == input.Number));
+        if (duplicate > 0)
+        {
+            throw new BusinessException(PeriodErrorCodes.Duplicate, input.Year, input.Number);
+        }
+
+        var name = string.IsNullOrWhiteSpace(input.Name) ? DefaultName(scheme, input.Kind, input.Year, input.Number) : input.Name.Trim();
+        var period = new AssessmentPeriod(Guid.NewGuid(), scheme.Id, name, input.Kind, input.Year, input.Number,
+            ProvinceTime.ToUtc(input.EntryOpensAt), ProvinceTime.ToUtc(input.EntryClosesAt));
+        await periods.InsertAsync(period);
+        return ToDto(period);
+    }
+
+    public async Task<PeriodDto> UpdateWindowAsync(Guid id, UpdatePeriodWindowInput input)
+    {
+        var period = await periods.GetAsync(id);
+        period.ConcurrencyStamp = input.ConcurrencyStamp;
+        period.UpdateWindow(ProvinceTime.ToUtc(input.EntryOpensAt), ProvinceTime.ToUtc(input.EntryClosesAt));
+        await periods.UpdateAsync(period);
+        return ToDto(period);
+    }
+
+    public async Task<PeriodDto> OpenAsync(Guid id)
+    {
+        var period = await periods.GetAsync(id);
+        period.Open(clock.GetUtcNow().UtcDateTime);
+        await periods.UpdateAsync(period);
+        return ToDto(period);
+    }
+
+    public async Task<PeriodDto> CloseAsync(Guid id)
+    {
+        var period = await periods.GetAsync(id);
+        period.Lock(clock.GetUtcNow().UtcDateTime);
+        await periods.UpdateAsync(period);
+        return ToDto(period);
+    }
+
+    public async Task<List<LockExceptionDto>> GetLockExceptionsAsync(Guid id)
+    {
+        await periods.GetAsync(id);
+        var list = await lockExceptions.ToListAsync(lockExceptions.Query().Where(e => e.PeriodId == id).OrderBy(e => e.CreationTime));
+        return list.Select(ToDto).ToList();
+    }
+
+    public async Task<LockExceptionDto> CreateLockExceptionAsync(Guid id, CreateLockExceptionInput input)
+    {
+        var period = await periods.GetAsync(id);
+        if (period.Status is not (PeriodStatus.Open or PeriodStatus.Locked))
+        {
+            throw new BusinessException(PeriodErrorCodes.NotLocked, period.Status);
+        }
+
+        if (string.IsNullOrWhiteSpace(input.Reason))
+        {
+            throw new BusinessException(PeriodErrorCodes.ReasonRequired).WithError(nameof(input.Reason), PeriodErrorCodes.ReasonRequired);
+        }
+
+        if (await tenants.FindAsync(input.CityId) is null)
+        {
+            throw new BusinessException(PeriodErrorCodes.UnknownCity).WithError(nameof(input.CityId), PeriodErrorCodes.UnknownCity);
+        }
+
+        var deadline = ProvinceTime.ToUtc(input.Deadline);
+        if (deadline <= clock.GetUtcNow().UtcDateTime)
+        {
+            throw new BusinessException(PeriodErrorCodes.DeadlineInPast).WithError(nameof(input.Deadline), PeriodErrorCodes.DeadlineInPast);
+        }
+
+        var exception = new PeriodLockException(Guid.NewGuid(), period.Id, input.CityId, input.UnitId, input.Reason.Trim(), deadline);
+        await lockExceptions.InsertAsync(exception);
+        return ToDto(exception);
+    }
+
+    public static PeriodDto ToDto(AssessmentPeriod p) => new()
+    {
+        Id = p.Id,
+        SchemeId = p.SchemeId,
+        Name = p.Name,
+        Kind = p.Kind.ToString(),
+        Year = p.Year,
+        Number = p.Number,
+        Status = p.Status.ToString(),
+        EntryOpensAt = DateTime.SpecifyKind(p.EntryOpensAt, DateTimeKind.Utc),
+        EntryClosesAt = DateTime.SpecifyKind(p.EntryClosesAt, DateTimeKind.Utc),
+        EntryOpensAtLocal = ProvinceTime.ToLocal(p.EntryOpensAt).ToString("yyyy-MM-ddTHH:mm"),
+        EntryClosesAtLocal = ProvinceTime.ToLocal(p.EntryClosesAt).ToString("yyyy-MM-ddTHH:mm"),
+        PublishedTime = p.PublishedTime,
+        ConcurrencyStamp = p.ConcurrencyStamp,
+    };
+
+    private static LockExceptionDto ToDto(PeriodLockException e) => new()
+    {
+        Id = e.Id,
+        PeriodId = e.PeriodId,
+        CityId = e.CityId,
+        UnitId = e.UnitId,
+        Reason = e.Reason,
+        Deadline = DateTime.SpecifyKind(e.Deadline, DateTimeKind.Utc),
+        DeadlineLocal = ProvinceTime.ToLocal(e.Deadline).ToString("yyyy-MM-ddTHH:mm"),
+        CreationTime = e.CreationTime,
+    };
+
+    private static string DefaultName(Scheme scheme, PeriodKind kind, int year, int number) => kind switch
+    {
+        PeriodKind.Annual => $"{year}年度",
+        PeriodKind.HalfYear => $"{year}年{(number == 1 ? "上半年" : "下半年")}",
+        PeriodKind.Quarterly => $"{year}年第{number}季度",
+        _ => $"{year}年{number}月",
+    } + $" · {scheme.Name}";
+}
+
+public sealed class NotificationAppService(IRepository<Notification> notifications, ICurrentUser currentUser, TimeProvider clock) : INotificationAppService
+{
+    public async Task<List<NotificationDto>> GetMineAsync(bool unreadOnly)
+    {
+        var userId = currentUser.Id;
+        var query = notifications.Query().Where(n => n.UserId == userId);
+        if (unreadOnly)
+        {
+            query = query.Where(n => n.ReadTime == null);
+        }
+
+        var list = await notifications.ToListAsync(query.OrderByDescending(n => n.CreationTime).Take(100));
+        return list.Select(n => new NotificationDto { Id = n.Id, Key = n.Key, Title = n.Title, Body = n.Body, CreationTime = n.CreationTime, ReadTime = n.ReadTime }).ToList();
+    }
+
+    public async Task MarkReadAsync(Guid id)
+    {
+        var notification = await notifications.GetAsync(id);
+        if (notification.UserId != currentUser.Id)
+        {
+            throw new EntityNotFoundException(typeof(Notification), id);
+        }
+
+        notification.ReadTime ??= clock.GetUtcNow().UtcDateTime;
+        await notifications.UpdateAsync(notification);
+    }
+}

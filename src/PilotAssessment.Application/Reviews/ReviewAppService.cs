@@ -1,0 +1,144 @@
+using PilotAssessment.Data;
+using PilotAssessment.DataEntry;
+using PilotAssessment.ExceptionHandling;
+using PilotAssessment.MultiTenancy;
+using PilotAssessment.Periods;
+using PilotAssessment.Repositories;
+using PilotAssessment.Schemes;
+using PilotAssessment.Tenants;
+using PilotAssessment.Users;
+
+namespace PilotAssessment.Reviews;
+
+/// <summary>
+/// The province's review of submitted self-assessments: read a city's sheet and evidence, adjust a line's score
+/// with a reason (the self score stays beside it), return lines or the sheet, approve.
+/// </summary>
+public sealed class ReviewAppService(
+    IRepository<AssessmentPeriod> periods,
+    IRepository<Scheme> schemes,
+    IRepository<EntryLine> lines,
+    IRepository<EvidenceFile> evidence,
+    IRepository<CitySubmission> submissions,
+    IRepository<Tenant> tenants,
+    IUnitOfWork unitOfWork,
+    EntrySheetReader reader,
+    IDataFilter dataFilter,
+    ICurrentTenant currentTenant,
+    ICurrentUser currentUser,
+    TimeProvider clock) : IReviewAppService
+{
+    public async Task<List<SubmissionDto>> GetSubmissionsAsync(Guid periodId)
+    {
+        await periods.GetAsync(periodId);
+        var cities = await tenants.ToListAsync(tenants.Query().OrderBy(t => t.Name));
+        List<CitySubmission> all;
+        using (dataFilter.Disable<IMultiTenant>())
+        {
+            all = await submissions.ToListAsync(submissions.Query().Where(s => s.PeriodId == periodId));
+        }
+
+        var byCity = all.Where(s => s.TenantId != null).ToDictionary(s => s.TenantId!.Value);
+        return cities.Select(c => byCity.GetValueOrDefault(c.Id).ToDto(periodId, c.Id, c.DisplayName)).ToList();
+    }
+
+    public async Task<EntrySheetDto> GetCitySheetAsync(Guid periodId, Guid cityId)
+    {
+        var period = await periods.GetAsync(periodId);
+        var city = await tenants.GetAsync(cityId);
+        using (currentTenant.Change(city.Id, city.Name))
+        {
+            return await reader.ReadAsync(period, city.Id);
+        }
+    }
+
+    public async Task<EntryLineDto> AdjustLineAsync(Guid lineId, AdjustLineInput input)
+    {
+        EntryLine line;
+        using (dataFilter.Disable<IMultiTenant>())
+        {
+            line = await lines.GetAsync(lineId);
+        }
+
+        using (currentTenant.Change(line.TenantId))
+        {
+            var submission = await SubmissionOfAsync(line.PeriodId) ?? throw new BusinessException(ReviewErrorCodes.NotSubmitted, SubmissionStatus.Draft);
+            submission.EnsureSubmitted();
+            var period = await periods.GetAsync(line.PeriodId);
+            var definition = (await schemes.GetAsync(period.SchemeId)).Definition;
+            var indicator = definition.AllIndicators().First(i => i.Code == line.IndicatorCode);
+            if (string.IsNullOrWhiteSpace(input.Reason))
+            {
+                throw new BusinessException(ReviewErrorCodes.ReasonRequired).WithError("reason", ReviewErrorCodes.ReasonRequired);
+            }
+
+            if (input.Score < 0 || input.Score > indicator.MaxPoints)
+            {
+                throw new BusinessException(ReviewErrorCodes.ScoreOutOfRange, indicator.MaxPoints)
+                    .WithError("score", $"{ReviewErrorCodes.ScoreOutOfRange}|{indicator.MaxPoints}");
+            }
+
+            line.AuditorScore = definition.Rounding.Round(input.Score);
+            line.AdjustReason = input.Reason.Trim();
+            line.AdjustedByUserId = currentUser.Id;
+            await lines.UpdateAsync(line);
+            return await reader.LineAsync(line, definition);
+        }
+    }
+
+    public async Task<SubmissionDto> ReturnAsync(Guid periodId, Guid cityId, ReturnSubmissionInput input)
+    {
+        await periods.GetAsync(periodId);
+        var city = await tenants.GetAsync(cityId);
+        using (currentTenant.Change(city.Id, city.Name))
+        {
+            var submission = await SubmissionOfAsync(periodId) ?? throw new BusinessException(ReviewErrorCodes.NotSubmitted, SubmissionStatus.Draft);
+            submission.Return(input.Comment ?? string.Empty);
+            if (input.Lines.Count > 0)
+            {
+                var codes = input.Lines.Select(l => l.IndicatorCode).ToList();
+                var returned = (await lines.ToListAsync(lines.Query().Where(l => l.PeriodId == periodId && codes.Contains(l.IndicatorCode)))).ToDictionary(l => l.IndicatorCode);
+                foreach (var item in input.Lines)
+                {
+                    var line = returned.GetValueOrDefault(item.IndicatorCode)
+                        ?? throw new BusinessException(ReviewErrorCodes.UnknownLine, item.IndicatorCode).WithError($"lines.{item.IndicatorCode}", $"{ReviewErrorCodes.UnknownLine}|{item.IndicatorCode}");
+                    line.Status = EntryLineStatus.Returned;
+                    line.ReturnComment = string.IsNullOrWhiteSpace(item.Comment) ? submission.ReturnComment : item.Comment.Trim();
+                }
+            }
+            else
+            {
+                foreach (var line in await lines.ToListAsync(lines.Query().Where(l => l.PeriodId == periodId)))
+                {
+                    line.Status = EntryLineStatus.Returned;
+                }
+            }
+
+            await unitOfWork.SaveChangesAsync();
+            return submission.ToDto(periodId, city.Id, city.DisplayName);
+        }
+    }
+
+    public async Task<SubmissionDto> ApproveAsync(Guid periodId, Guid cityId)
+    {
+        await periods.GetAsync(periodId);
+        var city = await tenants.GetAsync(cityId);
+        using (currentTenant.Change(city.Id, city.Name))
+        {
+            var submission = await SubmissionOfAsync(periodId) ?? throw new BusinessException(ReviewErrorCodes.NotSubmitted, SubmissionStatus.Draft);
+            submission.Approve(currentUser.Id, clock.GetUtcNow().UtcDateTime);
+            await submissions.UpdateAsync(submission);
+            return submission.ToDto(periodId, city.Id, city.DisplayName);
+        }
+    }
+
+    public async Task<FileDto> DownloadEvidenceAsync(Guid evidenceId)
+    {
+        using var _ = dataFilter.Disable<IMultiTenant>();
+        var file = await evidence.GetAsync(evidenceId);
+        return new FileDto(file.FileName, file.ContentType, file.Content);
+    }
+
+    private async Task<CitySubmission?> SubmissionOfAsync(Guid periodId) =>
+        (await submissions.ToListAsync(submissions.Query().Where(s => s.PeriodId == periodId))).FirstOrDefault();
+}

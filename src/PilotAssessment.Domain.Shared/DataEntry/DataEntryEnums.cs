@@ -1,0 +1,49 @@
+namespace PilotAssessment.DataEntry;
+
+public enum EntryLineStatus
+{
+    Draft = 0,
+
+    /// <summary>Part of a submitted self-assessment.</summary>
+    Submitted = 1,
+
+    /// <summary>Sent back by the auditors with a comment; the city edits it and resubmits.</summary>
+    Returned = 2,
+}
+
+public static class DataEntryConsts
+{
+    public const long MaxEvidenceBytes = 20 * 1024 * 1024;
+
+    public const int MaxNoteLength = 2000;
+
+    public const int MaxFileNameLength = 255;
+}
+
+public static class DataEntryErrorCodes
+{
+    public const string WindowClosed = "DataEntry:WindowClosed";
+    public const string NotEditable = "DataEntry:NotEditable";
+    public const string UnknownIndicator = "DataEntry:UnknownIndicator";
+    public const string ComputedIndicator = "DataEntry:ComputedIndicator";
+    public const string Invalid = "DataEntry:Invalid";
+    public const string NumberRequired = "DataEntry:NumberRequired";
+    public const string PercentOutOfRange = "DataEntry:PercentOutOfRange";
+    public const string MustNotBeNegative = "DataEntry:MustNotBeNegative";
+    public const string RankInvalid = "DataEntry:RankInvalid";
+    public const string UnknownOccurrenceType = "DataEntry:UnknownOccurrenceType";
+    public const string UnknownGrade = "DataEntry:UnknownGrade";
+    public const string UnknownChecklistItem = "DataEntry:UnknownChecklistItem";
+    public const string UnknownSurveyComponent = "DataEntry:UnknownSurveyComponent";
+    public const string UnknownVetoFact = "DataEntry:UnknownVetoFact";
+    public const string UnknownBonusItem = "DataEntry:UnknownBonusItem";
+    public const string NoteTooLong = "DataEntry:NoteTooLong";
+    public const string EvidenceRequired = "DataEntry:EvidenceRequired";
+    public const string EvidenceTooLarge = "DataEntry:EvidenceTooLarge";
+    public const string EvidenceType = "DataEntry:EvidenceType";
+    public const string EvidenceEmpty = "DataEntry:EvidenceEmpty";
+    public const string StaleLine = "DataEntry:StaleLine";
+    public const string UnitLocked = "DataEntry:UnitLocked";
+    public const string XlsxUnreadable = "DataEntry:XlsxUnreadable";
+    public const string XlsxInvalid = "DataEntry:XlsxInvalid";
+}

@@ -1,0 +1,177 @@
+using PilotAssessment.Entities;
+using PilotAssessment.MultiTenancy;
+
+namespace PilotAssessment.DataEntry;
+
+/// <summary>
+/// One city's value for one indicator of one period (填报), with the review state of the line: the city's self
+/// score (engine score at submission) and the auditor's confirmed score with its reason.
+/// </summary>
+public class EntryLine : FullAuditedAggregateRoot, IMultiTenant
+{
+    private EntryLine()
+    {
+        IndicatorCode = ValueJson = string.Empty;
+    }
+
+    public EntryLine(Guid id, Guid periodId, string indicatorCode)
+        : base(id)
+    {
+        PeriodId = periodId;
+        IndicatorCode = indicatorCode;
+        ValueJson = new EntryValue().ToJson();
+    }
+
+    public Guid? TenantId { get; set; }
+
+    public Guid PeriodId { get; private set; }
+
+    public string IndicatorCode { get; private set; }
+
+    /// <summary>The reporting unit (department or district), when units are used.</summary>
+    public Guid? UnitId { get; set; }
+
+    /// <summary><see cref="EntryValue"/> as JSON.</summary>
+    public string ValueJson { get; private set; }
+
+    public string? Note { get; set; }
+
+    public EntryLineStatus Status { get; set; }
+
+    public Guid? ReportedByUserId { get; private set; }
+
+    public DateTime? ReportedTime { get; private set; }
+
+    public decimal? SelfScore { get; set; }
+
+    public decimal? AuditorScore { get; set; }
+
+    public string? AdjustReason { get; set; }
+
+    public Guid? AdjustedByUserId { get; set; }
+
+    public string? ReturnComment { get; set; }
+
+    public EntryValue Value => EntryValue.FromJson(ValueJson);
+
+    public bool IsReported => !Value.IsEmpty;
+
+    /// <summary>Returns the previous JSON when the value changed, else null.</summary>
+    public string? SetValue(EntryValue value, Guid? userId, DateTime now)
+    {
+        var json = value.ToJson();
+        ReportedByUserId = userId;
+        ReportedTime = now;
+        if (json == ValueJson)
+        {
+            return null;
+        }
+
+        var old = ValueJson;
+        ValueJson = json;
+        return old;
+    }
+}
+
+/// <summary>One change of a line's value: who, when, old and new (kept for the history view).</summary>
+public class EntryValueHistory : Entity, IMultiTenant, IHasCreationTime
+{
+    private EntryValueHistory()
+    {
+        NewValueJson = string.Empty;
+    }
+
+    public EntryValueHistory(Guid id, Guid entryLineId, int revision, string? oldValueJson, string newValueJson, string? oldNote, string? newNote)
+        : base(id)
+    {
+        EntryLineId = entryLineId;
+        Revision = revision;
+        OldValueJson = oldValueJson;
+        NewValueJson = newValueJson;
+        OldNote = oldNote;
+        NewNote = newNote;
+    }
+
+    public Guid? TenantId { get; set; }
+
+    public Guid EntryLineId { get; private set; }
+
+    /// <summary>1 for the first value of the line; orders changes made within the same clock tick.</summary>
+    public int Revision { get; private set; }
+
+    public string? OldValueJson { get; private set; }
+
+    public string NewValueJson { get; private set; }
+
+    public string? OldNote { get; private set; }
+
+    public string? NewNote { get; private set; }
+
+    public DateTime CreationTime { get; set; }
+
+    public Guid? CreatorId { get; set; }
+}
+
+/// <summary>A file proving a line (佐证材料), kept in the database apart from the line so lists never load content.</summary>
+public class EvidenceFile : Entity, IMultiTenant, IHasCreationTime, ISoftDelete
+{
+    private EvidenceFile()
+    {
+        FileName = ContentType = string.Empty;
+        Content = [];
+    }
+
+    public EvidenceFile(Guid id, Guid entryLineId, string fileName, string contentType, byte[] content)
+        : base(id)
+    {
+        EntryLineId = entryLineId;
+        FileName = fileName;
+        ContentType = contentType;
+        Content = content;
+        Size = content.LongLength;
+    }
+
+    public Guid? TenantId { get; set; }
+
+    public Guid EntryLineId { get; private set; }
+
+    public string FileName { get; private set; }
+
+    public string ContentType { get; private set; }
+
+    public long Size { get; private set; }
+
+    public byte[] Content { get; private set; }
+
+    public bool IsDeleted { get; set; }
+
+    public DateTime CreationTime { get; set; }
+
+    public Guid? CreatorId { get; set; }
+}
+
+/// <summary>A city's facts of one period beyond indicator lines: veto facts, bonus counts, data items.</summary>
+public class CityPeriodFacts : FullAuditedAggregateRoot, IMultiTenant
+{
+    private CityPeriodFacts()
+    {
+    }
+
+    public CityPeriodFacts(Guid id, Guid periodId)
+        : base(id)
+    {
+        PeriodId = periodId;
+    }
+
+    public Guid? TenantId { get; set; }
+
+    public Guid PeriodId { get; private set; }
+
+    public Dictionary<string, bool> VetoFacts { get; set; } = [];
+
+    public Dictionary<string, int> BonusCounts { get; set; } = [];
+
+    public Dictionary<string, decimal> DataItems { get; set; } = [];
+
+    public string? Note { get; set; }
+}

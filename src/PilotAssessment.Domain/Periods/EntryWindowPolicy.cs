@@ -1,0 +1,36 @@
+using PilotAssessment.DataEntry;
+using PilotAssessment.ExceptionHandling;
+using PilotAssessment.Repositories;
+
+namespace PilotAssessment.Periods;
+
+/// <summary>Whether a city (or one of its units) may write values of a period now: inside the window, or under a lock exception.</summary>
+public sealed class EntryWindowPolicy(IRepository<PeriodLockException> lockExceptions, TimeProvider clock)
+{
+    public async Task EnsureMayWriteAsync(AssessmentPeriod period, Guid cityId, Guid? unitId, CancellationToken cancellationToken = default)
+    {
+        if (!await MayWriteAsync(period, cityId, unitId, cancellationToken))
+        {
+            var local = ProvinceTime.ToLocal(period.EntryClosesAt);
+            throw new BusinessException(DataEntryErrorCodes.WindowClosed, period.Name, local.ToString("yyyy-MM-dd HH:mm"));
+        }
+    }
+
+    public async Task<bool> MayWriteAsync(AssessmentPeriod period, Guid cityId, Guid? unitId, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (period.AcceptsEntries(now))
+        {
+            return true;
+        }
+
+        if (period.Status is not (PeriodStatus.Open or PeriodStatus.Locked) || now < period.EntryOpensAt)
+        {
+            return false;
+        }
+
+        var exceptions = await lockExceptions.ToListAsync(
+            lockExceptions.Query().Where(e => e.PeriodId == period.Id && e.CityId == cityId && e.Deadline > now), cancellationToken);
+        return exceptions.Any(e => e.Admits(cityId, unitId, now));
+    }
+}

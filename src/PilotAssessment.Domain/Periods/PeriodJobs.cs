@@ -1,0 +1,225 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging;
+using PilotAssessment.BackgroundJobs;
+using PilotAssessment.Data;
+using PilotAssessment.DataEntry;
+using PilotAssessment.Identity;
+using PilotAssessment.Localization;
+using PilotAssessment.MultiTenancy;
+using PilotAssessment.Repositories;
+using PilotAssessment.Results;
+using PilotAssessment.Schemes;
+using PilotAssessment.Tenants;
+using Quartz;
+
+namespace PilotAssessment.Periods;
+
+// Every job decides what is due from the clock, not from its trigger time, so a run fired late after downtime
+// catches up once and a second run finds nothing left to do.
+
+/// <summary>Opens planned periods whose entry window has started.</summary>
+[DisallowConcurrentExecution]
+public sealed class PeriodOpenJob(ICurrentTenant currentTenant, IRepository<AssessmentPeriod> periods, IUnitOfWork unitOfWork, TimeProvider clock)
+    : TenantAwareJob(currentTenant)
+{
+    public static readonly JobKey Key = new(nameof(PeriodOpenJob));
+
+    public async Task<int> RunAsync(CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var due = await periods.ToListAsync(periods.Query().Where(p => p.Status == PeriodStatus.Planned && p.EntryOpensAt <= now), cancellationToken);
+        foreach (var period in due)
+        {
+            period.Open(now);
+        }
+
+        await unitOfWork.SaveChangesAsync(cancellationToken);
+        return due.Count;
+    }
+
+    protected override async Task ExecuteAsync(IJobExecutionContext context) => context.Result = await RunAsync(context.CancellationToken);
+}
+
+/// <summary>Locks open periods whose entry window has closed.</summary>
+[DisallowConcurrentExecution]
+public sealed class PeriodLockJob(ICurrentTenant currentTenant, IRepository<AssessmentPeriod> periods, IUnitOfWork unitOfWork, TimeProvider clock)
+    : TenantAwareJob(currentTenant)
+{
+    public static readonly JobKey Key = new(nameof(PeriodLockJob));
+
+    public async Task<int> RunAsync(CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var due = await periods.ToListAsync(periods.Query().Where(p => p.Status == PeriodStatus.Open && p.EntryClosesAt <= now), cancellationToken);
+        foreach (var period in due)
+        {
+            period.Lock(now);
+        }
+
+        await unitOfWork.SaveChangesAsync(cancellationToken);
+        return due.Count;
+    }
+
+    protected override async Task ExecuteAsync(IJobExecutionContext context) => context.Result = await RunAsync(context.CancellationToken);
+}
+
+/// <summary>
+/// N days (<c>Periods:ReminderDaysBeforeClose</c>, default 3) before the close, tells every clerk of a city that
+/// still has unreported lines, once per period (an in-app notification keyed by the period).
+/// </summary>
+[DisallowConcurrentExecution]
+public sealed class EntryReminderJob(
+    ICurrentTenant currentTenant,
+    IRepository<AssessmentPeriod> periods,
+    IRepository<Tenant> tenants,
+    IRepository<Notification> notifications,
+    IIdentityUserRepository users,
+    PeriodScoringService scoring,
+    IDataFilter dataFilter,
+    IUnitOfWork unitOfWork,
+    IConfiguration configuration,
+    IStringLocalizer<PilotAssessmentResource> localizer,
+    IRepository<AppUser> appUsers,
+    IEmailSender email,
+    ILogger<EntryReminderJob> logger,
+    TimeProvider clock) : TenantAwareJob(currentTenant)
+{
+    public static readonly JobKey Key = new(nameof(EntryReminderJob));
+
+    private readonly ICurrentTenant _currentTenant = currentTenant;
+
+    public static string KeyOf(Guid periodId) => $"entry-reminder:{periodId:N}";
+
+    public async Task<int> RunAsync(CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var horizon = now.AddDays(configuration.GetValue("Periods:ReminderDaysBeforeClose", 3));
+        var due = await periods.ToListAsync(
+            periods.Query().Where(p => p.Status == PeriodStatus.Open && p.EntryClosesAt > now && p.EntryClosesAt <= horizon), cancellationToken);
+        var cities = await tenants.ToListAsync(tenants.Query().Where(t => t.IsActive), cancellationToken);
+        var sent = 0;
+        foreach (var period in due)
+        {
+            var scheme = await scoring.GetSchemeAsync(period, cancellationToken);
+            var expected = PeriodScoringService.EnteredIndicators(scheme.Definition).Select(i => i.Code).ToHashSet();
+            var inputs = await scoring.LoadAsync(period.Id, cities.Select(c => c.Id).ToList(), cancellationToken);
+            var key = KeyOf(period.Id);
+            List<Notification> already;
+            using (dataFilter.Disable<IMultiTenant>())
+            {
+                already = await notifications.ToListAsync(notifications.Query().Where(n => n.Key == key), cancellationToken);
+            }
+
+            var notified = already.Select(n => n.UserId).ToHashSet();
+            foreach (var city in cities)
+            {
+                var missing = expected.Count - inputs[city.Id].Lines.Count(l => l.IsReported && expected.Contains(l.IndicatorCode));
+                if (missing <= 0)
+                {
+                    continue;
+                }
+
+                using (_currentTenant.Change(city.Id, city.Name))
+                {
+                    var local = ProvinceTime.ToLocal(period.EntryClosesAt).ToString("yyyy-MM-dd HH:mm");
+                    string title = localizer[PeriodErrorCodes.ReminderTitle, period.Name];
+                    string body = localizer[PeriodErrorCodes.ReminderBody, period.Name, missing, local];
+                    var recipients = new List<Guid>();
+                    foreach (var clerk in await users.GetUserIdsInRoleAsync(RoleNames.Clerk, cancellationToken))
+                    {
+                        if (notified.Add(clerk))
+                        {
+                            await notifications.InsertAsync(new Notification(Guid.NewGuid(), city.Id, clerk, key, title, body), autoSave: false, cancellationToken);
+                            recipients.Add(clerk);
+                            sent++;
+                        }
+                    }
+
+                    // The notification is the record of the reminder: saved first, so a failed e-mail is never sent twice.
+                    await unitOfWork.SaveChangesAsync(cancellationToken);
+                    await EmailAsync(recipients, title, body, cancellationToken);
+                }
+            }
+        }
+
+        return sent;
+    }
+
+    protected override async Task ExecuteAsync(IJobExecutionContext context) => context.Result = await RunAsync(context.CancellationToken);
+
+    private async Task EmailAsync(List<Guid> userIds, string subject, string body, CancellationToken cancellationToken)
+    {
+        if (!email.IsEnabled || userIds.Count == 0)
+        {
+            return;
+        }
+
+        var addresses = await appUsers.ToListAsync(appUsers.Query().Where(u => userIds.Contains(u.Id) && u.Email != null && u.IsActive).Select(u => u.Email!), cancellationToken);
+        foreach (var address in addresses)
+        {
+            try
+            {
+                await email.SendAsync(address, subject, body, cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                logger.LogWarning(exception, "Reminder e-mail to {Address} failed", address);
+            }
+        }
+    }
+}
+
+/// <summary>Recomputes each city's monitoring index of open and locked periods from the values entered so far: one row per city, period and day.</summary>
+[DisallowConcurrentExecution]
+public sealed class MonitoringIndexJob(
+    ICurrentTenant currentTenant,
+    IRepository<AssessmentPeriod> periods,
+    IRepository<Tenant> tenants,
+    IRepository<MonitoringIndexSnapshot> snapshots,
+    PeriodScoringService scoring,
+    IDataFilter dataFilter,
+    IUnitOfWork unitOfWork,
+    TimeProvider clock) : TenantAwareJob(currentTenant)
+{
+    public static readonly JobKey Key = new(nameof(MonitoringIndexJob));
+
+    public async Task<int> RunAsync(CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var day = ProvinceTime.Day(now);
+        var active = await periods.ToListAsync(periods.Query().Where(p => p.Status == PeriodStatus.Open || p.Status == PeriodStatus.Locked), cancellationToken);
+        var cities = (await tenants.ToListAsync(tenants.Query().Where(t => t.IsActive), cancellationToken)).Select(t => t.Id).ToList();
+        var written = 0;
+        using var _ = dataFilter.Disable<IMultiTenant>();
+        foreach (var period in active)
+        {
+            var scheme = await scoring.GetSchemeAsync(period, cancellationToken);
+            var inputs = await scoring.LoadAsync(period.Id, cities, cancellationToken);
+            var targets = await scoring.TargetsAsync(period, cities, cancellationToken);
+            var existing = (await snapshots.ToListAsync(snapshots.Query().Where(s => s.PeriodId == period.Id && s.Day == day), cancellationToken))
+                .Where(s => s.TenantId != null).ToDictionary(s => s.TenantId!.Value);
+            foreach (var cityId in cities)
+            {
+                var sheet = scoring.Score(scheme.Definition, inputs[cityId], targets, withAuditorScores: true);
+                if (!existing.TryGetValue(cityId, out var snapshot))
+                {
+                    snapshot = new MonitoringIndexSnapshot(Guid.NewGuid(), cityId, period.Id, day);
+                    await snapshots.InsertAsync(snapshot, autoSave: false, cancellationToken);
+                }
+
+                snapshot.Total = sheet.Total;
+                snapshot.Percent = sheet.Percent;
+                snapshot.Colour = sheet.Colour;
+                snapshot.ReportedLines = inputs[cityId].Lines.Count(l => l.IsReported);
+                snapshot.ComputedTime = now;
+                written++;
+            }
+        }
+
+        await unitOfWork.SaveChangesAsync(cancellationToken);
+        return written;
+    }
+
+    protected override async Task ExecuteAsync(IJobExecutionContext context) => context.Result = await RunAsync(context.CancellationToken);
+}

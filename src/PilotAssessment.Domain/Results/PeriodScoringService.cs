@@ -1,0 +1,62 @@
+using PilotAssessment.Data;
+using PilotAssessment.DataEntry;
+using PilotAssessment.MultiTenancy;
+using PilotAssessment.Periods;
+using PilotAssessment.Repositories;
+using PilotAssessment.Schemes;
+using PilotAssessment.Schemes.Scoring;
+
+namespace PilotAssessment.Results;
+
+/// <summary>One city's entered data of a period, ready for the engine.</summary>
+public sealed record CityPeriodInput(Guid CityId, IReadOnlyList<EntryLine> Lines, CityPeriodFacts? Facts)
+{
+    public CityPeriodValues ToValues() => new()
+    {
+        CityKey = CityId.ToString(),
+        Indicators = Lines.Where(l => l.IsReported).ToDictionary(l => l.IndicatorCode, l => l.Value.ToIndicatorValue()),
+        VetoFacts = Facts?.VetoFacts ?? [],
+        BonusCounts = Facts?.BonusCounts ?? [],
+        DataItems = Facts?.DataItems ?? [],
+    };
+
+    /// <summary>Lines an auditor adjusted: their confirmed score replaces the computed one.</summary>
+    public IReadOnlyDictionary<string, decimal> AuditorScores() =>
+        Lines.Where(l => l.AuditorScore is not null).ToDictionary(l => l.IndicatorCode, l => l.AuditorScore!.Value);
+}
+
+/// <summary>
+/// Loads a period's entered data for every city (or one) in one query per table and scores it with the scheme's
+/// targets unless <see cref="IPeriodTargetProvider"/> gives a city its own.
+/// </summary>
+public sealed class PeriodScoringService(
+    IRepository<EntryLine> lines,
+    IRepository<CityPeriodFacts> facts,
+    IRepository<Schemes.Scheme> schemes,
+    IDataFilter dataFilter,
+    IPeriodTargetProvider targets,
+    ScoringEngine engine)
+{
+    public async Task<Dictionary<Guid, CityPeriodInput>> LoadAsync(Guid periodId, IReadOnlyCollection<Guid> cityIds, CancellationToken cancellationToken = default)
+    {
+        using var _ = dataFilter.Disable<IMultiTenant>();
+        var allLines = await lines.ToListAsync(lines.Query().Where(l => l.PeriodId == periodId), cancellationToken);
+        var allFacts = await facts.ToListAsync(facts.Query().Where(f => f.PeriodId == periodId), cancellationToken);
+        var linesByCity = allLines.Where(l => l.TenantId != null).ToLookup(l => l.TenantId!.Value);
+        var factsByCity = allFacts.Where(f => f.TenantId != null).GroupBy(f => f.TenantId!.Value).ToDictionary(g => g.Key, g => g.First());
+        return cityIds.ToDictionary(id => id, id => new CityPeriodInput(id, linesByCity[id].ToList(), factsByCity.GetValueOrDefault(id)));
+    }
+
+    public Task<Schemes.Scheme> GetSchemeAsync(AssessmentPeriod period, CancellationToken cancellationToken = default) =>
+        schemes.GetAsync(period.SchemeId, cancellationToken);
+
+    public Task<IReadOnlyDictionary<Guid, IReadOnlyDictionary<string, decimal>>> TargetsAsync(AssessmentPeriod period, IReadOnlyCollection<Guid> cityIds, CancellationToken cancellationToken = default) =>
+        targets.GetTargetOverridesAsync(period, cityIds, cancellationToken);
+
+    public ScoreSheet Score(SchemeDefinition definition, CityPeriodInput input, IReadOnlyDictionary<Guid, IReadOnlyDictionary<string, decimal>> targetOverrides, bool withAuditorScores) =>
+        engine.Score(definition, input.ToValues(), null, targetOverrides.GetValueOrDefault(input.CityId), withAuditorScores ? input.AuditorScores() : null);
+
+    /// <summary>Indicators a city enters itself (computed ones are not).</summary>
+    public static IReadOnlyList<IndicatorDefinition> EnteredIndicators(SchemeDefinition definition) =>
+        definition.AllIndicators().Where(i => string.IsNullOrWhiteSpace(i.Formula)).ToList();
+}

@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PilotAssessment.DataEntry;
+using PilotAssessment.Results;
+
+namespace PilotAssessment.EntityFrameworkCore.Configurations;
+
+internal sealed class ScoreSheetRecordConfiguration : IEntityTypeConfiguration<ScoreSheetRecord>
+{
+    public void Configure(EntityTypeBuilder<ScoreSheetRecord> builder)
+    {
+        builder.ToTable("ScoreSheets");
+        builder.Property(s => s.Kind).HasConversion<string>().HasMaxLength(32);
+        builder.Property(s => s.Reason).HasMaxLength(DataEntryConsts.MaxNoteLength);
+        builder.Property(s => s.ScoreGrade).HasMaxLength(32);
+        builder.Property(s => s.Grade).HasMaxLength(32);
+        builder.Property(s => s.Colour).HasMaxLength(32);
+        builder.Property(s => s.CategoriesJson).IsRequired().Metadata.SetMaxLength(null);
+        builder.Property(s => s.BonusJson).IsRequired().Metadata.SetMaxLength(null);
+        builder.Property(s => s.VetoesJson).IsRequired().Metadata.SetMaxLength(null);
+        builder.HasMany(s => s.Lines).WithOne().HasForeignKey(l => l.ScoreSheetRecordId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(s => new { s.PeriodId, s.TenantId, s.Version }).IsUnique();
+    }
+}
+
+internal sealed class ScoreSheetLineRecordConfiguration : IEntityTypeConfiguration<ScoreSheetLineRecord>
+{
+    public void Configure(EntityTypeBuilder<ScoreSheetLineRecord> builder)
+    {
+        builder.ToTable("ScoreSheetLines");
+        builder.Property(l => l.IndicatorCode).HasMaxLength(32).IsRequired();
+        builder.Property(l => l.CategoryCode).HasMaxLength(32).IsRequired();
+        builder.Property(l => l.IndicatorName).IsRequired();
+        builder.Property(l => l.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(l => l.AdjustReason).HasMaxLength(DataEntryConsts.MaxNoteLength);
+        builder.Property(l => l.ExplanationZh).IsRequired().Metadata.SetMaxLength(null);
+        builder.Property(l => l.ExplanationEn).IsRequired().Metadata.SetMaxLength(null);
+    }
+}
+
+internal sealed class MonitoringIndexSnapshotConfiguration : IEntityTypeConfiguration<MonitoringIndexSnapshot>
+{
+    public void Configure(EntityTypeBuilder<MonitoringIndexSnapshot> builder)
+    {
+        builder.ToTable("MonitoringIndexSnapshots");
+        builder.Property(s => s.Colour).HasMaxLength(32);
+        builder.HasIndex(s => new { s.PeriodId, s.TenantId, s.Day }).IsUnique();
+    }
+}

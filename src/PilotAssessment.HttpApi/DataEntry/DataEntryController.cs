@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using PilotAssessment.Permissions;
+
+namespace PilotAssessment.DataEntry;
+
+[Route("api/app/data-entry")]
+[Authorize(PilotAssessmentPermissions.DataEntry.Default)]
+public sealed class DataEntryController(IDataEntryAppService dataEntry) : PilotAssessmentController
+{
+    [HttpGet("periods/{periodId:guid}")]
+    public Task<EntrySheetDto> GetSheetAsync(Guid periodId) => dataEntry.GetSheetAsync(periodId);
+
+    /// <summary>Saves a draft of the line; a stale concurrency stamp answers 409 with the current line under "current".</summary>
+    [HttpPut("periods/{periodId:guid}/lines/{indicatorCode}")]
+    public Task<EntryLineDto> SaveLineAsync(Guid periodId, string indicatorCode, SaveEntryLineInput input) => dataEntry.SaveLineAsync(periodId, indicatorCode, input);
+
+    [HttpPut("periods/{periodId:guid}/facts")]
+    public Task<CityFactsDto> SaveFactsAsync(Guid periodId, CityFactsDto input) => dataEntry.SaveFactsAsync(periodId, input);
+
+    [HttpPost("periods/{periodId:guid}/submit")]
+    [Authorize(PilotAssessmentPermissions.DataEntry.Submit)]
+    public Task<SubmissionDto> SubmitAsync(Guid periodId) => dataEntry.SubmitAsync(periodId);
+
+    [HttpGet("periods/{periodId:guid}/xlsx")]
+    [Produces("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/json")]
+    public async Task<IActionResult> DownloadTemplateAsync(Guid periodId)
+    {
+        var file = await dataEntry.DownloadTemplateAsync(periodId);
+        return File(file.Content, file.ContentType, file.FileName);
+    }
+
+    [HttpPost("periods/{periodId:guid}/xlsx")]
+    [RequestSizeLimit(DataEntryConsts.MaxEvidenceBytes)]
+    public async Task<EntrySheetDto> UploadXlsxAsync(Guid periodId, IFormFile file)
+    {
+        await using var stream = file.OpenReadStream();
+        using var buffer = new MemoryStream();
+        await stream.CopyToAsync(buffer);
+        buffer.Position = 0;
+        return await dataEntry.UploadXlsxAsync(periodId, buffer);
+    }
+
+    [HttpGet("lines/{lineId:guid}")]
+    public Task<EntryLineDto> GetLineAsync(Guid lineId) => dataEntry.GetLineAsync(lineId);
+
+    [HttpGet("lines/{lineId:guid}/history")]
+    public Task<List<ValueHistoryDto>> GetHistoryAsync(Guid lineId) => dataEntry.GetHistoryAsync(lineId);
+
+    [HttpPost("lines/{lineId:guid}/evidence")]
+    [RequestSizeLimit(DataEntryConsts.MaxEvidenceBytes + (1024 * 1024))]
+    [RequestFormLimits(MultipartBodyLengthLimit = DataEntryConsts.MaxEvidenceBytes + (1024 * 1024))]
+    public async Task<EvidenceDto> UploadEvidenceAsync(Guid lineId, IFormFile file)
+    {
+        await using var stream = file.OpenReadStream();
+        return await dataEntry.UploadEvidenceAsync(lineId, file.FileName, stream, file.Length);
+    }
+
+    [HttpGet("evidence/{id:guid}")]
+    [Produces("application/octet-stream", "application/json")]
+    public async Task<IActionResult> DownloadEvidenceAsync(Guid id)
+    {
+        var file = await dataEntry.DownloadEvidenceAsync(id);
+        return File(file.Content, file.ContentType, file.FileName);
+    }
+
+    [HttpDelete("evidence/{id:guid}")]
+    public Task DeleteEvidenceAsync(Guid id) => dataEntry.DeleteEvidenceAsync(id);
+}

@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using PilotAssessment.Permissions;
+
+namespace PilotAssessment.Results;
+
+[Route("api/app/results")]
+[Authorize(PilotAssessmentPermissions.Results.Default)]
+public sealed class ResultController(IResultAppService results) : PilotAssessmentController
+{
+    [HttpPost("periods/{periodId:guid}/publish")]
+    [Authorize(PilotAssessmentPermissions.Results.Publish)]
+    public Task<List<RankingRowDto>> PublishAsync(Guid periodId) => results.PublishAsync(periodId);
+
+    [HttpPost("periods/{periodId:guid}/cities/{cityId:guid}/retroactive-veto")]
+    [Authorize(PilotAssessmentPermissions.Results.Publish)]
+    public Task<ScoreSheetRecordDto> ApplyRetroactiveVetoAsync(Guid periodId, Guid cityId, RetroactiveVetoInput input) =>
+        results.ApplyRetroactiveVetoAsync(periodId, cityId, input);
+
+    [HttpPost("periods/{periodId:guid}/cities/{cityId:guid}/withdraw-approval")]
+    [Authorize(PilotAssessmentPermissions.Results.Publish)]
+    public Task<ScoreSheetRecordDto> WithdrawApprovalAsync(Guid periodId, Guid cityId, WithdrawApprovalInput input) =>
+        results.WithdrawApprovalAsync(periodId, cityId, input);
+
+    /// <summary>The signed-in city's sheet, once the period is published; <paramref name="version"/> reads an older version.</summary>
+    [HttpGet("periods/{periodId:guid}/my-sheet")]
+    public Task<ScoreSheetRecordDto> GetMySheetAsync(Guid periodId, [FromQuery] int? version) => results.GetMySheetAsync(periodId, version);
+
+    [HttpGet("sheets/{id:guid}")]
+    public Task<ScoreSheetRecordDto> GetSheetAsync(Guid id) => results.GetSheetAsync(id);
+
+    [HttpGet("sheets/{id:guid}/export/xlsx")]
+    [Produces("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/json")]
+    public async Task<IActionResult> ExportSheetXlsxAsync(Guid id)
+    {
+        var file = await results.ExportSheetXlsxAsync(id);
+        return File(file.Content, file.ContentType, file.FileName);
+    }
+
+    [HttpGet("periods/{periodId:guid}/cities/{cityId:guid}/versions")]
+    public Task<List<ScoreSheetRecordDto>> GetVersionsAsync(Guid periodId, Guid cityId) => results.GetVersionsAsync(periodId, cityId);
+
+    [HttpGet("periods/{periodId:guid}/ranking")]
+    [Authorize(PilotAssessmentPermissions.Review.Default)]
+    public Task<List<RankingRowDto>> GetRankingAsync(Guid periodId) => results.GetRankingAsync(periodId);
+
+    [HttpGet("periods/{periodId:guid}/completeness")]
+    [Authorize(PilotAssessmentPermissions.Review.Default)]
+    public Task<List<CompletenessRowDto>> GetCompletenessAsync(Guid periodId) => results.GetCompletenessAsync(periodId);
+}

@@ -1,0 +1,284 @@
+using PilotAssessment.DataEntry;
+using PilotAssessment.ExceptionHandling;
+using PilotAssessment.Results;
+using PilotAssessment.Reviews;
+using Shouldly;
+using Xunit;
+using static PilotAssessment.Periods.PeriodTestHelpers;
+
+namespace PilotAssessment.Periods;
+
+public abstract class PeriodWorkflow_Tests<TApplication>(TApplication app) : IClassFixture<TApplication>
+    where TApplication : PilotAssessmentTestApplication
+{
+    [Fact]
+    public async Task Should_Run_The_Lifecycle_From_Entry_To_A_Retroactive_Veto_Keeping_Every_Version()
+    {
+        var period = await app.CreatePeriodAsync(TimeSpan.FromMinutes(-1), TimeSpan.FromDays(10));
+        var lanzhou = await app.TenantIdAsync("兰州");
+
+        // Clerk enters drafts; a line with required evidence blocks the submission until a file is attached.
+        await app.DataEntryAsync("兰州", "clerk", async e =>
+        {
+            await e.SaveAsync(period.Id, "B04", Number(95));
+            await e.SaveAsync(period.Id, "I01", Number(97));
+            return await e.SaveAsync(period.Id, "A02", new EntryValueDto { ChecklistPresent = ["制度", "台账"] });
+        });
+        var missing = await Should.ThrowAsync<BusinessException>(() => app.DataEntryAsync("兰州", "admin", e => e.SubmitAsync(period.Id)));
+        missing.Code.ShouldBe(DataEntryErrorCodes.EvidenceRequired);
+        missing.Errors.Keys.ShouldContain("lines.A02.evidence");
+
+        var sheet = await app.DataEntryAsync("兰州", "clerk", e => e.GetSheetAsync(period.Id));
+        var a02 = sheet.Lines.Single(l => l.IndicatorCode == "A02");
+        await app.DataEntryAsync("兰州", "clerk", e => e.UploadEvidenceAsync(a02.Id!.Value, "制度.pdf", new MemoryStream(Pdf), Pdf.Length));
+        var submitted = await app.DataEntryAsync("兰州", "admin", e => e.SubmitAsync(period.Id));
+        submitted.Status.ShouldBe("Submitted");
+
+        sheet = await app.DataEntryAsync("兰州", "clerk", e => e.GetSheetAsync(period.Id));
+        sheet.Lines.Single(l => l.IndicatorCode == "B04").SelfScore.ShouldBe(3m);
+        sheet.Lines.Single(l => l.IndicatorCode == "I01").SelfScore.ShouldBe(6m);
+        sheet.Lines.Single(l => l.IndicatorCode == "A02").SelfScore.ShouldBe(2m);
+        sheet.Writable.ShouldBeFalse();
+        var b04 = sheet.Lines.Single(l => l.IndicatorCode == "B04");
+        var locked = await Should.ThrowAsync<BusinessException>(() => app.DataEntryAsync("兰州", "clerk", e => e.SaveAsync(period.Id, "B04", Number(90), b04.ConcurrencyStamp)));
+        locked.Code.ShouldBe(DataEntryErrorCodes.NotEditable);
+
+        // The auditor returns one line; the city corrects it and resubmits.
+        await app.ReviewAsync(r => r.ReturnAsync(period.Id, lanzhou, new ReturnSubmissionInput { Comment = "请核实", Lines = [new ReturnLineInput { IndicatorCode = "B04", Comment = "B04 与台账不符" }] }));
+        sheet = await app.DataEntryAsync("兰州", "clerk", e => e.GetSheetAsync(period.Id));
+        sheet.SubmissionStatus.ShouldBe("Returned");
+        sheet.ReturnComment.ShouldBe("请核实");
+        b04 = sheet.Lines.Single(l => l.IndicatorCode == "B04");
+        b04.Status.ShouldBe("Returned");
+        b04.ReturnComment.ShouldBe("B04 与台账不符");
+        await app.DataEntryAsync("兰州", "clerk", e => e.SaveAsync(period.Id, "B04", Number(90), b04.ConcurrencyStamp));
+        await app.DataEntryAsync("兰州", "admin", e => e.SubmitAsync(period.Id));
+
+        // Adjusting needs a reason; the self score stays beside the auditor's.
+        var review = await app.ReviewAsync(r => r.GetCitySheetAsync(period.Id, lanzhou));
+        review.Lines.Single(l => l.IndicatorCode == "B04").SelfScore.ShouldBe(2m);
+        var i01 = review.Lines.Single(l => l.IndicatorCode == "I01");
+        var noReason = await Should.ThrowAsync<BusinessException>(() => app.ReviewAsync(r => r.AdjustLineAsync(i01.Id!.Value, new AdjustLineInput { Score = 5 })));
+        noReason.Errors.Keys.ShouldContain("reason");
+        var adjusted = await app.ReviewAsync(r => r.AdjustLineAsync(i01.Id!.Value, new AdjustLineInput { Score = 5, Reason = "民调样本不足" }));
+        adjusted.AuditorScore.ShouldBe(5m);
+        adjusted.SelfScore.ShouldBe(6m);
+        await app.ReviewAsync(r => r.ApproveAsync(period.Id, lanzhou));
+
+        // Not published yet: the city cannot read its sheet.
+        var early = await Should.ThrowAsync<BusinessException>(() => app.ResultsAsync("兰州", "clerk", r => r.GetMySheetAsync(period.Id, null)));
+        early.Code.ShouldBe(ResultErrorCodes.NotPublished);
+
+        var ranking = await app.ResultsAsync(null, "official", r => r.PublishAsync(period.Id));
+        ranking.Count.ShouldBe(5);
+        ranking[0].CityId.ShouldBe(lanzhou);
+        ranking[0].Rank.ShouldBe(1);
+        ranking.Skip(1).ShouldAllBe(r => r.Rank == 2); // the four cities without values tie
+        (ranking[0].Total - ranking[1].Total).ShouldBe(2m + 5m + 2m);
+
+        var published = await app.ResultsAsync("兰州", "clerk", r => r.GetMySheetAsync(period.Id, null));
+        published.Version.ShouldBe(1);
+        published.Rank.ShouldBe(1);
+        var i01Line = published.Lines.Single(l => l.IndicatorCode == "I01");
+        (i01Line.Points, i01Line.SelfScore, i01Line.AuditorScore, i01Line.AdjustReason).ShouldBe((5m, 6m, 5m, "民调样本不足"));
+        published.VetoDeduction.ShouldBe(0m);
+        published.AwardEligible.ShouldBeTrue();
+        (await app.PeriodsAsync(p => p.GetAsync(period.Id))).Status.ShouldBe("Published");
+
+        // A veto after publishing re-grades the city as version 2; version 1 stays readable as it was.
+        var noVetoReason = await Should.ThrowAsync<BusinessException>(() => app.ResultsAsync(null, "official", r => r.ApplyRetroactiveVetoAsync(period.Id, lanzhou, new RetroactiveVetoInput { VetoCode = "V1" })));
+        noVetoReason.Code.ShouldBe(ResultErrorCodes.ReasonRequired);
+        var vetoed = await app.ResultsAsync(null, "official", r => r.ApplyRetroactiveVetoAsync(period.Id, lanzhou, new RetroactiveVetoInput { VetoCode = "V4", Reason = "发生重大群体性事件" }));
+        vetoed.Version.ShouldBe(2);
+        vetoed.Kind.ShouldBe("RetroactiveVeto");
+        vetoed.VetoDeduction.ShouldBe(30m);
+        vetoed.Total.ShouldBe(Math.Max(0m, published.Total - 30m));
+        vetoed.Reason!.ShouldContain("发生重大群体性事件");
+
+        var current = await app.ResultsAsync("兰州", "clerk", r => r.GetMySheetAsync(period.Id, null));
+        current.Version.ShouldBe(2);
+        var first = await app.ResultsAsync("兰州", "clerk", r => r.GetMySheetAsync(period.Id, 1));
+        first.IsCurrent.ShouldBeFalse();
+        first.Grade.ShouldBe(published.Grade);
+        first.Total.ShouldBe(published.Total);
+        first.VetoDeduction.ShouldBe(0m);
+        first.Lines.Count.ShouldBe(published.Lines.Count);
+
+        // Withdrawing the approval is a third version at the lowest grade.
+        var withdrawn = await app.ResultsAsync(null, "official", r => r.WithdrawApprovalAsync(period.Id, lanzhou, new WithdrawApprovalInput { Reason = "自评材料失实" }));
+        withdrawn.Version.ShouldBe(3);
+        withdrawn.Grade.ShouldBe("不合格");
+        withdrawn.AwardEligible.ShouldBeFalse();
+        withdrawn.Kind.ShouldBe("ApprovalWithdrawn");
+        var versions = await app.ResultsAsync("兰州", "admin", r => r.GetVersionsAsync(period.Id, lanzhou));
+        versions.Select(v => v.Version).ShouldBe([1, 2, 3]);
+        versions.Count(v => v.IsCurrent).ShouldBe(1);
+        (await app.ResultsAsync(null, "official", r => r.GetRankingAsync(period.Id))).Single(r => r.CityId == lanzhou).Version.ShouldBe(3);
+
+        var completeness = await app.ResultsAsync(null, "official", r => r.GetCompletenessAsync(period.Id));
+        var row = completeness.Single(c => c.CityId == lanzhou);
+        (row.Reported, row.OnTime).ShouldBe((3, true));
+        row.Expected.ShouldBe(30);
+    }
+
+    [Fact]
+    public async Task Should_Refuse_Writes_After_The_Close_Except_For_The_Reopened_City_Until_Its_Deadline()
+    {
+        var period = await app.CreatePeriodAsync(TimeSpan.FromMinutes(-1), TimeSpan.FromDays(2));
+        var tianshui = await app.TenantIdAsync("天水");
+        var zhangye = await app.TenantIdAsync("张掖");
+        var tianshuiLine = await app.DataEntryAsync("天水", "clerk", e => e.SaveAsync(period.Id, "B04", Number(80)));
+        var jiuquanLine = await app.DataEntryAsync("酒泉", "clerk", e => e.SaveAsync(period.Id, "B04", Number(80)));
+
+        app.Clock.Advance(TimeSpan.FromDays(3));
+        var closed = await Should.ThrowAsync<BusinessException>(() => app.DataEntryAsync("天水", "clerk", e => e.SaveAsync(period.Id, "B04", Number(81), tianshuiLine.ConcurrencyStamp)));
+        closed.Code.ShouldBe(DataEntryErrorCodes.WindowClosed);
+        await app.PeriodsAsync(p => p.CloseAsync(period.Id));
+
+        var now = app.Clock.GetUtcNow().UtcDateTime;
+        var noReason = await Should.ThrowAsync<BusinessException>(() => app.PeriodsAsync(p => p.CreateLockExceptionAsync(period.Id, new CreateLockExceptionInput { CityId = tianshui, Deadline = ProvinceTime.ToLocal(now.AddDays(1)) })));
+        noReason.Code.ShouldBe(PeriodErrorCodes.ReasonRequired);
+        var exception = await app.PeriodsAsync(p => p.CreateLockExceptionAsync(period.Id, new CreateLockExceptionInput { CityId = tianshui, Reason = "系统故障补报", Deadline = ProvinceTime.ToLocal(now.AddDays(1)) }));
+        exception.Deadline.ShouldBe(now.AddDays(1), TimeSpan.FromSeconds(1));
+        var unit = Guid.NewGuid();
+        await app.PeriodsAsync(p => p.CreateLockExceptionAsync(period.Id, new CreateLockExceptionInput { CityId = zhangye, UnitId = unit, Reason = "公安局补报", Deadline = ProvinceTime.ToLocal(now.AddDays(1)) }));
+
+        // Exactly the reopened city writes; a unit exception admits only that unit's lines.
+        var saved = await app.DataEntryAsync("天水", "clerk", e => e.SaveAsync(period.Id, "B04", Number(81), tianshuiLine.ConcurrencyStamp));
+        saved.Value.Number.ShouldBe(81m);
+        (await app.DataEntryAsync("天水", "clerk", e => e.GetSheetAsync(period.Id))).Writable.ShouldBeTrue();
+        (await Should.ThrowAsync<BusinessException>(() => app.DataEntryAsync("酒泉", "clerk", e => e.SaveAsync(period.Id, "B04", Number(81), jiuquanLine.ConcurrencyStamp))))
+            .Code.ShouldBe(DataEntryErrorCodes.WindowClosed);
+        (await app.DataEntryAsync("张掖", "clerk", e => e.SaveAsync(period.Id, "I01", Number(92), unitId: unit))).UnitId.ShouldBe(unit);
+        (await Should.ThrowAsync<BusinessException>(() => app.DataEntryAsync("张掖", "clerk", e => e.SaveAsync(period.Id, "B04", Number(81)))))
+            .Code.ShouldBe(DataEntryErrorCodes.WindowClosed);
+
+        app.Clock.Advance(TimeSpan.FromDays(1.5));
+        (await Should.ThrowAsync<BusinessException>(() => app.DataEntryAsync("天水", "clerk", e => e.SaveAsync(period.Id, "B04", Number(82), saved.ConcurrencyStamp))))
+            .Code.ShouldBe(DataEntryErrorCodes.WindowClosed);
+    }
+
+    [Fact]
+    public async Task Should_Refuse_A_Stale_Save_With_The_Other_Value_And_Keep_Both_Changes_In_The_History()
+    {
+        var period = await app.CreatePeriodAsync(TimeSpan.FromMinutes(-1), TimeSpan.FromDays(5));
+        var first = await app.DataEntryAsync("金昌", "clerk", e => e.SaveAsync(period.Id, "B04", Number(80)));
+        var other = await app.DataEntryAsync("金昌", "admin", e => e.SaveAsync(period.Id, "B04", Number(85), first.ConcurrencyStamp));
+
+        var conflict = await Should.ThrowAsync<ConflictException>(() => app.DataEntryAsync("金昌", "clerk", e => e.SaveAsync(period.Id, "B04", Number(90), first.ConcurrencyStamp)));
+
+        var current = conflict.Current.ShouldBeOfType<EntryLineDto>();
+        current.Value.Number.ShouldBe(85m);
+        current.ConcurrencyStamp.ShouldBe(other.ConcurrencyStamp);
+        var line = await app.DataEntryAsync("金昌", "clerk", e => e.GetLineAsync(first.Id!.Value));
+        line.Value.Number.ShouldBe(85m);
+        var history = await app.DataEntryAsync("金昌", "clerk", e => e.GetHistoryAsync(first.Id!.Value));
+        history.Select(h => h.NewValue.Number).ShouldBe([80m, 85m]);
+        history[1].OldValue!.Number.ShouldBe(80m);
+        history[1].UserName.ShouldBe("admin");
+    }
+
+    [Fact]
+    public async Task Should_Validate_Values_By_The_Rule_And_Evidence_By_Its_Bytes()
+    {
+        var period = await app.CreatePeriodAsync(TimeSpan.FromMinutes(-1), TimeSpan.FromDays(5));
+
+        var percent = await Should.ThrowAsync<BusinessException>(() => app.DataEntryAsync("酒泉", "clerk", e => e.SaveAsync(period.Id, "I01", Number(120))));
+        percent.Errors["value.number"].ShouldBe([$"{DataEntryErrorCodes.PercentOutOfRange}|0|100"]);
+        var grade = await Should.ThrowAsync<BusinessException>(() => app.DataEntryAsync("酒泉", "clerk", e => e.SaveAsync(period.Id, "F01", new EntryValueDto { Grade = "甲" })));
+        grade.Errors.Keys.ShouldContain("value.grade");
+        var checklist = await Should.ThrowAsync<BusinessException>(() => app.DataEntryAsync("酒泉", "clerk", e => e.SaveAsync(period.Id, "A02", new EntryValueDto { ChecklistPresent = ["演练"] })));
+        checklist.Errors.Keys.ShouldContain("value.checklistPresent");
+        var negative = await Should.ThrowAsync<BusinessException>(() => app.DataEntryAsync("酒泉", "clerk", e => e.SaveAsync(period.Id, "A01", new EntryValueDto { Occurrences = [new EntryOccurrenceDto { Count = -1 }] })));
+        negative.Errors.Keys.ShouldContain("value.occurrences[0].count");
+        (await Should.ThrowAsync<BusinessException>(() => app.DataEntryAsync("酒泉", "clerk", e => e.SaveAsync(period.Id, "Z99", Number(1)))))
+            .Code.ShouldBe(DataEntryErrorCodes.UnknownIndicator);
+
+        var line = await app.DataEntryAsync("酒泉", "clerk", e => e.SaveAsync(period.Id, "F01", new EntryValueDto { Grade = "良" }));
+        var text = "plain text pretending to be a pdf"u8.ToArray();
+        (await Should.ThrowAsync<BusinessException>(() => app.DataEntryAsync("酒泉", "clerk", e => e.UploadEvidenceAsync(line.Id!.Value, "a.pdf", new MemoryStream(text), text.Length))))
+            .Code.ShouldBe(DataEntryErrorCodes.EvidenceType);
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3];
+        var file = await app.DataEntryAsync("酒泉", "clerk", e => e.UploadEvidenceAsync(line.Id!.Value, "photo.bin", new MemoryStream(png), png.Length));
+        file.ContentType.ShouldBe("image/png");
+        (await app.DataEntryAsync("酒泉", "clerk", e => e.DownloadEvidenceAsync(file.Id))).Content.ShouldBe(png);
+        (await Should.ThrowAsync<BusinessException>(() => app.DataEntryAsync("酒泉", "clerk", e => e.UploadEvidenceAsync(line.Id!.Value, "big.pdf", new MemoryStream(Pdf), DataEntryConsts.MaxEvidenceBytes + 1))))
+            .Code.ShouldBe(DataEntryErrorCodes.EvidenceTooLarge);
+    }
+
+    [Fact]
+    public async Task Should_Export_The_Score_Sheet_As_Xlsx_Without_Any_Formula()
+    {
+        var period = await app.CreatePeriodAsync(TimeSpan.FromMinutes(-1), TimeSpan.FromDays(5));
+        var jinchang = await app.TenantIdAsync("金昌");
+        var line = await app.DataEntryAsync("金昌", "clerk", e => e.SaveAsync(period.Id, "B04", Number(96)));
+        await app.DataEntryAsync("金昌", "admin", e => e.SubmitAsync(period.Id));
+        await app.ReviewAsync(r => r.AdjustLineAsync(line.Id!.Value, new AdjustLineInput { Score = 2, Reason = "=HYPERLINK(\"http://evil\",\"x\")" }));
+        await app.ReviewAsync(r => r.ApproveAsync(period.Id, jinchang));
+        var ranking = await app.ResultsAsync(null, "official", r => r.PublishAsync(period.Id));
+
+        var file = await app.ResultsAsync("金昌", "admin", r => r.ExportSheetXlsxAsync(ranking.Single(x => x.CityId == jinchang).SheetId));
+
+        using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(file.Content), false);
+        var cells = document.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>().ToList();
+        cells.ShouldNotContain(c => c.CellFormula != null);
+        var texts = cells.Where(c => c.InlineString != null).Select(c => c.InlineString!.InnerText).ToList();
+        texts.ShouldContain("'=HYPERLINK(\"http://evil\",\"x\")");
+        texts.ShouldNotContain(t => t.StartsWith('='));
+        texts.ShouldContain("B04");
+    }
+
+    [Fact]
+    public async Task Should_Save_Every_Row_Of_An_Uploaded_Workbook_Or_Nothing()
+    {
+        var period = await app.CreatePeriodAsync(TimeSpan.FromMinutes(-1), TimeSpan.FromDays(5));
+        var template = await app.DataEntryAsync("张掖", "clerk", e => e.DownloadTemplateAsync(period.Id));
+        EntryXlsx.Read(new MemoryStream(template.Content)).Count.ShouldBe(30);
+
+        var good = EntryXlsx.Template([Row("B04", new EntryValueDto { Number = 90 }), Row("F01", new EntryValueDto { Grade = "优" }), Row("A02", new EntryValueDto { ChecklistPresent = ["制度", "台账"] })]);
+        var sheet = await app.DataEntryAsync("张掖", "clerk", e => e.UploadXlsxAsync(period.Id, new MemoryStream(good)));
+        sheet.Lines.Single(l => l.IndicatorCode == "B04").Value.Number.ShouldBe(90m);
+        sheet.Lines.Single(l => l.IndicatorCode == "F01").Value.Grade.ShouldBe("优");
+        sheet.Lines.Single(l => l.IndicatorCode == "A02").Value.ChecklistPresent.ShouldBe(["制度", "台账"]);
+
+        var bad = EntryXlsx.Template([Row("B04", new EntryValueDto { Number = 88 }), Row("I01", new EntryValueDto { Number = 150 }), Row("F01", new EntryValueDto { Grade = "甲" })]);
+        var invalid = await Should.ThrowAsync<BusinessException>(() => app.DataEntryAsync("张掖", "clerk", e => e.UploadXlsxAsync(period.Id, new MemoryStream(bad))));
+        invalid.Code.ShouldBe(DataEntryErrorCodes.XlsxInvalid);
+        invalid.Errors["E3"].ShouldBe([$"{DataEntryErrorCodes.PercentOutOfRange}|0|100"]);
+        invalid.Errors.Keys.ShouldContain("G4");
+        invalid.Errors.Count.ShouldBe(2);
+        (await app.DataEntryAsync("张掖", "clerk", e => e.GetSheetAsync(period.Id))).Lines.Single(l => l.IndicatorCode == "B04").Value.Number.ShouldBe(90m);
+        (await Should.ThrowAsync<BusinessException>(() => app.DataEntryAsync("张掖", "clerk", e => e.UploadXlsxAsync(period.Id, new MemoryStream(Pdf)))))
+            .Code.ShouldBe(DataEntryErrorCodes.XlsxUnreadable);
+    }
+
+    private static EntryLineDto Row(string code, EntryValueDto value) => new() { IndicatorCode = code, IndicatorName = code, Value = value };
+
+    [Fact]
+    public async Task Should_Not_Find_Another_Citys_Line_Evidence_Or_Sheet()
+    {
+        var period = await app.CreatePeriodAsync(TimeSpan.FromMinutes(-1), TimeSpan.FromDays(5));
+        var line = await app.DataEntryAsync("兰州", "clerk", e => e.SaveAsync(period.Id, "F01", new EntryValueDto { Grade = "优" }));
+        var file = await app.DataEntryAsync("兰州", "clerk", e => e.UploadEvidenceAsync(line.Id!.Value, "a.pdf", new MemoryStream(Pdf), Pdf.Length));
+        var lanzhou = await app.TenantIdAsync("兰州");
+        await app.DataEntryAsync("兰州", "admin", e => e.SubmitAsync(period.Id));
+        await app.ReviewAsync(r => r.ApproveAsync(period.Id, lanzhou));
+        var ranking = await app.ResultsAsync(null, "official", r => r.PublishAsync(period.Id));
+        var lanzhouSheet = ranking.Single(r => r.CityId == lanzhou).SheetId;
+
+        await Should.ThrowAsync<EntityNotFoundException>(() => app.DataEntryAsync("天水", "clerk", e => e.GetLineAsync(line.Id!.Value)));
+        await Should.ThrowAsync<EntityNotFoundException>(() => app.DataEntryAsync("天水", "clerk", e => e.GetHistoryAsync(line.Id!.Value)));
+        await Should.ThrowAsync<EntityNotFoundException>(() => app.DataEntryAsync("天水", "clerk", e => e.UploadEvidenceAsync(line.Id!.Value, "a.pdf", new MemoryStream(Pdf), Pdf.Length)));
+        await Should.ThrowAsync<EntityNotFoundException>(() => app.DataEntryAsync("天水", "clerk", e => e.DownloadEvidenceAsync(file.Id)));
+        await Should.ThrowAsync<EntityNotFoundException>(() => app.DataEntryAsync("天水", "admin", e => e.DeleteEvidenceAsync(file.Id)));
+        await Should.ThrowAsync<EntityNotFoundException>(() => app.ResultsAsync("天水", "clerk", r => r.GetSheetAsync(lanzhouSheet)));
+        await Should.ThrowAsync<EntityNotFoundException>(() => app.ResultsAsync("天水", "clerk", r => r.ExportSheetXlsxAsync(lanzhouSheet)));
+        await Should.ThrowAsync<EntityNotFoundException>(() => app.ResultsAsync("天水", "clerk", r => r.GetVersionsAsync(period.Id, lanzhou)));
+        (await app.ResultsAsync("兰州", "clerk", r => r.GetSheetAsync(lanzhouSheet))).CityId.ShouldBe(lanzhou);
+        (await app.ResultsAsync(null, "auditor", r => r.GetSheetAsync(lanzhouSheet))).CityId.ShouldBe(lanzhou);
+    }
+}
+
+public sealed class PeriodWorkflow_Sqlite_Tests(SqliteTestApplication app) : PeriodWorkflow_Tests<SqliteTestApplication>(app);
+
+public sealed class PeriodWorkflow_MySql_Tests(MySqlTestApplication app) : PeriodWorkflow_Tests<MySqlTestApplication>(app);

@@ -1,0 +1,127 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using PilotAssessment.DataEntry;
+using PilotAssessment.Dtos;
+using PilotAssessment.Results;
+using PilotAssessment.Schemes;
+using Shouldly;
+using Xunit;
+
+namespace PilotAssessment.Periods;
+
+/// <summary>Data entry, review and results over HTTP: conflicts, localized field errors, tenant isolation of every id.</summary>
+public abstract class DataEntry_Http_Tests<THost>(THost host) : IClassFixture<THost>
+    where THost : PilotAssessmentHostFixture
+{
+    private static int _year = 2040;
+
+    private static readonly byte[] Pdf = "%PDF-1.4\n%%EOF"u8.ToArray();
+
+    [Fact]
+    public async Task Should_Answer_409_With_The_Other_Clerks_Value_And_Lose_Nothing()
+    {
+        var period = await CreateOpenPeriodAsync();
+        using var clerk = await host.ClientForAsync("兰州", "clerk");
+        using var admin = await host.ClientForAsync("兰州", "admin");
+        var url = $"/api/app/data-entry/periods/{period.Id}/lines/B04";
+        var first = await (await clerk.PutAsJsonAsync(url, new SaveEntryLineInput { Value = new EntryValueDto { Number = 80 } })).ReadJsonAsync<EntryLineDto>();
+
+        var second = await admin.PutAsJsonAsync(url, new SaveEntryLineInput { Value = new EntryValueDto { Number = 85 }, ConcurrencyStamp = first!.ConcurrencyStamp });
+        second.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var stale = await clerk.PutAsJsonAsync(url, new SaveEntryLineInput { Value = new EntryValueDto { Number = 90 }, ConcurrencyStamp = first.ConcurrencyStamp });
+
+        stale.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var problem = await stale.ReadProblemAsync();
+        problem.GetProperty("current").GetProperty("value").GetProperty("number").GetDecimal().ShouldBe(85m);
+        var line = await clerk.GetFromJsonAsync<EntryLineDto>($"/api/app/data-entry/lines/{first.Id}", HttpJson.Options);
+        line!.Value.Number.ShouldBe(85m);
+        var history = await clerk.GetFromJsonAsync<List<ValueHistoryDto>>($"/api/app/data-entry/lines/{first.Id}/history", HttpJson.Options);
+        history!.Select(h => h.NewValue.Number).ShouldBe([80m, 85m]);
+    }
+
+    [Fact]
+    public async Task Should_Put_A_Localized_Message_Beside_The_Invalid_Field()
+    {
+        var period = await CreateOpenPeriodAsync();
+        using var clerk = await host.ClientForAsync("天水", "clerk");
+        clerk.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+
+        var response = await clerk.PutAsJsonAsync($"/api/app/data-entry/periods/{period.Id}/lines/I01", new SaveEntryLineInput { Value = new EntryValueDto { Number = 120 } });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var problem = await response.ReadProblemAsync();
+        problem.GetProperty("errors").GetProperty("value.number")[0].GetString().ShouldBe("A percentage must be between 0 and 100.");
+    }
+
+    [Fact]
+    public async Task Should_Answer_404_For_Another_Citys_Line_Evidence_And_Score_Sheet()
+    {
+        var period = await CreateOpenPeriodAsync();
+        var lanzhouId = await host.TenantIdAsync("兰州");
+        using var lanzhou = await host.ClientForAsync("兰州", "admin");
+        var line = await (await lanzhou.PutAsJsonAsync($"/api/app/data-entry/periods/{period.Id}/lines/F01", new SaveEntryLineInput { Value = new EntryValueDto { Grade = "优" } })).ReadJsonAsync<EntryLineDto>();
+        var evidence = await (await lanzhou.PostAsync($"/api/app/data-entry/lines/{line!.Id}/evidence", PdfForm())).ReadJsonAsync<EvidenceDto>();
+        evidence!.ContentType.ShouldBe("application/pdf");
+        (await lanzhou.PostAsync($"/api/app/data-entry/periods/{period.Id}/submit", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var auditor = await host.ClientForAsync(null, "auditor");
+        (await auditor.GetAsync($"/api/app/reviews/evidence/{evidence.Id}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await auditor.PostAsync($"/api/app/reviews/periods/{period.Id}/cities/{lanzhouId}/approve", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var official = await host.ClientForAsync(null, "official");
+        var ranking = await (await official.PostAsync($"/api/app/results/periods/{period.Id}/publish", null)).ReadJsonAsync<List<RankingRowDto>>();
+        var sheetId = ranking!.Single(r => r.CityId == lanzhouId).SheetId;
+
+        using var tianshui = await host.ClientForAsync("天水", "admin");
+        (await tianshui.GetAsync($"/api/app/data-entry/lines/{line.Id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await tianshui.GetAsync($"/api/app/data-entry/lines/{line.Id}/history")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await tianshui.PostAsync($"/api/app/data-entry/lines/{line.Id}/evidence", PdfForm())).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await tianshui.GetAsync($"/api/app/data-entry/evidence/{evidence.Id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await tianshui.DeleteAsync($"/api/app/data-entry/evidence/{evidence.Id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await tianshui.GetAsync($"/api/app/results/sheets/{sheetId}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await tianshui.GetAsync($"/api/app/results/periods/{period.Id}/cities/{lanzhouId}/versions")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        // Host-side endpoints are not a way in either.
+        (await tianshui.GetAsync($"/api/app/reviews/evidence/{evidence.Id}")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await tianshui.GetAsync($"/api/app/results/periods/{period.Id}/ranking")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+
+        var own = await lanzhou.GetFromJsonAsync<ScoreSheetRecordDto>($"/api/app/results/periods/{period.Id}/my-sheet", HttpJson.Options);
+        own!.Id.ShouldBe(sheetId);
+        (await lanzhou.GetAsync($"/api/app/data-entry/evidence/{evidence.Id}")).Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
+        var tianshuiSheet = await tianshui.GetFromJsonAsync<ScoreSheetRecordDto>($"/api/app/results/periods/{period.Id}/my-sheet", HttpJson.Options);
+        tianshuiSheet!.Id.ShouldNotBe(sheetId);
+    }
+
+    private static MultipartFormDataContent PdfForm()
+    {
+        var file = new ByteArrayContent(Pdf);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        return new MultipartFormDataContent { { file, "file", "evidence.pdf" } };
+    }
+
+    private async Task<PeriodDto> CreateOpenPeriodAsync()
+    {
+        using var official = await host.ClientForAsync(null, "official");
+        var schemes = await official.GetFromJsonAsync<PagedResultDto<SchemeDto>>("/api/app/schemes?status=Published&maxResultCount=100", HttpJson.Options);
+        var scheme = schemes!.Items.OrderBy(s => s.CreationTime).First();
+        var now = ProvinceTime.ToLocal(DateTime.UtcNow);
+        var created = await official.PostAsJsonAsync("/api/app/periods", new
+        {
+            schemeId = scheme.Id,
+            kind = 0,
+            year = Interlocked.Increment(ref _year),
+            number = 1,
+            entryOpensAt = now.AddHours(-1).ToString("yyyy-MM-ddTHH:mm:ss"),
+            entryClosesAt = now.AddDays(10).ToString("yyyy-MM-ddTHH:mm:ss"),
+        });
+        created.StatusCode.ShouldBe(HttpStatusCode.OK, await created.Content.ReadAsStringAsync());
+        var period = await created.ReadJsonAsync<PeriodDto>();
+        period!.EntryClosesAtLocal.ShouldBe(now.AddDays(10).ToString("yyyy-MM-ddTHH:mm"));
+        var opened = await official.PostAsync($"/api/app/periods/{period.Id}/open", null);
+        return (await opened.ReadJsonAsync<PeriodDto>())!;
+    }
+}
+
+public sealed class DataEntry_Http_Sqlite_Tests(SqliteHostFixture host) : DataEntry_Http_Tests<SqliteHostFixture>(host);
+
+public sealed class DataEntry_Http_MySql_Tests(MySqlHostFixture host) : DataEntry_Http_Tests<MySqlHostFixture>(host);
