@@ -75,11 +75,13 @@ public sealed class TenantAwareJob_Tests(TenantAwareJob_Tests.JobApplication app
         return result;
     }
 
-    public sealed class TenantProbeJob(ICurrentTenant currentTenant) : TenantAwareJob(currentTenant)
+    public sealed class TenantProbeJob(ICurrentTenant tenant) : TenantAwareJob(tenant)
     {
+        private readonly ICurrentTenant _tenant = tenant;
+
         protected override Task ExecuteAsync(IJobExecutionContext context)
         {
-            context.Result = currentTenant.Id?.ToString() ?? "host";
+            context.Result = _tenant.Id?.ToString() ?? "host";
             return Task.CompletedTask;
         }
     }
