@@ -393,6 +393,11 @@ public abstract class Agreements_Http_Tests<THost>(THost host) : IClassFixture<T
         overrides["D01"].ShouldBe(target);
         overrides.ShouldNotContainKey("X1"); // the city's own indicators are not in the scheme
 
+        // Period scoring asks for the same targets, for every city of the period at once.
+        var period = new Periods.AssessmentPeriod(Guid.NewGuid(), Guid.NewGuid(), "年度考核", Periods.PeriodKind.Annual, year, 1, new DateTime(year, 1, 1), new DateTime(year, 12, 31));
+        var periodTargets = await scope.ServiceProvider.GetRequiredService<Periods.IPeriodTargetProvider>().GetTargetOverridesAsync(period, [cityId]);
+        periodTargets[cityId]["D01"].ShouldBe(target);
+
         var definition = SampleSchemeLoader.Load().Definition;
         var values = new CityPeriodValues { Indicators = new Dictionary<string, IndicatorValue> { ["D01"] = new() { Number = 98 } } };
         var engine = new ScoringEngine();
