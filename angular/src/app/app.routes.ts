@@ -39,6 +39,13 @@ export const routes: Routes = [
           import('./routes/schemes/scheme-detail.component').then((m) => m.SchemeDetailComponent),
       },
       {
+        path: 'periods',
+        canActivate: [permissionGuard],
+        data: { permission: Permissions.Periods.Default },
+        loadComponent: () =>
+          import('./routes/periods/period-list.component').then((m) => m.PeriodListComponent),
+      },
+      {
         path: 'users',
         canActivate: [permissionGuard],
         data: { permission: Permissions.Users.Default },

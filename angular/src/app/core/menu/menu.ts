@@ -35,6 +35,12 @@ export const MENU: MenuItem[] = [
         link: '/schemes',
         permission: Permissions.Schemes.Default,
       },
+      {
+        text: 'menu.periods',
+        icon: 'calendar',
+        link: '/periods',
+        permission: Permissions.Periods.Default,
+      },
     ],
   },
   {

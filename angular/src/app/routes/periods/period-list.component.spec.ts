@@ -1,0 +1,154 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import { provideNzIcons } from 'ng-zorro-antd/icon';
+
+import { PeriodsPeriodDto as PeriodDto } from '../../api/models';
+import { appConfig } from '../../../testing/fixtures';
+import { schemeDto } from '../../../testing/scheme-fixtures';
+import { APP_ICONS } from '../../core/icons';
+import { Permissions } from '../../core/permissions';
+import { SessionService } from '../../core/session/session.service';
+import { PeriodListComponent, shanghaiWallClock } from './period-list.component';
+
+function periodDto(overrides: Partial<PeriodDto> = {}): PeriodDto {
+  return {
+    id: 'p1',
+    schemeId: 's1',
+    name: '2026年度考核',
+    kind: 'Annual',
+    year: 2026,
+    number: 1,
+    status: 'Open',
+    entryOpensAt: '2026-03-01T01:00:00Z',
+    entryClosesAt: '2026-03-31T10:00:00Z',
+    entryOpensAtLocal: '2026-03-01T09:00',
+    entryClosesAtLocal: '2026-03-31T18:00',
+    concurrencyStamp: 'c1',
+    ...overrides,
+  };
+}
+
+describe('PeriodListComponent', () => {
+  let fixture: ComponentFixture<PeriodListComponent>;
+  let component: PeriodListComponent;
+  let httpMock: HttpTestingController;
+  let el: HTMLElement;
+
+  async function render(): Promise<void> {
+    fixture.detectChanges();
+    await fixture.whenStable();
+    fixture.detectChanges();
+  }
+
+  function setup(granted: string[]): void {
+    TestBed.configureTestingModule({
+      imports: [PeriodListComponent],
+      providers: [
+        provideRouter([]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideNzIcons(APP_ICONS),
+      ],
+    });
+    httpMock = TestBed.inject(HttpTestingController);
+    TestBed.inject(SessionService).load().subscribe();
+    httpMock.expectOne('/api/app/application-configuration').flush(appConfig(granted));
+    fixture = TestBed.createComponent(PeriodListComponent);
+    component = fixture.componentInstance;
+    el = fixture.nativeElement;
+    fixture.detectChanges();
+  }
+
+  function flushLists(periods: PeriodDto[]): void {
+    const schemes = httpMock.expectOne((r) => r.url === '/api/app/schemes');
+    expect(schemes.request.params.get('Status')).toBe('Published');
+    schemes.flush({ totalCount: 1, items: [schemeDto({ id: 's1', name: '2026细则' })] });
+    httpMock.expectOne('/api/app/periods').flush(periods);
+  }
+
+  function rows(): string[][] {
+    return Array.from(el.querySelectorAll('tbody tr.ant-table-row')).map((tr) =>
+      Array.from(tr.querySelectorAll('td')).map((td) =>
+        td.textContent!.replace(/\s+/g, ' ').trim(),
+      ),
+    );
+  }
+
+  afterEach(() => httpMock.verify());
+
+  it('lists periods with scheme, kind, year/number, Beijing-time window and status', async () => {
+    setup([Permissions.Periods.Default]);
+    flushLists([
+      periodDto(),
+      periodDto({ id: 'p2', name: '2026上半年', kind: 'HalfYear', status: 'Planned', number: 1 }),
+    ]);
+    await render();
+    const [first, second] = rows();
+    expect(first).toEqual([
+      '2026年度考核',
+      '2026细则',
+      '年度',
+      '2026 / 1',
+      '2026-03-01 09:00 ~ 2026-03-31 18:00',
+      '填报中',
+    ]);
+    expect(second[2]).toBe('半年');
+    expect(second[5]).toBe('未开始');
+    // read-only users get neither the create button nor the actions column
+    expect(el.querySelector('[data-testid="period-create"]')).toBeNull();
+    expect(el.querySelector('[data-testid="period-open"]')).toBeNull();
+  });
+
+  it('offers open for a planned period and close for an open one to managers', async () => {
+    setup([Permissions.Periods.Default, Permissions.Periods.Manage]);
+    flushLists([
+      periodDto({ id: 'p1', status: 'Open' }),
+      periodDto({ id: 'p2', status: 'Planned' }),
+    ]);
+    await render();
+    expect(el.querySelector('[data-testid="period-create"]')).not.toBeNull();
+    expect(el.querySelectorAll('[data-testid="period-close"]')).toHaveLength(1);
+    expect(el.querySelectorAll('[data-testid="period-open"]')).toHaveLength(1);
+
+    component.transition(periodDto({ id: 'p2', status: 'Planned' }), 'open');
+    httpMock.expectOne('/api/app/periods/p2/open').flush(periodDto({ id: 'p2' }));
+    httpMock.expectOne('/api/app/periods').flush([]);
+  });
+
+  it('creates a period with the picked wall-clock times sent as Asia/Shanghai time', async () => {
+    setup([Permissions.Periods.Default, Permissions.Periods.Manage]);
+    flushLists([]);
+    await render();
+    component.createForm.setValue({
+      schemeId: 's1',
+      kind: 2,
+      year: 2026,
+      number: 3,
+      entryOpensAt: new Date(2026, 6, 1, 9, 0),
+      entryClosesAt: new Date(2026, 6, 15, 18, 30),
+    });
+    component.submitCreate();
+    const req = httpMock.expectOne('/api/app/periods');
+    expect(req.request.method).toBe('POST');
+    expect(req.request.body).toEqual({
+      schemeId: 's1',
+      kind: 2,
+      year: 2026,
+      number: 3,
+      entryOpensAt: '2026-07-01T09:00:00',
+      entryClosesAt: '2026-07-15T18:30:00',
+    });
+    req.flush(periodDto({ id: 'p3', name: '2026年第3季度' }));
+    httpMock.expectOne('/api/app/periods').flush([]);
+  });
+
+  it('does not send an incomplete form', () => {
+    setup([Permissions.Periods.Default, Permissions.Periods.Manage]);
+    flushLists([]);
+    component.submitCreate();
+    httpMock.expectNone('/api/app/periods');
+    expect(shanghaiWallClock(new Date(2026, 0, 2, 3, 4))).toBe('2026-01-02T03:04:00');
+  });
+});
