@@ -1,4 +1,5 @@
 import { Routes } from '@angular/router';
+import { provideEchartsCore } from 'ngx-echarts';
 
 import { authGuard, homeRedirectGuard } from './core/guards/auth.guard';
 import { permissionGuard } from './core/guards/permission.guard';
@@ -44,6 +45,15 @@ export const routes: Routes = [
         data: { permission: Permissions.Periods.Default },
         loadComponent: () =>
           import('./routes/periods/period-list.component').then((m) => m.PeriodListComponent),
+      },
+      {
+        path: 'dashboard',
+        canActivate: [permissionGuard],
+        data: { permission: Permissions.Dashboard.Default },
+        // echarts (large) is loaded only when the dashboard is opened
+        providers: [provideEchartsCore({ echarts: () => import('echarts') })],
+        loadComponent: () =>
+          import('./routes/dashboard/dashboard.component').then((m) => m.DashboardComponent),
       },
       {
         path: 'users',

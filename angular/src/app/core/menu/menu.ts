@@ -30,6 +30,12 @@ export const MENU: MenuItem[] = [
     icon: 'profile',
     children: [
       {
+        text: 'menu.dashboard',
+        icon: 'dashboard',
+        link: '/dashboard',
+        permission: Permissions.Dashboard.Default,
+      },
+      {
         text: 'menu.schemes',
         icon: 'file-text',
         link: '/schemes',
