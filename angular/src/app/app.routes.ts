@@ -56,6 +56,13 @@ export const routes: Routes = [
           import('./routes/dashboard/dashboard.component').then((m) => m.DashboardComponent),
       },
       {
+        path: 'data-entry',
+        canActivate: [permissionGuard],
+        data: { permission: Permissions.DataEntry.Default },
+        loadComponent: () =>
+          import('./routes/data-entry/data-entry.component').then((m) => m.DataEntryComponent),
+      },
+      {
         path: 'users',
         canActivate: [permissionGuard],
         data: { permission: Permissions.Users.Default },

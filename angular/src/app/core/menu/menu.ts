@@ -47,6 +47,12 @@ export const MENU: MenuItem[] = [
         link: '/periods',
         permission: Permissions.Periods.Default,
       },
+      {
+        text: 'menu.dataEntry',
+        icon: 'form',
+        link: '/data-entry',
+        permission: Permissions.DataEntry.Default,
+      },
     ],
   },
   {
