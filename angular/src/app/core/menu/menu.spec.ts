@@ -35,6 +35,24 @@ describe('menu filtering by permissions', () => {
     expect(links(menu)).toEqual(['/users', '/roles']);
   });
 
+  it("puts the dashboard first for an official and data entry in a clerk's menu", () => {
+    const official = filterMenu(
+      MENU,
+      grantedOnly(
+        Permissions.Dashboard.Default,
+        Permissions.Schemes.Default,
+        Permissions.Periods.Default,
+      ),
+    );
+    expect(links(official)).toEqual(['/dashboard', '/schemes', '/periods']);
+    expect(firstLink(official)).toBe('/dashboard');
+    const clerk = filterMenu(
+      MENU,
+      grantedOnly(Permissions.Periods.Default, Permissions.DataEntry.Default),
+    );
+    expect(links(clerk)).toEqual(['/periods', '/data-entry']);
+  });
+
   it('shows nothing without permissions', () => {
     expect(filterMenu(MENU, grantedOnly())).toEqual([]);
   });
