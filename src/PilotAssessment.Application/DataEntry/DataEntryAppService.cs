@@ -1,6 +1,7 @@
 using System.Globalization;
 using DocumentFormat.OpenXml.Packaging;
 using PilotAssessment.ExceptionHandling;
+using PilotAssessment.Files;
 using PilotAssessment.Identity;
 using PilotAssessment.MultiTenancy;
 using PilotAssessment.Periods;
@@ -278,7 +279,7 @@ public sealed class DataEntryAppService(
         }
 
         var bytes = buffer.ToArray();
-        var contentType = EvidenceSignature.Detect(bytes, fileName)
+        var contentType = FileSignature.Detect(bytes, fileName)
             ?? throw new BusinessException(DataEntryErrorCodes.EvidenceType).WithError("file", DataEntryErrorCodes.EvidenceType);
         var name = Path.GetFileName(fileName);
         if (string.IsNullOrWhiteSpace(name) || name.Length > DataEntryConsts.MaxFileNameLength)

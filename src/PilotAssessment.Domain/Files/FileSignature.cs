@@ -1,23 +1,30 @@
-namespace PilotAssessment.DataEntry;
+namespace PilotAssessment.Files;
 
-/// <summary>Recognises the accepted evidence types by their first bytes, never by name or declared type.</summary>
-public static class EvidenceSignature
+/// <summary>
+/// Recognises uploaded files (PDF, PNG, JPEG, XLSX, DOCX) by their first bytes, never by name or declared type.
+/// Each feature decides which of these it accepts.
+/// </summary>
+public static class FileSignature
 {
+    public const string Pdf = "application/pdf";
+    public const string Png = "image/png";
+    public const string Jpeg = "image/jpeg";
+
     public static string? Detect(ReadOnlySpan<byte> content, string fileName)
     {
         if (content.StartsWith("%PDF-"u8))
         {
-            return "application/pdf";
+            return Pdf;
         }
 
         if (content.StartsWith(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }))
         {
-            return "image/png";
+            return Png;
         }
 
         if (content.StartsWith(new byte[] { 0xFF, 0xD8, 0xFF }))
         {
-            return "image/jpeg";
+            return Jpeg;
         }
 
         // XLSX and DOCX are ZIP packages; the package's own parts tell which one it is.
