@@ -63,8 +63,14 @@ describe('PeriodListComponent', () => {
 
   function flushLists(periods: PeriodDto[]): void {
     const schemes = httpMock.expectOne((r) => r.url === '/api/app/schemes');
-    expect(schemes.request.params.get('Status')).toBe('Published');
-    schemes.flush({ totalCount: 1, items: [schemeDto({ id: 's1', name: '2026细则' })] });
+    expect(schemes.request.params.has('Status')).toBe(false);
+    schemes.flush({
+      totalCount: 2,
+      items: [
+        schemeDto({ id: 's1', name: '2026细则' }),
+        schemeDto({ id: 's0', name: '2025细则', status: 'Archived' }),
+      ],
+    });
     httpMock.expectOne('/api/app/periods').flush(periods);
   }
 
@@ -83,6 +89,7 @@ describe('PeriodListComponent', () => {
     flushLists([
       periodDto(),
       periodDto({ id: 'p2', name: '2026上半年', kind: 'HalfYear', status: 'Planned', number: 1 }),
+      periodDto({ id: 'p0', schemeId: 's0', name: '2025年度考核', status: 'Published' }),
     ]);
     await render();
     const [first, second] = rows();
@@ -96,6 +103,7 @@ describe('PeriodListComponent', () => {
     ]);
     expect(second[2]).toBe('半年');
     expect(second[5]).toBe('未开始');
+    expect(rows()[2][1]).toBe('2025细则'); // an archived scheme still names its periods
     // read-only users get neither the create button nor the actions column
     expect(el.querySelector('[data-testid="period-create"]')).toBeNull();
     expect(el.querySelector('[data-testid="period-open"]')).toBeNull();

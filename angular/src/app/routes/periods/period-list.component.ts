@@ -1,4 +1,4 @@
-import { Component, OnInit, inject, signal } from '@angular/core';
+import { Component, OnInit, computed, inject, signal } from '@angular/core';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -207,7 +207,7 @@ export function shanghaiWallClock(date: Date): string {
               [nzPlaceHolder]="'periods.pickScheme' | t"
               data-testid="period-scheme"
             >
-              @for (scheme of schemes(); track scheme.id) {
+              @for (scheme of publishedSchemes(); track scheme.id) {
                 <nz-option
                   [nzValue]="scheme.id"
                   [nzLabel]="scheme.name + ' (' + scheme.year + ' v' + scheme.version + ')'"
@@ -295,8 +295,12 @@ export class PeriodListComponent implements OnInit {
   protected readonly loading = signal(false);
   protected readonly loadError = signal<string | null>(null);
   protected readonly busyId = signal<string | null>(null);
-  /** Published schemes (the only ones a period may use); also names the scheme column. */
+  /** Schemes of every status: they name the scheme column (an archived scheme keeps its name). */
   protected readonly schemes = signal<SchemeDto[]>([]);
+  /** Only a published scheme may get a new period. */
+  protected readonly publishedSchemes = computed(() =>
+    this.schemes().filter((s) => s.status === 'Published'),
+  );
 
   protected readonly createOpen = signal(false);
   protected readonly createSaving = signal(false);
@@ -312,12 +316,10 @@ export class PeriodListComponent implements OnInit {
 
   ngOnInit(): void {
     this.load();
-    this.schemeApi
-      .schemeGetList({ Status: 'Published', SkipCount: 0, MaxResultCount: 100 })
-      .subscribe({
-        next: (result) => this.schemes.set(result.items ?? []),
-        error: () => this.schemes.set([]),
-      });
+    this.schemeApi.schemeGetList({ SkipCount: 0, MaxResultCount: 1000 }).subscribe({
+      next: (result) => this.schemes.set(result.items ?? []),
+      error: () => this.schemes.set([]),
+    });
   }
 
   load(): void {
