@@ -4,6 +4,7 @@ using PilotAssessment.Dtos;
 using PilotAssessment.ExceptionHandling;
 using PilotAssessment.Localization;
 using PilotAssessment.MultiTenancy;
+using PilotAssessment.Permissions;
 using PilotAssessment.Repositories;
 using PilotAssessment.Schemes.Excel;
 using PilotAssessment.Schemes.Json;
@@ -21,18 +22,18 @@ public sealed class SchemeAppService(
     IRepository<Scheme> schemes,
     ICurrentUser currentUser,
     ICurrentTenant currentTenant,
+    IPermissionChecker permissionChecker,
     IStringLocalizer<PilotAssessmentResource> localizer,
     ScoringEngine engine,
     TimeProvider clock) : ISchemeAppService
 {
     private static readonly SchemeValidator Validator = new();
 
-    // A city user, or a host user acting inside a city, sees what cities see.
-    private bool SeesDrafts => currentUser.TenantId is null && currentTenant.Id is null;
+    private bool? _seesDrafts;
 
     public async Task<PagedResultDto<SchemeDto>> GetListAsync(GetSchemesInput input)
     {
-        var query = Visible();
+        var query = await VisibleAsync();
         if (!string.IsNullOrWhiteSpace(input.Filter))
         {
             query = query.Where(s => s.Name.Contains(input.Filter));
@@ -202,12 +203,19 @@ public sealed class SchemeAppService(
         Definition = scheme.Definition,
     };
 
-    private IQueryable<Scheme> Visible() => SeesDrafts ? schemes.Query() : schemes.Query().Where(s => s.Status != SchemeStatus.Draft);
+    // Drafts are for those who write schemes: provincial users holding Schemes.Manage, outside any city.
+    // Auditors, cities and a host user acting inside a city see published and archived schemes only.
+    private async Task<bool> SeesDraftsAsync() =>
+        _seesDrafts ??= currentUser.TenantId is null && currentTenant.Id is null
+            && await permissionChecker.IsGrantedAsync(PilotAssessmentPermissions.Schemes.Manage);
+
+    private async Task<IQueryable<Scheme>> VisibleAsync() =>
+        await SeesDraftsAsync() ? schemes.Query() : schemes.Query().Where(s => s.Status != SchemeStatus.Draft);
 
     private async Task<Scheme> GetVisibleAsync(Guid id)
     {
         var scheme = await schemes.GetAsync(id);
-        return SeesDrafts || scheme.Status != SchemeStatus.Draft ? scheme : throw new EntityNotFoundException(typeof(Scheme), id);
+        return scheme.Status != SchemeStatus.Draft || await SeesDraftsAsync() ? scheme : throw new EntityNotFoundException(typeof(Scheme), id);
     }
 
     private IReadOnlyList<SchemeProblemDto> Problems(Scheme scheme) =>

@@ -40,6 +40,14 @@ public abstract class Schemes_Http_Tests<THost>(THost host) : IClassFixture<THos
         list!.Items.ShouldNotContain(s => s.Id == draft.Id);
         (await cityAdmin.PostAsync($"/api/app/schemes/{draft.Id}/publish", null)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await cityAdmin.PostAsJsonAsync("/api/app/schemes", new CreateSchemeInput { Name = "x", Year = 2026 })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+
+        // Auditors read published schemes only.
+        using var auditor = await host.ClientForAsync(null, "auditor");
+        (await auditor.GetAsync($"/api/app/schemes/{draft.Id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var auditorList = await auditor.GetFromJsonAsync<PagedResultDto<SchemeDto>>("/api/app/schemes?maxResultCount=100", HttpJson.Options);
+        auditorList!.Items.ShouldNotContain(s => s.Status == "Draft");
+        auditorList.Items.ShouldNotBeEmpty();
+        (await official.GetAsync($"/api/app/schemes/{draft.Id}")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     [Fact]
