@@ -164,5 +164,8 @@ public interface IResultAppService
 
     Task<List<RankingRowDto>> GetRankingAsync(Guid periodId);
 
+    /// <summary>The ranking table as xlsx, formula-safe.</summary>
+    Task<Schemes.FileDto> ExportRankingXlsxAsync(Guid periodId);
+
     Task<List<CompletenessRowDto>> GetCompletenessAsync(Guid periodId);
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using PilotAssessment.Excel;
 using PilotAssessment.Results;
 
 namespace PilotAssessment.DataEntry;
@@ -84,7 +85,7 @@ public static class EntryXlsx
 
     private static Cell Text(string? value) => value is null
         ? new Cell()
-        : new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(ScoreSheetXlsxWriter.Safe(value)) { Space = SpaceProcessingModeValues.Preserve }) };
+        : new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(SafeCellText.Escape(value)) { Space = SpaceProcessingModeValues.Preserve }) };
 
     private static Cell Number(decimal? value) => value is null
         ? new Cell()

@@ -151,6 +151,13 @@ public sealed class ResultAppService(
         return new FileDto($"{period.Name}-{sheet.CityName}-v{sheet.Version}.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", content);
     }
 
+    public async Task<FileDto> ExportRankingXlsxAsync(Guid periodId)
+    {
+        var period = await periods.GetAsync(periodId);
+        var content = ScoreSheetXlsxWriter.WriteRanking(await GetRankingAsync(periodId), period.Name);
+        return new FileDto($"{period.Name}-排名.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", content);
+    }
+
     public async Task<List<ScoreSheetRecordDto>> GetVersionsAsync(Guid periodId, Guid cityId)
     {
         if (currentTenant.Id is { } own && own != cityId)

@@ -1,18 +1,44 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using PilotAssessment.Excel;
 
 namespace PilotAssessment.Results;
 
 /// <summary>
-/// Writes a score sheet as xlsx. Every text is an inline string, never a formula, and a text that a spreadsheet
-/// would read as a formula (= + - @, tab, carriage return first) is prefixed with an apostrophe (CSV/formula injection).
+/// Writes score sheets and the ranking table as xlsx. Every text is an inline string, never a formula, and a text
+/// that a spreadsheet would read as a formula is prefixed with an apostrophe (<see cref="SafeCellText"/>).
 /// </summary>
 public static class ScoreSheetXlsxWriter
 {
-    private static readonly char[] FormulaStarts = ['=', '+', '-', '@', '\t', '\r'];
+    public static byte[] Write(ScoreSheetRecordDto sheet, string periodName) => Workbook("评分表", data =>
+    {
 
-    public static byte[] Write(ScoreSheetRecordDto sheet, string periodName)
+        Row(data, "城市 City", sheet.CityName, "周期 Period", periodName);
+        Row(data, "版本 Version", sheet.Version, "说明 Reason", sheet.Reason);
+        Row(data, "总分 Total", sheet.Total, "等次 Grade", sheet.Grade, "排名 Rank", sheet.Rank);
+        Row(data, "指标得分 Indicators", sheet.IndicatorPoints, "加分 Bonus", sheet.Bonus, "否决扣分 Veto deduction", sheet.VetoDeduction);
+        Row(data);
+        Row(data, "指标代码", "指标名称", "分值", "填报值", "自评分", "审核分", "调整理由", "得分", "状态", "说明");
+        foreach (var line in sheet.Lines)
+        {
+            Row(data, line.IndicatorCode, line.IndicatorName, line.MaxPoints, line.Value, line.SelfScore, line.AuditorScore, line.AdjustReason, line.Points, line.Status, line.ExplanationZh);
+        }
+    });
+
+    /// <summary>The province's ranking table of a period: one row per city, best first.</summary>
+    public static byte[] WriteRanking(IReadOnlyList<RankingRowDto> ranking, string periodName) => Workbook("排名", data =>
+    {
+        Row(data, "周期 Period", periodName);
+        Row(data);
+        Row(data, "排名", "城市", "总分", "等次", "较上期", "评分表版本");
+        foreach (var row in ranking)
+        {
+            Row(data, row.Rank, row.CityName, row.Total, row.Grade, row.Change, row.Version);
+        }
+    });
+
+    private static byte[] Workbook(string sheetName, Action<SheetData> fill)
     {
         using var stream = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
@@ -22,26 +48,13 @@ public static class ScoreSheetXlsxWriter
             var worksheet = workbook.AddNewPart<WorksheetPart>();
             var data = new SheetData();
             worksheet.Worksheet = new Worksheet(data);
-            workbook.Workbook.AppendChild(new Sheets()).AppendChild(new Sheet { Id = workbook.GetIdOfPart(worksheet), SheetId = 1, Name = "评分表" });
-
-            Row(data, "城市 City", sheet.CityName, "周期 Period", periodName);
-            Row(data, "版本 Version", sheet.Version, "说明 Reason", sheet.Reason);
-            Row(data, "总分 Total", sheet.Total, "等次 Grade", sheet.Grade, "排名 Rank", sheet.Rank);
-            Row(data, "指标得分 Indicators", sheet.IndicatorPoints, "加分 Bonus", sheet.Bonus, "否决扣分 Veto deduction", sheet.VetoDeduction);
-            Row(data);
-            Row(data, "指标代码", "指标名称", "分值", "填报值", "自评分", "审核分", "调整理由", "得分", "状态", "说明");
-            foreach (var line in sheet.Lines)
-            {
-                Row(data, line.IndicatorCode, line.IndicatorName, line.MaxPoints, line.Value, line.SelfScore, line.AuditorScore, line.AdjustReason, line.Points, line.Status, line.ExplanationZh);
-            }
-
+            workbook.Workbook.AppendChild(new Sheets()).AppendChild(new Sheet { Id = workbook.GetIdOfPart(worksheet), SheetId = 1, Name = sheetName });
+            fill(data);
             workbook.Workbook.Save();
         }
 
         return stream.ToArray();
     }
-
-    public static string Safe(string text) => text.Length > 0 && FormulaStarts.Contains(text[0]) ? "'" + text : text;
 
     private static void Row(SheetData data, params object?[] values)
     {
@@ -53,7 +66,7 @@ public static class ScoreSheetXlsxWriter
                 null => new Cell(),
                 decimal d => new Cell { DataType = CellValues.Number, CellValue = new CellValue(d) },
                 int i => new Cell { DataType = CellValues.Number, CellValue = new CellValue(i) },
-                _ => new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(Safe(value.ToString() ?? string.Empty)) { Space = SpaceProcessingModeValues.Preserve }) },
+                _ => new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(SafeCellText.Escape(value.ToString())) { Space = SpaceProcessingModeValues.Preserve }) },
             });
         }
 

@@ -44,6 +44,15 @@ public sealed class ResultController(IResultAppService results) : PilotAssessmen
     [Authorize(PilotAssessmentPermissions.Review.Default)]
     public Task<List<RankingRowDto>> GetRankingAsync(Guid periodId) => results.GetRankingAsync(periodId);
 
+    [HttpGet("periods/{periodId:guid}/ranking/export/xlsx")]
+    [Authorize(PilotAssessmentPermissions.Review.Default)]
+    [Produces("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/json")]
+    public async Task<IActionResult> ExportRankingXlsxAsync(Guid periodId)
+    {
+        var file = await results.ExportRankingXlsxAsync(periodId);
+        return File(file.Content, file.ContentType, file.FileName);
+    }
+
     [HttpGet("periods/{periodId:guid}/completeness")]
     [Authorize(PilotAssessmentPermissions.Review.Default)]
     public Task<List<CompletenessRowDto>> GetCompletenessAsync(Guid periodId) => results.GetCompletenessAsync(periodId);

@@ -226,6 +226,16 @@ public abstract class PeriodWorkflow_Tests<TApplication>(TApplication app) : ICl
         texts.ShouldContain("'=HYPERLINK(\"http://evil\",\"x\")");
         texts.ShouldNotContain(t => t.StartsWith('='));
         texts.ShouldContain("B04");
+
+        // The province's ranking table: one row per city, with 金昌's rank and total.
+        var rankingFile = await app.ResultsAsync(null, "official", r => r.ExportRankingXlsxAsync(period.Id));
+        using var rankingDocument = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(rankingFile.Content), false);
+        var rows = rankingDocument.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().ToList();
+        rows.Count.ShouldBe(3 + ranking.Count);
+        var jinchangRow = rows.Single(r => r.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>().Any(c => c.InlineString?.InnerText == "金昌市"));
+        var jinchangRank = ranking.Single(x => x.CityId == jinchang);
+        jinchangRow.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>().First().CellValue!.Text.ShouldBe(jinchangRank.Rank!.Value.ToString());
+        rankingDocument.WorkbookPart.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>().ShouldNotContain(c => c.CellFormula != null);
     }
 
     [Fact]
