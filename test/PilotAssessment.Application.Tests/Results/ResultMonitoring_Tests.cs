@@ -129,6 +129,36 @@ public abstract class ResultMonitoring_Tests<TApplication>(TApplication app) : I
         await Should.ThrowAsync<EntityNotFoundException>(() => TrendsAsync(null, "official", Guid.NewGuid()));
     }
 
+    [Fact]
+    public async Task Should_Show_The_Change_Against_The_Previous_Published_Period_Of_The_Same_Kind()
+    {
+        var year = Interlocked.Increment(ref _year);
+        var first = await CreatePeriodAsync(PeriodKind.HalfYear, year, 1);
+        var second = await CreatePeriodAsync(PeriodKind.HalfYear, year, 2);
+        var zhangye = await app.TenantIdAsync("张掖");
+        await app.DataEntryAsync("张掖", "clerk", e => e.SaveAsync(first.Id, "B04", Number(80))); // 1
+        await app.DataEntryAsync("张掖", "clerk", async e =>
+        {
+            await e.SaveAsync(second.Id, "B04", Number(96)); // 3
+            return await e.SaveAsync(second.Id, "F01", new EntryValueDto { Grade = "良" }); // 3.2
+        });
+
+        var firstRanking = await app.ResultsAsync(null, "official", r => r.PublishAsync(first.Id));
+        var secondRanking = await app.ResultsAsync(null, "official", r => r.PublishAsync(second.Id));
+
+        var firstSheet = await app.ResultsAsync("张掖", "clerk", r => r.GetMySheetAsync(first.Id, null));
+        (firstSheet.Total, firstSheet.PreviousTotal, firstSheet.Change).ShouldBe((1m, (decimal?)null, (decimal?)null));
+        firstRanking.ShouldAllBe(r => r.Change == null);
+        var secondSheet = await app.ResultsAsync("张掖", "clerk", r => r.GetMySheetAsync(second.Id, null));
+        (secondSheet.Total, secondSheet.PreviousTotal, secondSheet.Change).ShouldBe((6.2m, (decimal?)1m, (decimal?)5.2m));
+        secondRanking.Single(r => r.CityId == zhangye).Change.ShouldBe(5.2m);
+        secondRanking.Where(r => r.CityId != zhangye).ShouldAllBe(r => r.Change == 0m);
+
+        // A new version after a veto keeps the previous period's total and shows the change it makes.
+        var vetoed = await app.ResultsAsync(null, "official", r => r.ApplyRetroactiveVetoAsync(second.Id, zhangye, new RetroactiveVetoInput { VetoCode = "V4", Reason = "重大群体性事件" }));
+        (vetoed.Version, vetoed.Total, vetoed.PreviousTotal, vetoed.Change).ShouldBe((2, 0m, (decimal?)1m, (decimal?)-1m));
+    }
+
     private Task<List<CityMonitoringDto>> MonitoringAsync(string? city, string user, Guid periodId) =>
         app.AsUserAsync(city, user, sp => sp.GetRequiredService<IResultMonitoringAppService>().GetMonitoringAsync(periodId));
 
