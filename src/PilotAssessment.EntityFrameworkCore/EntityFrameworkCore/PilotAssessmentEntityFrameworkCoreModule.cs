@@ -50,6 +50,7 @@ public static class PilotAssessmentEntityFrameworkCoreModule
         services.AddScoped(typeof(IRepository<>), typeof(EfCoreRepository<>));
         services.AddScoped<IUnitOfWork, EfCoreUnitOfWork>();
         services.AddScoped<DbMigrationService>();
+        services.AddScoped<DataGeneration.NationalDataWriter>(); // generated national-scale data for benchmarks and demos
         services.AddScoped<IUserStore<AppUser>, UserStore<AppUser, AppRole, PilotAssessmentDbContext, Guid>>();
         services.AddScoped<IRoleStore<AppRole>, RoleStore<AppRole, PilotAssessmentDbContext, Guid>>();
         services.AddScoped<IIdentityUserRepository, EfCoreIdentityUserRepository>();
