@@ -49,6 +49,7 @@ public static class PilotAssessmentApplicationModule
         services.AddScoped<IPeriodTargetProvider, AgreementPeriodTargetProvider>();
         services.AddScoped<EntryWindowPolicy>();
         services.AddScoped<PeriodScoringService>();
+        services.AddScoped<PeriodRecomputeService>();
         services.AddScoped<EntrySheetReader>();
         services.AddScoped<IPeriodAppService, PeriodAppService>();
         services.AddScoped<INotificationAppService, NotificationAppService>();
