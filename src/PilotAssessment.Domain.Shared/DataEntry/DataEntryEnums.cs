@@ -46,4 +46,9 @@ public static class DataEntryErrorCodes
     public const string UnitLocked = "DataEntry:UnitLocked";
     public const string XlsxUnreadable = "DataEntry:XlsxUnreadable";
     public const string XlsxInvalid = "DataEntry:XlsxInvalid";
+    public const string XlsxOccurrenceFormat = "DataEntry:XlsxOccurrenceFormat";
+    public const string XlsxSurveyFormat = "DataEntry:XlsxSurveyFormat";
+    public const string XlsxCountTwice = "DataEntry:XlsxCountTwice";
+    public const string XlsxColumnNotForRule = "DataEntry:XlsxColumnNotForRule";
+    public const string UnknownFlag = "DataEntry:UnknownFlag";
 }
