@@ -50,8 +50,12 @@ export const routes: Routes = [
         path: 'dashboard',
         canActivate: [permissionGuard],
         data: { permission: Permissions.Dashboard.Default },
-        // echarts (large) is loaded only when the dashboard is opened
-        providers: [provideEchartsCore({ echarts: () => import('echarts') })],
+        // echarts (only the bar, line and radar charts) is loaded only when the dashboard is opened
+        providers: [
+          provideEchartsCore({
+            echarts: () => import('./routes/dashboard/echarts-setup').then((m) => m.echarts),
+          }),
+        ],
         loadComponent: () =>
           import('./routes/dashboard/dashboard.component').then((m) => m.DashboardComponent),
       },
