@@ -40,6 +40,31 @@ export const routes: Routes = [
           import('./routes/schemes/scheme-detail.component').then((m) => m.SchemeDetailComponent),
       },
       {
+        path: 'agreements',
+        canActivate: [permissionGuard],
+        data: { permission: Permissions.Agreements.Default },
+        loadComponent: () =>
+          import('./routes/agreements/agreement-list.component').then(
+            (m) => m.AgreementListComponent,
+          ),
+      },
+      {
+        path: 'agreements/:id',
+        canActivate: [permissionGuard],
+        data: { permission: Permissions.Agreements.Default },
+        loadComponent: () =>
+          import('./routes/agreements/agreement-detail.component').then(
+            (m) => m.AgreementDetailComponent,
+          ),
+      },
+      {
+        path: 'units',
+        canActivate: [permissionGuard],
+        data: { permission: Permissions.OrganizationUnits.Default },
+        loadComponent: () =>
+          import('./routes/units/unit-tree.component').then((m) => m.UnitTreeComponent),
+      },
+      {
         path: 'periods',
         canActivate: [permissionGuard],
         data: { permission: Permissions.Periods.Default },
