@@ -13,7 +13,14 @@ import { AgreementDetailComponent, fileSize, updateBody } from './agreement-deta
 import { agreementDto } from './agreement-fixtures';
 
 const LINES = [
-  { code: 'A.1', name: '群众安全感', maxPoints: 5, schemeTarget: 96, target: null, effectiveTarget: 96 },
+  {
+    code: 'A.1',
+    name: '群众安全感',
+    maxPoints: 5,
+    schemeTarget: 96,
+    target: null,
+    effectiveTarget: 96,
+  },
   { code: 'X.1', name: '增设指标', maxPoints: 2, target: 3, effectiveTarget: 3, isExtra: true },
 ];
 const TASKS = [
@@ -80,7 +87,7 @@ describe('AgreementDetailComponent', () => {
     Permissions.Agreements.Report,
   ];
 
-  it('lets the official edit a draft\'s targets and issue it', async () => {
+  it("lets the official edit a draft's targets and issue it", async () => {
     setup(official, null, agreementDto({ id: 'a1', version: 2, lines: LINES }));
     await render();
     expect(el.querySelector('[data-testid="agreement-issue"]')).not.toBeNull();
@@ -144,13 +151,22 @@ describe('AgreementDetailComponent', () => {
     const sign = httpMock.expectOne('/api/app/agreements/a1/sign');
     expect(sign.request.body).toEqual({ signatory: '王市长' });
     sign.flush(agreementDto({ id: 'a1', status: 'Signed', signedByName: '王市长' }));
-    flushLoad(agreementDto({ id: 'a1', status: 'Signed', signedByName: '王市长', signedTime: '2026-03-01T00:00:00Z' }));
+    flushLoad(
+      agreementDto({
+        id: 'a1',
+        status: 'Signed',
+        signedByName: '王市长',
+        signedTime: '2026-03-01T00:00:00Z',
+      }),
+    );
     await render();
     expect(component.signOpen()).toBe(false);
-    expect(el.querySelector('[data-testid="agreement-signed-by"]')!.textContent).toContain('王市长');
+    expect(el.querySelector('[data-testid="agreement-signed-by"]')!.textContent).toContain(
+      '王市长',
+    );
   });
 
-  it('keeps the sign dialog open with the host\'s message when the scan is refused', async () => {
+  it("keeps the sign dialog open with the host's message when the scan is refused", async () => {
     setup(cityAdmin, 'c1', agreementDto({ id: 'a1', status: 'Issued' }));
     component.openSign();
     component.pickScan(new File(['x'], 'a.txt') as never);
@@ -225,7 +241,9 @@ describe('agreement helpers', () => {
     expect(body.title).toBe('标题');
     expect(body.targets).toEqual([{ code: 'A.1', target: null, note: undefined }]);
     expect(body.extraLines![0].target).toBeNull();
-    expect(body.keyTasks![0]).toEqual(expect.objectContaining({ code: 'T1', milestones: [{ title: '方案印发' }] }));
+    expect(body.keyTasks![0]).toEqual(
+      expect.objectContaining({ code: 'T1', milestones: [{ title: '方案印发' }] }),
+    );
     expect(body.duties).toEqual(['d']);
   });
 

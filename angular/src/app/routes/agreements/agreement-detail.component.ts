@@ -283,16 +283,21 @@ export class AgreementDetailComponent {
     }
     this.saveError.set(null);
     const body = updateBody(a, this.draftTitle().trim(), this.draftTargets());
-    this.run('save', this.api.agreementUpdate({ id: a.id, body }), (updated) => {
-      this.setAgreement(updated);
-      this.message.success(this.i18n.t('agreements.saved'));
-    }, (e) => {
-      if (e instanceof HttpErrorResponse && e.status === 409) {
-        this.saveError.set(this.i18n.t('agreements.conflict'));
-      } else {
-        this.saveError.set(errorText(this.i18n, e));
-      }
-    });
+    this.run(
+      'save',
+      this.api.agreementUpdate({ id: a.id, body }),
+      (updated) => {
+        this.setAgreement(updated);
+        this.message.success(this.i18n.t('agreements.saved'));
+      },
+      (e) => {
+        if (e instanceof HttpErrorResponse && e.status === 409) {
+          this.saveError.set(this.i18n.t('agreements.conflict'));
+        } else {
+          this.saveError.set(errorText(this.i18n, e));
+        }
+      },
+    );
   }
 
   transition(action: 'issue' | 'putInForce' | 'close' | 'amend' | 'delete'): void {
@@ -330,7 +335,9 @@ export class AgreementDetailComponent {
   openSign(): void {
     this.signError.set(null);
     this.scan.set(null);
-    this.signatory.set(this.session.currentUser()?.name || this.session.currentUser()?.userName || '');
+    this.signatory.set(
+      this.session.currentUser()?.name || this.session.currentUser()?.userName || '',
+    );
     this.signOpen.set(true);
   }
 
@@ -490,8 +497,7 @@ export class AgreementDetailComponent {
     if (!a?.id || !otherId || !other) {
       return;
     }
-    const [from, to] =
-      (other.version ?? 0) < (a.version ?? 0) ? [otherId, a.id] : [a.id, otherId];
+    const [from, to] = (other.version ?? 0) < (a.version ?? 0) ? [otherId, a.id] : [a.id, otherId];
     this.api.agreementGetDiff({ id: from, otherId: to }).subscribe({
       next: (diff) => this.diff.set(diff),
       error: (e: unknown) => this.diffError.set(errorText(this.i18n, e)),

@@ -51,11 +51,13 @@ describe('AgreementListComponent', () => {
     return Array.from(
       el.querySelectorAll('[data-testid="agreement-table"] tbody tr.ant-table-row'),
     ).map((tr) =>
-      Array.from(tr.querySelectorAll('td')).map((td) => td.textContent!.replace(/\s+/g, ' ').trim()),
+      Array.from(tr.querySelectorAll('td')).map((td) =>
+        td.textContent!.replace(/\s+/g, ' ').trim(),
+      ),
     );
   }
 
-  it('lists every city\'s agreements for the province with status tags and filters', async () => {
+  it("lists every city's agreements for the province with status tags and filters", async () => {
     setup([Permissions.Agreements.Default, Permissions.Agreements.Manage]);
     httpMock
       .expectOne((r) => r.url === '/api/app/agreements')
@@ -111,9 +113,7 @@ describe('AgreementListComponent', () => {
     component.createForm.controls.schemeId.setValue('s1');
     component.schemePicked('s1');
     component.submitCreate();
-    const req = httpMock.expectOne(
-      (r) => r.method === 'POST' && r.url === '/api/app/agreements',
-    );
+    const req = httpMock.expectOne((r) => r.method === 'POST' && r.url === '/api/app/agreements');
     expect(req.request.body).toEqual({
       cityId: 'c1',
       schemeId: 's1',
@@ -125,7 +125,7 @@ describe('AgreementListComponent', () => {
     expect(navigate).toHaveBeenCalledWith(['/agreements', 'new']);
   });
 
-  it('shows the host\'s message and keeps the input when the city already has one', async () => {
+  it("shows the host's message and keeps the input when the city already has one", async () => {
     setup([Permissions.Agreements.Default, Permissions.Agreements.Manage]);
     httpMock.expectOne((r) => r.url === '/api/app/agreements').flush({ items: [] });
     httpMock.expectOne((r) => r.url === '/api/app/tenants').flush({ items: [] });
@@ -135,10 +135,7 @@ describe('AgreementListComponent', () => {
     component.submitCreate();
     httpMock
       .expectOne((r) => r.method === 'POST')
-      .flush(
-        { title: '兰州市2026年度已有目标责任书' },
-        { status: 400, statusText: 'Bad Request' },
-      );
+      .flush({ title: '兰州市2026年度已有目标责任书' }, { status: 400, statusText: 'Bad Request' });
     await render();
     expect(document.body.textContent).toContain('兰州市2026年度已有目标责任书');
     expect(component.createForm.controls.title.value).toBe('我的标题');

@@ -68,12 +68,7 @@ import { KeyTaskMatrixComponent } from './key-task-matrix.component';
           <nz-icon nzType="reload" />
         </button>
         @if (canManage()) {
-          <button
-            nz-button
-            nzType="primary"
-            (click)="openCreate()"
-            data-testid="agreement-create"
-          >
+          <button nz-button nzType="primary" (click)="openCreate()" data-testid="agreement-create">
             <nz-icon nzType="plus" />{{ 'agreements.create' | t }}
           </button>
         }
@@ -247,7 +242,8 @@ import { KeyTaskMatrixComponent } from './key-task-matrix.component';
             <input nz-input id="a-title" formControlName="title" maxlength="256" />
           </nz-form-control>
         </nz-form-item>
-        <label nz-checkbox formControlName="withPlanKeyTasks">{{
+        <!-- eslint-disable-next-line @angular-eslint/template/label-has-associated-control -->
+        <label nz-checkbox formControlName="withPlanKeyTasks" data-testid="agreement-with-tasks">{{
           'agreements.withPlanKeyTasks' | t
         }}</label>
         <ng-template #err let-control>{{ control | fieldError }}</ng-template>

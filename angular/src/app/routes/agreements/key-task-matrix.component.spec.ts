@@ -64,10 +64,13 @@ describe('KeyTaskMatrixComponent', () => {
     expect(rows[1].textContent).toContain('尚无生效的责任书');
   });
 
-  it('shows the host\'s message when the matrix cannot be read', async () => {
+  it("shows the host's message when the matrix cannot be read", async () => {
     httpMock
       .expectOne('/api/app/agreements/key-task-matrix?year=2026')
-      .flush({ title: '只有省级用户可以查看各市重点任务汇总。' }, { status: 403, statusText: 'Forbidden' });
+      .flush(
+        { title: '只有省级用户可以查看各市重点任务汇总。' },
+        { status: 403, statusText: 'Forbidden' },
+      );
     fixture.detectChanges();
     await fixture.whenStable();
     fixture.detectChanges();
@@ -78,10 +81,9 @@ describe('KeyTaskMatrixComponent', () => {
 describe('key-task matrix columns', () => {
   it('columns are every task code once, in first-seen order', () => {
     expect(
-      matrixColumns([
-        { tasks: [{ code: 'T2' }] },
-        { tasks: [{ code: 'T1' }, { code: 'T2' }] },
-      ]).map((c) => c.code),
+      matrixColumns([{ tasks: [{ code: 'T2' }] }, { tasks: [{ code: 'T1' }, { code: 'T2' }] }]).map(
+        (c) => c.code,
+      ),
     ).toEqual(['T2', 'T1']);
   });
 });

@@ -97,7 +97,11 @@ export function matrixColumns(cities: readonly CityKeyTasksDto[]): KeyTaskCellDt
                     [nzPercent]="c.percent ?? 0"
                     nzSize="small"
                     [nzStatus]="
-                      c.status === 'Overdue' ? 'exception' : c.status === 'Done' ? 'success' : 'normal'
+                      c.status === 'Overdue'
+                        ? 'exception'
+                        : c.status === 'Done'
+                          ? 'success'
+                          : 'normal'
                     "
                   />
                   @if (c.status === 'Overdue') {
@@ -110,8 +114,12 @@ export function matrixColumns(cities: readonly CityKeyTasksDto[]): KeyTaskCellDt
             }
             <td>
               @if (city.agreementId) {
-                <nz-tag nzColor="green">{{ 'agreements.taskStatuses.Done' | t }} {{ count(city, 'Done') }}</nz-tag>
-                <nz-tag nzColor="red">{{ 'agreements.taskStatuses.Overdue' | t }} {{ count(city, 'Overdue') }}</nz-tag>
+                <nz-tag nzColor="green"
+                  >{{ 'agreements.taskStatuses.Done' | t }} {{ count(city, 'Done') }}</nz-tag
+                >
+                <nz-tag nzColor="red"
+                  >{{ 'agreements.taskStatuses.Overdue' | t }} {{ count(city, 'Overdue') }}</nz-tag
+                >
               }
             </td>
           </tr>
