@@ -55,6 +55,7 @@ public static class PilotAssessmentApplicationModule
         services.AddScoped<IDataEntryAppService, DataEntryAppService>();
         services.AddScoped<IReviewAppService, ReviewAppService>();
         services.AddScoped<IResultAppService, ResultAppService>();
+        services.AddScoped<IResultMonitoringAppService, ResultMonitoringAppService>();
         if (string.IsNullOrWhiteSpace(configuration["Smtp:Host"]))
         {
             services.AddSingleton<IEmailSender, NullEmailSender>();

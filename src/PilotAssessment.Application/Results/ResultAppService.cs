@@ -61,7 +61,9 @@ public sealed class ResultAppService(
             await using var transaction = await unitOfWork.BeginTransactionAsync();
             foreach (var (cityId, sheet) in scored)
             {
-                var record = ToRecord(cityId, period.Id, 1, ScoreSheetKind.Published, sheet, inputs[cityId], previous.GetValueOrDefault(cityId), ranks[cityId]);
+                // No previous sheet is no change (null), not a change from zero.
+                decimal? previousTotal = previous.TryGetValue(cityId, out var p) ? p : null;
+                var record = ToRecord(cityId, period.Id, 1, ScoreSheetKind.Published, sheet, inputs[cityId], previousTotal, ranks[cityId]);
                 await sheets.InsertAsync(record, autoSave: false);
             }
 
