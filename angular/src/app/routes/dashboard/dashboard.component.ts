@@ -21,7 +21,6 @@ import { TranslatePipe } from '../../core/i18n/translate.pipe';
 import { SessionService } from '../../core/session/session.service';
 import { errorText } from '../../shared/error-text';
 import { periodStatusColour } from '../periods/period-list.component';
-import { DashboardDataService } from './dashboard-data.service';
 import {
   MonitoringRow,
   TrendPoint,
@@ -368,7 +367,6 @@ export class DashboardComponent implements OnInit {
   protected readonly i18n = inject(I18nService);
   protected readonly statusColour = periodStatusColour;
   protected readonly colourHex = colourHex;
-  private readonly data = inject(DashboardDataService);
   private readonly session = inject(SessionService);
 
   protected readonly periods = signal<PeriodDto[]>([]);
@@ -495,7 +493,7 @@ export class DashboardComponent implements OnInit {
   private loadMonitoring(periodId: string): void {
     this.monitoringLoading.set(true);
     this.monitoringError.set(null);
-    this.data.monitoring(periodId).subscribe({
+    this.resultApi.resultGetMonitoring({ periodId }).subscribe({
       next: (rows) => {
         if (this.periodId() !== periodId) {
           return;
@@ -532,8 +530,8 @@ export class DashboardComponent implements OnInit {
       return;
     }
     this.trendLoading.set(true);
-    this.data
-      .trends(schemeId)
+    this.resultApi
+      .resultGetTrends({ schemeId })
       .pipe(
         catchError((e: unknown) => {
           if (this.trendsSchemeId === schemeId) {

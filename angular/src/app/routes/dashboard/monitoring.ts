@@ -1,54 +1,14 @@
 /**
- * Shapes of the monitoring and trend endpoints of the results API
- * (GET /api/app/results/periods/{periodId}/monitoring, GET /api/app/results/trends?schemeId=),
- * and the pure functions the dashboard draws them with.
+ * Pure functions the dashboard draws the results API's monitoring
+ * (GET /api/app/results/periods/{periodId}/monitoring) and trends (GET /api/app/results/trends) with.
  */
-export interface MonitoringCategory {
-  code?: string | null;
-  name?: string | null;
-  points?: number;
-  maxPoints?: number;
-  percent?: number;
-  colour?: string | null;
-}
+import {
+  ResultsCityMonitoringDto as MonitoringRow,
+  ResultsMonitoringWarningDto as MonitoringWarning,
+  ResultsTrendPointDto as TrendPoint,
+} from '../../api/models';
 
-export interface MonitoringWarning {
-  scope?: string | null;
-  code?: string | null;
-  name?: string | null;
-  percent?: number;
-  colour?: string | null;
-  level?: string | null;
-}
-
-export interface MonitoringRow {
-  cityId?: string;
-  cityName?: string | null;
-  sheetVersion?: number | null;
-  source?: string | null;
-  total?: number;
-  maxPoints?: number;
-  percent?: number;
-  grade?: string | null;
-  colour?: string | null;
-  categories?: MonitoringCategory[] | null;
-  warnings?: MonitoringWarning[] | null;
-}
-
-export interface TrendPoint {
-  periodId?: string;
-  periodName?: string | null;
-  kind?: string | null;
-  year?: number;
-  number?: number;
-  cityId?: string;
-  cityName?: string | null;
-  total?: number;
-  percent?: number;
-  grade?: string | null;
-  colour?: string | null;
-  rank?: number | null;
-}
+export type { MonitoringRow, MonitoringWarning, TrendPoint };
 
 /** One early warning with its city, as listed under 预警. */
 export interface WarningItem extends MonitoringWarning {
