@@ -252,6 +252,18 @@ describe('DashboardComponent', () => {
     );
   });
 
+  it('compares the cities with figures first', async () => {
+    httpMock.expectOne('/api/app/periods').flush([period({ id: 'p1' })]);
+    httpMock
+      .expectOne('/api/app/results/periods/p1/monitoring')
+      .flush([{ cityId: 'n1', cityName: '酒泉市', source: 'None', categories: [] }, ...MONITORING]);
+    httpMock.expectOne('/api/app/results/trends?schemeId=s1').flush([]);
+    httpMock.expectOne('/api/app/results/periods/p1/ranking').flush([]);
+    httpMock.expectOne('/api/app/results/periods/p1/completeness').flush([]);
+    await render();
+    expect(component.compared()).toEqual(['c1', 'c2', 'n1']);
+  });
+
   it("shows a city's own user only that city", async () => {
     const session = TestBed.inject(SessionService);
     vi.spyOn(session, 'currentUser').mockReturnValue({ tenantId: 'c2', isAuthenticated: true });

@@ -131,11 +131,11 @@ export function totalsChartOptions(rows: readonly RankingRowDto[], totalLabel: s
           >
             <thead>
               <tr>
-                <th nzWidth="70px">{{ 'dashboard.rank' | t }}</th>
+                <th nzWidth="56px">{{ 'dashboard.rank' | t }}</th>
                 <th>{{ 'dashboard.city' | t }}</th>
-                <th nzWidth="100px">{{ 'dashboard.total' | t }}</th>
-                <th nzWidth="90px">{{ 'dashboard.grade' | t }}</th>
-                <th nzWidth="90px">{{ 'dashboard.change' | t }}</th>
+                <th nzWidth="80px">{{ 'dashboard.total' | t }}</th>
+                <th nzWidth="64px">{{ 'dashboard.grade' | t }}</th>
+                <th nzWidth="76px">{{ 'dashboard.change' | t }}</th>
               </tr>
             </thead>
             <tbody>
@@ -503,7 +503,11 @@ export class DashboardComponent implements OnInit {
         this.monitoring.set(visible);
         const ids = visible.map((r) => r.cityId ?? '');
         const kept = this.compared().filter((id) => ids.includes(id));
-        this.compared.set(kept.length ? kept : ids.slice(0, DEFAULT_COMPARED));
+        // at first the cities that have figures (published, reviewed or self-assessed)
+        const withFigures = [...visible]
+          .sort((a, b) => Number(a.source === 'None') - Number(b.source === 'None'))
+          .map((r) => r.cityId ?? '');
+        this.compared.set(kept.length ? kept : withFigures.slice(0, DEFAULT_COMPARED));
         if (this.warningCity() && !ids.includes(this.warningCity()!)) {
           this.warningCity.set(null);
         }

@@ -1,0 +1,230 @@
+import { APIRequestContext, Browser, Page, expect, request, test } from '@playwright/test';
+
+/**
+ * Province screens: an agreement issued by the official and signed by the city, and the
+ * monitoring dashboard. Each test creates what it needs (unique names), so the tests run in any
+ * order on one fresh database.
+ */
+const PASSWORD = process.env['E2E_PASSWORD'] ?? '1q2w3E*';
+const OFFICIAL = process.env['E2E_OFFICIAL_USER'] ?? 'official';
+const CITY = '金昌';
+const CITY_NAME = '金昌市';
+const BASE_URL = process.env['E2E_BASE_URL'] ?? 'http://127.0.0.1:5000';
+
+/** Fails the test on any console error or uncaught exception of the page. */
+function watchConsole(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') {
+      errors.push(message.text());
+    }
+  });
+  page.on('pageerror', (error) => errors.push(String(error)));
+  return errors;
+}
+
+async function signIn(page: Page, userName: string, tenant: string | null = null): Promise<void> {
+  await page.goto('/login');
+  if (tenant) {
+    await page.getByTestId('login-side').getByText('试点城市').click();
+    await page.getByTestId('login-tenant').click();
+    await page.locator('nz-option-item', { hasText: `${tenant}市` }).click();
+  }
+  await page.getByTestId('login-username').fill(userName);
+  await page.getByTestId('login-password').fill(PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await expect(page.getByTestId('side-menu')).toBeVisible();
+}
+
+/** An API client signed in as the provincial official (or a city's user). */
+async function apiAs(userName: string, tenant: string | null = null): Promise<APIRequestContext> {
+  const anonymous = await request.newContext({ baseURL: BASE_URL });
+  const login = await anonymous.post('/api/account/login', {
+    data: { userName, password: PASSWORD, tenant },
+  });
+  expect(login.ok()).toBeTruthy();
+  const { accessToken } = (await login.json()) as { accessToken: string };
+  await anonymous.dispose();
+  return request.newContext({
+    baseURL: BASE_URL,
+    extraHTTPHeaders: { Authorization: `Bearer ${accessToken}` },
+  });
+}
+
+async function newPage(browser: Browser): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  return { page, errors: watchConsole(page) };
+}
+
+/** A tiny but real PDF (the host checks the file's signature, not its name). */
+const SCAN_PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n' +
+    '2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+);
+
+test('the official issues an agreement to a city and the city admin signs it with the scan', async ({
+  browser,
+}) => {
+  // A year no other test uses: one agreement per city and year.
+  const year = 2031 + Math.floor(Math.random() * 60);
+  const title = `${year}年度${CITY_NAME}平安建设目标责任书（e2e ${Date.now()}）`;
+
+  // 1. The official drafts it from the published scheme and issues it.
+  const official = await newPage(browser);
+  let page = official.page;
+  await signIn(page, OFFICIAL);
+  await page.getByTestId('side-menu').getByRole('link', { name: '目标责任书' }).click();
+  await expect(page).toHaveURL(/\/agreements$/);
+  await page.getByTestId('agreement-create').click();
+  await page.getByTestId('agreement-city').click();
+  await page.locator('nz-option-item', { hasText: CITY_NAME }).click();
+  await page.getByTestId('agreement-scheme').click();
+  await page.locator('nz-option-item').first().click();
+  const yearInput = page.locator('#a-year input, input#a-year').first();
+  await yearInput.fill(String(year));
+  await page.locator('#a-title').fill(title);
+  await page.locator('.ant-modal-footer .ant-btn-primary').click();
+
+  await expect(page).toHaveURL(/\/agreements\/[0-9a-f-]{36}$/);
+  await expect(page.getByTestId('agreement-detail-status')).toHaveText('草稿');
+  await expect(page.getByTestId('agreement-lines').locator('tbody tr').first()).toBeVisible();
+  await page.screenshot({ path: 'e2e/artifacts/agreement-draft.png', fullPage: true });
+
+  await page.getByTestId('agreement-issue').click();
+  await page.locator('.ant-popover .ant-btn-primary').click();
+  await expect(page.getByTestId('agreement-detail-status')).toHaveText('已下达');
+  await page.screenshot({ path: 'e2e/artifacts/agreement-issued.png', fullPage: true });
+  const agreementUrl = page.url();
+  expect(official.errors).toEqual([]);
+
+  // 2. The city admin reads it, uploads the signed scan and signs.
+  const city = await newPage(browser);
+  page = city.page;
+  await signIn(page, 'admin', CITY);
+  await page.getByTestId('side-menu').getByRole('link', { name: '目标责任书' }).click();
+  const row = page.getByTestId('agreement-table').locator('tbody tr', { hasText: title });
+  await expect(row).toContainText('已下达');
+  await row.getByTestId('agreement-link').click();
+  await expect(page).toHaveURL(agreementUrl);
+  await page.getByTestId('agreement-sign').click();
+  await page.getByTestId('sign-signatory').fill('金昌市负责人');
+  await page
+    .getByTestId('sign-dialog')
+    .locator('input[type="file"]')
+    .setInputFiles({ name: '责任书签字盖章.pdf', mimeType: 'application/pdf', buffer: SCAN_PDF });
+  await expect(page.getByTestId('sign-scan-name')).toHaveText('责任书签字盖章.pdf');
+  await page.locator('.ant-modal-footer .ant-btn-primary').click();
+
+  await expect(page.getByTestId('agreement-detail-status')).toHaveText('已签署');
+  await expect(page.getByTestId('agreement-signed-by')).toHaveText('金昌市负责人');
+  await page.getByRole('tab', { name: /附件/ }).click();
+  await expect(page.getByTestId('agreement-attachments')).toContainText('责任书签字盖章.pdf');
+  await page.screenshot({ path: 'e2e/artifacts/agreement-signed.png', fullPage: true });
+  expect(city.errors).toEqual([]);
+
+  // 3. The official sees it signed and puts it in force.
+  page = official.page;
+  await page.reload();
+  await expect(page.getByTestId('agreement-detail-status')).toHaveText('已签署');
+  await page.getByTestId('agreement-in-force').click();
+  await page.locator('.ant-popover .ant-btn-primary').click();
+  await expect(page.getByTestId('agreement-detail-status')).toHaveText('已生效');
+  await page.screenshot({ path: 'e2e/artifacts/agreement-in-force.png', fullPage: true });
+  expect(official.errors).toEqual([]);
+});
+
+test('the dashboard draws its charts and the early-warning list without console errors', async ({
+  browser,
+}) => {
+  // A quarterly period of 2026 (created if none exists): the cities' monitoring figures exist
+  // from the moment a period is open, published or not.
+  const api = await apiAs(OFFICIAL);
+  const schemes = (await (
+    await api.get('/api/app/schemes?Status=Published&MaxResultCount=100')
+  ).json()) as {
+    items: { id: string; year: number }[];
+  };
+  const scheme = schemes.items[0];
+  expect(scheme).toBeTruthy();
+  const periods = (await (await api.get('/api/app/periods')).json()) as {
+    id: string;
+    name: string;
+    kind: string;
+    year: number;
+    number: number;
+    status: string;
+    schemeId: string;
+  }[];
+  let period = periods.find(
+    (p) => p.kind === 'Quarterly' && p.year === 2026 && p.status !== 'Planned',
+  );
+  if (!period) {
+    const taken = new Set(
+      periods.filter((p) => p.kind === 'Quarterly' && p.year === 2026).map((p) => p.number),
+    );
+    const number = [1, 2, 3, 4].find((n) => !taken.has(n))!;
+    const created = await api.post('/api/app/periods', {
+      data: {
+        schemeId: scheme.id,
+        kind: 2,
+        year: 2026,
+        number,
+        entryOpensAt: '2026-01-01T09:00:00',
+        entryClosesAt: '2026-12-31T18:00:00',
+      },
+    });
+    expect(created.ok(), await created.text()).toBeTruthy();
+    period = await created.json();
+    const opened = await api.post(`/api/app/periods/${period!.id}/open`);
+    expect(opened.ok(), await opened.text()).toBeTruthy();
+    period = await opened.json();
+  }
+  await api.dispose();
+
+  // 金昌 reports a weak 群众安全感 (I01): a red line on the early-warning list.
+  const cityApi = await apiAs('admin', CITY);
+  const sheet = await cityApi.get(`/api/app/data-entry/periods/${period!.id}`);
+  expect(sheet.ok(), await sheet.text()).toBeTruthy();
+  const lines = (
+    (await sheet.json()) as { lines: { indicatorCode: string; concurrencyStamp?: string }[] }
+  ).lines;
+  const i01 = lines.find((l) => l.indicatorCode === 'I01');
+  expect(i01).toBeTruthy();
+  const saved = await cityApi.put(`/api/app/data-entry/periods/${period!.id}/lines/I01`, {
+    data: { value: { number: 50 }, concurrencyStamp: i01!.concurrencyStamp ?? null },
+  });
+  expect(saved.ok(), await saved.text()).toBeTruthy();
+  await cityApi.dispose();
+
+  const { page, errors } = await newPage(browser);
+  await signIn(page, OFFICIAL);
+  await page.getByTestId('side-menu').getByRole('link', { name: '监测看板' }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await page.getByTestId('dashboard-period').click();
+  await page.locator('nz-option-item', { hasText: period!.name }).first().click();
+
+  await expect(page.getByTestId('dashboard-radar').locator('canvas')).toBeVisible();
+  const warnings = page.getByTestId('dashboard-warnings').locator('tbody tr.ant-table-row');
+  await expect(warnings.first()).toBeVisible();
+  await expect(
+    page.getByTestId('dashboard-completeness').locator('tbody tr.ant-table-row'),
+  ).not.toHaveCount(0);
+
+  // Early warnings of one city only
+  await page.getByTestId('dashboard-warning-city').click();
+  await page.locator('nz-option-item', { hasText: CITY_NAME }).click();
+  await expect(warnings.first()).toContainText(CITY_NAME);
+  const cities = await warnings.locator('td:first-child').allTextContents();
+  expect(new Set(cities.map((c) => c.trim()))).toEqual(new Set([CITY_NAME]));
+
+  // Trends are drawn when the scheme has published periods; the ranking bar chart likewise.
+  const trend = page.getByTestId('dashboard-trend');
+  if (await trend.count()) {
+    await expect(trend.locator('canvas')).toBeVisible();
+  } else {
+    await expect(page.getByTestId('dashboard-no-trend')).toBeVisible();
+  }
+  await page.screenshot({ path: 'e2e/artifacts/dashboard.png', fullPage: true });
+  expect(errors).toEqual([]);
+});
