@@ -99,6 +99,16 @@ describe('IndicatorEditorComponent', () => {
     expect(component.ruleObject()).toBeNull();
   });
 
+  it('the live preview scores the scheme with the rule as edited, before saving', () => {
+    component.form.controls.maxPoints.setValue(5);
+    component.onRuleForm({ kind: 'shortfall_bands', full_at: 95, per: 1 });
+    const draft = component['draftDefinition']() as SchemeDefinition;
+    const i01 = flattenIndicators(draft).find((r) => r.code === 'I01')!;
+    expect(i01.rule).toEqual({ kind: 'shortfall_bands', full_at: 95, per: 1 });
+    expect(i01.max_points).toBe(5);
+    expect(component['previewRows']()[0].rule?.kind).toBe('shortfall_bands');
+  });
+
   it("puts the host's messages about a parameter beside it, the rest in the list", () => {
     component.save();
     httpMock.expectOne({ url: '/api/app/schemes/s1', method: 'PUT' }).flush(

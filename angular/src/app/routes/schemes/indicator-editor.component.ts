@@ -1,4 +1,14 @@
-import { Component, effect, inject, input, model, output, signal, untracked } from '@angular/core';
+import {
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  model,
+  output,
+  signal,
+  untracked,
+} from '@angular/core';
 import {
   AbstractControl,
   FormControl,
@@ -23,6 +33,7 @@ import { toProblemDetails } from '../../core/net/problem-details';
 import { errorText } from '../../shared/error-text';
 import { revealErrors } from '../../shared/form-utils';
 import { RuleFormComponent } from './rule-form.component';
+import { SchemePreviewComponent } from './scheme-preview.component';
 import { fieldOfMessage } from './rule-kinds';
 import {
   IndicatorRow,
@@ -87,6 +98,7 @@ export function replaceIndicator(
     NzAlertModule,
     NzTabsModule,
     RuleFormComponent,
+    SchemePreviewComponent,
     TranslatePipe,
   ],
   template: `
@@ -185,6 +197,16 @@ export function replaceIndicator(
               </nz-form-item>
             </nz-tab>
           </nz-tabs>
+          <div class="preview" data-testid="editor-preview">
+            <h4>{{ 'schemes.editor.preview' | t }}</h4>
+            <app-scheme-preview
+              [schemeId]="scheme().id ?? ''"
+              [indicators]="previewRows()"
+              [initialCode]="indicator()?.code ?? null"
+              [definition]="draftDefinition()"
+              [scale]="scheme().scale ?? null"
+            />
+          </div>
           <nz-form-item>
             <nz-form-label>{{ 'schemes.ruleText' | t }}</nz-form-label>
             <nz-form-control>
@@ -199,6 +221,12 @@ export function replaceIndicator(
     .row {
       display: flex;
       gap: 16px;
+    }
+    .preview {
+      margin-bottom: 16px;
+      padding: 12px;
+      border: 1px dashed #d9d9d9;
+      border-radius: 4px;
     }
     .problems {
       margin: 0;
@@ -225,6 +253,29 @@ export class IndicatorEditorComponent {
   readonly ruleTab = signal(0);
   /** The rule as typed (null while the JSON is not a valid rule). */
   readonly ruleObject = signal<SchemeRule | null>(null);
+  /** Maximum points as typed. */
+  private readonly maxPointsTyped = signal<number | null>(null);
+  /** The indicator as edited, for the live preview (the rule decides which value it asks for). */
+  protected readonly previewRows = computed((): IndicatorRow[] => {
+    const row = this.indicator();
+    const rule = this.ruleObject();
+    return row
+      ? [{ ...row, rule: rule ?? row.rule, max_points: this.maxPointsTyped() ?? row.max_points }]
+      : [];
+  });
+  /** The scheme with this indicator as edited: the live preview scores it before it is saved. */
+  protected readonly draftDefinition = computed(() => {
+    const row = this.indicator();
+    const rule = this.ruleObject();
+    if (!row || !rule) {
+      return null;
+    }
+    return replaceIndicator(asDefinition(this.scheme().definition), row.code, (i) => ({
+      ...i,
+      rule,
+      max_points: this.maxPointsTyped() ?? i.max_points,
+    }));
+  });
   /** The host's messages about this indicator's rule, by field. */
   readonly serverErrors = signal<Record<string, string>>({});
 
@@ -239,6 +290,7 @@ export class IndicatorEditorComponent {
 
   constructor() {
     this.form.controls.rule.valueChanges.subscribe((text) => this.ruleObject.set(parseRule(text)));
+    this.form.controls.maxPoints.valueChanges.subscribe((v) => this.maxPointsTyped.set(v));
     // Filled when another indicator is opened; reopening the same one keeps what was typed.
     effect(() => {
       const row = this.indicator();
