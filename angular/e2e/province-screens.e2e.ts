@@ -228,3 +228,100 @@ test('the dashboard draws its charts and the early-warning list without console 
   await page.screenshot({ path: 'e2e/artifacts/dashboard.png', fullPage: true });
   expect(errors).toEqual([]);
 });
+
+test('the rule editor shows the form of the rule kind, errors beside fields, and previews the edit', async ({
+  browser,
+}) => {
+  const { page, errors } = await newPage(browser);
+  await signIn(page, OFFICIAL);
+  await page.getByTestId('side-menu').getByRole('link', { name: '考评方案' }).click();
+  await page
+    .getByTestId('scheme-table')
+    .locator('tbody tr', { hasText: '已发布' })
+    .first()
+    .getByRole('link')
+    .click();
+  await page.getByTestId('scheme-copy').click();
+  await expect(page.getByTestId('scheme-status')).toHaveText('草稿');
+
+  await page.getByTestId('edit-I01').click();
+  const form = page.getByTestId('rule-form');
+  await expect(form.getByTestId('rule-kind')).toContainText('差距扣分');
+  await expect(form.getByTestId('rule-full_at').locator('input')).toHaveValue('96');
+
+  // a cap above the indicator's 6 points: the error is beside the field
+  const cap = form.getByTestId('rule-cap').locator('input');
+  await cap.fill('9');
+  await cap.blur();
+  await expect(form).toContainText('不能超过指标分值6分');
+
+  // the live preview scores the rule as edited
+  await cap.fill('5');
+  await cap.blur();
+  await page
+    .getByTestId('editor-preview')
+    .getByTestId('preview-value')
+    .locator('input')
+    .fill('93.5');
+  await expect(page.getByTestId('editor-preview').getByTestId('preview-points')).toHaveText('5.37');
+  await page.locator('.ant-modal').screenshot({ path: 'e2e/artifacts/rule-editor-form.png' });
+
+  // the JSON (advanced) follows the form
+  await page.getByRole('tab', { name: '高级（JSON）' }).click();
+  await expect(page.getByTestId('editor-rule')).toHaveValue(/"cap": 5/);
+  await page.locator('.ant-modal-footer .ant-btn-primary').click();
+  await expect(page.locator('.ant-modal-footer')).toHaveCount(0);
+
+  await page.getByTestId('scheme-delete').click();
+  await page.locator('.ant-popover .ant-btn-primary').click();
+  await expect(page).toHaveURL(/\/schemes$/);
+  expect(errors).toEqual([]);
+});
+
+test('a city admin builds the unit tree: create, move under another unit, add a member', async ({
+  browser,
+}) => {
+  const suffix = Date.now().toString(36);
+  const { page, errors } = await newPage(browser);
+  await signIn(page, 'admin', CITY);
+  await page.getByTestId('side-menu').getByRole('link', { name: '组织单位' }).click();
+  await expect(page).toHaveURL(/\/units$/);
+
+  for (const [code, name] of [
+    [`d${suffix}`, `e2e区${suffix}`],
+    [`g${suffix}`, `e2e网格中心${suffix}`],
+  ]) {
+    await page.getByTestId('unit-create').click();
+    await page.getByTestId('unit-code').fill(code);
+    await page.getByTestId('unit-name').fill(name);
+    await page.locator('.ant-modal-footer .ant-btn-primary').click();
+    await expect(page.getByTestId('unit-tree')).toContainText(name);
+  }
+
+  // move the grid centre under the district
+  await page.getByTestId('unit-tree').getByText(`e2e网格中心${suffix}`).click();
+  await page.getByTestId('unit-move').click();
+  await page.getByTestId('unit-parent').click();
+  await page.locator('nz-option-item', { hasText: `e2e区${suffix}` }).click();
+  await page.locator('.ant-modal-footer .ant-btn-primary').click();
+  await expect(page.locator('.ant-modal-footer')).toHaveCount(0);
+
+  // the district cannot move under its own child: it is not offered
+  await page.getByTestId('unit-tree').getByText(`e2e区${suffix}`).click();
+  await page.getByTestId('unit-move').click();
+  await page.getByTestId('unit-parent').click();
+  await expect(page.locator('nz-option-item', { hasText: '顶级单位' })).toBeVisible();
+  await expect(page.locator('nz-option-item', { hasText: `e2e网格中心${suffix}` })).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  if (await page.locator('.ant-modal-footer').isVisible()) {
+    await page.locator('.ant-modal-footer button').first().click();
+  }
+  await expect(page.locator('.ant-modal-footer')).toHaveCount(0);
+
+  await page.getByTestId('unit-member-user').click();
+  await page.locator('nz-option-item').first().click();
+  await page.getByTestId('unit-member-add').click();
+  await expect(page.getByTestId('unit-members').locator('tbody tr.ant-table-row')).toHaveCount(1);
+  await page.screenshot({ path: 'e2e/artifacts/units.png', fullPage: true });
+  expect(errors).toEqual([]);
+});
