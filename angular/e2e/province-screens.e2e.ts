@@ -131,6 +131,27 @@ test('the official issues an agreement to a city and the city admin signs it wit
   await page.locator('.ant-popover .ant-btn-primary').click();
   await expect(page.getByTestId('agreement-detail-status')).toHaveText('已生效');
   await page.screenshot({ path: 'e2e/artifacts/agreement-in-force.png', fullPage: true });
+
+  // The Word export downloads
+  const downloading = page.waitForEvent('download');
+  await page.getByTestId('agreement-export').click();
+  expect((await downloading).suggestedFilename()).toMatch(/\.docx$/);
+
+  // 4. An amendment: version 2 with a new target for B02, compared with version 1
+  await page.getByTestId('agreement-amend').click();
+  await page.locator('.ant-popover .ant-btn-primary').click();
+  await expect(page).not.toHaveURL(agreementUrl);
+  await expect(page.getByTestId('agreement-detail-status')).toHaveText('草稿');
+  const target = page.getByTestId('target-B02').locator('input');
+  await target.fill('99');
+  await target.blur();
+  await page.getByTestId('agreement-save').click();
+  await expect(page.getByTestId('agreement-save')).toBeDisabled();
+  await page.getByRole('tab', { name: '版本与变更' }).click();
+  await page.getByTestId('compare-v1').click();
+  await expect(page.getByTestId('agreement-diff')).toContainText('第1版 → 第2版');
+  await expect(page.getByTestId('agreement-diff')).toContainText(/B02\s*:\s*100\s*→\s*99/);
+  await page.screenshot({ path: 'e2e/artifacts/agreement-diff.png', fullPage: true });
   expect(official.errors).toEqual([]);
 });
 
