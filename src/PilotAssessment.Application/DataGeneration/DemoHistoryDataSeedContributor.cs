@@ -77,7 +77,7 @@ public sealed class DemoHistoryDataSeedContributor(
         {
             // The generator's value model: a lasting ability per city, a difficulty per indicator, a little improvement and noise.
             var random = new Random(Seed + (c * 7919) + (number * 104_729));
-            var ability = 0.9 - (0.35 * c) + (0.2 * number);
+            var ability = 1.6 - (0.3 * c) + (0.2 * number);
             using (currentTenant.Change(cities[c].Id, cities[c].Name))
             {
                 var cityLines = new List<EntryLine>();
