@@ -103,7 +103,7 @@ public sealed class DemoHistoryDataSeedContributor(
         using (dataFilter.Disable<IMultiTenant>())
         {
             var cityIds = cities.Select(c => c.Id).ToList();
-            var scores = await recompute.ScoreAsync(period, cityIds, withAuditorScores: false);
+            var scores = await recompute.ScoreAsync(period, cityIds, withAuditorScores: false, tracked: true);
             foreach (var (cityId, sheet) in scores.Sheets)
             {
                 var points = sheet.Lines.ToDictionary(l => l.IndicatorCode, l => l.Points);
