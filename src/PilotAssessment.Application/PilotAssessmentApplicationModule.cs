@@ -5,6 +5,7 @@ using PilotAssessment.Agreements;
 using PilotAssessment.ApplicationConfiguration;
 using PilotAssessment.Auditing;
 using PilotAssessment.DataEntry;
+using PilotAssessment.DataGeneration;
 using PilotAssessment.Identity;
 using PilotAssessment.OrganizationUnits;
 using PilotAssessment.Periods;
@@ -72,6 +73,9 @@ public static class PilotAssessmentApplicationModule
         services.AddScoped<PeriodLockJob>();
         services.AddScoped<EntryReminderJob>();
         services.AddScoped<MonitoringIndexJob>();
+
+        // Data generation: the demo history of the run command (docs/adr/0007)
+        services.AddScoped<IDataSeedContributor, DemoHistoryDataSeedContributor>();
 
         services.AddScoped<IAccountAppService, AccountAppService>();
         services.AddScoped<IApplicationConfigurationAppService, ApplicationConfigurationAppService>();

@@ -186,9 +186,12 @@ public static class PilotAssessmentHttpApiHostModule
 
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<PilotAssessmentDbContext>().Database.MigrateAsync();
+        var demo = app.Configuration.GetValue("Database:SeedDemoData", true);
         await scope.ServiceProvider.GetRequiredService<IDataSeeder>().SeedAsync(new DataSeedContext
         {
-            IncludeDemoData = app.Configuration.GetValue("Database:SeedDemoData", true),
+            IncludeDemoData = demo,
+            // The embedded database of the run command also gets earlier published periods for the dashboards.
+            IncludeDemoHistory = demo && app.Configuration.GetValue("Database:SeedDemoHistory", options.Provider == DatabaseProvider.Sqlite),
         });
     }
 }

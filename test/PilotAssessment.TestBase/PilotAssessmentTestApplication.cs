@@ -41,6 +41,7 @@ public abstract class PilotAssessmentTestApplication(DatabaseProvider provider) 
             ["Identity:Lockout:MaxFailedAccessAttempts"] = "3",
             ["Identity:Lockout:LockoutMinutes"] = "15",
             ["BackgroundJobs:Enabled"] = "false",
+            ["Database:SeedDemoHistory"] = "false", // tests create their own periods; DemoHistory_Tests seeds the history itself
             ["RateLimiting:SignInPermitsPerMinute"] = "100000",
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())

@@ -226,9 +226,16 @@ public sealed class NationalDataGenerator(DataGeneratorOptions options)
         switch (indicator.Rule)
         {
             case PerOccurrenceDeductionRule occurrence:
-                var occurrences = new List<EntryOccurrence> { new() { Count = (int)Math.Max(0, Math.Round((1 - p) * 5) + random.Next(-1, 2)) } };
-                occurrences.AddRange(occurrence.Rates.Select(r => new EntryOccurrence { Type = r.Type, Count = random.NextDouble() < (double)(1 - p) / 3 ? 1 : 0 }));
-                return new EntryValue { Occurrences = occurrences, Flags = occurrence.DoubleWhen.Count > 0 && random.NextDouble() < 0.1 ? [occurrence.DoubleWhen[0]] : null };
+                // Few occurrences for a good city, a handful for a weak one; only the types the rule knows.
+                int Count(double mean) => (int)Math.Max(0, Math.Round((mean * (1 - (double)p)) + (Normal(random) * 0.5)));
+                var occurrences = new List<EntryOccurrence>();
+                if (occurrence.Per is not null)
+                {
+                    occurrences.Add(new EntryOccurrence { Count = Count(1.5) });
+                }
+
+                occurrences.AddRange(occurrence.Rates.Select(r => new EntryOccurrence { Type = r.Type, Count = Count(occurrence.Per is null ? 1.2 : 0.5) }));
+                return new EntryValue { Occurrences = occurrences, Flags = occurrence.DoubleWhen.Count > 0 && random.NextDouble() < 0.05 ? [occurrence.DoubleWhen[0]] : null };
             case QualitativeGradeRule graded:
                 var grades = graded.Grades.Count > 0 ? graded.Grades.Select(g => g.Grade).ToArray() : Grades;
                 return new EntryValue { Grade = grades[Math.Min(grades.Length - 1, (int)((1 - p) * grades.Length))] };
@@ -243,10 +250,13 @@ public sealed class NationalDataGenerator(DataGeneratorOptions options)
             case ShortfallBandsRule shortfall:
                 return new EntryValue { Number = Round((shortfall.FullAt ?? 100) - ((1 - p) * 15)) };
             case ThresholdBandsRule bands when bands.Bands.Count > 0:
-                var best = bands.Bands[0].At;
-                var worst = bands.Bands[^1].At;
-                var span = Math.Max(Math.Abs(best - worst), 1) * 1.5m;
-                return new EntryValue { Number = Math.Max(0, Round(bands.Dir == BetterDirection.Higher ? Math.Min(100, worst - (span / 3) + (span * p)) : worst + (span / 3) - (span * p))) };
+                // Between a little past the lowest scoring band (p = 0) and a little past the best one (p = 1).
+                var higher = bands.Dir == BetterDirection.Higher;
+                var ats = bands.Bands.Select(b => b.At).Where(a => !higher || a > 0).DefaultIfEmpty(bands.Bands[0].At).ToList();
+                var best = higher ? ats.Max() : ats.Min();
+                var worst = ats.Count > 1 ? (higher ? ats.Min() : ats.Max()) : (higher ? best * 0.8m : (best * 1.5m) + 1);
+                var value = worst + ((best - worst) * ((p * 1.3m) - 0.15m));
+                return new EntryValue { Number = Math.Max(0, Round(higher && best <= 100 ? Math.Min(100, value) : value)) };
             case YoyChangeRule:
             case ReferenceComparisonRule:
                 return new EntryValue { Number = Round(100 - (40 * p)) };

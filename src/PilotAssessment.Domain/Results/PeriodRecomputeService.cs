@@ -27,11 +27,14 @@ public sealed class PeriodRecomputeService(
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>Scores the given cities (in the given order) with each city's targets; nothing is written.</summary>
-    public async Task<PeriodScores> ScoreAsync(AssessmentPeriod period, IReadOnlyList<Guid> cityIds, bool withAuditorScores, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Scores the given cities (in the given order) with each city's targets; nothing is written. The loaded lines
+    /// are not tracked unless <paramref name="tracked"/> (for a caller that changes them, e.g. to set self scores).
+    /// </summary>
+    public async Task<PeriodScores> ScoreAsync(AssessmentPeriod period, IReadOnlyList<Guid> cityIds, bool withAuditorScores, CancellationToken cancellationToken = default, bool tracked = false)
     {
         var scheme = await scoring.GetSchemeAsync(period, cancellationToken);
-        var inputs = await scoring.LoadAsync(period.Id, cityIds, cancellationToken);
+        var inputs = await scoring.LoadAsync(period.Id, cityIds, cancellationToken, tracked);
         var targets = await scoring.TargetsAsync(period, cityIds, cancellationToken);
         var scored = cityIds.Select(id => new CityScore(id, scoring.Score(scheme.Definition, inputs[id], targets, withAuditorScores))).ToList();
         return new PeriodScores(scheme, inputs, scored);

@@ -14,7 +14,8 @@ public sealed record CityPeriodInput(Guid CityId, IReadOnlyList<EntryLine> Lines
     public CityPeriodValues ToValues() => new()
     {
         CityKey = CityId.ToString(),
-        Indicators = Lines.Where(l => l.IsReported).ToDictionary(l => l.IndicatorCode, l => l.Value.ToIndicatorValue()),
+        // Each line's JSON is parsed once (Value parses on every access).
+        Indicators = Lines.Select(l => (l.IndicatorCode, Value: l.Value)).Where(l => !l.Value.IsEmpty).ToDictionary(l => l.IndicatorCode, l => l.Value.ToIndicatorValue()),
         VetoFacts = Facts?.VetoFacts ?? [],
         BonusCounts = Facts?.BonusCounts ?? [],
         DataItems = Facts?.DataItems ?? [],
@@ -37,11 +38,14 @@ public sealed class PeriodScoringService(
     IPeriodTargetProvider targets,
     ScoringEngine engine)
 {
-    public async Task<Dictionary<Guid, CityPeriodInput>> LoadAsync(Guid periodId, IReadOnlyCollection<Guid> cityIds, CancellationToken cancellationToken = default)
+    /// <param name="tracked">False for reading only (publishing, monitoring): the lines are not tracked, which saves time and memory on a whole province.</param>
+    public async Task<Dictionary<Guid, CityPeriodInput>> LoadAsync(Guid periodId, IReadOnlyCollection<Guid> cityIds, CancellationToken cancellationToken = default, bool tracked = true)
     {
         using var _ = dataFilter.Disable<IMultiTenant>();
-        var allLines = await lines.ToListAsync(lines.Query().Where(l => l.PeriodId == periodId), cancellationToken);
-        var allFacts = await facts.ToListAsync(facts.Query().Where(f => f.PeriodId == periodId), cancellationToken);
+        var lineQuery = tracked ? lines.Query() : lines.QueryReadOnly();
+        var factQuery = tracked ? facts.Query() : facts.QueryReadOnly();
+        var allLines = await lines.ToListAsync(lineQuery.Where(l => l.PeriodId == periodId), cancellationToken);
+        var allFacts = await facts.ToListAsync(factQuery.Where(f => f.PeriodId == periodId), cancellationToken);
         var linesByCity = allLines.Where(l => l.TenantId != null).ToLookup(l => l.TenantId!.Value);
         var factsByCity = allFacts.Where(f => f.TenantId != null).GroupBy(f => f.TenantId!.Value).ToDictionary(g => g.Key, g => g.First());
         return cityIds.ToDictionary(id => id, id => new CityPeriodInput(id, linesByCity[id].ToList(), factsByCity.GetValueOrDefault(id)));

@@ -14,6 +14,8 @@ public class EfCoreRepository<TEntity>(PilotAssessmentDbContext dbContext) : IRe
 
     public IQueryable<TEntity> Query() => DbSet;
 
+    public IQueryable<TEntity> QueryReadOnly() => DbSet.AsNoTracking();
+
     public Task<TEntity?> FindAsync(Guid id, CancellationToken cancellationToken = default) =>
         DbSet.FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
 
