@@ -53,6 +53,7 @@ import { SchemeDefinition, SchemeVeto } from '../schemes/scheme-definition';
               [nzValidateStatus]="fieldError('vetoFacts.' + veto.trigger_fact) ? 'error' : ''"
               [nzErrorTip]="fieldError('vetoFacts.' + veto.trigger_fact) ?? ''"
             >
+              <!-- eslint-disable-next-line @angular-eslint/template/label-has-associated-control -->
               <label
                 nz-checkbox
                 [name]="'veto-' + veto.code"
