@@ -1,0 +1,7 @@
+import { Component } from '@angular/core';
+
+@Component({
+  selector: 'app-score-sheet',
+  template: ``,
+})
+export class ScoreSheetComponent {}
