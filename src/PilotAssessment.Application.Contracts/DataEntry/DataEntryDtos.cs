@@ -136,6 +136,21 @@ public sealed class SaveEntryLineInput
     public string? ConcurrencyStamp { get; set; }
 }
 
+/// <summary>A unit's clerk reports lines to the city administrator (单位报送).</summary>
+public sealed class SubmitLinesInput
+{
+    public List<string> IndicatorCodes { get; set; } = [];
+}
+
+/// <summary>The city administrator sends reported lines back to their unit with a comment.</summary>
+public sealed class ReturnLinesInput
+{
+    public List<string> IndicatorCodes { get; set; } = [];
+
+    [StringLength(DataEntryConsts.MaxNoteLength)]
+    public string? Comment { get; set; }
+}
+
 public sealed class ValueHistoryDto
 {
     public Guid Id { get; set; }
@@ -199,5 +214,12 @@ public interface IDataEntryAppService
 
     Task<CityFactsDto> SaveFactsAsync(Guid periodId, CityFactsDto input);
 
+    /// <summary>A clerk reports lines to the city administrator; they are no longer editable by clerks.</summary>
+    Task<EntrySheetDto> SubmitLinesAsync(Guid periodId, SubmitLinesInput input);
+
+    /// <summary>The city administrator returns reported lines to their unit with a comment.</summary>
+    Task<EntrySheetDto> ReturnLinesAsync(Guid periodId, ReturnLinesInput input);
+
+    /// <summary>The city administrator submits the city's self-assessment to the province.</summary>
     Task<SubmissionDto> SubmitAsync(Guid periodId);
 }

@@ -5,6 +5,7 @@ using PilotAssessment.Files;
 using PilotAssessment.Identity;
 using PilotAssessment.MultiTenancy;
 using PilotAssessment.Periods;
+using PilotAssessment.Permissions;
 using PilotAssessment.Repositories;
 using PilotAssessment.Results;
 using PilotAssessment.Reviews;
@@ -32,6 +33,7 @@ public sealed class DataEntryAppService(
     PeriodScoringService scoring,
     ICurrentTenant currentTenant,
     ICurrentUser currentUser,
+    IPermissionChecker permissions,
     TimeProvider clock) : IDataEntryAppService
 {
     private Guid CityId => currentTenant.Id ?? throw new ForbiddenException(DataEntryErrorCodes.NotEditable);
@@ -72,6 +74,7 @@ public sealed class DataEntryAppService(
         }
 
         await EnsureCityMayEditAsync(period, cityId, input.UnitId ?? line?.UnitId);
+        await EnsureLinesEditableAsync(line is null ? [] : [line]);
         var value = input.Value.ToDomain();
         var note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim();
         if (EntryValueValidator.Validate(indicator, value, note) is { } invalid)
@@ -207,6 +210,7 @@ public sealed class DataEntryAppService(
         }
 
         var existing = (await lines.ToListAsync(lines.Query().Where(l => l.PeriodId == periodId))).ToDictionary(l => l.IndicatorCode);
+        await EnsureLinesEditableAsync(parsed.Select(p => existing.GetValueOrDefault(p.Indicator.Code)).OfType<EntryLine>());
         var lineIds = existing.Values.Select(l => l.Id).ToList();
         var revisions = (await history.ToListAsync(history.Query().Where(h => lineIds.Contains(h.EntryLineId)).Select(h => h.EntryLineId)))
             .GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count());
@@ -261,6 +265,7 @@ public sealed class DataEntryAppService(
         var line = await lines.GetAsync(lineId);
         var period = await periods.GetAsync(line.PeriodId);
         await EnsureCityMayEditAsync(period, CityId, line.UnitId);
+        await EnsureLinesEditableAsync([line]);
         if (length > DataEntryConsts.MaxEvidenceBytes)
         {
             throw TooLarge();
@@ -309,6 +314,7 @@ public sealed class DataEntryAppService(
         var file = await evidence.GetAsync(evidenceId);
         var line = await lines.GetAsync(file.EntryLineId);
         await EnsureCityMayEditAsync(await periods.GetAsync(line.PeriodId), CityId, line.UnitId);
+        await EnsureLinesEditableAsync([line]);
         await evidence.DeleteAsync(file);
     }
 
@@ -365,6 +371,98 @@ public sealed class DataEntryAppService(
         }
 
         return current.ToDto();
+    }
+
+    public async Task<EntrySheetDto> SubmitLinesAsync(Guid periodId, SubmitLinesInput input)
+    {
+        var cityId = CityId;
+        var period = await periods.GetAsync(periodId);
+        var indicators = (await schemes.GetAsync(period.SchemeId)).Definition.AllIndicators().ToDictionary(i => i.Code);
+        var codes = input.IndicatorCodes.Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c.Trim()).Distinct().ToList();
+        if (codes.Count == 0)
+        {
+            throw new BusinessException(DataEntryErrorCodes.NothingToSubmit).WithError("indicatorCodes", DataEntryErrorCodes.NothingToSubmit);
+        }
+
+        await EnsureCityMayEditAsync(period, cityId, null);
+        var found = (await lines.ToListAsync(lines.Query().Where(l => l.PeriodId == periodId && codes.Contains(l.IndicatorCode)))).ToDictionary(l => l.IndicatorCode);
+        var files = await reader.EvidenceOfAsync(found.Values.Select(l => l.Id).ToList());
+
+        // Every line is checked first: one that cannot be reported and none is.
+        var error = new BusinessException(DataEntryErrorCodes.Invalid, string.Join("、", codes));
+        foreach (var code in codes)
+        {
+            if (!indicators.TryGetValue(code, out var indicator))
+            {
+                error.WithError($"lines.{code}", $"{DataEntryErrorCodes.UnknownIndicator}|{code}");
+            }
+            else if (!found.TryGetValue(code, out var line) || !line.IsReported)
+            {
+                error.WithError($"lines.{code}", $"{DataEntryErrorCodes.LineNotReported}|{code}");
+            }
+            else if (indicator.EvidenceRequired && !files[line.Id].Any())
+            {
+                error.WithError($"lines.{code}.evidence", $"{DataEntryErrorCodes.EvidenceRequired}|{indicator.Name}");
+            }
+        }
+
+        if (error.Errors.Count > 0)
+        {
+            throw error;
+        }
+
+        foreach (var unitId in found.Values.Select(l => l.UnitId).Distinct())
+        {
+            await window.EnsureMayWriteAsync(period, cityId, unitId);
+        }
+
+        foreach (var line in found.Values.Where(l => l.Status is EntryLineStatus.Draft or EntryLineStatus.Returned))
+        {
+            line.Status = EntryLineStatus.UnitSubmitted;
+            line.ReturnComment = null;
+        }
+
+        await unitOfWork.SaveChangesAsync();
+        return await reader.ReadAsync(period, cityId);
+    }
+
+    public async Task<EntrySheetDto> ReturnLinesAsync(Guid periodId, ReturnLinesInput input)
+    {
+        var cityId = CityId;
+        var period = await periods.GetAsync(periodId);
+        var comment = input.Comment?.Trim();
+        if (string.IsNullOrEmpty(comment))
+        {
+            throw new BusinessException(DataEntryErrorCodes.ReturnCommentRequired).WithError("comment", DataEntryErrorCodes.ReturnCommentRequired);
+        }
+
+        var codes = input.IndicatorCodes.Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c.Trim()).Distinct().ToList();
+        if (codes.Count == 0)
+        {
+            throw new BusinessException(DataEntryErrorCodes.NothingToSubmit).WithError("indicatorCodes", DataEntryErrorCodes.NothingToSubmit);
+        }
+
+        await EnsureCityMayEditAsync(period, cityId, null);
+        var found = (await lines.ToListAsync(lines.Query().Where(l => l.PeriodId == periodId && codes.Contains(l.IndicatorCode)))).ToDictionary(l => l.IndicatorCode);
+        var error = new BusinessException(DataEntryErrorCodes.Invalid, string.Join("、", codes));
+        foreach (var code in codes.Where(c => !found.TryGetValue(c, out var line) || line.Status != EntryLineStatus.UnitSubmitted))
+        {
+            error.WithError($"lines.{code}", $"{DataEntryErrorCodes.LineNotWithUnit}|{code}");
+        }
+
+        if (error.Errors.Count > 0)
+        {
+            throw error;
+        }
+
+        foreach (var line in found.Values)
+        {
+            line.Status = EntryLineStatus.Draft;
+            line.ReturnComment = comment;
+        }
+
+        await unitOfWork.SaveChangesAsync();
+        return await reader.ReadAsync(period, cityId);
     }
 
     public async Task<SubmissionDto> SubmitAsync(Guid periodId)
@@ -433,6 +531,16 @@ public sealed class DataEntryAppService(
         }
 
         await window.EnsureMayWriteAsync(period, cityId, unitId);
+    }
+
+    /// <summary>Lines a unit has reported are the city administrator's to change (or return), not the clerks'.</summary>
+    private async Task EnsureLinesEditableAsync(IEnumerable<EntryLine> toChange)
+    {
+        var reported = toChange.Where(l => l.Status == EntryLineStatus.UnitSubmitted).Select(l => l.IndicatorCode).ToList();
+        if (reported.Count > 0 && !await permissions.IsGrantedAsync(PilotAssessmentPermissions.DataEntry.Submit))
+        {
+            throw new BusinessException(DataEntryErrorCodes.LineSubmittedByUnit, string.Join("、", reported));
+        }
     }
 
     private static BusinessException TooLarge() =>

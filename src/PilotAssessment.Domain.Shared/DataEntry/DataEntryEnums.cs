@@ -9,6 +9,9 @@ public enum EntryLineStatus
 
     /// <summary>Sent back by the auditors with a comment; the city edits it and resubmits.</summary>
     Returned = 2,
+
+    /// <summary>Reported by its unit (clerk) to the city administrator, who checks it and submits the city; clerks no longer edit it.</summary>
+    UnitSubmitted = 3,
 }
 
 public static class DataEntryConsts
@@ -46,4 +49,9 @@ public static class DataEntryErrorCodes
     public const string UnitLocked = "DataEntry:UnitLocked";
     public const string XlsxUnreadable = "DataEntry:XlsxUnreadable";
     public const string XlsxInvalid = "DataEntry:XlsxInvalid";
+    public const string LineSubmittedByUnit = "DataEntry:LineSubmittedByUnit";
+    public const string NothingToSubmit = "DataEntry:NothingToSubmit";
+    public const string LineNotReported = "DataEntry:LineNotReported";
+    public const string LineNotWithUnit = "DataEntry:LineNotWithUnit";
+    public const string ReturnCommentRequired = "DataEntry:ReturnCommentRequired";
 }

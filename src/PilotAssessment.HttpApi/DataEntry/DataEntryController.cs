@@ -19,6 +19,15 @@ public sealed class DataEntryController(IDataEntryAppService dataEntry) : PilotA
     [HttpPut("periods/{periodId:guid}/facts")]
     public Task<CityFactsDto> SaveFactsAsync(Guid periodId, CityFactsDto input) => dataEntry.SaveFactsAsync(periodId, input);
 
+    /// <summary>A clerk reports lines to the city administrator (单位报送).</summary>
+    [HttpPost("periods/{periodId:guid}/lines/submit")]
+    public Task<EntrySheetDto> SubmitLinesAsync(Guid periodId, SubmitLinesInput input) => dataEntry.SubmitLinesAsync(periodId, input);
+
+    /// <summary>The city administrator returns reported lines to their unit with a comment.</summary>
+    [HttpPost("periods/{periodId:guid}/lines/return")]
+    [Authorize(PilotAssessmentPermissions.DataEntry.Submit)]
+    public Task<EntrySheetDto> ReturnLinesAsync(Guid periodId, ReturnLinesInput input) => dataEntry.ReturnLinesAsync(periodId, input);
+
     [HttpPost("periods/{periodId:guid}/submit")]
     [Authorize(PilotAssessmentPermissions.DataEntry.Submit)]
     public Task<SubmissionDto> SubmitAsync(Guid periodId) => dataEntry.SubmitAsync(periodId);

@@ -92,6 +92,83 @@ public abstract class DataEntry_Http_Tests<THost>(THost host) : IClassFixture<TH
         tianshuiSheet!.Id.ShouldNotBe(sheetId);
     }
 
+    [Fact]
+    public async Task Should_Let_A_Clerk_Report_Lines_Which_Then_Only_The_City_Admin_Changes_Or_Returns()
+    {
+        var period = await CreateOpenPeriodAsync();
+        using var clerk = await host.ClientForAsync("酒泉", "clerk");
+        using var admin = await host.ClientForAsync("酒泉", "admin");
+        var lines = $"/api/app/data-entry/periods/{period.Id}/lines";
+        var b04 = await (await clerk.PutAsJsonAsync($"{lines}/B04", new SaveEntryLineInput { Value = new EntryValueDto { Number = 80 } })).ReadJsonAsync<EntryLineDto>();
+        var f01 = await (await clerk.PutAsJsonAsync($"{lines}/F01", new SaveEntryLineInput { Value = new EntryValueDto { Grade = "优" } })).ReadJsonAsync<EntryLineDto>();
+
+        // F01 needs its evidence first; nothing is reported while one line is refused.
+        var refused = await clerk.PostAsJsonAsync($"{lines}/submit", new SubmitLinesInput { IndicatorCodes = ["B04", "F01", "B01"] });
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var errors = (await refused.ReadProblemAsync()).GetProperty("errors");
+        errors.TryGetProperty("lines.F01.evidence", out _).ShouldBeTrue();
+        errors.GetProperty("lines.B01")[0].GetString()!.ShouldContain("B01");
+        (await clerk.GetFromJsonAsync<EntryLineDto>($"/api/app/data-entry/lines/{b04!.Id}", HttpJson.Options))!.Status.ShouldBe("Draft");
+
+        (await clerk.PostAsync($"/api/app/data-entry/lines/{f01!.Id}/evidence", PdfForm())).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var reported = await clerk.PostAsJsonAsync($"{lines}/submit", new SubmitLinesInput { IndicatorCodes = ["B04", "F01"] });
+        reported.StatusCode.ShouldBe(HttpStatusCode.OK, await reported.Content.ReadAsStringAsync());
+        var sheet = await reported.ReadJsonAsync<EntrySheetDto>();
+        sheet!.Lines.Where(l => l.IndicatorCode is "B04" or "F01").Select(l => l.Status).ShouldAllBe(s => s == "UnitSubmitted");
+        sheet.SubmissionStatus.ShouldNotBe("Submitted");
+
+        // The clerk can no longer change the reported line; the city admin can.
+        var stamp = sheet.Lines.Single(l => l.IndicatorCode == "B04").ConcurrencyStamp;
+        var clerkEdit = await clerk.PutAsJsonAsync($"{lines}/B04", new SaveEntryLineInput { Value = new EntryValueDto { Number = 70 }, ConcurrencyStamp = stamp });
+        clerkEdit.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await clerkEdit.ReadProblemAsync()).GetProperty("detail").GetString()!.ShouldContain("B04");
+        (await clerk.PostAsync($"/api/app/data-entry/lines/{f01.Id}/evidence", PdfForm())).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var adminEdit = await admin.PutAsJsonAsync($"{lines}/B04", new SaveEntryLineInput { Value = new EntryValueDto { Number = 75 }, ConcurrencyStamp = stamp });
+        adminEdit.StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // Clerks may not return lines; the admin returns one with a comment and the clerk edits it again.
+        (await clerk.PostAsJsonAsync($"{lines}/return", new ReturnLinesInput { IndicatorCodes = ["B04"], Comment = "x" })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await admin.PostAsJsonAsync($"{lines}/return", new ReturnLinesInput { IndicatorCodes = ["B04"] })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var returned = await (await admin.PostAsJsonAsync($"{lines}/return", new ReturnLinesInput { IndicatorCodes = ["B04"], Comment = "请核对数据来源" })).ReadJsonAsync<EntrySheetDto>();
+        var b04Returned = returned!.Lines.Single(l => l.IndicatorCode == "B04");
+        b04Returned.Status.ShouldBe("Draft");
+        b04Returned.ReturnComment.ShouldBe("请核对数据来源");
+        b04Returned.Value.Number.ShouldBe(75m);
+        returned.Lines.Single(l => l.IndicatorCode == "F01").Status.ShouldBe("UnitSubmitted");
+        (await clerk.PutAsJsonAsync($"{lines}/B04", new SaveEntryLineInput { Value = new EntryValueDto { Number = 78 }, ConcurrencyStamp = b04Returned.ConcurrencyStamp })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await admin.PostAsJsonAsync($"{lines}/return", new ReturnLinesInput { IndicatorCodes = ["B04"], Comment = "again" })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+
+        // The city admin submits the city: every line goes to the province.
+        (await admin.PostAsync($"/api/app/data-entry/periods/{period.Id}/submit", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var submitted = await admin.GetFromJsonAsync<EntrySheetDto>($"/api/app/data-entry/periods/{period.Id}", HttpJson.Options);
+        submitted!.SubmissionStatus.ShouldBe("Submitted");
+        submitted.Lines.Where(l => l.Reported).Select(l => l.Status).ShouldAllBe(s => s == "Submitted");
+        (await clerk.PostAsJsonAsync($"{lines}/submit", new SubmitLinesInput { IndicatorCodes = ["B04"] })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Should_Not_Touch_Another_Citys_Reported_Lines_And_Answer_404_For_An_Unknown_Period()
+    {
+        using var clerk = await host.ClientForAsync("张掖", "clerk");
+        using var admin = await host.ClientForAsync("张掖", "admin");
+        var missing = Guid.NewGuid();
+        (await clerk.PostAsJsonAsync($"/api/app/data-entry/periods/{missing}/lines/submit", new SubmitLinesInput { IndicatorCodes = ["B04"] })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await admin.PostAsJsonAsync($"/api/app/data-entry/periods/{missing}/lines/return", new ReturnLinesInput { IndicatorCodes = ["B04"], Comment = "x" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        var period = await CreateOpenPeriodAsync();
+        (await clerk.PostAsJsonAsync($"/api/app/data-entry/periods/{period.Id}/lines/submit", new SubmitLinesInput())).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        using var jinchang = await host.ClientForAsync("金昌", "clerk");
+        var lines = $"/api/app/data-entry/periods/{period.Id}/lines";
+        await jinchang.PutAsJsonAsync($"{lines}/B04", new SaveEntryLineInput { Value = new EntryValueDto { Number = 60 } });
+        (await jinchang.PostAsJsonAsync($"{lines}/submit", new SubmitLinesInput { IndicatorCodes = ["B04"] })).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // 张掖 has no reported B04 of its own: the return is refused and 金昌's line stays reported.
+        (await admin.PostAsJsonAsync($"{lines}/return", new ReturnLinesInput { IndicatorCodes = ["B04"], Comment = "x" })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await clerk.PostAsJsonAsync($"{lines}/submit", new SubmitLinesInput { IndicatorCodes = ["B04"] })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var sheet = await jinchang.GetFromJsonAsync<EntrySheetDto>($"/api/app/data-entry/periods/{period.Id}", HttpJson.Options);
+        sheet!.Lines.Single(l => l.IndicatorCode == "B04").Status.ShouldBe("UnitSubmitted");
+    }
+
     private static MultipartFormDataContent PdfForm()
     {
         var file = new ByteArrayContent(Pdf);
