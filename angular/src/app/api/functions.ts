@@ -65,6 +65,10 @@ export type { DataEntrySaveLine$Params as DataEntrySaveLine$Params } from './fn/
 export { dataEntrySaveLine as dataEntrySaveLine } from './fn/data-entry/data-entry-save-line';
 export type { DataEntrySaveFacts$Params as DataEntrySaveFacts$Params } from './fn/data-entry/data-entry-save-facts';
 export { dataEntrySaveFacts as dataEntrySaveFacts } from './fn/data-entry/data-entry-save-facts';
+export type { DataEntrySubmitLines$Params as DataEntrySubmitLines$Params } from './fn/data-entry/data-entry-submit-lines';
+export { dataEntrySubmitLines as dataEntrySubmitLines } from './fn/data-entry/data-entry-submit-lines';
+export type { DataEntryReturnLines$Params as DataEntryReturnLines$Params } from './fn/data-entry/data-entry-return-lines';
+export { dataEntryReturnLines as dataEntryReturnLines } from './fn/data-entry/data-entry-return-lines';
 export type { DataEntrySubmit$Params as DataEntrySubmit$Params } from './fn/data-entry/data-entry-submit';
 export { dataEntrySubmit as dataEntrySubmit } from './fn/data-entry/data-entry-submit';
 export type { DataEntryDownloadTemplate$Params as DataEntryDownloadTemplate$Params } from './fn/data-entry/data-entry-download-template';
@@ -137,6 +141,8 @@ export type { ResultGetVersions$Params as ResultGetVersions$Params } from './fn/
 export { resultGetVersions as resultGetVersions } from './fn/result/result-get-versions';
 export type { ResultGetRanking$Params as ResultGetRanking$Params } from './fn/result/result-get-ranking';
 export { resultGetRanking as resultGetRanking } from './fn/result/result-get-ranking';
+export type { ResultExportRankingXlsx$Params as ResultExportRankingXlsx$Params } from './fn/result/result-export-ranking-xlsx';
+export { resultExportRankingXlsx as resultExportRankingXlsx } from './fn/result/result-export-ranking-xlsx';
 export type { ResultGetCompleteness$Params as ResultGetCompleteness$Params } from './fn/result/result-get-completeness';
 export { resultGetCompleteness as resultGetCompleteness } from './fn/result/result-get-completeness';
 export type { ReviewGetSubmissions$Params as ReviewGetSubmissions$Params } from './fn/review/review-get-submissions';

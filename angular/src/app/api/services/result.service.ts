@@ -12,6 +12,8 @@ import { StrictHttpResponse } from '../strict-http-response';
 
 import { resultApplyRetroactiveVeto } from '../fn/result/result-apply-retroactive-veto';
 import { ResultApplyRetroactiveVeto$Params } from '../fn/result/result-apply-retroactive-veto';
+import { resultExportRankingXlsx } from '../fn/result/result-export-ranking-xlsx';
+import { ResultExportRankingXlsx$Params } from '../fn/result/result-export-ranking-xlsx';
 import { resultExportSheetXlsx } from '../fn/result/result-export-sheet-xlsx';
 import { ResultExportSheetXlsx$Params } from '../fn/result/result-export-sheet-xlsx';
 import { resultGetCompleteness } from '../fn/result/result-get-completeness';
@@ -317,6 +319,38 @@ export class ResultService extends BaseService {
         (r: StrictHttpResponse<Array<ResultsRankingRowDto>>): Array<ResultsRankingRowDto> => r.body,
       ),
     );
+  }
+
+  /** Path part for operation `resultExportRankingXlsx()` */
+  static readonly ResultExportRankingXlsxPath =
+    '/api/app/results/periods/{periodId}/ranking/export/xlsx';
+
+  /**
+   * This method provides access to the full `HttpResponse`, allowing access to response headers.
+   * To access only the response body, use `resultExportRankingXlsx()` instead.
+   *
+   * This method doesn't expect any request body.
+   */
+  resultExportRankingXlsx$Response(
+    params: ResultExportRankingXlsx$Params,
+    context?: HttpContext,
+  ): Observable<StrictHttpResponse<void>> {
+    const obs = resultExportRankingXlsx(this.http, this.rootUrl, params, context);
+    return obs;
+  }
+
+  /**
+   * This method provides access only to the response body.
+   * To access the full response (for headers, for example), `resultExportRankingXlsx$Response()` instead.
+   *
+   * This method doesn't expect any request body.
+   */
+  resultExportRankingXlsx(
+    params: ResultExportRankingXlsx$Params,
+    context?: HttpContext,
+  ): Observable<void> {
+    const resp = this.resultExportRankingXlsx$Response(params, context);
+    return resp.pipe(map((r: StrictHttpResponse<void>): void => r.body));
   }
 
   /** Path part for operation `resultGetCompleteness()` */

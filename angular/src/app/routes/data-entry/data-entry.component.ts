@@ -5,6 +5,7 @@ import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCheckboxModule } from 'ng-zorro-antd/checkbox';
 import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
+import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzMessageService } from 'ng-zorro-antd/message';
@@ -80,6 +81,7 @@ export interface CellError {
     NzButtonModule,
     NzCheckboxModule,
     NzDescriptionsModule,
+    NzFormModule,
     NzIconModule,
     NzInputModule,
     NzModalModule,
@@ -231,10 +233,21 @@ export class DataEntryComponent implements OnInit {
     return entryOptions(line, this.indicators()[line.indicatorCode ?? '']);
   }
 
-  /** Whether this line may be edited now (the sheet is with the city and the line is not sent on). */
+  /**
+   * Whether this line may be edited now: the sheet is with the city, the line is not submitted to the
+   * province, and a line reported by its unit is changed only by the city administrator.
+   */
   editable(line: EntryLineDto): boolean {
-    return this.writable() && line.status !== 'UnitSubmitted' && line.status !== 'Submitted';
+    if (!this.writable() || line.status === 'Submitted') {
+      return false;
+    }
+    return line.status !== 'UnitSubmitted' || this.session.isGranted(this.P.Submit);
   }
+
+  /** Lines a clerk may report: entered, not reported yet. */
+  protected readonly reportable = computed(() =>
+    this.lines().filter((l) => l.reported && (l.status === 'Draft' || l.status === 'Returned')),
+  );
 
   value(line: EntryLineDto): EntryValueDto {
     return this.drafts()[line.indicatorCode ?? '']?.value ?? line.value ?? {};
@@ -462,6 +475,10 @@ export class DataEntryComponent implements OnInit {
     boxes[index + 1]?.focus();
   }
 
+  selectedList(): string {
+    return [...this.selectedCodes()].join('、');
+  }
+
   isSelected(line: EntryLineDto): boolean {
     return this.selectedCodes().has(line.indicatorCode ?? '');
   }
@@ -495,6 +512,84 @@ export class DataEntryComponent implements OnInit {
 
   onFactsSaved(facts: CityFactsDto): void {
     this.sheet.update((s) => (s ? { ...s, facts } : s));
+  }
+
+  /** 报送: the clerk reports lines to the city administrator (all entered ones when none is selected). */
+  submitLines(all: boolean): void {
+    const periodId = this.periodId();
+    const codes = all
+      ? this.reportable().map((l) => l.indicatorCode ?? '')
+      : [...this.selectedCodes()];
+    if (!periodId || this.submitting()) {
+      return;
+    }
+    if (!codes.length) {
+      this.message.warning(this.i18n.t('dataEntry.nothingSelected'));
+      return;
+    }
+    this.submitting.set(true);
+    this.submitError.set(null);
+    this.api.dataEntrySubmitLines({ periodId, body: { indicatorCodes: codes } }).subscribe({
+      next: (sheet) => {
+        this.submitting.set(false);
+        this.message.success(this.i18n.t('dataEntry.linesSubmitted', { count: codes.length }));
+        this.showSheet(sheet);
+      },
+      error: (e: unknown) => {
+        this.submitting.set(false);
+        this.submitError.set(errorText(this.i18n, e));
+        this.applyLineErrors(e);
+      },
+    });
+  }
+
+  protected readonly returnOpen = signal(false);
+  protected readonly returnComment = signal('');
+  protected readonly returnCommentError = signal<string | null>(null);
+
+  openReturnLines(): void {
+    if (!this.selectedCodes().size) {
+      this.message.warning(this.i18n.t('dataEntry.nothingSelected'));
+      return;
+    }
+    this.returnComment.set('');
+    this.returnCommentError.set(null);
+    this.returnOpen.set(true);
+  }
+
+  /** 退回: the city administrator sends reported lines back to the clerk with a comment. */
+  returnLines(): void {
+    const periodId = this.periodId();
+    const comment = this.returnComment().trim();
+    if (!periodId) {
+      return;
+    }
+    if (!comment) {
+      this.returnCommentError.set(this.i18n.t('dataEntry.returnCommentRequired'));
+      return;
+    }
+    const codes = [...this.selectedCodes()];
+    this.submitting.set(true);
+    this.returnCommentError.set(null);
+    this.api
+      .dataEntryReturnLines({ periodId, body: { indicatorCodes: codes, comment } })
+      .subscribe({
+        next: (sheet) => {
+          this.submitting.set(false);
+          this.returnOpen.set(false);
+          this.message.success(this.i18n.t('dataEntry.linesReturned', { count: codes.length }));
+          this.showSheet(sheet);
+        },
+        error: (e: unknown) => {
+          this.submitting.set(false);
+          const problem = toProblemDetails(e);
+          const commentErrors = problem?.errors?.['comment'];
+          this.returnCommentError.set(
+            commentErrors?.length ? commentErrors.join(' ') : errorText(this.i18n, e),
+          );
+          this.applyLineErrors(e);
+        },
+      });
   }
 
   /** 提交全市自评: the city's whole self-assessment goes to the province. */
