@@ -65,10 +65,10 @@ import { EntryOptions, fileSizeText, valueText } from './entry-value';
                   nzAccept=".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg"
                   [nzShowUploadList]="false"
                   [nzBeforeUpload]="beforeUpload"
-                  [nzDisabled]="progress() !== null"
+                  [nzDisabled]="uploading()"
                   data-testid="evidence-upload"
                 >
-                  <button nz-button [nzLoading]="progress() !== null">
+                  <button nz-button [nzLoading]="uploading()">
                     <nz-icon nzType="upload" /> {{ 'dataEntry.uploadEvidence' | t }}
                   </button>
                 </nz-upload>
@@ -77,8 +77,9 @@ import { EntryOptions, fileSizeText, valueText } from './entry-value';
               @if (progress() !== null) {
                 <nz-progress
                   [nzPercent]="progress()!"
-                  nzStatus="active"
+                  [nzStatus]="uploading() ? 'active' : 'success'"
                   data-testid="evidence-progress"
+                  [attr.data-done]="!uploading()"
                 />
               }
               @if (uploadError()) {
@@ -209,20 +210,24 @@ export class EntryLineDrawerComponent {
   readonly closed = output<void>();
 
   protected tab = 0;
+  /** Upload progress in percent; stays at 100 (success) after the last upload until the next one. */
   readonly progress = signal<number | null>(null);
+  readonly uploading = signal(false);
   readonly uploadError = signal<string | null>(null);
   readonly history = signal<ValueHistoryDto[]>([]);
   protected readonly historyLoading = signal(false);
   protected readonly historyError = signal<string | null>(null);
-  private historyOf: string | null = null;
+  /** The line shown: its upload state and history are reset when another line is opened. */
+  private shownId: string | null = null;
 
   constructor() {
     effect(() => {
       const id = this.line()?.id ?? null;
-      if (id !== this.historyOf) {
+      if (id !== this.shownId) {
+        this.shownId = id;
         this.history.set([]);
-        this.historyOf = null;
         this.uploadError.set(null);
+        this.progress.set(null);
         this.tab = 0;
       }
     });
@@ -247,13 +252,15 @@ export class EntryLineDrawerComponent {
     const code = line.indicatorCode ?? '';
     this.uploadError.set(null);
     this.progress.set(0);
+    this.uploading.set(true);
     this.files.uploadEvidence(line.id, file).subscribe({
       next: (event) => {
         if (event.type === HttpEventType.UploadProgress) {
           const total = event.total ?? file.size;
           this.progress.set(total ? Math.min(99, Math.round((event.loaded / total) * 100)) : 50);
         } else if (event.type === HttpEventType.Response && event.body) {
-          this.progress.set(null);
+          this.uploading.set(false);
+          this.progress.set(100);
           this.evidenceChanged.emit({
             code,
             evidence: [...(this.line()?.evidence ?? []), event.body],
@@ -262,6 +269,7 @@ export class EntryLineDrawerComponent {
         }
       },
       error: (e: unknown) => {
+        this.uploading.set(false);
         this.progress.set(null);
         // type/size problems come keyed by "file"
         const problem = toProblemDetails(e);
@@ -297,7 +305,6 @@ export class EntryLineDrawerComponent {
     if (!id) {
       return;
     }
-    this.historyOf = id;
     this.historyLoading.set(true);
     this.historyError.set(null);
     this.api.dataEntryGetHistory({ lineId: id }).subscribe({
