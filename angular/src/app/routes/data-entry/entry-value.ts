@@ -182,7 +182,7 @@ export function valueText(
     const name =
       options?.occurrenceTypes.find((t) => t.type === (o.type ?? null))?.name || o.type || '';
     const flags = (o.flags ?? []).length ? `（${(o.flags ?? []).join('、')}）` : '';
-    parts.push(`${name}×${o.count ?? 0}${flags}`);
+    parts.push(`${name ? name + '×' : ''}${o.count ?? 0}${flags}`);
   }
   if ((value.flags ?? []).length) {
     parts.push(`（${(value.flags ?? []).join('、')}）`);

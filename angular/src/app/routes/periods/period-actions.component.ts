@@ -22,7 +22,7 @@ import { errorText, formErrorText } from '../../shared/error-text';
 import { FieldErrorPipe } from '../../shared/field-error.pipe';
 import { revealErrors } from '../../shared/form-utils';
 import { SchemeVeto, asDefinition } from '../schemes/scheme-definition';
-import { localText, shanghaiWallClock } from './period-list.component';
+import { localText, shanghaiWallClock } from './period-time';
 
 export type PeriodAction = 'publish' | 'exceptions' | 'veto' | 'withdraw';
 

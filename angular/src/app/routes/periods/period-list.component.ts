@@ -28,6 +28,10 @@ import { errorText, formErrorText } from '../../shared/error-text';
 import { FieldErrorPipe } from '../../shared/field-error.pipe';
 import { revealErrors } from '../../shared/form-utils';
 import { PeriodAction, PeriodActionsComponent } from './period-actions.component';
+import { localText, shanghaiWallClock } from './period-time';
+
+// the time helpers live in their own file (the actions dialog uses them too); still importable from here
+export { localText, shanghaiWallClock } from './period-time';
 
 /** Kinds in the host's enum order: the create input takes the index, the list shows the name. */
 export const PERIOD_KINDS = ['Annual', 'HalfYear', 'Quarterly', 'Monthly'] as const;
@@ -46,23 +50,6 @@ export function periodStatusColour(status: string | null | undefined): string {
     default:
       return 'default';
   }
-}
-
-/** "2026-03-01T09:00" (Asia/Shanghai wall clock from the host) → "2026-03-01 09:00". */
-export function localText(value: string | null | undefined): string {
-  return (value ?? '').replace('T', ' ').slice(0, 16);
-}
-
-/**
- * The wall-clock time picked in the date picker, sent as Asia/Shanghai time without an offset
- * ("yyyy-MM-ddTHH:mm:00"), whatever the browser's own time zone.
- */
-export function shanghaiWallClock(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return (
-    `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}` +
-    `T${pad(date.getHours())}:${pad(date.getMinutes())}:00`
-  );
 }
 
 @Component({
