@@ -49,12 +49,14 @@ public static class PilotAssessmentApplicationModule
         services.AddScoped<IPeriodTargetProvider, AgreementPeriodTargetProvider>();
         services.AddScoped<EntryWindowPolicy>();
         services.AddScoped<PeriodScoringService>();
+        services.AddScoped<PeriodRecomputeService>();
         services.AddScoped<EntrySheetReader>();
         services.AddScoped<IPeriodAppService, PeriodAppService>();
         services.AddScoped<INotificationAppService, NotificationAppService>();
         services.AddScoped<IDataEntryAppService, DataEntryAppService>();
         services.AddScoped<IReviewAppService, ReviewAppService>();
         services.AddScoped<IResultAppService, ResultAppService>();
+        services.AddScoped<IResultMonitoringAppService, ResultMonitoringAppService>();
         if (string.IsNullOrWhiteSpace(configuration["Smtp:Host"]))
         {
             services.AddSingleton<IEmailSender, NullEmailSender>();

@@ -56,6 +56,7 @@ public sealed class PilotAssessmentPermissionDefinitionProvider : IPermissionDef
 
         var results = assessment.AddPermission(P.Results.Default);
         results.AddChild(P.Results.Publish, MultiTenancySides.Host);
+        results.AddChild(P.Results.Monitoring);
 
         assessment.AddPermission(P.Dashboard, MultiTenancySides.Host);
     }

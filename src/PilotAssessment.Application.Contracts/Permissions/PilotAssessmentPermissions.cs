@@ -82,6 +82,9 @@ public static class PilotAssessmentPermissions
     {
         public const string Default = Prefix + ".Results";
         public const string Publish = Default + ".Publish";
+
+        /// <summary>A city reads its own monitoring figures and warnings (the province uses <see cref="Dashboard"/>).</summary>
+        public const string Monitoring = Default + ".Monitoring";
     }
 
     public const string Dashboard = Prefix + ".Dashboard";

@@ -34,7 +34,7 @@ public static class RolePermissionDefaults
         P.AuditLogs,
         P.Schemes.Default, P.Agreements.Default, P.Agreements.Sign, P.Agreements.Assign, P.Agreements.Report, P.Periods.Default,
         P.OrganizationUnits.Default, P.OrganizationUnits.Manage,
-        P.DataEntry.Default, P.DataEntry.Submit, P.Results.Default,
+        P.DataEntry.Default, P.DataEntry.Submit, P.Results.Default, P.Results.Monitoring,
     ];
 
     private static readonly string[] Clerk =

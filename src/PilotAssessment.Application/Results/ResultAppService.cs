@@ -27,10 +27,9 @@ public sealed class ResultAppService(
     PeriodScoringService scoring,
     IDataFilter dataFilter,
     ICurrentTenant currentTenant,
-    TimeProvider clock) : IResultAppService
+    TimeProvider clock,
+    PeriodRecomputeService recompute) : IResultAppService
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public async Task<List<RankingRowDto>> PublishAsync(Guid periodId)
     {
         var period = await periods.GetAsync(periodId);
@@ -51,24 +50,7 @@ public sealed class ResultAppService(
                 throw new BusinessException(ResultErrorCodes.PendingReviews, string.Join("、", names));
             }
 
-            var scheme = await scoring.GetSchemeAsync(period);
-            var inputs = await scoring.LoadAsync(periodId, cityIds);
-            var targets = await scoring.TargetsAsync(period, cityIds);
-            var previous = await PreviousTotalsAsync(period);
-            var scored = cityIds.Select(id => (CityId: id, Sheet: scoring.Score(scheme.Definition, inputs[id], targets, withAuditorScores: true))).ToList();
-            var ranks = CityRanking.Rank(scored, s => s.Sheet.Total).ToDictionary(r => r.Item.CityId, r => r.Rank);
-
-            await using var transaction = await unitOfWork.BeginTransactionAsync();
-            foreach (var (cityId, sheet) in scored)
-            {
-                var record = ToRecord(cityId, period.Id, 1, ScoreSheetKind.Published, sheet, inputs[cityId], previous.GetValueOrDefault(cityId), ranks[cityId]);
-                await sheets.InsertAsync(record, autoSave: false);
-            }
-
-            period.MarkPublished(clock.GetUtcNow().UtcDateTime);
-            await periods.UpdateAsync(period, autoSave: false);
-            await unitOfWork.SaveChangesAsync();
-            await transaction.CommitAsync();
+            await recompute.PublishAsync(period, cityIds, clock.GetUtcNow().UtcDateTime);
         }
 
         return await GetRankingAsync(periodId);
@@ -267,7 +249,7 @@ public sealed class ResultAppService(
             version.IsCurrent = false;
         }
 
-        var record = ToRecord(cityId, period.Id, latest.Version + 1, kind, sheet, input, latest.PreviousTotal, rank);
+        var record = PeriodRecomputeService.ToRecord(cityId, period.Id, latest.Version + 1, kind, sheet, input, latest.PreviousTotal, rank);
         record.Reason = reason;
         if (gradeOverride is not null)
         {
@@ -277,65 +259,6 @@ public sealed class ResultAppService(
 
         await sheets.InsertAsync(record, autoSave: false);
         await unitOfWork.SaveChangesAsync();
-        return record;
-    }
-
-    /// <summary>Totals of each city's current sheet of the previous published period of the same scheme and kind.</summary>
-    private async Task<Dictionary<Guid, decimal>> PreviousTotalsAsync(AssessmentPeriod period)
-    {
-        var candidates = await periods.ToListAsync(periods.Query().Where(p =>
-            p.SchemeId == period.SchemeId && p.Kind == period.Kind && p.Status == PeriodStatus.Published && p.Id != period.Id));
-        var previous = candidates.Where(p => p.Sequence < period.Sequence).OrderByDescending(p => p.Sequence).FirstOrDefault();
-        if (previous is null)
-        {
-            return [];
-        }
-
-        var records = await sheets.ToListAsync(sheets.Query().Where(s => s.PeriodId == previous.Id && s.IsCurrent));
-        return records.Where(r => r.TenantId != null).ToDictionary(r => r.TenantId!.Value, r => r.Total);
-    }
-
-    private static ScoreSheetRecord ToRecord(Guid cityId, Guid periodId, int version, ScoreSheetKind kind, ScoreSheet sheet, CityPeriodInput input, decimal? previousTotal, int? rank)
-    {
-        var byCode = input.Lines.ToDictionary(l => l.IndicatorCode);
-        var record = new ScoreSheetRecord(Guid.NewGuid(), cityId, periodId, version, kind)
-        {
-            IndicatorPoints = sheet.IndicatorPoints,
-            MaxPoints = sheet.MaxPoints,
-            Bonus = sheet.Bonus,
-            VetoDeduction = sheet.VetoDeduction,
-            Total = sheet.Total,
-            Percent = sheet.Percent,
-            ScoreGrade = sheet.ScoreGrade,
-            Grade = sheet.Grade,
-            Colour = sheet.Colour,
-            AwardEligible = sheet.AwardEligible,
-            Rank = rank,
-            PreviousTotal = previousTotal,
-            UnreportedCount = sheet.UnreportedCount,
-            CategoriesJson = JsonSerializer.Serialize(sheet.Categories, Json),
-            BonusJson = JsonSerializer.Serialize(sheet.BonusLines.Select(b => new { b.Code, b.Name, b.Count, b.Points, ExplanationZh = b.Explanation.ZhHans, ExplanationEn = b.Explanation.En }), Json),
-            VetoesJson = JsonSerializer.Serialize(sheet.Vetoes.Select(v => new { v.Code, v.Name, EffectZh = v.Effect.ZhHans, EffectEn = v.Effect.En }), Json),
-        };
-        var order = 0;
-        foreach (var line in sheet.Lines)
-        {
-            var entry = byCode.GetValueOrDefault(line.IndicatorCode);
-            record.Lines.Add(new ScoreSheetLineRecord(Guid.NewGuid(), cityId, line.IndicatorCode, line.IndicatorName, line.CategoryCode)
-            {
-                Order = order++,
-                MaxPoints = line.MaxPoints,
-                Value = line.Value,
-                SelfScore = entry?.SelfScore,
-                AuditorScore = entry?.AuditorScore,
-                AdjustReason = entry?.AdjustReason,
-                Points = line.Points,
-                Status = line.Status,
-                ExplanationZh = line.Explanation.ZhHans ?? string.Empty,
-                ExplanationEn = line.Explanation.En ?? string.Empty,
-            });
-        }
-
         return record;
     }
 

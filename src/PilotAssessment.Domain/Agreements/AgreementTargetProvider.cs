@@ -9,6 +9,9 @@ public interface IAgreementTargetProvider
 {
     /// <summary>Indicator code → target, from the latest version in force of the city's agreement for the year (empty when none).</summary>
     Task<Dictionary<string, decimal>> GetTargetOverridesAsync(Guid cityId, int year, CancellationToken cancellationToken = default);
+
+    /// <summary>The same for many cities in one query; a city without an agreement in force is absent.</summary>
+    Task<Dictionary<Guid, Dictionary<string, decimal>>> GetTargetOverridesAsync(IReadOnlyCollection<Guid> cityIds, int year, CancellationToken cancellationToken = default);
 }
 
 public sealed class AgreementTargetProvider(IRepository<Agreement> agreements, ICurrentTenant currentTenant, IDataFilter dataFilter) : IAgreementTargetProvider
@@ -24,9 +27,40 @@ public sealed class AgreementTargetProvider(IRepository<Agreement> agreements, I
                 agreements.Query().Where(a => a.Year == year && a.Status == AgreementStatus.InForce), cancellationToken);
         }
 
+        return TargetsOf(inForce) ?? [];
+    }
+
+    public async Task<Dictionary<Guid, Dictionary<string, decimal>>> GetTargetOverridesAsync(IReadOnlyCollection<Guid> cityIds, int year, CancellationToken cancellationToken = default)
+    {
+        if (cityIds.Count == 0)
+        {
+            return [];
+        }
+
+        List<Agreement> inForce;
+        // One query for every city (not one per city); the city list keeps it to the cities asked for.
+        using (dataFilter.Disable<IMultiTenant>())
+        {
+            inForce = await agreements.ToListAsync(
+                agreements.Query().Where(a => a.Year == year && a.Status == AgreementStatus.InForce && a.TenantId != null && cityIds.Contains(a.TenantId.Value)),
+                cancellationToken);
+        }
+
+        var result = new Dictionary<Guid, Dictionary<string, decimal>>();
+        foreach (var city in inForce.GroupBy(a => a.TenantId!.Value))
+        {
+            if (TargetsOf(city) is { Count: > 0 } targets)
+            {
+                result[city.Key] = targets;
+            }
+        }
+
+        return result;
+    }
+
+    private static Dictionary<string, decimal>? TargetsOf(IEnumerable<Agreement> inForce)
+    {
         var latest = inForce.OrderByDescending(a => a.Version).ThenByDescending(a => a.InForceTime).FirstOrDefault();
-        return latest is null
-            ? []
-            : latest.Content.Lines.Where(l => !l.IsExtra && l.Target is not null).ToDictionary(l => l.Code, l => l.Target!.Value);
+        return latest?.Content.Lines.Where(l => !l.IsExtra && l.Target is not null).ToDictionary(l => l.Code, l => l.Target!.Value);
     }
 }

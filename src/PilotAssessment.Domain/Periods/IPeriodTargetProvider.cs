@@ -13,7 +13,7 @@ public interface IPeriodTargetProvider
         CancellationToken cancellationToken = default);
 }
 
-/// <summary>Targets from each city's target-responsibility agreement in force for the period's year.</summary>
+/// <summary>Targets from each city's target-responsibility agreement in force for the period's year, read for all cities in one query.</summary>
 public sealed class AgreementPeriodTargetProvider(Agreements.IAgreementTargetProvider agreements) : IPeriodTargetProvider
 {
     public async Task<IReadOnlyDictionary<Guid, IReadOnlyDictionary<string, decimal>>> GetTargetOverridesAsync(
@@ -21,17 +21,8 @@ public sealed class AgreementPeriodTargetProvider(Agreements.IAgreementTargetPro
         IReadOnlyCollection<Guid> cityIds,
         CancellationToken cancellationToken = default)
     {
-        var result = new Dictionary<Guid, IReadOnlyDictionary<string, decimal>>();
-        foreach (var cityId in cityIds)
-        {
-            var targets = await agreements.GetTargetOverridesAsync(cityId, period.Year, cancellationToken);
-            if (targets.Count > 0)
-            {
-                result[cityId] = targets;
-            }
-        }
-
-        return result;
+        var targets = await agreements.GetTargetOverridesAsync(cityIds, period.Year, cancellationToken);
+        return targets.ToDictionary(t => t.Key, t => (IReadOnlyDictionary<string, decimal>)t.Value);
     }
 }
 

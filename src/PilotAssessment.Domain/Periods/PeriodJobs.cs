@@ -177,7 +177,7 @@ public sealed class MonitoringIndexJob(
     IRepository<AssessmentPeriod> periods,
     IRepository<Tenant> tenants,
     IRepository<MonitoringIndexSnapshot> snapshots,
-    PeriodScoringService scoring,
+    PeriodRecomputeService recompute,
     IDataFilter dataFilter,
     IUnitOfWork unitOfWork,
     TimeProvider clock) : TenantAwareJob(currentTenant)
@@ -194,14 +194,11 @@ public sealed class MonitoringIndexJob(
         using var _ = dataFilter.Disable<IMultiTenant>();
         foreach (var period in active)
         {
-            var scheme = await scoring.GetSchemeAsync(period, cancellationToken);
-            var inputs = await scoring.LoadAsync(period.Id, cities, cancellationToken);
-            var targets = await scoring.TargetsAsync(period, cities, cancellationToken);
+            var scores = await recompute.ScoreAsync(period, cities, withAuditorScores: true, cancellationToken);
             var existing = (await snapshots.ToListAsync(snapshots.Query().Where(s => s.PeriodId == period.Id && s.Day == day), cancellationToken))
                 .Where(s => s.TenantId != null).ToDictionary(s => s.TenantId!.Value);
-            foreach (var cityId in cities)
+            foreach (var (cityId, sheet) in scores.Sheets)
             {
-                var sheet = scoring.Score(scheme.Definition, inputs[cityId], targets, withAuditorScores: true);
                 if (!existing.TryGetValue(cityId, out var snapshot))
                 {
                     snapshot = new MonitoringIndexSnapshot(Guid.NewGuid(), cityId, period.Id, day);
@@ -211,7 +208,7 @@ public sealed class MonitoringIndexJob(
                 snapshot.Total = sheet.Total;
                 snapshot.Percent = sheet.Percent;
                 snapshot.Colour = sheet.Colour;
-                snapshot.ReportedLines = inputs[cityId].Lines.Count(l => l.IsReported);
+                snapshot.ReportedLines = scores.Inputs[cityId].Lines.Count(l => l.IsReported);
                 snapshot.ComputedTime = now;
                 written++;
             }

@@ -1,3 +1,4 @@
+using PilotAssessment.Auditing;
 using PilotAssessment.Entities;
 using PilotAssessment.MultiTenancy;
 using PilotAssessment.Schemes;
@@ -6,8 +7,10 @@ namespace PilotAssessment.Results;
 
 /// <summary>
 /// A city's published score sheet of one period. Never changed once written: a retroactive veto or a withdrawn
-/// approval adds a new version and the old one stays readable.
+/// approval adds a new version and the old one stays readable. Not in the entity-change history: a computed,
+/// never-updated output (its creator and time are on the row) whose history would be a copy of every line per city.
 /// </summary>
+[DisableEntityChangeAudit]
 public class ScoreSheetRecord : Entity, IMultiTenant, IHasCreationTime
 {
     private ScoreSheetRecord()
@@ -80,6 +83,7 @@ public class ScoreSheetRecord : Entity, IMultiTenant, IHasCreationTime
     public Guid? CreatorId { get; set; }
 }
 
+[DisableEntityChangeAudit]
 public class ScoreSheetLineRecord : Entity, IMultiTenant
 {
     private ScoreSheetLineRecord()

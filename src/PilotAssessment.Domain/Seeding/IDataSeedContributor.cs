@@ -17,6 +17,12 @@ public sealed class DataSeedContext
     /// <summary>Seed the demo data (Gansu pilot cities, demo users, the sample scheme).</summary>
     public bool IncludeDemoData { get; init; } = true;
 
+    /// <summary>
+    /// With the demo data: a history for the dashboards (earlier published periods of the sample scheme for the
+    /// demo cities). Set by the run command's first start on the embedded database (<c>Database:SeedDemoHistory</c>).
+    /// </summary>
+    public bool IncludeDemoHistory { get; init; }
+
     /// <summary>Password of the users seeded for this context.</summary>
     public string AdminPassword { get; init; } = DataSeeder.DefaultAdminPassword;
 }

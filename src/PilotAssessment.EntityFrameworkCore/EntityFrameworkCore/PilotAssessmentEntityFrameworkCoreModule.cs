@@ -15,6 +15,9 @@ public static class PilotAssessmentEntityFrameworkCoreModule
     public const string ConnectionStringName = "Default";
     public const string DefaultSqliteConnectionString = "Data Source=App_Data/pilot-assessment.db";
 
+    /// <summary>Statements per round trip on MySQL (EF's default is 42): publishing 300 cities writes about 45,000 sheet lines.</summary>
+    public const int MySqlMaxBatchSize = 1000;
+
     public static IServiceCollection AddPilotAssessmentEntityFrameworkCore(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
@@ -32,7 +35,7 @@ public static class PilotAssessmentEntityFrameworkCoreModule
             var cs = connectionString ?? throw new InvalidOperationException("ConnectionStrings:Default is required for the MySql provider.");
             var serverVersion = string.IsNullOrWhiteSpace(options.ServerVersion) ? ServerVersion.AutoDetect(cs) : ServerVersion.Parse(options.ServerVersion);
             services.AddDbContext<PilotAssessmentDbContext, MySqlPilotAssessmentDbContext>((sp, o) => o
-                .UseMySql(cs, serverVersion, my => my.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
+                .UseMySql(cs, serverVersion, my => my.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery).MaxBatchSize(MySqlMaxBatchSize))
                 .AddInterceptors(sp.GetRequiredService<AuditingSaveChangesInterceptor>()));
         }
         else
@@ -47,6 +50,7 @@ public static class PilotAssessmentEntityFrameworkCoreModule
         services.AddScoped(typeof(IRepository<>), typeof(EfCoreRepository<>));
         services.AddScoped<IUnitOfWork, EfCoreUnitOfWork>();
         services.AddScoped<DbMigrationService>();
+        services.AddScoped<DataGeneration.NationalDataWriter>(); // generated national-scale data for benchmarks and demos
         services.AddScoped<IUserStore<AppUser>, UserStore<AppUser, AppRole, PilotAssessmentDbContext, Guid>>();
         services.AddScoped<IRoleStore<AppRole>, RoleStore<AppRole, PilotAssessmentDbContext, Guid>>();
         services.AddScoped<IIdentityUserRepository, EfCoreIdentityUserRepository>();

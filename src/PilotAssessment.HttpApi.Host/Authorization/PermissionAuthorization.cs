@@ -5,24 +5,34 @@ using PilotAssessment.Permissions;
 
 namespace PilotAssessment.Authorization;
 
-public sealed class PermissionRequirement(string permissionName) : IAuthorizationRequirement
+/// <summary>Met when the user holds any one of the permissions (usually one).</summary>
+public sealed class PermissionRequirement(params string[] permissionNames) : IAuthorizationRequirement
 {
-    public string PermissionName { get; } = permissionName;
+    public IReadOnlyList<string> PermissionNames { get; } = permissionNames;
 }
 
-/// <summary>Every defined permission name is also an authorization policy, so <c>[Authorize("PilotAssessment.X")]</c> works.</summary>
+/// <summary>
+/// Every defined permission name is also an authorization policy, so <c>[Authorize("PilotAssessment.X")]</c> works; so is
+/// a list of defined names joined by <see cref="PermissionPolicies.AnyOfSeparator"/>, met by any one of them.
+/// </summary>
 public sealed class PermissionPolicyProvider(IOptions<AuthorizationOptions> options, IPermissionDefinitionManager definitions)
     : DefaultAuthorizationPolicyProvider(options)
 {
     public override async Task<AuthorizationPolicy?> GetPolicyAsync(string policyName)
     {
         var policy = await base.GetPolicyAsync(policyName);
-        if (policy is not null || definitions.Find(policyName) is null)
+        if (policy is not null)
         {
             return policy;
         }
 
-        return new AuthorizationPolicyBuilder().RequireAuthenticatedUser().AddRequirements(new PermissionRequirement(policyName)).Build();
+        var names = policyName.Split(PermissionPolicies.AnyOfSeparator, StringSplitOptions.TrimEntries);
+        if (names.Any(n => definitions.Find(n) is null))
+        {
+            return null;
+        }
+
+        return new AuthorizationPolicyBuilder().RequireAuthenticatedUser().AddRequirements(new PermissionRequirement(names)).Build();
     }
 }
 
@@ -30,9 +40,13 @@ public sealed class PermissionAuthorizationHandler(IPermissionChecker permission
 {
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, PermissionRequirement requirement)
     {
-        if (await permissionChecker.IsGrantedAsync(context.User, requirement.PermissionName))
+        foreach (var name in requirement.PermissionNames)
         {
-            context.Succeed(requirement);
+            if (await permissionChecker.IsGrantedAsync(context.User, name))
+            {
+                context.Succeed(requirement);
+                return;
+            }
         }
     }
 }

@@ -39,21 +39,4 @@ public sealed class ResultController(IResultAppService results) : PilotAssessmen
 
     [HttpGet("periods/{periodId:guid}/cities/{cityId:guid}/versions")]
     public Task<List<ScoreSheetRecordDto>> GetVersionsAsync(Guid periodId, Guid cityId) => results.GetVersionsAsync(periodId, cityId);
-
-    [HttpGet("periods/{periodId:guid}/ranking")]
-    [Authorize(PilotAssessmentPermissions.Review.Default)]
-    public Task<List<RankingRowDto>> GetRankingAsync(Guid periodId) => results.GetRankingAsync(periodId);
-
-    [HttpGet("periods/{periodId:guid}/ranking/export/xlsx")]
-    [Authorize(PilotAssessmentPermissions.Review.Default)]
-    [Produces("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/json")]
-    public async Task<IActionResult> ExportRankingXlsxAsync(Guid periodId)
-    {
-        var file = await results.ExportRankingXlsxAsync(periodId);
-        return File(file.Content, file.ContentType, file.FileName);
-    }
-
-    [HttpGet("periods/{periodId:guid}/completeness")]
-    [Authorize(PilotAssessmentPermissions.Review.Default)]
-    public Task<List<CompletenessRowDto>> GetCompletenessAsync(Guid periodId) => results.GetCompletenessAsync(periodId);
 }

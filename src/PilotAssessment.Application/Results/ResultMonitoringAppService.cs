@@ -1,0 +1,229 @@
+using System.Text.Json;
+using PilotAssessment.Data;
+using PilotAssessment.MultiTenancy;
+using PilotAssessment.Periods;
+using PilotAssessment.Repositories;
+using PilotAssessment.Reviews;
+using PilotAssessment.Schemes;
+using PilotAssessment.Schemes.Scoring;
+using PilotAssessment.Tenants;
+
+namespace PilotAssessment.Results;
+
+/// <summary>
+/// Current figures per city for the monitoring dashboard (the published sheet when there is one, otherwise the
+/// entered values scored live) and published trends. A city sees only its own rows.
+/// </summary>
+public sealed class ResultMonitoringAppService(
+    IRepository<AssessmentPeriod> periods,
+    IRepository<Scheme> schemes,
+    IRepository<ScoreSheetRecord> sheets,
+    IRepository<ScoreSheetLineRecord> sheetLines,
+    IRepository<CitySubmission> submissions,
+    IRepository<Tenant> tenants,
+    PeriodScoringService scoring,
+    IDataFilter dataFilter,
+    ICurrentTenant currentTenant) : IResultMonitoringAppService
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task<List<CityMonitoringDto>> GetMonitoringAsync(Guid periodId)
+    {
+        var period = await periods.GetAsync(periodId);
+        var definition = (await scoring.GetSchemeAsync(period)).Definition;
+        var cities = await CitiesAsync();
+        var cityIds = cities.Select(c => (Guid?)c.Id).ToList();
+
+        using var _ = ReadAcrossCitiesIfHost();
+        var published = period.Status == PeriodStatus.Published
+            ? await sheets.ToListAsync(sheets.Query().Where(s => s.PeriodId == periodId && s.IsCurrent && cityIds.Contains(s.TenantId)))
+            : [];
+        var sheetByCity = published.ToDictionary(s => s.TenantId!.Value);
+        var sheetIds = published.Select(s => s.Id).ToList();
+        var linesBySheet = sheetIds.Count == 0
+            ? Enumerable.Empty<ScoreSheetLineRecord>().ToLookup(l => l.ScoreSheetRecordId)
+            : (await sheetLines.ToListAsync(sheetLines.Query().Where(l => sheetIds.Contains(l.ScoreSheetRecordId)))).ToLookup(l => l.ScoreSheetRecordId);
+
+        // Cities without a published sheet are scored live, all in one load.
+        var live = cities.Where(c => !sheetByCity.ContainsKey(c.Id)).Select(c => c.Id).ToList();
+        var inputs = live.Count == 0 ? [] : await scoring.LoadAsync(periodId, live);
+        var targets = live.Count == 0 ? new Dictionary<Guid, IReadOnlyDictionary<string, decimal>>() : await scoring.TargetsAsync(period, live);
+        var statuses = live.Count == 0
+            ? []
+            : (await submissions.ToListAsync(submissions.Query().Where(s => s.PeriodId == periodId && cityIds.Contains(s.TenantId)).Select(s => new { s.TenantId, s.Status })))
+                .GroupBy(s => s.TenantId!.Value).ToDictionary(g => g.Key, g => g.First().Status);
+
+        return cities.Select(city => sheetByCity.TryGetValue(city.Id, out var record)
+                ? FromSheet(definition, city, record, linesBySheet[record.Id])
+                : Live(definition, city, inputs[city.Id], targets, statuses.TryGetValue(city.Id, out var status) ? status : null))
+            .ToList();
+    }
+
+    public async Task<List<TrendPointDto>> GetTrendsAsync(Guid schemeId)
+    {
+        await schemes.GetAsync(schemeId);
+        var published = (await periods.ToListAsync(periods.Query().Where(p => p.SchemeId == schemeId && p.Status == PeriodStatus.Published)))
+            .OrderBy(p => p.Year).ThenBy(p => p.Kind).ThenBy(p => p.Number).ToList();
+        var periodIds = published.Select(p => p.Id).ToList();
+        var names = (await tenants.ToListAsync(tenants.Query())).ToDictionary(t => t.Id, t => t.DisplayName);
+
+        // Ranks need every city's total; a city is then given only its own points.
+        var current = periodIds.Count == 0
+            ? []
+            : await ReadAllAsync(() => sheets.ToListAsync(sheets.Query()
+                .Where(s => periodIds.Contains(s.PeriodId) && s.IsCurrent)
+                .Select(s => new TrendRow(s.PeriodId, s.TenantId!.Value, s.Total, s.Percent, s.Grade, s.Colour))));
+        var byPeriod = current.ToLookup(r => r.PeriodId);
+
+        var points = new List<TrendPointDto>();
+        foreach (var period in published)
+        {
+            var ranked = CityRanking.Rank(byPeriod[period.Id].OrderBy(r => names.GetValueOrDefault(r.CityId)), r => r.Total);
+            points.AddRange(ranked
+                .Where(r => currentTenant.Id is null || r.Item.CityId == currentTenant.Id)
+                .Select(r => new TrendPointDto
+                {
+                    PeriodId = period.Id,
+                    PeriodName = period.Name,
+                    Kind = period.Kind.ToString(),
+                    Year = period.Year,
+                    Number = period.Number,
+                    CityId = r.Item.CityId,
+                    CityName = names.GetValueOrDefault(r.Item.CityId),
+                    Total = r.Item.Total,
+                    Percent = r.Item.Percent,
+                    Grade = r.Item.Grade,
+                    Colour = r.Item.Colour,
+                    Rank = r.Rank,
+                }));
+        }
+
+        return points;
+    }
+
+    private async Task<List<T>> ReadAllAsync<T>(Func<Task<List<T>>> read)
+    {
+        using var _ = dataFilter.Disable<IMultiTenant>();
+        return await read();
+    }
+
+    /// <summary>The pilot cities a user may watch: a city only itself, the province every active city.</summary>
+    private async Task<List<Tenant>> CitiesAsync()
+    {
+        if (currentTenant.Id is { } own)
+        {
+            return [await tenants.GetAsync(own)];
+        }
+
+        return await tenants.ToListAsync(tenants.Query().Where(t => t.IsActive).OrderBy(t => t.Name));
+    }
+
+    private IDisposable? ReadAcrossCitiesIfHost() => currentTenant.Id is null ? dataFilter.Disable<IMultiTenant>() : null;
+
+    private static CityMonitoringDto FromSheet(SchemeDefinition definition, Tenant city, ScoreSheetRecord record, IEnumerable<ScoreSheetLineRecord> lines)
+    {
+        var categories = JsonSerializer.Deserialize<List<CategoryMonitoringDto>>(record.CategoriesJson, Json) ?? [];
+        var dto = new CityMonitoringDto
+        {
+            CityId = city.Id,
+            CityName = city.DisplayName,
+            SheetVersion = record.Version,
+            Source = MonitoringSources.Published,
+            Total = record.Total,
+            MaxPoints = record.MaxPoints,
+            Percent = record.Percent,
+            Grade = record.Grade,
+            Colour = record.Colour,
+            Categories = categories,
+        };
+
+        // A published sheet is final: an unreported line is a real zero and warns like any other.
+        AddWarnings(dto, definition, categories, lines.OrderBy(l => l.Order).Select(l => (l.IndicatorCode, l.IndicatorName, l.Points, l.MaxPoints)));
+        return dto;
+    }
+
+    private CityMonitoringDto Live(
+        SchemeDefinition definition,
+        Tenant city,
+        CityPeriodInput input,
+        IReadOnlyDictionary<Guid, IReadOnlyDictionary<string, decimal>> targets,
+        SubmissionStatus? status)
+    {
+        var reported = input.Lines.Where(l => l.IsReported).Select(l => l.IndicatorCode).ToHashSet();
+        var source = status is SubmissionStatus.Submitted or SubmissionStatus.Approved || input.Lines.Any(l => l.AuditorScore is not null)
+            ? MonitoringSources.Review
+            : reported.Count > 0 ? MonitoringSources.Self : MonitoringSources.None;
+        var sheet = scoring.Score(definition, input, targets, withAuditorScores: true);
+        var nothing = source == MonitoringSources.None;
+        var categories = sheet.Categories.Select(c => new CategoryMonitoringDto
+        {
+            Code = c.Code,
+            Name = c.Name,
+            Points = c.Points,
+            MaxPoints = c.MaxPoints,
+            Percent = c.Percent,
+            Colour = nothing ? null : c.Colour,
+        }).ToList();
+        var dto = new CityMonitoringDto
+        {
+            CityId = city.Id,
+            CityName = city.DisplayName,
+            Source = source,
+            Total = sheet.Total,
+            MaxPoints = sheet.MaxPoints,
+            Percent = sheet.Percent,
+            Grade = nothing ? null : sheet.Grade,
+            Colour = nothing ? null : sheet.Colour,
+            Categories = categories,
+        };
+        if (nothing)
+        {
+            return dto;
+        }
+
+        // While entry goes on, a line not yet reported is a gap in completeness, not a weak score: it does not warn,
+        // and neither does a category none of whose lines is reported.
+        var parents = sheet.Categories.ToDictionary(c => c.Code, c => c.ParentCode);
+        var touched = new HashSet<string>();
+        foreach (var line in sheet.Lines.Where(l => reported.Contains(l.IndicatorCode)))
+        {
+            for (string? code = line.CategoryCode; code is not null && touched.Add(code); code = parents.GetValueOrDefault(code))
+            {
+            }
+        }
+
+        AddWarnings(
+            dto,
+            definition,
+            categories.Where(c => touched.Contains(c.Code)),
+            sheet.Lines.Where(l => l.Status != LineStatus.Unreported).Select(l => (l.IndicatorCode, l.IndicatorName, l.Points, l.MaxPoints)));
+        return dto;
+    }
+
+    private static void AddWarnings(
+        CityMonitoringDto dto,
+        SchemeDefinition definition,
+        IEnumerable<CategoryMonitoringDto> categories,
+        IEnumerable<(string Code, string Name, decimal Points, decimal MaxPoints)> lines)
+    {
+        foreach (var category in categories)
+        {
+            if (ColourWarnings.LevelOf(definition, category.Colour) is { } level)
+            {
+                dto.Warnings.Add(new MonitoringWarningDto { Scope = "Category", Code = category.Code, Name = category.Name, Percent = category.Percent, Colour = category.Colour, Level = level });
+            }
+        }
+
+        foreach (var (code, name, points, max) in lines.Where(l => l.MaxPoints > 0m))
+        {
+            var percent = ColourWarnings.Percent(points, max);
+            var colour = ColourWarnings.ColourOf(definition, percent);
+            if (ColourWarnings.LevelOf(definition, colour) is { } level)
+            {
+                dto.Warnings.Add(new MonitoringWarningDto { Scope = "Line", Code = code, Name = name, Percent = percent, Colour = colour, Level = level });
+            }
+        }
+    }
+
+    private sealed record TrendRow(Guid PeriodId, Guid CityId, decimal Total, decimal Percent, string? Grade, string? Colour);
+}
