@@ -349,4 +349,51 @@ describe('DataEntryComponent', () => {
     expect(list).toContain('不是数字');
     expect(list).toContain('E7');
   });
+
+  it('a clerk reports every entered line; a reported line is locked for the clerk', async () => {
+    await setup([Permissions.DataEntry.Default]);
+    expect(el.querySelector('[data-testid="entry-return-lines"]')).toBeNull();
+    component.submitLines(true);
+    const req = httpMock.expectOne('/api/app/data-entry/periods/p1/lines/submit');
+    expect(req.request.body).toEqual({ indicatorCodes: ['A1'] });
+    req.flush({
+      periodId: 'p1',
+      submissionStatus: 'Draft',
+      writable: true,
+      lines: [
+        line({
+          id: 'l1',
+          indicatorCode: 'A1',
+          value: { number: 3 },
+          reported: true,
+          status: 'UnitSubmitted',
+        }),
+      ],
+    });
+    await render();
+    expect(el.querySelector('[data-status="A1"]')!.textContent).toContain('已报送');
+    expect(input('A1').disabled).toBe(true);
+  });
+
+  it('the city administrator returns selected lines with a required comment', async () => {
+    await setup([Permissions.DataEntry.Default, Permissions.DataEntry.Submit]);
+    component.setSelected(component.lines()[0], true);
+    component.openReturnLines();
+    component.returnLines();
+    httpMock.expectNone('/api/app/data-entry/periods/p1/lines/return');
+    await render();
+    expect(document.body.textContent).toContain('请填写退回意见');
+    component.returnComment.set('数据来源不清');
+    component.returnLines();
+    const req = httpMock.expectOne('/api/app/data-entry/periods/p1/lines/return');
+    expect(req.request.body).toEqual({ indicatorCodes: ['A1'], comment: '数据来源不清' });
+    req.flush({
+      periodId: 'p1',
+      submissionStatus: 'Draft',
+      writable: true,
+      lines: [line({ id: 'l1', indicatorCode: 'A1', returnComment: '数据来源不清' })],
+    });
+    await render();
+    expect(el.querySelector('[data-return="A1"]')!.textContent).toContain('数据来源不清');
+  });
 });

@@ -544,7 +544,7 @@ export class DataEntryComponent implements OnInit {
   }
 
   protected readonly returnOpen = signal(false);
-  protected readonly returnComment = signal('');
+  readonly returnComment = signal('');
   protected readonly returnCommentError = signal<string | null>(null);
 
   openReturnLines(): void {
