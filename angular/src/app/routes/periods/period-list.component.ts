@@ -111,7 +111,7 @@ export function periodStatusColour(status: string | null | undefined): string {
           <th nzWidth="300px">{{ 'periods.window' | t }}</th>
           <th nzWidth="100px">{{ 'periods.status' | t }}</th>
           @if (canAct()) {
-            <th nzWidth="240px">{{ 'common.actions' | t }}</th>
+            <th nzWidth="150px">{{ 'common.actions' | t }}</th>
           }
         </tr>
       </thead>
@@ -304,8 +304,9 @@ export function periodStatusColour(status: string | null | undefined): string {
       display: flex;
       gap: 8px;
     }
-    .row-actions a + a {
-      margin-left: 12px;
+    .row-actions a {
+      display: inline-block;
+      margin-right: 12px;
     }
     .row {
       display: flex;

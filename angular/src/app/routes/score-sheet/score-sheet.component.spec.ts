@@ -101,6 +101,7 @@ describe('ScoreSheetComponent', () => {
     expect(changeText(-2)).toBe('-2');
     expect(changeText(null)).toBe('—');
     expect(bandColour('green')).toBe('green');
+    expect(bandColour('红')).toBe('red');
     expect(bandColour('purple')).toBe('default');
   });
 

@@ -54,9 +54,22 @@ function rows<T>(value: unknown): T[] {
   return Array.isArray(value) ? (value as T[]) : [];
 }
 
-/** Ant Design tag colour of a scheme colour band key (green/blue/orange/red). */
+const BANDS: Record<string, string> = {
+  绿: 'green',
+  green: 'green',
+  蓝: 'blue',
+  blue: 'blue',
+  黄: 'gold',
+  yellow: 'gold',
+  橙: 'orange',
+  orange: 'orange',
+  红: 'red',
+  red: 'red',
+};
+
+/** Ant Design tag colour of a scheme colour band (named 绿/蓝/黄/橙/红 or by key). */
 export function bandColour(colour: string | null | undefined): string {
-  return ['green', 'blue', 'orange', 'red'].includes(colour ?? '') ? colour! : 'default';
+  return BANDS[(colour ?? '').trim().toLowerCase()] ?? 'default';
 }
 
 /** "+1.5" / "-2" / "—". */
