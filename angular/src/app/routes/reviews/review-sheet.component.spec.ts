@@ -192,6 +192,7 @@ describe('ReviewSheetComponent', () => {
     httpMock.expectOne('/api/app/reviews/periods/p1/submissions').flush([]);
     await render();
     expect(el.querySelector('[data-testid="review-status"]')!.textContent).toContain('已审核');
+    expect(el.querySelector('[data-testid="review-steps"]')!.textContent).toContain('审核通过');
   });
 
   it('previews an image through a blob URL and downloads other files', async () => {

@@ -66,6 +66,19 @@ export function submissionStep(
   }
 }
 
+/** "2026-11-22 22:36" in the browser's time zone. */
+function timeText(value: string | null | undefined): string {
+  if (!value) {
+    return '';
+  }
+  const date = new Date(value);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return (
+    `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ` +
+    `${pad(date.getHours())}:${pad(date.getMinutes())}`
+  );
+}
+
 interface Preview {
   name: string;
   url: string;
@@ -193,8 +206,20 @@ export class ReviewSheetComponent implements OnInit, OnDestroy {
   }
 
   submittedText(): string {
-    const time = this.submission()?.submittedTime;
-    return time ? new Date(time).toLocaleString('zh-CN', { hour12: false }).slice(0, 16) : '';
+    return timeText(this.submission()?.submittedTime);
+  }
+
+  /** When the sheet was approved, or the return comment under the review step. */
+  reviewText(): string {
+    const submission = this.submission();
+    if (submission?.status === 'Approved') {
+      return timeText(submission.approvedTime);
+    }
+    return submission?.status === 'Returned' ? (submission.returnComment ?? '') : '';
+  }
+
+  publishedText(): string {
+    return timeText(this.period()?.publishedTime);
   }
 
   selectedList(): string {
