@@ -145,6 +145,10 @@ export type { ResultExportRankingXlsx$Params as ResultExportRankingXlsx$Params }
 export { resultExportRankingXlsx as resultExportRankingXlsx } from './fn/result/result-export-ranking-xlsx';
 export type { ResultGetCompleteness$Params as ResultGetCompleteness$Params } from './fn/result/result-get-completeness';
 export { resultGetCompleteness as resultGetCompleteness } from './fn/result/result-get-completeness';
+export type { ResultGetMonitoring$Params as ResultGetMonitoring$Params } from './fn/result/result-get-monitoring';
+export { resultGetMonitoring as resultGetMonitoring } from './fn/result/result-get-monitoring';
+export type { ResultGetTrends$Params as ResultGetTrends$Params } from './fn/result/result-get-trends';
+export { resultGetTrends as resultGetTrends } from './fn/result/result-get-trends';
 export type { ReviewGetSubmissions$Params as ReviewGetSubmissions$Params } from './fn/review/review-get-submissions';
 export { reviewGetSubmissions as reviewGetSubmissions } from './fn/review/review-get-submissions';
 export type { ReviewGetCitySheet$Params as ReviewGetCitySheet$Params } from './fn/review/review-get-city-sheet';

@@ -77,11 +77,15 @@ export type { NotificationDto as PeriodsNotificationDto } from './models/Periods
 export type { PeriodDto as PeriodsPeriodDto } from './models/Periods/period-dto';
 export type { PeriodKind as PeriodsPeriodKind } from './models/Periods/period-kind';
 export type { UpdatePeriodWindowInput as PeriodsUpdatePeriodWindowInput } from './models/Periods/update-period-window-input';
+export type { CategoryMonitoringDto as ResultsCategoryMonitoringDto } from './models/Results/category-monitoring-dto';
+export type { CityMonitoringDto as ResultsCityMonitoringDto } from './models/Results/city-monitoring-dto';
 export type { CompletenessRowDto as ResultsCompletenessRowDto } from './models/Results/completeness-row-dto';
+export type { MonitoringWarningDto as ResultsMonitoringWarningDto } from './models/Results/monitoring-warning-dto';
 export type { RankingRowDto as ResultsRankingRowDto } from './models/Results/ranking-row-dto';
 export type { RetroactiveVetoInput as ResultsRetroactiveVetoInput } from './models/Results/retroactive-veto-input';
 export type { ScoreSheetLineDto as ResultsScoreSheetLineDto } from './models/Results/score-sheet-line-dto';
 export type { ScoreSheetRecordDto as ResultsScoreSheetRecordDto } from './models/Results/score-sheet-record-dto';
+export type { TrendPointDto as ResultsTrendPointDto } from './models/Results/trend-point-dto';
 export type { WithdrawApprovalInput as ResultsWithdrawApprovalInput } from './models/Results/withdraw-approval-input';
 export type { AdjustLineInput as ReviewsAdjustLineInput } from './models/Reviews/adjust-line-input';
 export type { ReturnLineInput as ReviewsReturnLineInput } from './models/Reviews/return-line-input';

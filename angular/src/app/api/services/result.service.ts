@@ -18,19 +18,25 @@ import { resultExportSheetXlsx } from '../fn/result/result-export-sheet-xlsx';
 import { ResultExportSheetXlsx$Params } from '../fn/result/result-export-sheet-xlsx';
 import { resultGetCompleteness } from '../fn/result/result-get-completeness';
 import { ResultGetCompleteness$Params } from '../fn/result/result-get-completeness';
+import { resultGetMonitoring } from '../fn/result/result-get-monitoring';
+import { ResultGetMonitoring$Params } from '../fn/result/result-get-monitoring';
 import { resultGetMySheet } from '../fn/result/result-get-my-sheet';
 import { ResultGetMySheet$Params } from '../fn/result/result-get-my-sheet';
 import { resultGetRanking } from '../fn/result/result-get-ranking';
 import { ResultGetRanking$Params } from '../fn/result/result-get-ranking';
 import { resultGetSheet } from '../fn/result/result-get-sheet';
 import { ResultGetSheet$Params } from '../fn/result/result-get-sheet';
+import { resultGetTrends } from '../fn/result/result-get-trends';
+import { ResultGetTrends$Params } from '../fn/result/result-get-trends';
 import { resultGetVersions } from '../fn/result/result-get-versions';
 import { ResultGetVersions$Params } from '../fn/result/result-get-versions';
 import { resultPublish } from '../fn/result/result-publish';
 import { ResultPublish$Params } from '../fn/result/result-publish';
+import { CityMonitoringDto as ResultsCityMonitoringDto } from '../models/Results/city-monitoring-dto';
 import { CompletenessRowDto as ResultsCompletenessRowDto } from '../models/Results/completeness-row-dto';
 import { RankingRowDto as ResultsRankingRowDto } from '../models/Results/ranking-row-dto';
 import { ScoreSheetRecordDto as ResultsScoreSheetRecordDto } from '../models/Results/score-sheet-record-dto';
+import { TrendPointDto as ResultsTrendPointDto } from '../models/Results/trend-point-dto';
 import { resultWithdrawApproval } from '../fn/result/result-withdraw-approval';
 import { ResultWithdrawApproval$Params } from '../fn/result/result-withdraw-approval';
 
@@ -386,6 +392,77 @@ export class ResultService extends BaseService {
         (
           r: StrictHttpResponse<Array<ResultsCompletenessRowDto>>,
         ): Array<ResultsCompletenessRowDto> => r.body,
+      ),
+    );
+  }
+
+  /** Path part for operation `resultGetMonitoring()` */
+  static readonly ResultGetMonitoringPath = '/api/app/results/periods/{periodId}/monitoring';
+
+  /**
+   * This method provides access to the full `HttpResponse`, allowing access to response headers.
+   * To access only the response body, use `resultGetMonitoring()` instead.
+   *
+   * This method doesn't expect any request body.
+   */
+  resultGetMonitoring$Response(
+    params: ResultGetMonitoring$Params,
+    context?: HttpContext,
+  ): Observable<StrictHttpResponse<Array<ResultsCityMonitoringDto>>> {
+    const obs = resultGetMonitoring(this.http, this.rootUrl, params, context);
+    return obs;
+  }
+
+  /**
+   * This method provides access only to the response body.
+   * To access the full response (for headers, for example), `resultGetMonitoring$Response()` instead.
+   *
+   * This method doesn't expect any request body.
+   */
+  resultGetMonitoring(
+    params: ResultGetMonitoring$Params,
+    context?: HttpContext,
+  ): Observable<Array<ResultsCityMonitoringDto>> {
+    const resp = this.resultGetMonitoring$Response(params, context);
+    return resp.pipe(
+      map(
+        (r: StrictHttpResponse<Array<ResultsCityMonitoringDto>>): Array<ResultsCityMonitoringDto> =>
+          r.body,
+      ),
+    );
+  }
+
+  /** Path part for operation `resultGetTrends()` */
+  static readonly ResultGetTrendsPath = '/api/app/results/trends';
+
+  /**
+   * This method provides access to the full `HttpResponse`, allowing access to response headers.
+   * To access only the response body, use `resultGetTrends()` instead.
+   *
+   * This method doesn't expect any request body.
+   */
+  resultGetTrends$Response(
+    params?: ResultGetTrends$Params,
+    context?: HttpContext,
+  ): Observable<StrictHttpResponse<Array<ResultsTrendPointDto>>> {
+    const obs = resultGetTrends(this.http, this.rootUrl, params, context);
+    return obs;
+  }
+
+  /**
+   * This method provides access only to the response body.
+   * To access the full response (for headers, for example), `resultGetTrends$Response()` instead.
+   *
+   * This method doesn't expect any request body.
+   */
+  resultGetTrends(
+    params?: ResultGetTrends$Params,
+    context?: HttpContext,
+  ): Observable<Array<ResultsTrendPointDto>> {
+    const resp = this.resultGetTrends$Response(params, context);
+    return resp.pipe(
+      map(
+        (r: StrictHttpResponse<Array<ResultsTrendPointDto>>): Array<ResultsTrendPointDto> => r.body,
       ),
     );
   }
