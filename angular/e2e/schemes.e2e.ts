@@ -60,6 +60,7 @@ test('a draft copy with a broken rule cannot be published; every problem is list
 
   // Break I01: no full_at, a cap above its 6 points
   await page.getByTestId('edit-I01').click();
+  await page.getByRole('tab', { name: '高级（JSON）' }).click();
   await page
     .getByTestId('editor-rule')
     .fill('{ "kind": "shortfall_bands", "per": 0.25, "cap": 9 }');

@@ -9,6 +9,7 @@ using PilotAssessment.Identity;
 using PilotAssessment.OrganizationUnits;
 using PilotAssessment.Periods;
 using PilotAssessment.Results;
+using PilotAssessment.Results.Pdf;
 using PilotAssessment.Reviews;
 using PilotAssessment.Schemes;
 using PilotAssessment.Schemes.Scoring;
@@ -57,6 +58,7 @@ public static class PilotAssessmentApplicationModule
         services.AddScoped<IReviewAppService, ReviewAppService>();
         services.AddScoped<IResultAppService, ResultAppService>();
         services.AddScoped<IResultMonitoringAppService, ResultMonitoringAppService>();
+        services.AddSingleton<PdfFontProvider>();
         if (string.IsNullOrWhiteSpace(configuration["Smtp:Host"]))
         {
             services.AddSingleton<IEmailSender, NullEmailSender>();

@@ -40,6 +40,31 @@ export const routes: Routes = [
           import('./routes/schemes/scheme-detail.component').then((m) => m.SchemeDetailComponent),
       },
       {
+        path: 'agreements',
+        canActivate: [permissionGuard],
+        data: { permission: Permissions.Agreements.Default },
+        loadComponent: () =>
+          import('./routes/agreements/agreement-list.component').then(
+            (m) => m.AgreementListComponent,
+          ),
+      },
+      {
+        path: 'agreements/:id',
+        canActivate: [permissionGuard],
+        data: { permission: Permissions.Agreements.Default },
+        loadComponent: () =>
+          import('./routes/agreements/agreement-detail.component').then(
+            (m) => m.AgreementDetailComponent,
+          ),
+      },
+      {
+        path: 'units',
+        canActivate: [permissionGuard],
+        data: { permission: Permissions.OrganizationUnits.Default },
+        loadComponent: () =>
+          import('./routes/units/unit-tree.component').then((m) => m.UnitTreeComponent),
+      },
+      {
         path: 'periods',
         canActivate: [permissionGuard],
         data: { permission: Permissions.Periods.Default },
@@ -50,8 +75,12 @@ export const routes: Routes = [
         path: 'dashboard',
         canActivate: [permissionGuard],
         data: { permission: Permissions.Dashboard.Default },
-        // echarts (large) is loaded only when the dashboard is opened
-        providers: [provideEchartsCore({ echarts: () => import('echarts') })],
+        // echarts (only the bar, line and radar charts) is loaded only when the dashboard is opened
+        providers: [
+          provideEchartsCore({
+            echarts: () => import('./routes/dashboard/echarts-setup').then((m) => m.echarts),
+          }),
+        ],
         loadComponent: () =>
           import('./routes/dashboard/dashboard.component').then((m) => m.DashboardComponent),
       },

@@ -19,6 +19,4 @@ public static class PermissionPolicies
 
     /// <summary>Published trends: the province's dashboard, or a city's own points.</summary>
     public const string Trends = P.Dashboard + "|" + P.Results.Default;
-
-    public static string AnyOf(params string[] permissions) => string.Join(AnyOfSeparator, permissions);
 }

@@ -159,6 +159,9 @@ public interface IResultAppService
     /// <summary>The sheet as xlsx; texts are never formulas.</summary>
     Task<Schemes.FileDto> ExportSheetXlsxAsync(Guid sheetId);
 
+    /// <summary>The sheet as a printable A4 PDF with embedded CJK glyphs (503 when the server has no CJK font).</summary>
+    Task<Schemes.FileDto> ExportSheetPdfAsync(Guid sheetId);
+
     /// <summary>Every version of a city's sheet (a city sees only its own).</summary>
     Task<List<ScoreSheetRecordDto>> GetVersionsAsync(Guid periodId, Guid cityId);
 

@@ -10,6 +10,7 @@ using PilotAssessment.Repositories;
 using PilotAssessment.Results;
 using PilotAssessment.Reviews;
 using PilotAssessment.Schemes;
+using PilotAssessment.Schemes.Rules;
 using PilotAssessment.Users;
 
 namespace PilotAssessment.DataEntry;
@@ -171,12 +172,15 @@ public sealed class DataEntryAppService(
                 }
             }
 
+            var (occurrences, flags, surveyRates) = ReadXlsxOccurrencesAndSurvey(indicator, cells, row, count, error);
             var value = new EntryValue
             {
                 Number = number,
-                Occurrences = count is null ? null : [new EntryOccurrence { Count = count.Value }],
+                Occurrences = occurrences ?? (count is null ? null : [new EntryOccurrence { Count = count.Value }]),
+                Flags = flags,
                 Grade = cells.GetValueOrDefault("G"),
                 ChecklistPresent = cells.TryGetValue("H", out var h) ? h.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList() : null,
+                SurveyRates = surveyRates,
             };
             var note = cells.GetValueOrDefault("I");
             if (EntryValueValidator.Validate(indicator, value, note) is { } invalid)
@@ -189,6 +193,8 @@ public sealed class DataEntryAppService(
                         "value.grade" => "G",
                         "value.checklistPresent" => "H",
                         "note" => "I",
+                        _ when field.StartsWith("value.surveyRates", StringComparison.Ordinal) => "L",
+                        _ when occurrences is not null => "J",
                         _ => "F",
                     };
                     foreach (var message in messages)
@@ -238,6 +244,61 @@ public sealed class DataEntryAppService(
         await unitOfWork.SaveChangesAsync();
         await transaction.CommitAsync();
         return await reader.ReadAsync(period, cityId);
+    }
+
+    /// <summary>Columns J (typed occurrences), K (line flags) and L (survey rates) of an uploaded row; problems go to <paramref name="error"/> by cell.</summary>
+    private static (List<EntryOccurrence>? Occurrences, List<string>? Flags, Dictionary<string, decimal>? SurveyRates) ReadXlsxOccurrencesAndSurvey(
+        IndicatorDefinition indicator, Dictionary<string, string> cells, int row, int? count, BusinessException error)
+    {
+        List<EntryOccurrence>? occurrences = null;
+        List<string>? flags = null;
+        Dictionary<string, decimal>? surveyRates = null;
+        var known = string.Join("/", EntryXlsx.KnownFlags(indicator));
+        if (cells.TryGetValue("J", out var j))
+        {
+            if (indicator.Rule is not PerOccurrenceDeductionRule)
+            {
+                error.WithError($"J{row}", $"{DataEntryErrorCodes.XlsxColumnNotForRule}|{indicator.Rule.Kind}");
+            }
+            else if (count is not null)
+            {
+                error.WithError($"J{row}", DataEntryErrorCodes.XlsxCountTwice);
+            }
+            else if ((occurrences = EntryXlsx.ParseOccurrences(j, indicator, out var problem)) is null)
+            {
+                error.WithError($"J{row}", problem!);
+            }
+            else
+            {
+                foreach (var flag in EntryXlsx.UnknownFlags(indicator, occurrences.SelectMany(o => o.Flags ?? [])).Distinct())
+                {
+                    error.WithError($"J{row}", $"{DataEntryErrorCodes.UnknownFlag}|{flag}|{known}");
+                }
+            }
+        }
+
+        if (cells.TryGetValue("K", out var k))
+        {
+            flags = k.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+            foreach (var flag in EntryXlsx.UnknownFlags(indicator, flags).Distinct())
+            {
+                error.WithError($"K{row}", $"{DataEntryErrorCodes.UnknownFlag}|{flag}|{known}");
+            }
+        }
+
+        if (cells.TryGetValue("L", out var l))
+        {
+            if (indicator.Rule is not SurveyCompositeRule)
+            {
+                error.WithError($"L{row}", $"{DataEntryErrorCodes.XlsxColumnNotForRule}|{indicator.Rule.Kind}");
+            }
+            else if ((surveyRates = EntryXlsx.ParseSurveyRates(l, indicator, out var problem)) is null)
+            {
+                error.WithError($"L{row}", problem!);
+            }
+        }
+
+        return (occurrences, flags, surveyRates);
     }
 
     public async Task<List<ValueHistoryDto>> GetHistoryAsync(Guid lineId)

@@ -4,13 +4,25 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using PilotAssessment.Excel;
 using PilotAssessment.Results;
+using PilotAssessment.Schemes;
+using PilotAssessment.Schemes.Rules;
 
 namespace PilotAssessment.DataEntry;
 
-/// <summary>The bulk-entry workbook: one row per entered indicator, columns A–I (code … note).</summary>
+/// <summary>
+/// The bulk-entry workbook: one row per entered indicator, columns A–L (code … note, then typed occurrences, line
+/// flags and survey rates), so every rule kind that is entered can be filled in.
+/// </summary>
 public static class EntryXlsx
 {
-    public static readonly string[] Headers = ["指标代码", "指标名称", "单位", "评分方式", "数值", "次数", "等次", "具备的检查项（用|分隔）", "说明"];
+    public static readonly string[] Headers =
+    [
+        "指标代码", "指标名称", "单位", "评分方式", "数值", "次数", "等次", "具备的检查项（用|分隔）", "说明",
+        "分类次数（类型:次数[:加倍情形,…]，用|分隔）", "整项加倍情形（用|分隔）", "民调分项得分率（分项:得分率，用|分隔）",
+    ];
+
+    private static readonly char[] PairSeparators = [':', '：'];
+    private static readonly char[] ListSeparators = [',', '，', '、'];
 
     public static byte[] Template(IEnumerable<EntryLineDto> lines)
     {
@@ -27,11 +39,17 @@ public static class EntryXlsx
             data.AppendChild(Row(index, [.. Headers.Select(Text)]));
             foreach (var line in lines)
             {
-                var count = line.Value.Occurrences?.Sum(o => o.Count);
+                // Plain counts go to 次数; typed or flagged ones to 分类次数, so a download and upload loses nothing.
+                var occurrences = line.Value.Occurrences;
+                var plain = occurrences is null || occurrences.All(o => IsDefaultType(o.Type) && (o.Flags is null || o.Flags.Count == 0));
+                var count = plain ? occurrences?.Sum(o => o.Count) : null;
                 data.AppendChild(Row(++index,
                     Text(line.IndicatorCode), Text(line.IndicatorName), Text(line.Unit), Text(line.RuleKind),
                     Number(line.Value.Number), Number(count), Text(line.Value.Grade),
-                    Text(line.Value.ChecklistPresent is null ? null : string.Join("|", line.Value.ChecklistPresent)), Text(line.Note)));
+                    Text(line.Value.ChecklistPresent is null ? null : string.Join("|", line.Value.ChecklistPresent)), Text(line.Note),
+                    Text(plain ? null : string.Join("|", occurrences!.Select(FormatOccurrence))),
+                    Text(line.Value.Flags is { Count: > 0 } flags ? string.Join("|", flags) : null),
+                    Text(line.Value.SurveyRates is { Count: > 0 } rates ? string.Join("|", rates.Select(r => $"{r.Key}:{r.Value.ToString(CultureInfo.InvariantCulture)}")) : null)));
             }
 
             workbook.Workbook.Save();
@@ -71,6 +89,66 @@ public static class EntryXlsx
 
         return rows;
     }
+
+    /// <summary>
+    /// 分类次数: <c>类型:次数</c> or <c>类型:次数:加倍情形,加倍情形</c>, several joined by <c>|</c>; the type by its key or name
+    /// (empty for an occurrence without a type). Null with the problem when the text cannot be read.
+    /// </summary>
+    public static List<EntryOccurrence>? ParseOccurrences(string text, IndicatorDefinition indicator, out string? problem)
+    {
+        problem = null;
+        var rates = (indicator.Rule as PerOccurrenceDeductionRule)?.Rates ?? [];
+        var result = new List<EntryOccurrence>();
+        foreach (var item in text.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var parts = item.Split(PairSeparators, 3, StringSplitOptions.TrimEntries);
+            if (parts.Length < 2 || !int.TryParse(parts[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var count))
+            {
+                problem = $"{DataEntryErrorCodes.XlsxOccurrenceFormat}|{item}";
+                return null;
+            }
+
+            var type = rates.FirstOrDefault(r => r.Type == parts[0] || r.Name == parts[0])?.Type ?? parts[0];
+            var flags = parts.Length == 3 ? parts[2].Split(ListSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList() : null;
+            result.Add(new EntryOccurrence { Type = type.Length == 0 ? null : type, Count = count, Flags = flags is { Count: > 0 } ? flags : null });
+        }
+
+        return result;
+    }
+
+    /// <summary>民调分项得分率: <c>分项:得分率</c> joined by <c>|</c>, the component by its key or name.</summary>
+    public static Dictionary<string, decimal>? ParseSurveyRates(string text, IndicatorDefinition indicator, out string? problem)
+    {
+        problem = null;
+        var components = (indicator.Rule as SurveyCompositeRule)?.Components ?? [];
+        var result = new Dictionary<string, decimal>();
+        foreach (var item in text.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var parts = item.Split(PairSeparators, 2, StringSplitOptions.TrimEntries);
+            if (parts.Length < 2 || parts[0].Length == 0
+                || !decimal.TryParse(parts[1].TrimEnd('%'), NumberStyles.Number, CultureInfo.InvariantCulture, out var rate))
+            {
+                problem = $"{DataEntryErrorCodes.XlsxSurveyFormat}|{item}";
+                return null;
+            }
+
+            result[components.FirstOrDefault(c => c.Key == parts[0] || c.Name == parts[0])?.Key ?? parts[0]] = rate;
+        }
+
+        return result;
+    }
+
+    /// <summary>Flags the rule does not double on (every flag, when the rule is not a per-occurrence deduction).</summary>
+    public static IEnumerable<string> UnknownFlags(IndicatorDefinition indicator, IEnumerable<string> flags) =>
+        flags.Where(f => indicator.Rule is not PerOccurrenceDeductionRule rule || !rule.DoubleWhen.Contains(f));
+
+    public static IReadOnlyList<string> KnownFlags(IndicatorDefinition indicator) =>
+        (indicator.Rule as PerOccurrenceDeductionRule)?.DoubleWhen ?? [];
+
+    private static bool IsDefaultType(string? type) => string.IsNullOrEmpty(type) || type == Schemes.Scoring.OccurrenceCount.DefaultType;
+
+    private static string FormatOccurrence(EntryOccurrenceDto o) =>
+        $"{(IsDefaultType(o.Type) ? string.Empty : o.Type)}:{o.Count}{(o.Flags is { Count: > 0 } flags ? ":" + string.Join(",", flags) : string.Empty)}";
 
     // Readers (ours included) locate cells by their references, so every row and cell carries one.
     private static Row Row(uint index, params Cell[] cells)

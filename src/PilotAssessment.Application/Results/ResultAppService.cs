@@ -5,6 +5,7 @@ using PilotAssessment.ExceptionHandling;
 using PilotAssessment.MultiTenancy;
 using PilotAssessment.Periods;
 using PilotAssessment.Repositories;
+using PilotAssessment.Results.Pdf;
 using PilotAssessment.Reviews;
 using PilotAssessment.Schemes;
 using PilotAssessment.Schemes.Scoring;
@@ -27,6 +28,7 @@ public sealed class ResultAppService(
     PeriodScoringService scoring,
     IDataFilter dataFilter,
     ICurrentTenant currentTenant,
+    PdfFontProvider pdfFonts,
     TimeProvider clock,
     PeriodRecomputeService recompute) : IResultAppService
 {
@@ -131,6 +133,15 @@ public sealed class ResultAppService(
         var period = await periods.GetAsync(sheet.PeriodId);
         var content = ScoreSheetXlsxWriter.Write(sheet, period.Name);
         return new FileDto($"{period.Name}-{sheet.CityName}-v{sheet.Version}.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", content);
+    }
+
+    public async Task<FileDto> ExportSheetPdfAsync(Guid sheetId)
+    {
+        var sheet = await GetSheetAsync(sheetId);
+        var period = await periods.GetAsync(sheet.PeriodId);
+        var typeface = pdfFonts.GetTypeface();
+        var content = ScoreSheetPdfWriter.Write(sheet, period.Name, typeface, ProvinceTime.ToLocal(clock.GetUtcNow().UtcDateTime));
+        return new FileDto($"{period.Name}-{sheet.CityName}-v{sheet.Version}.pdf", "application/pdf", content);
     }
 
     public async Task<FileDto> ExportRankingXlsxAsync(Guid periodId)

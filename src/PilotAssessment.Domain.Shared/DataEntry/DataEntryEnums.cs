@@ -54,4 +54,9 @@ public static class DataEntryErrorCodes
     public const string LineNotReported = "DataEntry:LineNotReported";
     public const string LineNotWithUnit = "DataEntry:LineNotWithUnit";
     public const string ReturnCommentRequired = "DataEntry:ReturnCommentRequired";
+    public const string XlsxOccurrenceFormat = "DataEntry:XlsxOccurrenceFormat";
+    public const string XlsxSurveyFormat = "DataEntry:XlsxSurveyFormat";
+    public const string XlsxCountTwice = "DataEntry:XlsxCountTwice";
+    public const string XlsxColumnNotForRule = "DataEntry:XlsxColumnNotForRule";
+    public const string UnknownFlag = "DataEntry:UnknownFlag";
 }

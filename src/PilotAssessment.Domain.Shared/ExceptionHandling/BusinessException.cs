@@ -30,6 +30,9 @@ public class BusinessException : Exception
 /// <summary>The caller may not do this (403), as opposed to a broken rule (400).</summary>
 public class ForbiddenException(string code, params object?[] arguments) : BusinessException(code, arguments);
 
+/// <summary>Something the server needs is missing or unavailable (503), e.g. the font to print a PDF with.</summary>
+public class ServiceUnavailableException(string code, params object?[] arguments) : BusinessException(code, arguments);
+
 /// <summary>A state conflict, such as a stale concurrency stamp (409).</summary>
 public class ConflictException(string code, params object?[] arguments) : BusinessException(code, arguments)
 {

@@ -20,4 +20,5 @@ public static class ResultErrorCodes
     public const string ReasonRequired = "Result:ReasonRequired";
     public const string UnknownVeto = "Result:UnknownVeto";
     public const string AlreadyWithdrawn = "Result:AlreadyWithdrawn";
+    public const string PdfFontMissing = "Result:PdfFontMissing";
 }

@@ -14,6 +14,7 @@ public static class ExceptionStatusCodes
         ForbiddenException => StatusCodes.Status403Forbidden,
         AuthenticationFailedException => StatusCodes.Status401Unauthorized,
         ConflictException or DbUpdateConcurrencyException => StatusCodes.Status409Conflict,
+        ServiceUnavailableException => StatusCodes.Status503ServiceUnavailable,
         BusinessException => StatusCodes.Status400BadRequest,
         BadHttpRequestException bad => bad.StatusCode,
         _ => StatusCodes.Status500InternalServerError,

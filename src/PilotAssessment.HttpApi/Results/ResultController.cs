@@ -37,6 +37,14 @@ public sealed class ResultController(IResultAppService results) : PilotAssessmen
         return File(file.Content, file.ContentType, file.FileName);
     }
 
+    [HttpGet("sheets/{id:guid}/export/pdf")]
+    [Produces("application/pdf", "application/json")]
+    public async Task<IActionResult> ExportSheetPdfAsync(Guid id)
+    {
+        var file = await results.ExportSheetPdfAsync(id);
+        return File(file.Content, file.ContentType, file.FileName);
+    }
+
     [HttpGet("periods/{periodId:guid}/cities/{cityId:guid}/versions")]
     public Task<List<ScoreSheetRecordDto>> GetVersionsAsync(Guid periodId, Guid cityId) => results.GetVersionsAsync(periodId, cityId);
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
 using PilotAssessment.DataEntry;
 using PilotAssessment.Dtos;
 using PilotAssessment.Identity;
@@ -76,6 +77,39 @@ public abstract class ResultMonitoring_Http_Tests<THost>(THost host) : IClassFix
         (await clerk.GetAsync($"/api/app/results/trends?schemeId={Guid.NewGuid()}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         var published = await viewer.GetFromJsonAsync<List<CityMonitoringDto>>($"{periodUrl}/monitoring", HttpJson.Options);
         published!.ShouldAllBe(r => r.Source == "Published" && r.SheetVersion == 1);
+    }
+
+    [Fact]
+    public async Task Should_Export_A_Sheet_As_Pdf_To_Its_City_And_The_Province_Only_And_Say_So_When_No_Font_Is_Installed()
+    {
+        var period = await CreateOpenPeriodAsync();
+        var jiuquanId = await host.TenantIdAsync("酒泉");
+        using var official = await host.ClientForAsync(null, "official");
+        var ranking = await (await official.PostAsync($"/api/app/results/periods/{period.Id}/publish", null)).ReadJsonAsync<List<RankingRowDto>>();
+        var sheetId = ranking!.Single(r => r.CityId == jiuquanId).SheetId;
+        var url = $"/api/app/results/sheets/{sheetId}/export/pdf";
+
+        using var clerk = await host.ClientForAsync("酒泉", "clerk");
+        var own = await clerk.GetAsync(url);
+        own.StatusCode.ShouldBe(HttpStatusCode.OK);
+        own.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
+        (await own.Content.ReadAsByteArrayAsync()).Take(5).ShouldBe("%PDF-"u8.ToArray());
+        (await official.GetAsync(url)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var other = await host.ClientForAsync("张掖", "admin");
+        (await other.GetAsync(url)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await clerk.GetAsync($"/api/app/results/sheets/{Guid.NewGuid()}/export/pdf")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        // A host without a CJK font answers a localized 503 instead of a PDF of empty boxes.
+        await using var fontless = host.Factory.WithWebHostBuilder(b => b.UseSetting("Pdf:FontPath", "/nonexistent/NotoSansCJK-Regular.ttc"));
+        using var client = fontless.CreateClient();
+        var login = await (await client.PostAsJsonAsync("/api/account/login", new Account.LoginInput { Tenant = "酒泉", UserName = "clerk", Password = PilotAssessmentHostFixture.Password })).ReadJsonAsync<Account.TokenResultDto>();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", login!.AccessToken);
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-Hans");
+        var missing = await client.GetAsync(url);
+        missing.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        var problem = await missing.ReadProblemAsync();
+        problem.GetProperty("code").GetString().ShouldBe(ResultErrorCodes.PdfFontMissing);
+        problem.GetProperty("title").GetString()!.ShouldContain("中文字体");
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 import {
+  ApartmentOutline,
   ArrowLeftOutline,
   AuditOutline,
   BankOutline,
@@ -28,6 +29,7 @@ import {
   SearchOutline,
   SendOutline,
   SettingOutline,
+  SolutionOutline,
   TeamOutline,
   UploadOutline,
   UserOutline,
@@ -36,6 +38,7 @@ import {
 
 /** Icons registered statically (no runtime icon fetching). */
 export const APP_ICONS = [
+  ApartmentOutline,
   ArrowLeftOutline,
   AuditOutline,
   BankOutline,
@@ -65,6 +68,7 @@ export const APP_ICONS = [
   SearchOutline,
   SendOutline,
   SettingOutline,
+  SolutionOutline,
   TeamOutline,
   UploadOutline,
   UserOutline,

@@ -30,6 +30,12 @@ export const Permissions = {
     Default: 'PilotAssessment.Agreements',
     Manage: 'PilotAssessment.Agreements.Manage',
     Sign: 'PilotAssessment.Agreements.Sign',
+    Assign: 'PilotAssessment.Agreements.Assign',
+    Report: 'PilotAssessment.Agreements.Report',
+  },
+  OrganizationUnits: {
+    Default: 'PilotAssessment.OrganizationUnits',
+    Manage: 'PilotAssessment.OrganizationUnits.Manage',
   },
   Periods: { Default: 'PilotAssessment.Periods', Manage: 'PilotAssessment.Periods.Manage' },
   DataEntry: { Default: 'PilotAssessment.DataEntry', Submit: 'PilotAssessment.DataEntry.Submit' },

@@ -70,6 +70,23 @@ describe('menu filtering by permissions', () => {
     expect(links(clerk)).toEqual(['/data-entry', '/score-sheet']);
   });
 
+  it('shows agreements to the official and agreements and units to a city admin', () => {
+    const official = filterMenu(
+      MENU,
+      grantedOnly(Permissions.Dashboard.Default, Permissions.Agreements.Default),
+    );
+    expect(links(official)).toEqual(['/dashboard', '/agreements']);
+    const cityAdmin = filterMenu(
+      MENU,
+      grantedOnly(
+        Permissions.Agreements.Default,
+        Permissions.OrganizationUnits.Default,
+        Permissions.Users.Default,
+      ),
+    );
+    expect(links(cityAdmin)).toEqual(['/agreements', '/units', '/users']);
+  });
+
   it('shows nothing without permissions', () => {
     expect(filterMenu(MENU, grantedOnly())).toEqual([]);
   });

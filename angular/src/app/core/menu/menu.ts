@@ -42,6 +42,18 @@ export const MENU: MenuItem[] = [
         permission: Permissions.Schemes.Default,
       },
       {
+        text: 'agreements.menu',
+        icon: 'solution',
+        link: '/agreements',
+        permission: Permissions.Agreements.Default,
+      },
+      {
+        text: 'units.menu',
+        icon: 'apartment',
+        link: '/units',
+        permission: Permissions.OrganizationUnits.Default,
+      },
+      {
         text: 'menu.periods',
         icon: 'calendar',
         link: '/periods',

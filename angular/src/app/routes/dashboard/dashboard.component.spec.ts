@@ -7,7 +7,15 @@ import { provideEchartsCore } from 'ngx-echarts';
 
 import { PeriodsPeriodDto as PeriodDto } from '../../api/models';
 import { APP_ICONS } from '../../core/icons';
+import { SessionService } from '../../core/session/session.service';
 import { DashboardComponent, colourHex, totalsChartOptions } from './dashboard.component';
+import {
+  MonitoringRow,
+  TrendPoint,
+  radarChartOptions,
+  trendChartOptions,
+  warningItems,
+} from './monitoring';
 
 function period(overrides: Partial<PeriodDto>): PeriodDto {
   return {
@@ -17,6 +25,7 @@ function period(overrides: Partial<PeriodDto>): PeriodDto {
     year: 2025,
     number: 1,
     status: 'Published',
+    schemeId: 's1',
     ...overrides,
   };
 }
@@ -39,6 +48,88 @@ const RANKING = [
     grade: '良好',
     colour: '蓝',
     change: null,
+  },
+];
+
+const MONITORING: MonitoringRow[] = [
+  {
+    cityId: 'c1',
+    cityName: '兰州市',
+    source: 'Published',
+    total: 92.5,
+    maxPoints: 100,
+    percent: 92.5,
+    grade: '优秀',
+    colour: '绿',
+    categories: [
+      { code: 'A', name: '政治安全', points: 18, maxPoints: 20, percent: 90, colour: '绿' },
+      { code: 'B', name: '公共安全', points: 15, maxPoints: 20, percent: 75, colour: '橙' },
+    ],
+    warnings: [
+      {
+        scope: 'Category',
+        code: 'B',
+        name: '公共安全',
+        percent: 75,
+        colour: '橙',
+        level: 'Orange',
+      },
+    ],
+  },
+  {
+    cityId: 'c2',
+    cityName: '天水市',
+    source: 'Review',
+    total: 60,
+    maxPoints: 100,
+    percent: 60,
+    grade: '合格',
+    colour: '红',
+    categories: [
+      { code: 'A', name: '政治安全', points: 10, maxPoints: 20, percent: 50, colour: '红' },
+      { code: 'B', name: '公共安全', points: 16, maxPoints: 20, percent: 80, colour: '蓝' },
+    ],
+    warnings: [
+      { scope: 'Line', code: 'A.1', name: '群众安全感', percent: 40, colour: '红', level: 'Red' },
+      {
+        scope: 'Category',
+        code: 'A',
+        name: '政治安全',
+        percent: 50,
+        colour: '红',
+        level: 'Red',
+      },
+    ],
+  },
+];
+
+const TRENDS: TrendPoint[] = [
+  {
+    periodId: 'q2',
+    periodName: '2026年第2季度',
+    year: 2026,
+    number: 2,
+    cityId: 'c1',
+    cityName: '兰州市',
+    percent: 92.5,
+  },
+  {
+    periodId: 'q1',
+    periodName: '2026年第1季度',
+    year: 2026,
+    number: 1,
+    cityId: 'c1',
+    cityName: '兰州市',
+    percent: 88,
+  },
+  {
+    periodId: 'q1',
+    periodName: '2026年第1季度',
+    year: 2026,
+    number: 1,
+    cityId: 'c2',
+    cityName: '天水市',
+    percent: 61,
   },
 ];
 
@@ -89,6 +180,8 @@ describe('DashboardComponent', () => {
         period({ id: 'p1' }),
         period({ id: 'next', year: 2026, status: 'Planned', name: '2026年度考核' }),
       ]);
+    httpMock.expectOne('/api/app/results/periods/p1/monitoring').flush(MONITORING);
+    httpMock.expectOne('/api/app/results/trends?schemeId=s1').flush(TRENDS);
     httpMock.expectOne('/api/app/results/periods/p1/ranking').flush(RANKING);
     httpMock.expectOne('/api/app/results/periods/p1/completeness').flush([
       {
@@ -116,13 +209,87 @@ describe('DashboardComponent', () => {
     expect(done[4]).toBe('是');
   });
 
+  it('draws the radar and trends of the compared cities and lists the warnings, red first', async () => {
+    httpMock.expectOne('/api/app/periods').flush([period({ id: 'p1' })]);
+    httpMock.expectOne('/api/app/results/periods/p1/monitoring').flush(MONITORING);
+    httpMock.expectOne('/api/app/results/trends?schemeId=s1').flush(TRENDS);
+    httpMock.expectOne('/api/app/results/periods/p1/ranking').flush(RANKING);
+    httpMock.expectOne('/api/app/results/periods/p1/completeness').flush([]);
+    await render();
+
+    expect(component.compared()).toEqual(['c1', 'c2']);
+    expect(el.querySelector('[data-testid="dashboard-radar"]')).not.toBeNull();
+    expect(el.querySelector('[data-testid="dashboard-trend"]')).not.toBeNull();
+    expect(rows('dashboard-warnings').map((r) => [r[0], r[1], r[2], r[5]])).toEqual([
+      ['天水市', '类别', 'A', '红色预警'],
+      ['天水市', '指标', 'A.1', '红色预警'],
+      ['兰州市', '类别', 'B', '橙色提醒'],
+    ]);
+    expect(el.querySelector('[data-testid="dashboard-red-count"]')!.textContent).toContain('2');
+
+    component.warningCity.set('c1');
+    await render();
+    expect(rows('dashboard-warnings').map((r) => r[2])).toEqual(['B']);
+
+    component.compared.set(['c2']);
+    expect(component.radarOptions().series[0].data).toEqual([{ name: '天水市', value: [50, 80] }]);
+    expect(component.trendOptions().series.map((x) => x.name)).toEqual(['天水市']);
+  });
+
+  it('keeps ranking and completeness when monitoring fails and shows why', async () => {
+    httpMock.expectOne('/api/app/periods').flush([period({ id: 'p1' })]);
+    httpMock
+      .expectOne('/api/app/results/periods/p1/monitoring')
+      .flush({ title: '周期不存在' }, { status: 404, statusText: 'Not Found' });
+    httpMock.expectOne('/api/app/results/trends?schemeId=s1').flush(TRENDS);
+    httpMock.expectOne('/api/app/results/periods/p1/ranking').flush(RANKING);
+    httpMock.expectOne('/api/app/results/periods/p1/completeness').flush([]);
+    await render();
+
+    expect(rows('dashboard-ranking')).toHaveLength(2);
+    expect(el.querySelector('[data-testid="dashboard-radar-card"]')!.textContent).toContain(
+      '周期不存在',
+    );
+  });
+
+  it('compares the cities with figures first', async () => {
+    httpMock.expectOne('/api/app/periods').flush([period({ id: 'p1' })]);
+    httpMock
+      .expectOne('/api/app/results/periods/p1/monitoring')
+      .flush([{ cityId: 'n1', cityName: '酒泉市', source: 'None', categories: [] }, ...MONITORING]);
+    httpMock.expectOne('/api/app/results/trends?schemeId=s1').flush([]);
+    httpMock.expectOne('/api/app/results/periods/p1/ranking').flush([]);
+    httpMock.expectOne('/api/app/results/periods/p1/completeness').flush([]);
+    await render();
+    expect(component.compared()).toEqual(['c1', 'c2', 'n1']);
+  });
+
+  it("shows a city's own user only that city", async () => {
+    const session = TestBed.inject(SessionService);
+    vi.spyOn(session, 'currentUser').mockReturnValue({ tenantId: 'c2', isAuthenticated: true });
+    httpMock.expectOne('/api/app/periods').flush([period({ id: 'p1' })]);
+    httpMock.expectOne('/api/app/results/periods/p1/monitoring').flush(MONITORING);
+    httpMock.expectOne('/api/app/results/trends?schemeId=s1').flush(TRENDS);
+    httpMock.expectOne('/api/app/results/periods/p1/ranking').flush(RANKING);
+    httpMock.expectOne('/api/app/results/periods/p1/completeness').flush([]);
+    await render();
+
+    expect(rows('dashboard-ranking').map((r) => r[1])).toEqual(['天水市']);
+    expect(component.cities().map((c) => c.id)).toEqual(['c2']);
+    expect(new Set(component.warnings().map((w) => w.cityId))).toEqual(new Set(['c2']));
+  });
+
   it('says so when the picked period has no published results', async () => {
     httpMock.expectOne('/api/app/periods').flush([period({ id: 'p1' })]);
+    httpMock.expectOne('/api/app/results/periods/p1/monitoring').flush([]);
+    httpMock.expectOne('/api/app/results/trends?schemeId=s1').flush([]);
     httpMock.expectOne('/api/app/results/periods/p1/ranking').flush(RANKING);
     httpMock.expectOne('/api/app/results/periods/p1/completeness').flush([]);
     await render();
 
     component.pick('p1');
+    // same scheme: the trends are not fetched again
+    httpMock.expectOne('/api/app/results/periods/p1/monitoring').flush([]);
     httpMock.expectOne('/api/app/results/periods/p1/ranking').flush([]);
     httpMock.expectOne('/api/app/results/periods/p1/completeness').flush([]);
     await render();
@@ -143,5 +310,33 @@ describe('dashboard chart options', () => {
     ]);
     expect(colourHex('红')).toBe('#f5222d');
     expect(colourHex(null)).toBe('#1677ff');
+  });
+});
+
+describe('monitoring chart options', () => {
+  it('radar: one axis per category (max 100), one polygon per picked city', () => {
+    const options = radarChartOptions(MONITORING, ['c1', 'c2']);
+    expect(options.radar.indicator).toEqual([
+      { name: '政治安全', max: 100 },
+      { name: '公共安全', max: 100 },
+    ]);
+    expect(options.series[0].data).toEqual([
+      { name: '兰州市', value: [90, 75] },
+      { name: '天水市', value: [50, 80] },
+    ]);
+  });
+
+  it('trend: periods in time order, a gap where a city has no published result', () => {
+    const options = trendChartOptions(TRENDS, ['c1', 'c2'], '%');
+    expect(options.xAxis.data).toEqual(['2026年第1季度', '2026年第2季度']);
+    expect(options.series).toEqual([
+      expect.objectContaining({ name: '兰州市', data: [88, 92.5] }),
+      expect.objectContaining({ name: '天水市', data: [61, null] }),
+    ]);
+  });
+
+  it('warnings of one city only', () => {
+    expect(warningItems(MONITORING, 'c2').map((w) => w.code)).toEqual(['A', 'A.1']);
+    expect(warningItems([])).toEqual([]);
   });
 });

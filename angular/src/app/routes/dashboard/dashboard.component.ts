@@ -8,7 +8,7 @@ import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { NgxEchartsDirective } from 'ngx-echarts';
-import { forkJoin } from 'rxjs';
+import { catchError, forkJoin, of } from 'rxjs';
 
 import {
   PeriodsPeriodDto as PeriodDto,
@@ -18,26 +18,22 @@ import {
 import { PeriodService, ResultService } from '../../api/services';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
+import { SessionService } from '../../core/session/session.service';
 import { errorText } from '../../shared/error-text';
 import { periodStatusColour } from '../periods/period-list.component';
+import {
+  MonitoringRow,
+  TrendPoint,
+  colourHex,
+  radarChartOptions,
+  trendChartOptions,
+  warningItems,
+} from './monitoring';
 
-/** The scheme's colour bands are named (绿/蓝/黄/橙/红, or their keys); anything else is blue. */
-const COLOURS: Record<string, string> = {
-  绿: '#52c41a',
-  green: '#52c41a',
-  蓝: '#1677ff',
-  blue: '#1677ff',
-  黄: '#fadb14',
-  yellow: '#fadb14',
-  橙: '#fa8c16',
-  orange: '#fa8c16',
-  红: '#f5222d',
-  red: '#f5222d',
-};
+export { colourHex } from './monitoring';
 
-export function colourHex(colour: string | null | undefined): string {
-  return COLOURS[(colour ?? '').trim().toLowerCase()] ?? '#1677ff';
-}
+/** How many cities the radar and the trend lines compare at first. */
+const DEFAULT_COMPARED = 3;
 
 /** ECharts options of the bar chart: one bar per city (ranking order), coloured by its band. */
 export function totalsChartOptions(rows: readonly RankingRowDto[], totalLabel: string) {
@@ -135,11 +131,11 @@ export function totalsChartOptions(rows: readonly RankingRowDto[], totalLabel: s
           >
             <thead>
               <tr>
-                <th nzWidth="70px">{{ 'dashboard.rank' | t }}</th>
+                <th nzWidth="56px">{{ 'dashboard.rank' | t }}</th>
                 <th>{{ 'dashboard.city' | t }}</th>
-                <th nzWidth="100px">{{ 'dashboard.total' | t }}</th>
-                <th nzWidth="90px">{{ 'dashboard.grade' | t }}</th>
-                <th nzWidth="90px">{{ 'dashboard.change' | t }}</th>
+                <th nzWidth="80px">{{ 'dashboard.total' | t }}</th>
+                <th nzWidth="64px">{{ 'dashboard.grade' | t }}</th>
+                <th nzWidth="76px">{{ 'dashboard.change' | t }}</th>
               </tr>
             </thead>
             <tbody>
@@ -165,6 +161,123 @@ export function totalsChartOptions(rows: readonly RankingRowDto[], totalLabel: s
           </nz-table>
         </nz-card>
       </div>
+
+      <div class="grid even">
+        <nz-card
+          [nzTitle]="'dashboard.radar' | t"
+          [nzExtra]="compareTpl"
+          data-testid="dashboard-radar-card"
+        >
+          @if (monitoringError()) {
+            <nz-alert nzType="warning" nzShowIcon [nzMessage]="monitoringError()!" />
+          } @else if (hasCategories()) {
+            <div
+              echarts
+              [options]="radarOptions()"
+              class="chart"
+              data-testid="dashboard-radar"
+            ></div>
+          } @else {
+            <div class="empty" data-testid="dashboard-no-radar">
+              {{ (monitoringLoading() ? 'dashboard.loading' : 'dashboard.noCategories') | t }}
+            </div>
+          }
+        </nz-card>
+        <nz-card [nzTitle]="'dashboard.trend' | t" data-testid="dashboard-trend-card">
+          @if (trendError()) {
+            <nz-alert nzType="warning" nzShowIcon [nzMessage]="trendError()!" />
+          } @else if (trends().length) {
+            <div
+              echarts
+              [options]="trendOptions()"
+              class="chart"
+              data-testid="dashboard-trend"
+            ></div>
+          } @else {
+            <div class="empty" data-testid="dashboard-no-trend">
+              {{ (trendLoading() ? 'dashboard.loading' : 'dashboard.noTrend') | t }}
+            </div>
+          }
+        </nz-card>
+      </div>
+      <ng-template #compareTpl>
+        <nz-select
+          nzMode="multiple"
+          [nzMaxTagCount]="3"
+          [ngModel]="compared()"
+          (ngModelChange)="compared.set($event)"
+          [nzPlaceHolder]="'dashboard.compare' | t"
+          style="min-width: 240px"
+          data-testid="dashboard-compare"
+        >
+          @for (city of cities(); track city.id) {
+            <nz-option [nzValue]="city.id" [nzLabel]="city.name" />
+          }
+        </nz-select>
+      </ng-template>
+
+      <nz-card [nzTitle]="warningTitle" [nzExtra]="warningFilterTpl" class="section">
+        <ng-template #warningTitle>
+          {{ 'dashboard.warnings' | t }}
+          <nz-tag nzColor="red" data-testid="dashboard-red-count">{{
+            'dashboard.redCount' | t: { n: redCount() }
+          }}</nz-tag>
+          <nz-tag nzColor="orange" data-testid="dashboard-orange-count">{{
+            'dashboard.orangeCount' | t: { n: orangeCount() }
+          }}</nz-tag>
+        </ng-template>
+        <ng-template #warningFilterTpl>
+          <nz-select
+            nzAllowClear
+            [ngModel]="warningCity()"
+            (ngModelChange)="warningCity.set($event ?? null)"
+            [nzPlaceHolder]="'dashboard.allCities' | t"
+            style="width: 180px"
+            data-testid="dashboard-warning-city"
+          >
+            @for (city of cities(); track city.id) {
+              <nz-option [nzValue]="city.id" [nzLabel]="city.name" />
+            }
+          </nz-select>
+        </ng-template>
+        <nz-table
+          #warnTable
+          [nzData]="warnings()"
+          [nzLoading]="monitoringLoading()"
+          [nzPageSize]="10"
+          [nzShowPagination]="warnings().length > 10"
+          nzSize="small"
+          [nzNoResult]="'dashboard.noWarnings' | t"
+          data-testid="dashboard-warnings"
+        >
+          <thead>
+            <tr>
+              <th nzWidth="120px">{{ 'dashboard.city' | t }}</th>
+              <th nzWidth="80px">{{ 'dashboard.scope' | t }}</th>
+              <th nzWidth="110px">{{ 'dashboard.code' | t }}</th>
+              <th>{{ 'dashboard.item' | t }}</th>
+              <th nzWidth="100px">{{ 'dashboard.scoreRate' | t }}</th>
+              <th nzWidth="110px">{{ 'dashboard.level' | t }}</th>
+            </tr>
+          </thead>
+          <tbody>
+            @for (w of warnTable.data; track $index) {
+              <tr>
+                <td>{{ w.cityName }}</td>
+                <td>{{ 'dashboard.scopes.' + w.scope | t }}</td>
+                <td class="mono">{{ w.code }}</td>
+                <td>{{ w.name }}</td>
+                <td>{{ w.percent | number: '1.0-1' }}%</td>
+                <td>
+                  <nz-tag [nzColor]="w.level === 'Red' ? 'red' : 'orange'">{{
+                    'dashboard.levels.' + w.level | t
+                  }}</nz-tag>
+                </td>
+              </tr>
+            }
+          </tbody>
+        </nz-table>
+      </nz-card>
 
       <nz-card [nzTitle]="'dashboard.completeness' | t" class="completeness">
         <nz-table
@@ -225,6 +338,12 @@ export function totalsChartOptions(rows: readonly RankingRowDto[], totalLabel: s
         grid-template-columns: minmax(0, 1fr);
       }
     }
+    .grid.even {
+      grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
+    }
+    .section {
+      margin-bottom: 16px;
+    }
     .chart {
       height: 360px;
     }
@@ -248,6 +367,7 @@ export class DashboardComponent implements OnInit {
   protected readonly i18n = inject(I18nService);
   protected readonly statusColour = periodStatusColour;
   protected readonly colourHex = colourHex;
+  private readonly session = inject(SessionService);
 
   protected readonly periods = signal<PeriodDto[]>([]);
   protected readonly periodsLoading = signal(false);
@@ -262,6 +382,54 @@ export class DashboardComponent implements OnInit {
   readonly chartOptions = computed(() =>
     totalsChartOptions(this.ranking(), this.i18n.t('dashboard.total')),
   );
+
+  readonly monitoring = signal<MonitoringRow[]>([]);
+  protected readonly monitoringLoading = signal(false);
+  protected readonly monitoringError = signal<string | null>(null);
+  readonly trends = signal<TrendPoint[]>([]);
+  private trendsSchemeId: string | null = null;
+  protected readonly trendLoading = signal(false);
+  protected readonly trendError = signal<string | null>(null);
+  /** Cities compared in the radar and the trend lines. */
+  readonly compared = signal<string[]>([]);
+  /** City the early-warning list is limited to (null: every city). */
+  readonly warningCity = signal<string | null>(null);
+
+  /** Cities of the period (monitoring rows), else of the trends. */
+  readonly cities = computed(() => {
+    const list: { id: string; name: string }[] = [];
+    const add = (id: string | undefined, name: string | null | undefined) => {
+      if (id && !list.some((c) => c.id === id)) {
+        list.push({ id, name: name ?? '' });
+      }
+    };
+    this.monitoring().forEach((r) => add(r.cityId, r.cityName));
+    this.trends().forEach((p) => add(p.cityId, p.cityName));
+    return list;
+  });
+  protected readonly hasCategories = computed(() =>
+    this.monitoring().some((r) => (r.categories ?? []).length > 0),
+  );
+  readonly radarOptions = computed(() => radarChartOptions(this.monitoring(), this.compared()));
+  readonly trendOptions = computed(() =>
+    trendChartOptions(this.trends(), this.compared(), this.i18n.t('dashboard.scoreRate')),
+  );
+  readonly warnings = computed(() => warningItems(this.monitoring(), this.warningCity()));
+  protected readonly redCount = computed(
+    () => this.warnings().filter((w) => w.level === 'Red').length,
+  );
+  protected readonly orangeCount = computed(
+    () => this.warnings().filter((w) => w.level !== 'Red').length,
+  );
+
+  /**
+   * A city's own user sees only that city (the Dashboard permission is the province's today;
+   * the host filters too, this keeps the screen honest if a city is ever granted it).
+   */
+  private ownCity<T extends { cityId?: string }>(rows: readonly T[] | null | undefined): T[] {
+    const own = this.session.currentUser()?.tenantId;
+    return (rows ?? []).filter((r) => !own || r.cityId === own);
+  }
 
   ngOnInit(): void {
     this.periodsLoading.set(true);
@@ -292,9 +460,12 @@ export class DashboardComponent implements OnInit {
     this.periodId.set(id);
     this.ranking.set([]);
     this.completeness.set([]);
+    this.monitoring.set([]);
     if (!id) {
       return;
     }
+    this.loadMonitoring(id);
+    this.loadTrends(this.periods().find((p) => p.id === id)?.schemeId ?? null);
     this.loading.set(true);
     this.loadError.set(null);
     forkJoin([
@@ -306,8 +477,8 @@ export class DashboardComponent implements OnInit {
           return;
         }
         this.loading.set(false);
-        this.ranking.set(ranking ?? []);
-        this.completeness.set(completeness ?? []);
+        this.ranking.set(this.ownCity(ranking));
+        this.completeness.set(this.ownCity(completeness));
       },
       error: (e: unknown) => {
         if (this.periodId() !== id) {
@@ -317,5 +488,68 @@ export class DashboardComponent implements OnInit {
         this.loadError.set(errorText(this.i18n, e));
       },
     });
+  }
+
+  private loadMonitoring(periodId: string): void {
+    this.monitoringLoading.set(true);
+    this.monitoringError.set(null);
+    this.resultApi.resultGetMonitoring({ periodId }).subscribe({
+      next: (rows) => {
+        if (this.periodId() !== periodId) {
+          return;
+        }
+        this.monitoringLoading.set(false);
+        const visible = this.ownCity(rows);
+        this.monitoring.set(visible);
+        const ids = visible.map((r) => r.cityId ?? '');
+        const kept = this.compared().filter((id) => ids.includes(id));
+        // at first the cities that have figures (published, reviewed or self-assessed)
+        const withFigures = [...visible]
+          .sort((a, b) => Number(a.source === 'None') - Number(b.source === 'None'))
+          .map((r) => r.cityId ?? '');
+        this.compared.set(kept.length ? kept : withFigures.slice(0, DEFAULT_COMPARED));
+        if (this.warningCity() && !ids.includes(this.warningCity()!)) {
+          this.warningCity.set(null);
+        }
+      },
+      error: (e: unknown) => {
+        if (this.periodId() !== periodId) {
+          return;
+        }
+        this.monitoringLoading.set(false);
+        this.monitoringError.set(errorText(this.i18n, e));
+      },
+    });
+  }
+
+  /** Trends belong to the scheme: reloaded only when the picked period has another scheme. */
+  private loadTrends(schemeId: string | null): void {
+    if (schemeId === this.trendsSchemeId) {
+      return;
+    }
+    this.trendsSchemeId = schemeId;
+    this.trends.set([]);
+    this.trendError.set(null);
+    if (!schemeId) {
+      return;
+    }
+    this.trendLoading.set(true);
+    this.resultApi
+      .resultGetTrends({ schemeId })
+      .pipe(
+        catchError((e: unknown) => {
+          if (this.trendsSchemeId === schemeId) {
+            this.trendError.set(errorText(this.i18n, e));
+          }
+          return of([] as TrendPoint[]);
+        }),
+      )
+      .subscribe((points) => {
+        if (this.trendsSchemeId !== schemeId) {
+          return;
+        }
+        this.trendLoading.set(false);
+        this.trends.set(this.ownCity(points));
+      });
   }
 }

@@ -84,4 +84,44 @@ describe('IndicatorEditorComponent', () => {
     httpMock.expectNone('/api/app/schemes/s1');
     expect(component.form.controls.rule.hasError('ruleJson')).toBe(true);
   });
+
+  it('the form of the rule kind writes the JSON, and the JSON fills the form', () => {
+    expect(component.ruleObject()?.kind).toBe('shortfall_bands');
+    component.onRuleForm({ kind: 'checklist', items: ['预案', '队伍'], per: 0.25 });
+    expect(JSON.parse(component.form.controls.rule.value)).toEqual({
+      kind: 'checklist',
+      items: ['预案', '队伍'],
+      per: 0.25,
+    });
+    component.form.controls.rule.setValue('{"kind":"formula","expression":"value / 2"}');
+    expect(component.ruleObject()).toEqual({ kind: 'formula', expression: 'value / 2' });
+    component.form.controls.rule.setValue('{broken');
+    expect(component.ruleObject()).toBeNull();
+  });
+
+  it('the live preview scores the scheme with the rule as edited, before saving', () => {
+    component.form.controls.maxPoints.setValue(5);
+    component.onRuleForm({ kind: 'shortfall_bands', full_at: 95, per: 1 });
+    const draft = component['draftDefinition']() as SchemeDefinition;
+    const i01 = flattenIndicators(draft).find((r) => r.code === 'I01')!;
+    expect(i01.rule).toEqual({ kind: 'shortfall_bands', full_at: 95, per: 1 });
+    expect(i01.max_points).toBe(5);
+    expect(component['previewRows']()[0].rule?.kind).toBe('shortfall_bands');
+  });
+
+  it("puts the host's messages about a parameter beside it, the rest in the list", () => {
+    component.save();
+    httpMock.expectOne({ url: '/api/app/schemes/s1', method: 'PUT' }).flush(
+      {
+        title: '考评方案有2处问题',
+        errors: {
+          I01: ['计分规则参数“cap”（9）超过指标分值6分。', '该指标的细则原文过长。'],
+        },
+      },
+      { status: 400, statusText: 'Bad Request' },
+    );
+    fixture.detectChanges();
+    expect(component.serverErrors()).toEqual({ cap: '计分规则参数“cap”（9）超过指标分值6分。' });
+    expect(document.body.textContent).toContain('该指标的细则原文过长');
+  });
 });

@@ -1,4 +1,14 @@
-import { Component, effect, inject, input, model, output, signal } from '@angular/core';
+import {
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  model,
+  output,
+  signal,
+  untracked,
+} from '@angular/core';
 import {
   AbstractControl,
   FormControl,
@@ -13,6 +23,7 @@ import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzInputNumberModule } from 'ng-zorro-antd/input-number';
 import { NzModalModule } from 'ng-zorro-antd/modal';
+import { NzTabsModule } from 'ng-zorro-antd/tabs';
 
 import { SchemesSchemeDto as SchemeDto } from '../../api/models';
 import { SchemeService } from '../../api/services';
@@ -21,6 +32,9 @@ import { TranslatePipe } from '../../core/i18n/translate.pipe';
 import { toProblemDetails } from '../../core/net/problem-details';
 import { errorText } from '../../shared/error-text';
 import { revealErrors } from '../../shared/form-utils';
+import { RuleFormComponent } from './rule-form.component';
+import { SchemePreviewComponent } from './scheme-preview.component';
+import { fieldOfMessage } from './rule-kinds';
 import {
   IndicatorRow,
   ProblemGroup,
@@ -29,6 +43,7 @@ import {
   SchemeIndicator,
   SchemeRule,
   asDefinition,
+  groupDraftProblems,
   groupProblems,
 } from './scheme-definition';
 
@@ -81,6 +96,9 @@ export function replaceIndicator(
     NzInputNumberModule,
     NzButtonModule,
     NzAlertModule,
+    NzTabsModule,
+    RuleFormComponent,
+    SchemePreviewComponent,
     TranslatePipe,
   ],
   template: `
@@ -92,7 +110,7 @@ export function replaceIndicator(
       [nzOkLoading]="saving()"
       (nzOnOk)="save()"
       (nzOnCancel)="indicator.set(null)"
-      nzWidth="640px"
+      nzWidth="760px"
     >
       <ng-container *nzModalContent>
         @if (error(); as e) {
@@ -143,26 +161,52 @@ export function replaceIndicator(
               </nz-form-control>
             </nz-form-item>
           </div>
-          <nz-form-item>
-            <nz-form-label nzRequired>{{ 'schemes.editor.rule' | t }}</nz-form-label>
-            <nz-form-control [nzErrorTip]="ruleError">
-              <textarea
-                nz-input
-                class="mono"
-                rows="10"
-                formControlName="rule"
-                data-testid="editor-rule"
-              ></textarea>
-              <ng-template #ruleError let-control>
-                {{
-                  (control.hasError('ruleKind')
-                    ? 'schemes.editor.ruleKindMissing'
-                    : 'schemes.editor.ruleJsonInvalid'
-                  ) | t
-                }}
-              </ng-template>
-            </nz-form-control>
-          </nz-form-item>
+          <nz-tabs
+            nzSize="small"
+            [nzSelectedIndex]="ruleTab()"
+            (nzSelectedIndexChange)="ruleTab.set($event)"
+          >
+            <nz-tab [nzTitle]="'schemes.editor.formTab' | t">
+              <app-rule-form
+                [rule]="ruleObject()"
+                [maxPoints]="form.controls.maxPoints.value ?? 0"
+                [serverErrors]="serverErrors()"
+                (ruleChange)="onRuleForm($event)"
+              />
+            </nz-tab>
+            <nz-tab [nzTitle]="'schemes.editor.jsonTab' | t">
+              <nz-form-item>
+                <nz-form-label nzRequired>{{ 'schemes.editor.rule' | t }}</nz-form-label>
+                <nz-form-control [nzErrorTip]="ruleError">
+                  <textarea
+                    nz-input
+                    class="mono"
+                    rows="10"
+                    formControlName="rule"
+                    data-testid="editor-rule"
+                  ></textarea>
+                  <ng-template #ruleError let-control>
+                    {{
+                      (control.hasError('ruleKind')
+                        ? 'schemes.editor.ruleKindMissing'
+                        : 'schemes.editor.ruleJsonInvalid'
+                      ) | t
+                    }}
+                  </ng-template>
+                </nz-form-control>
+              </nz-form-item>
+            </nz-tab>
+          </nz-tabs>
+          <div class="preview" data-testid="editor-preview">
+            <h4>{{ 'schemes.editor.preview' | t }}</h4>
+            <app-scheme-preview
+              [schemeId]="scheme().id ?? ''"
+              [indicators]="previewRows()"
+              [initialCode]="indicator()?.code ?? null"
+              [definition]="draftDefinition()"
+              [scale]="scheme().scale ?? null"
+            />
+          </div>
           <nz-form-item>
             <nz-form-label>{{ 'schemes.ruleText' | t }}</nz-form-label>
             <nz-form-control>
@@ -177,6 +221,12 @@ export function replaceIndicator(
     .row {
       display: flex;
       gap: 16px;
+    }
+    .preview {
+      margin-bottom: 16px;
+      padding: 12px;
+      border: 1px dashed #d9d9d9;
+      border-radius: 4px;
     }
     .problems {
       margin: 0;
@@ -199,6 +249,35 @@ export class IndicatorEditorComponent {
   protected readonly error = signal<string | null>(null);
   protected readonly conflict = signal<string | null>(null);
   protected readonly problems = signal<ProblemGroup[]>([]);
+  /** 0: the form of the rule's kind; 1: the rule as JSON (advanced). */
+  readonly ruleTab = signal(0);
+  /** The rule as typed (null while the JSON is not a valid rule). */
+  readonly ruleObject = signal<SchemeRule | null>(null);
+  /** Maximum points as typed. */
+  private readonly maxPointsTyped = signal<number | null>(null);
+  /** The indicator as edited, for the live preview (the rule decides which value it asks for). */
+  protected readonly previewRows = computed((): IndicatorRow[] => {
+    const row = this.indicator();
+    const rule = this.ruleObject();
+    return row
+      ? [{ ...row, rule: rule ?? row.rule, max_points: this.maxPointsTyped() ?? row.max_points }]
+      : [];
+  });
+  /** The scheme with this indicator as edited: the live preview scores it before it is saved. */
+  protected readonly draftDefinition = computed(() => {
+    const row = this.indicator();
+    const rule = this.ruleObject();
+    if (!row || !rule) {
+      return null;
+    }
+    return replaceIndicator(asDefinition(this.scheme().definition), row.code, (i) => ({
+      ...i,
+      rule,
+      max_points: this.maxPointsTyped() ?? i.max_points,
+    }));
+  });
+  /** The host's messages about this indicator's rule, by field. */
+  readonly serverErrors = signal<Record<string, string>>({});
 
   readonly form = new FormGroup({
     maxPoints: new FormControl<number | null>(null, [Validators.required, Validators.min(0.01)]),
@@ -210,6 +289,8 @@ export class IndicatorEditorComponent {
   private openedFor: string | null = null;
 
   constructor() {
+    this.form.controls.rule.valueChanges.subscribe((text) => this.ruleObject.set(parseRule(text)));
+    this.form.controls.maxPoints.valueChanges.subscribe((v) => this.maxPointsTyped.set(v));
     // Filled when another indicator is opened; reopening the same one keeps what was typed.
     effect(() => {
       const row = this.indicator();
@@ -220,13 +301,27 @@ export class IndicatorEditorComponent {
       this.error.set(null);
       this.conflict.set(null);
       this.problems.set([]);
+      this.serverErrors.set({});
+      this.ruleTab.set(0);
       this.form.reset({
         maxPoints: row.max_points,
         target: row.target ?? null,
         rule: JSON.stringify(row.rule ?? { kind: '' }, null, 2),
         ruleText: row.rule_text ?? '',
       });
+      // a draft's saved problems of this indicator, beside their fields
+      const own = groupDraftProblems(untracked(() => this.scheme()).problems).filter(
+        (g) => g.target === row.code,
+      );
+      this.problems.set(this.placeBesideFields(own, row.code));
     });
+  }
+
+  /** A change made in the form: the JSON follows. */
+  onRuleForm(rule: SchemeRule): void {
+    this.serverErrors.set({});
+    this.form.controls.rule.setValue(JSON.stringify(rule, null, 2));
+    this.form.controls.rule.markAsDirty();
   }
 
   reloadLatest(): void {
@@ -256,6 +351,7 @@ export class IndicatorEditorComponent {
     this.error.set(null);
     this.conflict.set(null);
     this.problems.set([]);
+    this.serverErrors.set({});
     this.api
       .schemeUpdate({
         id: scheme.id,
@@ -281,13 +377,45 @@ export class IndicatorEditorComponent {
             this.conflict.set(errorText(this.i18n, e));
             return;
           }
-          const groups = groupProblems(problem);
+          const groups = this.placeBesideFields(groupProblems(problem), row.code);
           if (groups.length) {
             this.problems.set(groups);
-          } else {
+          } else if (!Object.keys(this.serverErrors()).length) {
             this.error.set(errorText(this.i18n, e));
           }
         },
       });
+  }
+
+  /** Puts this indicator's messages about a rule parameter beside it; returns the rest. */
+  private placeBesideFields(groups: ProblemGroup[], code: string): ProblemGroup[] {
+    const rule = this.ruleObject();
+    const beside: Record<string, string> = {};
+    const rest: ProblemGroup[] = [];
+    for (const group of groups) {
+      const left = group.messages.filter((m) => {
+        const field = group.target === code ? fieldOfMessage(m, rule) : null;
+        if (field) {
+          beside[field] = beside[field] ? `${beside[field]} ${m}` : m;
+        }
+        return !field;
+      });
+      if (left.length) {
+        rest.push({ ...group, messages: left });
+      }
+    }
+    this.serverErrors.set(beside);
+    return rest;
+  }
+}
+
+function parseRule(text: string): SchemeRule | null {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value && typeof value === 'object' && !Array.isArray(value) && 'kind' in value
+      ? (value as SchemeRule)
+      : null;
+  } catch {
+    return null;
   }
 }

@@ -107,4 +107,31 @@ describe('SchemePreviewComponent', () => {
     });
     req.flush({ lines: [] });
   });
+
+  it('scores an unsaved definition when given one, and again when it changes', async () => {
+    fixture.componentRef.setInput('definition', DEFINITION);
+    fixture.componentRef.setInput('scale', 100);
+    component.form.controls.indicator.setValue('I01');
+    component.form.controls.number.setValue(93.5);
+    await wait(DEBOUNCE * 3);
+    const first = httpMock.expectOne('/api/app/schemes/preview');
+    expect(first.request.body.definition).toBe(DEFINITION);
+    expect(first.request.body.scale).toBe(100);
+    expect(first.request.body.schemeId).toBeUndefined();
+    first.flush(sheet(5.37));
+
+    const edited = { ...DEFINITION, grades: [] };
+    fixture.componentRef.setInput('definition', edited);
+    fixture.detectChanges();
+    await wait(DEBOUNCE * 3);
+    const second = httpMock.expectOne('/api/app/schemes/preview');
+    expect(second.request.body.definition).toBe(edited);
+    second.flush({ title: '计分规则缺少参数“per”。' }, { status: 400, statusText: 'Bad Request' });
+    fixture.detectChanges();
+    await fixture.whenStable();
+    fixture.detectChanges();
+    expect(el.querySelector('[data-testid="preview-result"]')!.textContent).toContain(
+      '计分规则缺少参数“per”',
+    );
+  });
 });

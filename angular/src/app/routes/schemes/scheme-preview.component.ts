@@ -1,6 +1,6 @@
 import { DecimalPipe } from '@angular/common';
 import { Component, InjectionToken, computed, effect, inject, input, signal } from '@angular/core';
-import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzCheckboxModule } from 'ng-zorro-antd/checkbox';
@@ -9,7 +9,17 @@ import { NzInputNumberModule } from 'ng-zorro-antd/input-number';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzTagModule } from 'ng-zorro-antd/tag';
-import { Observable, catchError, debounceTime, map, of, startWith, switchMap } from 'rxjs';
+import {
+  Observable,
+  catchError,
+  debounceTime,
+  map,
+  merge,
+  of,
+  skip,
+  startWith,
+  switchMap,
+} from 'rxjs';
 
 import {
   SchemesIndicatorValueDto as IndicatorValueDto,
@@ -215,6 +225,12 @@ export class SchemePreviewComponent {
   readonly indicators = input.required<IndicatorRow[]>();
   /** Indicator to start with (e.g. picked from the indicator table). */
   readonly initialCode = input<string | null>(null);
+  /**
+   * An unsaved definition to score instead of the saved scheme (the indicator editor's edits);
+   * the host validates it and answers with its problems.
+   */
+  readonly definition = input<unknown>(null);
+  readonly scale = input<number | null>(null);
 
   readonly form = new FormGroup({
     indicator: new FormControl<string | null>(null),
@@ -251,7 +267,7 @@ export class SchemePreviewComponent {
         this.form.controls.indicator.setValue(code);
       }
     });
-    this.form.valueChanges
+    merge(this.form.valueChanges, toObservable(this.definition).pipe(skip(1)))
       .pipe(
         debounceTime(this.debounceMs),
         map(() => this.request()),
@@ -308,8 +324,11 @@ export class SchemePreviewComponent {
           ? { lastYearValues: { [row.code]: v.reference } }
           : { provinceAverages: { [row.code]: v.reference } }
         : undefined;
+    const definition = this.definition();
     return {
-      schemeId: this.schemeId(),
+      ...(definition
+        ? { definition, scale: this.scale() ?? undefined }
+        : { schemeId: this.schemeId() }),
       values: { indicators: { [row.code]: value } },
       reference,
     };

@@ -1,0 +1,155 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { Router, provideRouter } from '@angular/router';
+import { provideNzIcons } from 'ng-zorro-antd/icon';
+
+import { appConfig } from '../../../testing/fixtures';
+import { schemeDto } from '../../../testing/scheme-fixtures';
+import { APP_ICONS } from '../../core/icons';
+import { Permissions } from '../../core/permissions';
+import { SessionService } from '../../core/session/session.service';
+import { AgreementListComponent } from './agreement-list.component';
+import { agreementDto } from './agreement-fixtures';
+
+describe('AgreementListComponent', () => {
+  let fixture: ComponentFixture<AgreementListComponent>;
+  let component: AgreementListComponent;
+  let httpMock: HttpTestingController;
+  let el: HTMLElement;
+
+  async function render(): Promise<void> {
+    fixture.detectChanges();
+    await fixture.whenStable();
+    fixture.detectChanges();
+  }
+
+  function setup(granted: string[], tenantId: string | null = null): void {
+    TestBed.configureTestingModule({
+      imports: [AgreementListComponent],
+      providers: [
+        provideRouter([]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideNzIcons(APP_ICONS),
+      ],
+    });
+    httpMock = TestBed.inject(HttpTestingController);
+    TestBed.inject(SessionService).load().subscribe();
+    httpMock
+      .expectOne('/api/app/application-configuration')
+      .flush(appConfig(granted, { tenantId, tenantName: tenantId ? 'lanzhou' : null }));
+    fixture = TestBed.createComponent(AgreementListComponent);
+    component = fixture.componentInstance;
+    el = fixture.nativeElement;
+    fixture.detectChanges();
+  }
+
+  afterEach(() => httpMock.verify());
+
+  function rows(): string[][] {
+    return Array.from(
+      el.querySelectorAll('[data-testid="agreement-table"] tbody tr.ant-table-row'),
+    ).map((tr) =>
+      Array.from(tr.querySelectorAll('td')).map((td) =>
+        td.textContent!.replace(/\s+/g, ' ').trim(),
+      ),
+    );
+  }
+
+  it("lists every city's agreements for the province with status tags and filters", async () => {
+    setup([Permissions.Agreements.Default, Permissions.Agreements.Manage]);
+    httpMock
+      .expectOne((r) => r.url === '/api/app/agreements')
+      .flush({
+        totalCount: 2,
+        items: [
+          agreementDto(),
+          agreementDto({
+            id: 'a2',
+            cityName: '天水市',
+            status: 'Signed',
+            version: 2,
+            signedByName: '李市长',
+            signedTime: '2026-03-02T08:00:00Z',
+          }),
+        ],
+      });
+    httpMock
+      .expectOne((r) => r.url === '/api/app/tenants')
+      .flush({ totalCount: 1, items: [{ id: 'c1', name: 'lanzhou', displayName: '兰州市' }] });
+    await render();
+
+    const [first, second] = rows();
+    expect(first.slice(1, 5)).toEqual(['兰州市', '2026', 'v1', '草稿']);
+    expect(second.slice(1, 5)).toEqual(['天水市', '2026', 'v2', '已签署']);
+    expect(second[6]).toContain('李市长');
+    expect(el.querySelector('[data-testid="agreement-create"]')).not.toBeNull();
+
+    component.status.set('InForce');
+    component.cityId.set('c1');
+    component.load();
+    const req = httpMock.expectOne((r) => r.url === '/api/app/agreements');
+    expect(req.request.params.get('Status')).toBe('InForce');
+    expect(req.request.params.get('CityId')).toBe('c1');
+    req.flush({ totalCount: 0, items: [] });
+  });
+
+  it('issues from a published scheme: posts the draft and opens it', async () => {
+    setup([Permissions.Agreements.Default, Permissions.Agreements.Manage]);
+    httpMock.expectOne((r) => r.url === '/api/app/agreements').flush({ items: [] });
+    httpMock.expectOne((r) => r.url === '/api/app/tenants').flush({ items: [] });
+    await render();
+    const navigate = vi.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
+
+    component.openCreate();
+    httpMock
+      .expectOne((r) => r.url === '/api/app/schemes' && r.params.get('Status') === 'Published')
+      .flush({ items: [schemeDto({ id: 's1', year: 2026, status: 'Published' })] });
+    component.submitCreate();
+    expect(component.createForm.controls.cityId.errors).toEqual({ required: true });
+
+    component.createForm.controls.cityId.setValue('c1');
+    component.createForm.controls.schemeId.setValue('s1');
+    component.schemePicked('s1');
+    component.submitCreate();
+    const req = httpMock.expectOne((r) => r.method === 'POST' && r.url === '/api/app/agreements');
+    expect(req.request.body).toEqual({
+      cityId: 'c1',
+      schemeId: 's1',
+      year: 2026,
+      title: null,
+      withPlanKeyTasks: true,
+    });
+    req.flush(agreementDto({ id: 'new' }));
+    expect(navigate).toHaveBeenCalledWith(['/agreements', 'new']);
+  });
+
+  it("shows the host's message and keeps the input when the city already has one", async () => {
+    setup([Permissions.Agreements.Default, Permissions.Agreements.Manage]);
+    httpMock.expectOne((r) => r.url === '/api/app/agreements').flush({ items: [] });
+    httpMock.expectOne((r) => r.url === '/api/app/tenants').flush({ items: [] });
+    component.openCreate();
+    httpMock.expectOne((r) => r.url === '/api/app/schemes').flush({ items: [] });
+    component.createForm.patchValue({ cityId: 'c1', schemeId: 's1', title: '我的标题' });
+    component.submitCreate();
+    httpMock
+      .expectOne((r) => r.method === 'POST')
+      .flush({ title: '兰州市2026年度已有目标责任书' }, { status: 400, statusText: 'Bad Request' });
+    await render();
+    expect(document.body.textContent).toContain('兰州市2026年度已有目标责任书');
+    expect(component.createForm.controls.title.value).toBe('我的标题');
+  });
+
+  it('a city sees its own agreements: no city column, no create, no key-task matrix', async () => {
+    setup([Permissions.Agreements.Default, Permissions.Agreements.Sign], 'c1');
+    httpMock
+      .expectOne((r) => r.url === '/api/app/agreements')
+      .flush({ items: [agreementDto({ status: 'Issued' })] });
+    await render();
+    expect(rows()[0].slice(1, 4)).toEqual(['2026', 'v1', '已下达']);
+    expect(el.querySelector('[data-testid="agreement-create"]')).toBeNull();
+    expect(el.textContent).toContain('本市目标责任书');
+    expect(el.textContent).not.toContain('重点任务汇总');
+  });
+});

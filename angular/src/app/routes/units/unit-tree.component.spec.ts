@@ -1,0 +1,174 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import { provideNzIcons } from 'ng-zorro-antd/icon';
+
+import { OrganizationUnitsOrganizationUnitDto as UnitDto } from '../../api/models';
+import { appConfig } from '../../../testing/fixtures';
+import { APP_ICONS } from '../../core/icons';
+import { Permissions } from '../../core/permissions';
+import { SessionService } from '../../core/session/session.service';
+import { UnitTreeComponent } from './unit-tree.component';
+import { flatten, toNodes, unitOptions } from './unit-tree';
+
+const TREE: UnitDto[] = [
+  {
+    id: 'u1',
+    code: 'chengguan',
+    name: '城关区',
+    kind: 'District',
+    memberCount: 1,
+    children: [
+      {
+        id: 'u2',
+        code: 'gw',
+        name: '城关区网格中心',
+        kind: 'Department',
+        parentId: 'u1',
+        children: [],
+      },
+    ],
+  },
+  { id: 'u3', code: 'zfw', name: '市委政法委', kind: 'Department', children: [] },
+];
+
+describe('UnitTreeComponent', () => {
+  let fixture: ComponentFixture<UnitTreeComponent>;
+  let component: UnitTreeComponent;
+  let httpMock: HttpTestingController;
+  let el: HTMLElement;
+
+  async function render(): Promise<void> {
+    fixture.detectChanges();
+    await fixture.whenStable();
+    fixture.detectChanges();
+  }
+
+  function setup(granted: string[]): void {
+    TestBed.configureTestingModule({
+      imports: [UnitTreeComponent],
+      providers: [
+        provideRouter([]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideNzIcons(APP_ICONS),
+      ],
+    });
+    httpMock = TestBed.inject(HttpTestingController);
+    TestBed.inject(SessionService).load().subscribe();
+    httpMock
+      .expectOne('/api/app/application-configuration')
+      .flush(appConfig(granted, { tenantId: 'c1', tenantName: 'lanzhou' }));
+    fixture = TestBed.createComponent(UnitTreeComponent);
+    component = fixture.componentInstance;
+    el = fixture.nativeElement;
+    fixture.detectChanges();
+    httpMock.expectOne('/api/app/organization-units?includeClosed=false').flush(TREE);
+  }
+
+  afterEach(() => httpMock.verify());
+
+  const admin = [Permissions.OrganizationUnits.Default, Permissions.OrganizationUnits.Manage];
+
+  function selectLanzhouDistrict(): void {
+    component.select('u1');
+    httpMock
+      .expectOne('/api/app/organization-units/u1/members')
+      .flush([{ userId: 'x1', userName: 'clerk', name: '张填报' }]);
+    httpMock
+      .expectOne((r) => r.url === '/api/app/users')
+      .flush({
+        items: [
+          { id: 'x1', userName: 'clerk' },
+          { id: 'x2', userName: 'li', name: '李四' },
+        ],
+      });
+  }
+
+  it('shows the tree, the picked unit and its members', async () => {
+    setup(admin);
+    await render();
+    expect(el.querySelector('[data-testid="unit-tree"]')!.textContent).toContain('城关区网格中心');
+    selectLanzhouDistrict();
+    await render();
+    expect(el.querySelector('[data-testid="unit-detail"]')!.textContent).toContain('chengguan');
+    expect(el.querySelector('[data-testid="unit-members"]')!.textContent).toContain('张填报');
+    expect(el.querySelector('[data-testid="unit-close"]')).not.toBeNull();
+  });
+
+  it('creates a sub-unit under the picked one', async () => {
+    setup(admin);
+    selectLanzhouDistrict();
+    component.openDialog('create', true);
+    component.form.patchValue({ code: ' jd1 ', name: '东岗街道' });
+    component.submit();
+    const req = httpMock.expectOne(
+      (r) => r.method === 'POST' && r.url === '/api/app/organization-units',
+    );
+    expect(req.request.body).toEqual({ code: 'jd1', name: '东岗街道', kind: 3, parentId: 'u1' });
+    req.flush({ id: 'u9', name: '东岗街道' });
+    httpMock.expectOne('/api/app/organization-units?includeClosed=false').flush(TREE);
+    expect(component.dialog()).toBeNull();
+  });
+
+  it("moving offers no unit of its own subtree and shows the host's error, keeping the dialog", async () => {
+    setup(admin);
+    selectLanzhouDistrict();
+    component.openDialog('move');
+    await render();
+    expect(component['parentOptions']().map((o) => o.id)).toEqual(['u3']);
+    component.form.controls.parentId.setValue('u3');
+    component.submit();
+    httpMock
+      .expectOne('/api/app/organization-units/u1/move')
+      .flush(
+        { title: '不能把“城关区”移到它自己或它的下级单位之下。' },
+        { status: 400, statusText: 'Bad Request' },
+      );
+    await render();
+    expect(component.dialog()).toBe('move');
+    expect(component.dialogError()).toContain('不能把');
+  });
+
+  it('adds and removes members', async () => {
+    setup(admin);
+    selectLanzhouDistrict();
+    component.addUserId.set('x2');
+    component.addMember();
+    httpMock.expectOne('/api/app/organization-units/u1/members/x2').flush(null);
+    httpMock.expectOne('/api/app/organization-units/u1/members').flush([]);
+    httpMock.expectOne('/api/app/organization-units?includeClosed=false').flush(TREE);
+
+    component.removeMember({ userId: 'x1' });
+    const del = httpMock.expectOne('/api/app/organization-units/u1/members/x1');
+    expect(del.request.method).toBe('DELETE');
+    del.flush(null);
+    httpMock.expectOne('/api/app/organization-units/u1/members').flush([]);
+    httpMock.expectOne('/api/app/organization-units?includeClosed=false').flush(TREE);
+  });
+
+  it('a clerk reads the tree without the editing buttons', async () => {
+    setup([Permissions.OrganizationUnits.Default]);
+    component.select('u1');
+    httpMock.expectOne('/api/app/organization-units/u1/members').flush([]);
+    await render();
+    expect(el.querySelector('[data-testid="unit-create"]')).toBeNull();
+    expect(el.querySelector('[data-testid="unit-rename"]')).toBeNull();
+    expect(el.textContent).not.toContain('责任分解');
+  });
+});
+
+describe('unit tree helpers', () => {
+  it('nodes, flattening and indented options', () => {
+    const nodes = toNodes([{ ...TREE[0], isClosed: true }], '已撤销');
+    expect(nodes[0].title).toBe('城关区 (已撤销)');
+    expect(nodes[0].children[0].isLeaf).toBe(true);
+    expect(flatten(TREE).map((u) => u.id)).toEqual(['u1', 'u2', 'u3']);
+    expect(unitOptions(TREE).map((o) => o.label)).toEqual([
+      '城关区',
+      '— 城关区网格中心',
+      '市委政法委',
+    ]);
+  });
+});

@@ -1,0 +1,303 @@
+import { DatePipe } from '@angular/common';
+import { Component, OnInit, computed, inject, signal } from '@angular/core';
+import { FormBuilder, FormsModule, ReactiveFormsModule, Validators } from '@angular/forms';
+import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzCardModule } from 'ng-zorro-antd/card';
+import { NzFormatEmitEvent } from 'ng-zorro-antd/core/tree';
+import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
+import { NzEmptyModule } from 'ng-zorro-antd/empty';
+import { NzFormModule } from 'ng-zorro-antd/form';
+import { NzIconModule } from 'ng-zorro-antd/icon';
+import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzMessageService } from 'ng-zorro-antd/message';
+import { NzModalModule } from 'ng-zorro-antd/modal';
+import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
+import { NzSelectModule } from 'ng-zorro-antd/select';
+import { NzSwitchModule } from 'ng-zorro-antd/switch';
+import { NzTableModule } from 'ng-zorro-antd/table';
+import { NzTabsModule } from 'ng-zorro-antd/tabs';
+import { NzTagModule } from 'ng-zorro-antd/tag';
+import { NzTreeModule } from 'ng-zorro-antd/tree';
+import { Observable } from 'rxjs';
+
+import {
+  IdentityUserDto as UserDto,
+  OrganizationUnitsOrganizationUnitDto as UnitDto,
+  OrganizationUnitsOrganizationUnitKind as UnitKind,
+  OrganizationUnitsUnitMemberDto as MemberDto,
+} from '../../api/models';
+import { OrganizationUnitService, UserService } from '../../api/services';
+import { I18nService } from '../../core/i18n/i18n.service';
+import { TranslatePipe } from '../../core/i18n/translate.pipe';
+import { Permissions } from '../../core/permissions';
+import { SessionService } from '../../core/session/session.service';
+import { errorText, formErrorText } from '../../shared/error-text';
+import { FieldErrorPipe } from '../../shared/field-error.pipe';
+import { revealErrors } from '../../shared/form-utils';
+import { UnitAssignmentsComponent } from './unit-assignments.component';
+import { UNIT_KINDS, findUnit, flatten, toNodes, unitOptions } from './unit-tree';
+
+/** Sentinel of the "top level" choice in parent pickers (nz-select cannot hold null well). */
+const TOP = '__top__';
+
+@Component({
+  selector: 'app-unit-tree',
+  imports: [
+    DatePipe,
+    FormsModule,
+    ReactiveFormsModule,
+    NzAlertModule,
+    NzButtonModule,
+    NzCardModule,
+    NzDescriptionsModule,
+    NzEmptyModule,
+    NzFormModule,
+    NzIconModule,
+    NzInputModule,
+    NzModalModule,
+    NzPopconfirmModule,
+    NzSelectModule,
+    NzSwitchModule,
+    NzTableModule,
+    NzTabsModule,
+    NzTagModule,
+    NzTreeModule,
+    TranslatePipe,
+    FieldErrorPipe,
+    UnitAssignmentsComponent,
+  ],
+  templateUrl: './unit-tree.component.html',
+  styles: `
+    .layout {
+      display: grid;
+      grid-template-columns: minmax(260px, 1fr) minmax(0, 2fr);
+      gap: 16px;
+    }
+    .header-actions,
+    .toolbar {
+      display: flex;
+      gap: 8px;
+      align-items: center;
+      flex-wrap: wrap;
+    }
+    .toolbar {
+      margin: 12px 0;
+    }
+    .hint {
+      color: rgba(0, 0, 0, 0.45);
+      font-size: 12px;
+    }
+  `,
+})
+export class UnitTreeComponent implements OnInit {
+  private readonly api = inject(OrganizationUnitService);
+  private readonly userApi = inject(UserService);
+  private readonly message = inject(NzMessageService);
+  private readonly fb = inject(FormBuilder);
+  protected readonly i18n = inject(I18nService);
+  protected readonly session = inject(SessionService);
+  protected readonly kinds = UNIT_KINDS;
+  protected readonly top = TOP;
+
+  readonly canManage = computed(() => this.session.isGranted(Permissions.OrganizationUnits.Manage));
+  readonly canAssign = computed(() => this.session.isGranted(Permissions.Agreements.Assign));
+
+  readonly units = signal<UnitDto[]>([]);
+  readonly includeClosed = signal(false);
+  protected readonly loading = signal(false);
+  protected readonly loadError = signal<string | null>(null);
+  readonly selectedId = signal<string | null>(null);
+  readonly selected = computed(() => findUnit(this.units(), this.selectedId()));
+  protected readonly nodes = computed(() => toNodes(this.units(), this.i18n.t('units.closed')));
+  readonly members = signal<MemberDto[]>([]);
+  readonly users = signal<UserDto[]>([]);
+  readonly addUserId = signal<string | null>(null);
+  /** Users not yet in the selected unit. */
+  protected readonly candidates = computed(() =>
+    this.users().filter((u) => !this.members().some((m) => m.userId === u.id)),
+  );
+  readonly busy = signal<string | null>(null);
+
+  /** Create, rename or move dialog. */
+  readonly dialog = signal<'create' | 'rename' | 'move' | null>(null);
+  readonly dialogError = signal<string | null>(null);
+  readonly form = this.fb.group({
+    code: this.fb.nonNullable.control('', [Validators.required, Validators.maxLength(32)]),
+    name: this.fb.nonNullable.control('', [Validators.required, Validators.maxLength(128)]),
+    kind: this.fb.nonNullable.control<UnitKind>(3),
+    parentId: this.fb.nonNullable.control<string>(TOP),
+  });
+  /** Parents offered when moving: every open unit but the moved one and its subtree. */
+  protected readonly parentOptions = computed(() => {
+    const moving = this.dialog() === 'move' ? this.selectedId() : null;
+    const tree = moving ? this.withoutSubtree(this.units(), moving) : this.units();
+    return unitOptions(tree).filter((o) => !o.closed);
+  });
+
+  ngOnInit(): void {
+    this.load();
+  }
+
+  load(): void {
+    this.loading.set(true);
+    this.loadError.set(null);
+    this.api.organizationUnitGetTree({ includeClosed: this.includeClosed() }).subscribe({
+      next: (tree) => {
+        this.loading.set(false);
+        this.units.set(tree ?? []);
+        if (this.selectedId() && !this.selected()) {
+          this.select(null);
+        }
+      },
+      error: (e: unknown) => {
+        this.loading.set(false);
+        this.loadError.set(errorText(this.i18n, e));
+      },
+    });
+  }
+
+  toggleClosed(value: boolean): void {
+    this.includeClosed.set(value);
+    this.load();
+  }
+
+  onClick(event: NzFormatEmitEvent): void {
+    this.select(event.node?.key ?? null);
+  }
+
+  select(id: string | null): void {
+    this.selectedId.set(id);
+    this.members.set([]);
+    this.addUserId.set(null);
+    if (!id) {
+      return;
+    }
+    this.api.organizationUnitGetMembers({ id }).subscribe({
+      next: (list) => this.members.set(list ?? []),
+      error: (e: unknown) => this.message.error(errorText(this.i18n, e)),
+    });
+    if (this.canManage() && !this.users().length) {
+      this.userApi.userGetList({ SkipCount: 0, MaxResultCount: 1000 }).subscribe({
+        next: (result) => this.users.set(result.items ?? []),
+        error: () => this.users.set([]),
+      });
+    }
+  }
+
+  openDialog(kind: 'create' | 'rename' | 'move', asChild = false): void {
+    const unit = this.selected();
+    this.dialogError.set(null);
+    this.form.reset({
+      code: '',
+      name: kind === 'rename' ? (unit?.name ?? '') : '',
+      kind: 3,
+      parentId: kind === 'create' ? (asChild && unit?.id ? unit.id : TOP) : (unit?.parentId ?? TOP),
+    });
+    this.dialog.set(kind);
+  }
+
+  /** Saves the open dialog; on an error keeps the dialog and what was typed. */
+  submit(): void {
+    const kind = this.dialog();
+    const unit = this.selected();
+    const value = this.form.getRawValue();
+    const parentId = value.parentId === TOP ? null : value.parentId;
+    let call: Observable<UnitDto>;
+    if (kind === 'create') {
+      if (this.form.invalid) {
+        revealErrors(this.form);
+        return;
+      }
+      call = this.api.organizationUnitCreate({
+        body: { code: value.code.trim(), name: value.name.trim(), kind: value.kind, parentId },
+      });
+    } else if (kind === 'rename' && unit?.id) {
+      if (this.form.controls.name.invalid) {
+        revealErrors(this.form);
+        return;
+      }
+      call = this.api.organizationUnitRename({ id: unit.id, body: { name: value.name.trim() } });
+    } else if (kind === 'move' && unit?.id) {
+      call = this.api.organizationUnitMove({ id: unit.id, body: { parentId } });
+    } else {
+      return;
+    }
+    this.busy.set('dialog');
+    this.dialogError.set(null);
+    call.subscribe({
+      next: (saved) => {
+        this.busy.set(null);
+        this.dialog.set(null);
+        this.message.success(this.i18n.t('units.done.' + kind, { name: saved.name }));
+        if (kind === 'create' && saved.id) {
+          this.selectedId.set(saved.id);
+        }
+        this.load();
+      },
+      error: (e: unknown) => {
+        this.busy.set(null);
+        this.dialogError.set(formErrorText(this.i18n, this.form, e));
+      },
+    });
+  }
+
+  close(): void {
+    const unit = this.selected();
+    if (!unit?.id) {
+      return;
+    }
+    this.run('close', this.api.organizationUnitClose({ id: unit.id }), () => {
+      this.message.success(this.i18n.t('units.done.close', { name: unit.name }));
+      this.load();
+    });
+  }
+
+  addMember(): void {
+    const id = this.selectedId();
+    const userId = this.addUserId();
+    if (!id || !userId) {
+      return;
+    }
+    this.run('member', this.api.organizationUnitAddMember({ id, userId }), () => {
+      this.addUserId.set(null);
+      this.select(id);
+      this.load();
+    });
+  }
+
+  removeMember(member: MemberDto): void {
+    const id = this.selectedId();
+    if (!id || !member.userId) {
+      return;
+    }
+    this.run('member', this.api.organizationUnitRemoveMember({ id, userId: member.userId }), () => {
+      this.select(id);
+      this.load();
+    });
+  }
+
+  unitCount(): number {
+    return flatten(this.units()).length;
+  }
+
+  private withoutSubtree(units: readonly UnitDto[], id: string): UnitDto[] {
+    return units
+      .filter((u) => u.id !== id)
+      .map((u) => ({ ...u, children: this.withoutSubtree(u.children ?? [], id) }));
+  }
+
+  private run<T>(action: string, call: Observable<T>, done: (result: T) => void): void {
+    this.busy.set(action);
+    call.subscribe({
+      next: (result) => {
+        this.busy.set(null);
+        done(result);
+      },
+      error: (e: unknown) => {
+        this.busy.set(null);
+        this.message.error(errorText(this.i18n, e));
+      },
+    });
+  }
+}

@@ -1,0 +1,183 @@
+using Microsoft.Extensions.DependencyInjection;
+using PilotAssessment.Excel;
+using PilotAssessment.ExceptionHandling;
+using PilotAssessment.Periods;
+using PilotAssessment.Repositories;
+using PilotAssessment.Results;
+using PilotAssessment.Schemes;
+using PilotAssessment.Schemes.Rules;
+using PilotAssessment.Schemes.SampleData;
+using PilotAssessment.Schemes.Validation;
+using Shouldly;
+using Xunit;
+
+namespace PilotAssessment.DataEntry;
+
+/// <summary>
+/// The bulk-entry workbook for every entered rule kind: typed and flagged occurrences, line flags and survey rates
+/// besides numbers, counts, grades and checklists; per-cell errors and nothing saved when any cell is wrong.
+/// </summary>
+public abstract class EntryXlsx_Tests<TApplication>(TApplication app) : IClassFixture<TApplication>
+    where TApplication : PilotAssessmentTestApplication
+{
+    private static int _year = 2060;
+
+    [Fact]
+    public async Task Should_Enter_Typed_Occurrences_Flags_And_Survey_Rates_And_Give_Them_Back_In_The_Template()
+    {
+        var period = await CreatePeriodOfTestSchemeAsync();
+        var upload = Workbook(
+            ("A03", "J", "到省:1|capital:1:major_event_period"), // by name or key; the second one doubled
+            ("C03", "F", "1"),
+            ("C03", "K", "major_event_period"), // the whole line doubled
+            ("I02", "L", "知晓率:80|satisfaction:100"),
+            ("A01", "J", ":1")); // an occurrence without a type
+
+        var sheet = await app.DataEntryAsync("酒泉", "clerk", e => e.UploadXlsxAsync(period.Id, new MemoryStream(upload)));
+
+        var a03 = sheet.Lines.Single(l => l.IndicatorCode == "A03").Value;
+        a03.Occurrences!.Select(o => (o.Type, o.Count, o.Flags?.Single())).ShouldBe([("province", 1, null), ("capital", 1, "major_event_period")]);
+        var c03 = sheet.Lines.Single(l => l.IndicatorCode == "C03").Value;
+        (c03.Occurrences!.Single().Count, c03.Flags!.Single()).ShouldBe((1, "major_event_period"));
+        sheet.Lines.Single(l => l.IndicatorCode == "I02").Value.SurveyRates.ShouldBe(new Dictionary<string, decimal> { ["awareness"] = 80m, ["satisfaction"] = 100m });
+        sheet.Lines.Single(l => l.IndicatorCode == "A01").Value.Occurrences!.Single().ShouldSatisfyAllConditions(o => o.Type.ShouldBeNull(), o => o.Count.ShouldBe(1));
+
+        // Scored as entered: A03 3 − 1 − 3×2 → 0; C03 3 − 1.5×2 = 0; I02 composite 90 % of full-at 90 → 2; A01 4 − 2 = 2.
+        var points = await PointsAsync(period, "酒泉");
+        (points["A03"], points["C03"], points["I02"], points["A01"]).ShouldBe((0m, 0m, 2m, 2m));
+
+        // The template gives back what was entered, and uploading it again changes nothing.
+        var template = await app.DataEntryAsync("酒泉", "clerk", e => e.DownloadTemplateAsync(period.Id));
+        var rows = EntryXlsx.Read(new MemoryStream(template.Content)).ToDictionary(r => r.Cells["A"], r => r.Cells);
+        rows["A03"]["J"].ShouldBe("province:1|capital:1:major_event_period");
+        rows["A03"].ShouldNotContainKey("F");
+        (rows["C03"]["F"], rows["C03"]["K"]).ShouldBe(("1", "major_event_period"));
+        rows["I02"]["L"].ShouldBe("awareness:80|satisfaction:100");
+        var again = await app.DataEntryAsync("酒泉", "clerk", e => e.UploadXlsxAsync(period.Id, new MemoryStream(template.Content)));
+        again.Lines.Single(l => l.IndicatorCode == "A03").Value.Occurrences!.Count.ShouldBe(2);
+        (await PointsAsync(period, "酒泉")).ShouldBe(points);
+    }
+
+    [Fact]
+    public async Task Should_Name_Every_Wrong_Cell_And_Save_Nothing()
+    {
+        var period = await CreatePeriodOfTestSchemeAsync();
+        await app.DataEntryAsync("天水", "clerk", e => e.SaveAsync(period.Id, "B04", PeriodTestHelpers.Number(90)));
+        var upload = Workbook(
+            ("B04", "E", "70"), // valid, but not saved because of the others
+            ("A03", "J", "到省:x"),
+            ("C03", "J", "1:1"),
+            ("I02", "L", "knowledge:80"),
+            ("B01", "L", "a:1"),
+            ("A01", "K", "rain"),
+            ("D02", "J", "到省:1:rain"),
+            ("H01", "L", "x"));
+        upload = WorkbookEditor.SetCell(upload, "填报", "F4", "2"); // C03 also has a plain count
+
+        var invalid = await Should.ThrowAsync<BusinessException>(() => app.DataEntryAsync("天水", "clerk", e => e.UploadXlsxAsync(period.Id, new MemoryStream(upload))));
+
+        invalid.Code.ShouldBe(DataEntryErrorCodes.XlsxInvalid);
+        invalid.Errors.Keys.Order().ShouldBe(["J3", "J4", "J8", "K7", "L5", "L6", "L9"]);
+        invalid.Errors["J3"].ShouldBe([$"{DataEntryErrorCodes.XlsxOccurrenceFormat}|到省:x"]);
+        invalid.Errors["J4"].ShouldBe([DataEntryErrorCodes.XlsxCountTwice]);
+        invalid.Errors["L5"].ShouldBe([$"{DataEntryErrorCodes.UnknownSurveyComponent}|knowledge"]);
+        invalid.Errors["L6"].ShouldBe([$"{DataEntryErrorCodes.XlsxColumnNotForRule}|yoy_change"]);
+        invalid.Errors["K7"].ShouldBe([$"{DataEntryErrorCodes.UnknownFlag}|rain|"]);
+        invalid.Errors["J8"].ShouldBe([$"{DataEntryErrorCodes.UnknownFlag}|rain|"]); // D02 has types but doubles nothing
+        invalid.Errors["L9"].ShouldBe([$"{DataEntryErrorCodes.XlsxColumnNotForRule}|ratio_to_target"]);
+        (await app.DataEntryAsync("天水", "clerk", e => e.GetSheetAsync(period.Id))).Lines.Single(l => l.IndicatorCode == "B04").Value.Number.ShouldBe(90m);
+
+        // A survey rate out of range and an unknown occurrence type are the validator's errors, placed on their cells.
+        var range = Workbook(("I02", "L", "awareness:120|satisfaction:90"), ("A03", "J", "到县:1"));
+        var outOfRange = await Should.ThrowAsync<BusinessException>(() => app.DataEntryAsync("天水", "clerk", e => e.UploadXlsxAsync(period.Id, new MemoryStream(range))));
+        outOfRange.Errors["L2"].ShouldBe([$"{DataEntryErrorCodes.PercentOutOfRange}|0|100"]);
+        outOfRange.Errors["J3"].ShouldBe([$"{DataEntryErrorCodes.UnknownOccurrenceType}|到县|province/capital"]);
+    }
+
+    /// <summary>A workbook from the template, one row per code (in order of first appearance) with the given cells set.</summary>
+    private static byte[] Workbook(params (string Code, string Column, string Text)[] cells)
+    {
+        var codes = cells.Select(c => c.Code).Distinct().ToList();
+        var workbook = EntryXlsx.Template(codes.Select(c => new EntryLineDto { IndicatorCode = c, IndicatorName = c }));
+        foreach (var (code, column, text) in cells)
+        {
+            workbook = WorkbookEditor.SetCell(workbook, "填报", $"{column}{codes.IndexOf(code) + 2}", text);
+        }
+
+        return workbook;
+    }
+
+    private Task<Dictionary<string, decimal>> PointsAsync(PeriodDto period, string city) => app.WithScopeAsync(async sp =>
+    {
+        var cityId = await app.TenantIdAsync(city);
+        var scoring = sp.GetRequiredService<PeriodScoringService>();
+        var periods = sp.GetRequiredService<IRepository<AssessmentPeriod>>();
+        var entity = await periods.GetAsync(period.Id);
+        var scheme = await scoring.GetSchemeAsync(entity);
+        var input = (await scoring.LoadAsync(period.Id, [cityId]))[cityId];
+        var sheet = scoring.Score(scheme.Definition, input, await scoring.TargetsAsync(entity, [cityId]), withAuditorScores: false);
+        return sheet.Lines.ToDictionary(l => l.IndicatorCode, l => l.Points);
+    });
+
+    /// <summary>
+    /// The sample scheme with A03 deducting by type (到省 1, 到京 3, doubled in a major-event period) and I02 a survey
+    /// (知晓率 and 满意度, equal weights, full at 90 %), published, and an open period of it.
+    /// </summary>
+    private async Task<PeriodDto> CreatePeriodOfTestSchemeAsync()
+    {
+        var schemeId = await app.AsUserAsync(null, "official", async sp =>
+        {
+            var scheme = SampleSchemeLoader.CreateDraft(Guid.NewGuid());
+            var definition = scheme.Definition;
+            scheme.UpdateDefinition(definition with
+            {
+                Categories = definition.Categories.Select(c => c with
+                {
+                    Indicators = c.Indicators.Select(i => i.Code switch
+                    {
+                        "A03" => i with
+                        {
+                            Rule = new PerOccurrenceDeductionRule
+                            {
+                                Rates = [new OccurrenceRate { Type = "province", Name = "到省", Per = 1 }, new OccurrenceRate { Type = "capital", Name = "到京", Per = 3 }],
+                                Floor = 0,
+                                DoubleWhen = ["major_event_period"],
+                            },
+                        },
+                        "I02" => i with
+                        {
+                            Unit = "%",
+                            Rule = new SurveyCompositeRule
+                            {
+                                Components = [new SurveyComponent { Key = "awareness", Name = "知晓率" }, new SurveyComponent { Key = "satisfaction", Name = "满意度" }],
+                                FullAt = 90,
+                            },
+                        },
+                        _ => i,
+                    }).ToList(),
+                }).ToList(),
+            });
+            scheme.Publish(new SchemeValidator(), app.Clock.GetUtcNow().UtcDateTime);
+            await sp.GetRequiredService<IRepository<Scheme>>().InsertAsync(scheme);
+            return scheme.Id;
+        });
+        var now = app.Clock.GetUtcNow().UtcDateTime;
+        return await app.PeriodsAsync(async periods =>
+        {
+            var period = await periods.CreateAsync(new CreatePeriodInput
+            {
+                SchemeId = schemeId,
+                Kind = PeriodKind.Annual,
+                Year = Interlocked.Increment(ref _year),
+                Number = 1,
+                EntryOpensAt = ProvinceTime.ToLocal(now.AddMinutes(-1)),
+                EntryClosesAt = ProvinceTime.ToLocal(now.AddDays(10)),
+            });
+            return await periods.OpenAsync(period.Id);
+        });
+    }
+}
+
+public sealed class EntryXlsx_Sqlite_Tests(SqliteTestApplication app) : EntryXlsx_Tests<SqliteTestApplication>(app);
+
+public sealed class EntryXlsx_MySql_Tests(MySqlTestApplication app) : EntryXlsx_Tests<MySqlTestApplication>(app);
