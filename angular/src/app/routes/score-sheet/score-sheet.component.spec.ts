@@ -161,5 +161,8 @@ describe('ScoreSheetComponent', () => {
     component.downloadXlsx();
     httpMock.expectOne('/api/app/results/sheets/r1/export/xlsx').flush(new Blob(['x']));
     expect(create).toHaveBeenCalled();
+    component.downloadPdf();
+    httpMock.expectOne('/api/app/results/sheets/r1/export/pdf').flush(new Blob(['%PDF']));
+    expect(create).toHaveBeenCalledTimes(2);
   });
 });

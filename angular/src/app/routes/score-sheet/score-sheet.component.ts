@@ -272,6 +272,22 @@ export class ScoreSheetComponent implements OnInit {
     return (this.en() ? veto.effectEn : veto.effectZh) || veto.effectZh || '';
   }
 
+  downloadPdf(): void {
+    const sheet = this.sheet();
+    if (!sheet?.id) {
+      return;
+    }
+    this.files
+      .download(
+        `/api/app/results/sheets/${sheet.id}/export/pdf`,
+        `${sheet.cityName ?? 'score-sheet'}.pdf`,
+      )
+      .subscribe({
+        next: (f) => saveBlob(f.blob, f.fileName),
+        error: (e: unknown) => this.message.error(errorText(this.i18n, e)),
+      });
+  }
+
   downloadXlsx(): void {
     const sheet = this.sheet();
     if (!sheet?.id) {
