@@ -137,6 +137,8 @@ export type { ResultGetSheet$Params as ResultGetSheet$Params } from './fn/result
 export { resultGetSheet as resultGetSheet } from './fn/result/result-get-sheet';
 export type { ResultExportSheetXlsx$Params as ResultExportSheetXlsx$Params } from './fn/result/result-export-sheet-xlsx';
 export { resultExportSheetXlsx as resultExportSheetXlsx } from './fn/result/result-export-sheet-xlsx';
+export type { ResultExportSheetPdf$Params as ResultExportSheetPdf$Params } from './fn/result/result-export-sheet-pdf';
+export { resultExportSheetPdf as resultExportSheetPdf } from './fn/result/result-export-sheet-pdf';
 export type { ResultGetVersions$Params as ResultGetVersions$Params } from './fn/result/result-get-versions';
 export { resultGetVersions as resultGetVersions } from './fn/result/result-get-versions';
 export type { ResultGetRanking$Params as ResultGetRanking$Params } from './fn/result/result-get-ranking';
