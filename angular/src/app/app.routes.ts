@@ -91,6 +91,28 @@ export const routes: Routes = [
         loadComponent: () =>
           import('./routes/data-entry/data-entry.component').then((m) => m.DataEntryComponent),
       },
+      // assessment workflow: review queue, a city's sheet under review, score sheets
+      {
+        path: 'reviews',
+        canActivate: [permissionGuard],
+        data: { permission: Permissions.Review.Default },
+        loadComponent: () =>
+          import('./routes/reviews/review-queue.component').then((m) => m.ReviewQueueComponent),
+      },
+      {
+        path: 'reviews/:periodId/:cityId',
+        canActivate: [permissionGuard],
+        data: { permission: Permissions.Review.Default },
+        loadComponent: () =>
+          import('./routes/reviews/review-sheet.component').then((m) => m.ReviewSheetComponent),
+      },
+      {
+        path: 'score-sheet',
+        canActivate: [permissionGuard],
+        data: { permission: Permissions.Results.Default },
+        loadComponent: () =>
+          import('./routes/score-sheet/score-sheet.component').then((m) => m.ScoreSheetComponent),
+      },
       {
         path: 'users',
         canActivate: [permissionGuard],

@@ -65,6 +65,10 @@ export type { DataEntrySaveLine$Params as DataEntrySaveLine$Params } from './fn/
 export { dataEntrySaveLine as dataEntrySaveLine } from './fn/data-entry/data-entry-save-line';
 export type { DataEntrySaveFacts$Params as DataEntrySaveFacts$Params } from './fn/data-entry/data-entry-save-facts';
 export { dataEntrySaveFacts as dataEntrySaveFacts } from './fn/data-entry/data-entry-save-facts';
+export type { DataEntrySubmitLines$Params as DataEntrySubmitLines$Params } from './fn/data-entry/data-entry-submit-lines';
+export { dataEntrySubmitLines as dataEntrySubmitLines } from './fn/data-entry/data-entry-submit-lines';
+export type { DataEntryReturnLines$Params as DataEntryReturnLines$Params } from './fn/data-entry/data-entry-return-lines';
+export { dataEntryReturnLines as dataEntryReturnLines } from './fn/data-entry/data-entry-return-lines';
 export type { DataEntrySubmit$Params as DataEntrySubmit$Params } from './fn/data-entry/data-entry-submit';
 export { dataEntrySubmit as dataEntrySubmit } from './fn/data-entry/data-entry-submit';
 export type { DataEntryDownloadTemplate$Params as DataEntryDownloadTemplate$Params } from './fn/data-entry/data-entry-download-template';
@@ -133,6 +137,8 @@ export type { ResultGetSheet$Params as ResultGetSheet$Params } from './fn/result
 export { resultGetSheet as resultGetSheet } from './fn/result/result-get-sheet';
 export type { ResultExportSheetXlsx$Params as ResultExportSheetXlsx$Params } from './fn/result/result-export-sheet-xlsx';
 export { resultExportSheetXlsx as resultExportSheetXlsx } from './fn/result/result-export-sheet-xlsx';
+export type { ResultExportSheetPdf$Params as ResultExportSheetPdf$Params } from './fn/result/result-export-sheet-pdf';
+export { resultExportSheetPdf as resultExportSheetPdf } from './fn/result/result-export-sheet-pdf';
 export type { ResultGetVersions$Params as ResultGetVersions$Params } from './fn/result/result-get-versions';
 export { resultGetVersions as resultGetVersions } from './fn/result/result-get-versions';
 export type { ResultGetRanking$Params as ResultGetRanking$Params } from './fn/result/result-get-ranking';

@@ -43,8 +43,10 @@ export type { EntryOccurrenceDto as DataEntryEntryOccurrenceDto } from './models
 export type { EntrySheetDto as DataEntryEntrySheetDto } from './models/DataEntry/entry-sheet-dto';
 export type { EntryValueDto as DataEntryEntryValueDto } from './models/DataEntry/entry-value-dto';
 export type { EvidenceDto as DataEntryEvidenceDto } from './models/DataEntry/evidence-dto';
+export type { ReturnLinesInput as DataEntryReturnLinesInput } from './models/DataEntry/return-lines-input';
 export type { SaveEntryLineInput as DataEntrySaveEntryLineInput } from './models/DataEntry/save-entry-line-input';
 export type { SubmissionDto as DataEntrySubmissionDto } from './models/DataEntry/submission-dto';
+export type { SubmitLinesInput as DataEntrySubmitLinesInput } from './models/DataEntry/submit-lines-input';
 export type { ValueHistoryDto as DataEntryValueHistoryDto } from './models/DataEntry/value-history-dto';
 export type { PagedResultDtoOfAgreementDto as DtosPagedResultDtoOfAgreementDto } from './models/Dtos/paged-result-dto-of-agreement-dto';
 export type { PagedResultDtoOfAuditLogDto as DtosPagedResultDtoOfAuditLogDto } from './models/Dtos/paged-result-dto-of-audit-log-dto';

@@ -28,12 +28,16 @@ import { dataEntryGetLine } from '../fn/data-entry/data-entry-get-line';
 import { DataEntryGetLine$Params } from '../fn/data-entry/data-entry-get-line';
 import { dataEntryGetSheet } from '../fn/data-entry/data-entry-get-sheet';
 import { DataEntryGetSheet$Params } from '../fn/data-entry/data-entry-get-sheet';
+import { dataEntryReturnLines } from '../fn/data-entry/data-entry-return-lines';
+import { DataEntryReturnLines$Params } from '../fn/data-entry/data-entry-return-lines';
 import { dataEntrySaveFacts } from '../fn/data-entry/data-entry-save-facts';
 import { DataEntrySaveFacts$Params } from '../fn/data-entry/data-entry-save-facts';
 import { dataEntrySaveLine } from '../fn/data-entry/data-entry-save-line';
 import { DataEntrySaveLine$Params } from '../fn/data-entry/data-entry-save-line';
 import { dataEntrySubmit } from '../fn/data-entry/data-entry-submit';
 import { DataEntrySubmit$Params } from '../fn/data-entry/data-entry-submit';
+import { dataEntrySubmitLines } from '../fn/data-entry/data-entry-submit-lines';
+import { DataEntrySubmitLines$Params } from '../fn/data-entry/data-entry-submit-lines';
 import { dataEntryUploadEvidence } from '../fn/data-entry/data-entry-upload-evidence';
 import { DataEntryUploadEvidence$Params } from '../fn/data-entry/data-entry-upload-evidence';
 import { dataEntryUploadXlsx } from '../fn/data-entry/data-entry-upload-xlsx';
@@ -142,6 +146,72 @@ export class DataEntryService extends BaseService {
     const resp = this.dataEntrySaveFacts$Response(params, context);
     return resp.pipe(
       map((r: StrictHttpResponse<DataEntryCityFactsDto>): DataEntryCityFactsDto => r.body),
+    );
+  }
+
+  /** Path part for operation `dataEntrySubmitLines()` */
+  static readonly DataEntrySubmitLinesPath = '/api/app/data-entry/periods/{periodId}/lines/submit';
+
+  /**
+   * This method provides access to the full `HttpResponse`, allowing access to response headers.
+   * To access only the response body, use `dataEntrySubmitLines()` instead.
+   *
+   * This method sends `application/*+json` and handles request body of type `application/*+json`.
+   */
+  dataEntrySubmitLines$Response(
+    params: DataEntrySubmitLines$Params,
+    context?: HttpContext,
+  ): Observable<StrictHttpResponse<DataEntryEntrySheetDto>> {
+    const obs = dataEntrySubmitLines(this.http, this.rootUrl, params, context);
+    return obs;
+  }
+
+  /**
+   * This method provides access only to the response body.
+   * To access the full response (for headers, for example), `dataEntrySubmitLines$Response()` instead.
+   *
+   * This method sends `application/*+json` and handles request body of type `application/*+json`.
+   */
+  dataEntrySubmitLines(
+    params: DataEntrySubmitLines$Params,
+    context?: HttpContext,
+  ): Observable<DataEntryEntrySheetDto> {
+    const resp = this.dataEntrySubmitLines$Response(params, context);
+    return resp.pipe(
+      map((r: StrictHttpResponse<DataEntryEntrySheetDto>): DataEntryEntrySheetDto => r.body),
+    );
+  }
+
+  /** Path part for operation `dataEntryReturnLines()` */
+  static readonly DataEntryReturnLinesPath = '/api/app/data-entry/periods/{periodId}/lines/return';
+
+  /**
+   * This method provides access to the full `HttpResponse`, allowing access to response headers.
+   * To access only the response body, use `dataEntryReturnLines()` instead.
+   *
+   * This method sends `application/*+json` and handles request body of type `application/*+json`.
+   */
+  dataEntryReturnLines$Response(
+    params: DataEntryReturnLines$Params,
+    context?: HttpContext,
+  ): Observable<StrictHttpResponse<DataEntryEntrySheetDto>> {
+    const obs = dataEntryReturnLines(this.http, this.rootUrl, params, context);
+    return obs;
+  }
+
+  /**
+   * This method provides access only to the response body.
+   * To access the full response (for headers, for example), `dataEntryReturnLines$Response()` instead.
+   *
+   * This method sends `application/*+json` and handles request body of type `application/*+json`.
+   */
+  dataEntryReturnLines(
+    params: DataEntryReturnLines$Params,
+    context?: HttpContext,
+  ): Observable<DataEntryEntrySheetDto> {
+    const resp = this.dataEntryReturnLines$Response(params, context);
+    return resp.pipe(
+      map((r: StrictHttpResponse<DataEntryEntrySheetDto>): DataEntryEntrySheetDto => r.body),
     );
   }
 

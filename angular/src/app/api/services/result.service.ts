@@ -14,6 +14,8 @@ import { resultApplyRetroactiveVeto } from '../fn/result/result-apply-retroactiv
 import { ResultApplyRetroactiveVeto$Params } from '../fn/result/result-apply-retroactive-veto';
 import { resultExportRankingXlsx } from '../fn/result/result-export-ranking-xlsx';
 import { ResultExportRankingXlsx$Params } from '../fn/result/result-export-ranking-xlsx';
+import { resultExportSheetPdf } from '../fn/result/result-export-sheet-pdf';
+import { ResultExportSheetPdf$Params } from '../fn/result/result-export-sheet-pdf';
 import { resultExportSheetXlsx } from '../fn/result/result-export-sheet-xlsx';
 import { ResultExportSheetXlsx$Params } from '../fn/result/result-export-sheet-xlsx';
 import { resultGetCompleteness } from '../fn/result/result-get-completeness';
@@ -251,6 +253,37 @@ export class ResultService extends BaseService {
     context?: HttpContext,
   ): Observable<void> {
     const resp = this.resultExportSheetXlsx$Response(params, context);
+    return resp.pipe(map((r: StrictHttpResponse<void>): void => r.body));
+  }
+
+  /** Path part for operation `resultExportSheetPdf()` */
+  static readonly ResultExportSheetPdfPath = '/api/app/results/sheets/{id}/export/pdf';
+
+  /**
+   * This method provides access to the full `HttpResponse`, allowing access to response headers.
+   * To access only the response body, use `resultExportSheetPdf()` instead.
+   *
+   * This method doesn't expect any request body.
+   */
+  resultExportSheetPdf$Response(
+    params: ResultExportSheetPdf$Params,
+    context?: HttpContext,
+  ): Observable<StrictHttpResponse<void>> {
+    const obs = resultExportSheetPdf(this.http, this.rootUrl, params, context);
+    return obs;
+  }
+
+  /**
+   * This method provides access only to the response body.
+   * To access the full response (for headers, for example), `resultExportSheetPdf$Response()` instead.
+   *
+   * This method doesn't expect any request body.
+   */
+  resultExportSheetPdf(
+    params: ResultExportSheetPdf$Params,
+    context?: HttpContext,
+  ): Observable<void> {
+    const resp = this.resultExportSheetPdf$Response(params, context);
     return resp.pipe(map((r: StrictHttpResponse<void>): void => r.body));
   }
 

@@ -53,6 +53,23 @@ describe('menu filtering by permissions', () => {
     expect(links(clerk)).toEqual(['/periods', '/data-entry']);
   });
 
+  it('shows the review queue to auditors and the score sheet to cities and the province', () => {
+    const auditor = filterMenu(
+      MENU,
+      grantedOnly(
+        Permissions.Dashboard.Default,
+        Permissions.Review.Default,
+        Permissions.Results.Default,
+      ),
+    );
+    expect(links(auditor)).toEqual(['/dashboard', '/reviews', '/score-sheet']);
+    const clerk = filterMenu(
+      MENU,
+      grantedOnly(Permissions.DataEntry.Default, Permissions.Results.Default),
+    );
+    expect(links(clerk)).toEqual(['/data-entry', '/score-sheet']);
+  });
+
   it('shows agreements to the official and agreements and units to a city admin', () => {
     const official = filterMenu(
       MENU,

@@ -65,6 +65,19 @@ export const MENU: MenuItem[] = [
         link: '/data-entry',
         permission: Permissions.DataEntry.Default,
       },
+      // assessment workflow
+      {
+        text: 'menu.reviews',
+        icon: 'audit',
+        link: '/reviews',
+        permission: Permissions.Review.Default,
+      },
+      {
+        text: 'menu.scoreSheet',
+        icon: 'calculator',
+        link: '/score-sheet',
+        permission: Permissions.Results.Default,
+      },
     ],
   },
   {

@@ -5,7 +5,10 @@ import { provideRouter } from '@angular/router';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 
 import { DataEntryEntryLineDto as EntryLineDto } from '../../api/models';
+import { appConfig } from '../../../testing/fixtures';
 import { APP_ICONS } from '../../core/icons';
+import { Permissions } from '../../core/permissions';
+import { SessionService } from '../../core/session/session.service';
 import { DataEntryComponent } from './data-entry.component';
 
 function line(overrides: Partial<EntryLineDto>): EntryLineDto {
@@ -20,13 +23,57 @@ function line(overrides: Partial<EntryLineDto>): EntryLineDto {
     value: {},
     reported: false,
     status: 'Draft',
+    evidence: [],
     concurrencyStamp: null,
     ...overrides,
   };
 }
 
+const definition = {
+  categories: [
+    {
+      code: 'A',
+      name: '政治安全',
+      indicators: [
+        { code: 'A1', name: '万人刑事案件数', max_points: 5, rule: { kind: 'ratio_to_target' } },
+        { code: 'A2', name: '群众安全感', max_points: 5, rule: { kind: 'shortfall_bands' } },
+        {
+          code: 'B1',
+          name: '越级上访',
+          max_points: 4,
+          rule: {
+            kind: 'per_occurrence_deduction',
+            rates: [
+              { type: 'per_province', name: '到省', per: 1 },
+              { type: 'per_capital', name: '到京', per: 3 },
+            ],
+            double_when: ['major_event_period'],
+          },
+        },
+        {
+          code: 'F1',
+          name: '综治中心规范化建设',
+          max_points: 4,
+          evidence_required: true,
+          rule: { kind: 'qualitative_grade', grades: [{ grade: '优' }, { grade: '良' }] },
+        },
+        {
+          code: 'G1',
+          name: '法治宣传教育落实',
+          max_points: 3,
+          rule: { kind: 'checklist', items: ['计划', '活动', '台账'] },
+        },
+        { code: 'H1', name: '综合得分', max_points: 2, formula: 'A1 + A2', rule: null },
+      ],
+    },
+  ],
+  vetoes: [{ code: 'V1', name: '政治安全', trigger_fact: 'political_security_incident' }],
+  bonus: { items: [{ code: 'X01', name: '见义勇为' }] },
+};
+
 describe('DataEntryComponent', () => {
   let fixture: ComponentFixture<DataEntryComponent>;
+  let component: DataEntryComponent;
   let httpMock: HttpTestingController;
   let el: HTMLElement;
 
@@ -36,7 +83,7 @@ describe('DataEntryComponent', () => {
     fixture.detectChanges();
   }
 
-  beforeEach(async () => {
+  async function setup(granted: string[], status = 'Draft'): Promise<void> {
     TestBed.configureTestingModule({
       imports: [DataEntryComponent],
       providers: [
@@ -47,7 +94,12 @@ describe('DataEntryComponent', () => {
       ],
     });
     httpMock = TestBed.inject(HttpTestingController);
+    TestBed.inject(SessionService).load().subscribe();
+    httpMock
+      .expectOne('/api/app/application-configuration')
+      .flush(appConfig(granted, { tenantId: 't1', tenantName: 'lanzhou' }));
     fixture = TestBed.createComponent(DataEntryComponent);
+    component = fixture.componentInstance;
     el = fixture.nativeElement;
     fixture.detectChanges();
     const periods = httpMock.expectOne((r) => r.url === '/api/app/periods');
@@ -55,29 +107,52 @@ describe('DataEntryComponent', () => {
     periods.flush([
       {
         id: 'p1',
+        schemeId: 's1',
         name: '2026年度考核',
         status: 'Open',
         entryOpensAtLocal: '2026-03-01T09:00',
         entryClosesAtLocal: '2026-03-31T18:00',
       },
     ]);
+    httpMock.expectOne('/api/app/schemes/s1').flush({ id: 's1', definition });
     httpMock.expectOne('/api/app/data-entry/periods/p1').flush({
       periodId: 'p1',
       periodStatus: 'Open',
-      submissionStatus: 'Draft',
-      writable: true,
+      submissionStatus: status,
+      returnComment: status === 'Returned' ? '数据口径有误' : null,
+      writable: status === 'Draft' || status === 'Returned',
       lines: [
-        line({ indicatorCode: 'A1', value: { number: 3 }, reported: true, concurrencyStamp: 's1' }),
+        line({
+          id: 'l1',
+          indicatorCode: 'A1',
+          value: { number: 3 },
+          reported: true,
+          concurrencyStamp: 's1',
+        }),
         line({ indicatorCode: 'A2', indicatorName: '群众安全感', unit: '%' }),
         line({
           indicatorCode: 'B1',
-          indicatorName: '重大事件',
+          indicatorName: '越级上访',
           ruleKind: 'per_occurrence_deduction',
         }),
+        line({
+          id: 'l4',
+          indicatorCode: 'F1',
+          indicatorName: '综治中心规范化建设',
+          ruleKind: 'qualitative_grade',
+          evidenceRequired: true,
+          value: { grade: '良' },
+          concurrencyStamp: 's4',
+          status: status === 'Returned' ? 'Returned' : 'Draft',
+          returnComment: status === 'Returned' ? '请补充照片' : null,
+        }),
+        line({ indicatorCode: 'G1', indicatorName: '法治宣传教育落实', ruleKind: 'checklist' }),
+        line({ indicatorCode: 'H1', indicatorName: '综合得分', ruleKind: 'formula' }),
       ],
+      facts: { vetoFacts: {}, bonusCounts: { X01: 1 }, dataItems: {}, concurrencyStamp: 'f1' },
     });
     await render();
-  });
+  }
 
   afterEach(() => httpMock.verify());
 
@@ -85,24 +160,34 @@ describe('DataEntryComponent', () => {
     return el.querySelector<HTMLInputElement>(`input[data-code="${code}"]`)!;
   }
 
-  function type(code: string, text: string): void {
-    const box = input(code);
+  function type(box: HTMLInputElement, text: string): void {
     box.value = text;
     box.dispatchEvent(new Event('input'));
   }
 
-  it('shows one row per line with an input for numeric rules only', () => {
+  it('shows one row per line with the input its rule needs', async () => {
+    await setup([Permissions.DataEntry.Default]);
     const rows = el.querySelectorAll('[data-testid="entry-table"] tbody tr.ant-table-row');
-    expect(rows).toHaveLength(3);
+    expect(rows).toHaveLength(6);
     expect(input('A1').value).toBe('3');
     expect(input('A2').value).toBe('');
-    expect(input('B1')).toBeNull();
+    // occurrences: one count box per type, with the doubling flag
+    const counts = el.querySelectorAll('[data-value="B1"] input[data-occurrence]');
+    expect(counts).toHaveLength(2);
+    expect(el.querySelector('[data-value="B1"]')!.textContent).toContain('到京');
+    expect(el.querySelector('[data-value="B1"]')!.textContent).toContain('重大活动安保期间');
+    expect(el.querySelector('[data-grade="F1"]')).not.toBeNull();
+    expect(el.querySelectorAll('[data-value="G1"] label[nz-checkbox]')).toHaveLength(3);
+    expect(el.querySelector('[data-value="H1"] [data-testid="entry-computed"]')).not.toBeNull();
     expect(el.textContent).toContain('2026-03-01 09:00 ~ 2026-03-31 18:00');
+    // the city admin's submit is hidden from a clerk
+    expect(el.querySelector('[data-testid="entry-submit-city"]')).toBeNull();
   });
 
-  it('saves a changed value on Enter with the stamp and moves to the next line', async () => {
+  it('saves a changed value on Enter with the stamp and moves to the next box', async () => {
+    await setup([Permissions.DataEntry.Default]);
     document.body.appendChild(el); // focus needs an attached element
-    type('A1', '4.5');
+    type(input('A1'), '4.5');
     input('A1').dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
     const req = httpMock.expectOne('/api/app/data-entry/periods/p1/lines/A1');
     expect(req.request.method).toBe('PUT');
@@ -112,10 +197,13 @@ describe('DataEntryComponent', () => {
       unitId: null,
       concurrencyStamp: 's1',
     });
-    req.flush(line({ indicatorCode: 'A1', value: { number: 4.5 }, concurrencyStamp: 's2' }));
+    // the next box in the row is the note of A1
+    expect(document.activeElement).toBe(el.querySelector('input[data-note="A1"]'));
+    req.flush(
+      line({ id: 'l1', indicatorCode: 'A1', value: { number: 4.5 }, concurrencyStamp: 's2' }),
+    );
     await render();
     expect(el.querySelector('[data-state="A1"]')!.textContent).toContain('已保存');
-    expect(document.activeElement).toBe(input('A2'));
     el.remove();
 
     // leaving a box without a change sends nothing
@@ -123,14 +211,81 @@ describe('DataEntryComponent', () => {
     httpMock.expectNone('/api/app/data-entry/periods/p1/lines/A2');
   });
 
+  it('sends occurrences by type with flags, a grade and checklist items', async () => {
+    await setup([Permissions.DataEntry.Default]);
+    const capital = el.querySelector<HTMLInputElement>(
+      '[data-value="B1"] input[data-occurrence="per_capital"]',
+    )!;
+    type(capital, '2');
+    capital.dispatchEvent(new Event('blur'));
+    const occ = httpMock.expectOne('/api/app/data-entry/periods/p1/lines/B1');
+    expect(occ.request.body.value.occurrences).toEqual([
+      { type: 'per_capital', count: 2, flags: [] },
+    ]);
+    expect(occ.request.body.concurrencyStamp).toBeNull();
+    occ.flush(
+      line({
+        id: 'l3',
+        indicatorCode: 'B1',
+        ruleKind: 'per_occurrence_deduction',
+        value: { occurrences: [{ type: 'per_capital', count: 2, flags: [] }] },
+        concurrencyStamp: 'b1',
+      }),
+    );
+    await render();
+    component.onFlag(component.lines()[2], 'per_capital', 'major_event_period', true);
+    const flagged = httpMock.expectOne('/api/app/data-entry/periods/p1/lines/B1');
+    expect(flagged.request.body.value.occurrences).toEqual([
+      { type: 'per_capital', count: 2, flags: ['major_event_period'] },
+    ]);
+    expect(flagged.request.body.concurrencyStamp).toBe('b1');
+    flagged.flush(line({ indicatorCode: 'B1', ruleKind: 'per_occurrence_deduction' }));
+
+    component.onGrade(component.lines()[3], '优');
+    const grade = httpMock.expectOne('/api/app/data-entry/periods/p1/lines/F1');
+    expect(grade.request.body.value.grade).toBe('优');
+    expect(grade.request.body.concurrencyStamp).toBe('s4');
+    grade.flush(line({ id: 'l4', indicatorCode: 'F1', value: { grade: '优' } }));
+
+    component.onChecklist(component.lines()[4], '台账', true);
+    const checklist = httpMock.expectOne('/api/app/data-entry/periods/p1/lines/G1');
+    expect(checklist.request.body.value.checklistPresent).toEqual(['台账']);
+    checklist.flush(line({ indicatorCode: 'G1', value: { checklistPresent: ['台账'] } }));
+  });
+
+  it('shows the server field message beside the value and keeps the input', async () => {
+    await setup([Permissions.DataEntry.Default]);
+    type(input('A2'), '130');
+    input('A2').dispatchEvent(new Event('blur'));
+    httpMock.expectOne('/api/app/data-entry/periods/p1/lines/A2').flush(
+      {
+        title: '填报值无效',
+        status: 400,
+        errors: { 'value.number': ['百分比须在0到100之间'] },
+      },
+      { status: 400, statusText: 'Bad Request' },
+    );
+    await render();
+    expect(
+      el.querySelector('[data-value="A2"] [data-testid="entry-field-error"]')!.textContent,
+    ).toContain('百分比须在0到100之间');
+    expect(input('A2').value).toBe('130');
+  });
+
   it('on 409 shows the other value, keeps the typed one and overwrites on the next save', async () => {
-    type('A1', '7');
+    await setup([Permissions.DataEntry.Default]);
+    type(input('A1'), '7');
     input('A1').dispatchEvent(new Event('blur'));
     httpMock.expectOne('/api/app/data-entry/periods/p1/lines/A1').flush(
       {
         title: '数据已被他人修改',
         status: 409,
-        current: line({ indicatorCode: 'A1', value: { number: 6 }, concurrencyStamp: 's9' }),
+        current: line({
+          id: 'l1',
+          indicatorCode: 'A1',
+          value: { number: 6 },
+          concurrencyStamp: 's9',
+        }),
       },
       { status: 409, statusText: 'Conflict' },
     );
@@ -142,8 +297,103 @@ describe('DataEntryComponent', () => {
     const retry = httpMock.expectOne('/api/app/data-entry/periods/p1/lines/A1');
     expect(retry.request.body.value).toEqual({ number: 7 });
     expect(retry.request.body.concurrencyStamp).toBe('s9');
-    retry.flush(line({ indicatorCode: 'A1', value: { number: 7 }, concurrencyStamp: 's10' }));
+    retry.flush(
+      line({ id: 'l1', indicatorCode: 'A1', value: { number: 7 }, concurrencyStamp: 's10' }),
+    );
     await render();
     expect(el.querySelector('[data-testid="entry-conflict"]')).toBeNull();
+  });
+
+  it('the city admin submits the city; missing evidence is shown beside its line', async () => {
+    await setup([Permissions.DataEntry.Default, Permissions.DataEntry.Submit]);
+    expect(el.querySelector('[data-testid="entry-submit-city"]')).not.toBeNull();
+    component.submitCity();
+    httpMock.expectOne('/api/app/data-entry/periods/p1/submit').flush(
+      {
+        title: '缺少佐证材料',
+        detail: '以下指标须上传佐证材料：F1',
+        status: 400,
+        errors: { 'lines.F1.evidence': ['综治中心规范化建设须上传佐证材料'] },
+      },
+      { status: 400, statusText: 'Bad Request' },
+    );
+    await render();
+    expect(el.querySelector('[data-testid="entry-submit-error"]')!.textContent).toContain('F1');
+    expect(el.querySelector('[data-testid="entry-evidence-error"]')!.textContent).toContain(
+      '须上传佐证材料',
+    );
+  });
+
+  it('shows the return comments of the sheet and of each returned line', async () => {
+    await setup([Permissions.DataEntry.Default], 'Returned');
+    expect(el.querySelector('[data-testid="entry-return-comment"]')!.textContent).toContain(
+      '数据口径有误',
+    );
+    expect(el.querySelector('[data-return="F1"]')!.textContent).toContain('请补充照片');
+    expect(el.querySelector('[data-status="F1"]')!.textContent).toContain('已退回');
+  });
+
+  it('lists every wrong cell of a rejected workbook', async () => {
+    await setup([Permissions.DataEntry.Default]);
+    component.uploadXlsx(new File(['x'], 'entry.xlsx'));
+    const req = httpMock.expectOne('/api/app/data-entry/periods/p1/xlsx');
+    expect(req.request.method).toBe('POST');
+    expect(req.request.body instanceof FormData).toBe(true);
+    req.flush(
+      { title: '填报表有误', status: 400, errors: { E5: ['不是数字'], E7: ['超出范围'] } },
+      { status: 400, statusText: 'Bad Request' },
+    );
+    await render();
+    const list = el.querySelector('[data-testid="entry-xlsx-errors"]')!.textContent!;
+    expect(list).toContain('E5');
+    expect(list).toContain('不是数字');
+    expect(list).toContain('E7');
+  });
+
+  it('a clerk reports every entered line; a reported line is locked for the clerk', async () => {
+    await setup([Permissions.DataEntry.Default]);
+    expect(el.querySelector('[data-testid="entry-return-lines"]')).toBeNull();
+    component.submitLines(true);
+    const req = httpMock.expectOne('/api/app/data-entry/periods/p1/lines/submit');
+    expect(req.request.body).toEqual({ indicatorCodes: ['A1'] });
+    req.flush({
+      periodId: 'p1',
+      submissionStatus: 'Draft',
+      writable: true,
+      lines: [
+        line({
+          id: 'l1',
+          indicatorCode: 'A1',
+          value: { number: 3 },
+          reported: true,
+          status: 'UnitSubmitted',
+        }),
+      ],
+    });
+    await render();
+    expect(el.querySelector('[data-status="A1"]')!.textContent).toContain('已报送');
+    expect(input('A1').disabled).toBe(true);
+  });
+
+  it('the city administrator returns selected lines with a required comment', async () => {
+    await setup([Permissions.DataEntry.Default, Permissions.DataEntry.Submit]);
+    component.setSelected(component.lines()[0], true);
+    component.openReturnLines();
+    component.returnLines();
+    httpMock.expectNone('/api/app/data-entry/periods/p1/lines/return');
+    await render();
+    expect(document.body.textContent).toContain('请填写退回意见');
+    component.returnComment.set('数据来源不清');
+    component.returnLines();
+    const req = httpMock.expectOne('/api/app/data-entry/periods/p1/lines/return');
+    expect(req.request.body).toEqual({ indicatorCodes: ['A1'], comment: '数据来源不清' });
+    req.flush({
+      periodId: 'p1',
+      submissionStatus: 'Draft',
+      writable: true,
+      lines: [line({ id: 'l1', indicatorCode: 'A1', returnComment: '数据来源不清' })],
+    });
+    await render();
+    expect(el.querySelector('[data-return="A1"]')!.textContent).toContain('数据来源不清');
   });
 });

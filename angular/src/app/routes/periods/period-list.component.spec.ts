@@ -125,6 +125,48 @@ describe('PeriodListComponent', () => {
     httpMock.expectOne('/api/app/periods').flush([]);
   });
 
+  it('offers publishing and lock exceptions before, veto and withdrawal after publishing', async () => {
+    setup([
+      Permissions.Periods.Default,
+      Permissions.Periods.Manage,
+      Permissions.Results.Default,
+      Permissions.Results.Publish,
+    ]);
+    flushLists([
+      periodDto({ id: 'p1', status: 'Locked' }),
+      periodDto({ id: 'p0', status: 'Published' }),
+      periodDto({ id: 'p2', status: 'Planned' }),
+    ]);
+    await render();
+    expect(el.querySelectorAll('[data-testid="period-publish"]')).toHaveLength(1);
+    expect(el.querySelectorAll('[data-testid="period-exceptions"]')).toHaveLength(1);
+    expect(el.querySelectorAll('[data-testid="period-veto"]')).toHaveLength(1);
+    expect(el.querySelectorAll('[data-testid="period-withdraw"]')).toHaveLength(1);
+
+    el.querySelector<HTMLElement>('[data-testid="period-publish"]')!.click();
+    await render();
+    // the dialog loads the submissions to count the approved cities
+    httpMock
+      .expectOne('/api/app/reviews/periods/p1/submissions')
+      .flush([{ cityId: 'c1', cityName: '兰州市', status: 'Approved' }]);
+    await render();
+    expect(document.body.querySelector('[data-testid="publish-summary"]')!.textContent).toContain(
+      '1 / 1',
+    );
+  });
+
+  it('a period manager without Results.Publish cannot publish', async () => {
+    setup([Permissions.Periods.Default, Permissions.Periods.Manage]);
+    flushLists([
+      periodDto({ id: 'p1', status: 'Open' }),
+      periodDto({ id: 'p0', status: 'Published' }),
+    ]);
+    await render();
+    expect(el.querySelector('[data-testid="period-publish"]')).toBeNull();
+    expect(el.querySelector('[data-testid="period-veto"]')).toBeNull();
+    expect(el.querySelectorAll('[data-testid="period-exceptions"]')).toHaveLength(1);
+  });
+
   it('creates a period with the picked wall-clock times sent as Asia/Shanghai time', async () => {
     setup([Permissions.Periods.Default, Permissions.Periods.Manage]);
     flushLists([]);

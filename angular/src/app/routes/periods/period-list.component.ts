@@ -27,6 +27,11 @@ import { SessionService } from '../../core/session/session.service';
 import { errorText, formErrorText } from '../../shared/error-text';
 import { FieldErrorPipe } from '../../shared/field-error.pipe';
 import { revealErrors } from '../../shared/form-utils';
+import { PeriodAction, PeriodActionsComponent } from './period-actions.component';
+import { localText, shanghaiWallClock } from './period-time';
+
+// the time helpers live in their own file (the actions dialog uses them too); still importable from here
+export { localText, shanghaiWallClock } from './period-time';
 
 /** Kinds in the host's enum order: the create input takes the index, the list shows the name. */
 export const PERIOD_KINDS = ['Annual', 'HalfYear', 'Quarterly', 'Monthly'] as const;
@@ -47,23 +52,6 @@ export function periodStatusColour(status: string | null | undefined): string {
   }
 }
 
-/** "2026-03-01T09:00" (Asia/Shanghai wall clock from the host) → "2026-03-01 09:00". */
-export function localText(value: string | null | undefined): string {
-  return (value ?? '').replace('T', ' ').slice(0, 16);
-}
-
-/**
- * The wall-clock time picked in the date picker, sent as Asia/Shanghai time without an offset
- * ("yyyy-MM-ddTHH:mm:00"), whatever the browser's own time zone.
- */
-export function shanghaiWallClock(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return (
-    `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}` +
-    `T${pad(date.getHours())}:${pad(date.getMinutes())}:00`
-  );
-}
-
 @Component({
   selector: 'app-period-list',
   imports: [
@@ -82,6 +70,7 @@ export function shanghaiWallClock(date: Date): string {
     NzTagModule,
     TranslatePipe,
     FieldErrorPipe,
+    PeriodActionsComponent,
   ],
   template: `
     <div class="page-header">
@@ -121,8 +110,8 @@ export function shanghaiWallClock(date: Date): string {
           <th nzWidth="110px">{{ 'periods.yearNumber' | t }}</th>
           <th nzWidth="300px">{{ 'periods.window' | t }}</th>
           <th nzWidth="100px">{{ 'periods.status' | t }}</th>
-          @if (session.isGranted(P.Manage)) {
-            <th nzWidth="130px">{{ 'common.actions' | t }}</th>
+          @if (canAct()) {
+            <th nzWidth="150px">{{ 'common.actions' | t }}</th>
           }
         </tr>
       </thead>
@@ -141,9 +130,9 @@ export function shanghaiWallClock(date: Date): string {
                 'periods.statuses.' + period.status | t
               }}</nz-tag>
             </td>
-            @if (session.isGranted(P.Manage)) {
-              <td>
-                @if (period.status === 'Planned') {
+            @if (canAct()) {
+              <td class="row-actions">
+                @if (period.status === 'Planned' && session.isGranted(P.Manage)) {
                   <a
                     nz-popconfirm
                     [nzPopconfirmTitle]="'periods.confirmOpen' | t: { name: period.name }"
@@ -157,7 +146,7 @@ export function shanghaiWallClock(date: Date): string {
                     >{{ 'periods.open' | t }}</a
                   >
                 }
-                @if (period.status === 'Open') {
+                @if (period.status === 'Open' && session.isGranted(P.Manage)) {
                   <a
                     nz-popconfirm
                     [nzPopconfirmTitle]="'periods.confirmClose' | t: { name: period.name }"
@@ -172,12 +161,55 @@ export function shanghaiWallClock(date: Date): string {
                     >{{ 'periods.close' | t }}</a
                   >
                 }
+                @if (period.status === 'Open' || period.status === 'Locked') {
+                  @if (session.isGranted(R.Publish)) {
+                    <a
+                      (click)="act(period, 'publish')"
+                      role="button"
+                      tabindex="0"
+                      data-testid="period-publish"
+                      >{{ 'periodResults.publish' | t }}</a
+                    >
+                  }
+                  @if (session.isGranted(P.Manage)) {
+                    <a
+                      (click)="act(period, 'exceptions')"
+                      role="button"
+                      tabindex="0"
+                      data-testid="period-exceptions"
+                      >{{ 'periodResults.exceptions' | t }}</a
+                    >
+                  }
+                }
+                @if (period.status === 'Published' && session.isGranted(R.Publish)) {
+                  <a
+                    (click)="act(period, 'veto')"
+                    role="button"
+                    tabindex="0"
+                    data-testid="period-veto"
+                    >{{ 'periodResults.retroactiveVeto' | t }}</a
+                  >
+                  <a
+                    (click)="act(period, 'withdraw')"
+                    role="button"
+                    tabindex="0"
+                    data-testid="period-withdraw"
+                    >{{ 'periodResults.withdraw' | t }}</a
+                  >
+                }
               </td>
             }
           </tr>
         }
       </tbody>
     </nz-table>
+
+    <app-period-actions
+      [period]="actionPeriod()"
+      [action]="action()"
+      (changed)="load()"
+      (closed)="action.set(null)"
+    />
 
     <nz-modal
       [nzVisible]="createOpen()"
@@ -272,6 +304,10 @@ export function shanghaiWallClock(date: Date): string {
       display: flex;
       gap: 8px;
     }
+    .row-actions a {
+      display: inline-block;
+      margin-right: 12px;
+    }
     .row {
       display: flex;
       gap: 16px;
@@ -287,6 +323,12 @@ export class PeriodListComponent implements OnInit {
   protected readonly i18n = inject(I18nService);
   protected readonly session = inject(SessionService);
   protected readonly P = Permissions.Periods;
+  protected readonly R = Permissions.Results;
+  protected readonly canAct = computed(
+    () => this.session.isGranted(this.P.Manage) || this.session.isGranted(this.R.Publish),
+  );
+  protected readonly actionPeriod = signal<PeriodDto | null>(null);
+  protected readonly action = signal<PeriodAction | null>(null);
   protected readonly kinds = PERIOD_KINDS;
   protected readonly statusColour = periodStatusColour;
   protected readonly localText = localText;
@@ -335,6 +377,11 @@ export class PeriodListComponent implements OnInit {
         this.loadError.set(errorText(this.i18n, e));
       },
     });
+  }
+
+  act(period: PeriodDto, action: PeriodAction): void {
+    this.actionPeriod.set(period);
+    this.action.set(action);
   }
 
   schemeName(id: string | null | undefined): string {

@@ -1,0 +1,132 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import { provideNzIcons } from 'ng-zorro-antd/icon';
+
+import { PeriodsPeriodDto as PeriodDto } from '../../api/models';
+import { APP_ICONS } from '../../core/icons';
+import { registerZorroLocaleData } from '../../shared/locale-data';
+import { PeriodAction, PeriodActionsComponent } from './period-actions.component';
+
+const period: PeriodDto = { id: 'p1', schemeId: 's1', name: '2026年9月', status: 'Locked' };
+
+describe('PeriodActionsComponent', () => {
+  let fixture: ComponentFixture<PeriodActionsComponent>;
+  let component: PeriodActionsComponent;
+  let httpMock: HttpTestingController;
+  let changed: number;
+  let closed: number;
+
+  async function render(): Promise<void> {
+    fixture.detectChanges();
+    await fixture.whenStable();
+    fixture.detectChanges();
+  }
+
+  async function open(action: PeriodAction, p: PeriodDto = period): Promise<void> {
+    registerZorroLocaleData();
+    TestBed.configureTestingModule({
+      imports: [PeriodActionsComponent],
+      providers: [
+        provideRouter([]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideNzIcons(APP_ICONS),
+      ],
+    });
+    httpMock = TestBed.inject(HttpTestingController);
+    fixture = TestBed.createComponent(PeriodActionsComponent);
+    component = fixture.componentInstance;
+    changed = 0;
+    closed = 0;
+    component.changed.subscribe(() => changed++);
+    component.closed.subscribe(() => closed++);
+    fixture.componentRef.setInput('period', p);
+    fixture.componentRef.setInput('action', action);
+    fixture.detectChanges();
+    httpMock.expectOne('/api/app/reviews/periods/p1/submissions').flush([
+      { cityId: 'c1', cityName: '兰州市', status: 'Approved' },
+      { cityId: 'c2', cityName: '天水市', status: 'Draft' },
+    ]);
+    await render();
+  }
+
+  afterEach(() => httpMock.verify());
+
+  it('publish shows how many cities are approved and publishes on OK', async () => {
+    await open('publish');
+    const summary = document.body.querySelector('[data-testid="publish-summary"]')!;
+    expect(summary.textContent).toContain('已审核通过 1 / 2 个城市');
+    expect(document.body.textContent).toContain('天水市');
+    component.ok();
+    httpMock.expectOne('/api/app/results/periods/p1/publish').flush([{ cityId: 'c1' }]);
+    expect(changed).toBe(1);
+    expect(closed).toBe(1);
+  });
+
+  it('lists lock exceptions and creates one in Beijing time with the reason beside its field', async () => {
+    await open('exceptions');
+    httpMock
+      .expectOne('/api/app/periods/p1/lock-exceptions')
+      .flush([{ id: 'x1', cityId: 'c2', reason: '系统故障', deadlineLocal: '2026-12-01T18:00' }]);
+    await render();
+    expect(document.body.querySelector('[data-testid="exception-table"]')!.textContent).toContain(
+      '天水市',
+    );
+    component.ok();
+    httpMock.expectNone('/api/app/periods/p1/lock-exceptions');
+    expect(component.exceptionForm.controls.reason.errors).toEqual({ required: true });
+
+    component.exceptionForm.setValue({
+      cityId: 'c2',
+      unitId: null,
+      reason: '系统故障补报',
+      deadline: new Date(2026, 11, 5, 18, 0),
+    });
+    component.ok();
+    const req = httpMock.expectOne(
+      (r) => r.method === 'POST' && r.url === '/api/app/periods/p1/lock-exceptions',
+    );
+    expect(req.request.body).toEqual({
+      cityId: 'c2',
+      unitId: null,
+      reason: '系统故障补报',
+      deadline: '2026-12-05T18:00:00',
+    });
+    req.flush(
+      { title: '截止时间已过', status: 400, errors: { Deadline: ['截止时间须晚于现在'] } },
+      { status: 400, statusText: 'Bad Request' },
+    );
+    expect(component.exceptionForm.controls.deadline.errors?.['server']).toBe('截止时间须晚于现在');
+  });
+
+  it('a retroactive veto names the veto and a reason and reports the new version', async () => {
+    await open('veto', { ...period, status: 'Published' });
+    httpMock.expectOne('/api/app/schemes/s1').flush({
+      id: 's1',
+      definition: { vetoes: [{ code: 'V4', name: '重大群体性事件' }] },
+    });
+    expect(component.vetoes().map((v) => v.code)).toEqual(['V4']);
+    component.vetoForm.setValue({ cityId: 'c1', vetoCode: 'V4', reason: '核查发现瞒报' });
+    component.ok();
+    const req = httpMock.expectOne('/api/app/results/periods/p1/cities/c1/retroactive-veto');
+    expect(req.request.body).toEqual({ vetoCode: 'V4', reason: '核查发现瞒报' });
+    req.flush({ cityName: '兰州市', version: 2 });
+    expect(changed).toBe(1);
+  });
+
+  it('withdrawing an approval offers only approved cities and needs a reason', async () => {
+    await open('withdraw', { ...period, status: 'Published' });
+    expect(component.approved().map((s) => s.cityName)).toEqual(['兰州市']);
+    component.withdrawForm.setValue({ cityId: 'c1', reason: '' });
+    component.ok();
+    httpMock.expectNone('/api/app/results/periods/p1/cities/c1/withdraw-approval');
+    component.withdrawForm.patchValue({ reason: '材料造假' });
+    component.ok();
+    const req = httpMock.expectOne('/api/app/results/periods/p1/cities/c1/withdraw-approval');
+    expect(req.request.body).toEqual({ reason: '材料造假' });
+    req.flush({ cityName: '兰州市', version: 3 });
+    expect(closed).toBe(1);
+  });
+});

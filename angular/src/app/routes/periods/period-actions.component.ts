@@ -1,0 +1,284 @@
+import { Component, computed, effect, inject, input, output, signal } from '@angular/core';
+import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
+import { NzFormModule } from 'ng-zorro-antd/form';
+import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzMessageService } from 'ng-zorro-antd/message';
+import { NzModalModule } from 'ng-zorro-antd/modal';
+import { NzSelectModule } from 'ng-zorro-antd/select';
+import { NzTableModule } from 'ng-zorro-antd/table';
+import { NzTagModule } from 'ng-zorro-antd/tag';
+
+import {
+  DataEntrySubmissionDto as SubmissionDto,
+  PeriodsLockExceptionDto as LockExceptionDto,
+  PeriodsPeriodDto as PeriodDto,
+} from '../../api/models';
+import { PeriodService, ResultService, ReviewService, SchemeService } from '../../api/services';
+import { I18nService } from '../../core/i18n/i18n.service';
+import { TranslatePipe } from '../../core/i18n/translate.pipe';
+import { errorText, formErrorText } from '../../shared/error-text';
+import { FieldErrorPipe } from '../../shared/field-error.pipe';
+import { revealErrors } from '../../shared/form-utils';
+import { SchemeVeto, asDefinition } from '../schemes/scheme-definition';
+import { localText, shanghaiWallClock } from './period-time';
+
+export type PeriodAction = 'publish' | 'exceptions' | 'veto' | 'withdraw';
+
+/** The official's result actions on a period: publish, lock exceptions, retroactive veto, withdraw approval. */
+@Component({
+  selector: 'app-period-actions',
+  imports: [
+    ReactiveFormsModule,
+    NzAlertModule,
+    NzDatePickerModule,
+    NzFormModule,
+    NzInputModule,
+    NzModalModule,
+    NzSelectModule,
+    NzTableModule,
+    NzTagModule,
+    TranslatePipe,
+    FieldErrorPipe,
+  ],
+  templateUrl: './period-actions.component.html',
+})
+export class PeriodActionsComponent {
+  private readonly periodApi = inject(PeriodService);
+  private readonly resultApi = inject(ResultService);
+  private readonly reviewApi = inject(ReviewService);
+  private readonly schemeApi = inject(SchemeService);
+  private readonly message = inject(NzMessageService);
+  private readonly fb = inject(FormBuilder);
+  protected readonly i18n = inject(I18nService);
+  protected readonly localText = localText;
+
+  readonly period = input<PeriodDto | null>(null);
+  readonly action = input<PeriodAction | null>(null);
+  readonly closed = output<void>();
+  /** Something changed on the host (published, new version…): the list reloads. */
+  readonly changed = output<void>();
+
+  readonly submissions = signal<SubmissionDto[]>([]);
+  protected readonly loading = signal(false);
+  protected readonly saving = signal(false);
+  protected readonly error = signal<string | null>(null);
+  readonly approved = computed(() => this.submissions().filter((s) => s.status === 'Approved'));
+  readonly notApproved = computed(() => this.submissions().filter((s) => s.status !== 'Approved'));
+  readonly exceptions = signal<LockExceptionDto[]>([]);
+  readonly vetoes = signal<SchemeVeto[]>([]);
+
+  readonly exceptionForm = this.fb.group({
+    cityId: this.fb.control<string | null>(null, Validators.required),
+    unitId: this.fb.control<string | null>(null, Validators.pattern(/^[0-9a-fA-F-]{36}$/)),
+    reason: this.fb.control<string>('', [Validators.required, Validators.maxLength(500)]),
+    deadline: this.fb.control<Date | null>(null, Validators.required),
+  });
+  readonly vetoForm = this.fb.group({
+    cityId: this.fb.control<string | null>(null, Validators.required),
+    vetoCode: this.fb.control<string | null>(null, Validators.required),
+    reason: this.fb.control<string>('', [Validators.required, Validators.maxLength(1000)]),
+  });
+  readonly withdrawForm = this.fb.group({
+    cityId: this.fb.control<string | null>(null, Validators.required),
+    reason: this.fb.control<string>('', [Validators.required, Validators.maxLength(1000)]),
+  });
+
+  constructor() {
+    effect(() => {
+      const period = this.period();
+      const action = this.action();
+      if (period?.id && action) {
+        this.start(period, action);
+      }
+    });
+  }
+
+  private start(period: PeriodDto, action: PeriodAction): void {
+    this.error.set(null);
+    this.saving.set(false);
+    this.exceptionForm.reset({ cityId: null, unitId: null, reason: '', deadline: null });
+    this.vetoForm.reset({ cityId: null, vetoCode: null, reason: '' });
+    this.withdrawForm.reset({ cityId: null, reason: '' });
+    this.loading.set(true);
+    this.reviewApi.reviewGetSubmissions({ periodId: period.id! }).subscribe({
+      next: (list) => {
+        this.loading.set(false);
+        this.submissions.set(list ?? []);
+      },
+      error: (e: unknown) => {
+        this.loading.set(false);
+        this.error.set(errorText(this.i18n, e));
+      },
+    });
+    if (action === 'exceptions') {
+      this.loadExceptions(period.id!);
+    }
+    if (action === 'veto' && period.schemeId) {
+      this.schemeApi.schemeGet({ id: period.schemeId }).subscribe({
+        next: (scheme) => this.vetoes.set(asDefinition(scheme.definition).vetoes ?? []),
+        error: () => this.vetoes.set([]),
+      });
+    }
+  }
+
+  private loadExceptions(id: string): void {
+    this.periodApi.periodGetLockExceptions({ id }).subscribe({
+      next: (list) => this.exceptions.set(list ?? []),
+      error: (e: unknown) => this.error.set(errorText(this.i18n, e)),
+    });
+  }
+
+  notApprovedNames(): string {
+    return this.notApproved()
+      .map((s) => s.cityName)
+      .join('、');
+  }
+
+  cityName(id: string | null | undefined): string {
+    return this.submissions().find((s) => s.cityId === id)?.cityName ?? '';
+  }
+
+  ok(): void {
+    switch (this.action()) {
+      case 'publish':
+        this.publish();
+        break;
+      case 'exceptions':
+        this.createException();
+        break;
+      case 'veto':
+        this.applyVeto();
+        break;
+      case 'withdraw':
+        this.withdraw();
+        break;
+    }
+  }
+
+  publish(): void {
+    const period = this.period();
+    if (!period?.id) {
+      return;
+    }
+    this.saving.set(true);
+    this.error.set(null);
+    this.resultApi.resultPublish({ periodId: period.id }).subscribe({
+      next: (ranking) => {
+        this.saving.set(false);
+        this.message.success(
+          this.i18n.t('periodResults.published', {
+            name: period.name,
+            count: ranking?.length ?? 0,
+          }),
+        );
+        this.changed.emit();
+        this.closed.emit();
+      },
+      error: (e: unknown) => {
+        this.saving.set(false);
+        this.error.set(errorText(this.i18n, e));
+      },
+    });
+  }
+
+  createException(): void {
+    const period = this.period();
+    if (!period?.id) {
+      return;
+    }
+    if (this.exceptionForm.invalid) {
+      revealErrors(this.exceptionForm);
+      return;
+    }
+    const value = this.exceptionForm.getRawValue();
+    this.saving.set(true);
+    this.error.set(null);
+    this.periodApi
+      .periodCreateLockException({
+        id: period.id,
+        body: {
+          cityId: value.cityId!,
+          unitId: value.unitId?.trim() || null,
+          reason: (value.reason ?? '').trim(),
+          deadline: shanghaiWallClock(value.deadline!),
+        },
+      })
+      .subscribe({
+        next: () => {
+          this.saving.set(false);
+          this.message.success(this.i18n.t('periodResults.exceptionCreated'));
+          this.exceptionForm.reset({ cityId: null, unitId: null, reason: '', deadline: null });
+          this.loadExceptions(period.id!);
+        },
+        error: (e: unknown) => {
+          this.saving.set(false);
+          this.error.set(formErrorText(this.i18n, this.exceptionForm, e));
+        },
+      });
+  }
+
+  applyVeto(): void {
+    const period = this.period();
+    if (!period?.id) {
+      return;
+    }
+    if (this.vetoForm.invalid) {
+      revealErrors(this.vetoForm);
+      return;
+    }
+    const value = this.vetoForm.getRawValue();
+    this.saving.set(true);
+    this.error.set(null);
+    this.resultApi
+      .resultApplyRetroactiveVeto({
+        periodId: period.id,
+        cityId: value.cityId!,
+        body: { vetoCode: value.vetoCode!, reason: (value.reason ?? '').trim() },
+      })
+      .subscribe({
+        next: (sheet) => this.versionCreated(sheet.cityName, sheet.version),
+        error: (e: unknown) => {
+          this.saving.set(false);
+          this.error.set(formErrorText(this.i18n, this.vetoForm, e));
+        },
+      });
+  }
+
+  withdraw(): void {
+    const period = this.period();
+    if (!period?.id) {
+      return;
+    }
+    if (this.withdrawForm.invalid) {
+      revealErrors(this.withdrawForm);
+      return;
+    }
+    const value = this.withdrawForm.getRawValue();
+    this.saving.set(true);
+    this.error.set(null);
+    this.resultApi
+      .resultWithdrawApproval({
+        periodId: period.id,
+        cityId: value.cityId!,
+        body: { reason: (value.reason ?? '').trim() },
+      })
+      .subscribe({
+        next: (sheet) => this.versionCreated(sheet.cityName, sheet.version),
+        error: (e: unknown) => {
+          this.saving.set(false);
+          this.error.set(formErrorText(this.i18n, this.withdrawForm, e));
+        },
+      });
+  }
+
+  private versionCreated(city: string | null | undefined, version: number | undefined): void {
+    this.saving.set(false);
+    this.message.success(
+      this.i18n.t('periodResults.versionCreated', { city: city ?? '', version: version ?? '' }),
+    );
+    this.changed.emit();
+    this.closed.emit();
+  }
+}

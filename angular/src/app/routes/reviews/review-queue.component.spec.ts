@@ -1,0 +1,66 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import { provideNzIcons } from 'ng-zorro-antd/icon';
+
+import { APP_ICONS } from '../../core/icons';
+import { ReviewQueueComponent, reviewablePeriods } from './review-queue.component';
+
+describe('ReviewQueueComponent', () => {
+  let fixture: ComponentFixture<ReviewQueueComponent>;
+  let httpMock: HttpTestingController;
+  let el: HTMLElement;
+
+  async function render(): Promise<void> {
+    fixture.detectChanges();
+    await fixture.whenStable();
+    fixture.detectChanges();
+  }
+
+  beforeEach(async () => {
+    TestBed.configureTestingModule({
+      imports: [ReviewQueueComponent],
+      providers: [
+        provideRouter([]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideNzIcons(APP_ICONS),
+      ],
+    });
+    httpMock = TestBed.inject(HttpTestingController);
+    fixture = TestBed.createComponent(ReviewQueueComponent);
+    el = fixture.nativeElement;
+    fixture.detectChanges();
+    httpMock.expectOne('/api/app/periods').flush([
+      { id: 'p0', name: '2026年10月', status: 'Planned' },
+      { id: 'p1', name: '2026年9月', status: 'Open' },
+    ]);
+    httpMock.expectOne('/api/app/reviews/periods/p1/submissions').flush([
+      { cityId: 'c2', cityName: '天水市', status: 'Draft' },
+      { cityId: 'c1', cityName: '兰州市', status: 'Submitted', selfTotal: 88.5 },
+      { cityId: 'c3', cityName: '酒泉市', status: 'Approved', selfTotal: 90 },
+    ]);
+    await render();
+  });
+
+  afterEach(() => httpMock.verify());
+
+  it('skips planned periods and picks the open one', () => {
+    expect(reviewablePeriods([{ status: 'Planned' }, { status: 'Open' }])).toHaveLength(1);
+    expect(el.textContent).toContain('1 个城市待审核');
+  });
+
+  it('lists submissions waiting for review first, with status, self total and a link', () => {
+    const rows = Array.from(
+      el.querySelectorAll('[data-testid="review-table"] tbody tr.ant-table-row'),
+    );
+    expect(rows.map((r) => r.getAttribute('data-city'))).toEqual(['兰州市', '酒泉市', '天水市']);
+    expect(rows[0].textContent).toContain('已提交省级');
+    expect(rows[0].textContent).toContain('88.5');
+    expect(rows[0].querySelector('a')!.textContent).toContain('审核');
+    expect(rows[0].querySelector('a')!.getAttribute('href')).toBe('/reviews/p1/c1');
+    expect(rows[2].textContent).toContain('填报中');
+    expect(rows[2].querySelector('a')!.textContent).toContain('查看');
+  });
+});

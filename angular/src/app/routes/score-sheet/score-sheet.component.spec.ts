@@ -1,0 +1,168 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import { provideNzIcons } from 'ng-zorro-antd/icon';
+
+import { ResultsScoreSheetRecordDto as ScoreSheetRecordDto } from '../../api/models';
+import { appConfig } from '../../../testing/fixtures';
+import { APP_ICONS } from '../../core/icons';
+import { Permissions } from '../../core/permissions';
+import { SessionService } from '../../core/session/session.service';
+import { ScoreSheetComponent, bandColour, changeText } from './score-sheet.component';
+
+function sheet(overrides: Partial<ScoreSheetRecordDto> = {}): ScoreSheetRecordDto {
+  return {
+    id: 'r1',
+    cityId: 'c1',
+    cityName: '兰州市',
+    periodId: 'p1',
+    version: 1,
+    kind: 'Published',
+    isCurrent: true,
+    total: 86.5,
+    maxPoints: 100,
+    grade: '良好',
+    colour: 'blue',
+    rank: 2,
+    change: -1.5,
+    previousTotal: 88,
+    categories: [
+      {
+        code: 'A',
+        name: '政治安全',
+        depth: 1,
+        maxPoints: 10,
+        points: 9,
+        percent: 90,
+        colour: 'green',
+      },
+    ],
+    bonusLines: [],
+    vetoes: [{ code: 'V4', name: '重大群体性事件', effectZh: '扣30分', effectEn: '-30' }],
+    lines: [
+      {
+        indicatorCode: 'B02',
+        indicatorName: '命案现案破案率',
+        maxPoints: 4,
+        value: 92,
+        selfScore: 3.68,
+        auditorScore: 3.5,
+        adjustReason: '台账不一致',
+        points: 3.5,
+        explanationZh: '审核调整为3.5分',
+        explanationEn: 'Adjusted to 3.5',
+      },
+    ],
+    ...overrides,
+  };
+}
+
+describe('ScoreSheetComponent', () => {
+  let fixture: ComponentFixture<ScoreSheetComponent>;
+  let component: ScoreSheetComponent;
+  let httpMock: HttpTestingController;
+  let el: HTMLElement;
+
+  async function render(): Promise<void> {
+    fixture.detectChanges();
+    await fixture.whenStable();
+    fixture.detectChanges();
+  }
+
+  function setup(granted: string[], tenant = false): void {
+    TestBed.configureTestingModule({
+      imports: [ScoreSheetComponent],
+      providers: [
+        provideRouter([]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideNzIcons(APP_ICONS),
+      ],
+    });
+    httpMock = TestBed.inject(HttpTestingController);
+    TestBed.inject(SessionService).load().subscribe();
+    httpMock
+      .expectOne('/api/app/application-configuration')
+      .flush(appConfig(granted, tenant ? { tenantId: 'c1', tenantName: 'lanzhou' } : {}));
+    fixture = TestBed.createComponent(ScoreSheetComponent);
+    component = fixture.componentInstance;
+    el = fixture.nativeElement;
+    fixture.detectChanges();
+    const periods = httpMock.expectOne((r) => r.url === '/api/app/periods');
+    expect(periods.request.params.get('Status')).toBe('Published');
+    periods.flush([{ id: 'p1', name: '2026年9月', status: 'Published' }]);
+  }
+
+  afterEach(() => httpMock?.verify());
+
+  it('formats change and colour bands', () => {
+    expect(changeText(1.5)).toBe('+1.5');
+    expect(changeText(-2)).toBe('-2');
+    expect(changeText(null)).toBe('—');
+    expect(bandColour('green')).toBe('green');
+    expect(bandColour('红')).toBe('red');
+    expect(bandColour('purple')).toBe('default');
+  });
+
+  it('a city reads its own sheet: total, grade, rank, change, vetoes, explanations, versions', async () => {
+    setup([Permissions.Results.Default], true);
+    httpMock.expectOne((r) => r.url === '/api/app/results/periods/p1/my-sheet').flush(sheet());
+    httpMock
+      .expectOne('/api/app/results/periods/p1/cities/c1/versions')
+      .flush([sheet(), sheet({ id: 'r2', version: 2, kind: 'RetroactiveVeto', isCurrent: false })]);
+    await render();
+    expect(el.querySelector('[data-testid="sheet-ranking"]')).toBeNull();
+    expect(el.querySelector('[data-testid="sheet-total"]')!.textContent).toContain('86.5');
+    expect(el.querySelector('[data-testid="sheet-grade"]')!.textContent).toContain('良好');
+    expect(el.textContent).toContain('-1.5');
+    expect(el.querySelector('[data-testid="sheet-vetoes"]')!.textContent).toContain('扣30分');
+    expect(el.querySelector('tr[data-line="B02"]')!.textContent).toContain('审核调整为3.5分');
+    expect(component.versions().map((v) => v.version)).toEqual([2, 1]);
+    expect(component.versionLabel(component.versions()[0])).toContain('追溯否决');
+  });
+
+  it('the province picks a city from the ranking and downloads its xlsx', async () => {
+    setup([Permissions.Results.Default, Permissions.Review.Default]);
+    httpMock.expectOne('/api/app/results/periods/p1/ranking').flush([
+      {
+        rank: 1,
+        cityId: 'c2',
+        cityName: '天水市',
+        sheetId: 'r9',
+        version: 1,
+        total: 90,
+        grade: '优秀',
+        colour: 'green',
+      },
+      {
+        rank: 2,
+        cityId: 'c1',
+        cityName: '兰州市',
+        sheetId: 'r1',
+        version: 1,
+        total: 86.5,
+        grade: '良好',
+        colour: 'blue',
+        change: -1.5,
+      },
+    ]);
+    await render();
+    const rows = el.querySelectorAll('[data-testid="sheet-ranking"] tbody tr.ant-table-row');
+    expect(rows).toHaveLength(2);
+    component.openRow(component.ranking()[1]);
+    httpMock.expectOne('/api/app/results/sheets/r1').flush(sheet());
+    httpMock.expectOne('/api/app/results/periods/p1/cities/c1/versions').flush([sheet()]);
+    await render();
+    expect(el.querySelector('[data-testid="sheet-title"]')!.textContent).toContain('兰州市');
+
+    const create = vi.fn(() => 'blob:x');
+    Object.assign(URL, { createObjectURL: create, revokeObjectURL: vi.fn() });
+    component.downloadXlsx();
+    httpMock.expectOne('/api/app/results/sheets/r1/export/xlsx').flush(new Blob(['x']));
+    expect(create).toHaveBeenCalled();
+    component.downloadPdf();
+    httpMock.expectOne('/api/app/results/sheets/r1/export/pdf').flush(new Blob(['%PDF']));
+    expect(create).toHaveBeenCalledTimes(2);
+  });
+});

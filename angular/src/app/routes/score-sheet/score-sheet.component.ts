@@ -1,0 +1,306 @@
+import { DatePipe, DecimalPipe } from '@angular/common';
+import { Component, OnInit, computed, inject, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { ActivatedRoute } from '@angular/router';
+import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
+import { NzIconModule } from 'ng-zorro-antd/icon';
+import { NzMessageService } from 'ng-zorro-antd/message';
+import { NzSelectModule } from 'ng-zorro-antd/select';
+import { NzTableModule } from 'ng-zorro-antd/table';
+import { NzTagModule } from 'ng-zorro-antd/tag';
+
+import {
+  PeriodsPeriodDto as PeriodDto,
+  ResultsRankingRowDto as RankingRowDto,
+  ResultsScoreSheetRecordDto as ScoreSheetRecordDto,
+} from '../../api/models';
+import { PeriodService, ResultService } from '../../api/services';
+import { I18nService } from '../../core/i18n/i18n.service';
+import { TranslatePipe } from '../../core/i18n/translate.pipe';
+import { Permissions } from '../../core/permissions';
+import { SessionService } from '../../core/session/session.service';
+import { errorText } from '../../shared/error-text';
+import { EntryFilesService, saveBlob } from '../data-entry/entry-files.service';
+
+export interface CategoryRow {
+  code: string;
+  name: string;
+  depth: number;
+  maxPoints: number;
+  points: number;
+  percent: number;
+  colour: string | null;
+}
+
+export interface BonusRow {
+  code: string;
+  name: string;
+  count: number;
+  points: number;
+  explanationZh: string;
+  explanationEn: string;
+}
+
+export interface VetoRow {
+  code: string;
+  name: string;
+  effectZh: string;
+  effectEn: string;
+}
+
+function rows<T>(value: unknown): T[] {
+  return Array.isArray(value) ? (value as T[]) : [];
+}
+
+const BANDS: Record<string, string> = {
+  绿: 'green',
+  green: 'green',
+  蓝: 'blue',
+  blue: 'blue',
+  黄: 'gold',
+  yellow: 'gold',
+  橙: 'orange',
+  orange: 'orange',
+  红: 'red',
+  red: 'red',
+};
+
+/** Ant Design tag colour of a scheme colour band (named 绿/蓝/黄/橙/红 or by key). */
+export function bandColour(colour: string | null | undefined): string {
+  return BANDS[(colour ?? '').trim().toLowerCase()] ?? 'default';
+}
+
+/** "+1.5" / "-2" / "—". */
+export function changeText(change: number | null | undefined): string {
+  if (change === null || change === undefined) {
+    return '—';
+  }
+  return change > 0 ? `+${change}` : String(change);
+}
+
+/**
+ * 评分表: a city sees its own sheet once the period is published (with every version); the province picks
+ * any city from the ranking. xlsx download of the shown version.
+ */
+@Component({
+  selector: 'app-score-sheet',
+  imports: [
+    DatePipe,
+    DecimalPipe,
+    FormsModule,
+    NzAlertModule,
+    NzButtonModule,
+    NzDescriptionsModule,
+    NzIconModule,
+    NzSelectModule,
+    NzTableModule,
+    NzTagModule,
+    TranslatePipe,
+  ],
+  templateUrl: './score-sheet.component.html',
+  styles: `
+    .toolbar {
+      display: flex;
+      gap: 8px;
+      align-items: center;
+      flex-wrap: wrap;
+      margin-bottom: 12px;
+    }
+    .muted {
+      color: rgba(0, 0, 0, 0.45);
+    }
+    .up {
+      color: #389e0d;
+    }
+    .down {
+      color: #cf1322;
+    }
+    .total {
+      font-size: 20px;
+      font-weight: 600;
+    }
+    .section-title {
+      margin-top: 16px;
+    }
+    tr.active td {
+      background: #e6f4ff;
+    }
+  `,
+})
+export class ScoreSheetComponent implements OnInit {
+  private readonly periodApi = inject(PeriodService);
+  private readonly api = inject(ResultService);
+  private readonly files = inject(EntryFilesService);
+  private readonly route = inject(ActivatedRoute);
+  private readonly message = inject(NzMessageService);
+  protected readonly session = inject(SessionService);
+  protected readonly i18n = inject(I18nService);
+  protected readonly bandColour = bandColour;
+  protected readonly changeText = changeText;
+
+  /** Provincial users read any city's sheet from the ranking; a city reads its own. */
+  readonly province = computed(() => this.session.isGranted(Permissions.Review.Default));
+  readonly periods = signal<PeriodDto[]>([]);
+  readonly periodId = signal<string | null>(null);
+  readonly ranking = signal<RankingRowDto[]>([]);
+  readonly sheet = signal<ScoreSheetRecordDto | null>(null);
+  readonly versions = signal<ScoreSheetRecordDto[]>([]);
+  protected readonly loading = signal(false);
+  protected readonly error = signal<string | null>(null);
+  protected readonly noPeriod = signal(false);
+
+  readonly categories = computed(() => rows<CategoryRow>(this.sheet()?.categories));
+  readonly bonusLines = computed(() => rows<BonusRow>(this.sheet()?.bonusLines));
+  readonly vetoes = computed(() => rows<VetoRow>(this.sheet()?.vetoes));
+  protected readonly en = computed(() => this.i18n.lang() === 'en');
+
+  ngOnInit(): void {
+    const query = this.route.snapshot.queryParamMap;
+    const wantedPeriod = query.get('period');
+    this.periodApi.periodGetList({ Status: 'Published' }).subscribe({
+      next: (list) => {
+        const periods = list ?? [];
+        this.periods.set(periods);
+        this.noPeriod.set(!periods.length);
+        const first = periods.find((p) => p.id === wantedPeriod) ?? periods[0];
+        if (first?.id) {
+          this.pick(first.id, query.get('city'));
+        }
+      },
+      error: (e: unknown) => this.error.set(errorText(this.i18n, e)),
+    });
+  }
+
+  pick(id: string | null, cityId: string | null = null): void {
+    this.periodId.set(id);
+    this.sheet.set(null);
+    this.versions.set([]);
+    this.ranking.set([]);
+    this.error.set(null);
+    if (!id) {
+      return;
+    }
+    if (this.province()) {
+      this.loading.set(true);
+      this.api.resultGetRanking({ periodId: id }).subscribe({
+        next: (ranking) => {
+          this.loading.set(false);
+          this.ranking.set(ranking ?? []);
+          const row = (ranking ?? []).find((r) => r.cityId === cityId);
+          if (row) {
+            this.openRow(row);
+          }
+        },
+        error: (e: unknown) => {
+          this.loading.set(false);
+          this.error.set(errorText(this.i18n, e));
+        },
+      });
+    } else {
+      this.loadMine(id, null);
+    }
+  }
+
+  private loadMine(periodId: string, version: number | null): void {
+    this.loading.set(true);
+    this.api.resultGetMySheet({ periodId, version: version ?? undefined }).subscribe({
+      next: (sheet) => {
+        this.loading.set(false);
+        this.sheet.set(sheet);
+        if (!this.versions().length && sheet.cityId) {
+          this.loadVersions(periodId, sheet.cityId);
+        }
+      },
+      error: (e: unknown) => {
+        this.loading.set(false);
+        this.error.set(errorText(this.i18n, e));
+      },
+    });
+  }
+
+  openRow(row: RankingRowDto): void {
+    if (!row.sheetId || !this.periodId()) {
+      return;
+    }
+    this.versions.set([]);
+    this.loadSheet(row.sheetId);
+    this.loadVersions(this.periodId()!, row.cityId ?? '');
+  }
+
+  private loadSheet(id: string): void {
+    this.loading.set(true);
+    this.api.resultGetSheet({ id }).subscribe({
+      next: (sheet) => {
+        this.loading.set(false);
+        this.sheet.set(sheet);
+      },
+      error: (e: unknown) => {
+        this.loading.set(false);
+        this.error.set(errorText(this.i18n, e));
+      },
+    });
+  }
+
+  private loadVersions(periodId: string, cityId: string): void {
+    this.api.resultGetVersions({ periodId, cityId }).subscribe({
+      next: (list) =>
+        this.versions.set([...(list ?? [])].sort((a, b) => (b.version ?? 0) - (a.version ?? 0))),
+      error: () => this.versions.set([]),
+    });
+  }
+
+  pickVersion(id: string): void {
+    const version = this.versions().find((v) => v.id === id);
+    if (version) {
+      this.sheet.set(version.lines?.length ? version : this.sheet());
+      this.loadSheet(id);
+    }
+  }
+
+  versionLabel(v: ScoreSheetRecordDto): string {
+    const kind = this.i18n.t(`scoreSheet.kinds.${v.kind}`);
+    return `v${v.version} ${kind === `scoreSheet.kinds.${v.kind}` ? (v.kind ?? '') : kind}${v.isCurrent ? ' · ' + this.i18n.t('scoreSheet.current') : ''}`;
+  }
+
+  explanation(line: { explanationZh?: string | null; explanationEn?: string | null }): string {
+    return (this.en() ? line.explanationEn : line.explanationZh) || line.explanationZh || '';
+  }
+
+  effect(veto: VetoRow): string {
+    return (this.en() ? veto.effectEn : veto.effectZh) || veto.effectZh || '';
+  }
+
+  downloadPdf(): void {
+    const sheet = this.sheet();
+    if (!sheet?.id) {
+      return;
+    }
+    this.files
+      .download(
+        `/api/app/results/sheets/${sheet.id}/export/pdf`,
+        `${sheet.cityName ?? 'score-sheet'}.pdf`,
+      )
+      .subscribe({
+        next: (f) => saveBlob(f.blob, f.fileName),
+        error: (e: unknown) => this.message.error(errorText(this.i18n, e)),
+      });
+  }
+
+  downloadXlsx(): void {
+    const sheet = this.sheet();
+    if (!sheet?.id) {
+      return;
+    }
+    this.files
+      .download(
+        `/api/app/results/sheets/${sheet.id}/export/xlsx`,
+        `${sheet.cityName ?? 'score-sheet'}.xlsx`,
+      )
+      .subscribe({
+        next: (f) => saveBlob(f.blob, f.fileName),
+        error: (e: unknown) => this.message.error(errorText(this.i18n, e)),
+      });
+  }
+}
