@@ -9,7 +9,8 @@ export default defineConfig({
   testDir: '.',
   testMatch: '**/*.e2e.ts',
   outputDir: './artifacts/test-results',
-  timeout: 60_000,
+  // Whole workflows across several sign-ins; generous for a loaded CI machine.
+  timeout: 180_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,
   workers: 1,
