@@ -216,7 +216,7 @@ for (const role of ROLES) {
 
     const entries = await menuEntries(page);
     expect(entries.length, 'the menu has entries').toBeGreaterThan(0);
-    let detailOpened = false;
+    let detailOpened = false; // at least the published sample scheme has a row
     for (const entry of entries) {
       const label = `${role.slug} ${entry.text} (${entry.href})`;
       await watch.load(page, async () => {
@@ -225,8 +225,8 @@ for (const role of ROLES) {
       });
       await checkPage(page, watch, label, `${role.slug}-${pageSlug(entry.href)}`);
 
-      // One detail page of a list with rows (e.g. a scheme's detail)
-      if (!detailOpened) {
+      // The first row's detail page of every list with rows (e.g. a scheme's, an agreement's)
+      {
         const detailLink = page.locator(`.app-content tbody tr a[href^="${entry.href}/"]`).first();
         if (await detailLink.count()) {
           const href = (await detailLink.getAttribute('href'))!;
