@@ -58,7 +58,11 @@ describe('AgreementListComponent', () => {
   }
 
   it("lists every city's agreements for the province with status tags and filters", async () => {
-    setup([Permissions.Agreements.Default, Permissions.Agreements.Manage]);
+    setup([
+      Permissions.Agreements.Default,
+      Permissions.Agreements.Manage,
+      Permissions.Tenants.Default,
+    ]);
     httpMock
       .expectOne((r) => r.url === '/api/app/agreements')
       .flush({
@@ -95,8 +99,21 @@ describe('AgreementListComponent', () => {
     req.flush({ totalCount: 0, items: [] });
   });
 
+  it('a province user without the tenant permission gets no city filter and no tenant call', async () => {
+    setup([Permissions.Agreements.Default]);
+    httpMock.expectOne((r) => r.url === '/api/app/agreements').flush({ items: [] });
+    httpMock.expectNone((r) => r.url === '/api/app/tenants');
+    await render();
+    expect(el.querySelector('[data-testid="agreement-filter-city"]')).toBeNull();
+    expect(el.querySelector('[data-testid="agreement-filter-year"]')).not.toBeNull();
+  });
+
   it('issues from a published scheme: posts the draft and opens it', async () => {
-    setup([Permissions.Agreements.Default, Permissions.Agreements.Manage]);
+    setup([
+      Permissions.Agreements.Default,
+      Permissions.Agreements.Manage,
+      Permissions.Tenants.Default,
+    ]);
     httpMock.expectOne((r) => r.url === '/api/app/agreements').flush({ items: [] });
     httpMock.expectOne((r) => r.url === '/api/app/tenants').flush({ items: [] });
     await render();
@@ -126,7 +143,11 @@ describe('AgreementListComponent', () => {
   });
 
   it("shows the host's message and keeps the input when the city already has one", async () => {
-    setup([Permissions.Agreements.Default, Permissions.Agreements.Manage]);
+    setup([
+      Permissions.Agreements.Default,
+      Permissions.Agreements.Manage,
+      Permissions.Tenants.Default,
+    ]);
     httpMock.expectOne((r) => r.url === '/api/app/agreements').flush({ items: [] });
     httpMock.expectOne((r) => r.url === '/api/app/tenants').flush({ items: [] });
     component.openCreate();

@@ -86,7 +86,7 @@ import { KeyTaskMatrixComponent } from './key-task-matrix.component';
             [nzPlaceHolder]="'agreements.year' | t"
             data-testid="agreement-filter-year"
           />
-          @if (isHost()) {
+          @if (canListCities()) {
             <nz-select
               nzAllowClear
               [ngModel]="cityId()"
@@ -277,6 +277,10 @@ export class AgreementListComponent implements OnInit {
   protected readonly thisYear = new Date().getFullYear();
 
   protected readonly isHost = computed(() => this.session.isHostUser());
+  /** The province's city list (filter and city picker) needs the tenant permission. */
+  protected readonly canListCities = computed(
+    () => this.isHost() && this.session.isGranted(Permissions.Tenants.Default),
+  );
   protected readonly canManage = computed(
     () => this.isHost() && this.session.isGranted(Permissions.Agreements.Manage),
   );
@@ -303,7 +307,7 @@ export class AgreementListComponent implements OnInit {
 
   ngOnInit(): void {
     this.load();
-    if (this.isHost()) {
+    if (this.canListCities()) {
       this.tenantApi.tenantGetList({ SkipCount: 0, MaxResultCount: 1000 }).subscribe({
         next: (result) => this.cities.set(result.items ?? []),
         error: () => this.cities.set([]),

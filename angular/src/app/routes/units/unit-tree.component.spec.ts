@@ -69,7 +69,11 @@ describe('UnitTreeComponent', () => {
 
   afterEach(() => httpMock.verify());
 
-  const admin = [Permissions.OrganizationUnits.Default, Permissions.OrganizationUnits.Manage];
+  const admin = [
+    Permissions.OrganizationUnits.Default,
+    Permissions.OrganizationUnits.Manage,
+    Permissions.Users.Default,
+  ];
 
   function selectLanzhouDistrict(): void {
     component.select('u1');
@@ -146,6 +150,19 @@ describe('UnitTreeComponent', () => {
     del.flush(null);
     httpMock.expectOne('/api/app/organization-units/u1/members').flush([]);
     httpMock.expectOne('/api/app/organization-units?includeClosed=false').flush(TREE);
+  });
+
+  it('a unit manager without the user list keeps the members table but is offered no user to add, nor calls the user list', async () => {
+    setup([Permissions.OrganizationUnits.Default, Permissions.OrganizationUnits.Manage]);
+    component.select('u1');
+    httpMock
+      .expectOne('/api/app/organization-units/u1/members')
+      .flush([{ userId: 'x1', userName: 'clerk', name: '张填报' }]);
+    httpMock.expectNone((r) => r.url === '/api/app/users');
+    await render();
+    expect(el.querySelector('[data-testid="unit-members"]')!.textContent).toContain('张填报');
+    expect(el.querySelector('[data-testid="unit-member-user"]')).toBeNull();
+    expect(el.querySelector('[data-testid="unit-rename"]')).not.toBeNull();
   });
 
   it('a clerk reads the tree without the editing buttons', async () => {

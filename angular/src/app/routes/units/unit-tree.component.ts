@@ -102,6 +102,10 @@ export class UnitTreeComponent implements OnInit {
 
   readonly canManage = computed(() => this.session.isGranted(Permissions.OrganizationUnits.Manage));
   readonly canAssign = computed(() => this.session.isGranted(Permissions.Agreements.Assign));
+  /** Adding a member picks from the city's users, which needs the user list permission too. */
+  readonly canAddMembers = computed(
+    () => this.canManage() && this.session.isGranted(Permissions.Users.Default),
+  );
 
   readonly units = signal<UnitDto[]>([]);
   readonly includeClosed = signal(false);
@@ -177,7 +181,7 @@ export class UnitTreeComponent implements OnInit {
       next: (list) => this.members.set(list ?? []),
       error: (e: unknown) => this.message.error(errorText(this.i18n, e)),
     });
-    if (this.canManage() && !this.users().length) {
+    if (this.canAddMembers() && !this.users().length) {
       this.userApi.userGetList({ SkipCount: 0, MaxResultCount: 1000 }).subscribe({
         next: (result) => this.users.set(result.items ?? []),
         error: () => this.users.set([]),

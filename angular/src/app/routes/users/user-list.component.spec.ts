@@ -60,6 +60,7 @@ describe('UserListComponent', () => {
           Permissions.Users.Create,
           Permissions.Users.Update,
           Permissions.Users.Delete,
+          Permissions.Roles.Default,
         ]),
       );
     fixture = TestBed.createComponent(UserListComponent);
@@ -158,5 +159,47 @@ describe('UserListComponent', () => {
     httpMock
       .expectOne((r) => r.url === '/api/app/users' && r.method === 'GET')
       .flush({ totalCount: 1, items: [USERS[0]] });
+  });
+});
+
+describe('UserListComponent without the role permission', () => {
+  it('does not call the role list: role names are shown as they are and the dialog has no role picker', async () => {
+    TestBed.configureTestingModule({
+      imports: [UserListComponent],
+      providers: [
+        provideRouter([]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideNzIcons(APP_ICONS),
+      ],
+    });
+    const httpMock = TestBed.inject(HttpTestingController);
+    TestBed.inject(SessionService).load().subscribe();
+    httpMock
+      .expectOne('/api/app/application-configuration')
+      .flush(appConfig([Permissions.Users.Default, Permissions.Users.Update]));
+    const fixture = TestBed.createComponent(UserListComponent);
+    const component = fixture.componentInstance;
+    fixture.detectChanges();
+    httpMock
+      .expectOne((r) => r.url === '/api/app/users' && r.method === 'GET')
+      .flush({ totalCount: 1, items: [USERS[0]] });
+    httpMock.expectNone('/api/app/roles');
+    fixture.detectChanges();
+    await fixture.whenStable();
+    fixture.detectChanges();
+    const el: HTMLElement = fixture.nativeElement;
+    expect(el.querySelector('tbody tr.ant-table-row')!.textContent).toContain('clerk');
+
+    // editing keeps the user's roles as they are
+    component.openEdit(USERS[0]);
+    fixture.detectChanges();
+    await fixture.whenStable();
+    expect(document.querySelector('#u-userName')).not.toBeNull();
+    expect(document.querySelector('#u-roles')).toBeNull();
+    component.submit();
+    const req = httpMock.expectOne((r) => r.url === '/api/app/users/u1' && r.method === 'PUT');
+    expect(req.request.body.roleNames).toEqual(['clerk']);
+    httpMock.verify();
   });
 });

@@ -77,8 +77,14 @@ export class UserListComponent implements OnInit {
     roleNames: [[] as string[]],
   });
 
+  /** The role picker lists the roles, which needs the role permission too. */
+  protected readonly canListRoles = this.session.isGranted(Permissions.Roles.Default);
+
   ngOnInit(): void {
     this.load();
+    if (!this.canListRoles) {
+      return;
+    }
     this.rolesApi.roleGetList().subscribe({
       next: (result) => this.roles.set(result.items ?? []),
       error: () => this.roles.set([]),
