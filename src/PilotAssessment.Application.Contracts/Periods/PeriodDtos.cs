@@ -103,6 +103,17 @@ public sealed class CreateLockExceptionInput
     public DateTime Deadline { get; set; }
 }
 
+/// <summary>An open unit of a city, for choosing the unit of a lock exception.</summary>
+public sealed class CityUnitDto
+{
+    public Guid Id { get; set; }
+
+    public string Name { get; set; } = string.Empty;
+
+    /// <summary>Names from the top unit down, e.g. "兰州市 / 城关区 / 政法委".</summary>
+    public string Path { get; set; } = string.Empty;
+}
+
 public sealed class NotificationDto
 {
     public Guid Id { get; set; }
@@ -135,6 +146,8 @@ public interface IPeriodAppService
     Task<List<LockExceptionDto>> GetLockExceptionsAsync(Guid id);
 
     Task<LockExceptionDto> CreateLockExceptionAsync(Guid id, CreateLockExceptionInput input);
+
+    Task<List<CityUnitDto>> GetCityUnitsAsync(Guid id, Guid cityId);
 }
 
 public interface INotificationAppService

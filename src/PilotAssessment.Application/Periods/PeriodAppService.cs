@@ -1,4 +1,6 @@
 using PilotAssessment.ExceptionHandling;
+using PilotAssessment.MultiTenancy;
+using PilotAssessment.OrganizationUnits;
 using PilotAssessment.Repositories;
 using PilotAssessment.Schemes;
 using PilotAssessment.Tenants;
@@ -12,6 +14,8 @@ public sealed class PeriodAppService(
     IRepository<PeriodLockException> lockExceptions,
     IRepository<Scheme> schemes,
     IRepository<Tenant> tenants,
+    IRepository<OrganizationUnit> units,
+    ICurrentTenant currentTenant,
     TimeProvider clock) : IPeriodAppService
 {
     public async Task<List<PeriodDto>> GetListAsync(GetPeriodsInput input)
@@ -100,9 +104,19 @@ public sealed class PeriodAppService(
             throw new BusinessException(PeriodErrorCodes.ReasonRequired).WithError(nameof(input.Reason), PeriodErrorCodes.ReasonRequired);
         }
 
-        if (await tenants.FindAsync(input.CityId) is null)
+        var city = await tenants.FindAsync(input.CityId)
+            ?? throw new BusinessException(PeriodErrorCodes.UnknownCity).WithError(nameof(input.CityId), PeriodErrorCodes.UnknownCity);
+
+        if (input.UnitId is { } unitId)
         {
-            throw new BusinessException(PeriodErrorCodes.UnknownCity).WithError(nameof(input.CityId), PeriodErrorCodes.UnknownCity);
+            // Read inside the chosen city: a unit of another city (or a closed one) is not found there.
+            using (currentTenant.Change(city.Id, city.Name))
+            {
+                if (await units.CountAsync(units.Query().Where(u => u.Id == unitId && u.ClosedTime == null)) == 0)
+                {
+                    throw new BusinessException(PeriodErrorCodes.UnknownUnit).WithError(nameof(input.UnitId), PeriodErrorCodes.UnknownUnit);
+                }
+            }
         }
 
         var deadline = ProvinceTime.ToUtc(input.Deadline);
@@ -114,6 +128,36 @@ public sealed class PeriodAppService(
         var exception = new PeriodLockException(Guid.NewGuid(), period.Id, input.CityId, input.UnitId, input.Reason.Trim(), deadline);
         await lockExceptions.InsertAsync(exception);
         return ToDto(exception);
+    }
+
+    public async Task<List<CityUnitDto>> GetCityUnitsAsync(Guid id, Guid cityId)
+    {
+        await periods.GetAsync(id);
+        var city = await tenants.GetAsync(cityId);
+        List<OrganizationUnit> all;
+        using (currentTenant.Change(city.Id, city.Name))
+        {
+            all = await units.ToListAsync(units.Query());
+        }
+
+        var byId = all.ToDictionary(u => u.Id);
+        string PathOf(OrganizationUnit unit)
+        {
+            var names = new List<string>();
+            var seen = new HashSet<Guid>();
+            for (OrganizationUnit? at = unit; at is not null && seen.Add(at.Id); at = at.ParentId is { } p ? byId.GetValueOrDefault(p) : null)
+            {
+                names.Add(at.Name);
+            }
+
+            names.Reverse();
+            return string.Join(" / ", names);
+        }
+
+        return all.Where(u => !u.IsClosed)
+            .Select(u => new CityUnitDto { Id = u.Id, Name = u.Name, Path = PathOf(u) })
+            .OrderBy(u => u.Path, StringComparer.Ordinal)
+            .ToList();
     }
 
     public static PeriodDto ToDto(AssessmentPeriod p) => new()

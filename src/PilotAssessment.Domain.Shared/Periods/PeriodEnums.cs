@@ -40,6 +40,7 @@ public static class PeriodErrorCodes
     public const string DeadlineInPast = "Period:DeadlineInPast";
     public const string NotLocked = "Period:NotLocked";
     public const string UnknownCity = "Period:UnknownCity";
+    public const string UnknownUnit = "Period:UnknownUnit";
     public const string ReminderTitle = "Period:ReminderTitle";
     public const string ReminderBody = "Period:ReminderBody";
 }

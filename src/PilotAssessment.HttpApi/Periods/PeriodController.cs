@@ -37,6 +37,11 @@ public sealed class PeriodController(IPeriodAppService periods) : PilotAssessmen
     [HttpPost("{id:guid}/lock-exceptions")]
     [Authorize(PilotAssessmentPermissions.Periods.Manage)]
     public Task<LockExceptionDto> CreateLockExceptionAsync(Guid id, CreateLockExceptionInput input) => periods.CreateLockExceptionAsync(id, input);
+
+    /// <summary>The city's open units, so the official can pick the unit of a lock exception.</summary>
+    [HttpGet("{id:guid}/cities/{cityId:guid}/units")]
+    [Authorize(PilotAssessmentPermissions.Periods.Manage)]
+    public Task<List<CityUnitDto>> GetCityUnitsAsync(Guid id, Guid cityId) => periods.GetCityUnitsAsync(id, cityId);
 }
 
 [Route("api/app/notifications")]

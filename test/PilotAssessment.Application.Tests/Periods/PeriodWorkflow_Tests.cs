@@ -1,5 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
 using PilotAssessment.DataEntry;
 using PilotAssessment.ExceptionHandling;
+using PilotAssessment.OrganizationUnits;
 using PilotAssessment.Results;
 using PilotAssessment.Reviews;
 using Shouldly;
@@ -140,7 +142,9 @@ public abstract class PeriodWorkflow_Tests<TApplication>(TApplication app) : ICl
         noReason.Code.ShouldBe(PeriodErrorCodes.ReasonRequired);
         var exception = await app.PeriodsAsync(p => p.CreateLockExceptionAsync(period.Id, new CreateLockExceptionInput { CityId = tianshui, Reason = "系统故障补报", Deadline = ProvinceTime.ToLocal(now.AddDays(1)) }));
         exception.Deadline.ShouldBe(now.AddDays(1), TimeSpan.FromSeconds(1));
-        var unit = Guid.NewGuid();
+        // A unit exception names a unit of that city.
+        var unit = (await app.AsUserAsync("张掖", "admin", sp => sp.GetRequiredService<IOrganizationUnitAppService>().CreateAsync(
+            new CreateOrganizationUnitInput { Code = $"ZY-GA-{Guid.NewGuid():N}"[..16], Name = "公安局", Kind = OrganizationUnitKind.Department }))).Id;
         await app.PeriodsAsync(p => p.CreateLockExceptionAsync(period.Id, new CreateLockExceptionInput { CityId = zhangye, UnitId = unit, Reason = "公安局补报", Deadline = ProvinceTime.ToLocal(now.AddDays(1)) }));
 
         // Exactly the reopened city writes; a unit exception admits only that unit's lines.

@@ -125,6 +125,8 @@ export type { PeriodGetLockExceptions$Params as PeriodGetLockExceptions$Params }
 export { periodGetLockExceptions as periodGetLockExceptions } from './fn/period/period-get-lock-exceptions';
 export type { PeriodCreateLockException$Params as PeriodCreateLockException$Params } from './fn/period/period-create-lock-exception';
 export { periodCreateLockException as periodCreateLockException } from './fn/period/period-create-lock-exception';
+export type { PeriodGetCityUnits$Params as PeriodGetCityUnits$Params } from './fn/period/period-get-city-units';
+export { periodGetCityUnits as periodGetCityUnits } from './fn/period/period-get-city-units';
 export type { ResultPublish$Params as ResultPublish$Params } from './fn/result/result-publish';
 export { resultPublish as resultPublish } from './fn/result/result-publish';
 export type { ResultApplyRetroactiveVeto$Params as ResultApplyRetroactiveVeto$Params } from './fn/result/result-apply-retroactive-veto';

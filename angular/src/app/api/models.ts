@@ -70,6 +70,7 @@ export type { OrganizationUnitDto as OrganizationUnitsOrganizationUnitDto } from
 export type { OrganizationUnitKind as OrganizationUnitsOrganizationUnitKind } from './models/OrganizationUnits/organization-unit-kind';
 export type { RenameOrganizationUnitInput as OrganizationUnitsRenameOrganizationUnitInput } from './models/OrganizationUnits/rename-organization-unit-input';
 export type { UnitMemberDto as OrganizationUnitsUnitMemberDto } from './models/OrganizationUnits/unit-member-dto';
+export type { CityUnitDto as PeriodsCityUnitDto } from './models/Periods/city-unit-dto';
 export type { CreateLockExceptionInput as PeriodsCreateLockExceptionInput } from './models/Periods/create-lock-exception-input';
 export type { CreatePeriodInput as PeriodsCreatePeriodInput } from './models/Periods/create-period-input';
 export type { LockExceptionDto as PeriodsLockExceptionDto } from './models/Periods/lock-exception-dto';

@@ -18,12 +18,15 @@ import { periodCreateLockException } from '../fn/period/period-create-lock-excep
 import { PeriodCreateLockException$Params } from '../fn/period/period-create-lock-exception';
 import { periodGet } from '../fn/period/period-get';
 import { PeriodGet$Params } from '../fn/period/period-get';
+import { periodGetCityUnits } from '../fn/period/period-get-city-units';
+import { PeriodGetCityUnits$Params } from '../fn/period/period-get-city-units';
 import { periodGetList } from '../fn/period/period-get-list';
 import { PeriodGetList$Params } from '../fn/period/period-get-list';
 import { periodGetLockExceptions } from '../fn/period/period-get-lock-exceptions';
 import { PeriodGetLockExceptions$Params } from '../fn/period/period-get-lock-exceptions';
 import { periodOpen } from '../fn/period/period-open';
 import { PeriodOpen$Params } from '../fn/period/period-open';
+import { CityUnitDto as PeriodsCityUnitDto } from '../models/Periods/city-unit-dto';
 import { LockExceptionDto as PeriodsLockExceptionDto } from '../models/Periods/lock-exception-dto';
 import { PeriodDto as PeriodsPeriodDto } from '../models/Periods/period-dto';
 import { periodUpdateWindow } from '../fn/period/period-update-window';
@@ -277,6 +280,39 @@ export class PeriodService extends BaseService {
     const resp = this.periodCreateLockException$Response(params, context);
     return resp.pipe(
       map((r: StrictHttpResponse<PeriodsLockExceptionDto>): PeriodsLockExceptionDto => r.body),
+    );
+  }
+
+  /** Path part for operation `periodGetCityUnits()` */
+  static readonly PeriodGetCityUnitsPath = '/api/app/periods/{id}/cities/{cityId}/units';
+
+  /**
+   * This method provides access to the full `HttpResponse`, allowing access to response headers.
+   * To access only the response body, use `periodGetCityUnits()` instead.
+   *
+   * This method doesn't expect any request body.
+   */
+  periodGetCityUnits$Response(
+    params: PeriodGetCityUnits$Params,
+    context?: HttpContext,
+  ): Observable<StrictHttpResponse<Array<PeriodsCityUnitDto>>> {
+    const obs = periodGetCityUnits(this.http, this.rootUrl, params, context);
+    return obs;
+  }
+
+  /**
+   * This method provides access only to the response body.
+   * To access the full response (for headers, for example), `periodGetCityUnits$Response()` instead.
+   *
+   * This method doesn't expect any request body.
+   */
+  periodGetCityUnits(
+    params: PeriodGetCityUnits$Params,
+    context?: HttpContext,
+  ): Observable<Array<PeriodsCityUnitDto>> {
+    const resp = this.periodGetCityUnits$Response(params, context);
+    return resp.pipe(
+      map((r: StrictHttpResponse<Array<PeriodsCityUnitDto>>): Array<PeriodsCityUnitDto> => r.body),
     );
   }
 }

@@ -65,15 +65,24 @@ describe('PeriodActionsComponent', () => {
     expect(closed).toBe(1);
   });
 
-  it('lists lock exceptions and creates one in Beijing time with the reason beside its field', async () => {
+  it('lists lock exceptions with unit names and creates one in Beijing time with the reason beside its field', async () => {
     await open('exceptions');
+    httpMock.expectOne('/api/app/periods/p1/lock-exceptions').flush([
+      { id: 'x1', cityId: 'c2', reason: '系统故障', deadlineLocal: '2026-12-01T18:00' },
+      { id: 'x2', cityId: 'c2', unitId: 'u9', reason: '断网', deadlineLocal: '2026-12-02T18:00' },
+    ]);
+    // The unit names of the list come from the city's units.
     httpMock
-      .expectOne('/api/app/periods/p1/lock-exceptions')
-      .flush([{ id: 'x1', cityId: 'c2', reason: '系统故障', deadlineLocal: '2026-12-01T18:00' }]);
+      .expectOne('/api/app/periods/p1/cities/c2/units')
+      .flush([{ id: 'u9', name: '公安局', path: '麦积区 / 公安局' }]);
     await render();
-    expect(document.body.querySelector('[data-testid="exception-table"]')!.textContent).toContain(
-      '天水市',
+    const table = document.body.querySelector('[data-testid="exception-table"]')!;
+    expect(table.textContent).toContain('天水市');
+    const units = [...table.querySelectorAll('[data-testid="exception-unit-name"]')].map((td) =>
+      td.textContent?.trim(),
     );
+    expect(units).toEqual(['全市', '麦积区 / 公安局']);
+    expect(table.textContent).not.toContain('u9');
     component.ok();
     httpMock.expectNone('/api/app/periods/p1/lock-exceptions');
     expect(component.exceptionForm.controls.reason.errors).toEqual({ required: true });
@@ -99,6 +108,57 @@ describe('PeriodActionsComponent', () => {
       { status: 400, statusText: 'Bad Request' },
     );
     expect(component.exceptionForm.controls.deadline.errors?.['server']).toBe('截止时间须晚于现在');
+  });
+
+  it("offers the chosen city's units and sends the chosen unit", async () => {
+    await open('exceptions');
+    httpMock.expectOne('/api/app/periods/p1/lock-exceptions').flush([]);
+    await render();
+    const unitSelect = () =>
+      document.body.querySelector('[data-testid="exception-unit"]') as HTMLElement;
+    expect(unitSelect().classList).toContain('ant-select-disabled');
+
+    component.exceptionForm.controls.cityId.setValue('c1');
+    httpMock.expectOne('/api/app/periods/p1/cities/c1/units').flush([
+      { id: 'u1', name: '城关区', path: '城关区' },
+      { id: 'u2', name: '政法委', path: '城关区 / 政法委' },
+    ]);
+    await render();
+    expect(unitSelect().classList).not.toContain('ant-select-disabled');
+    expect(unitSelect().textContent).toContain('全市');
+    unitSelect().click();
+    await render();
+    const options = [...document.body.querySelectorAll('.ant-select-item-option')].map((o) =>
+      o.textContent?.trim(),
+    );
+    expect(options).toEqual(['城关区', '城关区 / 政法委']);
+
+    component.exceptionForm.patchValue({
+      unitId: 'u2',
+      reason: '系统故障补报',
+      deadline: new Date(2026, 11, 5, 18, 0),
+    });
+    component.ok();
+    const req = httpMock.expectOne(
+      (r) => r.method === 'POST' && r.url === '/api/app/periods/p1/lock-exceptions',
+    );
+    expect(req.request.body).toEqual({
+      cityId: 'c1',
+      unitId: 'u2',
+      reason: '系统故障补报',
+      deadline: '2026-12-05T18:00:00',
+    });
+    req.flush(
+      { title: '单位不属于该城市', status: 400, errors: { UnitId: ['未找到该单位'] } },
+      { status: 400, statusText: 'Bad Request' },
+    );
+    expect(component.exceptionForm.controls.unitId.errors?.['server']).toBe('未找到该单位');
+    expect(component.exceptionForm.controls.unitId.value).toBe('u2');
+
+    // Another city clears the unit and asks for that city's units.
+    component.exceptionForm.controls.cityId.setValue('c2');
+    httpMock.expectOne('/api/app/periods/p1/cities/c2/units').flush([]);
+    expect(component.exceptionForm.controls.unitId.value).toBeNull();
   });
 
   it('a retroactive veto names the veto and a reason and reports the new version', async () => {

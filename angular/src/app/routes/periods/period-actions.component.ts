@@ -1,4 +1,5 @@
 import { Component, computed, effect, inject, input, output, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
@@ -10,8 +11,11 @@ import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 
+import { distinctUntilChanged } from 'rxjs';
+
 import {
   DataEntrySubmissionDto as SubmissionDto,
+  PeriodsCityUnitDto as CityUnitDto,
   PeriodsLockExceptionDto as LockExceptionDto,
   PeriodsPeriodDto as PeriodDto,
 } from '../../api/models';
@@ -68,10 +72,22 @@ export class PeriodActionsComponent {
   readonly notApproved = computed(() => this.submissions().filter((s) => s.status !== 'Approved'));
   readonly exceptions = signal<LockExceptionDto[]>([]);
   readonly vetoes = signal<SchemeVeto[]>([]);
+  /** Open units per city, loaded on demand: the unit picker and the unit names of the list. */
+  readonly cityUnits = signal<Record<string, CityUnitDto[]>>({});
+  private readonly unitsRequested = new Set<string>();
+  readonly exceptionCity = signal<string | null>(null);
+  readonly unitOptions = computed(() => {
+    const city = this.exceptionCity();
+    return city ? (this.cityUnits()[city] ?? []) : [];
+  });
+  readonly unitsLoading = computed(() => {
+    const city = this.exceptionCity();
+    return !!city && !this.cityUnits()[city];
+  });
 
   readonly exceptionForm = this.fb.group({
     cityId: this.fb.control<string | null>(null, Validators.required),
-    unitId: this.fb.control<string | null>(null, Validators.pattern(/^[0-9a-fA-F-]{36}$/)),
+    unitId: this.fb.control<string | null>(null),
     reason: this.fb.control<string>('', [Validators.required, Validators.maxLength(500)]),
     deadline: this.fb.control<Date | null>(null, Validators.required),
   });
@@ -86,6 +102,16 @@ export class PeriodActionsComponent {
   });
 
   constructor() {
+    // A unit belongs to one city: choosing another city clears it and loads that city's units.
+    this.exceptionForm.controls.cityId.valueChanges
+      .pipe(distinctUntilChanged(), takeUntilDestroyed())
+      .subscribe((cityId) => {
+        this.exceptionCity.set(cityId);
+        this.exceptionForm.controls.unitId.setValue(null);
+        if (cityId) {
+          this.loadUnits(cityId);
+        }
+      });
     effect(() => {
       const period = this.period();
       const action = this.action();
@@ -98,6 +124,8 @@ export class PeriodActionsComponent {
   private start(period: PeriodDto, action: PeriodAction): void {
     this.error.set(null);
     this.saving.set(false);
+    this.cityUnits.set({});
+    this.unitsRequested.clear();
     this.exceptionForm.reset({ cityId: null, unitId: null, reason: '', deadline: null });
     this.vetoForm.reset({ cityId: null, vetoCode: null, reason: '' });
     this.withdrawForm.reset({ cityId: null, reason: '' });
@@ -125,9 +153,40 @@ export class PeriodActionsComponent {
 
   private loadExceptions(id: string): void {
     this.periodApi.periodGetLockExceptions({ id }).subscribe({
-      next: (list) => this.exceptions.set(list ?? []),
+      next: (list) => {
+        this.exceptions.set(list ?? []);
+        new Set((list ?? []).filter((x) => x.unitId && x.cityId).map((x) => x.cityId!)).forEach(
+          (cityId) => this.loadUnits(cityId),
+        );
+      },
       error: (e: unknown) => this.error.set(errorText(this.i18n, e)),
     });
+  }
+
+  private loadUnits(cityId: string): void {
+    const period = this.period();
+    if (!period?.id || this.unitsRequested.has(cityId)) {
+      return;
+    }
+    this.unitsRequested.add(cityId);
+    this.periodApi.periodGetCityUnits({ id: period.id, cityId }).subscribe({
+      next: (units) => this.cityUnits.update((all) => ({ ...all, [cityId]: units ?? [] })),
+      error: (e: unknown) => {
+        // Let a later choice of the same city try again.
+        this.unitsRequested.delete(cityId);
+        this.cityUnits.update((all) => ({ ...all, [cityId]: [] }));
+        this.error.set(errorText(this.i18n, e));
+      },
+    });
+  }
+
+  /** The unit's path for the list; a unit closed since then is no longer listed, so its id stays. */
+  unitName(cityId: string | null | undefined, unitId: string | null | undefined): string {
+    if (!unitId) {
+      return this.i18n.t('periodResults.wholeCity');
+    }
+    const unit = (this.cityUnits()[cityId ?? ''] ?? []).find((u) => u.id === unitId);
+    return unit?.path || unit?.name || unitId;
   }
 
   notApprovedNames(): string {
@@ -200,7 +259,7 @@ export class PeriodActionsComponent {
         id: period.id,
         body: {
           cityId: value.cityId!,
-          unitId: value.unitId?.trim() || null,
+          unitId: value.unitId || null,
           reason: (value.reason ?? '').trim(),
           deadline: shanghaiWallClock(value.deadline!),
         },
