@@ -11,6 +11,9 @@ namespace PilotAssessment.Results;
 /// <summary>One city's entered data of a period, ready for the engine.</summary>
 public sealed record CityPeriodInput(Guid CityId, IReadOnlyList<EntryLine> Lines, CityPeriodFacts? Facts)
 {
+    /// <summary>Province averages and last year's figures the reference rules compare with.</summary>
+    public ReferenceData Reference { get; init; } = ReferenceData.Empty;
+
     public CityPeriodValues ToValues() => new()
     {
         CityKey = CityId.ToString(),
@@ -27,8 +30,8 @@ public sealed record CityPeriodInput(Guid CityId, IReadOnlyList<EntryLine> Lines
 }
 
 /// <summary>
-/// Loads a period's entered data for every city (or one) in one query per table and scores it with the scheme's
-/// targets unless <see cref="IPeriodTargetProvider"/> gives a city its own.
+/// Loads a period's entered data for every city (or one) in one query per table, with the reference data of
+/// <see cref="PeriodReferenceDataProvider"/>, and scores it with the scheme's targets unless <see cref="IPeriodTargetProvider"/> gives a city its own.
 /// </summary>
 public sealed class PeriodScoringService(
     IRepository<EntryLine> lines,
@@ -36,6 +39,7 @@ public sealed class PeriodScoringService(
     IRepository<Schemes.Scheme> schemes,
     IDataFilter dataFilter,
     IPeriodTargetProvider targets,
+    PeriodReferenceDataProvider references,
     ScoringEngine engine)
 {
     /// <param name="tracked">False for reading only (publishing, monitoring): the lines are not tracked, which saves time and memory on a whole province.</param>
@@ -48,7 +52,11 @@ public sealed class PeriodScoringService(
         var allFacts = await facts.ToListAsync(factQuery.Where(f => f.PeriodId == periodId), cancellationToken);
         var linesByCity = allLines.Where(l => l.TenantId != null).ToLookup(l => l.TenantId!.Value);
         var factsByCity = allFacts.Where(f => f.TenantId != null).GroupBy(f => f.TenantId!.Value).ToDictionary(g => g.Key, g => g.First());
-        return cityIds.ToDictionary(id => id, id => new CityPeriodInput(id, linesByCity[id].ToList(), factsByCity.GetValueOrDefault(id)));
+        var reference = await references.LoadAsync(periodId, allLines, cancellationToken);
+        return cityIds.ToDictionary(id => id, id => new CityPeriodInput(id, linesByCity[id].ToList(), factsByCity.GetValueOrDefault(id))
+        {
+            Reference = reference.For(id, linesByCity[id]),
+        });
     }
 
     public Task<Schemes.Scheme> GetSchemeAsync(AssessmentPeriod period, CancellationToken cancellationToken = default) =>
@@ -58,7 +66,7 @@ public sealed class PeriodScoringService(
         targets.GetTargetOverridesAsync(period, cityIds, cancellationToken);
 
     public ScoreSheet Score(SchemeDefinition definition, CityPeriodInput input, IReadOnlyDictionary<Guid, IReadOnlyDictionary<string, decimal>> targetOverrides, bool withAuditorScores) =>
-        engine.Score(definition, input.ToValues(), null, targetOverrides.GetValueOrDefault(input.CityId), withAuditorScores ? input.AuditorScores() : null);
+        engine.Score(definition, input.ToValues(), input.Reference, targetOverrides.GetValueOrDefault(input.CityId), withAuditorScores ? input.AuditorScores() : null);
 
     /// <summary>Indicators a city enters itself (computed ones are not).</summary>
     public static IReadOnlyList<IndicatorDefinition> EnteredIndicators(SchemeDefinition definition) =>
