@@ -78,6 +78,9 @@ public sealed class PeriodReferenceData
         return value.LastYearNumber is { } entered ? (entered, ReferenceSources.Entered) : (null, null);
     }
 
+    /// <summary>Whether the rule compares with last year's figure (a yoy change, a rank change, a last-year reference).</summary>
+    public static bool NeedsLastYear(ScoringRule rule) => Needs(rule) == Need.LastYear && rule is not RankBasedRule;
+
     private enum Need
     {
         None,
