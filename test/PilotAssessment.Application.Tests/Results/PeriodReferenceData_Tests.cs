@@ -90,6 +90,12 @@ public abstract class PeriodReferenceData_Tests<TApplication>(TApplication app) 
         // B01 −20 % → 5 (improved). C01 +5 % → 4 − 2.5 = 1.5.
         Points(sheet, "B01").ShouldBe((LineStatus.Scored, 5m));
         Points(sheet, "C01").ShouldBe((LineStatus.Scored, 1.5m));
+
+        // The workbook has no 上年同期值 column: downloading and uploading it again keeps the entered figure.
+        var template = await app.DataEntryAsync("金昌", "clerk", e => e.DownloadTemplateAsync(period.Id));
+        var again = await app.DataEntryAsync("金昌", "clerk", e => e.UploadXlsxAsync(period.Id, new MemoryStream(template.Content)));
+        again.Lines.Single(l => l.IndicatorCode == "C01").Value.LastYearNumber.ShouldBe(10m);
+        Points(await ScoreAsync(period.Id, "金昌"), "C01").ShouldBe((LineStatus.Scored, 1.5m));
     }
 
     [Fact]
