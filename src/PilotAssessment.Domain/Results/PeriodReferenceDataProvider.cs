@@ -56,6 +56,16 @@ public sealed class PeriodReferenceData
         return new ReferenceData { ProvinceAverages = ProvinceAverages, LastYearValues = lastYear, LastYearRanks = lastRanks };
     }
 
+    /// <summary>Indicators whose last-year figure is the one the city entered (the system has none).</summary>
+    public IReadOnlySet<string> EnteredLastYear(Guid cityId, IEnumerable<EntryLine> cityLines)
+    {
+        var previous = PreviousNumbers.GetValueOrDefault(cityId);
+        return cityLines
+            .Where(l => l.Value.LastYearNumber is not null && previous?.ContainsKey(l.IndicatorCode) != true)
+            .Select(l => l.IndicatorCode)
+            .ToHashSet();
+    }
+
     /// <summary>The figure a line will be compared with and its source, or (null, null) when the rule needs none or none is known.</summary>
     public (decimal? Value, string? Source) LineReference(IndicatorDefinition indicator, Guid cityId, EntryValue value)
     {

@@ -4,6 +4,7 @@ using PilotAssessment.MultiTenancy;
 using PilotAssessment.Periods;
 using PilotAssessment.Repositories;
 using PilotAssessment.Schemes;
+using PilotAssessment.Schemes.Rules;
 using PilotAssessment.Schemes.Scoring;
 
 namespace PilotAssessment.Results;
@@ -13,6 +14,9 @@ public sealed record CityPeriodInput(Guid CityId, IReadOnlyList<EntryLine> Lines
 {
     /// <summary>Province averages and last year's figures the reference rules compare with.</summary>
     public ReferenceData Reference { get; init; } = ReferenceData.Empty;
+
+    /// <summary>Indicators compared with the 上年同期值 the city entered; their explanation says so.</summary>
+    public IReadOnlySet<string> EnteredLastYear { get; init; } = new HashSet<string>();
 
     public CityPeriodValues ToValues() => new()
     {
@@ -56,6 +60,7 @@ public sealed class PeriodScoringService(
         return cityIds.ToDictionary(id => id, id => new CityPeriodInput(id, linesByCity[id].ToList(), factsByCity.GetValueOrDefault(id))
         {
             Reference = reference.For(id, linesByCity[id]),
+            EnteredLastYear = reference.EnteredLastYear(id, linesByCity[id]),
         });
     }
 
@@ -65,8 +70,28 @@ public sealed class PeriodScoringService(
     public Task<IReadOnlyDictionary<Guid, IReadOnlyDictionary<string, decimal>>> TargetsAsync(AssessmentPeriod period, IReadOnlyCollection<Guid> cityIds, CancellationToken cancellationToken = default) =>
         targets.GetTargetOverridesAsync(period, cityIds, cancellationToken);
 
-    public ScoreSheet Score(SchemeDefinition definition, CityPeriodInput input, IReadOnlyDictionary<Guid, IReadOnlyDictionary<string, decimal>> targetOverrides, bool withAuditorScores) =>
-        engine.Score(definition, input.ToValues(), input.Reference, targetOverrides.GetValueOrDefault(input.CityId), withAuditorScores ? input.AuditorScores() : null);
+    public ScoreSheet Score(SchemeDefinition definition, CityPeriodInput input, IReadOnlyDictionary<Guid, IReadOnlyDictionary<string, decimal>> targetOverrides, bool withAuditorScores)
+    {
+        var sheet = engine.Score(definition, input.ToValues(), input.Reference, targetOverrides.GetValueOrDefault(input.CityId), withAuditorScores ? input.AuditorScores() : null);
+        if (input.EnteredLastYear.Count == 0)
+        {
+            return sheet;
+        }
+
+        // A figure the city gave itself is marked, so reviewers know to check it.
+        var marked = definition.AllIndicators()
+            .Where(i => input.EnteredLastYear.Contains(i.Code) && PeriodReferenceData.NeedsLastYear(i.Rule))
+            .Select(i => i.Code)
+            .ToHashSet();
+        return sheet with
+        {
+            Lines = sheet.Lines
+                .Select(l => marked.Contains(l.IndicatorCode) && l.Status == LineStatus.Scored
+                    ? l with { Explanation = new BilingualText(l.Explanation.ZhHans + "（上年同期值为本市填报）", l.Explanation.En + " (last year's figure entered by the city)") }
+                    : l)
+                .ToList(),
+        };
+    }
 
     /// <summary>Indicators a city enters itself (computed ones are not).</summary>
     public static IReadOnlyList<IndicatorDefinition> EnteredIndicators(SchemeDefinition definition) =>

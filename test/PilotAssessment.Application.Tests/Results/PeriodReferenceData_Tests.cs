@@ -66,6 +66,7 @@ public abstract class PeriodReferenceData_Tests<TApplication>(TApplication app) 
         Points(sheet, "B01").ShouldBe((LineStatus.Scored, 4m));
         Points(sheet, "C01").ShouldBe((LineStatus.Scored, 4m));
         Points(sheet, "I04").ShouldBe((LineStatus.Scored, 1.5m));
+        sheet.Lines.ShouldAllBe(l => !l.Explanation.ZhHans!.Contains("本市填报"));
         sheet.Lines.Single(l => l.IndicatorCode == "I04").Explanation.ZhHans!.ShouldContain("上年第3名");
 
         var entry = await app.DataEntryAsync("张掖", "clerk", e => e.GetSheetAsync(second.Id));
@@ -90,6 +91,8 @@ public abstract class PeriodReferenceData_Tests<TApplication>(TApplication app) 
         // B01 −20 % → 5 (improved). C01 +5 % → 4 − 2.5 = 1.5.
         Points(sheet, "B01").ShouldBe((LineStatus.Scored, 5m));
         Points(sheet, "C01").ShouldBe((LineStatus.Scored, 1.5m));
+        sheet.Lines.Single(l => l.IndicatorCode == "B01").Explanation.ZhHans!.ShouldContain("上年50");
+        sheet.Lines.Single(l => l.IndicatorCode == "B01").Explanation.ZhHans!.ShouldEndWith("（上年同期值为本市填报）");
 
         // The workbook has no 上年同期值 column: downloading and uploading it again keeps the entered figure.
         var template = await app.DataEntryAsync("金昌", "clerk", e => e.DownloadTemplateAsync(period.Id));
