@@ -51,6 +51,10 @@ public static class PilotAssessmentApplicationModule
         services.AddScoped<IPeriodTargetProvider, AgreementPeriodTargetProvider>();
         services.AddScoped<EntryWindowPolicy>();
         services.AddScoped<PeriodScoringService>();
+
+        // Period reference data (province averages, last year's figures) for every period scoring path
+        services.AddScoped<PeriodReferenceDataProvider>();
+
         services.AddScoped<PeriodRecomputeService>();
         services.AddScoped<EntrySheetReader>();
         services.AddScoped<IPeriodAppService, PeriodAppService>();

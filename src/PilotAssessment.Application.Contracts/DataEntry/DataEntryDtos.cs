@@ -16,6 +16,9 @@ public sealed class EntryValueDto
     public List<string>? ChecklistPresent { get; set; }
 
     public Dictionary<string, decimal>? SurveyRates { get; set; }
+
+    /// <summary>上年同期值 given by the city; used only when the system has no previous period's number.</summary>
+    public decimal? LastYearNumber { get; set; }
 }
 
 public sealed class EntryOccurrenceDto
@@ -40,6 +43,12 @@ public sealed class EntryLineDto
     public string? Unit { get; set; }
 
     public string RuleKind { get; set; } = string.Empty;
+
+    /// <summary>The figure the line is scored against (province average or last year's), when its rule needs one and it is known.</summary>
+    public decimal? ReferenceValue { get; set; }
+
+    /// <summary>ProvinceAverage, PreviousPeriod, Entered, or null.</summary>
+    public string? ReferenceSource { get; set; }
 
     public decimal MaxPoints { get; set; }
 

@@ -228,7 +228,9 @@ public sealed class DataEntryAppService(
             line ??= new EntryLine(Guid.NewGuid(), periodId, indicator.Code);
             var oldNote = line.Note;
             var oldValue = isNew ? null : line.ValueJson;
-            var changed = line.SetValue(value, currentUser.Id, Now) is not null || isNew;
+            // The workbook has no 上年同期值 column: an upload keeps the one entered in the grid.
+            var kept = isNew || value.LastYearNumber is not null ? value : value with { LastYearNumber = line.Value.LastYearNumber };
+            var changed = line.SetValue(kept, currentUser.Id, Now) is not null || isNew;
             line.Note = note;
             if (changed || oldNote != note)
             {

@@ -12,6 +12,7 @@ internal static class DataEntryMapping
         Grade = string.IsNullOrWhiteSpace(dto.Grade) ? null : dto.Grade.Trim(),
         ChecklistPresent = dto.ChecklistPresent,
         SurveyRates = dto.SurveyRates,
+        LastYearNumber = dto.LastYearNumber,
     };
 
     public static EntryValueDto ToDto(this EntryValue value) => new()
@@ -22,10 +23,13 @@ internal static class DataEntryMapping
         Grade = value.Grade,
         ChecklistPresent = value.ChecklistPresent,
         SurveyRates = value.SurveyRates,
+        LastYearNumber = value.LastYearNumber,
     };
 
-    public static EntryLineDto ToDto(this IndicatorDefinition indicator, Guid periodId, EntryLine? line, IEnumerable<EvidenceDto> evidence) => new()
+    public static EntryLineDto ToDto(this IndicatorDefinition indicator, Guid periodId, EntryLine? line, IEnumerable<EvidenceDto> evidence, (decimal? Value, string? Source) reference = default) => new()
     {
+        ReferenceValue = reference.Value,
+        ReferenceSource = reference.Source,
         Id = line?.Id,
         PeriodId = periodId,
         IndicatorCode = indicator.Code,

@@ -1,3 +1,5 @@
+using PilotAssessment.Data;
+using PilotAssessment.MultiTenancy;
 using PilotAssessment.Periods;
 using PilotAssessment.Repositories;
 using PilotAssessment.Reviews;
@@ -12,12 +14,15 @@ public sealed class EntrySheetReader(
     IRepository<EvidenceFile> evidence,
     IRepository<CityPeriodFacts> facts,
     IRepository<CitySubmission> submissions,
-    EntryWindowPolicy window)
+    EntryWindowPolicy window,
+    Results.PeriodReferenceDataProvider references,
+    IDataFilter dataFilter)
 {
     public async Task<EntrySheetDto> ReadAsync(AssessmentPeriod period, Guid cityId)
     {
         var scheme = await schemes.GetAsync(period.SchemeId);
-        var cityLines = (await lines.ToListAsync(lines.Query().Where(l => l.PeriodId == period.Id))).ToDictionary(l => l.IndicatorCode);
+        var (periodLines, reference) = await ReferenceAsync(period.Id);
+        var cityLines = periodLines.Where(l => l.TenantId == cityId).ToDictionary(l => l.IndicatorCode);
         var files = await EvidenceOfAsync(cityLines.Values.Select(l => l.Id).ToList());
         var cityFacts = (await facts.ToListAsync(facts.Query().Where(f => f.PeriodId == period.Id))).FirstOrDefault();
         var submission = (await submissions.ToListAsync(submissions.Query().Where(s => s.PeriodId == period.Id))).FirstOrDefault();
@@ -34,7 +39,7 @@ public sealed class EntrySheetReader(
                 .Select(i =>
                 {
                     var line = cityLines.GetValueOrDefault(i.Code);
-                    return i.ToDto(period.Id, line, line is null ? [] : files[line.Id]);
+                    return i.ToDto(period.Id, line, line is null ? [] : files[line.Id], reference.LineReference(i, cityId, line?.Value ?? new EntryValue()));
                 })
                 .ToList(),
             Facts = cityFacts.ToDto(),
@@ -45,7 +50,20 @@ public sealed class EntrySheetReader(
     {
         var indicator = definition.AllIndicators().First(i => i.Code == line.IndicatorCode);
         var files = await EvidenceOfAsync([line.Id]);
-        return indicator.ToDto(line.PeriodId, line, files[line.Id]);
+        var (_, reference) = await ReferenceAsync(line.PeriodId);
+        return indicator.ToDto(line.PeriodId, line, files[line.Id], line.TenantId is { } cityId ? reference.LineReference(indicator, cityId, line.Value) : default);
+    }
+
+    /// <summary>Every city's lines of the period (the province average needs them all) and the reference data scoring will use.</summary>
+    private async Task<(List<EntryLine> Lines, Results.PeriodReferenceData Reference)> ReferenceAsync(Guid periodId)
+    {
+        List<EntryLine> periodLines;
+        using (dataFilter.Disable<IMultiTenant>())
+        {
+            periodLines = await lines.ToListAsync(lines.Query().Where(l => l.PeriodId == periodId));
+        }
+
+        return (periodLines, await references.LoadAsync(periodId, periodLines));
     }
 
     /// <summary>Metadata only: the content stays in the database.</summary>

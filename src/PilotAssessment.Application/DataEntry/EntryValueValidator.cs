@@ -12,24 +12,10 @@ public static class EntryValueValidator
     public static BusinessException? Validate(IndicatorDefinition indicator, EntryValue value, string? note)
     {
         var error = new BusinessException(DataEntryErrorCodes.Invalid, indicator.Code);
-        if (value.Number is { } number)
-        {
-            if (RankKinds.Contains(indicator.Rule.Kind))
-            {
-                if (number < 1 || number != decimal.Truncate(number))
-                {
-                    error.WithError("value.number", DataEntryErrorCodes.RankInvalid);
-                }
-            }
-            else if (indicator.Unit is "%" && number is < 0 or > 100)
-            {
-                error.WithError("value.number", $"{DataEntryErrorCodes.PercentOutOfRange}|0|100");
-            }
-            else if (number < 0)
-            {
-                error.WithError("value.number", DataEntryErrorCodes.MustNotBeNegative);
-            }
-        }
+        CheckNumber(indicator, value.Number, "value.number", error);
+
+        // 上年同期值 obeys the same bounds as the value it is compared with.
+        CheckNumber(indicator, value.LastYearNumber, "value.lastYearNumber", error);
 
         for (var i = 0; i < (value.Occurrences?.Count ?? 0); i++)
         {
@@ -80,5 +66,27 @@ public static class EntryValueValidator
         }
 
         return error.Errors.Count > 0 ? error : null;
+    }
+
+    private static void CheckNumber(IndicatorDefinition indicator, decimal? candidate, string field, BusinessException error)
+    {
+        if (candidate is { } number)
+        {
+            if (RankKinds.Contains(indicator.Rule.Kind))
+            {
+                if (number < 1 || number != decimal.Truncate(number))
+                {
+                    error.WithError(field, DataEntryErrorCodes.RankInvalid);
+                }
+            }
+            else if (indicator.Unit is "%" && number is < 0 or > 100)
+            {
+                error.WithError(field, $"{DataEntryErrorCodes.PercentOutOfRange}|0|100");
+            }
+            else if (number < 0)
+            {
+                error.WithError(field, DataEntryErrorCodes.MustNotBeNegative);
+            }
+        }
     }
 }

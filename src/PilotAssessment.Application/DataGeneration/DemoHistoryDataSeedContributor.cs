@@ -6,6 +6,7 @@ using PilotAssessment.Repositories;
 using PilotAssessment.Results;
 using PilotAssessment.Reviews;
 using PilotAssessment.Schemes;
+using PilotAssessment.Schemes.Rules;
 using PilotAssessment.Schemes.SampleData;
 using PilotAssessment.Seeding;
 using PilotAssessment.Tenants;
@@ -86,7 +87,15 @@ public sealed class DemoHistoryDataSeedContributor(
                     var difficulty = 0.7 * NationalDataGenerator.Normal(new Random(Seed + i));
                     var performance = NationalDataGenerator.Logistic(1.4 * (ability - difficulty + (0.6 * NationalDataGenerator.Normal(random))));
                     var line = new EntryLine(Guid.NewGuid(), period.Id, indicators[i].Code) { Status = EntryLineStatus.Submitted };
-                    line.SetValue(NationalDataGenerator.ValueFor(indicators[i], performance, random), null, now);
+                    var value = NationalDataGenerator.ValueFor(indicators[i], performance, random);
+
+                    // The first half-year has no earlier period: the city gives 上年同期值 itself, as real schemes ask.
+                    if (number == 1 && PeriodReferenceData.NeedsLastYear(indicators[i].Rule) && value.Number is { } current)
+                    {
+                        value = value with { LastYearNumber = LastYearNumber(indicators[i], current, performance) };
+                    }
+
+                    line.SetValue(value, null, now);
                     cityLines.Add(line);
                     await lines.InsertAsync(line, autoSave: false);
                 }
@@ -124,5 +133,19 @@ public sealed class DemoHistoryDataSeedContributor(
         }
 
         await transaction.CommitAsync();
+    }
+
+    /// <summary>A plausible figure of the year before: a strong city improved on it, a weak one slipped a little.</summary>
+    private static decimal LastYearNumber(IndicatorDefinition indicator, decimal current, double performance)
+    {
+        if (indicator.Rule is RankChangeRule)
+        {
+            return performance >= 0.5 ? current + 1 : Math.Max(1, current - 2);
+        }
+
+        var lowerIsBetter = indicator.Rule is YoyChangeRule { Dir: BetterDirection.Lower } or ReferenceComparisonRule { Dir: BetterDirection.Lower };
+        var factor = 0.97m + (0.1m * (decimal)Math.Clamp(performance, 0, 1));
+        var last = Math.Round(lowerIsBetter ? current * factor : current / factor, 1, MidpointRounding.AwayFromZero);
+        return indicator.Unit == "%" ? Math.Min(100, last) : last;
     }
 }

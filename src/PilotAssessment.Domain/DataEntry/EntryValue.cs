@@ -20,6 +20,9 @@ public sealed record EntryValue
 
     public Dictionary<string, decimal>? SurveyRates { get; init; }
 
+    /// <summary>上年同期值 as the city gives it; scoring uses it only when the system has no previous period's number.</summary>
+    public decimal? LastYearNumber { get; init; }
+
     public bool IsEmpty => Number is null && (Occurrences is null || Occurrences.Count == 0) && Grade is null
         && ChecklistPresent is null && (SurveyRates is null || SurveyRates.Count == 0);
 

@@ -16,7 +16,8 @@ public sealed record CityScore(Guid CityId, ScoreSheet Sheet);
 /// <summary>
 /// Recomputes a whole period: loads every city's inputs, scores every city and, when publishing, writes every
 /// city's sheet with one SaveChanges in one transaction. The number of queries does not depend on the number of
-/// cities (scheme, lines, facts, agreements, previous period and its sheets: one each; inserts are batched by the provider).
+/// cities (scheme, lines, facts, reference data (two), agreements, previous period and its sheets: one each; inserts are
+/// batched by the provider).
 /// </summary>
 public sealed class PeriodRecomputeService(
     PeriodScoringService scoring,

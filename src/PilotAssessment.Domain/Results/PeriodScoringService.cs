@@ -4,6 +4,7 @@ using PilotAssessment.MultiTenancy;
 using PilotAssessment.Periods;
 using PilotAssessment.Repositories;
 using PilotAssessment.Schemes;
+using PilotAssessment.Schemes.Rules;
 using PilotAssessment.Schemes.Scoring;
 
 namespace PilotAssessment.Results;
@@ -11,6 +12,12 @@ namespace PilotAssessment.Results;
 /// <summary>One city's entered data of a period, ready for the engine.</summary>
 public sealed record CityPeriodInput(Guid CityId, IReadOnlyList<EntryLine> Lines, CityPeriodFacts? Facts)
 {
+    /// <summary>Province averages and last year's figures the reference rules compare with.</summary>
+    public ReferenceData Reference { get; init; } = ReferenceData.Empty;
+
+    /// <summary>Indicators compared with the 上年同期值 the city entered; their explanation says so.</summary>
+    public IReadOnlySet<string> EnteredLastYear { get; init; } = new HashSet<string>();
+
     public CityPeriodValues ToValues() => new()
     {
         CityKey = CityId.ToString(),
@@ -27,8 +34,8 @@ public sealed record CityPeriodInput(Guid CityId, IReadOnlyList<EntryLine> Lines
 }
 
 /// <summary>
-/// Loads a period's entered data for every city (or one) in one query per table and scores it with the scheme's
-/// targets unless <see cref="IPeriodTargetProvider"/> gives a city its own.
+/// Loads a period's entered data for every city (or one) in one query per table, with the reference data of
+/// <see cref="PeriodReferenceDataProvider"/>, and scores it with the scheme's targets unless <see cref="IPeriodTargetProvider"/> gives a city its own.
 /// </summary>
 public sealed class PeriodScoringService(
     IRepository<EntryLine> lines,
@@ -36,6 +43,7 @@ public sealed class PeriodScoringService(
     IRepository<Schemes.Scheme> schemes,
     IDataFilter dataFilter,
     IPeriodTargetProvider targets,
+    PeriodReferenceDataProvider references,
     ScoringEngine engine)
 {
     /// <param name="tracked">False for reading only (publishing, monitoring): the lines are not tracked, which saves time and memory on a whole province.</param>
@@ -48,7 +56,12 @@ public sealed class PeriodScoringService(
         var allFacts = await facts.ToListAsync(factQuery.Where(f => f.PeriodId == periodId), cancellationToken);
         var linesByCity = allLines.Where(l => l.TenantId != null).ToLookup(l => l.TenantId!.Value);
         var factsByCity = allFacts.Where(f => f.TenantId != null).GroupBy(f => f.TenantId!.Value).ToDictionary(g => g.Key, g => g.First());
-        return cityIds.ToDictionary(id => id, id => new CityPeriodInput(id, linesByCity[id].ToList(), factsByCity.GetValueOrDefault(id)));
+        var reference = await references.LoadAsync(periodId, allLines, cancellationToken);
+        return cityIds.ToDictionary(id => id, id => new CityPeriodInput(id, linesByCity[id].ToList(), factsByCity.GetValueOrDefault(id))
+        {
+            Reference = reference.For(id, linesByCity[id]),
+            EnteredLastYear = reference.EnteredLastYear(id, linesByCity[id]),
+        });
     }
 
     public Task<Schemes.Scheme> GetSchemeAsync(AssessmentPeriod period, CancellationToken cancellationToken = default) =>
@@ -57,8 +70,28 @@ public sealed class PeriodScoringService(
     public Task<IReadOnlyDictionary<Guid, IReadOnlyDictionary<string, decimal>>> TargetsAsync(AssessmentPeriod period, IReadOnlyCollection<Guid> cityIds, CancellationToken cancellationToken = default) =>
         targets.GetTargetOverridesAsync(period, cityIds, cancellationToken);
 
-    public ScoreSheet Score(SchemeDefinition definition, CityPeriodInput input, IReadOnlyDictionary<Guid, IReadOnlyDictionary<string, decimal>> targetOverrides, bool withAuditorScores) =>
-        engine.Score(definition, input.ToValues(), null, targetOverrides.GetValueOrDefault(input.CityId), withAuditorScores ? input.AuditorScores() : null);
+    public ScoreSheet Score(SchemeDefinition definition, CityPeriodInput input, IReadOnlyDictionary<Guid, IReadOnlyDictionary<string, decimal>> targetOverrides, bool withAuditorScores)
+    {
+        var sheet = engine.Score(definition, input.ToValues(), input.Reference, targetOverrides.GetValueOrDefault(input.CityId), withAuditorScores ? input.AuditorScores() : null);
+        if (input.EnteredLastYear.Count == 0)
+        {
+            return sheet;
+        }
+
+        // A figure the city gave itself is marked, so reviewers know to check it.
+        var marked = definition.AllIndicators()
+            .Where(i => input.EnteredLastYear.Contains(i.Code) && PeriodReferenceData.NeedsLastYear(i.Rule))
+            .Select(i => i.Code)
+            .ToHashSet();
+        return sheet with
+        {
+            Lines = sheet.Lines
+                .Select(l => marked.Contains(l.IndicatorCode) && l.Status == LineStatus.Scored
+                    ? l with { Explanation = new BilingualText(l.Explanation.ZhHans + "（上年同期值为本市填报）", l.Explanation.En + " (last year's figure entered by the city)") }
+                    : l)
+                .ToList(),
+        };
+    }
 
     /// <summary>Indicators a city enters itself (computed ones are not).</summary>
     public static IReadOnlyList<IndicatorDefinition> EnteredIndicators(SchemeDefinition definition) =>

@@ -43,6 +43,13 @@ public abstract class DemoHistory_Tests<TApplication>(TApplication app) : IClass
                 own.Min(s => s.Rank).ShouldBe(1);
             }
 
+            // Year-on-year, province-average and rank-change lines find their reference: 上年同期值 entered in the
+            // first half-year, the first half-year's figures in the second.
+            var referenceLines = await db.Set<ScoreSheetLineRecord>().IgnoreQueryFilters()
+                .Where(l => l.IndicatorCode == "B01" || l.IndicatorCode == "C01" || l.IndicatorCode == "B03" || l.IndicatorCode == "I04").ToListAsync();
+            referenceLines.Count.ShouldBe(4 * 10);
+            referenceLines.ShouldAllBe(l => l.Status == Schemes.LineStatus.Scored);
+
             // The second half-year shows the change since the first.
             sheets.Where(s => s.PeriodId == periods[1].Id).ShouldAllBe(s => s.PreviousTotal != null);
             var submissions = await db.Set<CitySubmission>().IgnoreQueryFilters().ToListAsync();

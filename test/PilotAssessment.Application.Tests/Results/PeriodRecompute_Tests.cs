@@ -28,7 +28,8 @@ public abstract class PeriodRecompute_Tests<TApplication>(TApplication app) : IC
         var two = await PublishCountingAsync(cities.Take(2).ToList());
         var five = await PublishCountingAsync(cities);
 
-        // Reads: scheme, lines, facts, agreements, previous period and its sheets — one each, whatever the city count.
+        // Reads: scheme, lines, facts, the scheme's periods and the previous period's lines (reference data), agreements,
+        // previous period and its sheets — one each, whatever the city count.
         two.Reads.ShouldBe(five.Reads);
         five.Reads.ShouldBeLessThanOrEqualTo(8);
         five.Sheets.ShouldBe(5);

@@ -64,6 +64,19 @@ const definition = {
           rule: { kind: 'checklist', items: ['计划', '活动', '台账'] },
         },
         { code: 'H1', name: '综合得分', max_points: 2, formula: 'A1 + A2', rule: null },
+        {
+          code: 'B01',
+          name: '刑事案件立案数同比变化',
+          max_points: 5,
+          rule: { kind: 'yoy_change', dir: 'lower', measure: 'percent_change' },
+        },
+        {
+          code: 'B03',
+          name: '千人刑事案件发案率',
+          max_points: 3,
+          rule: { kind: 'reference_comparison', ref: 'province_average' },
+        },
+        { code: 'I04', name: '年度排名变化', max_points: 2, rule: { kind: 'rank_change' } },
       ],
     },
   ],
@@ -83,7 +96,11 @@ describe('DataEntryComponent', () => {
     fixture.detectChanges();
   }
 
-  async function setup(granted: string[], status = 'Draft'): Promise<void> {
+  async function setup(
+    granted: string[],
+    status = 'Draft',
+    extra: EntryLineDto[] = [],
+  ): Promise<void> {
     TestBed.configureTestingModule({
       imports: [DataEntryComponent],
       providers: [
@@ -148,6 +165,7 @@ describe('DataEntryComponent', () => {
         }),
         line({ indicatorCode: 'G1', indicatorName: '法治宣传教育落实', ruleKind: 'checklist' }),
         line({ indicatorCode: 'H1', indicatorName: '综合得分', ruleKind: 'formula' }),
+        ...extra,
       ],
       facts: { vetoFacts: {}, bonusCounts: { X01: 1 }, dataItems: {}, concurrencyStamp: 'f1' },
     });
@@ -182,6 +200,62 @@ describe('DataEntryComponent', () => {
     expect(el.textContent).toContain('2026-03-01 09:00 ~ 2026-03-31 18:00');
     // the city admin's submit is hidden from a clerk
     expect(el.querySelector('[data-testid="entry-submit-city"]')).toBeNull();
+  });
+
+  it('shows the reference of a line and saves 上年同期值 in its value when no previous period gives it', async () => {
+    await setup([Permissions.DataEntry.Default], 'Draft', [
+      line({
+        id: 'l7',
+        indicatorCode: 'B01',
+        indicatorName: '刑事案件立案数同比变化',
+        ruleKind: 'yoy_change',
+        value: { number: 40 },
+        concurrencyStamp: 's7',
+      }),
+      line({
+        indicatorCode: 'B03',
+        indicatorName: '千人刑事案件发案率',
+        ruleKind: 'reference_comparison',
+        referenceValue: 2.6,
+        referenceSource: 'ProvinceAverage',
+      }),
+      line({
+        indicatorCode: 'I04',
+        indicatorName: '年度排名变化',
+        ruleKind: 'rank_change',
+        referenceValue: 3,
+        referenceSource: 'PreviousPeriod',
+      }),
+    ]);
+    const reference = (code: string) =>
+      el.querySelector(`[data-value="${code}"] [data-testid="entry-reference"]`)?.textContent ?? '';
+    const lastYear = (code: string) =>
+      el.querySelector<HTMLInputElement>(`[data-value="${code}"] [data-testid="entry-last-year"]`);
+    expect(reference('B03')).toContain('全省平均：2.6');
+    expect(lastYear('B03')).toBeNull();
+    expect(reference('I04')).toContain('上期数据：3');
+    expect(lastYear('I04')).toBeNull(); // the previous period gives it
+    expect(reference('B01')).toContain('暂无参考值');
+    expect(el.querySelector('[data-value="A1"] [data-testid="entry-reference"]')).toBeNull();
+
+    type(lastYear('B01')!, '50');
+    lastYear('B01')!.dispatchEvent(new Event('blur'));
+    const req = httpMock.expectOne('/api/app/data-entry/periods/p1/lines/B01');
+    expect(req.request.body.value).toEqual({ number: 40, lastYearNumber: 50 });
+    req.flush(
+      line({
+        id: 'l7',
+        indicatorCode: 'B01',
+        ruleKind: 'yoy_change',
+        value: { number: 40, lastYearNumber: 50 },
+        referenceValue: 50,
+        referenceSource: 'Entered',
+        concurrencyStamp: 's8',
+      }),
+    );
+    await render();
+    expect(reference('B01')).toContain('上年同期值（本市填写）：50');
+    expect(lastYear('B01')!.value).toBe('50');
   });
 
   it('saves a changed value on Enter with the stamp and moves to the next box', async () => {

@@ -42,6 +42,7 @@ import {
   EntryOptions,
   entryOptions,
   indicatorsByCode,
+  offersLastYear,
   lineStatusColour,
   occurrenceCount,
   occurrenceFlags,
@@ -330,6 +331,14 @@ export class DataEntryComponent implements OnInit {
     const value = this.typed(line, 'number', event);
     this.edit(line, (d) => ({ ...d, value: { ...d.value, number: value } }));
   }
+
+  /** 上年同期值, kept in the line's value beside the number. */
+  onLastYear(line: EntryLineDto, event: Event): void {
+    const value = this.typed(line, 'lastYear', event);
+    this.edit(line, (d) => ({ ...d, value: { ...d.value, lastYearNumber: value } }));
+  }
+
+  protected readonly offersLastYear = offersLastYear;
 
   onCount(line: EntryLineDto, type: string | null, event: Event): void {
     const count = Math.max(0, Math.trunc(this.typed(line, `occ:${type}`, event) ?? 0));

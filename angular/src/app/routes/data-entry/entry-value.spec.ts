@@ -2,6 +2,7 @@ import {
   entryOptions,
   fileSizeText,
   isPreviewable,
+  offersLastYear,
   sameValue,
   toggled,
   valueText,
@@ -57,6 +58,43 @@ describe('entry values', () => {
       ).kind,
     ).toBe('computed');
     expect(entryOptions({ ruleKind: 'shortfall_bands' }).kind).toBe('number');
+  });
+
+  it('knows which rules compare with a reference and when 上年同期值 may be entered', () => {
+    const yoy = entryOptions(
+      { ruleKind: 'yoy_change' },
+      {
+        code: 'B01',
+        name: '刑事案件立案数同比变化',
+        max_points: 5,
+        rule: { kind: 'yoy_change', measure: 'percent_change' },
+      },
+    );
+    expect([yoy.kind, yoy.reference, yoy.lastYear]).toEqual(['number', true, true]);
+    const reported = entryOptions(
+      { ruleKind: 'yoy_change' },
+      { code: 'X', name: 'x', max_points: 1, rule: { kind: 'yoy_change', measure: 'reported' } },
+    );
+    expect([reported.reference, reported.lastYear]).toEqual([false, false]);
+    const average = entryOptions(
+      { ruleKind: 'reference_comparison' },
+      {
+        code: 'B03',
+        name: '千人刑事案件发案率',
+        max_points: 3,
+        rule: { kind: 'reference_comparison', ref: 'province_average' },
+      },
+    );
+    expect([average.reference, average.lastYear]).toEqual([true, false]);
+    expect(entryOptions({ ruleKind: 'rank_change' }).lastYear).toBe(true);
+    expect(entryOptions({ ruleKind: 'threshold_bands' }).reference).toBe(false);
+
+    // Offered unless the system already has the previous period's figure.
+    expect(offersLastYear({ referenceSource: null }, yoy)).toBe(true);
+    expect(offersLastYear({ referenceSource: 'Entered' }, yoy)).toBe(true);
+    expect(offersLastYear({ referenceSource: 'PreviousPeriod' }, yoy)).toBe(false);
+    expect(offersLastYear({ referenceSource: null }, average)).toBe(false);
+    expect(sameValue({ number: 1, lastYearNumber: 2 }, { number: 1 })).toBe(false);
   });
 
   it('sets occurrences by type and compares values as data', () => {

@@ -25,6 +25,10 @@ export interface EntryOptions {
   checklistItems: string[];
   surveyComponents: { key: string; name: string }[];
   ruleText: string | null;
+  /** The rule compares with a reference figure (province average or last year's): shown beside the value. */
+  reference: boolean;
+  /** The rule compares with last year's figure: the city may give 上年同期值 when the system has none. */
+  lastYear: boolean;
 }
 
 interface NamedRate {
@@ -51,12 +55,25 @@ export function entryOptions(
     checklistItems: [],
     surveyComponents: [],
     ruleText: indicator?.rule_text ?? null,
+    reference: false,
+    lastYear: false,
   };
   if ((indicator?.formula ?? '').trim() !== '' || ruleKind === 'formula') {
     options.kind = 'computed';
     return options;
   }
   switch (ruleKind) {
+    case 'yoy_change':
+      options.lastYear = (rule?.['measure'] ?? 'percent_change') !== 'reported';
+      options.reference = options.lastYear;
+      break;
+    case 'rank_change':
+      options.lastYear = options.reference = true;
+      break;
+    case 'reference_comparison':
+      options.reference = true;
+      options.lastYear = rule?.['ref'] === 'last_year';
+      break;
     case 'per_occurrence_deduction': {
       options.kind = 'occurrences';
       const rates = (Array.isArray(rule?.['rates']) ? rule['rates'] : []) as NamedRate[];
@@ -163,6 +180,7 @@ function canonical(value: EntryValueDto | null | undefined): string {
     grade: v.grade ?? null,
     checklist: [...(v.checklistPresent ?? [])].sort(),
     rates,
+    lastYearNumber: v.lastYearNumber ?? null,
   });
 }
 
@@ -198,6 +216,14 @@ export function valueText(
     parts.push(`${name} ${rate}`);
   }
   return parts.length ? parts.join(' ') : '—';
+}
+
+/** The 上年同期值 box is offered when the rule needs last year's figure and no previous period gives it. */
+export function offersLastYear(
+  line: Pick<EntryLineDto, 'referenceSource'>,
+  options: Pick<EntryOptions, 'lastYear'>,
+): boolean {
+  return options.lastYear && line.referenceSource !== 'PreviousPeriod';
 }
 
 /** Tag colour of a line's status. */

@@ -15,6 +15,8 @@ export interface EntryLineDto {
   maxPoints?: number;
   note?: string | null;
   periodId?: string;
+  referenceSource?: string | null;
+  referenceValue?: number | null;
   reported?: boolean;
   reportedByUserId?: string | null;
   reportedTime?: string | null;

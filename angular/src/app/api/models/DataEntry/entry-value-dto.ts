@@ -6,6 +6,7 @@ export interface EntryValueDto {
   checklistPresent?: Array<string> | null;
   flags?: Array<string> | null;
   grade?: string | null;
+  lastYearNumber?: number | null;
   number?: number | null;
   occurrences?: Array<DataEntryEntryOccurrenceDto> | null;
   surveyRates?: {
