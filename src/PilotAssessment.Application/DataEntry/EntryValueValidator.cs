@@ -79,7 +79,12 @@ public static class EntryValueValidator
                     error.WithError(field, DataEntryErrorCodes.RankInvalid);
                 }
             }
-            else if (indicator.Unit is "%" && number is < 0 or > 100)
+            else if (indicator.Rule is YoyChangeRule { Measure: ChangeMeasure.Reported })
+            {
+                // The city reports the change itself, which may be negative or above 100 %.
+            }
+            // A year-on-year percent change is computed from counts (立案数): the "%" is the change's unit, not the count's.
+            else if (indicator.Rule is not YoyChangeRule { Measure: ChangeMeasure.PercentChange } && indicator.Unit is "%" && number is < 0 or > 100)
             {
                 error.WithError(field, $"{DataEntryErrorCodes.PercentOutOfRange}|0|100");
             }

@@ -56,6 +56,23 @@ public abstract class DataEntry_Http_Tests<THost>(THost host) : IClassFixture<TH
     }
 
     [Fact]
+    public async Task Should_Take_Counts_Above_100_For_A_Year_On_Year_Percent_Change_But_Not_Negative_Ones()
+    {
+        var period = await CreateOpenPeriodAsync();
+        using var clerk = await host.ClientForAsync("天水", "clerk");
+        var url = $"/api/app/data-entry/periods/{period.Id}/lines/B01";
+
+        var saved = await clerk.PutAsJsonAsync(url, new SaveEntryLineInput { Value = new EntryValueDto { Number = 1200, LastYearNumber = 1300 } });
+
+        saved.StatusCode.ShouldBe(HttpStatusCode.OK, await saved.Content.ReadAsStringAsync());
+        var line = await saved.ReadJsonAsync<EntryLineDto>();
+        line!.Value.Number.ShouldBe(1200m);
+        var negative = await clerk.PutAsJsonAsync(url, new SaveEntryLineInput { Value = new EntryValueDto { Number = -5 }, ConcurrencyStamp = line.ConcurrencyStamp });
+        negative.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await negative.ReadProblemAsync()).GetProperty("errors").TryGetProperty("value.number", out _).ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task Should_Answer_404_For_Another_Citys_Line_Evidence_And_Score_Sheet()
     {
         var period = await CreateOpenPeriodAsync();
