@@ -329,6 +329,7 @@ describe('monitoring chart options', () => {
   it('trend: periods in time order, a gap where a city has no published result', () => {
     const options = trendChartOptions(TRENDS, ['c1', 'c2'], '%');
     expect(options.xAxis.data).toEqual(['2026年第1季度', '2026年第2季度']);
+    expect(options.xAxis.axisLabel.interval).toBe(0);
     expect(options.series).toEqual([
       expect.objectContaining({ name: '兰州市', data: [88, 92.5] }),
       expect.objectContaining({ name: '天水市', data: [61, null] }),

@@ -111,7 +111,12 @@ export function trendChartOptions(
     grid: { left: 48, right: 16, top: 24, bottom: 56 },
     tooltip: { trigger: 'axis' as const },
     legend: { bottom: 0, data: cities.map((c) => c.name) },
-    xAxis: { type: 'category' as const, data: periods.map((p) => p.periodName ?? '') },
+    xAxis: {
+      type: 'category' as const,
+      data: periods.map((p) => p.periodName ?? ''),
+      // every period is labelled; long names are cut rather than hidden
+      axisLabel: { interval: 0, width: 96, overflow: 'truncate' as const },
+    },
     yAxis: { type: 'value' as const, name: percentLabel, min: 0, max: 100 },
     series: cities.map((c) => ({
       type: 'line' as const,
