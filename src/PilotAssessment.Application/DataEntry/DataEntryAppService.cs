@@ -441,14 +441,7 @@ public sealed class DataEntryAppService(
         var cityId = CityId;
         var period = await periods.GetAsync(periodId);
         var indicators = (await schemes.GetAsync(period.SchemeId)).Definition.AllIndicators().ToDictionary(i => i.Code);
-        var codes = input.IndicatorCodes.Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c.Trim()).Distinct().ToList();
-        if (codes.Count == 0)
-        {
-            throw new BusinessException(DataEntryErrorCodes.NothingToSubmit).WithError("indicatorCodes", DataEntryErrorCodes.NothingToSubmit);
-        }
-
-        await EnsureCityMayEditAsync(period, cityId, null);
-        var found = (await lines.ToListAsync(lines.Query().Where(l => l.PeriodId == periodId && codes.Contains(l.IndicatorCode)))).ToDictionary(l => l.IndicatorCode);
+        var (codes, found) = await RequestedLinesAsync(period, cityId, input.IndicatorCodes);
         var files = await reader.EvidenceOfAsync(found.Values.Select(l => l.Id).ToList());
 
         // Every line is checked first: one that cannot be reported and none is.
@@ -499,14 +492,7 @@ public sealed class DataEntryAppService(
             throw new BusinessException(DataEntryErrorCodes.ReturnCommentRequired).WithError("comment", DataEntryErrorCodes.ReturnCommentRequired);
         }
 
-        var codes = input.IndicatorCodes.Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c.Trim()).Distinct().ToList();
-        if (codes.Count == 0)
-        {
-            throw new BusinessException(DataEntryErrorCodes.NothingToSubmit).WithError("indicatorCodes", DataEntryErrorCodes.NothingToSubmit);
-        }
-
-        await EnsureCityMayEditAsync(period, cityId, null);
-        var found = (await lines.ToListAsync(lines.Query().Where(l => l.PeriodId == periodId && codes.Contains(l.IndicatorCode)))).ToDictionary(l => l.IndicatorCode);
+        var (codes, found) = await RequestedLinesAsync(period, cityId, input.IndicatorCodes);
         var error = new BusinessException(DataEntryErrorCodes.Invalid, string.Join("、", codes));
         foreach (var code in codes.Where(c => !found.TryGetValue(c, out var line) || line.Status != EntryLineStatus.UnitSubmitted))
         {
@@ -594,6 +580,20 @@ public sealed class DataEntryAppService(
         }
 
         await window.EnsureMayWriteAsync(period, cityId, unitId);
+    }
+
+    /// <summary>The lines named by a report or return request (codes trimmed, once each), after the city's edit checks.</summary>
+    private async Task<(List<string> Codes, Dictionary<string, EntryLine> Found)> RequestedLinesAsync(AssessmentPeriod period, Guid cityId, IEnumerable<string> requested)
+    {
+        var codes = requested.Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c.Trim()).Distinct().ToList();
+        if (codes.Count == 0)
+        {
+            throw new BusinessException(DataEntryErrorCodes.NothingToSubmit).WithError("indicatorCodes", DataEntryErrorCodes.NothingToSubmit);
+        }
+
+        await EnsureCityMayEditAsync(period, cityId, null);
+        var found = (await lines.ToListAsync(lines.Query().Where(l => l.PeriodId == period.Id && codes.Contains(l.IndicatorCode)))).ToDictionary(l => l.IndicatorCode);
+        return (codes, found);
     }
 
     /// <summary>Lines a unit has reported are the city administrator's to change (or return), not the clerks'.</summary>
