@@ -50,20 +50,22 @@ public sealed class EntrySheetReader(
     {
         var indicator = definition.AllIndicators().First(i => i.Code == line.IndicatorCode);
         var files = await EvidenceOfAsync([line.Id]);
-        var (_, reference) = await ReferenceAsync(line.PeriodId);
+        // Saving a cell must not read the whole province: only this indicator's lines count here.
+        var (_, reference) = await ReferenceAsync(line.PeriodId, line.IndicatorCode);
         return indicator.ToDto(line.PeriodId, line, files[line.Id], line.TenantId is { } cityId ? reference.LineReference(indicator, cityId, line.Value) : default);
     }
 
     /// <summary>Every city's lines of the period (the province average needs them all) and the reference data scoring will use.</summary>
-    private async Task<(List<EntryLine> Lines, Results.PeriodReferenceData Reference)> ReferenceAsync(Guid periodId)
+    private async Task<(List<EntryLine> Lines, Results.PeriodReferenceData Reference)> ReferenceAsync(Guid periodId, string? onlyIndicator = null)
     {
         List<EntryLine> periodLines;
         using (dataFilter.Disable<IMultiTenant>())
         {
-            periodLines = await lines.ToListAsync(lines.Query().Where(l => l.PeriodId == periodId));
+            var query = lines.Query().Where(l => l.PeriodId == periodId);
+            periodLines = await lines.ToListAsync(onlyIndicator is null ? query : query.Where(l => l.IndicatorCode == onlyIndicator));
         }
 
-        return (periodLines, await references.LoadAsync(periodId, periodLines));
+        return (periodLines, await references.LoadAsync(periodId, periodLines, onlyIndicator));
     }
 
     /// <summary>Metadata only: the content stays in the database.</summary>

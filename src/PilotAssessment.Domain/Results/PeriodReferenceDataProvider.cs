@@ -120,8 +120,9 @@ public sealed class PeriodReferenceDataProvider(
     IRepository<EntryLine> lines,
     IDataFilter dataFilter)
 {
-    /// <param name="periodLines">Every city's lines of the period (read across cities).</param>
-    public async Task<PeriodReferenceData> LoadAsync(Guid periodId, IReadOnlyCollection<EntryLine> periodLines, CancellationToken cancellationToken = default)
+    /// <param name="periodLines">Every city's lines of the period (read across cities), or of <paramref name="onlyIndicator"/>.</param>
+    /// <param name="onlyIndicator">Reads the previous period's lines of this indicator only (one line's reference).</param>
+    public async Task<PeriodReferenceData> LoadAsync(Guid periodId, IReadOnlyCollection<EntryLine> periodLines, string? onlyIndicator = null, CancellationToken cancellationToken = default)
     {
         using var _ = dataFilter.Disable<IMultiTenant>();
         var schemeOfPeriod = periods.QueryReadOnly().Where(p => p.Id == periodId).Select(p => p.SchemeId);
@@ -141,7 +142,13 @@ public sealed class PeriodReferenceDataProvider(
             return new PeriodReferenceData(averages, new Dictionary<Guid, Dictionary<string, decimal>>(), null);
         }
 
-        var previousLines = await lines.ToListAsync(lines.QueryReadOnly().Where(l => l.PeriodId == previous.Id && l.TenantId != null), cancellationToken);
+        var previousQuery = lines.QueryReadOnly().Where(l => l.PeriodId == previous.Id && l.TenantId != null);
+        if (onlyIndicator is not null)
+        {
+            previousQuery = previousQuery.Where(l => l.IndicatorCode == onlyIndicator);
+        }
+
+        var previousLines = await lines.ToListAsync(previousQuery, cancellationToken);
         var numbers = previousLines
             .Select(l => (City: l.TenantId!.Value, l.IndicatorCode, l.Value.Number))
             .Where(l => l.Number is not null)

@@ -56,7 +56,7 @@ public sealed class PeriodScoringService(
         var allFacts = await facts.ToListAsync(factQuery.Where(f => f.PeriodId == periodId), cancellationToken);
         var linesByCity = allLines.Where(l => l.TenantId != null).ToLookup(l => l.TenantId!.Value);
         var factsByCity = allFacts.Where(f => f.TenantId != null).GroupBy(f => f.TenantId!.Value).ToDictionary(g => g.Key, g => g.First());
-        var reference = await references.LoadAsync(periodId, allLines, cancellationToken);
+        var reference = await references.LoadAsync(periodId, allLines, cancellationToken: cancellationToken);
         return cityIds.ToDictionary(id => id, id => new CityPeriodInput(id, linesByCity[id].ToList(), factsByCity.GetValueOrDefault(id))
         {
             Reference = reference.For(id, linesByCity[id]),
