@@ -57,6 +57,7 @@ public static class PilotAssessmentApplicationModule
 
         services.AddScoped<PeriodRecomputeService>();
         services.AddScoped<EntrySheetReader>();
+        services.AddScoped<EntryLineAccess>();
         services.AddScoped<IPeriodAppService, PeriodAppService>();
         services.AddScoped<INotificationAppService, NotificationAppService>();
         services.AddScoped<IDataEntryAppService, DataEntryAppService>();

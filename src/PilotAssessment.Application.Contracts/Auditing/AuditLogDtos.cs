@@ -27,7 +27,8 @@ public sealed record AuditLogDto(
     int ExecutionDuration,
     string? ClientIpAddress,
     string? Exception,
-    IReadOnlyList<EntityChangeDto> EntityChanges);
+    IReadOnlyList<EntityChangeDto> EntityChanges,
+    Guid? ImpersonatorTenantId = null);
 
 public sealed class GetAuditLogsInput : PagedResultRequestDto
 {

@@ -139,6 +139,7 @@ public sealed class SaveEntryLineInput
     [StringLength(DataEntryConsts.MaxNoteLength)]
     public string? Note { get; set; }
 
+    /// <summary>Ignored: the unit of a line is the one the agreement hands it to.</summary>
     public Guid? UnitId { get; set; }
 
     /// <summary>The stamp last read; null only when creating the line.</summary>

@@ -241,7 +241,7 @@ public sealed class AgreementAppService(
             throw new BusinessException(AgreementErrorCodes.NotSameAgreement);
         }
 
-        return AgreementDiff.Compute(from, to);
+        return AgreementDiff.Compute(from, to, await VisibleContentAsync(from), await VisibleContentAsync(to));
     }
 
     public async Task<AgreementDto> AssignUnitsAsync(Guid id, AssignUnitsInput input)
@@ -451,7 +451,7 @@ public sealed class AgreementAppService(
             unitNames = (await units.ToListAsync(units.Query())).ToDictionary(u => u.Id, u => u.Name);
         }
 
-        var bytes = AgreementDocxWriter.Write(agreement, cityName, unitNames);
+        var bytes = AgreementDocxWriter.Write(agreement, cityName, unitNames, await VisibleContentAsync(agreement));
         var fileName = $"{agreement.Title}-v{agreement.Version}.docx";
         return new FileContentDto(bytes, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", fileName);
     }
@@ -582,13 +582,31 @@ public sealed class AgreementAppService(
         return (await members.ToListAsync(members.Query().Where(m => m.UserId == userId).Select(m => m.UnitId))).ToHashSet();
     }
 
-    private async Task<List<AgreementKeyTask>> VisibleTasksAsync(Agreement agreement)
+    private async Task<List<AgreementKeyTask>> VisibleTasksAsync(Agreement agreement) => [.. (await VisibleContentAsync(agreement)).KeyTasks];
+
+    /// <summary>
+    /// The lines and key tasks the user may see (<see cref="UnitScopeAsync"/>): the detail view, the Word export,
+    /// the version diff and progress reports all go through this one rule.
+    /// </summary>
+    private async Task<AgreementContent> VisibleContentAsync(Agreement agreement)
     {
+        HashSet<Guid>? scope;
         using (currentTenant.Change(agreement.TenantId))
         {
-            var scope = await UnitScopeAsync();
-            return agreement.Content.KeyTasks.Where(t => scope is null || (t.AssignedUnitId is { } u && scope.Contains(u))).ToList();
+            scope = await UnitScopeAsync();
         }
+
+        if (scope is null)
+        {
+            return agreement.Content;
+        }
+
+        bool Visible(Guid? unitId) => unitId is { } u && scope.Contains(u);
+        return agreement.Content with
+        {
+            Lines = agreement.Content.Lines.Where(l => Visible(l.AssignedUnitId)).ToList(),
+            KeyTasks = agreement.Content.KeyTasks.Where(t => Visible(t.AssignedUnitId)).ToList(),
+        };
     }
 
     private async Task<Dictionary<Guid, string>> CityNamesAsync() =>
@@ -598,16 +616,14 @@ public sealed class AgreementAppService(
     {
         var dto = Header(agreement, await CityNamesAsync());
         List<KeyTaskProgress> reports;
-        HashSet<Guid>? scope;
+        var content = await VisibleContentAsync(agreement);
         using (currentTenant.Change(agreement.TenantId))
         {
-            scope = await UnitScopeAsync();
             reports = await progress.ToListAsync(progress.Query().Where(p => p.SeriesId == agreement.SeriesId));
         }
 
-        bool Visible(Guid? unitId) => scope is null || (unitId is { } u && scope.Contains(u));
         var today = Now.Date;
-        dto.Lines = agreement.Content.Lines.Where(l => Visible(l.AssignedUnitId)).Select(l => new AgreementLineDto
+        dto.Lines = content.Lines.Select(l => new AgreementLineDto
         {
             Code = l.Code,
             Name = l.Name,
@@ -619,7 +635,7 @@ public sealed class AgreementAppService(
             IsExtra = l.IsExtra,
             AssignedUnitId = l.AssignedUnitId,
         }).ToList();
-        dto.KeyTasks = agreement.Content.KeyTasks.Where(t => Visible(t.AssignedUnitId)).Select(t =>
+        dto.KeyTasks = content.KeyTasks.Select(t =>
         {
             var percent = LatestPercent(reports, agreement.SeriesId, t.Code);
             var status = StatusOf(t, percent, today);

@@ -3,10 +3,12 @@ namespace PilotAssessment.Agreements;
 /// <summary>What changed between two versions of one agreement, by line and task code.</summary>
 public static class AgreementDiff
 {
-    public static AgreementDiffDto Compute(Agreement from, Agreement to)
+    /// <param name="fromContent">What of <paramref name="from"/> the reader may see (default: all of it).</param>
+    /// <param name="toContent">What of <paramref name="to"/> the reader may see (default: all of it).</param>
+    public static AgreementDiffDto Compute(Agreement from, Agreement to, AgreementContent? fromContent = null, AgreementContent? toContent = null)
     {
-        var a = from.Content;
-        var b = to.Content;
+        var a = fromContent ?? from.Content;
+        var b = toContent ?? to.Content;
         var oldLines = a.Lines.ToDictionary(l => l.Code);
         var newLines = b.Lines.ToDictionary(l => l.Code);
         var targets = new List<TargetChangeDto>();

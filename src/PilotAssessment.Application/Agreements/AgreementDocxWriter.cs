@@ -10,8 +10,10 @@ public static class AgreementDocxWriter
 {
     public const string Province = "中共甘肃省委政法委员会（甘肃省平安建设领导小组办公室）";
 
-    public static byte[] Write(Agreement agreement, string cityName, IReadOnlyDictionary<Guid, string> unitNames)
+    /// <param name="content">What of the agreement the reader may see (default: all of it).</param>
+    public static byte[] Write(Agreement agreement, string cityName, IReadOnlyDictionary<Guid, string> unitNames, AgreementContent? content = null)
     {
+        content ??= agreement.Content;
         using var stream = new MemoryStream();
         using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
         {
@@ -26,7 +28,7 @@ public static class AgreementDocxWriter
             body.Append(Paragraph($"为推进{agreement.Year}年度市域社会治理现代化试点工作，落实平安建设领导责任，甲乙双方签订本责任书。"));
 
             body.Append(Paragraph("一、考评指标与目标", bold: true));
-            var lineRows = agreement.Content.Lines.Select(l => new[]
+            var lineRows = content.Lines.Select(l => new[]
             {
                 l.Code, l.Name, Number(l.MaxPoints), l.EffectiveTarget is { } t ? Number(t) : "—",
                 (l.IsExtra ? "本市指标" : string.Empty) + (l.Note is null ? string.Empty : " " + l.Note),
@@ -34,7 +36,7 @@ public static class AgreementDocxWriter
             body.Append(Table(["编号", "指标", "分值", "目标值", "备注"], lineRows));
 
             body.Append(Paragraph("二、重点任务", bold: true));
-            var taskRows = agreement.Content.KeyTasks.Select(t => new[]
+            var taskRows = content.KeyTasks.Select(t => new[]
             {
                 t.Code, t.Area, t.Task,
                 t.ResponsibleUnit ?? (t.ResponsibleUnitId is { } u ? unitNames.GetValueOrDefault(u) ?? string.Empty : string.Empty),
@@ -43,9 +45,9 @@ public static class AgreementDocxWriter
             });
             body.Append(Table(["编号", "领域", "任务", "责任单位", "完成时限", "节点"], taskRows));
 
-            AppendList(body, "三、责任清单", agreement.Content.Duties);
-            AppendList(body, "四、负面清单", agreement.Content.Prohibitions);
-            AppendList(body, "五、规则清单", agreement.Content.Rules);
+            AppendList(body, "三、责任清单", content.Duties);
+            AppendList(body, "四、负面清单", content.Prohibitions);
+            AppendList(body, "五、规则清单", content.Rules);
 
             body.Append(Paragraph("本责任书一式两份，甲乙双方各执一份，自签订之日起生效。"));
             body.Append(Table(["甲方（盖章）", "乙方（盖章）"],

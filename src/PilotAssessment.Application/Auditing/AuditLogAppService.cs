@@ -1,4 +1,5 @@
 using AutoMapper;
+using PilotAssessment.Agreements;
 using PilotAssessment.Data;
 using PilotAssessment.Dtos;
 using PilotAssessment.MultiTenancy;
@@ -9,11 +10,13 @@ namespace PilotAssessment.Auditing;
 
 /// <summary>
 /// Audit logs of the current tenant. A host user reads every city's logs (optionally one city's), which is
-/// what the host's audit permission is for.
+/// what the host's audit permission is for. A city never reads the changes of rows it cannot see itself: the
+/// province's draft of its agreement (a new one or an amendment) stays out of its entity changes until issued.
 /// </summary>
 public sealed class AuditLogAppService(
     IRepository<AuditLog> auditLogs,
     IRepository<EntityChange> entityChanges,
+    IRepository<Agreement> agreements,
     ICurrentUser currentUser,
     ICurrentTenant currentTenant,
     IDataFilter dataFilter,
@@ -56,7 +59,7 @@ public sealed class AuditLogAppService(
         var total = await auditLogs.CountAsync(query);
         var logs = await auditLogs.ToListAsync(query.OrderByDescending(a => a.ExecutionTime).Skip(input.SkipCount).Take(input.MaxResultCount));
         var ids = logs.Select(l => (Guid?)l.Id).ToList();
-        var changes = await entityChanges.ToListAsync(entityChanges.Query().Where(c => ids.Contains(c.AuditLogId)));
+        var changes = await entityChanges.ToListAsync(await VisibleChangesAsync(entityChanges.Query().Where(c => ids.Contains(c.AuditLogId))));
         await LoadPropertyChangesAsync(changes);
 
         var items = logs.Select(l => mapper.Map<AuditLogDto>(l) with
@@ -69,7 +72,7 @@ public sealed class AuditLogAppService(
     public async Task<PagedResultDto<EntityChangeDto>> GetEntityChangesAsync(GetEntityChangesInput input)
     {
         using var _ = ReadAcrossCitiesIfHost();
-        var query = entityChanges.Query();
+        var query = await VisibleChangesAsync(entityChanges.Query());
         if (!string.IsNullOrWhiteSpace(input.EntityId))
         {
             query = query.Where(c => c.EntityId == input.EntityId);
@@ -89,6 +92,21 @@ public sealed class AuditLogAppService(
     private bool IsHostReader => currentUser.TenantId is null && currentTenant.Id is null;
 
     private IDisposable? ReadAcrossCitiesIfHost() => IsHostReader ? dataFilter.Disable<IMultiTenant>() : null;
+
+    /// <summary>Leaves out, for a city, the changes of its agreements still in draft at the province.</summary>
+    private async Task<IQueryable<EntityChange>> VisibleChangesAsync(IQueryable<EntityChange> query)
+    {
+        if (IsHostReader)
+        {
+            return query;
+        }
+
+        var drafts = (await agreements.ToListAsync(agreements.QueryReadOnly().Where(a => a.Status == AgreementStatus.Draft).Select(a => a.Id)))
+            .Select(id => id.ToString())
+            .ToList();
+        var agreementType = typeof(Agreement).FullName!;
+        return drafts.Count == 0 ? query : query.Where(c => !(c.EntityTypeFullName == agreementType && drafts.Contains(c.EntityId)));
+    }
 
     private async Task LoadPropertyChangesAsync(List<EntityChange> changes)
     {

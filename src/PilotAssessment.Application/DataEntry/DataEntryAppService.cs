@@ -30,6 +30,7 @@ public sealed class DataEntryAppService(
     IRepository<AppUser> users,
     IUnitOfWork unitOfWork,
     EntrySheetReader reader,
+    EntryLineAccess access,
     EntryWindowPolicy window,
     PeriodScoringService scoring,
     ICurrentTenant currentTenant,
@@ -44,13 +45,12 @@ public sealed class DataEntryAppService(
     public async Task<EntrySheetDto> GetSheetAsync(Guid periodId)
     {
         var period = await periods.GetAsync(periodId);
-        return await reader.ReadAsync(period, CityId);
+        return await SheetAsync(period, CityId, await access.ForAsync(period));
     }
 
     public async Task<EntryLineDto> GetLineAsync(Guid lineId)
     {
-        var line = await lines.GetAsync(lineId);
-        var period = await periods.GetAsync(line.PeriodId);
+        var (line, period, _) = await AccessibleLineAsync(lineId);
         return await reader.LineAsync(line, (await schemes.GetAsync(period.SchemeId)).Definition);
     }
 
@@ -66,6 +66,9 @@ public sealed class DataEntryAppService(
             throw new BusinessException(DataEntryErrorCodes.ComputedIndicator, indicator.Code);
         }
 
+        var scope = await access.ForAsync(period);
+        scope.EnsureAccess(indicatorCode, indicatorCode);
+        var unitId = scope.UnitOf(indicatorCode);
         var line = (await lines.ToListAsync(lines.Query().Where(l => l.PeriodId == periodId && l.IndicatorCode == indicatorCode))).FirstOrDefault();
 
         // The other clerk's save wins the race; this one gets it back to merge, and nothing is overwritten.
@@ -74,7 +77,7 @@ public sealed class DataEntryAppService(
             throw new ConflictException(DataEntryErrorCodes.StaleLine, indicator.Code) { Current = await reader.LineAsync(line, definition) };
         }
 
-        await EnsureCityMayEditAsync(period, cityId, input.UnitId ?? line?.UnitId);
+        await EnsureCityMayEditAsync(period, cityId, unitId);
         await EnsureLinesEditableAsync(line is null ? [] : [line]);
         var value = input.Value.ToDomain();
         var note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim();
@@ -89,7 +92,7 @@ public sealed class DataEntryAppService(
         var oldValue = isNew ? null : line.ValueJson;
         var changed = line.SetValue(value, currentUser.Id, Now) is not null || isNew;
         line.Note = note;
-        line.UnitId = input.UnitId ?? line.UnitId;
+        line.UnitId = unitId;
         if (changed || oldNote != note)
         {
             var revision = isNew ? 1 : await history.CountAsync(history.Query().Where(h => h.EntryLineId == line.Id)) + 1;
@@ -123,6 +126,7 @@ public sealed class DataEntryAppService(
         var period = await periods.GetAsync(periodId);
         var definition = (await schemes.GetAsync(period.SchemeId)).Definition;
         var indicators = Results.PeriodScoringService.EnteredIndicators(definition).ToDictionary(i => i.Code);
+        var scope = await access.ForAsync(period);
         await EnsureCityMayEditAsync(period, cityId, null);
         List<(int Row, Dictionary<string, string> Cells)> rows;
         try
@@ -143,6 +147,12 @@ public sealed class DataEntryAppService(
             if (code is null || !indicators.TryGetValue(code, out var indicator))
             {
                 error.WithError($"A{row}", $"{DataEntryErrorCodes.UnknownIndicator}|{code}");
+                continue;
+            }
+
+            if (!scope.MayAccess(code))
+            {
+                error.WithError($"A{row}", $"{DataEntryErrorCodes.LineOfAnotherUnit}|{code}");
                 continue;
             }
 
@@ -232,6 +242,7 @@ public sealed class DataEntryAppService(
             var kept = isNew || value.LastYearNumber is not null ? value : value with { LastYearNumber = line.Value.LastYearNumber };
             var changed = line.SetValue(kept, currentUser.Id, Now) is not null || isNew;
             line.Note = note;
+            line.UnitId = scope.UnitOf(indicator.Code);
             if (changed || oldNote != note)
             {
                 await history.InsertAsync(new EntryValueHistory(Guid.NewGuid(), line.Id, revisions.GetValueOrDefault(line.Id) + 1, oldValue, line.ValueJson, oldNote, note), autoSave: false);
@@ -245,7 +256,7 @@ public sealed class DataEntryAppService(
 
         await unitOfWork.SaveChangesAsync();
         await transaction.CommitAsync();
-        return await reader.ReadAsync(period, cityId);
+        return await SheetAsync(period, cityId, scope);
     }
 
     /// <summary>Columns J (typed occurrences), K (line flags) and L (survey rates) of an uploaded row; problems go to <paramref name="error"/> by cell.</summary>
@@ -305,7 +316,7 @@ public sealed class DataEntryAppService(
 
     public async Task<List<ValueHistoryDto>> GetHistoryAsync(Guid lineId)
     {
-        var line = await lines.GetAsync(lineId);
+        var (line, _, _) = await AccessibleLineAsync(lineId);
         var rows = await history.ToListAsync(history.Query().Where(h => h.EntryLineId == line.Id).OrderBy(h => h.Revision));
         var userIds = rows.Where(r => r.CreatorId != null).Select(r => r.CreatorId!.Value).Distinct().ToList();
         var names = (await users.ToListAsync(users.Query().Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, u.UserName })))
@@ -325,9 +336,8 @@ public sealed class DataEntryAppService(
 
     public async Task<EvidenceDto> UploadEvidenceAsync(Guid lineId, string fileName, Stream content, long length)
     {
-        var line = await lines.GetAsync(lineId);
-        var period = await periods.GetAsync(line.PeriodId);
-        await EnsureCityMayEditAsync(period, CityId, line.UnitId);
+        var (line, period, scope) = await AccessibleLineAsync(lineId);
+        await EnsureCityMayEditAsync(period, CityId, scope.UnitOf(line.IndicatorCode));
         await EnsureLinesEditableAsync([line]);
         if (length > DataEntryConsts.MaxEvidenceBytes)
         {
@@ -369,14 +379,15 @@ public sealed class DataEntryAppService(
     public async Task<FileDto> DownloadEvidenceAsync(Guid evidenceId)
     {
         var file = await evidence.GetAsync(evidenceId);
+        _ = await AccessibleLineAsync(file.EntryLineId, evidenceId);
         return new FileDto(file.FileName, file.ContentType, file.Content);
     }
 
     public async Task DeleteEvidenceAsync(Guid evidenceId)
     {
         var file = await evidence.GetAsync(evidenceId);
-        var line = await lines.GetAsync(file.EntryLineId);
-        await EnsureCityMayEditAsync(await periods.GetAsync(line.PeriodId), CityId, line.UnitId);
+        var (line, period, scope) = await AccessibleLineAsync(file.EntryLineId, evidenceId);
+        await EnsureCityMayEditAsync(period, CityId, scope.UnitOf(line.IndicatorCode));
         await EnsureLinesEditableAsync([line]);
         await evidence.DeleteAsync(file);
     }
@@ -441,7 +452,8 @@ public sealed class DataEntryAppService(
         var cityId = CityId;
         var period = await periods.GetAsync(periodId);
         var indicators = (await schemes.GetAsync(period.SchemeId)).Definition.AllIndicators().ToDictionary(i => i.Code);
-        var (codes, found) = await RequestedLinesAsync(period, cityId, input.IndicatorCodes);
+        var scope = await access.ForAsync(period);
+        var (codes, found) = await RequestedLinesAsync(period, cityId, input.IndicatorCodes, scope);
         var files = await reader.EvidenceOfAsync(found.Values.Select(l => l.Id).ToList());
 
         // Every line is checked first: one that cannot be reported and none is.
@@ -467,7 +479,7 @@ public sealed class DataEntryAppService(
             throw error;
         }
 
-        foreach (var unitId in found.Values.Select(l => l.UnitId).Distinct())
+        foreach (var unitId in found.Values.Select(l => scope.UnitOf(l.IndicatorCode)).Distinct())
         {
             await window.EnsureMayWriteAsync(period, cityId, unitId);
         }
@@ -479,7 +491,7 @@ public sealed class DataEntryAppService(
         }
 
         await unitOfWork.SaveChangesAsync();
-        return await reader.ReadAsync(period, cityId);
+        return await SheetAsync(period, cityId, scope);
     }
 
     public async Task<EntrySheetDto> ReturnLinesAsync(Guid periodId, ReturnLinesInput input)
@@ -492,7 +504,8 @@ public sealed class DataEntryAppService(
             throw new BusinessException(DataEntryErrorCodes.ReturnCommentRequired).WithError("comment", DataEntryErrorCodes.ReturnCommentRequired);
         }
 
-        var (codes, found) = await RequestedLinesAsync(period, cityId, input.IndicatorCodes);
+        var scope = await access.ForAsync(period);
+        var (codes, found) = await RequestedLinesAsync(period, cityId, input.IndicatorCodes, scope);
         var error = new BusinessException(DataEntryErrorCodes.Invalid, string.Join("、", codes));
         foreach (var code in codes.Where(c => !found.TryGetValue(c, out var line) || line.Status != EntryLineStatus.UnitSubmitted))
         {
@@ -511,7 +524,7 @@ public sealed class DataEntryAppService(
         }
 
         await unitOfWork.SaveChangesAsync();
-        return await reader.ReadAsync(period, cityId);
+        return await SheetAsync(period, cityId, scope);
     }
 
     public async Task<SubmissionDto> SubmitAsync(Guid periodId)
@@ -583,7 +596,7 @@ public sealed class DataEntryAppService(
     }
 
     /// <summary>The lines named by a report or return request (codes trimmed, once each), after the city's edit checks.</summary>
-    private async Task<(List<string> Codes, Dictionary<string, EntryLine> Found)> RequestedLinesAsync(AssessmentPeriod period, Guid cityId, IEnumerable<string> requested)
+    private async Task<(List<string> Codes, Dictionary<string, EntryLine> Found)> RequestedLinesAsync(AssessmentPeriod period, Guid cityId, IEnumerable<string> requested, EntryLineScope scope)
     {
         var codes = requested.Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c.Trim()).Distinct().ToList();
         if (codes.Count == 0)
@@ -592,8 +605,29 @@ public sealed class DataEntryAppService(
         }
 
         await EnsureCityMayEditAsync(period, cityId, null);
-        var found = (await lines.ToListAsync(lines.Query().Where(l => l.PeriodId == period.Id && codes.Contains(l.IndicatorCode)))).ToDictionary(l => l.IndicatorCode);
+        // Another unit's line is not there for the clerk: it is refused like a line never saved.
+        var found = (await lines.ToListAsync(lines.Query().Where(l => l.PeriodId == period.Id && codes.Contains(l.IndicatorCode))))
+            .Where(l => scope.MayAccess(l.IndicatorCode))
+            .ToDictionary(l => l.IndicatorCode);
         return (codes, found);
+    }
+
+    /// <summary>The sheet with only the lines the user may see (<see cref="EntryLineScope"/>).</summary>
+    private async Task<EntrySheetDto> SheetAsync(AssessmentPeriod period, Guid cityId, EntryLineScope scope)
+    {
+        var sheet = await reader.ReadAsync(period, cityId);
+        sheet.Lines = sheet.Lines.Where(l => scope.MayAccess(l.IndicatorCode)).ToList();
+        return sheet;
+    }
+
+    /// <summary>A line of the city the user may see (another unit's answers 404 with <paramref name="askedId"/>, like another city's).</summary>
+    private async Task<(EntryLine Line, AssessmentPeriod Period, EntryLineScope Scope)> AccessibleLineAsync(Guid lineId, Guid? askedId = null)
+    {
+        var line = await lines.GetAsync(lineId);
+        var period = await periods.GetAsync(line.PeriodId);
+        var scope = await access.ForAsync(period);
+        scope.EnsureAccess(line.IndicatorCode, askedId ?? lineId);
+        return (line, period, scope);
     }
 
     /// <summary>Lines a unit has reported are the city administrator's to change (or return), not the clerks'.</summary>

@@ -28,6 +28,7 @@ public static class DataEntryErrorCodes
     public const string WindowClosed = "DataEntry:WindowClosed";
     public const string NotEditable = "DataEntry:NotEditable";
     public const string UnknownIndicator = "DataEntry:UnknownIndicator";
+    public const string LineOfAnotherUnit = "DataEntry:LineOfAnotherUnit";
     public const string ComputedIndicator = "DataEntry:ComputedIndicator";
     public const string Invalid = "DataEntry:Invalid";
     public const string NumberRequired = "DataEntry:NumberRequired";

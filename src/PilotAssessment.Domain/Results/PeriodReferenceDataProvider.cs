@@ -15,6 +15,48 @@ public static class ReferenceSources
     public const string ProvinceAverage = "ProvinceAverage";
     public const string PreviousPeriod = "PreviousPeriod";
     public const string Entered = "Entered";
+
+    /// <summary>The rule compares with the province average, but fewer than <see cref="ProvinceAverage.MinOtherCities"/> other cities have submitted.</summary>
+    public const string ProvinceAverageUnavailable = "ProvinceAverageUnavailable";
+}
+
+/// <summary>
+/// The province average as a city may learn it: per indicator, the numbers of the cities whose sheet is submitted
+/// or approved, without the city itself, and only when at least <see cref="MinOtherCities"/> other cities give one
+/// (fewer would let a city work out another's exact figure).
+/// </summary>
+public sealed class ProvinceAverage
+{
+    public const int MinOtherCities = 3;
+
+    public static readonly ProvinceAverage None = new(new Dictionary<string, IReadOnlyDictionary<Guid, decimal>>());
+
+    private readonly Dictionary<string, (decimal Sum, int Count)> _totals;
+    private readonly IReadOnlyDictionary<string, IReadOnlyDictionary<Guid, decimal>> _numbers;
+
+    /// <param name="numbers">Per indicator, per contributing city: its number.</param>
+    public ProvinceAverage(IReadOnlyDictionary<string, IReadOnlyDictionary<Guid, decimal>> numbers)
+    {
+        _numbers = numbers;
+        _totals = numbers.ToDictionary(n => n.Key, n => (n.Value.Values.Sum(), n.Value.Count));
+    }
+
+    /// <summary>Per indicator, the average of the other contributing cities, where there are enough of them.</summary>
+    public IReadOnlyDictionary<string, decimal> For(Guid cityId)
+    {
+        var averages = new Dictionary<string, decimal>();
+        foreach (var (code, (sum, count)) in _totals)
+        {
+            var own = _numbers[code].TryGetValue(cityId, out var number);
+            var others = own ? count - 1 : count;
+            if (others >= MinOtherCities)
+            {
+                averages[code] = Math.Round((own ? sum - number : sum) / others, 4);
+            }
+        }
+
+        return averages;
+    }
 }
 
 /// <summary>
@@ -23,16 +65,16 @@ public static class ReferenceSources
 /// </summary>
 public sealed class PeriodReferenceData
 {
-    public static readonly PeriodReferenceData None = new(new Dictionary<string, decimal>(), new Dictionary<Guid, Dictionary<string, decimal>>(), null);
+    public static readonly PeriodReferenceData None = new(ProvinceAverage.None, new Dictionary<Guid, Dictionary<string, decimal>>(), null);
 
-    public PeriodReferenceData(IReadOnlyDictionary<string, decimal> provinceAverages, IReadOnlyDictionary<Guid, Dictionary<string, decimal>> previousNumbers, AssessmentPeriod? previousPeriod)
+    public PeriodReferenceData(ProvinceAverage provinceAverage, IReadOnlyDictionary<Guid, Dictionary<string, decimal>> previousNumbers, AssessmentPeriod? previousPeriod)
     {
-        ProvinceAverages = provinceAverages;
+        ProvinceAverage = provinceAverage;
         PreviousNumbers = previousNumbers;
         PreviousPeriod = previousPeriod;
     }
 
-    public IReadOnlyDictionary<string, decimal> ProvinceAverages { get; }
+    public ProvinceAverage ProvinceAverage { get; }
 
     /// <summary>Per city, per indicator: the number reported in <see cref="PreviousPeriod"/>.</summary>
     public IReadOnlyDictionary<Guid, Dictionary<string, decimal>> PreviousNumbers { get; }
@@ -53,7 +95,7 @@ public sealed class PeriodReferenceData
 
         // A rank indicator's reported number is the rank itself, so last year's rank is last year's number.
         var lastRanks = lastYear.ToDictionary(p => p.Key, p => (int)Math.Round(p.Value));
-        return new ReferenceData { ProvinceAverages = ProvinceAverages, LastYearValues = lastYear, LastYearRanks = lastRanks };
+        return new ReferenceData { ProvinceAverages = ProvinceAverage.For(cityId), LastYearValues = lastYear, LastYearRanks = lastRanks };
     }
 
     /// <summary>Indicators whose last-year figure is the one the city entered (the system has none).</summary>
@@ -77,7 +119,9 @@ public sealed class PeriodReferenceData
 
         if (needs == Need.ProvinceAverage)
         {
-            return ProvinceAverages.TryGetValue(indicator.Code, out var average) ? (average, ReferenceSources.ProvinceAverage) : (null, null);
+            return ProvinceAverage.For(cityId).TryGetValue(indicator.Code, out var average)
+                ? (average, ReferenceSources.ProvinceAverage)
+                : (null, ReferenceSources.ProvinceAverageUnavailable);
         }
 
         if (PreviousNumbers.TryGetValue(cityId, out var previous) && previous.TryGetValue(indicator.Code, out var last))
@@ -87,6 +131,9 @@ public sealed class PeriodReferenceData
 
         return value.LastYearNumber is { } entered ? (entered, ReferenceSources.Entered) : (null, null);
     }
+
+    /// <summary>Whether the rule compares with the province average.</summary>
+    public static bool NeedsProvinceAverage(ScoringRule rule) => Needs(rule) == Need.ProvinceAverage;
 
     /// <summary>Whether the rule compares with last year's figure (a yoy change, a rank change, a last-year reference).</summary>
     public static bool NeedsLastYear(ScoringRule rule) => Needs(rule) == Need.LastYear && rule is not RankBasedRule;
@@ -110,14 +157,15 @@ public sealed class PeriodReferenceData
 
 /// <summary>
 /// Loads <see cref="PeriodReferenceData"/> for all cities of a period in a constant number of queries: the period with
-/// the other periods of its scheme (one), the previous period's lines (one); the province averages come from the
-/// period's lines the caller already loaded. The previous period is the same kind and number of the year before; when
+/// the other periods of its scheme (one), the cities whose sheet is submitted or approved (one), the previous period's
+/// lines (one); the province averages come from the period's lines the caller already loaded. The previous period is the same kind and number of the year before; when
 /// there is none, the most recent earlier period of the same scheme and kind (e.g. a first half-year compared with the
 /// second half of the year before).
 /// </summary>
 public sealed class PeriodReferenceDataProvider(
     IRepository<AssessmentPeriod> periods,
     IRepository<EntryLine> lines,
+    IRepository<Reviews.CitySubmission> submissions,
     IDataFilter dataFilter)
 {
     /// <param name="periodLines">Every city's lines of the period (read across cities), or of <paramref name="onlyIndicator"/>.</param>
@@ -128,7 +176,12 @@ public sealed class PeriodReferenceDataProvider(
         var schemeOfPeriod = periods.QueryReadOnly().Where(p => p.Id == periodId).Select(p => p.SchemeId);
         var ofScheme = await periods.ToListAsync(periods.QueryReadOnly().Where(p => schemeOfPeriod.Contains(p.SchemeId)), cancellationToken);
         var period = ofScheme.FirstOrDefault(p => p.Id == periodId);
-        var averages = ProvinceAverages(periodLines);
+        var submitted = await submissions.ToListAsync(
+            submissions.QueryReadOnly()
+                .Where(s => s.PeriodId == periodId && s.TenantId != null && (s.Status == Reviews.SubmissionStatus.Submitted || s.Status == Reviews.SubmissionStatus.Approved))
+                .Select(s => s.TenantId!.Value),
+            cancellationToken);
+        var averages = ProvinceAverages(periodLines, submitted.ToHashSet());
         if (period is null)
         {
             return new PeriodReferenceData(averages, new Dictionary<Guid, Dictionary<string, decimal>>(), null);
@@ -157,12 +210,12 @@ public sealed class PeriodReferenceDataProvider(
         return new PeriodReferenceData(averages, numbers, previous);
     }
 
-    /// <summary>Per indicator, the mean of the numbers the cities reported; a city that did not report the line does not count.</summary>
-    public static IReadOnlyDictionary<string, decimal> ProvinceAverages(IEnumerable<EntryLine> periodLines) =>
-        periodLines
-            .Where(l => l.TenantId != null)
-            .Select(l => (l.IndicatorCode, l.Value.Number))
+    /// <summary>Per indicator, the numbers of the submitted cities; a city that did not report the line does not count, nor does a draft.</summary>
+    public static ProvinceAverage ProvinceAverages(IEnumerable<EntryLine> periodLines, IReadOnlySet<Guid> submittedCities) =>
+        new(periodLines
+            .Where(l => l.TenantId is { } city && submittedCities.Contains(city))
+            .Select(l => (City: l.TenantId!.Value, l.IndicatorCode, l.Value.Number))
             .Where(l => l.Number is not null)
             .GroupBy(l => l.IndicatorCode)
-            .ToDictionary(g => g.Key, g => Math.Round(g.Average(l => l.Number!.Value), 4));
+            .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<Guid, decimal>)g.GroupBy(l => l.City).ToDictionary(c => c.Key, c => c.First().Number!.Value)));
 }

@@ -73,6 +73,29 @@ public sealed class PeriodScoringService(
     public ScoreSheet Score(SchemeDefinition definition, CityPeriodInput input, IReadOnlyDictionary<Guid, IReadOnlyDictionary<string, decimal>> targetOverrides, bool withAuditorScores)
     {
         var sheet = engine.Score(definition, input.ToValues(), input.Reference, targetOverrides.GetValueOrDefault(input.CityId), withAuditorScores ? input.AuditorScores() : null);
+
+        // A province average is given only when enough other cities have submitted: until then the line says so.
+        var noAverage = definition.AllIndicators()
+            .Where(i => PeriodReferenceData.NeedsProvinceAverage(i.Rule) && !input.Reference.ProvinceAverages.ContainsKey(i.Code))
+            .Select(i => i.Code)
+            .ToHashSet();
+        if (noAverage.Count > 0)
+        {
+            sheet = sheet with
+            {
+                Lines = sheet.Lines
+                    .Select(l => noAverage.Contains(l.IndicatorCode) && l.Status == LineStatus.Error
+                        ? l with
+                        {
+                            Explanation = new BilingualText(
+                                $"暂无全省平均参考值：提交的其他城市不足 {ProvinceAverage.MinOtherCities} 个，暂不计分",
+                                $"No province average yet: fewer than {ProvinceAverage.MinOtherCities} other cities have submitted, not scored yet"),
+                        }
+                        : l)
+                    .ToList(),
+            };
+        }
+
         if (input.EnteredLastYear.Count == 0)
         {
             return sheet;

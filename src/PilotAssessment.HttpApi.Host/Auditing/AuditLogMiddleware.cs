@@ -1,34 +1,34 @@
 using System.Diagnostics;
+using System.Text.Json;
 using PilotAssessment.ExceptionHandling;
 using PilotAssessment.MultiTenancy;
 using PilotAssessment.Repositories;
+using PilotAssessment.Tenants;
 using PilotAssessment.Users;
 
 namespace PilotAssessment.Auditing;
 
 /// <summary>
-/// Records every write request (who, tenant, route, duration, status, exception). The row is saved in its own
-/// scope, so a request whose own save failed is still recorded; entity changes point to it by id.
+/// Records every write request (who, tenant, route, duration, status, exception), every download (a response sent
+/// as a file: evidence, signed scans, exports) and every request of a host user acting inside a city
+/// (<see cref="AuditLog.ImpersonatorTenantId"/> names the city). A sign-in records the user name and city it was
+/// for, whether it succeeded or not (never the password). The row is saved in its own scope, so a request whose own
+/// save failed is still recorded; entity changes point to it by id.
 /// </summary>
 public sealed class AuditLogMiddleware(RequestDelegate next, IServiceScopeFactory scopeFactory, TimeProvider clock, ILogger<AuditLogMiddleware> logger)
 {
+    private readonly AuditLogWriter writer = new(scopeFactory, logger);
+
+    public const string LoginPath = "/api/account/login";
+
     public async Task InvokeAsync(HttpContext context, IAuditScope auditScope, ICurrentUser currentUser, ICurrentTenant currentTenant)
     {
-        if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method) || HttpMethods.IsOptions(context.Request.Method))
-        {
-            await next(context);
-            return;
-        }
-
-        var log = new AuditLog(Guid.NewGuid())
-        {
-            HttpMethod = context.Request.Method,
-            Url = Truncate(context.Request.Path + context.Request.QueryString, AuditLog.MaxUrlLength)!,
-            ExecutionTime = clock.GetUtcNow().UtcDateTime,
-            ClientIpAddress = context.Connection.RemoteIpAddress?.ToString(),
-            CorrelationId = Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier,
-        };
+        var isRead = HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method) || HttpMethods.IsOptions(context.Request.Method);
+        var log = writer.Start(context, clock.GetUtcNow().UtcDateTime);
         auditScope.AuditLogId = log.Id;
+        var login = !isRead && context.Request.Path.Equals(LoginPath, StringComparison.OrdinalIgnoreCase)
+            ? await ReadLoginAsync(context.Request)
+            : default;
         var stopwatch = Stopwatch.StartNew();
         try
         {
@@ -38,24 +38,84 @@ public sealed class AuditLogMiddleware(RequestDelegate next, IServiceScopeFactor
         catch (Exception exception)
         {
             log.HttpStatusCode = ExceptionStatusCodes.For(exception);
-            log.Exception = Truncate($"{exception.GetType().Name}: {exception.Message}", AuditLog.MaxExceptionLength);
+            log.Exception = AuditLogWriter.Truncate($"{exception.GetType().Name}: {exception.Message}", AuditLog.MaxExceptionLength);
             throw;
         }
         finally
         {
-            log.ExecutionDuration = (int)stopwatch.ElapsedMilliseconds;
-            log.UserId = currentUser.Id;
-            log.UserName = currentUser.UserName;
-            log.TenantId = currentTenant.Id;
-            await SaveAsync(log);
+            var actsInCity = currentUser.IsAuthenticated && currentUser.TenantId is null && currentTenant.Id is not null;
+            var isDownload = context.Response.Headers.ContentDisposition.Count > 0;
+            if (!isRead || actsInCity || isDownload)
+            {
+                log.ExecutionDuration = (int)stopwatch.ElapsedMilliseconds;
+                log.UserId = currentUser.Id;
+                log.UserName = currentUser.UserName ?? AuditLogWriter.Truncate(login.UserName, 256);
+                log.TenantId = currentTenant.Id;
+                log.ImpersonatorTenantId = actsInCity ? currentTenant.Id : null;
+                await writer.SaveAsync(log, login.Tenant);
+            }
         }
     }
 
-    private async Task SaveAsync(AuditLog log)
+    /// <summary>The user name and city of a sign-in request; the body stays readable for the endpoint.</summary>
+    private static async Task<(string? Tenant, string? UserName)> ReadLoginAsync(HttpRequest request)
+    {
+        if (request.ContentLength is > 64 * 1024 || request.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) != true)
+        {
+            return default;
+        }
+
+        request.EnableBuffering();
+        try
+        {
+            using var document = await JsonDocument.ParseAsync(request.Body);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return default;
+            }
+
+            string? Read(string name) => document.RootElement.EnumerateObject()
+                .Where(p => p.Name.Equals(name, StringComparison.OrdinalIgnoreCase) && p.Value.ValueKind == JsonValueKind.String)
+                .Select(p => p.Value.GetString())
+                .FirstOrDefault();
+            return (Read("tenant"), Read("userName"));
+        }
+        catch (JsonException)
+        {
+            return default;
+        }
+        finally
+        {
+            request.Body.Position = 0;
+        }
+    }
+}
+
+/// <summary>Starts and saves audit rows for the pipeline (the audit middleware, and the tenant resolution when it refuses a request).</summary>
+public sealed class AuditLogWriter(IServiceScopeFactory scopeFactory, ILogger logger)
+{
+    public AuditLog Start(HttpContext context, DateTime now) => new(Guid.NewGuid())
+    {
+        HttpMethod = context.Request.Method,
+        Url = Truncate(context.Request.Path + context.Request.QueryString, AuditLog.MaxUrlLength)!,
+        ExecutionTime = now,
+        ClientIpAddress = context.Connection.RemoteIpAddress?.ToString(),
+        CorrelationId = Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier,
+    };
+
+    /// <param name="tenantName">A city named by a sign-in: the row goes to that city when it exists.</param>
+    public async Task SaveAsync(AuditLog log, string? tenantName = null)
     {
         try
         {
             await using var scope = scopeFactory.CreateAsyncScope();
+            if (log.TenantId is null && !string.IsNullOrWhiteSpace(tenantName))
+            {
+                var tenants = scope.ServiceProvider.GetRequiredService<IRepository<Tenant>>();
+                var name = tenantName.Trim();
+                log.TenantId = (await tenants.ToListAsync(tenants.QueryReadOnly().Where(t => t.Name == name).Select(t => (Guid?)t.Id))).FirstOrDefault();
+            }
+
             await scope.ServiceProvider.GetRequiredService<IRepository<AuditLog>>().InsertAsync(log);
         }
         catch (Exception exception)
@@ -65,5 +125,5 @@ public sealed class AuditLogMiddleware(RequestDelegate next, IServiceScopeFactor
         }
     }
 
-    private static string? Truncate(string? value, int length) => value is { } v && v.Length > length ? v[..length] : value;
+    public static string? Truncate(string? value, int length) => value is { } v && v.Length > length ? v[..length] : value;
 }

@@ -1,3 +1,4 @@
+using PilotAssessment.Auditing;
 using PilotAssessment.ExceptionHandling;
 using PilotAssessment.Permissions;
 using PilotAssessment.Repositories;
@@ -10,11 +11,42 @@ namespace PilotAssessment.MultiTenancy;
 /// Sets the current tenant of a request: the signed-in user's own tenant; a host user holding
 /// <see cref="PilotAssessmentPermissions.Tenants.ActInCity"/> may act inside a city named by the
 /// <c>__tenant</c> header. A city user naming another city, or a deactivated city, is refused.
+/// A refused <c>__tenant</c> request is recorded in the audit log (who, the city asked for, the answer).
 /// </summary>
-public sealed class TenantResolutionMiddleware(RequestDelegate next)
+public sealed class TenantResolutionMiddleware(RequestDelegate next, IServiceScopeFactory scopeFactory, TimeProvider clock, ILogger<TenantResolutionMiddleware> logger)
 {
+    private readonly AuditLogWriter writer = new(scopeFactory, logger);
+
     public async Task InvokeAsync(HttpContext context, ICurrentTenant currentTenant, ICurrentUser currentUser,
         IPermissionChecker permissionChecker, IRepository<Tenant> tenants)
+    {
+        Guid? tenantId;
+        Tenant? tenant;
+        try
+        {
+            (tenantId, tenant) = await ResolveAsync(context, currentUser, permissionChecker, tenants);
+        }
+        catch (BusinessException exception) when (!string.IsNullOrWhiteSpace(context.Request.Headers[MultiTenancyConsts.TenantHeaderName].ToString()))
+        {
+            var log = writer.Start(context, clock.GetUtcNow().UtcDateTime);
+            log.HttpStatusCode = ExceptionStatusCodes.For(exception);
+            log.UserId = currentUser.Id;
+            log.UserName = currentUser.UserName;
+            log.TenantId = currentUser.TenantId;
+            log.Exception = AuditLogWriter.Truncate(
+                $"{exception.GetType().Name}: {exception.Message} ({MultiTenancyConsts.TenantHeaderName}: {context.Request.Headers[MultiTenancyConsts.TenantHeaderName]})",
+                AuditLog.MaxExceptionLength);
+            await writer.SaveAsync(log);
+            throw;
+        }
+
+        using (currentTenant.Change(tenantId, tenant?.Name))
+        {
+            await next(context);
+        }
+    }
+
+    private static async Task<(Guid? TenantId, Tenant? Tenant)> ResolveAsync(HttpContext context, ICurrentUser currentUser, IPermissionChecker permissionChecker, IRepository<Tenant> tenants)
     {
         var tenantId = currentUser.TenantId;
         var header = context.Request.Headers[MultiTenancyConsts.TenantHeaderName].ToString();
@@ -39,21 +71,17 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next)
             tenantId = requested;
         }
 
-        string? tenantName = null;
-        if (tenantId is not null)
+        if (tenantId is null)
         {
-            var tenant = await tenants.FindAsync(tenantId.Value) ?? throw new EntityNotFoundException(typeof(Tenant), tenantId);
-            if (!tenant.IsActive)
-            {
-                throw new ForbiddenException(PilotAssessmentErrorCodes.TenantInactive, tenant.Name);
-            }
-
-            tenantName = tenant.Name;
+            return (null, null);
         }
 
-        using (currentTenant.Change(tenantId, tenantName))
+        var tenant = await tenants.FindAsync(tenantId.Value) ?? throw new EntityNotFoundException(typeof(Tenant), tenantId);
+        if (!tenant.IsActive)
         {
-            await next(context);
+            throw new ForbiddenException(PilotAssessmentErrorCodes.TenantInactive, tenant.Name);
         }
+
+        return (tenantId, tenant);
     }
 }
