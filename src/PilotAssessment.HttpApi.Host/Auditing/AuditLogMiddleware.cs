@@ -116,7 +116,11 @@ public sealed class AuditLogWriter(IServiceScopeFactory scopeFactory, ILogger lo
                 log.TenantId = (await tenants.ToListAsync(tenants.QueryReadOnly().Where(t => t.Name == name).Select(t => (Guid?)t.Id))).FirstOrDefault();
             }
 
-            await scope.ServiceProvider.GetRequiredService<IRepository<AuditLog>>().InsertAsync(log);
+            // The row belongs to the city it names (a refused request or a sign-in is not inside that city yet).
+            using (scope.ServiceProvider.GetRequiredService<ICurrentTenant>().Change(log.TenantId))
+            {
+                await scope.ServiceProvider.GetRequiredService<IRepository<AuditLog>>().InsertAsync(log);
+            }
         }
         catch (Exception exception)
         {
