@@ -21,24 +21,34 @@ public abstract class PeriodReferenceData_Tests<TApplication>(TApplication app) 
     private static int _year = 2200;
 
     [Fact]
-    public async Task Should_Score_Against_The_Mean_Of_The_Cities_That_Reported_The_Line()
+    public async Task Should_Score_Against_The_Mean_Of_The_Other_Submitted_Cities_That_Reported_The_Line()
     {
         var period = await CreatePeriodAsync(Interlocked.Increment(ref _year), 1);
         await app.DataEntryAsync("兰州", "clerk", e => e.SaveAsync(period.Id, "B03", Number(2.0m)));
-        await app.DataEntryAsync("天水", "clerk", e => e.SaveAsync(period.Id, "B03", Number(3.2m)));
-        await app.DataEntryAsync("酒泉", "clerk", e => e.SaveAsync(period.Id, "E01", Number(95))); // no B03: not in the average
+        foreach (var (city, number) in new[] { ("天水", 3.2m), ("酒泉", 3.0m), ("张掖", 4.0m) })
+        {
+            await app.DataEntryAsync(city, "clerk", e => e.SaveAsync(period.Id, "B03", Number(number)));
+            await app.DataEntryAsync(city, "admin", e => e.SubmitAsync(period.Id));
+        }
+
+        await app.DataEntryAsync("金昌", "clerk", e => e.SaveAsync(period.Id, "E01", Number(95))); // no B03: not in the average
+        await app.DataEntryAsync("金昌", "admin", e => e.SubmitAsync(period.Id));
 
         var lanzhou = await LineAsync(period.Id, "兰州", "B03");
         var tianshui = await LineAsync(period.Id, "天水", "B03");
 
-        // Average 2.6 ‰: 2.0 is not above it (3 points); 3.2 is 0.6 above, beyond the 0.5 band (otherwise 1).
+        // 兰州 (a draft, not counted itself) against the three submitted cities: 3.4 ‰, 2.0 is not above it (3 points).
         (lanzhou.Status, lanzhou.Points).ShouldBe((LineStatus.Scored, 3m));
-        (tianshui.Status, tianshui.Points).ShouldBe((LineStatus.Scored, 1m));
-        lanzhou.Explanation.ZhHans!.ShouldContain("全省平均2.6");
+        lanzhou.Explanation.ZhHans!.ShouldContain("全省平均3.4");
+
+        // 天水 is compared with the others only: two submitted cities are not enough, so no figure is given away.
+        (tianshui.Status, tianshui.Points).ShouldBe((LineStatus.Error, 0m));
+        tianshui.Explanation.ZhHans.ShouldBe("暂无全省平均参考值：提交的其他城市不足 3 个，暂不计分");
+        tianshui.Explanation.En.ShouldBe("No province average yet: fewer than 3 other cities have submitted, not scored yet");
 
         var sheet = await app.DataEntryAsync("兰州", "clerk", e => e.GetSheetAsync(period.Id));
         var line = sheet.Lines.Single(l => l.IndicatorCode == "B03");
-        (line.ReferenceValue, line.ReferenceSource).ShouldBe((2.6m, ReferenceSources.ProvinceAverage));
+        (line.ReferenceValue, line.ReferenceSource).ShouldBe((3.4m, ReferenceSources.ProvinceAverage));
     }
 
     [Fact]
