@@ -153,7 +153,10 @@ public abstract class PeriodWorkflow_Tests<TApplication>(TApplication app) : ICl
         (await app.DataEntryAsync("天水", "clerk", e => e.GetSheetAsync(period.Id))).Writable.ShouldBeTrue();
         (await Should.ThrowAsync<BusinessException>(() => app.DataEntryAsync("酒泉", "clerk", e => e.SaveAsync(period.Id, "B04", Number(81), jiuquanLine.ConcurrencyStamp))))
             .Code.ShouldBe(DataEntryErrorCodes.WindowClosed);
-        (await app.DataEntryAsync("张掖", "clerk", e => e.SaveAsync(period.Id, "I01", Number(92), unitId: unit))).UnitId.ShouldBe(unit);
+        // The unit of a line is the one the agreement hands it to: a clerk naming the unit in the request gets nothing
+        // (a member of the unit writing its lines is in UnitScope_Http_Tests).
+        (await Should.ThrowAsync<BusinessException>(() => app.DataEntryAsync("张掖", "clerk", e => e.SaveAsync(period.Id, "I01", Number(92), unitId: unit))))
+            .Code.ShouldBe(DataEntryErrorCodes.WindowClosed);
         (await Should.ThrowAsync<BusinessException>(() => app.DataEntryAsync("张掖", "clerk", e => e.SaveAsync(period.Id, "B04", Number(81)))))
             .Code.ShouldBe(DataEntryErrorCodes.WindowClosed);
 
