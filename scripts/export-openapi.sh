@@ -7,7 +7,8 @@ port=${OPENAPI_PORT:-5078}
 db=$(mktemp -d)/openapi.db
 dotnet build src/PilotAssessment.HttpApi.Host -c Release -v q -nologo >/dev/null
 (cd src/PilotAssessment.HttpApi.Host && exec dotnet bin/Release/net10.0/PilotAssessment.HttpApi.Host.dll \
-  --Urls="http://127.0.0.1:$port" --ConnectionStrings:Default="Data Source=$db" --Database:SeedDemoData=false --BackgroundJobs:Enabled=false) >/dev/null 2>&1 &
+  --Urls="http://127.0.0.1:$port" --ConnectionStrings:Default="Data Source=$db" --Database:SeedDemoData=false --BackgroundJobs:Enabled=false \
+  --Swagger:Enabled=true --Jwt:SigningKey="$(head -c 48 /dev/urandom | base64 -w0)") >/dev/null 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
 for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$port/health/live" >/dev/null && break; sleep 1; done

@@ -13,4 +13,13 @@ fi
 webroot=src/PilotAssessment.HttpApi.Host/wwwroot
 rm -rf "$webroot" && mkdir -p "$webroot" && cp -r angular/dist/. "$webroot/"
 
-exec dotnet run --project src/PilotAssessment.HttpApi.Host -c Release -- "$@"
+# The demo's signing key: random, made once per installation and kept beside the embedded database.
+if [ -z "${Jwt__SigningKey:-}" ]; then
+  keyfile=src/PilotAssessment.HttpApi.Host/App_Data/jwt-signing-key
+  if [ ! -s "$keyfile" ]; then
+    mkdir -p "$(dirname "$keyfile")" && (umask 077 && head -c 48 /dev/urandom | base64 -w0 >"$keyfile")
+  fi
+  export Jwt__SigningKey="$(cat "$keyfile")"
+fi
+
+exec dotnet run --project src/PilotAssessment.HttpApi.Host -c Release -- --Swagger:Enabled=true "$@"

@@ -35,6 +35,9 @@ public static class PilotAssessmentApplicationModule
 
         services.Configure<JwtOptions>(configuration.GetSection(JwtOptions.SectionName));
         services.AddScoped<TokenService>();
+        services.AddMemoryCache();
+        services.AddSingleton<UserSessionCache>();
+        services.AddScoped<GrantGuard>();
         services.AddScoped<IdentityDataSeeder>();
         services.AddScoped<TenantManager>();
         services.AddScoped<IDataSeedContributor, TenantDataSeedContributor>();

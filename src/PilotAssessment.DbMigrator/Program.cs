@@ -33,6 +33,7 @@ await using (var scope = host.Services.CreateAsyncScope())
     await scope.ServiceProvider.GetRequiredService<DbMigrationService>().MigrateAndSeedAsync(new DataSeedContext
     {
         IncludeDemoData = demo,
+        InitialAdminPassword = builder.Configuration["Identity:InitialAdminPassword"],
         IncludeDemoHistory = demo && builder.Configuration.GetValue("Database:SeedDemoHistory", false),
     });
 }

@@ -19,6 +19,9 @@ public static class PilotAssessmentErrorCodes
     public const string StaticRoleCannotBeDeleted = "Error:StaticRoleCannotBeDeleted";
     public const string CannotDeleteSelf = "Error:CannotDeleteSelf";
     public const string UserInactive = "Error:UserInactive";
+    public const string PasswordChangeRequired = "Error:PasswordChangeRequired";
+    public const string RoleNotGrantable = "Error:RoleNotGrantable";
+    public const string PermissionNotHeld = "Error:PermissionNotHeld";
     public const string Validation = "Error:Validation";
     public const string Internal = "Error:Internal";
     public const string Forbidden = "Error:Forbidden";

@@ -38,7 +38,7 @@ public static class PilotAssessmentDomainModule
         var lockout = configuration.GetSection("Identity:Lockout");
         services.AddIdentityCore<AppUser>(options =>
             {
-                options.Password.RequiredLength = 6;
+                options.Password.RequiredLength = 10;
                 options.Password.RequireDigit = true;
                 options.Password.RequireLowercase = true;
                 options.Password.RequireUppercase = true;
@@ -48,6 +48,7 @@ public static class PilotAssessmentDomainModule
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(lockout.GetValue("LockoutMinutes", 15));
             })
             .AddRoles<AppRole>()
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
 
         return services;

@@ -18,6 +18,7 @@ using PilotAssessment.Identity;
 using PilotAssessment.Localization;
 using PilotAssessment.MultiTenancy;
 using PilotAssessment.Periods;
+using PilotAssessment.Security;
 using PilotAssessment.Seeding;
 using Quartz;
 
@@ -30,6 +31,7 @@ public static class PilotAssessmentHttpApiHostModule
     {
         var services = builder.Services;
         var configuration = builder.Configuration;
+        HostSecurity.ConfigureServices(builder);
 
         services.AddPilotAssessmentApplication(configuration);
         services.AddPilotAssessmentEntityFrameworkCore(configuration);
@@ -102,6 +104,7 @@ public static class PilotAssessmentHttpApiHostModule
     public static async Task ConfigureAsync(WebApplication app)
     {
         await InitializeDatabaseAsync(app);
+        app.UseHostSecurity();
 
         app.UseRequestLocalization(o =>
         {
@@ -116,8 +119,11 @@ public static class PilotAssessmentHttpApiHostModule
         app.UseExceptionHandler();
         app.UseStatusCodePages();
 
-        app.UseSwagger();
-        app.UseSwaggerUI(o => o.SwaggerEndpoint("/swagger/v1/swagger.json", "PilotAssessment API v1"));
+        if (HostSecurity.IsSwaggerEnabled(app))
+        {
+            app.UseSwagger();
+            app.UseSwaggerUI(o => o.SwaggerEndpoint("/swagger/v1/swagger.json", "PilotAssessment API v1"));
+        }
 
         app.UseDefaultFiles();
         app.UseStaticFiles();
@@ -126,6 +132,7 @@ public static class PilotAssessmentHttpApiHostModule
         app.UseAuthentication();
         app.UseMiddleware<TenantResolutionMiddleware>();
         app.UseMiddleware<AuditLogMiddleware>();
+        app.UsePasswordChangeRequirement();
         app.UseAuthorization();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
@@ -154,6 +161,7 @@ public static class PilotAssessmentHttpApiHostModule
                 RoleClaimType = ClaimTypes.Role,
                 ClockSkew = TimeSpan.FromSeconds(30),
             };
+            o.Events = HostSecurity.CreateJwtBearerEvents();
         });
     }
 
@@ -190,6 +198,7 @@ public static class PilotAssessmentHttpApiHostModule
         await scope.ServiceProvider.GetRequiredService<IDataSeeder>().SeedAsync(new DataSeedContext
         {
             IncludeDemoData = demo,
+            InitialAdminPassword = app.Configuration["Identity:InitialAdminPassword"],
             // The embedded database of the run command also gets earlier published periods for the dashboards.
             IncludeDemoHistory = demo && app.Configuration.GetValue("Database:SeedDemoHistory", options.Provider == DatabaseProvider.Sqlite),
         });

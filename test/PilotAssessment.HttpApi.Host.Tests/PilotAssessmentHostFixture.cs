@@ -15,7 +15,12 @@ namespace PilotAssessment;
 /// <summary>The real host in memory on a fresh database of one provider, migrated and seeded on start.</summary>
 public abstract class PilotAssessmentHostFixture(DatabaseProvider provider) : IAsyncLifetime
 {
+    /// <summary>Settings of this fixture's host beyond the common ones (e.g. no demo data).</summary>
+    protected virtual IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
+
     public const string Password = PilotAssessmentTestApplication.Password;
+
+    public const string NewUserPassword = PilotAssessmentTestApplication.NewUserPassword;
 
     private TestDatabase _database = default!;
 
@@ -26,11 +31,17 @@ public abstract class PilotAssessmentHostFixture(DatabaseProvider provider) : IA
     public Task InitializeAsync()
     {
         _database = TestDatabase.Create(Provider);
-        var settings = PilotAssessmentTestApplication.CreateConfiguration(_database, new Dictionary<string, string?>
+        var extra = new Dictionary<string, string?>
         {
             ["Database:MigrateOnStartup"] = "true",
             ["Logging:LogLevel:Default"] = "Warning",
-        });
+        };
+        foreach (var (key, value) in ExtraSettings)
+        {
+            extra[key] = value;
+        }
+
+        var settings = PilotAssessmentTestApplication.CreateConfiguration(_database, extra);
         Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
             foreach (var (key, value) in settings.AsEnumerable().Where(kv => kv.Value is not null))
@@ -74,9 +85,9 @@ public abstract class PilotAssessmentHostFixture(DatabaseProvider provider) : IA
     }
 
     /// <summary>A client signed in as the user; <paramref name="actInTenant"/> sends the __tenant header.</summary>
-    public async Task<HttpClient> ClientForAsync(string? tenant, string userName, Guid? actInTenant = null)
+    public async Task<HttpClient> ClientForAsync(string? tenant, string userName, Guid? actInTenant = null, string password = Password)
     {
-        var token = await SignInAsync(tenant, userName);
+        var token = await SignInAsync(tenant, userName, password);
         var client = CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessToken);
         if (actInTenant is not null)

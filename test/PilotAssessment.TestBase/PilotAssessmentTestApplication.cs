@@ -20,7 +20,14 @@ namespace PilotAssessment;
 /// </summary>
 public abstract class PilotAssessmentTestApplication(DatabaseProvider provider) : IAsyncLifetime
 {
+    /// <summary>The demo users' documented password (seeded without the password policy).</summary>
     public const string Password = DataSeeder.DefaultAdminPassword;
+
+    /// <summary>A password the policy accepts, for users the tests create.</summary>
+    public const string NewUserPassword = "Xinmima#2026";
+
+    /// <summary>A random signing key of the strength production requires, new for every fixture.</summary>
+    public static string NewSigningKey() => Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48));
 
     private TestDatabase? _database;
 
@@ -43,6 +50,7 @@ public abstract class PilotAssessmentTestApplication(DatabaseProvider provider) 
             ["BackgroundJobs:Enabled"] = "false",
             ["Database:SeedDemoHistory"] = "false", // tests create their own periods; DemoHistory_Tests seeds the history itself
             ["RateLimiting:SignInPermitsPerMinute"] = "100000",
+            ["Jwt:SigningKey"] = NewSigningKey(),
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
         {

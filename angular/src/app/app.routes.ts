@@ -12,6 +12,13 @@ export const routes: Routes = [
       import('./routes/passport/login/login.component').then((m) => m.LoginComponent),
   },
   {
+    path: 'change-password',
+    loadComponent: () =>
+      import('./routes/passport/change-password/change-password.component').then(
+        (m) => m.ChangePasswordComponent,
+      ),
+  },
+  {
     path: '',
     loadComponent: () =>
       import('./layout/basic/basic-layout.component').then((m) => m.BasicLayoutComponent),

@@ -24,7 +24,8 @@ public sealed class RefreshTokenInput
     public string RefreshToken { get; set; } = default!;
 }
 
-public sealed record TokenResultDto(string AccessToken, string RefreshToken, int ExpiresIn, string TokenType = "Bearer");
+/// <param name="MustChangePassword">The user must change the password before anything else is allowed.</param>
+public sealed record TokenResultDto(string AccessToken, string RefreshToken, int ExpiresIn, string TokenType = "Bearer", bool MustChangePassword = false);
 
 public sealed class ChangePasswordInput
 {
@@ -47,7 +48,8 @@ public interface IAccountAppService
 
     Task LogoutAsync(RefreshTokenInput input);
 
-    Task ChangePasswordAsync(ChangePasswordInput input);
+    /// <summary>Changes the signed-in user's password, ends the user's other sessions and returns new tokens for this one.</summary>
+    Task<TokenResultDto> ChangePasswordAsync(ChangePasswordInput input);
 
     Task<IReadOnlyList<TenantLookupDto>> GetActiveTenantsAsync();
 }

@@ -1,5 +1,7 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
 using PilotAssessment.Data;
 using PilotAssessment.ExceptionHandling;
 using PilotAssessment.Identity;
@@ -18,26 +20,36 @@ public sealed class AccountAppService(
     ICurrentTenant currentTenant,
     ICurrentUser currentUser,
     IDataFilter dataFilter,
+    IMemoryCache cache,
+    IOptions<IdentityOptions> identityOptions,
     TimeProvider clock) : IAccountAppService
 {
+    // Verified against a wrong password for an unknown user name, so that it costs as much as a known one.
+    private static readonly Lazy<string> DummyPasswordHash = new(() =>
+        new PasswordHasher<AppUser>().HashPassword(new AppUser(), Guid.NewGuid().ToString("N")));
+
     public async Task<TokenResultDto> LoginAsync(LoginInput input)
     {
         var tenant = await FindActiveTenantAsync(input.Tenant);
         using var _ = currentTenant.Change(tenant?.Id, tenant?.Name);
 
-        var user = await userManager.FindByNameAsync(input.UserName.Trim())
-            ?? throw new BusinessException(PilotAssessmentErrorCodes.InvalidCredentials);
+        var user = await userManager.FindByNameAsync(input.UserName.Trim());
+        if (user is null)
+        {
+            // An unknown user name answers like a known one: wrong credentials, then the same lockout, in the same order.
+            throw FailUnknownUser(tenant?.Id, input);
+        }
 
         if (await userManager.IsLockedOutAsync(user))
         {
-            throw LockedOut(user);
+            throw LockedOut();
         }
 
         if (!await userManager.CheckPasswordAsync(user, input.Password))
         {
             await userManager.AccessFailedAsync(user);
             throw await userManager.IsLockedOutAsync(user)
-                ? LockedOut(user)
+                ? LockedOut()
                 : new BusinessException(PilotAssessmentErrorCodes.InvalidCredentials);
         }
 
@@ -54,8 +66,19 @@ public sealed class AccountAppService(
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var stored = await FindRefreshTokenAsync(input.RefreshToken);
-        if (stored is null || !stored.IsUsable(now))
+        if (stored is null)
         {
+            throw new AuthenticationFailedException(PilotAssessmentErrorCodes.InvalidRefreshToken);
+        }
+
+        if (!stored.IsUsable(now))
+        {
+            if (stored.RevokedAt is not null)
+            {
+                // A rotated or revoked token presented again may have been stolen: end that whole sign-in.
+                await tokenService.RevokeFamilyAsync(stored.FamilyId);
+            }
+
             throw new AuthenticationFailedException(PilotAssessmentErrorCodes.InvalidRefreshToken);
         }
 
@@ -77,8 +100,17 @@ public sealed class AccountAppService(
         }
 
         stored.Revoke(now);
-        await refreshTokens.UpdateAsync(stored);
-        return await tokenService.IssueAsync(user, await userManager.GetRolesAsync(user), tenant?.Name);
+        try
+        {
+            await refreshTokens.UpdateAsync(stored);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another request rotated the same token first.
+            throw new AuthenticationFailedException(PilotAssessmentErrorCodes.InvalidRefreshToken);
+        }
+
+        return await tokenService.IssueAsync(user, await userManager.GetRolesAsync(user), tenant?.Name, stored.FamilyId);
     }
 
     public async Task LogoutAsync(RefreshTokenInput input)
@@ -94,7 +126,7 @@ public sealed class AccountAppService(
         await refreshTokens.UpdateAsync(stored);
     }
 
-    public async Task ChangePasswordAsync(ChangePasswordInput input)
+    public async Task<TokenResultDto> ChangePasswordAsync(ChangePasswordInput input)
     {
         using var _ = currentTenant.Change(currentUser.TenantId);
         var user = await userManager.FindByIdAsync(currentUser.Id!.Value.ToString())
@@ -107,6 +139,16 @@ public sealed class AccountAppService(
         }
 
         result.CheckErrors("newPassword");
+
+        // The new security stamp ends every other session; this one goes on with fresh tokens.
+        if (user.MustChangePassword)
+        {
+            user.MustChangePassword = false;
+            (await userManager.UpdateAsync(user)).CheckErrors();
+        }
+
+        await tokenService.RevokeUserAsync(user.Id);
+        return await tokenService.IssueAsync(user, await userManager.GetRolesAsync(user), currentTenant.Name);
     }
 
     public async Task<IReadOnlyList<TenantLookupDto>> GetActiveTenantsAsync()
@@ -136,9 +178,27 @@ public sealed class AccountAppService(
         return (await refreshTokens.ToListAsync(refreshTokens.Query().Where(t => t.TokenHash == hash))).FirstOrDefault();
     }
 
-    private static BusinessException LockedOut(AppUser user)
+    private BusinessException FailUnknownUser(Guid? tenantId, LoginInput input)
     {
-        var until = user.LockoutEnd?.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "";
-        return new BusinessException(PilotAssessmentErrorCodes.UserLockedOut, until);
+        var lockout = identityOptions.Value.Lockout;
+        var key = $"sign-in-unknown:{tenantId}:{userManager.NormalizeName(input.UserName.Trim())}";
+        var now = clock.GetUtcNow();
+        var attempts = cache.Get<UnknownUserAttempts>(key) ?? new UnknownUserAttempts(0, null);
+        if (attempts.LockedUntil > now)
+        {
+            return LockedOut();
+        }
+
+        userManager.PasswordHasher.VerifyHashedPassword(new AppUser(), DummyPasswordHash.Value, input.Password);
+        var failed = attempts.Failed + 1;
+        var locked = failed >= lockout.MaxFailedAccessAttempts;
+        cache.Set(key, locked ? new UnknownUserAttempts(0, now + lockout.DefaultLockoutTimeSpan) : new UnknownUserAttempts(failed, null),
+            lockout.DefaultLockoutTimeSpan);
+        return locked ? LockedOut() : new BusinessException(PilotAssessmentErrorCodes.InvalidCredentials);
     }
+
+    private BusinessException LockedOut() =>
+        new(PilotAssessmentErrorCodes.UserLockedOut, (int)Math.Ceiling(identityOptions.Value.Lockout.DefaultLockoutTimeSpan.TotalMinutes));
+
+    private sealed record UnknownUserAttempts(int Failed, DateTimeOffset? LockedUntil);
 }

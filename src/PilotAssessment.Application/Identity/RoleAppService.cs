@@ -17,6 +17,7 @@ public sealed class RoleAppService(
     IPermissionDefinitionManager definitions,
     ICurrentTenant currentTenant,
     IUnitOfWork unitOfWork,
+    GrantGuard grantGuard,
     IStringLocalizer<PilotAssessmentResource> localizer) : IRoleAppService
 {
     private MultiTenancySides Side => currentTenant.Id is null ? MultiTenancySides.Host : MultiTenancySides.Tenant;
@@ -94,6 +95,8 @@ public sealed class RoleAppService(
             }
         }
 
+        var existing = await GrantedNamesAsync(role.Name!);
+        await grantGuard.EnsurePermissionsGrantableAsync(input.GrantedPermissions.Where(p => !existing.Contains(p)));
         await ReplaceGrantsAsync(role.Name!, role.Name!, input.GrantedPermissions.Distinct().ToList());
     }
 

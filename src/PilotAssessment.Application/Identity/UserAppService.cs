@@ -13,7 +13,9 @@ public sealed class UserAppService(
     IRepository<AppUser> users,
     IIdentityUserRepository identityUsers,
     IUnitOfWork unitOfWork,
-    ICurrentUser currentUser) : IUserAppService
+    ICurrentUser currentUser,
+    GrantGuard grantGuard,
+    TokenService tokenService) : IUserAppService
 {
     public async Task<PagedResultDto<UserDto>> GetListAsync(PagedAndFilteredRequestDto input)
     {
@@ -38,6 +40,7 @@ public sealed class UserAppService(
     public async Task<UserDto> CreateAsync(CreateUserInput input)
     {
         await EnsureRolesExistAsync(input.RoleNames);
+        await grantGuard.EnsureRolesGrantableAsync(input.RoleNames);
         await using var transaction = await unitOfWork.BeginTransactionAsync();
         var user = new AppUser(null, input.UserName.Trim()) { Name = input.Name, Email = input.Email, IsActive = input.IsActive };
         (await userManager.CreateAsync(user, input.Password)).CheckErrors();
@@ -55,6 +58,9 @@ public sealed class UserAppService(
         }
 
         await EnsureRolesExistAsync(input.RoleNames);
+        var current = await userManager.GetRolesAsync(user);
+        await grantGuard.EnsureRolesGrantableAsync(input.RoleNames.Except(current));
+        var deactivated = user.IsActive && !input.IsActive;
         await using var transaction = await unitOfWork.BeginTransactionAsync();
         user.Name = input.Name;
         user.IsActive = input.IsActive;
@@ -66,11 +72,21 @@ public sealed class UserAppService(
             (await userManager.AddPasswordAsync(user, input.Password)).CheckErrors();
         }
 
-        var current = await userManager.GetRolesAsync(user);
+        if (deactivated)
+        {
+            // A new stamp refuses the user's access tokens at once.
+            (await userManager.UpdateSecurityStampAsync(user)).CheckErrors();
+        }
+
         (await userManager.RemoveFromRolesAsync(user, current.Except(input.RoleNames))).CheckErrors();
         (await userManager.AddToRolesAsync(user, input.RoleNames.Except(current))).CheckErrors();
         (await userManager.UpdateAsync(user)).CheckErrors();
         await transaction.CommitAsync();
+        if (deactivated || !string.IsNullOrEmpty(input.Password))
+        {
+            await tokenService.RevokeUserAsync(user.Id);
+        }
+
         return await GetAsync(user.Id);
     }
 
@@ -83,6 +99,7 @@ public sealed class UserAppService(
 
         var user = await users.GetAsync(id);
         (await userManager.DeleteAsync(user)).CheckErrors();
+        await tokenService.RevokeUserAsync(id);
     }
 
     private async Task EnsureRolesExistAsync(IEnumerable<string> roleNames)

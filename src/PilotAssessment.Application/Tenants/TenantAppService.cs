@@ -1,10 +1,11 @@
 using AutoMapper;
 using PilotAssessment.Dtos;
+using PilotAssessment.Identity;
 using PilotAssessment.Repositories;
 
 namespace PilotAssessment.Tenants;
 
-public sealed class TenantAppService(IRepository<Tenant> tenants, TenantManager tenantManager, IMapper mapper) : ITenantAppService
+public sealed class TenantAppService(IRepository<Tenant> tenants, TenantManager tenantManager, TokenService tokenService, IMapper mapper) : ITenantAppService
 {
     public async Task<PagedResultDto<TenantDto>> GetListAsync(PagedAndFilteredRequestDto input)
     {
@@ -49,6 +50,7 @@ public sealed class TenantAppService(IRepository<Tenant> tenants, TenantManager 
         var tenant = await tenants.GetAsync(id);
         tenant.Deactivate();
         await tenants.UpdateAsync(tenant);
+        await tokenService.RevokeTenantAsync(id);
         return mapper.Map<TenantDto>(tenant);
     }
 }

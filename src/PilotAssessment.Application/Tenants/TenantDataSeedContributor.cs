@@ -1,11 +1,17 @@
+using Microsoft.Extensions.Logging;
 using PilotAssessment.Identity;
 using PilotAssessment.Repositories;
 using PilotAssessment.Seeding;
 
 namespace PilotAssessment.Tenants;
 
-/// <summary>The host's roles and administrator; with demo data, the five Gansu pilot cities and their users.</summary>
-public sealed class TenantDataSeedContributor(IRepository<Tenant> tenants, TenantManager tenantManager, IdentityDataSeeder identitySeeder)
+/// <summary>
+/// The host's roles and administrator; with demo data, the five Gansu pilot cities and their users, all with the
+/// documented demo password. Without demo data the first administrator gets <see cref="DataSeedContext.InitialAdminPassword"/>
+/// (<c>Identity:InitialAdminPassword</c>) and must change it at first sign-in.
+/// </summary>
+public sealed class TenantDataSeedContributor(IRepository<Tenant> tenants, TenantManager tenantManager, IdentityDataSeeder identitySeeder,
+    ILogger<TenantDataSeedContributor> logger)
     : IDataSeedContributor
 {
     public static readonly (string Name, string DisplayName)[] GansuPilotCities =
@@ -17,16 +23,25 @@ public sealed class TenantDataSeedContributor(IRepository<Tenant> tenants, Tenan
 
     public async Task SeedAsync(DataSeedContext context)
     {
+        if (!context.IncludeDemoData)
+        {
+            if (context.InitialAdminPassword is null && !await identitySeeder.UserExistsAsync(null, "admin"))
+            {
+                logger.LogWarning(
+                    "No province administrator exists and none is created: set Identity:InitialAdminPassword (environment variable Identity__InitialAdminPassword) "
+                    + "and run the DbMigrator again; the administrator \"admin\" must change it at first sign-in.");
+            }
+
+            await identitySeeder.SeedAsync(null, "admin", context.InitialAdminPassword, mustChangePassword: true);
+            return;
+        }
+
         await identitySeeder.SeedAsync(
             null,
             "admin",
             context.AdminPassword,
-            context.IncludeDemoData ? [("official", "省级考评官员", RoleNames.Official), ("auditor", "审核员", RoleNames.Auditor)] : null);
-
-        if (!context.IncludeDemoData)
-        {
-            return;
-        }
+            [("official", "省级考评官员", RoleNames.Official), ("auditor", "审核员", RoleNames.Auditor)],
+            demoPassword: true);
 
         foreach (var (name, displayName) in GansuPilotCities)
         {
@@ -35,11 +50,11 @@ public sealed class TenantDataSeedContributor(IRepository<Tenant> tenants, Tenan
             var demoUsers = new[] { ("clerk", "填报员", RoleNames.Clerk) };
             if (existing is null)
             {
-                await tenantManager.CreateAsync(name, displayName, "admin", context.AdminPassword, demoUsers);
+                await tenantManager.CreateAsync(name, displayName, "admin", context.AdminPassword, demoUsers, demoPassword: true);
             }
             else
             {
-                await identitySeeder.SeedAsync(existing.Id, "admin", context.AdminPassword, demoUsers);
+                await identitySeeder.SeedAsync(existing.Id, "admin", context.AdminPassword, demoUsers, demoPassword: true);
             }
         }
     }

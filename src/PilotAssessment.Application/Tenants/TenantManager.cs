@@ -8,7 +8,7 @@ namespace PilotAssessment.Tenants;
 public sealed class TenantManager(IRepository<Tenant> tenants, IdentityDataSeeder identitySeeder, IUnitOfWork unitOfWork)
 {
     public async Task<Tenant> CreateAsync(string name, string displayName, string adminUserName, string adminPassword,
-        IEnumerable<(string UserName, string Name, string Role)>? demoUsers = null)
+        IEnumerable<(string UserName, string Name, string Role)>? demoUsers = null, bool demoPassword = false)
     {
         var normalized = Tenant.Normalize(name);
         if (await tenants.CountAsync(tenants.Query().Where(t => t.NormalizedName == normalized)) > 0)
@@ -18,7 +18,7 @@ public sealed class TenantManager(IRepository<Tenant> tenants, IdentityDataSeede
 
         await using var transaction = await unitOfWork.BeginTransactionAsync();
         var tenant = await tenants.InsertAsync(new Tenant(Guid.NewGuid(), name, displayName));
-        await identitySeeder.SeedAsync(tenant.Id, adminUserName, adminPassword, demoUsers);
+        await identitySeeder.SeedAsync(tenant.Id, adminUserName, adminPassword, demoUsers, demoPassword);
         await transaction.CommitAsync();
         return tenant;
     }

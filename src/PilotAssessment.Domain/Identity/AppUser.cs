@@ -27,6 +27,9 @@ public class AppUser : IdentityUser<Guid>, IEntity, IMultiTenant, IFullAudited
 
     public bool IsActive { get; set; } = true;
 
+    /// <summary>Set for the first administrator of an installation: every call but changing the password is refused until then.</summary>
+    public bool MustChangePassword { get; set; }
+
     public DateTime CreationTime { get; set; }
 
     public Guid? CreatorId { get; set; }

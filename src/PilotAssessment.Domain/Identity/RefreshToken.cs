@@ -3,7 +3,11 @@ using PilotAssessment.MultiTenancy;
 
 namespace PilotAssessment.Identity;
 
-/// <summary>A refresh token, stored only as its SHA-256 hash. Using one rotates it; a revoked one is refused.</summary>
+/// <summary>
+/// A refresh token, stored only as its SHA-256 hash. Using one rotates it: the new token joins the same family
+/// (one sign-in). Presenting a revoked token again revokes the whole family (reuse detection); the version is
+/// a concurrency token, so two parallel uses of one token cannot both succeed.
+/// </summary>
 [PilotAssessment.Auditing.DisableEntityChangeAudit]
 public class RefreshToken : Entity, IMultiTenant
 {
@@ -11,13 +15,14 @@ public class RefreshToken : Entity, IMultiTenant
     {
     }
 
-    public RefreshToken(Guid? tenantId, Guid userId, string tokenHash, DateTime expiresAt, DateTime createdAt)
+    public RefreshToken(Guid? tenantId, Guid userId, string tokenHash, DateTime expiresAt, DateTime createdAt, Guid? familyId = null)
     {
         TenantId = tenantId;
         UserId = userId;
         TokenHash = tokenHash;
         ExpiresAt = expiresAt;
         CreatedAt = createdAt;
+        FamilyId = familyId ?? Id;
     }
 
     public Guid? TenantId { get; set; }
@@ -25,6 +30,12 @@ public class RefreshToken : Entity, IMultiTenant
     public Guid UserId { get; private set; }
 
     public string TokenHash { get; private set; } = default!;
+
+    /// <summary>The tokens rotated from one sign-in share the family of its first token.</summary>
+    public Guid FamilyId { get; private set; }
+
+    /// <summary>Changes with every revocation; a save from a stale read fails.</summary>
+    public Guid Version { get; private set; } = Guid.NewGuid();
 
     public DateTime CreatedAt { get; private set; }
 
@@ -34,5 +45,12 @@ public class RefreshToken : Entity, IMultiTenant
 
     public bool IsUsable(DateTime now) => RevokedAt is null && ExpiresAt > now;
 
-    public void Revoke(DateTime now) => RevokedAt ??= now;
+    public void Revoke(DateTime now)
+    {
+        if (RevokedAt is null)
+        {
+            RevokedAt = now;
+            Version = Guid.NewGuid();
+        }
+    }
 }

@@ -23,8 +23,14 @@ public sealed class DataSeedContext
     /// </summary>
     public bool IncludeDemoHistory { get; init; }
 
-    /// <summary>Password of the users seeded for this context.</summary>
+    /// <summary>Password of the demo users (only with <see cref="IncludeDemoData"/>).</summary>
     public string AdminPassword { get; init; } = DataSeeder.DefaultAdminPassword;
+
+    /// <summary>
+    /// Without demo data: the password of the province's first administrator, created once when missing, who must
+    /// change it at first sign-in (configuration <c>Identity:InitialAdminPassword</c>). Null creates no administrator.
+    /// </summary>
+    public string? InitialAdminPassword { get; init; }
 }
 
 public interface IDataSeeder
@@ -34,6 +40,7 @@ public interface IDataSeeder
 
 public sealed class DataSeeder(IEnumerable<IDataSeedContributor> contributors) : IDataSeeder
 {
+    /// <summary>The documented password of the demo users; never used without demo data.</summary>
     public const string DefaultAdminPassword = "1q2w3E*";
 
     public async Task SeedAsync(DataSeedContext context)

@@ -25,7 +25,7 @@ public sealed class AccountController(IAccountAppService account) : PilotAssessm
 
     [HttpPost("change-password")]
     [Authorize]
-    public Task ChangePasswordAsync(ChangePasswordInput input) => account.ChangePasswordAsync(input);
+    public Task<TokenResultDto> ChangePasswordAsync(ChangePasswordInput input) => account.ChangePasswordAsync(input);
 
     /// <summary>The active pilot cities, for the sign-in page's city picker.</summary>
     [HttpGet("tenants")]

@@ -55,7 +55,7 @@ public abstract class EntityChangeHistory_Tests<TApplication>(TApplication app) 
         var userId = await app.AsUserAsync("酒泉", "admin", async sp =>
         {
             var user = new AppUser(null, userName) { Name = "王芳" };
-            (await sp.GetRequiredService<UserManager<AppUser>>().CreateAsync(user, PilotAssessmentTestApplication.Password)).Succeeded.ShouldBeTrue();
+            (await sp.GetRequiredService<UserManager<AppUser>>().CreateAsync(user, PilotAssessmentTestApplication.NewUserPassword)).Succeeded.ShouldBeTrue();
             return user.Id;
         });
 

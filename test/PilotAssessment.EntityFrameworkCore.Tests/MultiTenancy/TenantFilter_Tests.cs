@@ -104,7 +104,7 @@ public abstract class TenantFilter_Tests<TApplication>(TApplication app) : IClas
         {
             var userManager = sp.GetRequiredService<UserManager<AppUser>>();
             var user = new AppUser(null, "to-delete-" + Guid.NewGuid().ToString("N")[..6]);
-            (await userManager.CreateAsync(user, PilotAssessmentTestApplication.Password)).Succeeded.ShouldBeTrue();
+            (await userManager.CreateAsync(user, PilotAssessmentTestApplication.NewUserPassword)).Succeeded.ShouldBeTrue();
             (await userManager.DeleteAsync(user)).Succeeded.ShouldBeTrue();
             return user.Id;
         });

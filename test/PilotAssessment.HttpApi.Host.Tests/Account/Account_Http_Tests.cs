@@ -16,7 +16,7 @@ public abstract class Account_Http_Tests<THost>(THost host) : IClassFixture<THos
     public async Task Should_Lock_Out_After_The_Configured_Number_Of_Failed_Sign_Ins()
     {
         using var cityAdmin = await host.ClientForAsync("张掖", "admin");
-        (await cityAdmin.PostAsJsonAsync("/api/app/users", new CreateUserInput { UserName = "lockme", Password = PilotAssessmentHostFixture.Password, RoleNames = ["clerk"] }))
+        (await cityAdmin.PostAsJsonAsync("/api/app/users", new CreateUserInput { UserName = "lockme", Password = PilotAssessmentHostFixture.NewUserPassword, RoleNames = ["clerk"] }))
             .EnsureSuccessStatusCode();
         using var client = host.CreateClient();
 
@@ -30,7 +30,7 @@ public abstract class Account_Http_Tests<THost>(THost host) : IClassFixture<THos
         var third = await client.PostAsJsonAsync("/api/account/login", new LoginInput { Tenant = "张掖", UserName = "lockme", Password = "Wrong1!" });
         (await third.ReadProblemAsync()).GetProperty("code").GetString().ShouldBe("Error:UserLockedOut");
 
-        var correct = await client.PostAsJsonAsync("/api/account/login", new LoginInput { Tenant = "张掖", UserName = "lockme", Password = PilotAssessmentHostFixture.Password });
+        var correct = await client.PostAsJsonAsync("/api/account/login", new LoginInput { Tenant = "张掖", UserName = "lockme", Password = PilotAssessmentHostFixture.NewUserPassword });
         correct.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await correct.ReadProblemAsync()).GetProperty("title").GetString()!.ShouldStartWith("登录失败次数过多");
     }
@@ -84,6 +84,9 @@ public abstract class Account_Http_Tests<THost>(THost host) : IClassFixture<THos
 
         (await official.PostAsync($"/api/app/tenants/{tenant.Id}/activate", null)).EnsureSuccessStatusCode();
         (await host.SignInAsync("白银", "admin", "Baiyin#2026")).AccessToken.ShouldNotBeNullOrEmpty();
+
+        // Deactivating the city revoked its sessions: reactivating it does not bring them back.
+        (await client.PostAsJsonAsync("/api/account/refresh", new RefreshTokenInput { RefreshToken = token.RefreshToken })).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
 
     [Fact]
@@ -119,13 +122,13 @@ public abstract class Account_Http_Tests<THost>(THost host) : IClassFixture<THos
     public async Task Should_Let_A_User_Change_The_Own_Password()
     {
         using var cityAdmin = await host.ClientForAsync("金昌", "admin");
-        (await cityAdmin.PostAsJsonAsync("/api/app/users", new CreateUserInput { UserName = "changer", Password = PilotAssessmentHostFixture.Password, RoleNames = ["clerk"] }))
+        (await cityAdmin.PostAsJsonAsync("/api/app/users", new CreateUserInput { UserName = "changer", Password = PilotAssessmentHostFixture.NewUserPassword, RoleNames = ["clerk"] }))
             .EnsureSuccessStatusCode();
-        using var changer = await host.ClientForAsync("金昌", "changer");
+        using var changer = await host.ClientForAsync("金昌", "changer", password: PilotAssessmentHostFixture.NewUserPassword);
 
         var wrong = await changer.PostAsJsonAsync("/api/account/change-password", new ChangePasswordInput { CurrentPassword = "Nope1!", NewPassword = "Changed#2026" });
         wrong.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await changer.PostAsJsonAsync("/api/account/change-password", new ChangePasswordInput { CurrentPassword = PilotAssessmentHostFixture.Password, NewPassword = "Changed#2026" }))
+        (await changer.PostAsJsonAsync("/api/account/change-password", new ChangePasswordInput { CurrentPassword = PilotAssessmentHostFixture.NewUserPassword, NewPassword = "Changed#2026" }))
             .EnsureSuccessStatusCode();
 
         (await host.SignInAsync("金昌", "changer", "Changed#2026")).AccessToken.ShouldNotBeNullOrEmpty();

@@ -252,12 +252,12 @@ public abstract class Agreements_Http_Tests<THost>(THost host) : IClassFixture<T
         var id = agreement.Id;
         var police = await OrganizationUnits_Http_Tests<THost>.CreateAsync(admin, "JQ-GA-2035", "酒泉市公安局", OrganizationUnitKind.Department, null);
         var justice = await OrganizationUnits_Http_Tests<THost>.CreateAsync(admin, "JQ-SF-2035", "酒泉市司法局", OrganizationUnitKind.Department, null);
-        (await admin.PostAsJsonAsync("/api/app/users", new CreateUserInput { UserName = "clerk-sf", Name = "司法局填报员", Password = PilotAssessmentHostFixture.Password, RoleNames = ["clerk"] }))
+        (await admin.PostAsJsonAsync("/api/app/users", new CreateUserInput { UserName = "clerk-sf", Name = "司法局填报员", Password = PilotAssessmentHostFixture.NewUserPassword, RoleNames = ["clerk"] }))
             .StatusCode.ShouldBe(HttpStatusCode.OK);
         (await admin.PostAsync($"/api/app/organization-units/{police.Id}/members/{await OrganizationUnits_Http_Tests<THost>.UserIdAsync(admin, "clerk")}", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await admin.PostAsync($"/api/app/organization-units/{justice.Id}/members/{await OrganizationUnits_Http_Tests<THost>.UserIdAsync(admin, "clerk-sf")}", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
         using var policeClerk = await host.ClientForAsync("酒泉", "clerk");
-        using var justiceClerk = await host.ClientForAsync("酒泉", "clerk-sf");
+        using var justiceClerk = await host.ClientForAsync("酒泉", "clerk-sf", password: PilotAssessmentHostFixture.NewUserPassword);
 
         // Nothing assigned yet: a clerk sees the agreement but none of its lines or tasks.
         var before = await policeClerk.GetFromJsonAsync<AgreementDto>($"{Url}/{id}", HttpJson.Options);
@@ -284,9 +284,9 @@ public abstract class Agreements_Http_Tests<THost>(THost host) : IClassFixture<T
         seenByAdmin.KeyTasks.Count.ShouldBe(4);
 
         // A clerk of no unit sees nothing of the cascade; the city admin sees the whole roll-up.
-        (await admin.PostAsJsonAsync("/api/app/users", new CreateUserInput { UserName = "clerk-none", Name = "未分配", Password = PilotAssessmentHostFixture.Password, RoleNames = ["clerk"] }))
+        (await admin.PostAsJsonAsync("/api/app/users", new CreateUserInput { UserName = "clerk-none", Name = "未分配", Password = PilotAssessmentHostFixture.NewUserPassword, RoleNames = ["clerk"] }))
             .StatusCode.ShouldBe(HttpStatusCode.OK);
-        using var unassigned = await host.ClientForAsync("酒泉", "clerk-none");
+        using var unassigned = await host.ClientForAsync("酒泉", "clerk-none", password: PilotAssessmentHostFixture.NewUserPassword);
         var seenByNobody = await unassigned.GetFromJsonAsync<AgreementDto>($"{Url}/{id}", HttpJson.Options);
         seenByNobody!.Lines.ShouldBeEmpty();
         seenByNobody.KeyTasks.ShouldBeEmpty();

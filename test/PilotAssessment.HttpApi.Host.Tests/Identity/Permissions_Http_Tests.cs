@@ -17,7 +17,7 @@ public sealed class Permissions_Http_Tests(SqliteHostFixture host) : IClassFixtu
         using var clerk = await host.ClientForAsync("兰州", "clerk");
 
         (await clerk.GetAsync("/api/app/users")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        (await clerk.PostAsJsonAsync("/api/app/users", new CreateUserInput { UserName = "x", Password = PilotAssessmentHostFixture.Password }))
+        (await clerk.PostAsJsonAsync("/api/app/users", new CreateUserInput { UserName = "x", Password = PilotAssessmentHostFixture.NewUserPassword }))
             .StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 
@@ -30,7 +30,7 @@ public sealed class Permissions_Http_Tests(SqliteHostFixture host) : IClassFixtu
         {
             Name = "白银",
             DisplayName = "白银市",
-            AdminPassword = PilotAssessmentHostFixture.Password,
+            AdminPassword = PilotAssessmentHostFixture.NewUserPassword,
         });
 
         response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);

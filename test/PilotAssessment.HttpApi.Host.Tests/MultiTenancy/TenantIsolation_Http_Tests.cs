@@ -58,7 +58,7 @@ public abstract class TenantIsolation_Http_Tests<THost>(THost host) : IClassFixt
         {
             UserName = "jinchang-only",
             Name = "金昌专用",
-            Password = PilotAssessmentHostFixture.Password,
+            Password = PilotAssessmentHostFixture.NewUserPassword,
             RoleNames = ["clerk"],
         })).StatusCode.ShouldBe(HttpStatusCode.OK);
 

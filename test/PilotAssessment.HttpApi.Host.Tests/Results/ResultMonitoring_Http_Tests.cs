@@ -137,9 +137,9 @@ public abstract class ResultMonitoring_Http_Tests<THost>(THost host) : IClassFix
         var role = await (await admin.PostAsJsonAsync("/api/app/roles", new RoleInput { Name = userName + "-role" })).ReadJsonAsync<RoleDto>();
         (await admin.PutAsJsonAsync($"/api/app/roles/{role!.Id}/permissions", new UpdatePermissionsInput { GrantedPermissions = [permission] }))
             .StatusCode.ShouldBe(HttpStatusCode.OK);
-        var created = await admin.PostAsJsonAsync("/api/app/users", new CreateUserInput { UserName = userName, Password = PilotAssessmentHostFixture.Password, RoleNames = [role.Name] });
+        var created = await admin.PostAsJsonAsync("/api/app/users", new CreateUserInput { UserName = userName, Password = PilotAssessmentHostFixture.NewUserPassword, RoleNames = [role.Name] });
         created.StatusCode.ShouldBe(HttpStatusCode.OK, await created.Content.ReadAsStringAsync());
-        return await host.ClientForAsync(null, userName);
+        return await host.ClientForAsync(null, userName, password: PilotAssessmentHostFixture.NewUserPassword);
     }
 
     private async Task<PeriodDto> CreateOpenPeriodAsync()

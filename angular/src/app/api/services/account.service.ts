@@ -135,7 +135,7 @@ export class AccountService extends BaseService {
   accountChangePassword$Response(
     params?: AccountChangePassword$Params,
     context?: HttpContext,
-  ): Observable<StrictHttpResponse<void>> {
+  ): Observable<StrictHttpResponse<AccountTokenResultDto>> {
     const obs = accountChangePassword(this.http, this.rootUrl, params, context);
     return obs;
   }
@@ -149,9 +149,11 @@ export class AccountService extends BaseService {
   accountChangePassword(
     params?: AccountChangePassword$Params,
     context?: HttpContext,
-  ): Observable<void> {
+  ): Observable<AccountTokenResultDto> {
     const resp = this.accountChangePassword$Response(params, context);
-    return resp.pipe(map((r: StrictHttpResponse<void>): void => r.body));
+    return resp.pipe(
+      map((r: StrictHttpResponse<AccountTokenResultDto>): AccountTokenResultDto => r.body),
+    );
   }
 
   /** Path part for operation `accountGetTenants()` */

@@ -7,6 +7,8 @@ export interface StoredToken {
   refreshToken: string;
   /** Epoch milliseconds when the access token expires. */
   expiresAt: number;
+  /** The password must be changed before anything else (first sign-in of an administrator). */
+  mustChangePassword?: boolean;
 }
 
 export const TOKEN_STORAGE_KEY = 'pa.auth';
@@ -23,6 +25,7 @@ function readStored(): StoredToken | null {
           accessToken: parsed.accessToken,
           refreshToken: parsed.refreshToken,
           expiresAt: parsed.expiresAt ?? 0,
+          mustChangePassword: parsed.mustChangePassword === true,
         }
       : null;
   } catch {
@@ -37,6 +40,7 @@ export class TokenService {
 
   readonly token = this.state.asReadonly();
   readonly hasToken = computed(() => this.state() !== null);
+  readonly mustChangePassword = computed(() => this.state()?.mustChangePassword === true);
 
   get accessToken(): string | null {
     return this.state()?.accessToken ?? null;
@@ -51,6 +55,7 @@ export class TokenService {
       accessToken: result.accessToken ?? '',
       refreshToken: result.refreshToken ?? '',
       expiresAt: now + (result.expiresIn ?? 0) * 1000,
+      mustChangePassword: result.mustChangePassword === true,
     };
     this.state.set(token);
     try {

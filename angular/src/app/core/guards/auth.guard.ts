@@ -24,6 +24,11 @@ export const authGuard: CanActivateFn = (
   if (!tokens.hasToken()) {
     return loginTree(router, state.url);
   }
+  if (tokens.mustChangePassword()) {
+    return router.createUrlTree(['/change-password'], {
+      queryParams: state.url && state.url !== '/' ? { returnUrl: state.url } : {},
+    });
+  }
   return session.ensureLoaded().pipe(
     map((config) => (config.currentUser?.isAuthenticated ? true : loginTree(router, state.url))),
     catchError(() => of(loginTree(router, state.url))),

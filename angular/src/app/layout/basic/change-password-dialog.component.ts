@@ -13,6 +13,7 @@ import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzModalModule } from 'ng-zorro-antd/modal';
 
 import { AccountService } from '../../api/services';
+import { TokenService } from '../../core/auth/token.service';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
 import {
@@ -112,6 +113,7 @@ export class ChangePasswordDialogComponent {
   private readonly account = inject(AccountService);
   private readonly message = inject(NzMessageService);
   private readonly i18n = inject(I18nService);
+  private readonly tokens = inject(TokenService);
 
   readonly visible = model(false);
   protected readonly saving = signal(false);
@@ -120,7 +122,7 @@ export class ChangePasswordDialogComponent {
   protected readonly form = inject(FormBuilder).nonNullable.group(
     {
       currentPassword: ['', Validators.required],
-      newPassword: ['', [Validators.required, Validators.minLength(6), Validators.maxLength(128)]],
+      newPassword: ['', [Validators.required, Validators.minLength(10), Validators.maxLength(128)]],
       confirmPassword: ['', Validators.required],
     },
     { validators: passwordsMatch },
@@ -139,7 +141,9 @@ export class ChangePasswordDialogComponent {
     this.saving.set(true);
     this.error.set(null);
     this.account.accountChangePassword({ body: { currentPassword, newPassword } }).subscribe({
-      next: () => {
+      next: (result) => {
+        // The change ends the other sessions; this one goes on with the new tokens.
+        this.tokens.set(result);
         this.saving.set(false);
         this.message.success(this.i18n.t('changePassword.success'));
         this.form.reset();

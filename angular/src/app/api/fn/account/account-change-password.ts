@@ -8,6 +8,7 @@ import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
 import { ChangePasswordInput as AccountChangePasswordInput } from '../../models/Account/change-password-input';
+import { TokenResultDto as AccountTokenResultDto } from '../../models/Account/token-result-dto';
 
 export interface AccountChangePassword$Params {
   body?: AccountChangePasswordInput;
@@ -18,16 +19,16 @@ export function accountChangePassword(
   rootUrl: string,
   params?: AccountChangePassword$Params,
   context?: HttpContext,
-): Observable<StrictHttpResponse<void>> {
+): Observable<StrictHttpResponse<AccountTokenResultDto>> {
   const rb = new RequestBuilder(rootUrl, accountChangePassword.PATH, 'post');
   if (params) {
     rb.body(params.body, 'application/*+json');
   }
 
-  return http.request(rb.build({ responseType: 'text', accept: '*/*', context })).pipe(
+  return http.request(rb.build({ responseType: 'json', accept: 'application/json', context })).pipe(
     filter((r: any): r is HttpResponse<any> => r instanceof HttpResponse),
     map((r: HttpResponse<any>) => {
-      return (r as HttpResponse<any>).clone({ body: undefined }) as StrictHttpResponse<void>;
+      return r as StrictHttpResponse<AccountTokenResultDto>;
     }),
   );
 }

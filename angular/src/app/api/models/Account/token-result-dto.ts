@@ -4,6 +4,7 @@
 export interface TokenResultDto {
   accessToken?: string | null;
   expiresIn?: number;
+  mustChangePassword?: boolean;
   refreshToken?: string | null;
   tokenType?: string | null;
 }
