@@ -37,6 +37,8 @@ public abstract class PilotAssessmentHostFixture(DatabaseProvider provider) : IA
             {
                 b.UseSetting(key, value);
             }
+
+            ConfigureHost(b);
         });
         _ = Factory.Server;
         var used = Factory.Services.CreateScope().ServiceProvider.GetRequiredService<PilotAssessmentDbContext>().Database.GetConnectionString() ?? "";
@@ -48,7 +50,12 @@ public abstract class PilotAssessmentHostFixture(DatabaseProvider provider) : IA
         return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync()
+    /// <summary>Lets a fixture run the host otherwise (environment, settings) after the common settings.</summary>
+    protected virtual void ConfigureHost(IWebHostBuilder builder)
+    {
+    }
+
+    public virtual async Task DisposeAsync()
     {
         await Factory.DisposeAsync();
         await _database.DisposeAsync();
@@ -74,9 +81,9 @@ public abstract class PilotAssessmentHostFixture(DatabaseProvider provider) : IA
     }
 
     /// <summary>A client signed in as the user; <paramref name="actInTenant"/> sends the __tenant header.</summary>
-    public async Task<HttpClient> ClientForAsync(string? tenant, string userName, Guid? actInTenant = null)
+    public async Task<HttpClient> ClientForAsync(string? tenant, string userName, Guid? actInTenant = null, string password = Password)
     {
-        var token = await SignInAsync(tenant, userName);
+        var token = await SignInAsync(tenant, userName, password);
         var client = CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessToken);
         if (actInTenant is not null)
