@@ -54,7 +54,7 @@ public abstract class BadInput_Tests<THost>(THost host, ITestOutputHelper output
                 {
                     violations.Add(operation, $"{kind} → 500", answer);
                 }
-                else if (!Refusals.Contains(answer.Code) && !extra.Contains(answer.Code))
+                else if (!Refusals.Contains(answer.Code) && !extra.Contains(answer.Code) && !(name == "anonymous" && answer.Code == 401))
                 {
                     violations.Add(operation, $"{kind} → not refused", answer, $"{answer.Detail} (as {name}: {request.Url})");
                 }
@@ -180,7 +180,7 @@ public abstract class BadInput_Tests<THost>(THost host, ITestOutputHelper output
             {
                 ("HTML named .pdf", "<html>not a pdf</html>"u8.ToArray(), "scan.pdf"),
                 ("HTML named .xlsx", "<html>not a workbook</html>"u8.ToArray(), "book.xlsx"),
-                ("PNG named .json", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0], "scheme.json"),
+                ("text named .json", "not json at all"u8.ToArray(), "scheme.json"),
                 ("empty file", [], "empty.xlsx"),
                 ("zip that is not an OOXML package", zip.ToArray(), "book.xlsx"),
                 ("zip named .pdf", zip.ToArray(), "scan.pdf"),

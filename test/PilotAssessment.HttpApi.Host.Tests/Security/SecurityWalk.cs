@@ -110,7 +110,7 @@ public sealed record ApiAnswer(HttpStatusCode Status, string Body, string? Conte
 
     public bool IsSuccess => Code is >= 200 and < 300;
 
-    public bool IsProblem => ContentType == "application/problem+json" && Body.Contains("\"title\"", StringComparison.Ordinal);
+    public bool IsProblem => ContentType is "application/problem+json" or "application/json" && Body.Contains("\"title\"", StringComparison.Ordinal);
 
     public bool IsValidationProblem => Code == 400 && Body.Contains("\"errors\"", StringComparison.Ordinal);
 
@@ -185,6 +185,11 @@ public static class SecurityWalk
                 for (var i = 0; i < tries; i++)
                 {
                     var request = api.Build(operation, key => book[key].Count > 0 ? book[key][Math.Min(i, book[key].Count - 1)] : null);
+                    foreach (var filter in request.Query.Keys.Where(q => !q.Equals("MaxResultCount", StringComparison.OrdinalIgnoreCase)).ToList())
+                    {
+                        request.Query.Remove(filter); // everything the user sees, not a filtered part of it
+                    }
+
                     if (!done.Add(request.Url))
                     {
                         continue;
