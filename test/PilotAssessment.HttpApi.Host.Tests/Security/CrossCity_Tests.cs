@@ -1,4 +1,4 @@
-using System.Text.Json;
+using Shouldly;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -86,6 +86,10 @@ public abstract class CrossCity_Tests<THost>(THost host, ITestOutputHelper outpu
         }
 
         output.WriteLine("Coverage:\n" + string.Join("\n", summary.OrderBy(s => s.StartsWith("  no id", StringComparison.Ordinal))));
+
+        // A walk that found none of what was seeded, or tried next to nothing, proves nothing.
+        new[] { "agreement", "attachment", "line", "evidence", "unit", "user", "role", "sheet" }.Where(k => theirs[k].Count == 0).ShouldBeEmpty("kinds of 兰州's data the walk did not find");
+        summary.Count(s => !s.StartsWith("  no id", StringComparison.Ordinal)).ShouldBeGreaterThanOrEqualTo(40);
         violations.ShouldBeEmpty("Cross-city");
     }
 }
