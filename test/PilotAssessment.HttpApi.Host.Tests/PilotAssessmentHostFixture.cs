@@ -48,6 +48,8 @@ public abstract class PilotAssessmentHostFixture(DatabaseProvider provider) : IA
             {
                 b.UseSetting(key, value);
             }
+
+            ConfigureHost(b);
         });
         _ = Factory.Server;
         var used = Factory.Services.CreateScope().ServiceProvider.GetRequiredService<PilotAssessmentDbContext>().Database.GetConnectionString() ?? "";
@@ -59,7 +61,12 @@ public abstract class PilotAssessmentHostFixture(DatabaseProvider provider) : IA
         return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync()
+    /// <summary>Lets a fixture run the host otherwise (environment, settings) after the common settings.</summary>
+    protected virtual void ConfigureHost(IWebHostBuilder builder)
+    {
+    }
+
+    public virtual async Task DisposeAsync()
     {
         await Factory.DisposeAsync();
         await _database.DisposeAsync();
