@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using PilotAssessment.EntityFrameworkCore;
-using PilotAssessment.Users;
 
 namespace PilotAssessment.Security;
 
@@ -26,23 +25,8 @@ public abstract class SecurityHostFixture(DatabaseProvider provider) : PilotAsse
     /// <summary>64 random bytes as text; the host signs with the UTF-8 bytes of the configured key.</summary>
     public string SigningKey { get; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
 
-    /// <summary>The key shipped in appsettings.json, which only a development machine may run with.</summary>
-    public static string DevelopmentSigningKey
-    {
-        get
-        {
-            var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "aspnet-core.sln")))
-            {
-                directory = directory.Parent;
-            }
-
-            var path = Path.Combine(directory?.FullName ?? throw new InvalidOperationException("aspnet-core.sln not found above the test binaries"),
-                "src", "PilotAssessment.HttpApi.Host", "appsettings.json");
-            using var settings = JsonDocument.Parse(File.ReadAllText(path));
-            return settings.RootElement.GetProperty("Jwt").GetProperty("SigningKey").GetString()!;
-        }
-    }
+    /// <summary>The key shipped for development machines, which the host accepts only in Development.</summary>
+    public static string DevelopmentSigningKey => Identity.JwtOptions.DevelopmentSigningKey;
 
     protected override void ConfigureHost(IWebHostBuilder builder)
     {
@@ -81,19 +65,16 @@ public abstract class SecurityHostFixture(DatabaseProvider provider) : PilotAsse
     /// <summary>A client sending a token with the claims the host issues to the user, signed by <paramref name="key"/>.</summary>
     public async Task<HttpClient> ForgedClientAsync(string? tenant, string userName, string key)
     {
+        // Every claim the host put in a real token (security stamp included), so only the signature differs.
         var genuine = new JsonWebToken((await SignInAsync(tenant, userName)).AccessToken);
-        var tenantId = genuine.TryGetClaim(MultiTenancy.MultiTenancyConsts.TenantIdClaimType, out var t) ? Guid.Parse(t.Value) : (Guid?)null;
-        var principal = ClaimsPrincipalFactory.Create(
-            Guid.Parse(genuine.GetClaim(ClaimTypes.NameIdentifier).Value),
-            genuine.GetClaim(ClaimTypes.Name).Value,
-            tenantId,
-            genuine.Claims.Where(c => c.Type == ClaimTypes.Role).Select(c => c.Value));
+        var reserved = new HashSet<string>(StringComparer.Ordinal) { "iss", "aud", "exp", "nbf", "iat", "jti" };
+        var identity = new ClaimsIdentity(genuine.Claims.Where(c => !reserved.Contains(c.Type)).Select(c => new Claim(c.Type, c.Value)), "forged");
         var now = DateTime.UtcNow;
         var token = new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = Issuer,
             Audience = Audience,
-            Subject = (ClaimsIdentity)principal.Identity!,
+            Subject = identity,
             IssuedAt = now,
             NotBefore = now,
             Expires = now.AddMinutes(30),
