@@ -71,6 +71,14 @@ public abstract class Account_Http_Tests<THost>(THost host) : IClassFixture<THos
         var token = await host.SignInAsync("白银", "admin", "Baiyin#2026");
         token.AccessToken.ShouldNotBeNullOrEmpty();
 
+        // The province chose this password: the city's administrator must replace it before doing anything else.
+        token.MustChangePassword.ShouldBeTrue();
+        using (var first = host.CreateClient())
+        {
+            first.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessToken);
+            (await first.GetAsync("/api/app/users")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        }
+
         (await official.PostAsync($"/api/app/tenants/{tenant.Id}/deactivate", null)).EnsureSuccessStatusCode();
 
         using var client = host.CreateClient();
