@@ -49,6 +49,30 @@ public abstract class AuditTrail_Http_Tests<THost>(THost host) : IClassFixture<T
     }
 
     [Fact]
+    public async Task Should_Record_Downloads_Of_A_Signed_Scan_And_Of_The_Agreement_Export_With_Who_And_Which_City()
+    {
+        var jinchangId = await host.TenantIdAsync("金昌");
+        using var official = await host.ClientForAsync(null, "official");
+        var agreement = await Agreements.AgreementTestClient.InForceAsync(host, official, "金昌", Interlocked.Increment(ref _year));
+        using var cityAdmin = await host.ClientForAsync("金昌", "admin");
+        var uploaded = await Agreements.AgreementTestClient.UploadAsync(cityAdmin, agreement.Id, Agreements.AgreementTestClient.Pdf, "signed.pdf");
+        uploaded.StatusCode.ShouldBe(HttpStatusCode.OK, await uploaded.Content.ReadAsStringAsync());
+        var scan = (await uploaded.ReadJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        (await cityAdmin.GetAsync($"{Agreements.AgreementTestClient.Url}/{agreement.Id}/attachments/{scan}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await cityAdmin.GetAsync($"{Agreements.AgreementTestClient.Url}/{agreement.Id}/export/docx")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var logs = await LogsAsync("admin", "GET");
+        foreach (var url in new[] { $"{Agreements.AgreementTestClient.Url}/{agreement.Id}/attachments/{scan}", $"{Agreements.AgreementTestClient.Url}/{agreement.Id}/export/docx" })
+        {
+            var download = logs.Single(l => l.GetProperty("url").GetString() == url);
+            download.GetProperty("tenantId").GetGuid().ShouldBe(jinchangId);
+            download.GetProperty("httpStatusCode").GetInt32().ShouldBe(200);
+            download.GetProperty("userId").ValueKind.ShouldBe(JsonValueKind.String);
+        }
+    }
+
+    [Fact]
     public async Task Should_Record_Every_Request_Of_A_Province_User_Acting_In_A_City()
     {
         var tianshuiId = await host.TenantIdAsync("天水");
