@@ -127,7 +127,7 @@ public sealed class DataEntryAppService(
         List<(int Row, Dictionary<string, string> Cells)> rows;
         try
         {
-            rows = EntryXlsx.Read(content);
+            rows = EntryXlsx.Read(content, indicators.Count);
         }
         catch (Exception exception) when (exception is InvalidDataException or OpenXmlPackageException or FileFormatException or IOException)
         {

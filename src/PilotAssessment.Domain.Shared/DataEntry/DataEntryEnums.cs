@@ -18,6 +18,9 @@ public static class DataEntryConsts
 {
     public const long MaxEvidenceBytes = 20 * 1024 * 1024;
 
+    /// <summary>Most bytes of an uploaded entry workbook, as for a scheme workbook.</summary>
+    public const long MaxXlsxBytes = 5 * 1024 * 1024;
+
     public const int MaxNoteLength = 2000;
 
     public const int MaxFileNameLength = 255;
@@ -49,6 +52,11 @@ public static class DataEntryErrorCodes
     public const string UnitLocked = "DataEntry:UnitLocked";
     public const string XlsxUnreadable = "DataEntry:XlsxUnreadable";
     public const string XlsxInvalid = "DataEntry:XlsxInvalid";
+    public const string XlsxNoSheet = "DataEntry:XlsxNoSheet";
+    public const string XlsxTooLarge = "DataEntry:XlsxTooLarge";
+    public const string XlsxTooManyRows = "DataEntry:XlsxTooManyRows";
+    public const string XlsxCellTooLong = "DataEntry:XlsxCellTooLong";
+    public const string XlsxDuplicateIndicator = "DataEntry:XlsxDuplicateIndicator";
     public const string LineSubmittedByUnit = "DataEntry:LineSubmittedByUnit";
     public const string NothingToSubmit = "DataEntry:NothingToSubmit";
     public const string LineNotReported = "DataEntry:LineNotReported";
