@@ -412,6 +412,8 @@ public sealed class DataEntryAppService(
             }
         }
 
+        EntryValueValidator.CheckFactDataItems(definition, input.DataItems, error);
+
         if (error.Errors.Count > 0)
         {
             throw error;

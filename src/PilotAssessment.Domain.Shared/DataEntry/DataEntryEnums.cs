@@ -23,6 +23,9 @@ public static class DataEntryConsts
 
     public const int MaxNoteLength = 2000;
 
+    /// <summary>Largest magnitude of a reported data item (a population, a count of cases): far above any real one.</summary>
+    public const decimal MaxDataItemValue = 1_000_000_000_000m;
+
     public const int MaxFileNameLength = 255;
 }
 
@@ -43,6 +46,9 @@ public static class DataEntryErrorCodes
     public const string UnknownSurveyComponent = "DataEntry:UnknownSurveyComponent";
     public const string UnknownVetoFact = "DataEntry:UnknownVetoFact";
     public const string UnknownBonusItem = "DataEntry:UnknownBonusItem";
+    public const string UnknownDataItem = "DataEntry:UnknownDataItem";
+    public const string DataItemOutOfRange = "DataEntry:DataItemOutOfRange";
+    public const string EvidenceQuotaExceeded = "DataEntry:EvidenceQuotaExceeded";
     public const string NoteTooLong = "DataEntry:NoteTooLong";
     public const string EvidenceRequired = "DataEntry:EvidenceRequired";
     public const string EvidenceTooLarge = "DataEntry:EvidenceTooLarge";
