@@ -104,6 +104,7 @@ public sealed class CityFactsDto
 
     public Dictionary<string, decimal> DataItems { get; set; } = [];
 
+    [StringLength(DataEntryConsts.MaxNoteLength)]
     public string? Note { get; set; }
 
     public string? ConcurrencyStamp { get; set; }

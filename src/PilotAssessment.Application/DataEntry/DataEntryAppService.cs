@@ -30,6 +30,7 @@ public sealed class DataEntryAppService(
     IRepository<AppUser> users,
     IUnitOfWork unitOfWork,
     EntrySheetReader reader,
+    EvidenceQuota quota,
     EntryWindowPolicy window,
     PeriodScoringService scoring,
     ICurrentTenant currentTenant,
@@ -349,6 +350,7 @@ public sealed class DataEntryAppService(
         var bytes = buffer.ToArray();
         var contentType = FileSignature.Detect(bytes, fileName)
             ?? throw new BusinessException(DataEntryErrorCodes.EvidenceType).WithError("file", DataEntryErrorCodes.EvidenceType);
+        await quota.EnsureRoomAsync(bytes.Length);
         var name = Path.GetFileName(fileName);
         if (string.IsNullOrWhiteSpace(name) || name.Length > DataEntryConsts.MaxFileNameLength)
         {
