@@ -93,6 +93,27 @@ public abstract class InputLimits_Http_Tests<THost>(THost host) : IClassFixture<
     }
 
     [Fact]
+    public async Task Should_Refuse_An_Occurrence_Type_Longer_Than_A_Name()
+    {
+        using var clerk = await host.ClientForAsync("兰州", "clerk");
+        var schemeId = await SampleSchemeIdAsync(clerk);
+        var input = new PreviewScoreInput
+        {
+            SchemeId = schemeId,
+            Values = new CityValuesDto
+            {
+                Indicators = { ["A03"] = new IndicatorValueDto { Occurrences = [new OccurrenceCountDto { Type = new string('x', 10_000), Count = 1 }] } },
+            },
+        };
+
+        var response = await clerk.PostAsJsonAsync("/api/app/schemes/preview", input);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, await response.Content.ReadAsStringAsync());
+        var errors = (await response.ReadProblemAsync()).GetProperty("errors");
+        errors.EnumerateObject().ShouldHaveSingleItem().Value[0].GetString()!.ShouldContain("128");
+    }
+
+    [Fact]
     public async Task Should_Answer_A_Json_Body_Above_1_MB_With_A_Localized_413_And_Keep_Answering()
     {
         using var clerk = await host.ClientForAsync("兰州", "clerk");
