@@ -73,6 +73,20 @@ public abstract class InputLimits_Http_Tests<THost>(THost host) : IClassFixture<
     }
 
     [Fact]
+    public async Task Should_Answer_A_Null_Permission_Of_A_Role_With_Its_Index()
+    {
+        using var cityAdmin = await host.ClientForAsync("天水", "admin");
+        var roles = await cityAdmin.GetFromJsonAsync<PagedResultDto<Identity.RoleDto>>("/api/app/roles", HttpJson.Options);
+        var clerkRole = roles!.Items.Single(r => r.Name == "clerk");
+        using var body = new StringContent("{\"grantedPermissions\":[null]}", Encoding.UTF8, "application/json");
+
+        var response = await cityAdmin.PutAsync($"/api/app/roles/{clerkRole.Id}/permissions", body);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, await response.Content.ReadAsStringAsync());
+        Messages(await response.ReadProblemAsync(), "grantedPermissions[0]").ShouldBe(["此项不能为空。"]);
+    }
+
+    [Fact]
     public async Task Should_Refuse_A_List_Beyond_The_Collection_Limit()
     {
         using var clerk = await host.ClientForAsync("兰州", "clerk");
