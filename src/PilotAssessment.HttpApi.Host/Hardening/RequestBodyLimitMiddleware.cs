@@ -16,7 +16,9 @@ public sealed class RequestBodyLimitMiddleware(RequestDelegate next, HardeningOp
 
     public async Task InvokeAsync(HttpContext context)
     {
-        var limit = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? options.MaxJsonBodyBytes;
+        // An endpoint's own declaration wins, [DisableRequestSizeLimit] (null) included.
+        var declared = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>();
+        var limit = declared is null ? options.MaxJsonBodyBytes : declared.MaxRequestBodySize;
         var feature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
         if (feature is { IsReadOnly: false })
         {

@@ -46,6 +46,16 @@ public sealed class StrictEnumConverterFactory : JsonConverterFactory
         public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) =>
             writer.WriteNumberValue(Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture));
 
+        // As map keys, enums are written by name, as the serializer's own converter does.
+        public override T ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            var text = reader.GetString() ?? string.Empty;
+            return Enum.TryParse<T>(text, ignoreCase: true, out var value) && IsDefined(value) ? value : throw Refused(text.Length > 40 ? text[..40] + "…" : text);
+        }
+
+        public override void WriteAsPropertyName(Utf8JsonWriter writer, T value, JsonSerializerOptions options) =>
+            writer.WritePropertyName(value.ToString());
+
         private static bool IsDefined(T value) => IsFlags
             ? (Convert.ToUInt64(value, System.Globalization.CultureInfo.InvariantCulture) & ~AllFlags) == 0
             : Enum.IsDefined(value);
