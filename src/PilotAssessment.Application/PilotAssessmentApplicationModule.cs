@@ -61,6 +61,8 @@ public static class PilotAssessmentApplicationModule
         services.AddScoped<PeriodRecomputeService>();
         services.AddScoped<EntrySheetReader>();
         services.AddScoped<EntryLineAccess>();
+        services.AddSingleton(configuration.GetSection(EvidenceOptions.SectionName).Get<EvidenceOptions>() ?? new EvidenceOptions());
+        services.AddScoped<EvidenceQuota>();
         services.AddScoped<IPeriodAppService, PeriodAppService>();
         services.AddScoped<INotificationAppService, NotificationAppService>();
         services.AddScoped<IDataEntryAppService, DataEntryAppService>();

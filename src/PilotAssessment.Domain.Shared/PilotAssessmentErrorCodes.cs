@@ -23,6 +23,8 @@ public static class PilotAssessmentErrorCodes
     public const string RoleNotGrantable = "Error:RoleNotGrantable";
     public const string PermissionNotHeld = "Error:PermissionNotHeld";
     public const string Validation = "Error:Validation";
+    public const string RequestTooLarge = "Error:RequestTooLarge";
+    public const string RequestBodyTooLarge = "Error:RequestBodyTooLarge";
     public const string Internal = "Error:Internal";
     public const string Forbidden = "Error:Forbidden";
     public const string Unauthorized = "Error:Unauthorized";

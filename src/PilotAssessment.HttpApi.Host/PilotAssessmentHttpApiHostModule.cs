@@ -14,6 +14,7 @@ using PilotAssessment.Auditing;
 using PilotAssessment.Authorization;
 using PilotAssessment.EntityFrameworkCore;
 using PilotAssessment.ExceptionHandling;
+using PilotAssessment.Hardening;
 using PilotAssessment.Identity;
 using PilotAssessment.Localization;
 using PilotAssessment.MultiTenancy;
@@ -42,6 +43,7 @@ public static class PilotAssessmentHttpApiHostModule
         services.AddLocalization();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = LocalizeStatusCodeProblem);
         services.AddExceptionHandler<ExceptionToProblemDetails>();
+        services.AddInputHardening(configuration);
 
         ConfigureAuthentication(services, configuration);
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
@@ -128,6 +130,7 @@ public static class PilotAssessmentHttpApiHostModule
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseInputHardening();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseMiddleware<TenantResolutionMiddleware>();

@@ -11,6 +11,7 @@ public sealed class EntryValueDto
 
     public List<string>? Flags { get; set; }
 
+    [StringLength(Schemes.SchemeConsts.MaxNameLength)]
     public string? Grade { get; set; }
 
     public List<string>? ChecklistPresent { get; set; }
@@ -23,6 +24,7 @@ public sealed class EntryValueDto
 
 public sealed class EntryOccurrenceDto
 {
+    [StringLength(Schemes.SchemeConsts.MaxNameLength)]
     public string? Type { get; set; }
 
     public int Count { get; set; }
@@ -104,6 +106,7 @@ public sealed class CityFactsDto
 
     public Dictionary<string, decimal> DataItems { get; set; } = [];
 
+    [StringLength(DataEntryConsts.MaxNoteLength)]
     public string? Note { get; set; }
 
     public string? ConcurrencyStamp { get; set; }

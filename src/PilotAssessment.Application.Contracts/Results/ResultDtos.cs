@@ -131,6 +131,7 @@ public sealed class CompletenessRowDto
 
 public sealed class RetroactiveVetoInput
 {
+    [StringLength(Schemes.SchemeConsts.MaxCodeLength)]
     public string VetoCode { get; set; } = string.Empty;
 
     [StringLength(Schemes.SchemeConsts.MaxNameLength * 4)]

@@ -66,6 +66,7 @@ public sealed class IndicatorValueDto
 
     public List<string>? Flags { get; set; }
 
+    [StringLength(SchemeConsts.MaxNameLength)]
     public string? Grade { get; set; }
 
     public List<string>? ChecklistPresent { get; set; }
@@ -76,6 +77,7 @@ public sealed class IndicatorValueDto
 public sealed class OccurrenceCountDto
 {
     [Required]
+    [StringLength(SchemeConsts.MaxNameLength)]
     public string Type { get; set; } = "default";
 
     [Range(0, 100000)]

@@ -31,6 +31,7 @@ public sealed class DataEntryAppService(
     IUnitOfWork unitOfWork,
     EntrySheetReader reader,
     EntryLineAccess access,
+    EvidenceQuota quota,
     EntryWindowPolicy window,
     PeriodScoringService scoring,
     ICurrentTenant currentTenant,
@@ -131,7 +132,7 @@ public sealed class DataEntryAppService(
         List<(int Row, Dictionary<string, string> Cells)> rows;
         try
         {
-            rows = EntryXlsx.Read(content);
+            rows = EntryXlsx.Read(content, indicators.Count);
         }
         catch (Exception exception) when (exception is InvalidDataException or OpenXmlPackageException or FileFormatException or IOException)
         {
@@ -359,6 +360,7 @@ public sealed class DataEntryAppService(
         var bytes = buffer.ToArray();
         var contentType = FileSignature.Detect(bytes, fileName)
             ?? throw new BusinessException(DataEntryErrorCodes.EvidenceType).WithError("file", DataEntryErrorCodes.EvidenceType);
+        await quota.EnsureRoomAsync(bytes.Length);
         var name = Path.GetFileName(fileName);
         if (string.IsNullOrWhiteSpace(name) || name.Length > DataEntryConsts.MaxFileNameLength)
         {
@@ -422,6 +424,8 @@ public sealed class DataEntryAppService(
                 error.WithError($"bonusCounts.{key}", DataEntryErrorCodes.MustNotBeNegative);
             }
         }
+
+        EntryValueValidator.CheckFactDataItems(definition, input.DataItems, error);
 
         if (error.Errors.Count > 0)
         {

@@ -9,6 +9,26 @@ public static class EntryValueValidator
 {
     private static readonly HashSet<string> RankKinds = ["rank_based", "rank_change"];
 
+    /// <summary>
+    /// Data items of a city's facts, checked as veto facts and bonus counts are: only the scheme's reported data items
+    /// (a computed one is never entered), each within <see cref="DataEntryConsts.MaxDataItemValue"/> either side of zero.
+    /// </summary>
+    public static void CheckFactDataItems(SchemeDefinition definition, IReadOnlyDictionary<string, decimal> dataItems, BusinessException error)
+    {
+        var reported = definition.DataItems.Where(d => string.IsNullOrWhiteSpace(d.Formula)).Select(d => d.Code).ToHashSet(StringComparer.Ordinal);
+        foreach (var (key, value) in dataItems)
+        {
+            if (!reported.Contains(key))
+            {
+                error.WithError($"dataItems.{key}", $"{DataEntryErrorCodes.UnknownDataItem}|{key}");
+            }
+            else if (Math.Abs(value) > DataEntryConsts.MaxDataItemValue)
+            {
+                error.WithError($"dataItems.{key}", $"{DataEntryErrorCodes.DataItemOutOfRange}|{-DataEntryConsts.MaxDataItemValue}|{DataEntryConsts.MaxDataItemValue}");
+            }
+        }
+    }
+
     public static BusinessException? Validate(IndicatorDefinition indicator, EntryValue value, string? note)
     {
         var error = new BusinessException(DataEntryErrorCodes.Invalid, indicator.Code);

@@ -3,6 +3,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using PilotAssessment.Excel;
+using PilotAssessment.ExceptionHandling;
 using PilotAssessment.Results;
 using PilotAssessment.Schemes;
 using PilotAssessment.Schemes.Rules;
@@ -58,33 +59,74 @@ public static class EntryXlsx
         return stream.ToArray();
     }
 
-    /// <summary>Rows by their number (header excluded), each a column letter → text map; empty rows left out.</summary>
-    public static List<(int Row, Dictionary<string, string> Cells)> Read(Stream content)
+    /// <summary>
+    /// Rows by their number (header excluded), each a column letter → text map; empty rows left out. Read as a stream
+    /// within the limits of <see cref="SafeXlsxReader"/>; at most <paramref name="maxRows"/> rows (the lines of the period).
+    /// </summary>
+    /// <exception cref="BusinessException">The file is unreadable, beyond the limits, or names an indicator twice (400, localized).</exception>
+    public static List<(int Row, Dictionary<string, string> Cells)> Read(Stream content, int maxRows = int.MaxValue)
     {
-        using var document = SpreadsheetDocument.Open(content, false);
-        var workbook = document.WorkbookPart ?? throw new InvalidDataException("no workbook");
-        var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(s => s.InnerText).ToList() ?? [];
-        var sheet = workbook.WorksheetParts.First().Worksheet;
         var rows = new List<(int, Dictionary<string, string>)>();
-        foreach (var row in sheet.Descendants<Row>().Where(r => r.RowIndex?.Value > 1))
+        var firstRowOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        var duplicates = new BusinessException(DataEntryErrorCodes.XlsxInvalid);
+        try
         {
-            var cells = new Dictionary<string, string>();
-            foreach (var cell in row.Elements<Cell>())
+            using var workbook = SafeXlsxReader.Open(content);
+            // The header row is not a line; rows beyond the lines of the period + header are refused while reading.
+            foreach (var row in workbook.FirstSheet(maxRows == int.MaxValue ? maxRows : maxRows + 1))
             {
-                var column = new string((cell.CellReference?.Value ?? string.Empty).TakeWhile(char.IsLetter).ToArray());
-                var text = cell.DataType?.Value == CellValues.SharedString && int.TryParse(cell.CellValue?.Text, out var index) && index < shared.Count
-                    ? shared[index]
-                    : cell.DataType?.Value == CellValues.InlineString ? cell.InlineString?.InnerText : cell.CellValue?.Text;
-                if (!string.IsNullOrWhiteSpace(text) && column.Length > 0)
+                var cells = new Dictionary<string, string>();
+                foreach (var (column, text) in row.Cells)
                 {
-                    cells[column] = text.Trim();
+                    if (!string.IsNullOrWhiteSpace(text))
+                    {
+                        cells[SafeXlsxReader.ColumnName(column)] = text.Trim();
+                    }
                 }
-            }
 
-            if (cells.Count > 0)
-            {
-                rows.Add(((int)row.RowIndex!.Value, cells));
+                if (row.Number <= 1 || cells.Count == 0)
+                {
+                    continue;
+                }
+
+                if (cells.TryGetValue("A", out var code))
+                {
+                    if (firstRowOf.TryGetValue(code, out var first))
+                    {
+                        duplicates.WithError($"A{row.Number}", $"{DataEntryErrorCodes.XlsxDuplicateIndicator}|{code}|{first}");
+                    }
+                    else
+                    {
+                        firstRowOf[code] = row.Number;
+                    }
+                }
+
+                rows.Add((row.Number, cells));
             }
+        }
+        catch (SafeXlsxException refused)
+        {
+            var code = refused.Problem switch
+            {
+                SafeXlsxProblem.NoSheet => DataEntryErrorCodes.XlsxNoSheet,
+                SafeXlsxProblem.PartTooLarge => DataEntryErrorCodes.XlsxTooLarge,
+                SafeXlsxProblem.TooManyRows => DataEntryErrorCodes.XlsxTooManyRows,
+                SafeXlsxProblem.CellTooLong => DataEntryErrorCodes.XlsxCellTooLong,
+                _ => DataEntryErrorCodes.XlsxUnreadable,
+            };
+            object[] arguments = refused.Problem switch
+            {
+                SafeXlsxProblem.PartTooLarge => [SafeXlsxReader.MaxPartBytes / 1_000_000],
+                SafeXlsxProblem.TooManyRows => [maxRows],
+                SafeXlsxProblem.CellTooLong => [SafeXlsxReader.MaxCellCharacters],
+                _ => [],
+            };
+            throw new BusinessException(code, arguments).WithError("file", string.Join("|", [code, .. arguments]));
+        }
+
+        if (duplicates.Errors.Count > 0)
+        {
+            throw duplicates;
         }
 
         return rows;

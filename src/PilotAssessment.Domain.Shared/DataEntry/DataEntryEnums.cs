@@ -18,7 +18,13 @@ public static class DataEntryConsts
 {
     public const long MaxEvidenceBytes = 20 * 1024 * 1024;
 
+    /// <summary>Most bytes of an uploaded entry workbook, as for a scheme workbook.</summary>
+    public const long MaxXlsxBytes = 5 * 1024 * 1024;
+
     public const int MaxNoteLength = 2000;
+
+    /// <summary>Largest magnitude of a reported data item (a population, a count of cases): far above any real one.</summary>
+    public const decimal MaxDataItemValue = 1_000_000_000_000m;
 
     public const int MaxFileNameLength = 255;
 }
@@ -41,6 +47,9 @@ public static class DataEntryErrorCodes
     public const string UnknownSurveyComponent = "DataEntry:UnknownSurveyComponent";
     public const string UnknownVetoFact = "DataEntry:UnknownVetoFact";
     public const string UnknownBonusItem = "DataEntry:UnknownBonusItem";
+    public const string UnknownDataItem = "DataEntry:UnknownDataItem";
+    public const string DataItemOutOfRange = "DataEntry:DataItemOutOfRange";
+    public const string EvidenceQuotaExceeded = "DataEntry:EvidenceQuotaExceeded";
     public const string NoteTooLong = "DataEntry:NoteTooLong";
     public const string EvidenceRequired = "DataEntry:EvidenceRequired";
     public const string EvidenceTooLarge = "DataEntry:EvidenceTooLarge";
@@ -50,6 +59,11 @@ public static class DataEntryErrorCodes
     public const string UnitLocked = "DataEntry:UnitLocked";
     public const string XlsxUnreadable = "DataEntry:XlsxUnreadable";
     public const string XlsxInvalid = "DataEntry:XlsxInvalid";
+    public const string XlsxNoSheet = "DataEntry:XlsxNoSheet";
+    public const string XlsxTooLarge = "DataEntry:XlsxTooLarge";
+    public const string XlsxTooManyRows = "DataEntry:XlsxTooManyRows";
+    public const string XlsxCellTooLong = "DataEntry:XlsxCellTooLong";
+    public const string XlsxDuplicateIndicator = "DataEntry:XlsxDuplicateIndicator";
     public const string LineSubmittedByUnit = "DataEntry:LineSubmittedByUnit";
     public const string NothingToSubmit = "DataEntry:NothingToSubmit";
     public const string LineNotReported = "DataEntry:LineNotReported";

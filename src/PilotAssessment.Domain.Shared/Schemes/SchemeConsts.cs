@@ -9,5 +9,17 @@ public static class SchemeConsts
 
     public const int MaxCodeLength = 32;
 
+    /// <summary>Most characters of one formula (value formula, points formula or veto condition).</summary>
+    public const int MaxFormulaLength = 4000;
+
+    /// <summary>Most nodes (numbers, codes, operators, calls) of one parsed formula.</summary>
+    public const int MaxFormulaNodes = 2000;
+
+    /// <summary>Deepest a parsed formula's tree may be, counting every operator, not only brackets.</summary>
+    public const int MaxFormulaDepth = 200;
+
+    /// <summary>Longest chain of formulas that use codes defined by other formulas (a = b + 1, b = c * 2, …).</summary>
+    public const int MaxFormulaChain = 64;
+
     public static readonly IReadOnlyList<int> AllowedScales = [100, 1000];
 }

@@ -47,6 +47,8 @@ public static class SchemeErrorCodes
     public const string FormulaWrongArgumentCount = "Scheme:FormulaWrongArgumentCount";
     public const string FormulaBadNumber = "Scheme:FormulaBadNumber";
     public const string FormulaTooDeep = "Scheme:FormulaTooDeep";
+    public const string FormulaTooLong = "Scheme:FormulaTooLong";
+    public const string FormulaTooComplex = "Scheme:FormulaTooComplex";
 
     // Bands of the whole scheme, bonus and vetoes
     public const string GradeBandsInvalid = "Scheme:GradeBandsInvalid";

@@ -1,7 +1,7 @@
 namespace PilotAssessment.Files;
 
 /// <summary>
-/// Recognises uploaded files (PDF, PNG, JPEG, XLSX, DOCX) by their first bytes, never by name or declared type.
+/// Recognises uploaded files (PDF, PNG, JPEG, XLSX, DOCX) by their content, never by name or declared type.
 /// Each feature decides which of these it accepts.
 /// </summary>
 public static class FileSignature
@@ -27,30 +27,115 @@ public static class FileSignature
             return Jpeg;
         }
 
-        // XLSX and DOCX are ZIP packages; the package's own parts tell which one it is.
+        // XLSX and DOCX are ZIP packages: only the package's own content types and main part say which, never the name.
         if (content.StartsWith("PK\u0003\u0004"u8))
         {
-            if (Contains(content, "xl/"u8))
-            {
-                return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-            }
-
-            if (Contains(content, "word/"u8))
-            {
-                return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-            }
-
-            var extension = Path.GetExtension(fileName).ToLowerInvariant();
-            return extension switch
-            {
-                ".xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                ".docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                _ => null,
-            };
+            return OfficePackage(content.ToArray());
         }
 
         return null;
     }
 
-    private static bool Contains(ReadOnlySpan<byte> content, ReadOnlySpan<byte> part) => content.IndexOf(part) >= 0;
+    public const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const string Docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+    private const long MaxContentTypesBytes = 256 * 1024;
+
+    private static readonly (string MainContentType, string Type)[] MainParts =
+    [
+        ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml", Xlsx),
+        ("application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml", Docx),
+    ];
+
+    // [Content_Types].xml must declare the main part of a workbook or a document, and that part must be in the zip.
+    private static string? OfficePackage(byte[] content)
+    {
+        try
+        {
+            using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(content, writable: false), System.IO.Compression.ZipArchiveMode.Read);
+            var types = zip.GetEntry("[Content_Types].xml");
+            if (types is null || types.Length > MaxContentTypesBytes)
+            {
+                return null;
+            }
+
+            var settings = new System.Xml.XmlReaderSettings
+            {
+                DtdProcessing = System.Xml.DtdProcessing.Prohibit,
+                XmlResolver = null,
+                MaxCharactersInDocument = MaxContentTypesBytes,
+            };
+            using var reader = System.Xml.XmlReader.Create(new LimitedStream(types.Open(), MaxContentTypesBytes), settings);
+            while (reader.Read())
+            {
+                if (reader.NodeType != System.Xml.XmlNodeType.Element || reader.LocalName != "Override")
+                {
+                    continue;
+                }
+
+                var partName = reader.GetAttribute("PartName")?.TrimStart('/');
+                var contentType = reader.GetAttribute("ContentType");
+                foreach (var (main, type) in MainParts)
+                {
+                    if (string.Equals(contentType, main, StringComparison.OrdinalIgnoreCase) && partName is { Length: > 0 }
+                        && zip.Entries.Any(e => string.Equals(e.FullName, Uri.UnescapeDataString(partName), StringComparison.OrdinalIgnoreCase)))
+                    {
+                        return type;
+                    }
+                }
+            }
+
+            return null;
+        }
+        catch (Exception exception) when (exception is InvalidDataException or IOException or System.Xml.XmlException or ArgumentException or NotSupportedException or UriFormatException)
+        {
+            return null;
+        }
+    }
+
+    private sealed class LimitedStream(Stream inner, long limit) : Stream
+    {
+        private long _read;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => _read;
+            set => throw new NotSupportedException();
+        }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var read = inner.Read(buffer, offset, count);
+            _read += read;
+            return _read > limit ? throw new InvalidDataException("part too large") : read;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                inner.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+    }
 }

@@ -25,6 +25,7 @@ public class Scheme : FullAuditedAggregateRoot
         Version = 1;
         Status = SchemeStatus.Draft;
         Definition = definition ?? new SchemeDefinition();
+        SchemeLimits.Ensure(Definition);
     }
 
     public string Name { get; private set; }
@@ -56,6 +57,7 @@ public class Scheme : FullAuditedAggregateRoot
     {
         ArgumentNullException.ThrowIfNull(definition);
         EnsureDraft();
+        SchemeLimits.Ensure(definition);
         Definition = definition;
     }
 

@@ -64,6 +64,10 @@ public sealed class ExceptionToProblemDetails(
                 }
 
                 break;
+            case BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }:
+                details.Title = localizer[PilotAssessmentErrorCodes.RequestBodyTooLarge];
+                details.Extensions["code"] = PilotAssessmentErrorCodes.RequestBodyTooLarge;
+                break;
             case BadHttpRequestException:
                 details.Title = localizer[PilotAssessmentErrorCodes.Validation];
                 break;

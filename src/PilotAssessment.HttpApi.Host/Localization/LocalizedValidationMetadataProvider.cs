@@ -24,6 +24,7 @@ public sealed class LocalizedValidationMetadataProvider : IValidationMetadataPro
                 StringLengthAttribute { MinimumLength: > 0 } => "Validation:StringLengthRange",
                 StringLengthAttribute => "Validation:StringLength",
                 RangeAttribute => "Validation:Range",
+                MaxLengthAttribute => "Validation:MaxLength",
                 EmailAddressAttribute => "Validation:EmailAddress",
                 _ => "Validation:InvalidValue",
             };

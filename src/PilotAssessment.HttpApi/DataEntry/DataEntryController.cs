@@ -41,7 +41,7 @@ public sealed class DataEntryController(IDataEntryAppService dataEntry) : PilotA
     }
 
     [HttpPost("periods/{periodId:guid}/xlsx")]
-    [RequestSizeLimit(DataEntryConsts.MaxEvidenceBytes)]
+    [RequestSizeLimit(DataEntryConsts.MaxXlsxBytes)]
     public async Task<EntrySheetDto> UploadXlsxAsync(Guid periodId, IFormFile file)
     {
         await using var stream = file.OpenReadStream();

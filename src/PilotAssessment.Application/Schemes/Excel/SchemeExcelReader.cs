@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using PilotAssessment.Excel;
 using PilotAssessment.Schemes.Json;
 using PilotAssessment.Schemes.Rules;
 using L = PilotAssessment.Schemes.Excel.SchemeExcelLayout;
@@ -16,9 +17,6 @@ namespace PilotAssessment.Schemes.Excel;
 /// </summary>
 public static class SchemeExcelReader
 {
-    // A 5 MB upload can inflate a lot; a scheme's sheets are far below this.
-    private const long MaxCharactersInPart = 20_000_000;
-
     private static readonly JsonDocumentOptions RuleJsonOptions = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
 
     /// <exception cref="SchemeExcelException">The file is not a workbook or has errors.</exception>
@@ -32,16 +30,11 @@ public static class SchemeExcelReader
         errors = found;
         try
         {
-            using var package = SpreadsheetDocument.Open(content, false, new OpenSettings { MaxCharactersInPart = MaxCharactersInPart });
-            if (package.WorkbookPart?.Workbook?.Sheets is null)
-            {
-                found.Add(NotXlsx());
-                return false;
-            }
-
-            document = new WorkbookTables(package.WorkbookPart, found).Read();
+            // A 5 MB upload can inflate a lot: the shared reader bounds every part and reads sheets as a stream.
+            using var workbook = SafeXlsxReader.Open(content);
+            document = new WorkbookTables(workbook, found).Read();
         }
-        catch (Exception exception) when (exception is OpenXmlPackageException or InvalidDataException or FileFormatException
+        catch (Exception exception) when (exception is SafeXlsxException or OpenXmlPackageException or InvalidDataException or FileFormatException
                                               or IOException or System.Xml.XmlException)
         {
             // Not a zip, not an OPC package, a broken or oversized part: the file is not a workbook we can read.
@@ -62,11 +55,8 @@ public static class SchemeExcelReader
 
     private static SchemeExcelError NotXlsx() => new(string.Empty, 0, string.Empty, SchemeExcelErrorCodes.NotXlsx, []);
 
-    private sealed class WorkbookTables(WorkbookPart part, List<SchemeExcelError> errors)
+    private sealed class WorkbookTables(SafeXlsxReader workbook, List<SchemeExcelError> errors)
     {
-        private readonly IReadOnlyList<string> _sharedStrings = part.SharedStringTablePart?.SharedStringTable?
-            .Elements<SharedStringItem>().Select(ItemText).ToList() ?? [];
-
         public SchemeDocument? Read()
         {
             var scheme = Sheet(L.Scheme);
@@ -373,8 +363,7 @@ public static class SchemeExcelReader
 
         private SheetTable? Sheet(SchemeExcelSheet layout)
         {
-            var sheet = part.Workbook.Sheets!.Elements<Sheet>().FirstOrDefault(s => s.Name?.Value?.Trim() == layout.Name);
-            if (sheet?.Id?.Value is not { } id || part.GetPartById(id) is not WorksheetPart worksheetPart)
+            if (workbook.Sheet(layout.Name) is not { } rows)
             {
                 errors.Add(new SchemeExcelError(layout.Name, 0, string.Empty, SchemeExcelErrorCodes.SheetMissing, [layout.Name]));
                 return null;
@@ -382,55 +371,13 @@ public static class SchemeExcelReader
 
             // Rows by number, each a map of column number → text.
             var cellsByRow = new SortedDictionary<int, Dictionary<int, string>>();
-            var rowNumber = 0;
-            foreach (var row in worksheetPart.Worksheet.Descendants<Row>())
+            foreach (var row in rows)
             {
-                rowNumber = row.RowIndex?.Value is { } index ? (int)index : rowNumber + 1;
-                var cells = new Dictionary<int, string>();
-                var column = 0;
-                foreach (var cell in row.Elements<Cell>())
-                {
-                    column = cell.CellReference?.Value is { } reference && L.ColumnIndex(reference) is > 0 and var c ? c : column + 1;
-                    if (CellText(cell) is { Length: > 0 } text)
-                    {
-                        cells[column] = text;
-                    }
-                }
-
-                cellsByRow[rowNumber] = cells;
+                cellsByRow[row.Number] = new Dictionary<int, string>(row.Cells);
             }
 
             return new SheetTable(layout, cellsByRow, errors);
         }
-
-        private string? CellText(Cell cell)
-        {
-            var type = cell.DataType?.Value;
-            if (type == CellValues.InlineString)
-            {
-                return cell.InlineString is { } inline ? ItemText(inline) : null;
-            }
-
-            var raw = cell.CellValue?.Text;
-            if (type == CellValues.SharedString)
-            {
-                return int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < _sharedStrings.Count
-                    ? _sharedStrings[index]
-                    : null;
-            }
-
-            if (type == CellValues.Boolean)
-            {
-                return raw == "1" ? "TRUE" : "FALSE";
-            }
-
-            // Numbers (invariant text in the file), formula results (str), ISO dates and error values as written.
-            return raw;
-        }
-
-        // Plain text, or the rich-text runs joined; phonetic guides are left out.
-        private static string ItemText(OpenXmlElement item) =>
-            item.GetFirstChild<Text>()?.Text ?? string.Concat(item.Elements<Run>().Select(r => r.Text?.Text));
     }
 
     private sealed class CategoryBuilder(string code, string name, string? nameEn)

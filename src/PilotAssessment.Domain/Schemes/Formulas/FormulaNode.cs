@@ -6,52 +6,71 @@ public interface IFormulaVariables
     bool TryGet(string code, out decimal value);
 }
 
-/// <summary>A node of a parsed formula. Evaluation is plain decimal arithmetic over the tree; nothing is compiled or executed as code.</summary>
+/// <summary>
+/// A node of a parsed formula. Evaluation is plain decimal arithmetic over the tree; nothing is compiled or executed as code.
+/// The parser refuses trees deeper than <see cref="SchemeConsts.MaxFormulaDepth"/>, so the recursive evaluation is bounded.
+/// </summary>
 public abstract class FormulaNode
 {
-    protected FormulaNode(int position)
+    protected FormulaNode(int position, int depth = 1)
     {
         Position = position;
+        Depth = depth;
     }
 
     /// <summary>1-based character position in the formula text, for messages.</summary>
     public int Position { get; }
+
+    /// <summary>Levels of the tree below and including this node (a number or code is 1).</summary>
+    public int Depth { get; }
+
+    internal virtual IEnumerable<FormulaNode> Children => [];
 
     public abstract decimal Evaluate(IFormulaVariables variables);
 
     /// <summary>Every code the formula refers to, with the position of its first use.</summary>
     public IReadOnlyDictionary<string, int> References()
     {
+        // Iterative, left to right, so the first use of a code keeps its position whatever the tree's shape.
         var references = new Dictionary<string, int>(StringComparer.Ordinal);
-        CollectReferences(references);
+        var pending = new Stack<FormulaNode>();
+        pending.Push(this);
+        while (pending.TryPop(out var node))
+        {
+            if (node is ReferenceNode reference)
+            {
+                references.TryAdd(reference.Code, reference.Position);
+                continue;
+            }
+
+            foreach (var child in node.Children.Reverse())
+            {
+                pending.Push(child);
+            }
+        }
+
         return references;
     }
-
-    internal abstract void CollectReferences(Dictionary<string, int> references);
 }
 
 internal sealed class NumberNode(decimal value, int position) : FormulaNode(position)
 {
     public override decimal Evaluate(IFormulaVariables variables) => value;
-
-    internal override void CollectReferences(Dictionary<string, int> references)
-    {
-    }
 }
 
 internal sealed class ReferenceNode(string code, int position) : FormulaNode(position)
 {
-    public override decimal Evaluate(IFormulaVariables variables) =>
-        variables.TryGet(code, out var value) ? value : throw new FormulaMissingValueException(code, Position);
+    public string Code { get; } = code;
 
-    internal override void CollectReferences(Dictionary<string, int> references) => references.TryAdd(code, Position);
+    public override decimal Evaluate(IFormulaVariables variables) =>
+        variables.TryGet(Code, out var value) ? value : throw new FormulaMissingValueException(Code, Position);
 }
 
-internal sealed class NegateNode(FormulaNode operand, int position) : FormulaNode(position)
+internal sealed class NegateNode(FormulaNode operand, int position) : FormulaNode(position, operand.Depth + 1)
 {
-    public override decimal Evaluate(IFormulaVariables variables) => -operand.Evaluate(variables);
+    internal override IEnumerable<FormulaNode> Children => [operand];
 
-    internal override void CollectReferences(Dictionary<string, int> references) => operand.CollectReferences(references);
+    public override decimal Evaluate(IFormulaVariables variables) => -operand.Evaluate(variables);
 }
 
 internal enum BinaryOperator
@@ -68,8 +87,11 @@ internal enum BinaryOperator
     NotEqual,
 }
 
-internal sealed class BinaryNode(BinaryOperator op, FormulaNode left, FormulaNode right, int position) : FormulaNode(position)
+internal sealed class BinaryNode(BinaryOperator op, FormulaNode left, FormulaNode right, int position)
+    : FormulaNode(position, Math.Max(left.Depth, right.Depth) + 1)
 {
+    internal override IEnumerable<FormulaNode> Children => [left, right];
+
     public override decimal Evaluate(IFormulaVariables variables)
     {
         var l = left.Evaluate(variables);
@@ -96,16 +118,13 @@ internal sealed class BinaryNode(BinaryOperator op, FormulaNode left, FormulaNod
             throw new FormulaEvaluationException(FormulaEvaluationError.Overflow, Position);
         }
     }
-
-    internal override void CollectReferences(Dictionary<string, int> references)
-    {
-        left.CollectReferences(references);
-        right.CollectReferences(references);
-    }
 }
 
-internal sealed class CallNode(string function, IReadOnlyList<FormulaNode> arguments, int position) : FormulaNode(position)
+internal sealed class CallNode(string function, IReadOnlyList<FormulaNode> arguments, int position)
+    : FormulaNode(position, arguments.Count == 0 ? 1 : arguments.Max(a => a.Depth) + 1)
 {
+    internal override IEnumerable<FormulaNode> Children => arguments;
+
     public override decimal Evaluate(IFormulaVariables variables)
     {
         switch (function)
@@ -129,14 +148,6 @@ internal sealed class CallNode(string function, IReadOnlyList<FormulaNode> argum
                 throw new InvalidOperationException(function);
         }
     }
-
-    internal override void CollectReferences(Dictionary<string, int> references)
-    {
-        foreach (var argument in arguments)
-        {
-            argument.CollectReferences(references);
-        }
-    }
 }
 
 public enum FormulaEvaluationError
@@ -144,6 +155,7 @@ public enum FormulaEvaluationError
     DivisionByZero,
     Overflow,
     Cycle,
+    ChainTooLong,
 }
 
 /// <summary>Arithmetic failed while scoring; the engine marks the line as Error.</summary>

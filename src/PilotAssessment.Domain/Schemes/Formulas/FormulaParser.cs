@@ -33,7 +33,14 @@ public static class FormulaParser
     /// <exception cref="FormulaSyntaxException">The text is not a formula.</exception>
     public static FormulaNode Parse(string text)
     {
-        var parser = new Parser(Tokenize(text ?? string.Empty));
+        text ??= string.Empty;
+        if (text.Length > SchemeConsts.MaxFormulaLength)
+        {
+            // Refused before tokenizing, so a huge text costs nothing.
+            throw Error(SchemeErrorCodes.FormulaTooLong, SchemeConsts.MaxFormulaLength + 1, text.Length, SchemeConsts.MaxFormulaLength);
+        }
+
+        var parser = new Parser(Tokenize(text));
         var node = parser.ParseExpression();
         parser.ExpectEnd();
         return node;
@@ -133,6 +140,7 @@ public static class FormulaParser
     {
         private int _index;
         private int _depth;
+        private int _nodes;
 
         private Token Current => tokens[_index];
 
@@ -179,7 +187,7 @@ public static class FormulaParser
                     "==" => BinaryOperator.Equal,
                     _ => BinaryOperator.NotEqual,
                 };
-                return new BinaryNode(kind, left, right, op.Position);
+                return Node(new BinaryNode(kind, left, right, op.Position));
             }
 
             return left;
@@ -192,7 +200,7 @@ public static class FormulaParser
             {
                 var op = Current;
                 _index++;
-                left = new BinaryNode(op.Text == "+" ? BinaryOperator.Add : BinaryOperator.Subtract, left, ParseTerm(), op.Position);
+                left = Node(new BinaryNode(op.Text == "+" ? BinaryOperator.Add : BinaryOperator.Subtract, left, ParseTerm(), op.Position));
             }
 
             return left;
@@ -205,7 +213,7 @@ public static class FormulaParser
             {
                 var op = Current;
                 _index++;
-                left = new BinaryNode(op.Text == "*" ? BinaryOperator.Multiply : BinaryOperator.Divide, left, ParseUnary(), op.Position);
+                left = Node(new BinaryNode(op.Text == "*" ? BinaryOperator.Multiply : BinaryOperator.Divide, left, ParseUnary(), op.Position));
             }
 
             return left;
@@ -224,7 +232,7 @@ public static class FormulaParser
 
                 var operand = ParseUnary();
                 _depth--;
-                return op.Text == "-" ? new NegateNode(operand, op.Position) : operand;
+                return op.Text == "-" ? Node(new NegateNode(operand, op.Position)) : operand;
             }
 
             return ParsePrimary();
@@ -237,7 +245,7 @@ public static class FormulaParser
             {
                 case TokenKind.Number:
                     _index++;
-                    return new NumberNode(token.Number, token.Position);
+                    return Node(new NumberNode(token.Number, token.Position));
                 case TokenKind.OpenParen:
                     _index++;
                     var inner = ParseExpression();
@@ -247,7 +255,7 @@ public static class FormulaParser
                     _index++;
                     if (Current.Kind != TokenKind.OpenParen)
                     {
-                        return new ReferenceNode(token.Text, token.Position);
+                        return Node(new ReferenceNode(token.Text, token.Position));
                     }
 
                     return ParseCall(token);
@@ -288,7 +296,18 @@ public static class FormulaParser
                 throw Error(SchemeErrorCodes.FormulaWrongArgumentCount, name.Position, function, arguments.Count);
             }
 
-            return new CallNode(function, arguments, name.Position);
+            return Node(new CallNode(function, arguments, name.Position));
+        }
+
+        // Every node is counted and its depth checked as it is built, so no tree beyond the limits exists.
+        private FormulaNode Node(FormulaNode node)
+        {
+            if (++_nodes > SchemeConsts.MaxFormulaNodes || node.Depth > SchemeConsts.MaxFormulaDepth)
+            {
+                throw Error(SchemeErrorCodes.FormulaTooComplex, node.Position, SchemeConsts.MaxFormulaNodes, SchemeConsts.MaxFormulaDepth);
+            }
+
+            return node;
         }
 
         private void Expect(TokenKind kind)

@@ -181,6 +181,12 @@ internal sealed class CityScope(CompiledScheme scheme, CityPeriodValues values) 
         }
 
         _inProgress ??= new HashSet<string>(StringComparer.Ordinal);
+        if (_inProgress.Count >= SchemeConsts.MaxFormulaChain)
+        {
+            // Each formula of the chain is evaluated inside the one that uses it; the chain bounds the stack.
+            throw new FormulaEvaluationException(FormulaEvaluationError.ChainTooLong, 1);
+        }
+
         if (!_inProgress.Add(code))
         {
             throw new FormulaEvaluationException(FormulaEvaluationError.Cycle, 1);

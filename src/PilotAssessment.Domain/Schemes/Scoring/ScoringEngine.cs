@@ -157,6 +157,7 @@ public sealed class ScoringEngine
             {
                 FormulaEvaluationError.DivisionByZero => ("除数为0", "division by zero"),
                 FormulaEvaluationError.Cycle => ("公式循环引用", "circular formula"),
+                FormulaEvaluationError.ChainTooLong => ("公式层层引用过多", "too many formulas depend on each other"),
                 _ => ("数值溢出", "numeric overflow"),
             };
             result = RuleResult.Error($"{indicator.Name} 公式计算出错：{zh}（第{failure.Position}个字符）", $"{indicator.NameEn ?? indicator.Name}: formula failed: {en} at position {failure.Position}");

@@ -217,7 +217,9 @@ public sealed class SchemeValidator
         var path = new List<string>();
         var onPath = new HashSet<string>(StringComparer.Ordinal);
 
-        void Visit(string code)
+        // Iterative, with an explicit stack, so a long chain of formulas cannot exhaust the thread's stack.
+        var stack = new Stack<IEnumerator<string>>();
+        void Enter(string code)
         {
             if (done.Contains(code) || !dependencies.TryGetValue(code, out var next))
             {
@@ -226,26 +228,35 @@ public sealed class SchemeValidator
 
             path.Add(code);
             onPath.Add(code);
-            foreach (var dependency in next)
-            {
-                if (onPath.Contains(dependency))
-                {
-                    cycles.Add([.. path.Skip(path.IndexOf(dependency)), dependency]);
-                }
-                else
-                {
-                    Visit(dependency);
-                }
-            }
-
-            onPath.Remove(code);
-            path.RemoveAt(path.Count - 1);
-            done.Add(code);
+            stack.Push(next.GetEnumerator());
         }
 
-        foreach (var code in dependencies.Keys)
+        foreach (var start in dependencies.Keys)
         {
-            Visit(code);
+            Enter(start);
+            while (stack.TryPeek(out var dependenciesLeft))
+            {
+                if (dependenciesLeft.MoveNext())
+                {
+                    var dependency = dependenciesLeft.Current;
+                    if (onPath.Contains(dependency))
+                    {
+                        cycles.Add([.. path.Skip(path.IndexOf(dependency)), dependency]);
+                    }
+                    else
+                    {
+                        Enter(dependency);
+                    }
+
+                    continue;
+                }
+
+                stack.Pop().Dispose();
+                var code = path[^1];
+                onPath.Remove(code);
+                path.RemoveAt(path.Count - 1);
+                done.Add(code);
+            }
         }
 
         return cycles;

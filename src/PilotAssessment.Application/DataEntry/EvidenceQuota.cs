@@ -1,0 +1,35 @@
+using PilotAssessment.ExceptionHandling;
+using PilotAssessment.Repositories;
+
+namespace PilotAssessment.DataEntry;
+
+/// <summary>Configuration section "Evidence".</summary>
+public sealed class EvidenceOptions
+{
+    public const string SectionName = "Evidence";
+
+    /// <summary>Most bytes of evidence one city may keep (deleted files do not count): 2 GB unless configured.</summary>
+    public long CityQuotaBytes { get; set; } = 2L * 1024 * 1024 * 1024;
+}
+
+/// <summary>Refuses an evidence file that would take the current city beyond its storage quota, saying how much is used.</summary>
+public sealed class EvidenceQuota(IRepository<EvidenceFile> evidence, EvidenceOptions options)
+{
+    /// <exception cref="BusinessException">The file does not fit (400, used and limit in MB).</exception>
+    public async Task EnsureRoomAsync(long size)
+    {
+        // The tenant filter keeps this to the current city; deleted files are filtered out and free their space.
+        var sizes = await evidence.ToListAsync(evidence.Query().Select(e => e.Size));
+        var used = sizes.Sum();
+        if (used + size <= options.CityQuotaBytes)
+        {
+            return;
+        }
+
+        object[] arguments = [Megabytes(used), Megabytes(options.CityQuotaBytes), Megabytes(size)];
+        throw new BusinessException(DataEntryErrorCodes.EvidenceQuotaExceeded, arguments)
+            .WithError("file", string.Join("|", [DataEntryErrorCodes.EvidenceQuotaExceeded, .. arguments.Cast<string>()]));
+    }
+
+    private static string Megabytes(long bytes) => (bytes / 1024d / 1024d).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
+}
