@@ -128,7 +128,10 @@ public sealed class DataEntryAppService(
         var definition = (await schemes.GetAsync(period.SchemeId)).Definition;
         var indicators = Results.PeriodScoringService.EnteredIndicators(definition).ToDictionary(i => i.Code);
         var scope = await access.ForAsync(period);
-        await EnsureCityMayEditAsync(period, cityId, null);
+
+        // A unit's clerk uploads under the unit's own lock exception; the window of every unit named is checked below.
+        var ownUnit = scope.UserUnits is { Count: 1 } single ? single.First() : (Guid?)null;
+        await EnsureCityMayEditAsync(period, cityId, ownUnit);
         List<(int Row, Dictionary<string, string> Cells)> rows;
         try
         {
@@ -224,6 +227,11 @@ public sealed class DataEntryAppService(
         if (error.Errors.Count > 0)
         {
             throw error;
+        }
+
+        foreach (var unit in parsed.Select(p => scope.UnitOf(p.Indicator.Code)).Distinct().Where(u => u != ownUnit))
+        {
+            await window.EnsureMayWriteAsync(period, cityId, unit);
         }
 
         var existing = (await lines.ToListAsync(lines.Query().Where(l => l.PeriodId == periodId))).ToDictionary(l => l.IndicatorCode);

@@ -10,13 +10,16 @@ namespace PilotAssessment.Hardening;
 /// Checks the shape of every bound request object, for all DTOs at once: no <c>null</c> element in a list
 /// (<c>items[3]</c>), no <c>null</c> where the DTO declares a non-nullable object or list, no list or map beyond
 /// <see cref="MaxCollectionItems"/> (unless the property carries its own [MaxLength]), and no map key or listed text
-/// beyond <see cref="MaxKeyLength"/> characters. Problems are field errors of a localized 400, as model validation's are.
+/// beyond <see cref="MaxKeyLength"/> characters, and no text without its own [StringLength]/[MaxLength] beyond
+/// <see cref="MaxTextLength"/> characters (a concurrency stamp or a code nobody bounded). Problems are field errors of a localized 400, as model validation's are.
 /// </summary>
 public sealed class InputShapeFilter(IOptions<ApiBehaviorOptions> apiBehavior) : IAsyncActionFilter
 {
     public const int MaxCollectionItems = 10_000;
 
     public const int MaxKeyLength = 256;
+
+    public const int MaxTextLength = 8_000;
 
     private const int MaxDepth = 16;
 
@@ -64,8 +67,18 @@ public sealed class InputShapeFilter(IOptions<ApiBehaviorOptions> apiBehavior) :
 
         foreach (var property in value.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
-            if (property.GetIndexParameters().Length > 0 || !property.CanRead || !property.CanWrite || property.PropertyType.IsValueType || property.PropertyType == typeof(string))
+            if (property.GetIndexParameters().Length > 0 || !property.CanRead || !property.CanWrite || property.PropertyType.IsValueType)
             {
+                continue;
+            }
+
+            if (property.PropertyType == typeof(string))
+            {
+                if (property.GetValue(value) is string { Length: > MaxTextLength } && !HasOwnLengthBound(property))
+                {
+                    errors.Add((Join(path, CamelCase(property.Name)), $"Validation:TextTooLong|{MaxTextLength}"));
+                }
+
                 continue;
             }
 
@@ -147,6 +160,10 @@ public sealed class InputShapeFilter(IOptions<ApiBehaviorOptions> apiBehavior) :
             }
         }
     }
+
+    private static bool HasOwnLengthBound(PropertyInfo property) =>
+        property.IsDefined(typeof(System.ComponentModel.DataAnnotations.StringLengthAttribute), true)
+        || property.IsDefined(typeof(System.ComponentModel.DataAnnotations.MaxLengthAttribute), true);
 
     // Map values of a nullable type (Dictionary<string, decimal?>, Dictionary<string, string?>) may be null.
     private static bool IsNullableValue(Type dictionaryType)

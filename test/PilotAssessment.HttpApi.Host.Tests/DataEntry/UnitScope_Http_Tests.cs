@@ -8,6 +8,7 @@ using PilotAssessment.Identity;
 using PilotAssessment.OrganizationUnits;
 using PilotAssessment.Periods;
 using PilotAssessment.Schemes;
+using PilotAssessment.Excel;
 using Shouldly;
 using Xunit;
 
@@ -140,6 +141,33 @@ public abstract class UnitScope_Http_Tests<THost>(THost host) : IClassFixture<TH
         var outside = await clerk.PutAsJsonAsync($"{Url}/periods/{city.Period.Id}/lines/B01", new SaveEntryLineInput { Value = new EntryValueDto { Number = 50, LastYearNumber = 60 }, UnitId = city.PoliceId });
         outside.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await outside.ReadProblemAsync()).GetProperty("code").GetString().ShouldBe(DataEntryErrorCodes.WindowClosed);
+    }
+
+    [Fact]
+    public async Task Should_Let_A_Unit_Clerk_Upload_A_Workbook_Under_The_Units_Lock_Exception_And_No_Other_Unit()
+    {
+        var city = await CityWithUnitsAsync("酒泉");
+        using var police = city.Police;
+        using var justice = city.Justice;
+        using var official = await host.ClientForAsync(null, "official");
+        var policeTemplate = await (await police.GetAsync($"{Url}/periods/{city.Period.Id}/xlsx")).Content.ReadAsByteArrayAsync();
+        var justiceTemplate = await (await justice.GetAsync($"{Url}/periods/{city.Period.Id}/xlsx")).Content.ReadAsByteArrayAsync();
+        (await official.PostAsync($"/api/app/periods/{city.Period.Id}/close", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await official.PostAsJsonAsync($"/api/app/periods/{city.Period.Id}/lock-exceptions", new
+        {
+            cityId = city.Id,
+            unitId = city.PoliceId,
+            reason = "系统故障补录",
+            deadline = ProvinceTime.ToLocal(DateTime.UtcNow).AddDays(3).ToString("yyyy-MM-ddTHH:mm:ss"),
+        })).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var uploaded = await police.PostAsync($"{Url}/periods/{city.Period.Id}/xlsx", XlsxForm(WorkbookEditor.SetCell(policeTemplate, "填报", "E2", "80")));
+        uploaded.StatusCode.ShouldBe(HttpStatusCode.OK, await uploaded.Content.ReadAsStringAsync());
+        (await uploaded.ReadJsonAsync<EntrySheetDto>())!.Lines.Single(l => l.IndicatorCode == "B04").Value!.Number.ShouldBe(80);
+
+        var refused = await justice.PostAsync($"{Url}/periods/{city.Period.Id}/xlsx", XlsxForm(WorkbookEditor.SetCell(justiceTemplate, "填报", "G2", "优")));
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await refused.ReadProblemAsync()).GetProperty("code").GetString().ShouldBe(DataEntryErrorCodes.WindowClosed);
     }
 
     private static MultipartFormDataContent PdfForm()

@@ -107,6 +107,34 @@ public abstract class InputLimits_Http_Tests<THost>(THost host) : IClassFixture<
     }
 
     [Fact]
+    public async Task Should_Refuse_A_Text_Nobody_Bounded_Beyond_The_Default_Limit()
+    {
+        using var official = await host.ClientForAsync(null, "official");
+        var schemeId = await SampleSchemeIdAsync(official);
+        var created = await official.PostAsJsonAsync("/api/app/periods", new
+        {
+            schemeId,
+            kind = 0,
+            year = 2093,
+            number = 1,
+            entryOpensAt = "2093-01-01T00:00:00",
+            entryClosesAt = "2093-02-01T00:00:00",
+        });
+        created.StatusCode.ShouldBe(HttpStatusCode.OK, await created.Content.ReadAsStringAsync());
+        var id = (await created.ReadJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        var response = await official.PutAsJsonAsync($"/api/app/periods/{id}/window", new
+        {
+            entryOpensAt = "2093-01-02T00:00:00",
+            entryClosesAt = "2093-02-01T00:00:00",
+            concurrencyStamp = new string('x', 100_000),
+        });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, await response.Content.ReadAsStringAsync());
+        Messages(await response.ReadProblemAsync(), "concurrencyStamp").ShouldBe([$"不能超过 {InputShapeFilter.MaxTextLength} 个字符。"]);
+    }
+
+    [Fact]
     public async Task Should_Refuse_An_Occurrence_Type_Longer_Than_A_Name()
     {
         using var clerk = await host.ClientForAsync("兰州", "clerk");
