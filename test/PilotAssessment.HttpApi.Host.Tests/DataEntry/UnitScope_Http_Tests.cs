@@ -4,11 +4,11 @@ using System.Net.Http.Json;
 using PilotAssessment.Account;
 using PilotAssessment.Agreements;
 using PilotAssessment.Dtos;
+using PilotAssessment.Excel;
 using PilotAssessment.Identity;
 using PilotAssessment.OrganizationUnits;
 using PilotAssessment.Periods;
 using PilotAssessment.Schemes;
-using PilotAssessment.Excel;
 using Shouldly;
 using Xunit;
 
