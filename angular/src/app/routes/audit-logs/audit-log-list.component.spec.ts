@@ -20,6 +20,7 @@ const LOGS: AuditLogDto[] = [
     executionDuration: 35,
     executionTime: '2026-11-22T08:00:00Z',
     exception: null,
+    impersonatorTenantId: null,
     entityChanges: [
       {
         entityTypeFullName: 'PilotAssessment.Tenants.Tenant',
@@ -30,6 +31,19 @@ const LOGS: AuditLogDto[] = [
         ],
       },
     ],
+  },
+  {
+    id: 'l2',
+    userName: 'official',
+    tenantId: 'c2',
+    impersonatorTenantId: 'c2',
+    httpMethod: 'GET',
+    url: '/api/app/agreements',
+    httpStatusCode: 200,
+    executionDuration: 12,
+    executionTime: '2026-11-22T08:05:00Z',
+    exception: null,
+    entityChanges: [],
   },
 ];
 
@@ -58,7 +72,13 @@ describe('AuditLogListComponent', () => {
     fixture.detectChanges();
     httpMock
       .expectOne((r) => r.url === '/api/app/audit-logs')
-      .flush({ totalCount: 1, items: LOGS });
+      .flush({ totalCount: 2, items: LOGS });
+    httpMock
+      .expectOne((r) => r.url === '/api/account/tenants')
+      .flush([
+        { id: 'c1', name: '兰州', displayName: '兰州市', isActive: true },
+        { id: 'c2', name: '天水', displayName: '天水市', isActive: true },
+      ]);
     fixture.detectChanges();
     await fixture.whenStable();
     fixture.detectChanges();
@@ -97,6 +117,12 @@ describe('AuditLogListComponent', () => {
     expect(text).toContain('DisplayName');
     expect(text).toContain('"兰州"');
     expect(text).toContain('→ "兰州市"');
+  });
+
+  it('names the city a province user acted in, and only on such rows', () => {
+    const tags = el.querySelectorAll('[data-testid="acting-in"]');
+    expect(tags.length).toBe(1);
+    expect(tags[0].textContent?.trim()).toBe('省级用户在天水市操作');
   });
 
   it('names the change types the host sends, and colours status codes', () => {

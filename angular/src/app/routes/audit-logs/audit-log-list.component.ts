@@ -13,7 +13,7 @@ import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 
 import { AuditingAuditLogDto as AuditLogDto } from '../../api/models';
-import { AuditLogService } from '../../api/services';
+import { AccountService, AuditLogService } from '../../api/services';
 import { I18nService } from '../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../core/i18n/translate.pipe';
 import { errorText } from '../../shared/error-text';
@@ -98,6 +98,9 @@ export function statusColor(code: number | null | undefined): string {
 })
 export class AuditLogListComponent implements OnInit {
   private readonly api = inject(AuditLogService);
+  private readonly account = inject(AccountService);
+  /** City names by id, for the province's requests made inside a city. */
+  private readonly cities = signal<ReadonlyMap<string, string>>(new Map());
   protected readonly i18n = inject(I18nService);
 
   protected readonly items = signal<AuditLogDto[]>([]);
@@ -118,6 +121,15 @@ export class AuditLogListComponent implements OnInit {
 
   ngOnInit(): void {
     this.load();
+    this.account.accountGetTenants().subscribe({
+      next: (tenants) =>
+        this.cities.set(new Map(tenants.map((t) => [t.id ?? '', t.displayName || t.name || '']))),
+      error: () => this.cities.set(new Map()),
+    });
+  }
+
+  cityName(id: string): string {
+    return this.cities().get(id) ?? '—';
   }
 
   load(): void {

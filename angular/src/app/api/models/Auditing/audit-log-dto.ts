@@ -11,6 +11,7 @@ export interface AuditLogDto {
   httpMethod?: string | null;
   httpStatusCode?: number | null;
   id?: string;
+  impersonatorTenantId?: string | null;
   tenantId?: string | null;
   url?: string | null;
   userId?: string | null;
