@@ -412,6 +412,12 @@ public sealed class DataEntryAppService(
             throw new ConflictException(PilotAssessmentErrorCodes.ConcurrencyConflict) { Current = current.ToDto() };
         }
 
+        // Facts are no unit's lines: like every line not handed to a unit, they are for users of no unit.
+        if ((await access.ForAsync(period)).UserUnits is { Count: > 0 })
+        {
+            throw new ForbiddenException(DataEntryErrorCodes.FactsOfTheCity);
+        }
+
         await EnsureCityMayEditAsync(period, CityId, null);
         var error = new BusinessException(DataEntryErrorCodes.Invalid, "facts");
         var triggers = definition.Vetoes.Select(v => v.TriggerFact).ToHashSet();

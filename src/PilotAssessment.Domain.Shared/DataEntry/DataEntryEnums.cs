@@ -35,6 +35,8 @@ public static class DataEntryErrorCodes
     public const string NotEditable = "DataEntry:NotEditable";
     public const string UnknownIndicator = "DataEntry:UnknownIndicator";
     public const string LineOfAnotherUnit = "DataEntry:LineOfAnotherUnit";
+
+    public const string FactsOfTheCity = "DataEntry:FactsOfTheCity";
     public const string ComputedIndicator = "DataEntry:ComputedIndicator";
     public const string Invalid = "DataEntry:Invalid";
     public const string NumberRequired = "DataEntry:NumberRequired";

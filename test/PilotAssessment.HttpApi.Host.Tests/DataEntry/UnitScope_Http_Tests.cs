@@ -170,6 +170,22 @@ public abstract class UnitScope_Http_Tests<THost>(THost host) : IClassFixture<TH
         (await refused.ReadProblemAsync()).GetProperty("code").GetString().ShouldBe(DataEntryErrorCodes.WindowClosed);
     }
 
+    [Fact]
+    public async Task Should_Leave_The_Citys_Facts_To_Users_Of_No_Unit()
+    {
+        var city = await CityWithUnitsAsync("金昌");
+        using var police = city.Police;
+        using var clerk = await host.ClientForAsync(city.Name, "clerk");
+
+        var refused = await police.PutAsJsonAsync($"{Url}/periods/{city.Period.Id}/facts", new CityFactsDto { Note = "公安局填写" });
+        refused.StatusCode.ShouldBe(HttpStatusCode.Forbidden, await refused.Content.ReadAsStringAsync());
+        (await refused.ReadProblemAsync()).GetProperty("code").GetString().ShouldBe(DataEntryErrorCodes.FactsOfTheCity);
+
+        var saved = await clerk.PutAsJsonAsync($"{Url}/periods/{city.Period.Id}/facts", new CityFactsDto { Note = "市级填写" });
+        saved.StatusCode.ShouldBe(HttpStatusCode.OK, await saved.Content.ReadAsStringAsync());
+        (await saved.ReadJsonAsync<CityFactsDto>())!.Note.ShouldBe("市级填写");
+    }
+
     private static MultipartFormDataContent PdfForm()
     {
         var file = new ByteArrayContent(Pdf);
