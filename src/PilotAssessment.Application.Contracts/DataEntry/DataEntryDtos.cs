@@ -130,6 +130,9 @@ public sealed class EntrySheetDto
     /// <summary>Whether the city may write now (window open or a lock exception), and the sheet is with the city.</summary>
     public bool Writable { get; set; }
 
+    /// <summary>Whether this user may save the city's facts: only users of no unit, while the sheet is writable.</summary>
+    public bool FactsWritable { get; set; }
+
     public List<EntryLineDto> Lines { get; set; } = [];
 
     public CityFactsDto Facts { get; set; } = new();

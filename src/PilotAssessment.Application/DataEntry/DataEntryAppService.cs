@@ -635,6 +635,7 @@ public sealed class DataEntryAppService(
     {
         var sheet = await reader.ReadAsync(period, cityId);
         sheet.Lines = sheet.Lines.Where(l => scope.MayAccess(l.IndicatorCode)).ToList();
+        sheet.FactsWritable = sheet.Writable && scope.UserUnits is not { Count: > 0 };
         return sheet;
     }
 

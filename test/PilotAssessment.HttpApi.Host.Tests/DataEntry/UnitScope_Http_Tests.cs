@@ -177,6 +177,8 @@ public abstract class UnitScope_Http_Tests<THost>(THost host) : IClassFixture<TH
         using var police = city.Police;
         using var clerk = await host.ClientForAsync(city.Name, "clerk");
 
+        (await police.GetFromJsonAsync<EntrySheetDto>($"{Url}/periods/{city.Period.Id}", HttpJson.Options))!.FactsWritable.ShouldBeFalse();
+        (await clerk.GetFromJsonAsync<EntrySheetDto>($"{Url}/periods/{city.Period.Id}", HttpJson.Options))!.FactsWritable.ShouldBeTrue();
         var refused = await police.PutAsJsonAsync($"{Url}/periods/{city.Period.Id}/facts", new CityFactsDto { Note = "公安局填写" });
         refused.StatusCode.ShouldBe(HttpStatusCode.Forbidden, await refused.Content.ReadAsStringAsync());
         (await refused.ReadProblemAsync()).GetProperty("code").GetString().ShouldBe(DataEntryErrorCodes.FactsOfTheCity);

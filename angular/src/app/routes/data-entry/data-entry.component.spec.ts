@@ -138,6 +138,7 @@ describe('DataEntryComponent', () => {
       submissionStatus: status,
       returnComment: status === 'Returned' ? '数据口径有误' : null,
       writable: status === 'Draft' || status === 'Returned',
+      factsWritable: status === 'Draft' || status === 'Returned',
       lines: [
         line({
           id: 'l1',

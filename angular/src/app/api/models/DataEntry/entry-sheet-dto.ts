@@ -6,6 +6,7 @@ import { EntryLineDto as DataEntryEntryLineDto } from '../../models/DataEntry/en
 export interface EntrySheetDto {
   cityId?: string;
   facts?: DataEntryCityFactsDto;
+  factsWritable?: boolean;
   lines?: Array<DataEntryEntryLineDto> | null;
   periodId?: string;
   periodStatus?: string | null;
