@@ -28,6 +28,12 @@ public interface IRepository<TEntity>
     Task<List<T>> ToListAsync<T>(IQueryable<T> query, CancellationToken cancellationToken = default);
 
     Task<int> CountAsync<T>(IQueryable<T> query, CancellationToken cancellationToken = default);
+
+    /// <summary>The query's first row in its order, or null when it has none; the database reads one row only.</summary>
+    Task<T?> FirstOrDefaultAsync<T>(IQueryable<T> query, CancellationToken cancellationToken = default);
+
+    /// <summary>Whether the query has any row; the database stops at the first one.</summary>
+    Task<bool> AnyAsync<T>(IQueryable<T> query, CancellationToken cancellationToken = default);
 }
 
 public interface IUnitOfWork

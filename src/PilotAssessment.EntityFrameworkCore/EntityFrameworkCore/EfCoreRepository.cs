@@ -52,6 +52,12 @@ public class EfCoreRepository<TEntity>(PilotAssessmentDbContext dbContext) : IRe
     public Task<int> CountAsync<T>(IQueryable<T> query, CancellationToken cancellationToken = default) =>
         EntityFrameworkQueryableExtensions.CountAsync(query, cancellationToken);
 
+    public Task<T?> FirstOrDefaultAsync<T>(IQueryable<T> query, CancellationToken cancellationToken = default) =>
+        EntityFrameworkQueryableExtensions.FirstOrDefaultAsync(query, cancellationToken);
+
+    public Task<bool> AnyAsync<T>(IQueryable<T> query, CancellationToken cancellationToken = default) =>
+        EntityFrameworkQueryableExtensions.AnyAsync(query, cancellationToken);
+
     private Task SaveAsync(bool autoSave, CancellationToken cancellationToken) =>
         autoSave ? DbContext.SaveChangesAsync(cancellationToken) : Task.CompletedTask;
 }
