@@ -165,7 +165,7 @@ public sealed class AccountAppService(
         }
 
         var normalized = Tenant.Normalize(name);
-        var tenant = (await tenants.ToListAsync(tenants.Query().Where(t => t.NormalizedName == normalized))).FirstOrDefault()
+        var tenant = await tenants.FirstOrDefaultAsync(tenants.Query().Where(t => t.NormalizedName == normalized))
             ?? throw new BusinessException(PilotAssessmentErrorCodes.TenantNotFound, name.Trim()).WithError("tenant", name.Trim());
         return tenant.IsActive ? tenant : throw new BusinessException(PilotAssessmentErrorCodes.TenantInactive, tenant.Name);
     }
@@ -175,7 +175,7 @@ public sealed class AccountAppService(
         var hash = TokenService.Hash(token);
         // A refresh request carries no tenant yet: the token itself says whose it is.
         using var _ = dataFilter.Disable<IMultiTenant>();
-        return (await refreshTokens.ToListAsync(refreshTokens.Query().Where(t => t.TokenHash == hash))).FirstOrDefault();
+        return await refreshTokens.FirstOrDefaultAsync(refreshTokens.Query().Where(t => t.TokenHash == hash));
     }
 
     private BusinessException FailUnknownUser(Guid? tenantId, LoginInput input)

@@ -94,7 +94,7 @@ public sealed class AgreementAppService(
         using (currentTenant.Change(city.Id, city.Name))
         {
             // One agreement a year per city; changes go through amendments, a new start needs the old one closed.
-            if (await agreements.CountAsync(agreements.Query().Where(a => a.Year == year && a.Status != AgreementStatus.Closed && a.Status != AgreementStatus.Superseded)) > 0)
+            if (await agreements.AnyAsync(agreements.Query().Where(a => a.Year == year && a.Status != AgreementStatus.Closed && a.Status != AgreementStatus.Superseded)))
             {
                 throw new BusinessException(AgreementErrorCodes.AlreadyExists, city.DisplayName, year);
             }
@@ -206,8 +206,7 @@ public sealed class AgreementAppService(
         Localized(() => amended = agreement.Amend(Guid.NewGuid()));
         using (currentTenant.Change(agreement.TenantId))
         {
-            var later = await agreements.CountAsync(agreements.Query().Where(a => a.SeriesId == agreement.SeriesId && a.Version > agreement.Version));
-            if (later > 0)
+            if (await agreements.AnyAsync(agreements.Query().Where(a => a.SeriesId == agreement.SeriesId && a.Version > agreement.Version)))
             {
                 throw new BusinessException(AgreementErrorCodes.AlreadyAmended, agreement.Version);
             }

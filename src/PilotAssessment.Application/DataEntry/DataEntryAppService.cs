@@ -70,7 +70,7 @@ public sealed class DataEntryAppService(
         var scope = await access.ForAsync(period);
         scope.EnsureAccess(indicatorCode, indicatorCode);
         var unitId = scope.UnitOf(indicatorCode);
-        var line = (await lines.ToListAsync(lines.Query().Where(l => l.PeriodId == periodId && l.IndicatorCode == indicatorCode))).FirstOrDefault();
+        var line = await lines.FirstOrDefaultAsync(lines.Query().Where(l => l.PeriodId == periodId && l.IndicatorCode == indicatorCode));
 
         // The other clerk's save wins the race; this one gets it back to merge, and nothing is overwritten.
         if (line is not null && input.ConcurrencyStamp != line.ConcurrencyStamp)
@@ -406,7 +406,7 @@ public sealed class DataEntryAppService(
     {
         var period = await periods.GetAsync(periodId);
         var definition = (await schemes.GetAsync(period.SchemeId)).Definition;
-        var current = (await facts.ToListAsync(facts.Query().Where(f => f.PeriodId == periodId))).FirstOrDefault();
+        var current = await facts.FirstOrDefaultAsync(facts.Query().Where(f => f.PeriodId == periodId));
         if (current is not null && input.ConcurrencyStamp != current.ConcurrencyStamp)
         {
             throw new ConflictException(PilotAssessmentErrorCodes.ConcurrencyConflict) { Current = current.ToDto() };
@@ -600,7 +600,7 @@ public sealed class DataEntryAppService(
     }
 
     private async Task<CitySubmission?> SubmissionOfAsync(Guid periodId) =>
-        (await submissions.ToListAsync(submissions.Query().Where(s => s.PeriodId == periodId))).FirstOrDefault();
+        await submissions.FirstOrDefaultAsync(submissions.Query().Where(s => s.PeriodId == periodId));
 
     private async Task EnsureCityMayEditAsync(AssessmentPeriod period, Guid cityId, Guid? unitId)
     {

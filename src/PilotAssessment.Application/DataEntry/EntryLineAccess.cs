@@ -43,8 +43,9 @@ public sealed class EntryLineAccess(
 {
     public async Task<EntryLineScope> ForAsync(AssessmentPeriod period)
     {
-        var inForce = await agreements.ToListAsync(agreements.QueryReadOnly().Where(a => a.Year == period.Year && a.Status == AgreementStatus.InForce));
-        var agreement = inForce.OrderByDescending(a => a.Version).FirstOrDefault();
+        var agreement = await agreements.FirstOrDefaultAsync(agreements.QueryReadOnly()
+            .Where(a => a.Year == period.Year && a.Status == AgreementStatus.InForce)
+            .OrderByDescending(a => a.Version));
         var assignments = agreement?.Content.Lines
             .Where(l => l.AssignedUnitId is not null)
             .GroupBy(l => l.Code)

@@ -24,8 +24,8 @@ public sealed class EntrySheetReader(
         var (periodLines, reference) = await ReferenceAsync(period.Id);
         var cityLines = periodLines.Where(l => l.TenantId == cityId).ToDictionary(l => l.IndicatorCode);
         var files = await EvidenceOfAsync(cityLines.Values.Select(l => l.Id).ToList());
-        var cityFacts = (await facts.ToListAsync(facts.Query().Where(f => f.PeriodId == period.Id))).FirstOrDefault();
-        var submission = (await submissions.ToListAsync(submissions.Query().Where(s => s.PeriodId == period.Id))).FirstOrDefault();
+        var cityFacts = await facts.FirstOrDefaultAsync(facts.Query().Where(f => f.PeriodId == period.Id));
+        var submission = await submissions.FirstOrDefaultAsync(submissions.Query().Where(s => s.PeriodId == period.Id));
         return new EntrySheetDto
         {
             PeriodId = period.Id,

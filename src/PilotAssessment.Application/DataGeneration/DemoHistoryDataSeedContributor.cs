@@ -44,7 +44,7 @@ public sealed class DemoHistoryDataSeedContributor(
         }
 
         var sample = SampleSchemeLoader.Load();
-        var scheme = (await schemes.ToListAsync(schemes.Query().Where(s => s.Name == sample.Name && s.Year == sample.Year && s.Status == SchemeStatus.Published))).FirstOrDefault();
+        var scheme = await schemes.FirstOrDefaultAsync(schemes.Query().Where(s => s.Name == sample.Name && s.Year == sample.Year && s.Status == SchemeStatus.Published));
         if (scheme is null)
         {
             return;
@@ -55,7 +55,7 @@ public sealed class DemoHistoryDataSeedContributor(
             .OrderBy(t => demoNames.IndexOf(t.NormalizedName)).ToList();
         for (var number = 1; number <= 2; number++)
         {
-            var exists = await periods.CountAsync(periods.Query().Where(p => p.SchemeId == scheme.Id && p.Kind == PeriodKind.HalfYear && p.Year == Year && p.Number == number)) > 0;
+            var exists = await periods.AnyAsync(periods.Query().Where(p => p.SchemeId == scheme.Id && p.Kind == PeriodKind.HalfYear && p.Year == Year && p.Number == number));
             if (!exists)
             {
                 await SeedPeriodAsync(scheme, number, cities);

@@ -33,8 +33,7 @@ public sealed class UserSessionCache(IMemoryCache cache)
             entry.AbsoluteExpirationRelativeToNow = Lifetime;
             var users = services.GetRequiredService<IRepository<AppUser>>();
             using var _ = services.GetRequiredService<IDataFilter>().Disable<IMultiTenant>();
-            var found = await users.ToListAsync(users.QueryReadOnly().Where(u => u.Id == userId).Select(u => new UserState(u.SecurityStamp, u.IsActive)));
-            return found.FirstOrDefault();
+            return await users.FirstOrDefaultAsync(users.QueryReadOnly().Where(u => u.Id == userId).Select(u => new UserState(u.SecurityStamp, u.IsActive)));
         });
         return state is { IsActive: true } && state.SecurityStamp == securityStamp;
     }

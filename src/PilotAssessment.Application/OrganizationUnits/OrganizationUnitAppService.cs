@@ -50,7 +50,7 @@ public sealed class OrganizationUnitAppService(
         }
 
         var code = input.Code.Trim();
-        if (await units.CountAsync(units.Query().Where(u => u.Code == code)) > 0)
+        if (await units.AnyAsync(units.Query().Where(u => u.Code == code)))
         {
             throw new BusinessException(OrganizationUnitErrorCodes.DuplicateCode, code);
         }
@@ -95,7 +95,7 @@ public sealed class OrganizationUnitAppService(
     public async Task<OrganizationUnitDto> CloseAsync(Guid id)
     {
         var unit = await units.GetAsync(id);
-        if (await units.CountAsync(units.Query().Where(u => u.ParentId == id && u.ClosedTime == null)) > 0)
+        if (await units.AnyAsync(units.Query().Where(u => u.ParentId == id && u.ClosedTime == null)))
         {
             throw new BusinessException(OrganizationUnitErrorCodes.HasOpenChildren, unit.Name);
         }
@@ -122,12 +122,12 @@ public sealed class OrganizationUnitAppService(
         }
 
         // The user query is filtered to the current city, so another city's user is simply not found.
-        if (await users.CountAsync(users.Query().Where(u => u.Id == userId)) == 0)
+        if (!await users.AnyAsync(users.Query().Where(u => u.Id == userId)))
         {
             throw new EntityNotFoundException(typeof(AppUser), userId);
         }
 
-        if (await members.CountAsync(members.Query().Where(m => m.UnitId == id && m.UserId == userId)) == 0)
+        if (!await members.AnyAsync(members.Query().Where(m => m.UnitId == id && m.UserId == userId)))
         {
             await members.InsertAsync(new UnitMember(Guid.NewGuid(), id, userId));
         }
@@ -136,7 +136,7 @@ public sealed class OrganizationUnitAppService(
     public async Task RemoveMemberAsync(Guid id, Guid userId)
     {
         await units.GetAsync(id);
-        var member = (await members.ToListAsync(members.Query().Where(m => m.UnitId == id && m.UserId == userId))).SingleOrDefault()
+        var member = await members.FirstOrDefaultAsync(members.Query().Where(m => m.UnitId == id && m.UserId == userId))
             ?? throw new EntityNotFoundException(typeof(UnitMember), userId);
         await members.DeleteAsync(member);
     }

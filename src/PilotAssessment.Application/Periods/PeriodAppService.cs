@@ -45,9 +45,8 @@ public sealed class PeriodAppService(
             throw new BusinessException(PeriodErrorCodes.SchemeNotPublished).WithError(nameof(input.SchemeId), PeriodErrorCodes.SchemeNotPublished);
         }
 
-        var duplicate = await periods.CountAsync(periods.Query().Where(p =>
-            p.SchemeId == input.SchemeId && p.Kind == input.Kind && p.Year == input.Year && p.Number == input.Number));
-        if (duplicate > 0)
+        if (await periods.AnyAsync(periods.Query().Where(p =>
+            p.SchemeId == input.SchemeId && p.Kind == input.Kind && p.Year == input.Year && p.Number == input.Number)))
         {
             throw new BusinessException(PeriodErrorCodes.Duplicate, input.Year, input.Number);
         }
@@ -112,7 +111,7 @@ public sealed class PeriodAppService(
             // Read inside the chosen city: a unit of another city (or a closed one) is not found there.
             using (currentTenant.Change(city.Id, city.Name))
             {
-                if (await units.CountAsync(units.Query().Where(u => u.Id == unitId && u.ClosedTime == null)) == 0)
+                if (!await units.AnyAsync(units.Query().Where(u => u.Id == unitId && u.ClosedTime == null)))
                 {
                     throw new BusinessException(PeriodErrorCodes.UnknownUnit).WithError(nameof(input.UnitId), PeriodErrorCodes.UnknownUnit);
                 }

@@ -68,7 +68,7 @@ public sealed class ResultAppService(
         using (currentTenant.Change(city.Id, city.Name))
         {
             await using var transaction = await unitOfWork.BeginTransactionAsync();
-            var cityFacts = (await facts.ToListAsync(facts.Query().Where(f => f.PeriodId == periodId))).FirstOrDefault();
+            var cityFacts = await facts.FirstOrDefaultAsync(facts.Query().Where(f => f.PeriodId == periodId));
             if (cityFacts is null)
             {
                 cityFacts = new CityPeriodFacts(Guid.NewGuid(), periodId);
@@ -91,7 +91,7 @@ public sealed class ResultAppService(
         using (currentTenant.Change(city.Id, city.Name))
         {
             await using var transaction = await unitOfWork.BeginTransactionAsync();
-            var submission = (await submissions.ToListAsync(submissions.Query().Where(s => s.PeriodId == periodId))).FirstOrDefault()
+            var submission = await submissions.FirstOrDefaultAsync(submissions.Query().Where(s => s.PeriodId == periodId))
                 ?? throw new BusinessException(ResultErrorCodes.AlreadyWithdrawn, SubmissionStatus.Draft);
             submission.Withdraw(reason);
             await unitOfWork.SaveChangesAsync();
@@ -114,7 +114,7 @@ public sealed class ResultAppService(
 
         var query = sheets.Query().Where(s => s.PeriodId == periodId);
         query = version is { } v ? query.Where(s => s.Version == v) : query.Where(s => s.IsCurrent);
-        var record = (await sheets.ToListAsync(query)).FirstOrDefault() ?? throw new EntityNotFoundException(typeof(ScoreSheetRecord), periodId);
+        var record = await sheets.FirstOrDefaultAsync(query) ?? throw new EntityNotFoundException(typeof(ScoreSheetRecord), periodId);
         var city = await tenants.GetAsync(cityId);
         return await ToDtoAsync(record, city.DisplayName);
     }

@@ -140,5 +140,5 @@ public sealed class ReviewAppService(
     }
 
     private async Task<CitySubmission?> SubmissionOfAsync(Guid periodId) =>
-        (await submissions.ToListAsync(submissions.Query().Where(s => s.PeriodId == periodId))).FirstOrDefault();
+        await submissions.FirstOrDefaultAsync(submissions.Query().Where(s => s.PeriodId == periodId));
 }

@@ -18,7 +18,7 @@ public sealed class SchemeDataSeedContributor(IRepository<Scheme> schemes, TimeP
         }
 
         var sample = SampleSchemeLoader.Load();
-        var exists = await schemes.CountAsync(schemes.Query().Where(s => s.Name == sample.Name && s.Year == sample.Year)) > 0;
+        var exists = await schemes.AnyAsync(schemes.Query().Where(s => s.Name == sample.Name && s.Year == sample.Year));
         if (exists)
         {
             return;

@@ -46,7 +46,7 @@ public sealed class TenantDataSeedContributor(IRepository<Tenant> tenants, Tenan
         foreach (var (name, displayName) in GansuPilotCities)
         {
             var normalized = Tenant.Normalize(name);
-            var existing = (await tenants.ToListAsync(tenants.Query().Where(t => t.NormalizedName == normalized))).FirstOrDefault();
+            var existing = await tenants.FirstOrDefaultAsync(tenants.Query().Where(t => t.NormalizedName == normalized));
             var demoUsers = new[] { ("clerk", "填报员", RoleNames.Clerk) };
             if (existing is null)
             {

@@ -14,7 +14,7 @@ public sealed class TenantManager(IRepository<Tenant> tenants, IdentityDataSeede
         IEnumerable<(string UserName, string Name, string Role)>? demoUsers = null, bool demoPassword = false)
     {
         var normalized = Tenant.Normalize(name);
-        if (await tenants.CountAsync(tenants.Query().Where(t => t.NormalizedName == normalized)) > 0)
+        if (await tenants.AnyAsync(tenants.Query().Where(t => t.NormalizedName == normalized)))
         {
             throw new BusinessException(PilotAssessmentErrorCodes.TenantNameTaken, name.Trim()).WithError("name", name.Trim());
         }

@@ -113,7 +113,7 @@ public sealed class AuditLogWriter(IServiceScopeFactory scopeFactory, ILogger lo
             {
                 var tenants = scope.ServiceProvider.GetRequiredService<IRepository<Tenant>>();
                 var name = tenantName.Trim();
-                log.TenantId = (await tenants.ToListAsync(tenants.QueryReadOnly().Where(t => t.Name == name).Select(t => (Guid?)t.Id))).FirstOrDefault();
+                log.TenantId = await tenants.FirstOrDefaultAsync(tenants.QueryReadOnly().Where(t => t.Name == name).Select(t => (Guid?)t.Id));
             }
 
             // The row belongs to the city it names (a refused request or a sign-in is not inside that city yet).
