@@ -67,7 +67,7 @@ public sealed class MailKitEmailSender_Tests
         server.Recipients.ShouldBe(["<clerk@jiuquan.example>"]);
         var message = await MimeMessage.LoadAsync(new MemoryStream(Encoding.UTF8.GetBytes(server.Data)));
         message.Subject.ShouldBe("填报提醒：2026年度");
-        message.TextBody.Trim().ShouldBe("还有 3 项未填报。");
+        message.TextBody.ShouldNotBeNull().Trim().ShouldBe("还有 3 项未填报。");
     }
 
     private static ServiceProvider Build(Dictionary<string, string?> settings)
