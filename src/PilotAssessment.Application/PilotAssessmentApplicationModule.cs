@@ -70,19 +70,14 @@ public static class PilotAssessmentApplicationModule
         services.AddScoped<IResultAppService, ResultAppService>();
         services.AddScoped<IResultMonitoringAppService, ResultMonitoringAppService>();
         services.AddSingleton<PdfFontProvider>();
-        if (string.IsNullOrWhiteSpace(configuration["Smtp:Host"]))
-        {
-            services.AddSingleton<IEmailSender, NullEmailSender>();
-        }
-        else
-        {
-            services.AddSingleton<IEmailSender, SmtpEmailSender>();
-        }
+        // The host replaces this with its SMTP sender when Smtp:Host is configured.
+        services.AddSingleton<IEmailSender, NullEmailSender>();
 
         services.AddScoped<PeriodOpenJob>();
         services.AddScoped<PeriodLockJob>();
         services.AddScoped<EntryReminderJob>();
         services.AddScoped<MonitoringIndexJob>();
+        services.AddScoped<RefreshTokenCleanupJob>();
 
         // Data generation: the demo history of the run command (docs/adr/0007)
         services.AddScoped<IDataSeedContributor, DemoHistoryDataSeedContributor>();

@@ -21,10 +21,9 @@ public static class PilotAssessmentDomainModule
     public static IServiceCollection AddPilotAssessmentDomain(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddHttpContextAccessor();
         services.AddSingleton<ICurrentTenant, CurrentTenant>();
         services.AddSingleton<IDataFilter, DataFilter>();
-        services.AddSingleton<ICurrentPrincipalAccessor, CurrentPrincipalAccessor>();
+        services.TryAddSingleton<ICurrentPrincipalAccessor, ThreadCurrentPrincipalAccessor>();
         services.AddSingleton<ICurrentUser, CurrentUser>();
         services.AddScoped<IAuditScope, AuditScope>();
 

@@ -6,12 +6,15 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Localization;
 using Microsoft.IdentityModel.Tokens;
 using Microsoft.OpenApi;
 using PilotAssessment.Account;
 using PilotAssessment.Auditing;
 using PilotAssessment.Authorization;
+using PilotAssessment.BackgroundJobs;
+using PilotAssessment.Emailing;
 using PilotAssessment.EntityFrameworkCore;
 using PilotAssessment.ExceptionHandling;
 using PilotAssessment.Hardening;
@@ -21,6 +24,7 @@ using PilotAssessment.MultiTenancy;
 using PilotAssessment.Periods;
 using PilotAssessment.Security;
 using PilotAssessment.Seeding;
+using PilotAssessment.Users;
 using Quartz;
 
 namespace PilotAssessment;
@@ -36,6 +40,9 @@ public static class PilotAssessmentHttpApiHostModule
 
         services.AddPilotAssessmentApplication(configuration);
         services.AddPilotAssessmentEntityFrameworkCore(configuration);
+        services.AddHttpContextAccessor();
+        services.Replace(ServiceDescriptor.Singleton<ICurrentPrincipalAccessor, HttpContextCurrentPrincipalAccessor>());
+        services.AddEmailing(configuration);
 
         services.AddControllers(o => o.ModelMetadataDetailsProviders.Add(new LocalizedValidationMetadataProvider()))
             .AddApplicationPart(typeof(PilotAssessmentController).Assembly)
@@ -84,18 +91,13 @@ public static class PilotAssessmentHttpApiHostModule
         {
             services.AddQuartz(q =>
             {
-                q.AddJob<RefreshTokenCleanupJob>(j => j.WithIdentity(RefreshTokenCleanupJob.Key));
-                q.AddTrigger(t => t.ForJob(RefreshTokenCleanupJob.Key).WithCronSchedule("0 30 3 * * ?", c => c.InTimeZone(ChinaStandardTime)));
+                q.AddTenantAwareJob<RefreshTokenCleanupJob>("0 30 3 * * ?", ChinaStandardTime, fireMisfiredOnce: false);
 
                 // Periods: each job checks what is due against the clock, so a misfired run (after downtime) catches up once.
-                q.AddJob<PeriodOpenJob>(j => j.WithIdentity(PeriodOpenJob.Key));
-                q.AddTrigger(t => t.ForJob(PeriodOpenJob.Key).WithCronSchedule("0 */5 * * * ?", c => c.InTimeZone(ChinaStandardTime).WithMisfireHandlingInstructionFireAndProceed()));
-                q.AddJob<PeriodLockJob>(j => j.WithIdentity(PeriodLockJob.Key));
-                q.AddTrigger(t => t.ForJob(PeriodLockJob.Key).WithCronSchedule("30 */5 * * * ?", c => c.InTimeZone(ChinaStandardTime).WithMisfireHandlingInstructionFireAndProceed()));
-                q.AddJob<EntryReminderJob>(j => j.WithIdentity(EntryReminderJob.Key));
-                q.AddTrigger(t => t.ForJob(EntryReminderJob.Key).WithCronSchedule("0 0 9 * * ?", c => c.InTimeZone(ChinaStandardTime).WithMisfireHandlingInstructionFireAndProceed()));
-                q.AddJob<MonitoringIndexJob>(j => j.WithIdentity(MonitoringIndexJob.Key));
-                q.AddTrigger(t => t.ForJob(MonitoringIndexJob.Key).WithCronSchedule("0 0 1 * * ?", c => c.InTimeZone(ChinaStandardTime).WithMisfireHandlingInstructionFireAndProceed()));
+                q.AddTenantAwareJob<PeriodOpenJob>("0 */5 * * * ?", ChinaStandardTime);
+                q.AddTenantAwareJob<PeriodLockJob>("30 */5 * * * ?", ChinaStandardTime);
+                q.AddTenantAwareJob<EntryReminderJob>("0 0 9 * * ?", ChinaStandardTime);
+                q.AddTenantAwareJob<MonitoringIndexJob>("0 0 1 * * ?", ChinaStandardTime);
             });
             services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         }

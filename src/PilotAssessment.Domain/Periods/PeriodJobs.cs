@@ -11,7 +11,6 @@ using PilotAssessment.Repositories;
 using PilotAssessment.Results;
 using PilotAssessment.Schemes;
 using PilotAssessment.Tenants;
-using Quartz;
 
 namespace PilotAssessment.Periods;
 
@@ -19,12 +18,8 @@ namespace PilotAssessment.Periods;
 // catches up once and a second run finds nothing left to do.
 
 /// <summary>Opens planned periods whose entry window has started.</summary>
-[DisallowConcurrentExecution]
-public sealed class PeriodOpenJob(ICurrentTenant currentTenant, IRepository<AssessmentPeriod> periods, IUnitOfWork unitOfWork, TimeProvider clock)
-    : TenantAwareJob(currentTenant)
+public sealed class PeriodOpenJob(IRepository<AssessmentPeriod> periods, IUnitOfWork unitOfWork, TimeProvider clock) : IBackgroundJob
 {
-    public static readonly JobKey Key = new(nameof(PeriodOpenJob));
-
     public async Task<int> RunAsync(CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -37,17 +32,11 @@ public sealed class PeriodOpenJob(ICurrentTenant currentTenant, IRepository<Asse
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return due.Count;
     }
-
-    protected override async Task ExecuteAsync(IJobExecutionContext context) => context.Result = await RunAsync(context.CancellationToken);
 }
 
 /// <summary>Locks open periods whose entry window has closed.</summary>
-[DisallowConcurrentExecution]
-public sealed class PeriodLockJob(ICurrentTenant currentTenant, IRepository<AssessmentPeriod> periods, IUnitOfWork unitOfWork, TimeProvider clock)
-    : TenantAwareJob(currentTenant)
+public sealed class PeriodLockJob(IRepository<AssessmentPeriod> periods, IUnitOfWork unitOfWork, TimeProvider clock) : IBackgroundJob
 {
-    public static readonly JobKey Key = new(nameof(PeriodLockJob));
-
     public async Task<int> RunAsync(CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -60,15 +49,12 @@ public sealed class PeriodLockJob(ICurrentTenant currentTenant, IRepository<Asse
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return due.Count;
     }
-
-    protected override async Task ExecuteAsync(IJobExecutionContext context) => context.Result = await RunAsync(context.CancellationToken);
 }
 
 /// <summary>
 /// N days (<c>Periods:ReminderDaysBeforeClose</c>, default 3) before the close, tells every clerk of a city that
 /// still has unreported lines, once per period (an in-app notification keyed by the period).
 /// </summary>
-[DisallowConcurrentExecution]
 public sealed class EntryReminderJob(
     ICurrentTenant currentTenant,
     IRepository<AssessmentPeriod> periods,
@@ -83,12 +69,8 @@ public sealed class EntryReminderJob(
     IRepository<AppUser> appUsers,
     IEmailSender email,
     ILogger<EntryReminderJob> logger,
-    TimeProvider clock) : TenantAwareJob(currentTenant)
+    TimeProvider clock) : IBackgroundJob
 {
-    public static readonly JobKey Key = new(nameof(EntryReminderJob));
-
-    private readonly ICurrentTenant _currentTenant = currentTenant;
-
     public static string KeyOf(Guid periodId) => $"entry-reminder:{periodId:N}";
 
     public async Task<int> RunAsync(CancellationToken cancellationToken = default)
@@ -120,7 +102,7 @@ public sealed class EntryReminderJob(
                     continue;
                 }
 
-                using (_currentTenant.Change(city.Id, city.Name))
+                using (currentTenant.Change(city.Id, city.Name))
                 {
                     var local = ProvinceTime.ToLocal(period.EntryClosesAt).ToString("yyyy-MM-dd HH:mm");
                     string title = localizer[PeriodErrorCodes.ReminderTitle, period.Name];
@@ -146,8 +128,6 @@ public sealed class EntryReminderJob(
         return sent;
     }
 
-    protected override async Task ExecuteAsync(IJobExecutionContext context) => context.Result = await RunAsync(context.CancellationToken);
-
     private async Task EmailAsync(List<Guid> userIds, string subject, string body, CancellationToken cancellationToken)
     {
         if (!email.IsEnabled || userIds.Count == 0)
@@ -171,19 +151,15 @@ public sealed class EntryReminderJob(
 }
 
 /// <summary>Recomputes each city's monitoring index of open and locked periods from the values entered so far: one row per city, period and day.</summary>
-[DisallowConcurrentExecution]
 public sealed class MonitoringIndexJob(
-    ICurrentTenant currentTenant,
     IRepository<AssessmentPeriod> periods,
     IRepository<Tenant> tenants,
     IRepository<MonitoringIndexSnapshot> snapshots,
     PeriodRecomputeService recompute,
     IDataFilter dataFilter,
     IUnitOfWork unitOfWork,
-    TimeProvider clock) : TenantAwareJob(currentTenant)
+    TimeProvider clock) : IBackgroundJob
 {
-    public static readonly JobKey Key = new(nameof(MonitoringIndexJob));
-
     public async Task<int> RunAsync(CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -217,6 +193,4 @@ public sealed class MonitoringIndexJob(
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return written;
     }
-
-    protected override async Task ExecuteAsync(IJobExecutionContext context) => context.Result = await RunAsync(context.CancellationToken);
 }

@@ -1,12 +1,11 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Http;
 using PilotAssessment.MultiTenancy;
 
 namespace PilotAssessment.Users;
 
 /// <summary>
 /// The principal of the running flow: the one set by <see cref="Change"/> (background jobs, tests),
-/// otherwise the HTTP request's user.
+/// otherwise the one the host supplies (the HTTP request's user).
 /// </summary>
 public interface ICurrentPrincipalAccessor
 {
@@ -15,11 +14,12 @@ public interface ICurrentPrincipalAccessor
     IDisposable Change(ClaimsPrincipal principal);
 }
 
-public sealed class CurrentPrincipalAccessor(IHttpContextAccessor httpContextAccessor) : ICurrentPrincipalAccessor
+/// <summary>The principal set by <see cref="Change"/> for the current async flow; the host adds the HTTP request's user.</summary>
+public class ThreadCurrentPrincipalAccessor : ICurrentPrincipalAccessor
 {
     private static readonly AsyncLocal<ClaimsPrincipal?> Current = new();
 
-    public ClaimsPrincipal? Principal => Current.Value ?? httpContextAccessor.HttpContext?.User;
+    public virtual ClaimsPrincipal? Principal => Current.Value;
 
     public IDisposable Change(ClaimsPrincipal principal)
     {

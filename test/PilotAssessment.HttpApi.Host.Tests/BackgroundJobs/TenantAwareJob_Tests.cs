@@ -9,7 +9,7 @@ using Xunit;
 
 namespace PilotAssessment.BackgroundJobs;
 
-/// <summary>Jobs run through a real Quartz scheduler, resolved from DI in a scope, inside the tenant their data names.</summary>
+/// <summary>Jobs run through a real Quartz scheduler (the host's adapter), resolved from DI in a scope, inside the tenant their data names.</summary>
 public sealed class TenantAwareJob_Tests(TenantAwareJob_Tests.JobApplication app) : IClassFixture<TenantAwareJob_Tests.JobApplication>
 {
     [Fact]
@@ -17,17 +17,19 @@ public sealed class TenantAwareJob_Tests(TenantAwareJob_Tests.JobApplication app
     {
         var lanzhou = await app.TenantIdAsync("兰州");
 
-        var seen = await RunAsync<TenantProbeJob>(TenantAwareJob.ForTenant(lanzhou));
+        await RunAsync<TenantProbeJob>(TenantAwareJob.ForTenant(lanzhou));
 
-        seen.ShouldBe(lanzhou.ToString());
+        app.Probe.Seen.ShouldBe(lanzhou.ToString());
     }
 
     [Fact]
     public async Task Should_Run_A_Job_Without_Tenant_Data_As_The_Host()
     {
-        var seen = await RunAsync<TenantProbeJob>(new JobDataMap());
+        app.Probe.Seen = null;
 
-        seen.ShouldBe("host");
+        await RunAsync<TenantProbeJob>(new JobDataMap());
+
+        app.Probe.Seen.ShouldBe("host");
     }
 
     [Fact]
@@ -57,7 +59,7 @@ public sealed class TenantAwareJob_Tests(TenantAwareJob_Tests.JobApplication app
     }
 
     private async Task<object?> RunAsync<TJob>(JobDataMap data)
-        where TJob : IJob
+        where TJob : IBackgroundJob
     {
         var schedulerFactory = app.Services.GetRequiredService<ISchedulerFactory>();
         var scheduler = await schedulerFactory.GetScheduler();
@@ -67,7 +69,7 @@ public sealed class TenantAwareJob_Tests(TenantAwareJob_Tests.JobApplication app
 
         var key = new JobKey(typeof(TJob).Name + Guid.NewGuid().ToString("N"));
         await scheduler.ScheduleJob(
-            JobBuilder.Create<TJob>().WithIdentity(key).UsingJobData(data).Build(),
+            JobBuilder.Create<TenantAwareJob<TJob>>().WithIdentity(key).UsingJobData(data).Build(),
             TriggerBuilder.Create().StartNow().Build());
 
         var result = await listener.WaitAsync(key).WaitAsync(TimeSpan.FromSeconds(30));
@@ -75,14 +77,17 @@ public sealed class TenantAwareJob_Tests(TenantAwareJob_Tests.JobApplication app
         return result;
     }
 
-    public sealed class TenantProbeJob(ICurrentTenant tenant) : TenantAwareJob(tenant)
+    public sealed class TenantProbe
     {
-        private readonly ICurrentTenant _tenant = tenant;
+        public string? Seen { get; set; }
+    }
 
-        protected override Task ExecuteAsync(IJobExecutionContext context)
+    public sealed class TenantProbeJob(ICurrentTenant tenant, TenantProbe probe) : IBackgroundJob
+    {
+        public Task<int> RunAsync(CancellationToken cancellationToken = default)
         {
-            context.Result = _tenant.Id?.ToString() ?? "host";
-            return Task.CompletedTask;
+            probe.Seen = tenant.Id?.ToString() ?? "host";
+            return Task.FromResult(1);
         }
     }
 
@@ -129,11 +134,13 @@ public sealed class TenantAwareJob_Tests(TenantAwareJob_Tests.JobApplication app
 
     public sealed class JobApplication() : PilotAssessmentTestApplication(EntityFrameworkCore.DatabaseProvider.Sqlite)
     {
+        public TenantProbe Probe { get; } = new();
+
         protected override void ConfigureServices(IServiceCollection services)
         {
             services.AddQuartz(q => q.SchedulerName = "tests-" + Guid.NewGuid().ToString("N"));
+            services.AddSingleton(Probe);
             services.AddTransient<TenantProbeJob>();
-            services.AddTransient<RefreshTokenCleanupJob>();
         }
     }
 }

@@ -1,0 +1,57 @@
+using PilotAssessment.MultiTenancy;
+using Quartz;
+
+namespace PilotAssessment.BackgroundJobs;
+
+/// <summary>
+/// Runs a background job under Quartz. Quartz resolves each run from DI in its own scope; the job runs inside the
+/// tenant named by the job data (<see cref="TenantAwareJob.TenantIdKey"/>), or as the host when none is given.
+/// </summary>
+[DisallowConcurrentExecution]
+public sealed class TenantAwareJob<TJob>(ICurrentTenant currentTenant, TJob job) : IJob
+    where TJob : IBackgroundJob
+{
+    public async Task Execute(IJobExecutionContext context)
+    {
+        var tenantId = context.MergedJobDataMap.TryGetString(TenantAwareJob.TenantIdKey, out var raw) && Guid.TryParse(raw, out var id) ? id : (Guid?)null;
+        using (currentTenant.Change(tenantId))
+        {
+            context.Result = await job.RunAsync(context.CancellationToken);
+        }
+    }
+}
+
+public static class TenantAwareJob
+{
+    public const string TenantIdKey = "tenantId";
+
+    public static JobKey KeyOf<TJob>()
+        where TJob : IBackgroundJob => new(typeof(TJob).Name);
+
+    public static JobDataMap ForTenant(Guid? tenantId)
+    {
+        var map = new JobDataMap();
+        if (tenantId is not null)
+        {
+            map[TenantIdKey] = tenantId.Value.ToString();
+        }
+
+        return map;
+    }
+
+    /// <summary>Schedules <typeparamref name="TJob"/> on a cron expression in the province's time zone.</summary>
+    public static void AddTenantAwareJob<TJob>(this IServiceCollectionQuartzConfigurator quartz, string cron, TimeZoneInfo timeZone, bool fireMisfiredOnce = true)
+        where TJob : IBackgroundJob
+    {
+        var key = KeyOf<TJob>();
+        quartz.AddJob<TenantAwareJob<TJob>>(j => j.WithIdentity(key));
+        quartz.AddTrigger(t => t.ForJob(key).WithCronSchedule(cron, c =>
+        {
+            c.InTimeZone(timeZone);
+            if (fireMisfiredOnce)
+            {
+                c.WithMisfireHandlingInstructionFireAndProceed();
+            }
+        }));
+    }
+}

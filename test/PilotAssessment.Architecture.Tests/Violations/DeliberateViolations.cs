@@ -1,0 +1,92 @@
+// Deliberate violations: each namespace breaks one layer rule, so the rule's own test can show it reports them.
+// Nothing here is used by the product.
+#pragma warning disable CA1822, IDE0051
+
+namespace PilotAssessment.Violations.DomainShared
+{
+    public sealed class ReadsHttpRequest
+    {
+        public string? Path(Microsoft.AspNetCore.Http.HttpContext context) => context.Request.Path.Value;
+    }
+
+    public sealed class ScheduledWork : Quartz.IJob
+    {
+        public Task Execute(Quartz.IJobExecutionContext context) => Task.CompletedTask;
+    }
+}
+
+namespace PilotAssessment.Violations.Domain
+{
+    public sealed class SendsMailItself
+    {
+        public Task SendAsync(string to) => new System.Net.Mail.SmtpClient("localhost").SendMailAsync("a@localhost", to, "s", "b");
+    }
+
+    public sealed class KnowsTheDbContext(Microsoft.EntityFrameworkCore.DbContext context)
+    {
+        public int Changes => context.ChangeTracker.Entries().Count();
+    }
+
+    public sealed class ReadsHttpUser(Microsoft.AspNetCore.Http.IHttpContextAccessor accessor)
+    {
+        public string? Name => accessor.HttpContext?.User.Identity?.Name;
+    }
+}
+
+namespace PilotAssessment.Violations.DomainIdentity
+{
+    /// <summary>Allowed in the domain: the identity types of Microsoft.Extensions.Identity.Stores.</summary>
+    public sealed class Member : Microsoft.AspNetCore.Identity.IdentityUser<Guid>
+    {
+        public static Microsoft.AspNetCore.Identity.IdentityResult Ok => Microsoft.AspNetCore.Identity.IdentityResult.Success;
+    }
+}
+
+namespace PilotAssessment.Violations.Application
+{
+    public sealed class QueriesEfCoreDirectly
+    {
+        public Task<List<int>> ListAsync(IQueryable<int> query) => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(query);
+    }
+
+    public sealed class CatchesEfCoreConflicts
+    {
+        public async Task<bool> TrySaveAsync(Func<Task> save)
+        {
+            try
+            {
+                await save();
+                return true;
+            }
+            catch (Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException)
+            {
+                return false;
+            }
+        }
+    }
+}
+
+namespace PilotAssessment.Violations.HttpApi
+{
+    using Microsoft.AspNetCore.Mvc;
+    using PilotAssessment.Repositories;
+    using PilotAssessment.Tenants;
+
+    public sealed class RepositoryController(IRepository<Tenant> tenants) : ControllerBase
+    {
+        [HttpGet]
+        public Task<List<Tenant>> GetAsync() => tenants.ToListAsync(tenants.Query());
+    }
+
+    public sealed class LogicController : ControllerBase
+    {
+        [HttpGet]
+        public int Get(int value) => Twice(value);
+
+        private static int Twice(int value)
+        {
+            var result = value * 2;
+            return result > 100 ? 100 : result;
+        }
+    }
+}
