@@ -17,12 +17,7 @@ public sealed class Layer_Tests
     private static readonly Assembly HttpApi = typeof(PilotAssessmentController).Assembly;
     private static readonly Assembly Violations = typeof(Layer_Tests).Assembly;
 
-    /// <summary>
-    /// Application types still on EF Core, each with its reason. AccountAppService catches EF Core's
-    /// DbUpdateConcurrencyException when two requests rotate the same refresh token; the repository does not yet
-    /// translate it into a domain exception.
-    /// </summary>
-    private static readonly string[] ApplicationOnEfCore = ["PilotAssessment.Account.AccountAppService"];
+    
 
     [Fact]
     public void Should_Keep_Domain_Shared_Free_Of_AspNetCore_EfCore_And_Quartz() => LayerRules.DomainShared(DomainShared).ShouldBeEmpty();
@@ -72,25 +67,12 @@ public sealed class Layer_Tests
     }
 
     [Fact]
-    public void Should_Keep_Application_Off_EfCore() => LayerRules.Application(Application, knownExceptions: ApplicationOnEfCore).ShouldBeEmpty();
-
-    [Fact]
-    public void Should_List_Only_Application_Types_That_Still_Use_EfCore()
-    {
-        // The known exceptions are real: once a type no longer needs EF Core it must leave the list.
-        var onEfCore = LayerRules.Application(Application);
-
-        onEfCore.ShouldNotBeEmpty();
-        foreach (var known in ApplicationOnEfCore)
-        {
-            onEfCore.ShouldContain(v => v == known || v.StartsWith(known + "/", StringComparison.Ordinal));
-        }
-    }
+    public void Should_Keep_Application_Off_EfCore() => LayerRules.Application(Application).ShouldBeEmpty();
 
     [Fact]
     public void Should_Report_An_Application_Type_On_EfCore()
     {
-        var violations = LayerRules.Application(Violations, "PilotAssessment.Violations.Application", knownExceptions: ApplicationOnEfCore);
+        var violations = LayerRules.Application(Violations, "PilotAssessment.Violations.Application");
 
         violations.ShouldContain("PilotAssessment.Violations.Application.QueriesEfCoreDirectly");
         violations.ShouldContain(v => v.StartsWith("PilotAssessment.Violations.Application.CatchesEfCoreConflicts", StringComparison.Ordinal));

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using PilotAssessment.Data;
@@ -104,7 +103,7 @@ public sealed class AccountAppService(
         {
             await refreshTokens.UpdateAsync(stored);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (ConcurrencyConflictException)
         {
             // Another request rotated the same token first.
             throw new AuthenticationFailedException(PilotAssessmentErrorCodes.InvalidRefreshToken);

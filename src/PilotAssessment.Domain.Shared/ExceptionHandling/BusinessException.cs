@@ -39,6 +39,12 @@ public class ConflictException(string code, params object?[] arguments) : Busine
     public object? Current { get; init; }
 }
 
+/// <summary>
+/// Another request saved the same row first (its concurrency token changed): what the data store reports, in the
+/// domain's terms, so application services need not know the data store.
+/// </summary>
+public class ConcurrencyConflictException() : ConflictException(PilotAssessmentErrorCodes.ConcurrencyConflict);
+
 /// <summary>The entity does not exist or is not visible to the current tenant (404).</summary>
 public class EntityNotFoundException(Type entityType, object? id)
     : BusinessException(PilotAssessmentErrorCodes.EntityNotFound, entityType.Name, id)

@@ -59,12 +59,25 @@ public class EfCoreRepository<TEntity>(PilotAssessmentDbContext dbContext) : IRe
         EntityFrameworkQueryableExtensions.AnyAsync(query, cancellationToken);
 
     private Task SaveAsync(bool autoSave, CancellationToken cancellationToken) =>
-        autoSave ? DbContext.SaveChangesAsync(cancellationToken) : Task.CompletedTask;
+        autoSave ? EfCoreUnitOfWork.SaveAsync(DbContext, cancellationToken) : Task.CompletedTask;
 }
 
 public sealed class EfCoreUnitOfWork(PilotAssessmentDbContext dbContext) : IUnitOfWork
 {
-    public Task SaveChangesAsync(CancellationToken cancellationToken = default) => dbContext.SaveChangesAsync(cancellationToken);
+    public Task SaveChangesAsync(CancellationToken cancellationToken = default) => SaveAsync(dbContext, cancellationToken);
+
+    /// <summary>Saves, reporting a lost race on a concurrency token as the domain's <see cref="ConcurrencyConflictException"/>.</summary>
+    internal static async Task SaveAsync(DbContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await context.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConcurrencyConflictException();
+        }
+    }
 
     public async Task<IUnitOfWorkTransaction> BeginTransactionAsync(CancellationToken cancellationToken = default)
     {

@@ -70,6 +70,30 @@ public abstract class EfCoreRepository_Tests<TApplication>(TApplication app) : I
     }
 
     [Fact]
+    public async Task Should_Report_A_Lost_Race_On_The_Concurrency_Stamp_As_The_Domains_Conflict()
+    {
+        await app.AsUserAsync(null, "admin", async sp =>
+        {
+            var tenants = sp.GetRequiredService<IRepository<Tenant>>();
+            var normalized = Tenant.Normalize("金昌");
+            var mine = (await tenants.FirstOrDefaultAsync(tenants.Query().Where(t => t.NormalizedName == normalized)))!;
+
+            // Another request renames the same city first.
+            using (var other = sp.GetRequiredService<IServiceScopeFactory>().CreateScope())
+            {
+                var theirs = other.ServiceProvider.GetRequiredService<IRepository<Tenant>>();
+                var city = await theirs.GetAsync(mine.Id);
+                city.Rename(city.DisplayName + "（先）");
+                await theirs.UpdateAsync(city);
+            }
+
+            mine.Rename(mine.DisplayName + "（后）");
+            var error = await Should.ThrowAsync<ConcurrencyConflictException>(() => tenants.UpdateAsync(mine));
+            error.Code.ShouldBe(PilotAssessmentErrorCodes.ConcurrencyConflict);
+        });
+    }
+
+    [Fact]
     public async Task Should_Throw_Entity_Not_Found_When_Getting_A_Missing_Id()
     {
         await app.AsUserAsync(null, "admin", async sp =>
