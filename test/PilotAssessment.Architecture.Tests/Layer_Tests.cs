@@ -17,8 +17,6 @@ public sealed class Layer_Tests
     private static readonly Assembly HttpApi = typeof(PilotAssessmentController).Assembly;
     private static readonly Assembly Violations = typeof(Layer_Tests).Assembly;
 
-
-
     [Fact]
     public void Should_Keep_Domain_Shared_Free_Of_AspNetCore_EfCore_And_Quartz() => LayerRules.DomainShared(DomainShared).ShouldBeEmpty();
 
