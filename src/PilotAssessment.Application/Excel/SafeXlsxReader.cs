@@ -4,6 +4,7 @@ using System.Text;
 using System.Xml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using PilotAssessment.Files;
 
 namespace PilotAssessment.Excel;
 
@@ -170,7 +171,7 @@ public sealed class SafeXlsxReader : IDisposable
     }
 
     private static XmlReader XmlOf(OpenXmlPart part) =>
-        XmlReader.Create(new LimitedReadStream(part.GetStream(FileMode.Open, FileAccess.Read), MaxPartBytes), XmlSettings);
+        XmlReader.Create(new LimitedReadStream(part.GetStream(FileMode.Open, FileAccess.Read), MaxPartBytes, () => new SafeXlsxException(SafeXlsxProblem.PartTooLarge)), XmlSettings);
 
     private IReadOnlyList<string> SharedStrings()
     {
@@ -420,55 +421,5 @@ public sealed class SafeXlsxReader : IDisposable
         }
 
         return name;
-    }
-}
-
-/// <summary>Reads at most a number of bytes from the stream it wraps and then refuses, whatever the stream still holds.</summary>
-public sealed class LimitedReadStream(Stream inner, long limit) : Stream
-{
-    private long _read;
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => _read;
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
-
-    public override int Read(Span<byte> buffer) => Count(inner.Read(buffer));
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            inner.Dispose();
-        }
-
-        base.Dispose(disposing);
-    }
-
-    private int Count(int read)
-    {
-        _read += read;
-        return _read > limit ? throw new SafeXlsxException(SafeXlsxProblem.PartTooLarge) : read;
     }
 }

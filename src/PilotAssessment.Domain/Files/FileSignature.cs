@@ -65,7 +65,7 @@ public static class FileSignature
                 XmlResolver = null,
                 MaxCharactersInDocument = MaxContentTypesBytes,
             };
-            using var reader = System.Xml.XmlReader.Create(new LimitedStream(types.Open(), MaxContentTypesBytes), settings);
+            using var reader = System.Xml.XmlReader.Create(new LimitedReadStream(types.Open(), MaxContentTypesBytes, () => new InvalidDataException("part too large")), settings);
             while (reader.Read())
             {
                 if (reader.NodeType != System.Xml.XmlNodeType.Element || reader.LocalName != "Override")
@@ -90,52 +90,6 @@ public static class FileSignature
         catch (Exception exception) when (exception is InvalidDataException or IOException or System.Xml.XmlException or ArgumentException or NotSupportedException or UriFormatException)
         {
             return null;
-        }
-    }
-
-    private sealed class LimitedStream(Stream inner, long limit) : Stream
-    {
-        private long _read;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => _read;
-            set => throw new NotSupportedException();
-        }
-
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            var read = inner.Read(buffer, offset, count);
-            _read += read;
-            return _read > limit ? throw new InvalidDataException("part too large") : read;
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                inner.Dispose();
-            }
-
-            base.Dispose(disposing);
         }
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.Localization;
+using PilotAssessment.Files;
 using PilotAssessment.Localization;
 
 namespace PilotAssessment.Hardening;
@@ -35,7 +36,11 @@ public sealed class RequestBodyLimitMiddleware(RequestDelegate next, HardeningOp
 
             if (context.Request.ContentLength is null && context.Request.Body.CanRead)
             {
-                context.Request.Body = new LimitedBodyStream(context.Request.Body, max);
+                context.Request.Body = new LimitedReadStream(
+                    context.Request.Body,
+                    max,
+                    () => new BadHttpRequestException($"The request body is larger than {max} bytes.", StatusCodes.Status413PayloadTooLarge),
+                    leaveOpen: true);
             }
         }
 
@@ -61,50 +66,4 @@ public sealed class RequestBodyLimitMiddleware(RequestDelegate next, HardeningOp
     }
 
     public static string Megabytes(long bytes) => (bytes / 1024d / 1024d).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
-
-    /// <summary>Throws the server's own 413 once more than the limit has been read.</summary>
-    private sealed class LimitedBodyStream(Stream inner, long limit) : Stream
-    {
-        private long _read;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => _read;
-            set => throw new NotSupportedException();
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
-
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-            Count(await inner.ReadAsync(buffer, cancellationToken));
-
-        public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            Count(await inner.ReadAsync(buffer.AsMemory(offset, count), cancellationToken));
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        private int Count(int read)
-        {
-            _read += read;
-            return _read > limit
-                ? throw new BadHttpRequestException($"The request body is larger than {limit} bytes.", StatusCodes.Status413PayloadTooLarge)
-                : read;
-        }
-    }
 }

@@ -1,5 +1,6 @@
 using PilotAssessment.Excel;
 using PilotAssessment.ExceptionHandling;
+using PilotAssessment.Files;
 using Shouldly;
 using Xunit;
 
@@ -29,7 +30,7 @@ public class EntryXlsxLimits_Tests
     [Fact]
     public void Should_Stop_Reading_A_Part_At_The_Limit_Whatever_The_Zip_Says()
     {
-        using var limited = new LimitedReadStream(new MemoryStream(new byte[3_000_000]), 1_000_000);
+        using var limited = new LimitedReadStream(new MemoryStream(new byte[3_000_000]), 1_000_000, () => new SafeXlsxException(SafeXlsxProblem.PartTooLarge));
         var buffer = new byte[64 * 1024];
         var read = 0L;
         var refused = Should.Throw<SafeXlsxException>(() =>
