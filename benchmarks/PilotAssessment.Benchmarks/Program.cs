@@ -41,7 +41,7 @@ internal static class BenchmarkProgram
         var problems = new SchemeValidator().Validate(scheme, 1000);
         if (problems.Count > 0)
         {
-            Console.Error.WriteLine("Generated scheme is invalid: " + string.Join("; ", problems.Select(p => $"{p.Target} {p.ToErrorString()}")));
+            Console.Error.WriteLine("Generated scheme is invalid: " + string.Join("; ", problems.Select(p => $"{p.Target} {p.Code}")));
             return;
         }
 

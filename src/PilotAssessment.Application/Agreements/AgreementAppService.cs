@@ -364,7 +364,7 @@ public sealed class AgreementAppService(
         if (input.Percent is < 0 or > 100)
         {
             throw new BusinessException(AgreementErrorCodes.PercentOutOfRange, input.Percent)
-                .WithError(nameof(input.Percent), $"{AgreementErrorCodes.PercentOutOfRange}|{input.Percent}");
+                .WithError(nameof(input.Percent), AgreementErrorCodes.PercentOutOfRange, input.Percent);
         }
 
         var milestone = string.IsNullOrWhiteSpace(input.Milestone) ? null : input.Milestone.Trim();
@@ -696,7 +696,7 @@ public sealed class AgreementAppService(
             var index = lines.FindIndex(l => l.Code == target.Code);
             if (index < 0)
             {
-                problems.WithError(target.Code, $"{AgreementErrorCodes.UnknownIndicator}|{target.Code}");
+                problems.WithError(target.Code, AgreementErrorCodes.UnknownIndicator, target.Code);
                 continue;
             }
 
@@ -715,17 +715,17 @@ public sealed class AgreementAppService(
 
             if (!codes.Add(code))
             {
-                problems.WithError(code, $"{AgreementErrorCodes.DuplicateCode}|{code}");
+                problems.WithError(code, AgreementErrorCodes.DuplicateCode, code);
             }
 
             if (string.IsNullOrWhiteSpace(extra.Name))
             {
-                problems.WithError(code, $"{AgreementErrorCodes.NameRequired}|{code}");
+                problems.WithError(code, AgreementErrorCodes.NameRequired, code);
             }
 
             if (extra.MaxPoints <= 0)
             {
-                problems.WithError(code, $"{AgreementErrorCodes.MaxPointsNotPositive}|{extra.MaxPoints}");
+                problems.WithError(code, AgreementErrorCodes.MaxPointsNotPositive, extra.MaxPoints);
             }
 
             var previous = current.Lines.FirstOrDefault(l => l.IsExtra && l.Code == code);
@@ -754,12 +754,12 @@ public sealed class AgreementAppService(
 
             if (!taskCodes.Add(code))
             {
-                problems.WithError(code, $"{AgreementErrorCodes.DuplicateCode}|{code}");
+                problems.WithError(code, AgreementErrorCodes.DuplicateCode, code);
             }
 
             if (string.IsNullOrWhiteSpace(task.Task))
             {
-                problems.WithError(code, $"{AgreementErrorCodes.NameRequired}|{code}");
+                problems.WithError(code, AgreementErrorCodes.NameRequired, code);
             }
 
             tasks.Add(new AgreementKeyTask

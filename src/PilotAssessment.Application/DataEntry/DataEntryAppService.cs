@@ -150,13 +150,13 @@ public sealed class DataEntryAppService(
             var code = cells.GetValueOrDefault("A");
             if (code is null || !indicators.TryGetValue(code, out var indicator))
             {
-                error.WithError($"A{row}", $"{DataEntryErrorCodes.UnknownIndicator}|{code}");
+                error.WithError($"A{row}", DataEntryErrorCodes.UnknownIndicator, code);
                 continue;
             }
 
             if (!scope.MayAccess(code))
             {
-                error.WithError($"A{row}", $"{DataEntryErrorCodes.LineOfAnotherUnit}|{code}");
+                error.WithError($"A{row}", DataEntryErrorCodes.LineOfAnotherUnit, code);
                 continue;
             }
 
@@ -280,7 +280,7 @@ public sealed class DataEntryAppService(
         {
             if (indicator.Rule is not PerOccurrenceDeductionRule)
             {
-                error.WithError($"J{row}", $"{DataEntryErrorCodes.XlsxColumnNotForRule}|{indicator.Rule.Kind}");
+                error.WithError($"J{row}", DataEntryErrorCodes.XlsxColumnNotForRule, LocalizableText.RuleKind(indicator.Rule.Kind));
             }
             else if (count is not null)
             {
@@ -294,7 +294,7 @@ public sealed class DataEntryAppService(
             {
                 foreach (var flag in EntryXlsx.UnknownFlags(indicator, occurrences.SelectMany(o => o.Flags ?? [])).Distinct())
                 {
-                    error.WithError($"J{row}", $"{DataEntryErrorCodes.UnknownFlag}|{flag}|{known}");
+                    error.WithError($"J{row}", DataEntryErrorCodes.UnknownFlag, flag, known);
                 }
             }
         }
@@ -304,7 +304,7 @@ public sealed class DataEntryAppService(
             flags = k.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
             foreach (var flag in EntryXlsx.UnknownFlags(indicator, flags).Distinct())
             {
-                error.WithError($"K{row}", $"{DataEntryErrorCodes.UnknownFlag}|{flag}|{known}");
+                error.WithError($"K{row}", DataEntryErrorCodes.UnknownFlag, flag, known);
             }
         }
 
@@ -312,7 +312,7 @@ public sealed class DataEntryAppService(
         {
             if (indicator.Rule is not SurveyCompositeRule)
             {
-                error.WithError($"L{row}", $"{DataEntryErrorCodes.XlsxColumnNotForRule}|{indicator.Rule.Kind}");
+                error.WithError($"L{row}", DataEntryErrorCodes.XlsxColumnNotForRule, LocalizableText.RuleKind(indicator.Rule.Kind));
             }
             else if ((surveyRates = EntryXlsx.ParseSurveyRates(l, indicator, out var problem)) is null)
             {
@@ -423,7 +423,7 @@ public sealed class DataEntryAppService(
         var triggers = definition.Vetoes.Select(v => v.TriggerFact).ToHashSet();
         foreach (var key in input.VetoFacts.Keys.Where(k => !triggers.Contains(k)))
         {
-            error.WithError($"vetoFacts.{key}", $"{DataEntryErrorCodes.UnknownVetoFact}|{key}");
+            error.WithError($"vetoFacts.{key}", DataEntryErrorCodes.UnknownVetoFact, key);
         }
 
         var bonusItems = definition.Bonus.Items.Select(b => b.Code).ToHashSet();
@@ -431,7 +431,7 @@ public sealed class DataEntryAppService(
         {
             if (!bonusItems.Contains(key))
             {
-                error.WithError($"bonusCounts.{key}", $"{DataEntryErrorCodes.UnknownBonusItem}|{key}");
+                error.WithError($"bonusCounts.{key}", DataEntryErrorCodes.UnknownBonusItem, key);
             }
             else if (count < 0)
             {
@@ -480,15 +480,15 @@ public sealed class DataEntryAppService(
         {
             if (!indicators.TryGetValue(code, out var indicator))
             {
-                error.WithError($"lines.{code}", $"{DataEntryErrorCodes.UnknownIndicator}|{code}");
+                error.WithError($"lines.{code}", DataEntryErrorCodes.UnknownIndicator, code);
             }
             else if (!found.TryGetValue(code, out var line) || !line.IsReported)
             {
-                error.WithError($"lines.{code}", $"{DataEntryErrorCodes.LineNotReported}|{code}");
+                error.WithError($"lines.{code}", DataEntryErrorCodes.LineNotReported, code);
             }
             else if (indicator.EvidenceRequired && !files[line.Id].Any())
             {
-                error.WithError($"lines.{code}.evidence", $"{DataEntryErrorCodes.EvidenceRequired}|{indicator.Name}");
+                error.WithError($"lines.{code}.evidence", DataEntryErrorCodes.EvidenceRequired, indicator.Name);
             }
         }
 
@@ -527,7 +527,7 @@ public sealed class DataEntryAppService(
         var error = new BusinessException(DataEntryErrorCodes.Invalid, string.Join("、", codes));
         foreach (var code in codes.Where(c => !found.TryGetValue(c, out var line) || line.Status != EntryLineStatus.UnitSubmitted))
         {
-            error.WithError($"lines.{code}", $"{DataEntryErrorCodes.LineNotWithUnit}|{code}");
+            error.WithError($"lines.{code}", DataEntryErrorCodes.LineNotWithUnit, code);
         }
 
         if (error.Errors.Count > 0)
@@ -566,7 +566,7 @@ public sealed class DataEntryAppService(
         var indicators = scheme.Definition.AllIndicators().ToDictionary(i => i.Code);
         foreach (var line in input.Lines.Where(l => l.IsReported && indicators.TryGetValue(l.IndicatorCode, out var i) && i.EvidenceRequired && !files[l.Id].Any()))
         {
-            error.WithError($"lines.{line.IndicatorCode}.evidence", $"{DataEntryErrorCodes.EvidenceRequired}|{indicators[line.IndicatorCode].Name}");
+            error.WithError($"lines.{line.IndicatorCode}.evidence", DataEntryErrorCodes.EvidenceRequired, indicators[line.IndicatorCode].Name);
         }
 
         if (error.Errors.Count > 0)
@@ -661,21 +661,5 @@ public sealed class DataEntryAppService(
 
     private static BusinessException TooLarge() =>
         new BusinessException(DataEntryErrorCodes.EvidenceTooLarge, DataEntryConsts.MaxEvidenceBytes / 1024 / 1024)
-            .WithError("file", $"{DataEntryErrorCodes.EvidenceTooLarge}|{DataEntryConsts.MaxEvidenceBytes / 1024 / 1024}");
-}
-
-internal static class BusinessExceptionExtensions
-{
-    public static BusinessException WithErrors(this BusinessException exception, IDictionary<string, string[]> errors)
-    {
-        foreach (var (key, messages) in errors)
-        {
-            foreach (var message in messages)
-            {
-                exception.WithError(key, message);
-            }
-        }
-
-        return exception;
-    }
+            .WithError("file", DataEntryErrorCodes.EvidenceTooLarge, DataEntryConsts.MaxEvidenceBytes / 1024 / 1024);
 }

@@ -20,11 +20,11 @@ public static class EntryValueValidator
         {
             if (!reported.Contains(key))
             {
-                error.WithError($"dataItems.{key}", $"{DataEntryErrorCodes.UnknownDataItem}|{key}");
+                error.WithError($"dataItems.{key}", DataEntryErrorCodes.UnknownDataItem, key);
             }
             else if (Math.Abs(value) > DataEntryConsts.MaxDataItemValue)
             {
-                error.WithError($"dataItems.{key}", $"{DataEntryErrorCodes.DataItemOutOfRange}|{-DataEntryConsts.MaxDataItemValue}|{DataEntryConsts.MaxDataItemValue}");
+                error.WithError($"dataItems.{key}", DataEntryErrorCodes.DataItemOutOfRange, -DataEntryConsts.MaxDataItemValue, DataEntryConsts.MaxDataItemValue);
             }
         }
     }
@@ -48,20 +48,20 @@ public static class EntryValueValidator
             if (indicator.Rule is PerOccurrenceDeductionRule { Rates.Count: > 0 } rule && !string.IsNullOrEmpty(occurrence.Type)
                 && occurrence.Type != Schemes.Scoring.OccurrenceCount.DefaultType && rule.Rates.All(r => r.Type != occurrence.Type))
             {
-                error.WithError($"value.occurrences[{i}].type", $"{DataEntryErrorCodes.UnknownOccurrenceType}|{occurrence.Type}|{string.Join("/", rule.Rates.Select(r => r.Type))}");
+                error.WithError($"value.occurrences[{i}].type", DataEntryErrorCodes.UnknownOccurrenceType, occurrence.Type, string.Join("/", rule.Rates.Select(r => r.Type)));
             }
         }
 
         if (value.Grade is not null && indicator.Rule is QualitativeGradeRule gradeRule && gradeRule.Grades.All(g => g.Grade != value.Grade))
         {
-            error.WithError("value.grade", $"{DataEntryErrorCodes.UnknownGrade}|{value.Grade}|{string.Join("/", gradeRule.Grades.Select(g => g.Grade))}");
+            error.WithError("value.grade", DataEntryErrorCodes.UnknownGrade, value.Grade, string.Join("/", gradeRule.Grades.Select(g => g.Grade)));
         }
 
         if (value.ChecklistPresent is not null && indicator.Rule is ChecklistRule checklist)
         {
             foreach (var item in value.ChecklistPresent.Where(item => !checklist.Items.Contains(item)))
             {
-                error.WithError("value.checklistPresent", $"{DataEntryErrorCodes.UnknownChecklistItem}|{item}");
+                error.WithError("value.checklistPresent", DataEntryErrorCodes.UnknownChecklistItem, item);
             }
         }
 
@@ -71,18 +71,18 @@ public static class EntryValueValidator
             {
                 if (indicator.Rule is SurveyCompositeRule survey && survey.Components.All(c => c.Key != key))
                 {
-                    error.WithError($"value.surveyRates.{key}", $"{DataEntryErrorCodes.UnknownSurveyComponent}|{key}");
+                    error.WithError($"value.surveyRates.{key}", DataEntryErrorCodes.UnknownSurveyComponent, key);
                 }
                 else if (rate is < 0 or > 100)
                 {
-                    error.WithError($"value.surveyRates.{key}", $"{DataEntryErrorCodes.PercentOutOfRange}|0|100");
+                    error.WithError($"value.surveyRates.{key}", DataEntryErrorCodes.PercentOutOfRange, 0, 100);
                 }
             }
         }
 
         if (note is { Length: > DataEntryConsts.MaxNoteLength })
         {
-            error.WithError("note", $"{DataEntryErrorCodes.NoteTooLong}|{DataEntryConsts.MaxNoteLength}");
+            error.WithError("note", DataEntryErrorCodes.NoteTooLong, DataEntryConsts.MaxNoteLength);
         }
 
         return error.Errors.Count > 0 ? error : null;
@@ -106,7 +106,7 @@ public static class EntryValueValidator
             // A year-on-year percent change is computed from counts (立案数): the "%" is the change's unit, not the count's.
             else if (indicator.Rule is not YoyChangeRule { Measure: ChangeMeasure.PercentChange } && indicator.Unit is "%" && number is < 0 or > 100)
             {
-                error.WithError(field, $"{DataEntryErrorCodes.PercentOutOfRange}|0|100");
+                error.WithError(field, DataEntryErrorCodes.PercentOutOfRange, 0, 100);
             }
             else if (number < 0)
             {

@@ -93,7 +93,7 @@ public static class EntryXlsx
                 {
                     if (firstRowOf.TryGetValue(code, out var first))
                     {
-                        duplicates.WithError($"A{row.Number}", $"{DataEntryErrorCodes.XlsxDuplicateIndicator}|{code}|{first}");
+                        duplicates.WithError($"A{row.Number}", DataEntryErrorCodes.XlsxDuplicateIndicator, code, first);
                     }
                     else
                     {
@@ -121,7 +121,7 @@ public static class EntryXlsx
                 SafeXlsxProblem.CellTooLong => [SafeXlsxReader.MaxCellCharacters],
                 _ => [],
             };
-            throw new BusinessException(code, arguments).WithError("file", string.Join("|", [code, .. arguments]));
+            throw new BusinessException(code, arguments).WithError("file", code, arguments);
         }
 
         if (duplicates.Errors.Count > 0)
@@ -136,7 +136,7 @@ public static class EntryXlsx
     /// 分类次数: <c>类型:次数</c> or <c>类型:次数:加倍情形,加倍情形</c>, several joined by <c>|</c>; the type by its key or name
     /// (empty for an occurrence without a type). Null with the problem when the text cannot be read.
     /// </summary>
-    public static List<EntryOccurrence>? ParseOccurrences(string text, IndicatorDefinition indicator, out string? problem)
+    public static List<EntryOccurrence>? ParseOccurrences(string text, IndicatorDefinition indicator, out FieldError? problem)
     {
         problem = null;
         var rates = (indicator.Rule as PerOccurrenceDeductionRule)?.Rates ?? [];
@@ -146,7 +146,7 @@ public static class EntryXlsx
             var parts = item.Split(PairSeparators, 3, StringSplitOptions.TrimEntries);
             if (parts.Length < 2 || !int.TryParse(parts[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var count))
             {
-                problem = $"{DataEntryErrorCodes.XlsxOccurrenceFormat}|{item}";
+                problem = new FieldError(DataEntryErrorCodes.XlsxOccurrenceFormat, item);
                 return null;
             }
 
@@ -159,7 +159,7 @@ public static class EntryXlsx
     }
 
     /// <summary>民调分项得分率: <c>分项:得分率</c> joined by <c>|</c>, the component by its key or name.</summary>
-    public static Dictionary<string, decimal>? ParseSurveyRates(string text, IndicatorDefinition indicator, out string? problem)
+    public static Dictionary<string, decimal>? ParseSurveyRates(string text, IndicatorDefinition indicator, out FieldError? problem)
     {
         problem = null;
         var components = (indicator.Rule as SurveyCompositeRule)?.Components ?? [];
@@ -170,7 +170,7 @@ public static class EntryXlsx
             if (parts.Length < 2 || parts[0].Length == 0
                 || !decimal.TryParse(parts[1].TrimEnd('%'), NumberStyles.Number, CultureInfo.InvariantCulture, out var rate))
             {
-                problem = $"{DataEntryErrorCodes.XlsxSurveyFormat}|{item}";
+                problem = new FieldError(DataEntryErrorCodes.XlsxSurveyFormat, item);
                 return null;
             }
 

@@ -28,7 +28,7 @@ public sealed class EvidenceQuota(IRepository<EvidenceFile> evidence, EvidenceOp
 
         object[] arguments = [Megabytes(used), Megabytes(options.CityQuotaBytes), Megabytes(size)];
         throw new BusinessException(DataEntryErrorCodes.EvidenceQuotaExceeded, arguments)
-            .WithError("file", string.Join("|", [DataEntryErrorCodes.EvidenceQuotaExceeded, .. arguments.Cast<string>()]));
+            .WithError("file", DataEntryErrorCodes.EvidenceQuotaExceeded, arguments);
     }
 
     private static string Megabytes(long bytes) => (bytes / 1024d / 1024d).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);

@@ -63,7 +63,7 @@ public sealed class ResultAppService(
         var (period, city) = await PublishedPeriodAndCityAsync(periodId, cityId);
         var scheme = await scoring.GetSchemeAsync(period);
         var veto = scheme.Definition.Vetoes.FirstOrDefault(v => v.Code == input.VetoCode)
-            ?? throw new BusinessException(ResultErrorCodes.UnknownVeto, input.VetoCode).WithError("vetoCode", $"{ResultErrorCodes.UnknownVeto}|{input.VetoCode}");
+            ?? throw new BusinessException(ResultErrorCodes.UnknownVeto, input.VetoCode).WithError("vetoCode", ResultErrorCodes.UnknownVeto, input.VetoCode);
         var reason = RequireReason(input.Reason);
         using (currentTenant.Change(city.Id, city.Name))
         {

@@ -75,7 +75,7 @@ public sealed class ReviewAppService(
             if (input.Score < 0 || input.Score > indicator.MaxPoints)
             {
                 throw new BusinessException(ReviewErrorCodes.ScoreOutOfRange, indicator.MaxPoints)
-                    .WithError("score", $"{ReviewErrorCodes.ScoreOutOfRange}|{indicator.MaxPoints}");
+                    .WithError("score", ReviewErrorCodes.ScoreOutOfRange, indicator.MaxPoints);
             }
 
             line.AuditorScore = definition.Rounding.Round(input.Score);
@@ -101,7 +101,7 @@ public sealed class ReviewAppService(
                 foreach (var item in input.Lines)
                 {
                     var line = returned.GetValueOrDefault(item.IndicatorCode)
-                        ?? throw new BusinessException(ReviewErrorCodes.UnknownLine, item.IndicatorCode).WithError($"lines.{item.IndicatorCode}", $"{ReviewErrorCodes.UnknownLine}|{item.IndicatorCode}");
+                        ?? throw new BusinessException(ReviewErrorCodes.UnknownLine, item.IndicatorCode).WithError($"lines.{item.IndicatorCode}", ReviewErrorCodes.UnknownLine, item.IndicatorCode);
                     line.Status = EntryLineStatus.Returned;
                     line.ReturnComment = string.IsNullOrWhiteSpace(item.Comment) ? submission.ReturnComment : item.Comment.Trim();
                 }

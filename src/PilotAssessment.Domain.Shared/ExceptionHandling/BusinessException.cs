@@ -17,12 +17,39 @@ public class BusinessException : Exception
 
     public object?[] Arguments { get; }
 
-    /// <summary>Per-field or per-cell problems, each already a localization code with arguments.</summary>
-    public IDictionary<string, string[]> Errors { get; } = new Dictionary<string, string[]>();
+    private readonly Dictionary<string, List<FieldError>> _errors = new(StringComparer.Ordinal);
 
-    public BusinessException WithError(string key, string message)
+    /// <summary>Per-field or per-cell problems, each a localization code with its arguments.</summary>
+    public IReadOnlyDictionary<string, List<FieldError>> Errors => _errors;
+
+    public BusinessException WithError(string key, FieldError error)
     {
-        Errors[key] = Errors.TryGetValue(key, out var existing) ? [.. existing, message] : [message];
+        if (_errors.TryGetValue(key, out var existing))
+        {
+            existing.Add(error);
+        }
+        else
+        {
+            _errors[key] = [error];
+        }
+
+        return this;
+    }
+
+    /// <summary>A field error: <paramref name="code"/> is a localization key, <paramref name="arguments"/> fill it.</summary>
+    public BusinessException WithError(string key, string code, params object?[] arguments) => WithError(key, new FieldError(code, arguments));
+
+    /// <summary>Adds every field error of another exception (e.g. of one line, to a whole sheet's).</summary>
+    public BusinessException WithErrors(IReadOnlyDictionary<string, List<FieldError>> errors)
+    {
+        foreach (var (key, list) in errors)
+        {
+            foreach (var error in list)
+            {
+                WithError(key, error);
+            }
+        }
+
         return this;
     }
 }

@@ -27,13 +27,21 @@ public sealed class ExceptionToProblemDetails(
     IStringLocalizer<PilotAssessmentResource> localizer,
     ILogger<ExceptionToProblemDetails> logger) : IExceptionHandler
 {
-    // A field error is either a finished message or "Code|arg|arg" to be localized here.
-    private string Localize(string error)
+    // A code that is not a text key (an identity message already localized, a name) is shown as it is.
+    private string Localize(FieldError error)
     {
-        var parts = error.Split('|');
-        var text = localizer[parts[0], parts.Skip(1).Cast<object>().ToArray()];
-        return text.ResourceNotFound ? error : text.Value;
+        var text = localizer[error.Code, error.Arguments.Select(LocalizeArgument).ToArray()];
+        return text.ResourceNotFound ? error.Code : text.Value;
     }
+
+    // Enum members and rule kinds reach people by their label, never by their name.
+    private object LocalizeArgument(object? argument) => argument switch
+    {
+        null => string.Empty,
+        LocalizableText text => localizer[text.Key].Value,
+        Enum member when localizer[$"Enum:{member.GetType().Name}.{member}"] is { ResourceNotFound: false } label => label.Value,
+        _ => argument,
+    };
 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -51,7 +59,7 @@ public sealed class ExceptionToProblemDetails(
                 details.Extensions["code"] = PilotAssessmentErrorCodes.ConcurrencyConflict;
                 break;
             case BusinessException business:
-                details.Title = localizer[business.Code, business.Arguments!];
+                details.Title = localizer[business.Code, business.Arguments.Select(LocalizeArgument).ToArray()];
                 details.Extensions["code"] = business.Code;
                 if (business.Errors.Count > 0)
                 {

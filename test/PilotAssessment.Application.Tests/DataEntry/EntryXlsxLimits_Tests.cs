@@ -23,7 +23,7 @@ public class EntryXlsxLimits_Tests
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
         refused.Code.ShouldBe(DataEntryErrorCodes.XlsxTooLarge);
-        refused.Errors["file"].ShouldHaveSingleItem().ShouldStartWith(DataEntryErrorCodes.XlsxTooLarge);
+        refused.Errors["file"].ShouldHaveSingleItem().Code.ShouldBe(DataEntryErrorCodes.XlsxTooLarge);
         allocated.ShouldBeLessThan(50_000_000);
     }
 
@@ -62,7 +62,7 @@ public class EntryXlsxLimits_Tests
     {
         var refused = Refused(HostileWorkbooks.Entry("B04", "I01", "B04"));
         refused.Code.ShouldBe(DataEntryErrorCodes.XlsxInvalid);
-        refused.Errors["A4"].ShouldBe([$"{DataEntryErrorCodes.XlsxDuplicateIndicator}|B04|2"]);
+        refused.Errors["A4"].AsText().ShouldBe([$"{DataEntryErrorCodes.XlsxDuplicateIndicator}|B04|2"]);
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public class EntryXlsxLimits_Tests
     {
         var refused = Refused(HostileWorkbooks.ManyRows(100_000), maxRows: 30);
         refused.Code.ShouldBe(DataEntryErrorCodes.XlsxTooManyRows);
-        refused.Errors["file"].ShouldBe([$"{DataEntryErrorCodes.XlsxTooManyRows}|30"]);
+        refused.Errors["file"].AsText().ShouldBe([$"{DataEntryErrorCodes.XlsxTooManyRows}|30"]);
     }
 
     [Fact]

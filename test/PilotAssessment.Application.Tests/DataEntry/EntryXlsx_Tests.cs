@@ -78,20 +78,20 @@ public abstract class EntryXlsx_Tests<TApplication>(TApplication app) : IClassFi
 
         invalid.Code.ShouldBe(DataEntryErrorCodes.XlsxInvalid);
         invalid.Errors.Keys.Order().ShouldBe(["J3", "J4", "J8", "K7", "L5", "L6", "L9"]);
-        invalid.Errors["J3"].ShouldBe([$"{DataEntryErrorCodes.XlsxOccurrenceFormat}|到省:x"]);
-        invalid.Errors["J4"].ShouldBe([DataEntryErrorCodes.XlsxCountTwice]);
-        invalid.Errors["L5"].ShouldBe([$"{DataEntryErrorCodes.UnknownSurveyComponent}|knowledge"]);
-        invalid.Errors["L6"].ShouldBe([$"{DataEntryErrorCodes.XlsxColumnNotForRule}|yoy_change"]);
-        invalid.Errors["K7"].ShouldBe([$"{DataEntryErrorCodes.UnknownFlag}|rain|"]);
-        invalid.Errors["J8"].ShouldBe([$"{DataEntryErrorCodes.UnknownFlag}|rain|"]); // D02 has types but doubles nothing
-        invalid.Errors["L9"].ShouldBe([$"{DataEntryErrorCodes.XlsxColumnNotForRule}|ratio_to_target"]);
+        invalid.Errors["J3"].AsText().ShouldBe([$"{DataEntryErrorCodes.XlsxOccurrenceFormat}|到省:x"]);
+        invalid.Errors["J4"].AsText().ShouldBe([DataEntryErrorCodes.XlsxCountTwice]);
+        invalid.Errors["L5"].AsText().ShouldBe([$"{DataEntryErrorCodes.UnknownSurveyComponent}|knowledge"]);
+        invalid.Errors["L6"].AsText().ShouldBe([$"{DataEntryErrorCodes.XlsxColumnNotForRule}|RuleKind:yoy_change"]);
+        invalid.Errors["K7"].AsText().ShouldBe([$"{DataEntryErrorCodes.UnknownFlag}|rain|"]);
+        invalid.Errors["J8"].AsText().ShouldBe([$"{DataEntryErrorCodes.UnknownFlag}|rain|"]); // D02 has types but doubles nothing
+        invalid.Errors["L9"].AsText().ShouldBe([$"{DataEntryErrorCodes.XlsxColumnNotForRule}|RuleKind:ratio_to_target"]);
         (await app.DataEntryAsync("天水", "clerk", e => e.GetSheetAsync(period.Id))).Lines.Single(l => l.IndicatorCode == "B04").Value.Number.ShouldBe(90m);
 
         // A survey rate out of range and an unknown occurrence type are the validator's errors, placed on their cells.
         var range = Workbook(("I02", "L", "awareness:120|satisfaction:90"), ("A03", "J", "到县:1"));
         var outOfRange = await Should.ThrowAsync<BusinessException>(() => app.DataEntryAsync("天水", "clerk", e => e.UploadXlsxAsync(period.Id, new MemoryStream(range))));
-        outOfRange.Errors["L2"].ShouldBe([$"{DataEntryErrorCodes.PercentOutOfRange}|0|100"]);
-        outOfRange.Errors["J3"].ShouldBe([$"{DataEntryErrorCodes.UnknownOccurrenceType}|到县|province/capital"]);
+        outOfRange.Errors["L2"].AsText().ShouldBe([$"{DataEntryErrorCodes.PercentOutOfRange}|0|100"]);
+        outOfRange.Errors["J3"].AsText().ShouldBe([$"{DataEntryErrorCodes.UnknownOccurrenceType}|到县|province/capital"]);
     }
 
     /// <summary>A workbook from the template, one row per code (in order of first appearance) with the given cells set.</summary>

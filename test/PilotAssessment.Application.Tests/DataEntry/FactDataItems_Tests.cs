@@ -36,8 +36,8 @@ public class FactDataItems_Tests
     {
         var errors = Check(new() { ["unknown"] = 1, ["rate"] = 0.15m, ["population"] = 1e13m }).Errors;
 
-        errors["dataItems.unknown"].ShouldBe([$"{DataEntryErrorCodes.UnknownDataItem}|unknown"]);
-        errors["dataItems.rate"].ShouldBe([$"{DataEntryErrorCodes.UnknownDataItem}|rate"]);
-        errors["dataItems.population"].ShouldHaveSingleItem().ShouldStartWith(DataEntryErrorCodes.DataItemOutOfRange);
+        errors["dataItems.unknown"].AsText().ShouldBe([$"{DataEntryErrorCodes.UnknownDataItem}|unknown"]);
+        errors["dataItems.rate"].AsText().ShouldBe([$"{DataEntryErrorCodes.UnknownDataItem}|rate"]);
+        errors["dataItems.population"].ShouldHaveSingleItem().Code.ShouldBe(DataEntryErrorCodes.DataItemOutOfRange);
     }
 }

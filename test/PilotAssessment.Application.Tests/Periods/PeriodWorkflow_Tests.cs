@@ -191,7 +191,7 @@ public abstract class PeriodWorkflow_Tests<TApplication>(TApplication app) : ICl
         var period = await app.CreatePeriodAsync(TimeSpan.FromMinutes(-1), TimeSpan.FromDays(5));
 
         var percent = await Should.ThrowAsync<BusinessException>(() => app.DataEntryAsync("酒泉", "clerk", e => e.SaveAsync(period.Id, "I01", Number(120))));
-        percent.Errors["value.number"].ShouldBe([$"{DataEntryErrorCodes.PercentOutOfRange}|0|100"]);
+        percent.Errors["value.number"].AsText().ShouldBe([$"{DataEntryErrorCodes.PercentOutOfRange}|0|100"]);
         var grade = await Should.ThrowAsync<BusinessException>(() => app.DataEntryAsync("酒泉", "clerk", e => e.SaveAsync(period.Id, "F01", new EntryValueDto { Grade = "甲" })));
         grade.Errors.Keys.ShouldContain("value.grade");
         var checklist = await Should.ThrowAsync<BusinessException>(() => app.DataEntryAsync("酒泉", "clerk", e => e.SaveAsync(period.Id, "A02", new EntryValueDto { ChecklistPresent = ["演练"] })));
@@ -261,7 +261,7 @@ public abstract class PeriodWorkflow_Tests<TApplication>(TApplication app) : ICl
         var bad = EntryXlsx.Template([Row("B04", new EntryValueDto { Number = 88 }), Row("I01", new EntryValueDto { Number = 150 }), Row("F01", new EntryValueDto { Grade = "甲" })]);
         var invalid = await Should.ThrowAsync<BusinessException>(() => app.DataEntryAsync("张掖", "clerk", e => e.UploadXlsxAsync(period.Id, new MemoryStream(bad))));
         invalid.Code.ShouldBe(DataEntryErrorCodes.XlsxInvalid);
-        invalid.Errors["E3"].ShouldBe([$"{DataEntryErrorCodes.PercentOutOfRange}|0|100"]);
+        invalid.Errors["E3"].AsText().ShouldBe([$"{DataEntryErrorCodes.PercentOutOfRange}|0|100"]);
         invalid.Errors.Keys.ShouldContain("G4");
         invalid.Errors.Count.ShouldBe(2);
         (await app.DataEntryAsync("张掖", "clerk", e => e.GetSheetAsync(period.Id))).Lines.Single(l => l.IndicatorCode == "B04").Value.Number.ShouldBe(90m);

@@ -1,3 +1,4 @@
+using PilotAssessment.ExceptionHandling;
 using System.IO.Compression;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -110,7 +111,6 @@ public sealed class SchemeExcel_Tests
         error.Location.ShouldBe("指标!I4");
         error.Code.ShouldBe(SchemeExcelErrorCodes.NotANumber);
         error.Arguments.ShouldBe(["指标", "I4", "分值", "四分"]);
-        error.Message.ShouldBe("SchemesExcel:NotANumber|指标|I4|分值|四分");
     }
 
     [Fact]
@@ -197,7 +197,7 @@ public sealed class SchemeExcel_Tests
         var exception = Should.Throw<SchemeExcelException>(() => SchemeExcelReader.Read(new MemoryStream(xlsx)));
         exception.Code.ShouldBe(SchemeExcelErrorCodes.Invalid);
         exception.Arguments.ShouldBe([7]);
-        exception.Errors["指标!I4"].ShouldBe(["SchemesExcel:NotANumber|指标|I4|分值|x"]);
+        exception.Errors["指标!I4"].AsText().ShouldBe(["SchemesExcel:NotANumber|指标|I4|分值|x"]);
     }
 
     [Fact]

@@ -47,8 +47,8 @@ public class SchemeTests
         var exception = Should.Throw<SchemeInvalidException>(() => scheme.Publish(new SchemeValidator(), Now));
         exception.Code.ShouldBe(SchemeErrorCodes.Invalid);
         exception.Errors.Keys.ShouldBe(["T01", "T02"], ignoreOrder: true);
-        exception.Errors["T01"].ShouldContain("Scheme:BandsNotOrdered|bands|1");
-        exception.Errors["T02"].ShouldContain("Scheme:ParameterMissing|per");
+        exception.Errors["T01"].ShouldContain(e => e.Code == "Scheme:BandsNotOrdered" && e.Arguments.Select(a => $"{a}").SequenceEqual(new[] { "bands", "1" }));
+        exception.Errors["T02"].ShouldContain(e => e.Code == "Scheme:ParameterMissing" && e.Arguments.Select(a => $"{a}").SequenceEqual(new[] { "per" }));
         exception.Problems.Count.ShouldBe((int)exception.Arguments[0]!);
         scheme.Status.ShouldBe(SchemeStatus.Draft);
     }

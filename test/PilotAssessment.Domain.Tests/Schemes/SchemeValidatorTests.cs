@@ -16,7 +16,7 @@ public class SchemeValidatorTests
     private static void ShouldHave(IReadOnlyList<SchemeProblem> problems, string code, params object?[] arguments)
     {
         problems.ShouldContain(p => p.Code == code && p.Target == "T01" && (arguments.Length == 0 || p.Arguments.SequenceEqual(arguments)),
-            $"expected {code} ({string.Join(", ", arguments)}) among: {string.Join("; ", problems.Select(p => $"{p.Target} {p.ToErrorString()}"))}");
+            $"expected {code} ({string.Join(", ", arguments)}) among: {string.Join("; ", problems.Select(p => $"{p.Target} {p.Code}({string.Join(", ", p.Arguments)})"))}");
     }
 
     [Fact]

@@ -10,9 +10,6 @@ public sealed record SchemeExcelError(string Sheet, int Row, string Column, stri
 {
     /// <summary>"指标!F12", or the sheet alone when the error is not in one cell; "file" for the file itself.</summary>
     public string Location => Sheet.Length == 0 ? "file" : Row > 0 ? $"{Sheet}!{Column}{Row}" : Sheet;
-
-    /// <summary>"Code|arg|arg", localized by the host.</summary>
-    public string Message => string.Join('|', Arguments.Select(a => Convert.ToString(a, System.Globalization.CultureInfo.InvariantCulture)?.Replace('|', '¦')).Prepend(Code));
 }
 
 /// <summary>A workbook that cannot be imported; <see cref="ExcelErrors"/> lists every problem, and nothing was saved.</summary>
@@ -26,7 +23,7 @@ public sealed class SchemeExcelException : BusinessException
         ExcelErrors = errors;
         foreach (var error in errors)
         {
-            WithError(error.Location, error.Message);
+            WithError(error.Location, error.Code, [.. error.Arguments]);
         }
     }
 

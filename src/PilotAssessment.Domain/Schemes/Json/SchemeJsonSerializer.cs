@@ -126,7 +126,7 @@ public sealed class SchemeJsonException : ExceptionHandling.BusinessException
         JsonErrors = errors;
         foreach (var error in errors)
         {
-            WithError(error.Path ?? "$", $"{error.Code}|{error.Path}|{error.Line}|{error.Position}");
+            WithError(error.Path ?? "$", error.Code, error.Path, error.Line, error.Position);
         }
     }
 

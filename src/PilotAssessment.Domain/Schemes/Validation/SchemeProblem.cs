@@ -11,9 +11,6 @@ public sealed record SchemeProblem(string Target, string Code, IReadOnlyList<obj
 {
     public const string SchemeTarget = "scheme";
 
-    /// <summary>The form stored in <see cref="BusinessException.Errors"/>: the code, then each argument, separated by '|'.</summary>
-    public string ToErrorString() =>
-        Arguments.Count == 0 ? Code : Code + "|" + string.Join("|", Arguments.Select(a => Convert.ToString(a, System.Globalization.CultureInfo.InvariantCulture)));
 }
 
 /// <summary>Publishing (or importing) a scheme that has problems; every problem is in <see cref="Problems"/> and in <c>Errors</c>.</summary>
@@ -25,7 +22,7 @@ public sealed class SchemeInvalidException : BusinessException
         Problems = problems;
         foreach (var problem in problems)
         {
-            WithError(problem.Target, problem.ToErrorString());
+            WithError(problem.Target, problem.Code, [.. problem.Arguments]);
         }
     }
 

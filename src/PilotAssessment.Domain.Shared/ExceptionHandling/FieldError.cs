@@ -1,0 +1,32 @@
+namespace PilotAssessment.ExceptionHandling;
+
+/// <summary>
+/// One problem of one field or cell: a localization code and the arguments of its placeholders. Enum arguments are
+/// shown by their localized label, never by their name.
+/// </summary>
+public sealed class FieldError
+{
+    public FieldError(string code, params object?[] arguments)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(code);
+        Code = code;
+        Arguments = arguments;
+    }
+
+    public string Code { get; }
+
+    public IReadOnlyList<object?> Arguments { get; }
+
+    public override string ToString() => Arguments.Count == 0 ? Code : $"{Code}({string.Join(", ", Arguments)})";
+}
+
+/// <summary>
+/// An argument shown by its localized text (a rule kind, a status), so a message never carries an internal name.
+/// </summary>
+public sealed record LocalizableText(string Key)
+{
+    /// <summary>The label of a scoring rule kind, e.g. 目标完成率 for <c>ratio_to_target</c>.</summary>
+    public static LocalizableText RuleKind(string kind) => new("RuleKind:" + kind);
+
+    public override string ToString() => Key;
+}
