@@ -87,20 +87,7 @@ public static class PilotAssessmentHttpApiHostModule
             o.AddSecurityRequirement(document => new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", document)] = [] });
         });
 
-        if (configuration.GetValue("BackgroundJobs:Enabled", true))
-        {
-            services.AddQuartz(q =>
-            {
-                q.AddTenantAwareJob<RefreshTokenCleanupJob>("0 30 3 * * ?", ChinaStandardTime, fireMisfiredOnce: false);
-
-                // Periods: each job checks what is due against the clock, so a misfired run (after downtime) catches up once.
-                q.AddTenantAwareJob<PeriodOpenJob>("0 */5 * * * ?", ChinaStandardTime);
-                q.AddTenantAwareJob<PeriodLockJob>("30 */5 * * * ?", ChinaStandardTime);
-                q.AddTenantAwareJob<EntryReminderJob>("0 0 9 * * ?", ChinaStandardTime);
-                q.AddTenantAwareJob<MonitoringIndexJob>("0 0 1 * * ?", ChinaStandardTime);
-            });
-            services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
-        }
+        services.AddBackgroundJobs(configuration, ChinaStandardTime);
     }
 
     public static TimeZoneInfo ChinaStandardTime { get; } = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");

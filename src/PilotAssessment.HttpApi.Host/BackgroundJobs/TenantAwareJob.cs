@@ -8,7 +8,7 @@ namespace PilotAssessment.BackgroundJobs;
 /// tenant named by the job data (<see cref="TenantAwareJob.TenantIdKey"/>), or as the host when none is given.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class TenantAwareJob<TJob>(ICurrentTenant currentTenant, TJob job) : IJob
+public sealed class TenantAwareJob<TJob>(ICurrentTenant currentTenant, TJob job, ILogger<TenantAwareJob<TJob>> logger) : IJob
     where TJob : IBackgroundJob
 {
     public async Task Execute(IJobExecutionContext context)
@@ -18,6 +18,14 @@ public sealed class TenantAwareJob<TJob>(ICurrentTenant currentTenant, TJob job)
         {
             context.Result = await job.RunAsync(context.CancellationToken);
         }
+
+        // One line per run with the fire it served: with several hosts, each fire appears once across their logs.
+        logger.LogInformation(
+            "Background job {Job} ran for the fire due {ScheduledFireTime:O} on {Instance}: {Result}",
+            typeof(TJob).Name,
+            context.ScheduledFireTimeUtc?.UtcDateTime,
+            context.Scheduler.SchedulerInstanceId,
+            context.Result);
     }
 }
 
@@ -45,7 +53,8 @@ public static class TenantAwareJob
     {
         var key = KeyOf<TJob>();
         quartz.AddJob<TenantAwareJob<TJob>>(j => j.WithIdentity(key));
-        quartz.AddTrigger(t => t.ForJob(key).WithCronSchedule(cron, c =>
+        // A stable trigger name: in the database job store each start replaces its trigger instead of adding one more.
+        quartz.AddTrigger(t => t.ForJob(key).WithIdentity(key.Name + "-schedule").WithCronSchedule(cron, c =>
         {
             c.InTimeZone(timeZone);
             if (fireMisfiredOnce)
