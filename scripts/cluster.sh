@@ -36,7 +36,8 @@ export ForwardedHeaders__KnownProxies__0=127.0.0.1
 export Swagger__Enabled=true
 start_host() {
   local host_port=$1 migrate=$2
-  (cd "$(dirname "$host_dll")" && Database__MigrateOnStartup=$migrate exec dotnet "$(basename "$host_dll")" --urls "http://127.0.0.1:$host_port") \
+  # From the project folder: its appsettings.json and the admin UI in wwwroot.
+  (cd src/PilotAssessment.HttpApi.Host && Database__MigrateOnStartup=$migrate exec dotnet "${host_dll#src/PilotAssessment.HttpApi.Host/}" --urls "http://127.0.0.1:$host_port") \
     >"$work/host-$host_port.log" 2>&1 &
   pids+=($!)
   for _ in $(seq 1 180); do
