@@ -36,6 +36,16 @@ public static class PilotAssessmentApplicationModule
         services.Configure<JwtOptions>(configuration.GetSection(JwtOptions.SectionName));
         services.AddScoped<TokenService>();
         services.AddMemoryCache();
+
+        // Short-lived caches of what every request reads; the host adds Redis as the shared second level when configured.
+        services.AddHybridCache(o =>
+        {
+            o.DefaultEntryOptions = new Microsoft.Extensions.Caching.Hybrid.HybridCacheEntryOptions
+            {
+                Expiration = UserSessionCache.Lifetime,
+                LocalCacheExpiration = TimeSpan.FromSeconds(configuration.GetValue("Caching:LocalSeconds", configuration["Redis:Configuration"] is { Length: > 0 } ? 5 : 30)),
+            };
+        });
         services.AddSingleton<UserSessionCache>();
         services.AddScoped<GrantGuard>();
         services.AddScoped<IdentityDataSeeder>();

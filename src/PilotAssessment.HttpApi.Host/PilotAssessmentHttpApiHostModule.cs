@@ -12,6 +12,7 @@ using Microsoft.IdentityModel.Tokens;
 using Microsoft.OpenApi;
 using PilotAssessment.Account;
 using PilotAssessment.Auditing;
+using PilotAssessment.Caching;
 using PilotAssessment.Authorization;
 using PilotAssessment.BackgroundJobs;
 using PilotAssessment.Emailing;
@@ -43,6 +44,7 @@ public static class PilotAssessmentHttpApiHostModule
         services.AddHttpContextAccessor();
         services.Replace(ServiceDescriptor.Singleton<ICurrentPrincipalAccessor, HttpContextCurrentPrincipalAccessor>());
         services.AddEmailing(configuration);
+        services.AddSharedState(configuration);
 
         services.AddControllers(o => o.ModelMetadataDetailsProviders.Add(new LocalizedValidationMetadataProvider()))
             .AddApplicationPart(typeof(PilotAssessmentController).Assembly)
@@ -61,9 +63,7 @@ public static class PilotAssessmentHttpApiHostModule
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(AccountController.SignInRateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = signInPermits, Window = TimeSpan.FromMinutes(1) }));
+            o.AddPolicy(AccountController.SignInRateLimitPolicy, context => SharedState.PerClientPerMinute(context, AccountController.SignInRateLimitPolicy, signInPermits));
         });
 
         services.AddHealthChecks().AddDbContextCheck<PilotAssessmentDbContext>("database", tags: ["ready"]);

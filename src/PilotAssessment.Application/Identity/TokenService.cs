@@ -87,7 +87,7 @@ public sealed class TokenService(
 
         if (userId is not null)
         {
-            sessions.Evict(userId.Value);
+            await sessions.EvictAsync(userId.Value);
         }
     }
 }

@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.DependencyInjection;
 using PilotAssessment.Data;
 using PilotAssessment.MultiTenancy;
@@ -8,10 +8,11 @@ namespace PilotAssessment.Identity;
 
 /// <summary>
 /// Tells whether an access token's user may still use it: the user exists, is active and has the security stamp
-/// the token was issued with. Read on every authenticated request, so the answer is cached briefly per user and
-/// evicted on this host as soon as a user is deactivated, deleted or changes password.
+/// the token was issued with. Read on every authenticated request, so the answer is cached briefly per user
+/// (<see cref="HybridCache"/>: in memory, and in Redis when the hosts share one) and removed as soon as a user is
+/// deactivated, deleted or changes password; another host sees the removal within its local cache time.
 /// </summary>
-public sealed class UserSessionCache(IMemoryCache cache)
+public sealed class UserSessionCache(HybridCache cache)
 {
     public const string SecurityStampClaimType = "security_stamp";
 
@@ -19,7 +20,7 @@ public sealed class UserSessionCache(IMemoryCache cache)
 
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
 
-    public void Evict(Guid userId) => cache.Remove(Key(userId));
+    public async Task EvictAsync(Guid userId) => await cache.RemoveAsync(Key(userId));
 
     public async Task<bool> IsValidAsync(Guid userId, string? securityStamp, IServiceProvider services)
     {
@@ -28,17 +29,18 @@ public sealed class UserSessionCache(IMemoryCache cache)
             return false;
         }
 
-        var state = await cache.GetOrCreateAsync(Key(userId), async entry =>
+        var state = await cache.GetOrCreateAsync(Key(userId), (userId, services), static async (key, cancellationToken) =>
         {
-            entry.AbsoluteExpirationRelativeToNow = Lifetime;
-            var users = services.GetRequiredService<IRepository<AppUser>>();
-            using var _ = services.GetRequiredService<IDataFilter>().Disable<IMultiTenant>();
-            return await users.FirstOrDefaultAsync(users.QueryReadOnly().Where(u => u.Id == userId).Select(u => new UserState(u.SecurityStamp, u.IsActive)));
+            var users = key.services.GetRequiredService<IRepository<AppUser>>();
+            using var _ = key.services.GetRequiredService<IDataFilter>().Disable<IMultiTenant>();
+            return await users.FirstOrDefaultAsync(
+                users.QueryReadOnly().Where(u => u.Id == key.userId).Select(u => new UserState(u.SecurityStamp, u.IsActive)),
+                cancellationToken) ?? new UserState(null, false);
         });
-        return state is { IsActive: true } && state.SecurityStamp == securityStamp;
+        return state.IsActive && state.SecurityStamp == securityStamp;
     }
 
     private static string Key(Guid userId) => "user-session:" + userId.ToString("N");
 
-    private sealed record UserState(string? SecurityStamp, bool IsActive);
+    public sealed record UserState(string? SecurityStamp, bool IsActive);
 }
