@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using PilotAssessment.Account;
 using PilotAssessment.Agreements;
 using PilotAssessment.ApplicationConfiguration;
@@ -15,6 +16,7 @@ using PilotAssessment.Reviews;
 using PilotAssessment.Schemes;
 using PilotAssessment.Schemes.Scoring;
 using PilotAssessment.Seeding;
+using PilotAssessment.Services;
 using PilotAssessment.Tenants;
 
 namespace PilotAssessment;
@@ -31,6 +33,7 @@ public static class PilotAssessmentApplicationModule
         {
             cfg.LicenseKey = configuration["AutoMapper:LicenseKey"];
             cfg.AddProfile<PilotAssessmentApplicationAutoMapperProfile>();
+            cfg.AddProfile<AgreementAutoMapperProfile>();
         });
 
         services.Configure<JwtOptions>(configuration.GetSection(JwtOptions.SectionName));
@@ -58,7 +61,12 @@ public static class PilotAssessmentApplicationModule
         // Organisation units and agreements (目标责任书, key tasks)
         services.AddScoped<IOrganizationUnitAppService, OrganizationUnitAppService>();
         services.AddScoped<IAgreementTargetProvider, AgreementTargetProvider>();
+        services.TryAddScoped<ApplicationServiceContext>();
+        services.AddScoped<AgreementReader>();
         services.AddScoped<IAgreementAppService, AgreementAppService>();
+        services.AddScoped<IAgreementAttachmentAppService, AgreementAttachmentAppService>();
+        services.AddScoped<IKeyTaskProgressAppService, KeyTaskProgressAppService>();
+        services.AddScoped<IAgreementExportAppService, AgreementExportAppService>();
 
         // Periods, data entry, reviews and results; each city is scored with the targets of its agreement in force.
         services.AddScoped<IPeriodTargetProvider, AgreementPeriodTargetProvider>();

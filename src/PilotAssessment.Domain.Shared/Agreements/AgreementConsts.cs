@@ -1,3 +1,5 @@
+using PilotAssessment.ExceptionHandling;
+
 namespace PilotAssessment.Agreements;
 
 public static class AgreementConsts
@@ -38,6 +40,15 @@ public enum KeyTaskStatus
     InProgress,
     Done,
     Overdue,
+}
+
+/// <summary>Statuses and actions of an agreement as message arguments: shown by their label (已下达, issued), never by name.</summary>
+public static class AgreementStatusText
+{
+    /// <summary>The action of starting an amendment (变更), refused like a transition.</summary>
+    public static readonly LocalizableText Amended = new("Agreement:Status:Amended");
+
+    public static LocalizableText Of(AgreementStatus status) => new("Agreement:Status:" + status);
 }
 
 /// <summary>Localization codes of the agreement feature.</summary>

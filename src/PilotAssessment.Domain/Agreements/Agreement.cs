@@ -85,15 +85,96 @@ public class Agreement : FullAuditedAggregateRoot, IMultiTenant
         Content = content;
     }
 
+    /// <summary>
+    /// Replaces a draft's title and body with what the province entered, checked by
+    /// <see cref="AgreementContentValidator"/>; units already assigned stay with their lines and tasks.
+    /// </summary>
+    public void Redraft(string title, AgreementContentChange change)
+    {
+        SetTitle(title);
+        UpdateContent(AgreementContentValidator.Apply(Content, change));
+    }
+
     /// <summary>The city's cascade: assigning lines and tasks to its units is not an amendment of the agreement.</summary>
     public void ReassignUnits(AgreementContent content)
     {
-        if (Status is AgreementStatus.Superseded or AgreementStatus.Closed)
+        EnsureOpen();
+        Content = content;
+    }
+
+    /// <summary>
+    /// Assigns lines and key tasks (by code) to the city's units; a null unit takes the item back to the city.
+    /// Items not named keep their unit.
+    /// </summary>
+    public void AssignUnits(IEnumerable<UnitAssignment> lines, IEnumerable<UnitAssignment> keyTasks)
+    {
+        EnsureOpen();
+        var newLines = Content.Lines.ToList();
+        foreach (var assignment in lines)
         {
-            throw new BusinessException(AgreementErrorCodes.NotEditable, Status);
+            var index = newLines.FindIndex(l => l.Code == assignment.Code);
+            if (index < 0)
+            {
+                throw new BusinessException(AgreementErrorCodes.UnknownIndicator, assignment.Code)
+                    .WithError(assignment.Code, AgreementErrorCodes.UnknownIndicator, assignment.Code);
+            }
+
+            newLines[index] = newLines[index] with { AssignedUnitId = assignment.UnitId };
         }
 
-        Content = content;
+        var newTasks = Content.KeyTasks.ToList();
+        foreach (var assignment in keyTasks)
+        {
+            var index = newTasks.FindIndex(t => t.Code == assignment.Code);
+            if (index < 0)
+            {
+                throw new BusinessException(AgreementErrorCodes.UnknownTask, assignment.Code)
+                    .WithError(assignment.Code, AgreementErrorCodes.UnknownTask, assignment.Code);
+            }
+
+            newTasks[index] = newTasks[index] with { AssignedUnitId = assignment.UnitId };
+        }
+
+        Content = Content with { Lines = newLines, KeyTasks = newTasks };
+    }
+
+    /// <summary>Only a draft can be deleted; an issued agreement is closed or amended instead.</summary>
+    public void EnsureCanBeDeleted() => EnsureDraft();
+
+    /// <summary>The signed scan is attached once the agreement is issued, until it is superseded or closed.</summary>
+    public void EnsureScanCanBeAttached()
+    {
+        if (Status is not (AgreementStatus.Issued or AgreementStatus.Signed or AgreementStatus.InForce))
+        {
+            throw new BusinessException(AgreementErrorCodes.NotEditable, AgreementStatusText.Of(Status));
+        }
+    }
+
+    /// <summary>Files of a superseded or closed agreement are kept as they are.</summary>
+    public void EnsureAttachmentsCanBeRemoved() => EnsureOpen();
+
+    /// <summary>
+    /// A progress report on one of the agreement's key tasks (or one of its milestones): only once the agreement is
+    /// signed, with a percentage from 0 to 100.
+    /// </summary>
+    public KeyTaskProgress ReportProgress(Guid id, string taskCode, string? milestone, int percent, string? note, Guid? evidenceAttachmentId)
+    {
+        var task = Content.KeyTasks.FirstOrDefault(t => t.Code == taskCode)
+            ?? throw new BusinessException(AgreementErrorCodes.UnknownTask, taskCode);
+        if (Status is not (AgreementStatus.Signed or AgreementStatus.InForce))
+        {
+            throw new BusinessException(AgreementErrorCodes.NotInForce, AgreementStatusText.Of(Status));
+        }
+
+        KeyTaskProgress.EnsurePercentInRange(percent);
+        milestone = string.IsNullOrWhiteSpace(milestone) ? null : milestone.Trim();
+        if (milestone is not null && task.Milestones.All(m => m.Title != milestone))
+        {
+            throw new BusinessException(AgreementErrorCodes.UnknownMilestone, milestone)
+                .WithError("Milestone", AgreementErrorCodes.UnknownMilestone, milestone);
+        }
+
+        return new KeyTaskProgress(id, SeriesId, task.Code, milestone, percent, note?.Trim(), evidenceAttachmentId);
     }
 
     public void Issue(DateTime now)
@@ -127,7 +208,7 @@ public class Agreement : FullAuditedAggregateRoot, IMultiTenant
     {
         if (Status is not (AgreementStatus.Signed or AgreementStatus.InForce))
         {
-            throw new BusinessException(AgreementErrorCodes.IllegalTransition, Status, AgreementStatus.Superseded);
+            throw new BusinessException(AgreementErrorCodes.IllegalTransition, AgreementStatusText.Of(Status), AgreementStatusText.Of(AgreementStatus.Superseded));
         }
 
         Status = AgreementStatus.Superseded;
@@ -139,7 +220,7 @@ public class Agreement : FullAuditedAggregateRoot, IMultiTenant
     {
         if (Status is not (AgreementStatus.Signed or AgreementStatus.InForce))
         {
-            throw new BusinessException(AgreementErrorCodes.IllegalTransition, Status, "Amended");
+            throw new BusinessException(AgreementErrorCodes.IllegalTransition, AgreementStatusText.Of(Status), AgreementStatusText.Amended);
         }
 
         return new Agreement(newId, Title, Year, SchemeId, Content)
@@ -155,7 +236,7 @@ public class Agreement : FullAuditedAggregateRoot, IMultiTenant
     {
         if (Status != from)
         {
-            throw new BusinessException(AgreementErrorCodes.IllegalTransition, Status, to);
+            throw new BusinessException(AgreementErrorCodes.IllegalTransition, AgreementStatusText.Of(Status), AgreementStatusText.Of(to));
         }
 
         Status = to;
@@ -165,7 +246,15 @@ public class Agreement : FullAuditedAggregateRoot, IMultiTenant
     {
         if (Status != AgreementStatus.Draft)
         {
-            throw new BusinessException(AgreementErrorCodes.NotEditable, Status);
+            throw new BusinessException(AgreementErrorCodes.NotEditable, AgreementStatusText.Of(Status));
+        }
+    }
+
+    private void EnsureOpen()
+    {
+        if (Status is AgreementStatus.Superseded or AgreementStatus.Closed)
+        {
+            throw new BusinessException(AgreementErrorCodes.NotEditable, AgreementStatusText.Of(Status));
         }
     }
 }

@@ -1,4 +1,5 @@
 using PilotAssessment.Entities;
+using PilotAssessment.ExceptionHandling;
 using PilotAssessment.MultiTenancy;
 
 namespace PilotAssessment.Agreements;
@@ -20,6 +21,33 @@ public class AgreementAttachment : Entity, IMultiTenant, IHasCreationTime
         FileName = fileName;
         ContentType = contentType;
         Size = size;
+    }
+
+    /// <summary>
+    /// A new file of the agreement from the uploaded bytes: PDF, PNG or JPEG judged by its content
+    /// (<see cref="AttachmentFileType"/>), the name without any client path and at most
+    /// <see cref="AgreementConsts.MaxFileNameLength"/> characters (its end, so the extension stays).
+    /// </summary>
+    /// <param name="declaredLength">The length the client announced, refused above the limit even if fewer bytes were read.</param>
+    public static (AgreementAttachment Attachment, AgreementAttachmentContent Content) Create(
+        Guid id, Guid agreementId, AgreementAttachmentKind kind, string? fileName, byte[] bytes, long declaredLength)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        var contentType = AttachmentFileType.Validate(bytes, Math.Max(declaredLength, bytes.Length));
+        var attachment = new AgreementAttachment(id, agreementId, kind, CleanFileName(fileName), contentType, bytes.Length);
+        return (attachment, new AgreementAttachmentContent(id, bytes));
+    }
+
+    /// <summary>The file's own name (never a client path), "file" when none, at most <see cref="AgreementConsts.MaxFileNameLength"/> characters.</summary>
+    public static string CleanFileName(string? fileName)
+    {
+        var name = Path.GetFileName((fileName ?? string.Empty).Replace('\\', '/'));
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return "file";
+        }
+
+        return name.Length > AgreementConsts.MaxFileNameLength ? name[^AgreementConsts.MaxFileNameLength..] : name;
     }
 
     public Guid? TenantId { get; set; }
@@ -69,6 +97,7 @@ public class KeyTaskProgress : Entity, IMultiTenant, IHasCreationTime
     public KeyTaskProgress(Guid id, Guid seriesId, string taskCode, string? milestone, int percent, string? note, Guid? evidenceAttachmentId)
         : base(id)
     {
+        EnsurePercentInRange(percent);
         SeriesId = seriesId;
         TaskCode = taskCode;
         Milestone = milestone;
@@ -95,4 +124,36 @@ public class KeyTaskProgress : Entity, IMultiTenant, IHasCreationTime
     public DateTime CreationTime { get; set; }
 
     public Guid? CreatorId { get; set; }
+
+    public const int MinPercent = 0;
+
+    public const int MaxPercent = 100;
+
+    /// <exception cref="BusinessException"><see cref="AgreementErrorCodes.PercentOutOfRange"/> outside 0–100, on the field <c>Percent</c>.</exception>
+    public static void EnsurePercentInRange(int percent)
+    {
+        if (percent is < MinPercent or > MaxPercent)
+        {
+            throw new BusinessException(AgreementErrorCodes.PercentOutOfRange, percent)
+                .WithError(nameof(Percent), AgreementErrorCodes.PercentOutOfRange, percent);
+        }
+    }
+
+    /// <summary>The task's percentage: that of its latest report (by time, then id), 0 when nothing was reported.</summary>
+    public static int LatestPercent(IEnumerable<KeyTaskProgress> reports, Guid seriesId, string taskCode) =>
+        reports.Where(p => p.SeriesId == seriesId && p.TaskCode == taskCode)
+            .OrderBy(p => p.CreationTime).ThenBy(p => p.Id).Select(p => (int?)p.Percent).LastOrDefault() ?? 0;
+
+    /// <summary>
+    /// A key task's state: done at 100 %; otherwise overdue once its due date has passed; in progress above 0 %;
+    /// else not started.
+    /// </summary>
+    public static KeyTaskStatus StatusOf(AgreementKeyTask task, int percent, DateTime today)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        return percent >= MaxPercent ? KeyTaskStatus.Done
+            : task.DueDate is { } due && due.Date < today.Date ? KeyTaskStatus.Overdue
+            : percent > MinPercent ? KeyTaskStatus.InProgress
+            : KeyTaskStatus.NotStarted;
+    }
 }

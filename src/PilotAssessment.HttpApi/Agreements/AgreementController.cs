@@ -8,7 +8,11 @@ namespace PilotAssessment.Agreements;
 
 [Route("api/app/agreements")]
 [Authorize(PilotAssessmentPermissions.Agreements.Default)]
-public sealed class AgreementController(IAgreementAppService agreements) : PilotAssessmentController
+public sealed class AgreementController(
+    IAgreementAppService agreements,
+    IAgreementAttachmentAppService attachments,
+    IKeyTaskProgressAppService keyTasks,
+    IAgreementExportAppService exports) : PilotAssessmentController
 {
     // Above the 10 MB file limit, so an oversized file reaches the check that explains it (400, not 413).
     public const long MaxUploadBytes = AgreementConsts.MaxAttachmentBytes + (2 * 1024 * 1024);
@@ -18,7 +22,7 @@ public sealed class AgreementController(IAgreementAppService agreements) : Pilot
 
     /// <summary>The province's overview: every city's key tasks of the year by status.</summary>
     [HttpGet("key-task-matrix")]
-    public Task<KeyTaskMatrixDto> GetKeyTaskMatrixAsync([FromQuery] int year) => agreements.GetKeyTaskMatrixAsync(year);
+    public Task<KeyTaskMatrixDto> GetKeyTaskMatrixAsync([FromQuery] int year) => keyTasks.GetKeyTaskMatrixAsync(year);
 
     [HttpGet("{id:guid}")]
     public Task<AgreementDto> GetAsync(Guid id) => agreements.GetAsync(id);
@@ -60,15 +64,15 @@ public sealed class AgreementController(IAgreementAppService agreements) : Pilot
     public Task<List<AgreementVersionDto>> GetVersionsAsync(Guid id) => agreements.GetVersionsAsync(id);
 
     [HttpGet("{id:guid}/diff/{otherId:guid}")]
-    public Task<AgreementDiffDto> GetDiffAsync(Guid id, Guid otherId) => agreements.GetDiffAsync(id, otherId);
+    public Task<AgreementDiffDto> GetDiffAsync(Guid id, Guid otherId) => exports.GetDiffAsync(id, otherId);
 
     /// <summary>The city's cascade: lines and key tasks to its units.</summary>
     [HttpPut("{id:guid}/assignments")]
     [Authorize(PilotAssessmentPermissions.Agreements.Assign)]
-    public Task<AgreementDto> AssignUnitsAsync(Guid id, AssignUnitsInput input) => agreements.AssignUnitsAsync(id, input);
+    public Task<AgreementDto> AssignUnitsAsync(Guid id, AssignUnitsInput input) => keyTasks.AssignUnitsAsync(id, input);
 
     [HttpGet("{id:guid}/attachments")]
-    public Task<List<AgreementAttachmentDto>> GetAttachmentsAsync(Guid id) => agreements.GetAttachmentsAsync(id);
+    public Task<List<AgreementAttachmentDto>> GetAttachmentsAsync(Guid id) => attachments.GetAttachmentsAsync(id);
 
     /// <summary>The signed scan: PDF, PNG or JPEG, at most 10 MB.</summary>
     [HttpPost("{id:guid}/attachments")]
@@ -78,20 +82,20 @@ public sealed class AgreementController(IAgreementAppService agreements) : Pilot
     public async Task<AgreementAttachmentDto> UploadAttachmentAsync(Guid id, IFormFile file)
     {
         await using var stream = file.OpenReadStream();
-        return await agreements.UploadAttachmentAsync(id, file.FileName, stream, file.Length);
+        return await attachments.UploadAttachmentAsync(id, file.FileName, stream, file.Length);
     }
 
     [HttpGet("{id:guid}/attachments/{attachmentId:guid}")]
     [Produces("application/octet-stream", "application/json")]
     public async Task<IActionResult> DownloadAttachmentAsync(Guid id, Guid attachmentId)
     {
-        var file = await agreements.DownloadAttachmentAsync(id, attachmentId);
+        var file = await attachments.DownloadAttachmentAsync(id, attachmentId);
         return File(file.Content, file.ContentType, file.FileName);
     }
 
     [HttpDelete("{id:guid}/attachments/{attachmentId:guid}")]
     [Authorize(PilotAssessmentPermissions.Agreements.Sign)]
-    public Task DeleteAttachmentAsync(Guid id, Guid attachmentId) => agreements.DeleteAttachmentAsync(id, attachmentId);
+    public Task DeleteAttachmentAsync(Guid id, Guid attachmentId) => attachments.DeleteAttachmentAsync(id, attachmentId);
 
     /// <summary>A progress report on a key task, with an optional evidence file (same rules as the scan).</summary>
     [HttpPost("{id:guid}/key-tasks/{code}/progress")]
@@ -102,21 +106,21 @@ public sealed class AgreementController(IAgreementAppService agreements) : Pilot
     {
         if (file is null)
         {
-            return await agreements.ReportProgressAsync(id, code, input, null, null, 0);
+            return await keyTasks.ReportProgressAsync(id, code, input, null, null, 0);
         }
 
         await using var stream = file.OpenReadStream();
-        return await agreements.ReportProgressAsync(id, code, input, file.FileName, stream, file.Length);
+        return await keyTasks.ReportProgressAsync(id, code, input, file.FileName, stream, file.Length);
     }
 
     [HttpGet("{id:guid}/key-tasks/{code}/progress")]
-    public Task<List<KeyTaskProgressDto>> GetProgressAsync(Guid id, string code) => agreements.GetProgressAsync(id, code);
+    public Task<List<KeyTaskProgressDto>> GetProgressAsync(Guid id, string code) => keyTasks.GetProgressAsync(id, code);
 
     [HttpGet("{id:guid}/export/docx")]
     [Produces("application/octet-stream", "application/json")]
     public async Task<IActionResult> ExportDocxAsync(Guid id)
     {
-        var file = await agreements.ExportDocxAsync(id);
+        var file = await exports.ExportDocxAsync(id);
         return File(file.Content, file.ContentType, file.FileName);
     }
 }
