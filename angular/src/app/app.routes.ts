@@ -1,9 +1,9 @@
 import { Routes } from '@angular/router';
 import { provideEchartsCore } from 'ngx-echarts';
 
-import { authGuard, homeRedirectGuard } from './core/guards/auth.guard';
-import { permissionGuard } from './core/guards/permission.guard';
-import { Permissions } from './core/permissions';
+import { authGuard, homeRedirectGuard } from '@core/guards/auth.guard';
+import { permissionGuard } from '@core/guards/permission.guard';
+import { Permissions } from '@core/permissions';
 
 export const routes: Routes = [
   {

@@ -1,4 +1,4 @@
-import { SchemesSchemeDto as SchemeDto } from '../app/api/models';
+import { SchemesSchemeDto as SchemeDto } from '@api/models';
 import { SchemeDefinition } from '../app/routes/schemes/scheme-definition';
 
 /** A small scheme definition: nested categories, a bonus item, a veto. */

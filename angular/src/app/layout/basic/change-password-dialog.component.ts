@@ -12,16 +12,12 @@ import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzModalModule } from 'ng-zorro-antd/modal';
 
-import { AccountService } from '../../api/services';
-import { TokenService } from '../../core/auth/token.service';
-import { I18nService } from '../../core/i18n/i18n.service';
-import { TranslatePipe } from '../../core/i18n/translate.pipe';
-import {
-  applyProblemToForm,
-  problemMessage,
-  toProblemDetails,
-} from '../../core/net/problem-details';
-import { FieldErrorPipe } from '../../shared/field-error.pipe';
+import { AccountService } from '@api/services';
+import { TokenService } from '@core/auth/token.service';
+import { I18nService } from '@core/i18n/i18n.service';
+import { TranslatePipe } from '@core/i18n/translate.pipe';
+import { applyProblemToForm, problemMessage, toProblemDetails } from '@core/net/problem-details';
+import { FieldErrorPipe } from '@shared/field-error.pipe';
 
 function passwordsMatch(group: AbstractControl): ValidationErrors | null {
   const newPassword = group.get('newPassword')?.value as string;

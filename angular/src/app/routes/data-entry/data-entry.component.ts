@@ -25,14 +25,14 @@ import {
   DataEntryEntryValueDto as EntryValueDto,
   DataEntryEvidenceDto as EvidenceDto,
   PeriodsPeriodDto as PeriodDto,
-} from '../../api/models';
-import { DataEntryService, PeriodService, SchemeService } from '../../api/services';
-import { I18nService } from '../../core/i18n/i18n.service';
-import { TranslatePipe } from '../../core/i18n/translate.pipe';
-import { toProblemDetails } from '../../core/net/problem-details';
-import { Permissions } from '../../core/permissions';
-import { SessionService } from '../../core/session/session.service';
-import { errorText } from '../../shared/error-text';
+} from '@api/models';
+import { DataEntryService, PeriodService, SchemeService } from '@api/services';
+import { I18nService } from '@core/i18n/i18n.service';
+import { TranslatePipe } from '@core/i18n/translate.pipe';
+import { toProblemDetails } from '@core/net/problem-details';
+import { Permissions } from '@core/permissions';
+import { SessionService } from '@core/session/session.service';
+import { errorText } from '@shared/error-text';
 import { localText } from '../periods/period-list.component';
 import { SchemeDefinition, SchemeIndicator, asDefinition } from '../schemes/scheme-definition';
 import { CityFactsComponent } from './city-facts.component';

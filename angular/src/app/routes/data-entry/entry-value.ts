@@ -2,7 +2,7 @@ import {
   DataEntryEntryLineDto as EntryLineDto,
   DataEntryEntryOccurrenceDto as EntryOccurrenceDto,
   DataEntryEntryValueDto as EntryValueDto,
-} from '../../api/models';
+} from '@api/models';
 import { SchemeDefinition, SchemeIndicator, flattenIndicators } from '../schemes/scheme-definition';
 
 /** What the grid asks for, by the indicator's rule. */

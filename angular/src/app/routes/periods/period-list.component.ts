@@ -18,15 +18,15 @@ import {
   PeriodsPeriodDto as PeriodDto,
   PeriodsPeriodKind as PeriodKind,
   SchemesSchemeDto as SchemeDto,
-} from '../../api/models';
-import { PeriodService, SchemeService } from '../../api/services';
-import { I18nService } from '../../core/i18n/i18n.service';
-import { TranslatePipe } from '../../core/i18n/translate.pipe';
-import { Permissions } from '../../core/permissions';
-import { SessionService } from '../../core/session/session.service';
-import { errorText, formErrorText } from '../../shared/error-text';
-import { FieldErrorPipe } from '../../shared/field-error.pipe';
-import { revealErrors } from '../../shared/form-utils';
+} from '@api/models';
+import { PeriodService, SchemeService } from '@api/services';
+import { I18nService } from '@core/i18n/i18n.service';
+import { TranslatePipe } from '@core/i18n/translate.pipe';
+import { Permissions } from '@core/permissions';
+import { SessionService } from '@core/session/session.service';
+import { errorText, formErrorText } from '@shared/error-text';
+import { FieldErrorPipe } from '@shared/field-error.pipe';
+import { revealErrors } from '@shared/form-utils';
 import { PeriodAction, PeriodActionsComponent } from './period-actions.component';
 import { localText, shanghaiWallClock } from './period-time';
 

@@ -23,15 +23,15 @@ import {
   DataEntryEvidenceDto as EvidenceDto,
   DataEntrySubmissionDto as SubmissionDto,
   PeriodsPeriodDto as PeriodDto,
-} from '../../api/models';
-import { PeriodService, ReviewService, SchemeService } from '../../api/services';
-import { I18nService } from '../../core/i18n/i18n.service';
-import { TranslatePipe } from '../../core/i18n/translate.pipe';
-import { Permissions } from '../../core/permissions';
-import { SessionService } from '../../core/session/session.service';
-import { errorText, formErrorText } from '../../shared/error-text';
-import { FieldErrorPipe } from '../../shared/field-error.pipe';
-import { revealErrors } from '../../shared/form-utils';
+} from '@api/models';
+import { PeriodService, ReviewService, SchemeService } from '@api/services';
+import { I18nService } from '@core/i18n/i18n.service';
+import { TranslatePipe } from '@core/i18n/translate.pipe';
+import { Permissions } from '@core/permissions';
+import { SessionService } from '@core/session/session.service';
+import { errorText, formErrorText } from '@shared/error-text';
+import { FieldErrorPipe } from '@shared/field-error.pipe';
+import { revealErrors } from '@shared/form-utils';
 import { EntryFilesService, saveBlob } from '../data-entry/entry-files.service';
 import {
   entryOptions,

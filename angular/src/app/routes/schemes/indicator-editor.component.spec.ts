@@ -4,8 +4,8 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { FormControl } from '@angular/forms';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 
-import { DEFINITION, schemeDto } from '../../../testing/scheme-fixtures';
-import { APP_ICONS } from '../../core/icons';
+import { DEFINITION, schemeDto } from '@testing/scheme-fixtures';
+import { APP_ICONS } from '@core/icons';
 import {
   IndicatorEditorComponent,
   replaceIndicator,

@@ -25,11 +25,11 @@ import {
   SchemesIndicatorValueDto as IndicatorValueDto,
   SchemesPreviewScoreInput as PreviewScoreInput,
   SchemesScoreLineDto as ScoreLineDto,
-} from '../../api/models';
-import { SchemeService } from '../../api/services';
-import { I18nService } from '../../core/i18n/i18n.service';
-import { TranslatePipe } from '../../core/i18n/translate.pipe';
-import { errorText } from '../../shared/error-text';
+} from '@api/models';
+import { SchemeService } from '@api/services';
+import { I18nService } from '@core/i18n/i18n.service';
+import { TranslatePipe } from '@core/i18n/translate.pipe';
+import { errorText } from '@shared/error-text';
 import { IndicatorRow, referenceKind, valueInputKind } from './scheme-definition';
 
 /** How long typing must pause before a preview is requested (milliseconds). */

@@ -20,16 +20,16 @@ import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 
-import { TenantsTenantDto as TenantDto } from '../../api/models';
-import { TenantService } from '../../api/services';
-import { I18nService } from '../../core/i18n/i18n.service';
-import { TranslatePipe } from '../../core/i18n/translate.pipe';
-import { Permissions } from '../../core/permissions';
-import { SessionService } from '../../core/session/session.service';
-import { errorText, formErrorText } from '../../shared/error-text';
-import { FieldErrorPipe } from '../../shared/field-error.pipe';
-import { cityNameValidator, revealErrors } from '../../shared/form-utils';
-import { PagedState } from '../../shared/paged-list';
+import { TenantsTenantDto as TenantDto } from '@api/models';
+import { TenantService } from '@api/services';
+import { I18nService } from '@core/i18n/i18n.service';
+import { TranslatePipe } from '@core/i18n/translate.pipe';
+import { Permissions } from '@core/permissions';
+import { SessionService } from '@core/session/session.service';
+import { errorText, formErrorText } from '@shared/error-text';
+import { FieldErrorPipe } from '@shared/field-error.pipe';
+import { cityNameValidator, revealErrors } from '@shared/form-utils';
+import { PagedState } from '@shared/paged-list';
 
 @Component({
   selector: 'app-tenant-list',

@@ -14,16 +14,16 @@ import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 
-import { IdentityRoleDto as RoleDto, IdentityUserDto as UserDto } from '../../api/models';
-import { RoleService, UserService } from '../../api/services';
-import { I18nService } from '../../core/i18n/i18n.service';
-import { TranslatePipe } from '../../core/i18n/translate.pipe';
-import { Permissions } from '../../core/permissions';
-import { SessionService } from '../../core/session/session.service';
-import { errorText, formErrorText } from '../../shared/error-text';
-import { FieldErrorPipe } from '../../shared/field-error.pipe';
-import { revealErrors } from '../../shared/form-utils';
-import { PagedState } from '../../shared/paged-list';
+import { IdentityRoleDto as RoleDto, IdentityUserDto as UserDto } from '@api/models';
+import { RoleService, UserService } from '@api/services';
+import { I18nService } from '@core/i18n/i18n.service';
+import { TranslatePipe } from '@core/i18n/translate.pipe';
+import { Permissions } from '@core/permissions';
+import { SessionService } from '@core/session/session.service';
+import { errorText, formErrorText } from '@shared/error-text';
+import { FieldErrorPipe } from '@shared/field-error.pipe';
+import { revealErrors } from '@shared/form-utils';
+import { PagedState } from '@shared/paged-list';
 
 @Component({
   selector: 'app-user-list',

@@ -14,18 +14,14 @@ import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { switchMap } from 'rxjs';
 
-import { AccountService } from '../../../api/services';
-import { AuthService } from '../../../core/auth/auth.service';
-import { TokenService } from '../../../core/auth/token.service';
-import { I18nService } from '../../../core/i18n/i18n.service';
-import { TranslatePipe } from '../../../core/i18n/translate.pipe';
-import {
-  applyProblemToForm,
-  problemMessage,
-  toProblemDetails,
-} from '../../../core/net/problem-details';
-import { SessionService } from '../../../core/session/session.service';
-import { FieldErrorPipe } from '../../../shared/field-error.pipe';
+import { AccountService } from '@api/services';
+import { AuthService } from '@core/auth/auth.service';
+import { TokenService } from '@core/auth/token.service';
+import { I18nService } from '@core/i18n/i18n.service';
+import { TranslatePipe } from '@core/i18n/translate.pipe';
+import { applyProblemToForm, problemMessage, toProblemDetails } from '@core/net/problem-details';
+import { SessionService } from '@core/session/session.service';
+import { FieldErrorPipe } from '@shared/field-error.pipe';
 
 function passwordsMatch(group: AbstractControl): ValidationErrors | null {
   const confirm = group.get('confirmPassword');
