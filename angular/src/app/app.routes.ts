@@ -85,11 +85,11 @@ export const routes: Routes = [
         // echarts (only the bar, line and radar charts) is loaded only when the dashboard is opened
         providers: [
           provideEchartsCore({
-            echarts: () => import('./routes/dashboard/echarts-setup').then((m) => m.echarts),
+            echarts: () => import('./routes/results/echarts-setup').then((m) => m.echarts),
           }),
         ],
         loadComponent: () =>
-          import('./routes/dashboard/dashboard.component').then((m) => m.DashboardComponent),
+          import('./routes/results/dashboard.component').then((m) => m.DashboardComponent),
       },
       {
         path: 'data-entry',
@@ -118,7 +118,7 @@ export const routes: Routes = [
         canActivate: [permissionGuard],
         data: { permission: Permissions.Results.Default },
         loadComponent: () =>
-          import('./routes/score-sheet/score-sheet.component').then((m) => m.ScoreSheetComponent),
+          import('./routes/results/score-sheet.component').then((m) => m.ScoreSheetComponent),
       },
       {
         path: 'users',

@@ -33,10 +33,10 @@ import { toProblemDetails } from '@core/net/problem-details';
 import { Permissions } from '@core/permissions';
 import { SessionService } from '@core/session/session.service';
 import { errorText } from '@shared/error-text';
-import { localText } from '../periods/period-list.component';
-import { SchemeDefinition, SchemeIndicator, asDefinition } from '../schemes/scheme-definition';
+import { localText } from '@shared/period-time';
+import { SchemeDefinition, SchemeIndicator, asDefinition } from '@shared/scheme-definition';
 import { CityFactsComponent } from './city-facts.component';
-import { EntryFilesService, saveBlob } from './entry-files.service';
+import { EntryFilesService, saveBlob } from '@shared/entry-files.service';
 import { EntryLineDrawerComponent } from './entry-line-drawer.component';
 import {
   EntryOptions,
@@ -51,7 +51,7 @@ import {
   toggled,
   valueText,
   withOccurrence,
-} from './entry-value';
+} from '@shared/entry-value';
 
 /** Save state of one line, by indicator code. */
 export type LineState =

@@ -22,8 +22,8 @@ import { I18nService } from '@core/i18n/i18n.service';
 import { TranslatePipe } from '@core/i18n/translate.pipe';
 import { toProblemDetails } from '@core/net/problem-details';
 import { errorText } from '@shared/error-text';
-import { EntryFilesService, saveBlob } from './entry-files.service';
-import { EntryOptions, fileSizeText, valueText } from './entry-value';
+import { EntryFilesService, saveBlob } from '@shared/entry-files.service';
+import { EntryOptions, fileSizeText, valueText } from '@shared/entry-value';
 
 /** Evidence files (upload with progress, download, delete) and the value history of one line. */
 @Component({

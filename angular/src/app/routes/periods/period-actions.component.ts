@@ -25,8 +25,8 @@ import { TranslatePipe } from '@core/i18n/translate.pipe';
 import { errorText, formErrorText } from '@shared/error-text';
 import { FieldErrorPipe } from '@shared/field-error.pipe';
 import { revealErrors } from '@shared/form-utils';
-import { SchemeVeto, asDefinition } from '../schemes/scheme-definition';
-import { localText, shanghaiWallClock } from './period-time';
+import { SchemeVeto, asDefinition } from '@shared/scheme-definition';
+import { localText, shanghaiWallClock } from '@shared/period-time';
 
 export type PeriodAction = 'publish' | 'exceptions' | 'veto' | 'withdraw';
 

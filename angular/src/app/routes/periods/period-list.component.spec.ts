@@ -10,7 +10,8 @@ import { schemeDto } from '@testing/scheme-fixtures';
 import { APP_ICONS } from '@core/icons';
 import { Permissions } from '@core/permissions';
 import { SessionService } from '@core/session/session.service';
-import { PeriodListComponent, shanghaiWallClock } from './period-list.component';
+import { shanghaiWallClock } from '@shared/period-time';
+import { PeriodListComponent } from './period-list.component';
 
 function periodDto(overrides: Partial<PeriodDto> = {}): PeriodDto {
   return {

@@ -28,10 +28,7 @@ import { errorText, formErrorText } from '@shared/error-text';
 import { FieldErrorPipe } from '@shared/field-error.pipe';
 import { revealErrors } from '@shared/form-utils';
 import { PeriodAction, PeriodActionsComponent } from './period-actions.component';
-import { localText, shanghaiWallClock } from './period-time';
-
-// the time helpers live in their own file (the actions dialog uses them too); still importable from here
-export { localText, shanghaiWallClock } from './period-time';
+import { localText, shanghaiWallClock } from '@shared/period-time';
 
 /** Kinds in the host's enum order: the create input takes the index, the list shows the name. */
 export const PERIOD_KINDS = ['Annual', 'HalfYear', 'Quarterly', 'Monthly'] as const;

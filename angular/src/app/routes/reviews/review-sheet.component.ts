@@ -32,7 +32,7 @@ import { SessionService } from '@core/session/session.service';
 import { errorText, formErrorText } from '@shared/error-text';
 import { FieldErrorPipe } from '@shared/field-error.pipe';
 import { revealErrors } from '@shared/form-utils';
-import { EntryFilesService, saveBlob } from '../data-entry/entry-files.service';
+import { EntryFilesService, saveBlob } from '@shared/entry-files.service';
 import {
   entryOptions,
   fileSizeText,
@@ -41,8 +41,8 @@ import {
   lineStatusColour,
   submissionStatusColour,
   valueText,
-} from '../data-entry/entry-value';
-import { SchemeIndicator, asDefinition } from '../schemes/scheme-definition';
+} from '@shared/entry-value';
+import { SchemeIndicator, asDefinition } from '@shared/scheme-definition';
 
 /** Steps of a submission: 填报 → 提交 → 审核 (退回 / 通过) → 发布. */
 export function submissionStep(

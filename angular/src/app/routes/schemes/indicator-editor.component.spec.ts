@@ -11,7 +11,7 @@ import {
   replaceIndicator,
   ruleJsonValidator,
 } from './indicator-editor.component';
-import { SchemeDefinition, flattenIndicators } from './scheme-definition';
+import { SchemeDefinition, flattenIndicators } from '@shared/scheme-definition';
 
 describe('IndicatorEditorComponent', () => {
   let fixture: ComponentFixture<IndicatorEditorComponent>;

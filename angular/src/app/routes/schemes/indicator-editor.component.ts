@@ -45,7 +45,7 @@ import {
   asDefinition,
   groupDraftProblems,
   groupProblems,
-} from './scheme-definition';
+} from '@shared/scheme-definition';
 
 /** The rule as JSON: an object with a string `kind`. */
 export function ruleJsonValidator(control: AbstractControl): ValidationErrors | null {

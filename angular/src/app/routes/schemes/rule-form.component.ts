@@ -19,7 +19,7 @@ import {
   setParam,
   validateRule,
 } from './rule-kinds';
-import { SchemeRule } from './scheme-definition';
+import { SchemeRule } from '@shared/scheme-definition';
 
 /**
  * A form for one scoring rule: the kind, then the parameters that kind takes (numbers, choices,

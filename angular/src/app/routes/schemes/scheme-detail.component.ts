@@ -37,7 +37,7 @@ import {
   groupDraftProblems,
   groupProblems,
   ruleSummary,
-} from './scheme-definition';
+} from '@shared/scheme-definition';
 import { statusColour } from './scheme-list.component';
 import { IndicatorEditorComponent } from './indicator-editor.component';
 import { SchemePreviewComponent } from './scheme-preview.component';

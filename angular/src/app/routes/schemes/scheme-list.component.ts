@@ -22,7 +22,7 @@ import { Permissions } from '@core/permissions';
 import { SessionService } from '@core/session/session.service';
 import { errorText } from '@shared/error-text';
 import { PagedState } from '@shared/paged-list';
-import { ProblemGroup, groupProblems } from './scheme-definition';
+import { ProblemGroup, groupProblems } from '@shared/scheme-definition';
 
 export const SCHEME_STATUSES = ['Draft', 'Published', 'Archived'] as const;
 

@@ -3,7 +3,7 @@ import {
   DataEntryEntryOccurrenceDto as EntryOccurrenceDto,
   DataEntryEntryValueDto as EntryValueDto,
 } from '@api/models';
-import { SchemeDefinition, SchemeIndicator, flattenIndicators } from '../schemes/scheme-definition';
+import { SchemeDefinition, SchemeIndicator, flattenIndicators } from './scheme-definition';
 
 /** What the grid asks for, by the indicator's rule. */
 export type EntryInputKind =

@@ -22,7 +22,7 @@ import { TranslatePipe } from '@core/i18n/translate.pipe';
 import { Permissions } from '@core/permissions';
 import { SessionService } from '@core/session/session.service';
 import { errorText } from '@shared/error-text';
-import { EntryFilesService, saveBlob } from '../data-entry/entry-files.service';
+import { EntryFilesService, saveBlob } from '@shared/entry-files.service';
 
 export interface CategoryRow {
   code: string;
