@@ -226,38 +226,6 @@ export function offersLastYear(
   return options.lastYear && line.referenceSource !== 'PreviousPeriod';
 }
 
-/** Tag colour of a line's status. */
-export function lineStatusColour(status: string | null | undefined): string {
-  switch (status) {
-    case 'UnitSubmitted':
-      return 'cyan';
-    case 'Submitted':
-      return 'blue';
-    case 'Returned':
-      return 'red';
-    case 'Approved':
-      return 'green';
-    default:
-      return 'default';
-  }
-}
-
-/** Tag colour of a city submission's status. */
-export function submissionStatusColour(status: string | null | undefined): string {
-  switch (status) {
-    case 'Submitted':
-      return 'blue';
-    case 'Returned':
-      return 'red';
-    case 'Approved':
-      return 'green';
-    case 'Withdrawn':
-      return 'orange';
-    default:
-      return 'default';
-  }
-}
-
 /** "1.5 MB", "320 KB". */
 export function fileSizeText(bytes: number | null | undefined): string {
   const n = bytes ?? 0;

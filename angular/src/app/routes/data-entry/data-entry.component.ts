@@ -43,15 +43,14 @@ import {
   entryOptions,
   indicatorsByCode,
   offersLastYear,
-  lineStatusColour,
   occurrenceCount,
   occurrenceFlags,
   sameValue,
-  submissionStatusColour,
   toggled,
   valueText,
   withOccurrence,
 } from '@shared/entry-value';
+import { lineStatusColour, submissionStatusColour } from '@shared/status-colours';
 
 /** Save state of one line, by indicator code. */
 export type LineState =

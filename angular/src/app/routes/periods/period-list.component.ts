@@ -29,25 +29,11 @@ import { FieldErrorPipe } from '@shared/field-error.pipe';
 import { revealErrors } from '@shared/form-utils';
 import { PeriodAction, PeriodActionsComponent } from './period-actions.component';
 import { localText, shanghaiWallClock } from '@shared/period-time';
+import { periodStatusColour } from '@shared/status-colours';
 
 /** Kinds in the host's enum order: the create input takes the index, the list shows the name. */
 export const PERIOD_KINDS = ['Annual', 'HalfYear', 'Quarterly', 'Monthly'] as const;
 export const PERIOD_STATUSES = ['Planned', 'Open', 'Locked', 'Published'] as const;
-
-export function periodStatusColour(status: string | null | undefined): string {
-  switch (status) {
-    case 'Open':
-      return 'green';
-    case 'Planned':
-      return 'blue';
-    case 'Locked':
-      return 'orange';
-    case 'Published':
-      return 'purple';
-    default:
-      return 'default';
-  }
-}
 
 @Component({
   selector: 'app-period-list',

@@ -20,7 +20,7 @@ import { I18nService } from '@core/i18n/i18n.service';
 import { TranslatePipe } from '@core/i18n/translate.pipe';
 import { SessionService } from '@core/session/session.service';
 import { errorText } from '@shared/error-text';
-import { periodStatusColour } from '../periods/period-list.component';
+import { periodStatusColour } from '@shared/status-colours';
 import {
   MonitoringRow,
   TrendPoint,

@@ -17,8 +17,7 @@ import { PeriodService, ReviewService } from '@api/services';
 import { I18nService } from '@core/i18n/i18n.service';
 import { TranslatePipe } from '@core/i18n/translate.pipe';
 import { errorText } from '@shared/error-text';
-import { submissionStatusColour } from '@shared/entry-value';
-import { periodStatusColour } from '../periods/period-list.component';
+import { periodStatusColour, submissionStatusColour } from '@shared/status-colours';
 
 /** Periods whose submissions can be reviewed: anything opened at least once. */
 export function reviewablePeriods(periods: readonly PeriodDto[]): PeriodDto[] {

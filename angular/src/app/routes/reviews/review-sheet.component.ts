@@ -38,10 +38,9 @@ import {
   fileSizeText,
   indicatorsByCode,
   isPreviewable,
-  lineStatusColour,
-  submissionStatusColour,
   valueText,
 } from '@shared/entry-value';
+import { lineStatusColour, submissionStatusColour } from '@shared/status-colours';
 import { SchemeIndicator, asDefinition } from '@shared/scheme-definition';
 
 /** Steps of a submission: 填报 → 提交 → 审核 (退回 / 通过) → 发布. */
