@@ -30,6 +30,7 @@ import { errorText, formErrorText } from '@shared/error-text';
 import { FieldErrorPipe } from '@shared/field-error.pipe';
 import { cityNameValidator, revealErrors } from '@shared/form-utils';
 import { PagedState } from '@shared/paged-list';
+import { SearchToolbarComponent } from '@shared/search-toolbar.component';
 
 @Component({
   selector: 'app-tenant-list',
@@ -48,6 +49,7 @@ import { PagedState } from '@shared/paged-list';
     NzAlertModule,
     TranslatePipe,
     FieldErrorPipe,
+    SearchToolbarComponent,
   ],
   templateUrl: './tenant-list.component.html',
 })

@@ -24,6 +24,7 @@ import { errorText, formErrorText } from '@shared/error-text';
 import { FieldErrorPipe } from '@shared/field-error.pipe';
 import { revealErrors } from '@shared/form-utils';
 import { PagedState } from '@shared/paged-list';
+import { SearchToolbarComponent } from '@shared/search-toolbar.component';
 
 @Component({
   selector: 'app-user-list',
@@ -43,6 +44,7 @@ import { PagedState } from '@shared/paged-list';
     NzAlertModule,
     TranslatePipe,
     FieldErrorPipe,
+    SearchToolbarComponent,
   ],
   templateUrl: './user-list.component.html',
 })
