@@ -33,6 +33,19 @@ module.exports = tseslint.config(
         { type: 'element', prefix: 'app', style: 'kebab-case' },
       ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      // core, shared, the API client and the test fixtures are imported by their aliases (tsconfig paths)
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\.\\.?/(.*/)?(core|shared|api|testing)(/|$)',
+              message:
+                'Import core, shared, api and testing through @core/, @shared/, @api/, @testing/.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

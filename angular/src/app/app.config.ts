@@ -4,7 +4,7 @@ import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { provideNzConfig } from 'ng-zorro-antd/core/config';
 
 import { routes } from './app.routes';
-import { authInterceptor } from './core/net/auth.interceptor';
+import { authInterceptor } from '@core/net/auth.interceptor';
 
 export const appConfig: ApplicationConfig = {
   providers: [

@@ -1,22 +1,16 @@
 import { Routes } from '@angular/router';
-import { provideEchartsCore } from 'ngx-echarts';
 
-import { authGuard, homeRedirectGuard } from './core/guards/auth.guard';
-import { permissionGuard } from './core/guards/permission.guard';
-import { Permissions } from './core/permissions';
+import { authGuard, homeRedirectGuard } from '@core/guards/auth.guard';
 
+/** Each feature keeps its pages in its own `routes.ts`, loaded when its URL is first opened. */
 export const routes: Routes = [
   {
     path: 'login',
-    loadComponent: () =>
-      import('./routes/passport/login/login.component').then((m) => m.LoginComponent),
+    loadChildren: () => import('./routes/passport/routes').then((m) => m.LOGIN_ROUTES),
   },
   {
     path: 'change-password',
-    loadComponent: () =>
-      import('./routes/passport/change-password/change-password.component').then(
-        (m) => m.ChangePasswordComponent,
-      ),
+    loadChildren: () => import('./routes/passport/routes').then((m) => m.CHANGE_PASSWORD_ROUTES),
   },
   {
     path: '',
@@ -27,126 +21,56 @@ export const routes: Routes = [
       { path: '', pathMatch: 'full', canActivate: [homeRedirectGuard], children: [] },
       {
         path: 'tenants',
-        canActivate: [permissionGuard],
-        data: { permission: Permissions.Tenants.Default },
-        loadComponent: () =>
-          import('./routes/tenants/tenant-list.component').then((m) => m.TenantListComponent),
+        loadChildren: () => import('./routes/tenants/routes').then((m) => m.TENANT_ROUTES),
       },
       {
         path: 'schemes',
-        canActivate: [permissionGuard],
-        data: { permission: Permissions.Schemes.Default },
-        loadComponent: () =>
-          import('./routes/schemes/scheme-list.component').then((m) => m.SchemeListComponent),
-      },
-      {
-        path: 'schemes/:id',
-        canActivate: [permissionGuard],
-        data: { permission: Permissions.Schemes.Default },
-        loadComponent: () =>
-          import('./routes/schemes/scheme-detail.component').then((m) => m.SchemeDetailComponent),
+        loadChildren: () => import('./routes/schemes/routes').then((m) => m.SCHEME_ROUTES),
       },
       {
         path: 'agreements',
-        canActivate: [permissionGuard],
-        data: { permission: Permissions.Agreements.Default },
-        loadComponent: () =>
-          import('./routes/agreements/agreement-list.component').then(
-            (m) => m.AgreementListComponent,
-          ),
-      },
-      {
-        path: 'agreements/:id',
-        canActivate: [permissionGuard],
-        data: { permission: Permissions.Agreements.Default },
-        loadComponent: () =>
-          import('./routes/agreements/agreement-detail.component').then(
-            (m) => m.AgreementDetailComponent,
-          ),
+        loadChildren: () => import('./routes/agreements/routes').then((m) => m.AGREEMENT_ROUTES),
       },
       {
         path: 'units',
-        canActivate: [permissionGuard],
-        data: { permission: Permissions.OrganizationUnits.Default },
-        loadComponent: () =>
-          import('./routes/units/unit-tree.component').then((m) => m.UnitTreeComponent),
+        loadChildren: () => import('./routes/units/routes').then((m) => m.UNIT_ROUTES),
       },
       {
         path: 'periods',
-        canActivate: [permissionGuard],
-        data: { permission: Permissions.Periods.Default },
-        loadComponent: () =>
-          import('./routes/periods/period-list.component').then((m) => m.PeriodListComponent),
-      },
-      {
-        path: 'dashboard',
-        canActivate: [permissionGuard],
-        data: { permission: Permissions.Dashboard.Default },
-        // echarts (only the bar, line and radar charts) is loaded only when the dashboard is opened
-        providers: [
-          provideEchartsCore({
-            echarts: () => import('./routes/dashboard/echarts-setup').then((m) => m.echarts),
-          }),
-        ],
-        loadComponent: () =>
-          import('./routes/dashboard/dashboard.component').then((m) => m.DashboardComponent),
+        loadChildren: () => import('./routes/periods/routes').then((m) => m.PERIOD_ROUTES),
       },
       {
         path: 'data-entry',
-        canActivate: [permissionGuard],
-        data: { permission: Permissions.DataEntry.Default },
-        loadComponent: () =>
-          import('./routes/data-entry/data-entry.component').then((m) => m.DataEntryComponent),
+        loadChildren: () => import('./routes/data-entry/routes').then((m) => m.DATA_ENTRY_ROUTES),
       },
-      // assessment workflow: review queue, a city's sheet under review, score sheets
+      // assessment workflow: review queue and a city's sheet under review; results
       {
         path: 'reviews',
-        canActivate: [permissionGuard],
-        data: { permission: Permissions.Review.Default },
-        loadComponent: () =>
-          import('./routes/reviews/review-queue.component').then((m) => m.ReviewQueueComponent),
+        loadChildren: () => import('./routes/reviews/routes').then((m) => m.REVIEW_ROUTES),
       },
       {
-        path: 'reviews/:periodId/:cityId',
-        canActivate: [permissionGuard],
-        data: { permission: Permissions.Review.Default },
-        loadComponent: () =>
-          import('./routes/reviews/review-sheet.component').then((m) => m.ReviewSheetComponent),
+        path: 'dashboard',
+        loadChildren: () => import('./routes/results/routes').then((m) => m.DASHBOARD_ROUTES),
       },
       {
         path: 'score-sheet',
-        canActivate: [permissionGuard],
-        data: { permission: Permissions.Results.Default },
-        loadComponent: () =>
-          import('./routes/score-sheet/score-sheet.component').then((m) => m.ScoreSheetComponent),
+        loadChildren: () => import('./routes/results/routes').then((m) => m.SCORE_SHEET_ROUTES),
       },
       {
         path: 'users',
-        canActivate: [permissionGuard],
-        data: { permission: Permissions.Users.Default },
-        loadComponent: () =>
-          import('./routes/users/user-list.component').then((m) => m.UserListComponent),
+        loadChildren: () => import('./routes/users/routes').then((m) => m.USER_ROUTES),
       },
       {
         path: 'roles',
-        canActivate: [permissionGuard],
-        data: { permission: Permissions.Roles.Default },
-        loadComponent: () =>
-          import('./routes/roles/role-list.component').then((m) => m.RoleListComponent),
+        loadChildren: () => import('./routes/roles/routes').then((m) => m.ROLE_ROUTES),
       },
       {
         path: 'audit-logs',
-        canActivate: [permissionGuard],
-        data: { permission: Permissions.AuditLogs.Default },
-        loadComponent: () =>
-          import('./routes/audit-logs/audit-log-list.component').then(
-            (m) => m.AuditLogListComponent,
-          ),
+        loadChildren: () => import('./routes/audit-logs/routes').then((m) => m.AUDIT_LOG_ROUTES),
       },
       {
-        path: 'exception/:code',
-        loadComponent: () =>
-          import('./routes/exception/exception.component').then((m) => m.ExceptionComponent),
+        path: 'exception',
+        loadChildren: () => import('./routes/exception/routes').then((m) => m.EXCEPTION_ROUTES),
       },
     ],
   },

@@ -1,7 +1,7 @@
 import { Component, inject } from '@angular/core';
 import { RouterOutlet } from '@angular/router';
 
-import { I18nService } from './core/i18n/i18n.service';
+import { I18nService } from '@core/i18n/i18n.service';
 
 @Component({
   selector: 'app-root',

@@ -1,4 +1,4 @@
-import { ApplicationConfigurationApplicationConfigurationDto as ApplicationConfigurationDto } from '../app/api/models';
+import { ApplicationConfigurationApplicationConfigurationDto as ApplicationConfigurationDto } from '@api/models';
 
 /** An application configuration as the host returns it, with the given permissions granted. */
 export function appConfig(

@@ -1,5 +1,5 @@
-import { SchemesSchemeDto as SchemeDto } from '../app/api/models';
-import { SchemeDefinition } from '../app/routes/schemes/scheme-definition';
+import { SchemesSchemeDto as SchemeDto } from '@api/models';
+import { SchemeDefinition } from '@shared/scheme-definition';
 
 /** A small scheme definition: nested categories, a bonus item, a veto. */
 export const DEFINITION: SchemeDefinition = {

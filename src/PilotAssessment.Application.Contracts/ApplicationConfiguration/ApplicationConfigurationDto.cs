@@ -14,7 +14,7 @@ public sealed record AuthConfigurationDto(IReadOnlyDictionary<string, bool> Gran
 
 public sealed record LanguageDto(string CultureName, string DisplayName);
 
-public sealed record LocalizationConfigurationDto(string CurrentCulture, IReadOnlyList<LanguageDto> Languages, IReadOnlyDictionary<string, string> Texts);
+public sealed record LocalizationConfigurationDto(string CurrentCulture, IReadOnlyList<LanguageDto> Languages);
 
 public interface IApplicationConfigurationAppService
 {

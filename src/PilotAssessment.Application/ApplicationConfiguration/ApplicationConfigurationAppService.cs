@@ -11,7 +11,8 @@ using PilotAssessment.Users;
 
 namespace PilotAssessment.ApplicationConfiguration;
 
-/// <summary>What a client needs at start-up: who is signed in, in which city, what they may do, and the texts.</summary>
+/// <summary>What a client needs at start-up: who is signed in, in which city, what they may do, and in which language.
+/// The interface texts are the client's own (docs/adr/0012); messages of errors come localized in ProblemDetails.</summary>
 public sealed class ApplicationConfigurationAppService(
     ICurrentUser currentUser,
     ICurrentTenant currentTenant,
@@ -44,7 +45,6 @@ public sealed class ApplicationConfigurationAppService(
             new AuthConfigurationDto(policies),
             new LocalizationConfigurationDto(
                 culture,
-                [new LanguageDto("zh-Hans", "简体中文"), new LanguageDto("en", "English")],
-                JsonStringLocalizer.GetTexts(culture)));
+                [new LanguageDto("zh-Hans", "简体中文"), new LanguageDto("en", "English")]));
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using PilotAssessment.ApplicationConfiguration;
 using PilotAssessment.Dtos;
 using PilotAssessment.Permissions;
@@ -66,6 +67,19 @@ public sealed class Permissions_Http_Tests(SqliteHostFixture host) : IClassFixtu
         config.Auth.GrantedPolicies.Keys.ShouldContain(PilotAssessmentPermissions.DataEntry.Default);
         config.Auth.GrantedPolicies.Keys.ShouldNotContain(PilotAssessmentPermissions.Users.Default);
         config.Localization.CurrentCulture.ShouldBe("zh-Hans");
-        config.Localization.Texts["AppName"].ShouldBe("市域社会治理现代化试点考评");
+        config.Localization.Languages.Select(l => l.CultureName).ShouldBe(["zh-Hans", "en"]);
+    }
+
+    [Fact]
+    public async Task Should_Leave_The_Interface_Texts_To_The_Client()
+    {
+        using var clerk = await host.ClientForAsync("酒泉", "clerk");
+
+        using var response = await clerk.GetAsync("/api/app/application-configuration");
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        var localization = body.RootElement.GetProperty("localization");
+        localization.TryGetProperty("texts", out _).ShouldBeFalse();
+        localization.GetProperty("currentCulture").GetString().ShouldBe("zh-Hans");
     }
 }

@@ -1,7 +1,7 @@
 import { FormGroup } from '@angular/forms';
 
-import { I18nService } from '../core/i18n/i18n.service';
-import { applyProblemToForm, problemMessage, toProblemDetails } from '../core/net/problem-details';
+import { I18nService } from '@core/i18n/i18n.service';
+import { applyProblemToForm, problemMessage, toProblemDetails } from '@core/net/problem-details';
 
 /** Localized text for a failed call (server detail first, then our own fallbacks). */
 export function errorText(i18n: I18nService, e: unknown): string {

@@ -1,7 +1,7 @@
 import { Pipe, PipeTransform, inject } from '@angular/core';
 import { AbstractControl, ValidationErrors } from '@angular/forms';
 
-import { I18nService } from '../core/i18n/i18n.service';
+import { I18nService } from '@core/i18n/i18n.service';
 
 /** Order in which errors are reported when a control has several. */
 const PRIORITY = [

@@ -2,8 +2,8 @@ import { Component, inject } from '@angular/core';
 import { NzDropDownModule } from 'ng-zorro-antd/dropdown';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 
-import { I18nService, Lang, LANGS } from '../core/i18n/i18n.service';
-import { TranslatePipe } from '../core/i18n/translate.pipe';
+import { I18nService, Lang, LANGS } from '@core/i18n/i18n.service';
+import { TranslatePipe } from '@core/i18n/translate.pipe';
 
 /** 中文 / English switch used on the sign-in page and in the header. */
 @Component({

@@ -2,8 +2,8 @@ import { Injectable, effect, inject } from '@angular/core';
 import { NzI18nService, en_US, zh_CN } from 'ng-zorro-antd/i18n';
 import { NzIconService } from 'ng-zorro-antd/icon';
 
-import { APP_ICONS } from '../core/icons';
-import { I18nService } from '../core/i18n/i18n.service';
+import { APP_ICONS } from '@core/icons';
+import { I18nService } from '@core/i18n/i18n.service';
 import { registerZorroLocaleData } from './locale-data';
 
 /**

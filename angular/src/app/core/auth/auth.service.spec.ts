@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 
-import { appConfig } from '../../../testing/fixtures';
+import { appConfig } from '@testing/fixtures';
 import { I18nService } from '../i18n/i18n.service';
 import { authInterceptor } from '../net/auth.interceptor';
 import { SessionService } from '../session/session.service';

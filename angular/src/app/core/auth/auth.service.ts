@@ -12,8 +12,8 @@ import {
   throwError,
 } from 'rxjs';
 
-import { ApplicationConfigurationApplicationConfigurationDto as ApplicationConfigurationDto } from '../../api/models';
-import { AccountService } from '../../api/services';
+import { ApplicationConfigurationApplicationConfigurationDto as ApplicationConfigurationDto } from '@api/models';
+import { AccountService } from '@api/services';
 import { SessionService } from '../session/session.service';
 import { TokenService } from './token.service';
 

@@ -1,6 +1,6 @@
 import { Injectable, computed, signal } from '@angular/core';
 
-import { AccountTokenResultDto as TokenResult } from '../../api/models';
+import { AccountTokenResultDto as TokenResult } from '@api/models';
 
 export interface StoredToken {
   accessToken: string;

@@ -10,7 +10,7 @@ import {
 } from '@angular/router';
 import { Observable, firstValueFrom, isObservable, of } from 'rxjs';
 
-import { appConfig } from '../../../testing/fixtures';
+import { appConfig } from '@testing/fixtures';
 import { TokenService } from '../auth/token.service';
 import { Permissions } from '../permissions';
 import { SessionService } from '../session/session.service';

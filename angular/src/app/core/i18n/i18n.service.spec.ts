@@ -1,7 +1,7 @@
 import { TestBed } from '@angular/core/testing';
 import { NzI18nService } from 'ng-zorro-antd/i18n';
 
-import { ZorroSetupService } from '../../shared/zorro-setup.service';
+import { ZorroSetupService } from '@shared/zorro-setup.service';
 import en from './en.json';
 import { I18nService, LANG_STORAGE_KEY } from './i18n.service';
 import zhCN from './zh-CN.json';

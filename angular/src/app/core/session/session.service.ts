@@ -1,8 +1,8 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
 import { Observable, finalize, of, shareReplay, tap } from 'rxjs';
 
-import { ApplicationConfigurationApplicationConfigurationDto as ApplicationConfigurationDto } from '../../api/models';
-import { ApplicationConfigurationService } from '../../api/services';
+import { ApplicationConfigurationApplicationConfigurationDto as ApplicationConfigurationDto } from '@api/models';
+import { ApplicationConfigurationService } from '@api/services';
 
 export interface ActingTenant {
   id: string;

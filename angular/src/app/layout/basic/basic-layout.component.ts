@@ -9,13 +9,13 @@ import { NzLayoutModule } from 'ng-zorro-antd/layout';
 import { NzMenuModule } from 'ng-zorro-antd/menu';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 
-import { AuthService } from '../../core/auth/auth.service';
-import { I18nService } from '../../core/i18n/i18n.service';
-import { TranslatePipe } from '../../core/i18n/translate.pipe';
-import { filterMenu, MENU } from '../../core/menu/menu';
-import { SessionService } from '../../core/session/session.service';
-import { LangSwitchComponent } from '../../shared/lang-switch.component';
-import { ZorroSetupService } from '../../shared/zorro-setup.service';
+import { AuthService } from '@core/auth/auth.service';
+import { I18nService } from '@core/i18n/i18n.service';
+import { TranslatePipe } from '@core/i18n/translate.pipe';
+import { filterMenu, MENU } from '@core/menu/menu';
+import { SessionService } from '@core/session/session.service';
+import { LangSwitchComponent } from '@shared/lang-switch.component';
+import { ZorroSetupService } from '@shared/zorro-setup.service';
 import { ChangePasswordDialogComponent } from './change-password-dialog.component';
 
 @Component({

@@ -4,11 +4,11 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 
-import { AgreementsAgreementDto as AgreementDto } from '../../api/models';
-import { appConfig } from '../../../testing/fixtures';
-import { APP_ICONS } from '../../core/icons';
-import { Permissions } from '../../core/permissions';
-import { SessionService } from '../../core/session/session.service';
+import { AgreementsAgreementDto as AgreementDto } from '@api/models';
+import { appConfig } from '@testing/fixtures';
+import { APP_ICONS } from '@core/icons';
+import { Permissions } from '@core/permissions';
+import { SessionService } from '@core/session/session.service';
 import { AgreementDetailComponent, fileSize, updateBody } from './agreement-detail.component';
 import { agreementDto } from './agreement-fixtures';
 

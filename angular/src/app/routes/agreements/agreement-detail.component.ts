@@ -31,13 +31,13 @@ import {
   AgreementsAgreementVersionDto as VersionDto,
   AgreementsKeyTaskProgressDto as ProgressDto,
   AgreementsUpdateAgreementInput as UpdateAgreementInput,
-} from '../../api/models';
-import { AgreementService } from '../../api/services';
-import { I18nService } from '../../core/i18n/i18n.service';
-import { TranslatePipe } from '../../core/i18n/translate.pipe';
-import { Permissions } from '../../core/permissions';
-import { SessionService } from '../../core/session/session.service';
-import { errorText } from '../../shared/error-text';
+} from '@api/models';
+import { AgreementService } from '@api/services';
+import { I18nService } from '@core/i18n/i18n.service';
+import { TranslatePipe } from '@core/i18n/translate.pipe';
+import { Permissions } from '@core/permissions';
+import { SessionService } from '@core/session/session.service';
+import { errorText } from '@shared/error-text';
 import { AgreementFilesService } from './agreement-files.service';
 import {
   AGREEMENT_STEPS,

@@ -2,11 +2,11 @@ import { HttpClient, HttpResponse } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable, map } from 'rxjs';
 
-import { ApiConfiguration } from '../../api/api-configuration';
+import { ApiConfiguration } from '@api/api-configuration';
 import {
   AgreementsAgreementAttachmentDto as AttachmentDto,
   AgreementsKeyTaskProgressDto as KeyTaskProgressDto,
-} from '../../api/models';
+} from '@api/models';
 
 export interface ProgressReport {
   percent: number;

@@ -1,4 +1,4 @@
-import { AgreementsAgreementDto as AgreementDto } from '../../api/models';
+import { AgreementsAgreementDto as AgreementDto } from '@api/models';
 
 /** An agreement as the host returns it (test data). */
 export function agreementDto(overrides: Partial<AgreementDto> = {}): AgreementDto {

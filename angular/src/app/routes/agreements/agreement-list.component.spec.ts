@@ -4,11 +4,11 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 
-import { appConfig } from '../../../testing/fixtures';
-import { schemeDto } from '../../../testing/scheme-fixtures';
-import { APP_ICONS } from '../../core/icons';
-import { Permissions } from '../../core/permissions';
-import { SessionService } from '../../core/session/session.service';
+import { appConfig } from '@testing/fixtures';
+import { schemeDto } from '@testing/scheme-fixtures';
+import { APP_ICONS } from '@core/icons';
+import { Permissions } from '@core/permissions';
+import { SessionService } from '@core/session/session.service';
 import { AgreementListComponent } from './agreement-list.component';
 import { agreementDto } from './agreement-fixtures';
 

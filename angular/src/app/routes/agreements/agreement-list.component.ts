@@ -20,15 +20,15 @@ import {
   AgreementsAgreementDto as AgreementDto,
   SchemesSchemeDto as SchemeDto,
   TenantsTenantDto as TenantDto,
-} from '../../api/models';
-import { AgreementService, SchemeService, TenantService } from '../../api/services';
-import { I18nService } from '../../core/i18n/i18n.service';
-import { TranslatePipe } from '../../core/i18n/translate.pipe';
-import { Permissions } from '../../core/permissions';
-import { SessionService } from '../../core/session/session.service';
-import { errorText, formErrorText } from '../../shared/error-text';
-import { FieldErrorPipe } from '../../shared/field-error.pipe';
-import { revealErrors } from '../../shared/form-utils';
+} from '@api/models';
+import { AgreementService, SchemeService, TenantService } from '@api/services';
+import { I18nService } from '@core/i18n/i18n.service';
+import { TranslatePipe } from '@core/i18n/translate.pipe';
+import { Permissions } from '@core/permissions';
+import { SessionService } from '@core/session/session.service';
+import { errorText, formErrorText } from '@shared/error-text';
+import { FieldErrorPipe } from '@shared/field-error.pipe';
+import { revealErrors } from '@shared/form-utils';
 import { AGREEMENT_STATUSES, agreementStatusColour } from './agreement-status';
 import { KeyTaskMatrixComponent } from './key-task-matrix.component';
 

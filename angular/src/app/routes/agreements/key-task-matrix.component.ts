@@ -11,11 +11,11 @@ import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import {
   AgreementsCityKeyTasksDto as CityKeyTasksDto,
   AgreementsKeyTaskCellDto as KeyTaskCellDto,
-} from '../../api/models';
-import { AgreementService } from '../../api/services';
-import { I18nService } from '../../core/i18n/i18n.service';
-import { TranslatePipe } from '../../core/i18n/translate.pipe';
-import { errorText } from '../../shared/error-text';
+} from '@api/models';
+import { AgreementService } from '@api/services';
+import { I18nService } from '@core/i18n/i18n.service';
+import { TranslatePipe } from '@core/i18n/translate.pipe';
+import { errorText } from '@shared/error-text';
 
 /** Key-task columns: every task code of any city, in first-seen order. */
 export function matrixColumns(cities: readonly CityKeyTasksDto[]): KeyTaskCellDto[] {

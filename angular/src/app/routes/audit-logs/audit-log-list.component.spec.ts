@@ -4,9 +4,9 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 
-import { AuditingAuditLogDto as AuditLogDto } from '../../api/models';
-import { APP_ICONS } from '../../core/icons';
-import { ZorroSetupService } from '../../shared/zorro-setup.service';
+import { AuditingAuditLogDto as AuditLogDto } from '@api/models';
+import { APP_ICONS } from '@core/icons';
+import { ZorroSetupService } from '@shared/zorro-setup.service';
 import { AuditLogListComponent, changeTypeName, statusColor } from './audit-log-list.component';
 
 const LOGS: AuditLogDto[] = [

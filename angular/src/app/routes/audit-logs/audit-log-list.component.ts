@@ -12,12 +12,12 @@ import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 
-import { AuditingAuditLogDto as AuditLogDto } from '../../api/models';
-import { AccountService, AuditLogService } from '../../api/services';
-import { I18nService } from '../../core/i18n/i18n.service';
-import { TranslatePipe } from '../../core/i18n/translate.pipe';
-import { errorText } from '../../shared/error-text';
-import { PagedState } from '../../shared/paged-list';
+import { AuditingAuditLogDto as AuditLogDto } from '@api/models';
+import { AccountService, AuditLogService } from '@api/services';
+import { I18nService } from '@core/i18n/i18n.service';
+import { TranslatePipe } from '@core/i18n/translate.pipe';
+import { errorText } from '@shared/error-text';
+import { PagedState } from '@shared/paged-list';
 
 const CHANGE_TYPES = ['Created', 'Updated', 'Deleted'];
 

@@ -4,7 +4,7 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 
-import { APP_ICONS } from '../../core/icons';
+import { APP_ICONS } from '@core/icons';
 import { CityFactsComponent } from './city-facts.component';
 
 describe('CityFactsComponent', () => {

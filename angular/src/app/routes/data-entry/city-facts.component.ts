@@ -9,13 +9,13 @@ import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzInputNumberModule } from 'ng-zorro-antd/input-number';
 import { NzMessageService } from 'ng-zorro-antd/message';
 
-import { DataEntryCityFactsDto as CityFactsDto } from '../../api/models';
-import { DataEntryService } from '../../api/services';
-import { I18nService } from '../../core/i18n/i18n.service';
-import { TranslatePipe } from '../../core/i18n/translate.pipe';
-import { toProblemDetails } from '../../core/net/problem-details';
-import { errorText } from '../../shared/error-text';
-import { SchemeDefinition, SchemeVeto } from '../schemes/scheme-definition';
+import { DataEntryCityFactsDto as CityFactsDto } from '@api/models';
+import { DataEntryService } from '@api/services';
+import { I18nService } from '@core/i18n/i18n.service';
+import { TranslatePipe } from '@core/i18n/translate.pipe';
+import { toProblemDetails } from '@core/net/problem-details';
+import { errorText } from '@shared/error-text';
+import { SchemeDefinition, SchemeVeto } from '@shared/scheme-definition';
 
 /** The city's facts of a period: veto facts, bonus counts, data items and a note. */
 @Component({

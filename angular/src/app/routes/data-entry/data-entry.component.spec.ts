@@ -4,11 +4,11 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 
-import { DataEntryEntryLineDto as EntryLineDto } from '../../api/models';
-import { appConfig } from '../../../testing/fixtures';
-import { APP_ICONS } from '../../core/icons';
-import { Permissions } from '../../core/permissions';
-import { SessionService } from '../../core/session/session.service';
+import { DataEntryEntryLineDto as EntryLineDto } from '@api/models';
+import { appConfig } from '@testing/fixtures';
+import { APP_ICONS } from '@core/icons';
+import { Permissions } from '@core/permissions';
+import { SessionService } from '@core/session/session.service';
 import { DataEntryComponent } from './data-entry.component';
 
 function line(overrides: Partial<EntryLineDto>): EntryLineDto {
@@ -84,7 +84,8 @@ const definition = {
   bonus: { items: [{ code: 'X01', name: '见义勇为' }] },
 };
 
-describe('DataEntryComponent', () => {
+// a page of many rows: rendering it takes a few seconds on a busy machine
+describe('DataEntryComponent', { timeout: 30_000 }, () => {
   let fixture: ComponentFixture<DataEntryComponent>;
   let component: DataEntryComponent;
   let httpMock: HttpTestingController;
@@ -308,7 +309,7 @@ describe('DataEntryComponent', () => {
       }),
     );
     await render();
-    component.onFlag(component.lines()[2], 'per_capital', 'major_event_period', true);
+    component.store.onFlag(component.store.lines()[2], 'per_capital', 'major_event_period', true);
     const flagged = httpMock.expectOne('/api/app/data-entry/periods/p1/lines/B1');
     expect(flagged.request.body.value.occurrences).toEqual([
       { type: 'per_capital', count: 2, flags: ['major_event_period'] },
@@ -316,13 +317,13 @@ describe('DataEntryComponent', () => {
     expect(flagged.request.body.concurrencyStamp).toBe('b1');
     flagged.flush(line({ indicatorCode: 'B1', ruleKind: 'per_occurrence_deduction' }));
 
-    component.onGrade(component.lines()[3], '优');
+    component.store.onGrade(component.store.lines()[3], '优');
     const grade = httpMock.expectOne('/api/app/data-entry/periods/p1/lines/F1');
     expect(grade.request.body.value.grade).toBe('优');
     expect(grade.request.body.concurrencyStamp).toBe('s4');
     grade.flush(line({ id: 'l4', indicatorCode: 'F1', value: { grade: '优' } }));
 
-    component.onChecklist(component.lines()[4], '台账', true);
+    component.store.onChecklist(component.store.lines()[4], '台账', true);
     const checklist = httpMock.expectOne('/api/app/data-entry/periods/p1/lines/G1');
     expect(checklist.request.body.value.checklistPresent).toEqual(['台账']);
     checklist.flush(line({ indicatorCode: 'G1', value: { checklistPresent: ['台账'] } }));
@@ -382,7 +383,7 @@ describe('DataEntryComponent', () => {
   it('the city admin submits the city; missing evidence is shown beside its line', async () => {
     await setup([Permissions.DataEntry.Default, Permissions.DataEntry.Submit]);
     expect(el.querySelector('[data-testid="entry-submit-city"]')).not.toBeNull();
-    component.submitCity();
+    component.store.submitCity();
     httpMock.expectOne('/api/app/data-entry/periods/p1/submit').flush(
       {
         title: '缺少佐证材料',
@@ -410,7 +411,7 @@ describe('DataEntryComponent', () => {
 
   it('lists every wrong cell of a rejected workbook', async () => {
     await setup([Permissions.DataEntry.Default]);
-    component.uploadXlsx(new File(['x'], 'entry.xlsx'));
+    component.store.uploadXlsx(new File(['x'], 'entry.xlsx'));
     const req = httpMock.expectOne('/api/app/data-entry/periods/p1/xlsx');
     expect(req.request.method).toBe('POST');
     expect(req.request.body instanceof FormData).toBe(true);
@@ -428,7 +429,7 @@ describe('DataEntryComponent', () => {
   it('a clerk reports every entered line; a reported line is locked for the clerk', async () => {
     await setup([Permissions.DataEntry.Default]);
     expect(el.querySelector('[data-testid="entry-return-lines"]')).toBeNull();
-    component.submitLines(true);
+    component.store.submitLines(true);
     const req = httpMock.expectOne('/api/app/data-entry/periods/p1/lines/submit');
     expect(req.request.body).toEqual({ indicatorCodes: ['A1'] });
     req.flush({
@@ -452,14 +453,14 @@ describe('DataEntryComponent', () => {
 
   it('the city administrator returns selected lines with a required comment', async () => {
     await setup([Permissions.DataEntry.Default, Permissions.DataEntry.Submit]);
-    component.setSelected(component.lines()[0], true);
-    component.openReturnLines();
-    component.returnLines();
+    component.store.setSelected(component.store.lines()[0], true);
+    component.store.openReturnLines();
+    component.store.returnLines();
     httpMock.expectNone('/api/app/data-entry/periods/p1/lines/return');
     await render();
     expect(document.body.textContent).toContain('请填写退回意见');
-    component.returnComment.set('数据来源不清');
-    component.returnLines();
+    component.store.returnComment.set('数据来源不清');
+    component.store.returnLines();
     const req = httpMock.expectOne('/api/app/data-entry/periods/p1/lines/return');
     expect(req.request.body).toEqual({ indicatorCodes: ['A1'], comment: '数据来源不清' });
     req.flush({

@@ -4,8 +4,8 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 
-import { DataEntryEntryLineDto as EntryLineDto } from '../../api/models';
-import { APP_ICONS } from '../../core/icons';
+import { DataEntryEntryLineDto as EntryLineDto } from '@api/models';
+import { APP_ICONS } from '@core/icons';
 import { EntryLineDrawerComponent } from './entry-line-drawer.component';
 
 const line: EntryLineDto = {

@@ -16,14 +16,14 @@ import {
   DataEntryEntryLineDto as EntryLineDto,
   DataEntryEvidenceDto as EvidenceDto,
   DataEntryValueHistoryDto as ValueHistoryDto,
-} from '../../api/models';
-import { DataEntryService } from '../../api/services';
-import { I18nService } from '../../core/i18n/i18n.service';
-import { TranslatePipe } from '../../core/i18n/translate.pipe';
-import { toProblemDetails } from '../../core/net/problem-details';
-import { errorText } from '../../shared/error-text';
-import { EntryFilesService, saveBlob } from './entry-files.service';
-import { EntryOptions, fileSizeText, valueText } from './entry-value';
+} from '@api/models';
+import { DataEntryService } from '@api/services';
+import { I18nService } from '@core/i18n/i18n.service';
+import { TranslatePipe } from '@core/i18n/translate.pipe';
+import { toProblemDetails } from '@core/net/problem-details';
+import { errorText } from '@shared/error-text';
+import { EntryFilesService, saveBlob } from '@shared/entry-files.service';
+import { EntryOptions, fileSizeText, valueText } from '@shared/entry-value';
 
 /** Evidence files (upload with progress, download, delete) and the value history of one line. */
 @Component({

@@ -4,9 +4,9 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 
-import { PeriodsPeriodDto as PeriodDto } from '../../api/models';
-import { APP_ICONS } from '../../core/icons';
-import { registerZorroLocaleData } from '../../shared/locale-data';
+import { PeriodsPeriodDto as PeriodDto } from '@api/models';
+import { APP_ICONS } from '@core/icons';
+import { registerZorroLocaleData } from '@shared/locale-data';
 import { PeriodAction, PeriodActionsComponent } from './period-actions.component';
 
 const period: PeriodDto = { id: 'p1', schemeId: 's1', name: '2026年9月', status: 'Locked' };

@@ -18,15 +18,15 @@ import {
   PeriodsCityUnitDto as CityUnitDto,
   PeriodsLockExceptionDto as LockExceptionDto,
   PeriodsPeriodDto as PeriodDto,
-} from '../../api/models';
-import { PeriodService, ResultService, ReviewService, SchemeService } from '../../api/services';
-import { I18nService } from '../../core/i18n/i18n.service';
-import { TranslatePipe } from '../../core/i18n/translate.pipe';
-import { errorText, formErrorText } from '../../shared/error-text';
-import { FieldErrorPipe } from '../../shared/field-error.pipe';
-import { revealErrors } from '../../shared/form-utils';
-import { SchemeVeto, asDefinition } from '../schemes/scheme-definition';
-import { localText, shanghaiWallClock } from './period-time';
+} from '@api/models';
+import { PeriodService, ResultService, ReviewService, SchemeService } from '@api/services';
+import { I18nService } from '@core/i18n/i18n.service';
+import { TranslatePipe } from '@core/i18n/translate.pipe';
+import { errorText, formErrorText } from '@shared/error-text';
+import { FieldErrorPipe } from '@shared/field-error.pipe';
+import { revealErrors } from '@shared/form-utils';
+import { SchemeVeto, asDefinition } from '@shared/scheme-definition';
+import { localText, shanghaiWallClock } from '@shared/period-time';
 
 export type PeriodAction = 'publish' | 'exceptions' | 'veto' | 'withdraw';
 

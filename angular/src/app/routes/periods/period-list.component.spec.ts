@@ -4,13 +4,14 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 
-import { PeriodsPeriodDto as PeriodDto } from '../../api/models';
-import { appConfig } from '../../../testing/fixtures';
-import { schemeDto } from '../../../testing/scheme-fixtures';
-import { APP_ICONS } from '../../core/icons';
-import { Permissions } from '../../core/permissions';
-import { SessionService } from '../../core/session/session.service';
-import { PeriodListComponent, shanghaiWallClock } from './period-list.component';
+import { PeriodsPeriodDto as PeriodDto } from '@api/models';
+import { appConfig } from '@testing/fixtures';
+import { schemeDto } from '@testing/scheme-fixtures';
+import { APP_ICONS } from '@core/icons';
+import { Permissions } from '@core/permissions';
+import { SessionService } from '@core/session/session.service';
+import { shanghaiWallClock } from '@shared/period-time';
+import { PeriodListComponent } from './period-list.component';
 
 function periodDto(overrides: Partial<PeriodDto> = {}): PeriodDto {
   return {

@@ -18,39 +18,22 @@ import {
   PeriodsPeriodDto as PeriodDto,
   PeriodsPeriodKind as PeriodKind,
   SchemesSchemeDto as SchemeDto,
-} from '../../api/models';
-import { PeriodService, SchemeService } from '../../api/services';
-import { I18nService } from '../../core/i18n/i18n.service';
-import { TranslatePipe } from '../../core/i18n/translate.pipe';
-import { Permissions } from '../../core/permissions';
-import { SessionService } from '../../core/session/session.service';
-import { errorText, formErrorText } from '../../shared/error-text';
-import { FieldErrorPipe } from '../../shared/field-error.pipe';
-import { revealErrors } from '../../shared/form-utils';
+} from '@api/models';
+import { PeriodService, SchemeService } from '@api/services';
+import { I18nService } from '@core/i18n/i18n.service';
+import { TranslatePipe } from '@core/i18n/translate.pipe';
+import { Permissions } from '@core/permissions';
+import { SessionService } from '@core/session/session.service';
+import { errorText, formErrorText } from '@shared/error-text';
+import { FieldErrorPipe } from '@shared/field-error.pipe';
+import { revealErrors } from '@shared/form-utils';
 import { PeriodAction, PeriodActionsComponent } from './period-actions.component';
-import { localText, shanghaiWallClock } from './period-time';
-
-// the time helpers live in their own file (the actions dialog uses them too); still importable from here
-export { localText, shanghaiWallClock } from './period-time';
+import { localText, shanghaiWallClock } from '@shared/period-time';
+import { periodStatusColour } from '@shared/status-colours';
 
 /** Kinds in the host's enum order: the create input takes the index, the list shows the name. */
 export const PERIOD_KINDS = ['Annual', 'HalfYear', 'Quarterly', 'Monthly'] as const;
 export const PERIOD_STATUSES = ['Planned', 'Open', 'Locked', 'Published'] as const;
-
-export function periodStatusColour(status: string | null | undefined): string {
-  switch (status) {
-    case 'Open':
-      return 'green';
-    case 'Planned':
-      return 'blue';
-    case 'Locked':
-      return 'orange';
-    case 'Published':
-      return 'purple';
-    default:
-      return 'default';
-  }
-}
 
 @Component({
   selector: 'app-period-list',

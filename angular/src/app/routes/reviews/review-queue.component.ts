@@ -12,13 +12,12 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 import {
   DataEntrySubmissionDto as SubmissionDto,
   PeriodsPeriodDto as PeriodDto,
-} from '../../api/models';
-import { PeriodService, ReviewService } from '../../api/services';
-import { I18nService } from '../../core/i18n/i18n.service';
-import { TranslatePipe } from '../../core/i18n/translate.pipe';
-import { errorText } from '../../shared/error-text';
-import { submissionStatusColour } from '../data-entry/entry-value';
-import { periodStatusColour } from '../periods/period-list.component';
+} from '@api/models';
+import { PeriodService, ReviewService } from '@api/services';
+import { I18nService } from '@core/i18n/i18n.service';
+import { TranslatePipe } from '@core/i18n/translate.pipe';
+import { errorText } from '@shared/error-text';
+import { periodStatusColour, submissionStatusColour } from '@shared/status-colours';
 
 /** Periods whose submissions can be reviewed: anything opened at least once. */
 export function reviewablePeriods(periods: readonly PeriodDto[]): PeriodDto[] {

@@ -23,26 +23,25 @@ import {
   DataEntryEvidenceDto as EvidenceDto,
   DataEntrySubmissionDto as SubmissionDto,
   PeriodsPeriodDto as PeriodDto,
-} from '../../api/models';
-import { PeriodService, ReviewService, SchemeService } from '../../api/services';
-import { I18nService } from '../../core/i18n/i18n.service';
-import { TranslatePipe } from '../../core/i18n/translate.pipe';
-import { Permissions } from '../../core/permissions';
-import { SessionService } from '../../core/session/session.service';
-import { errorText, formErrorText } from '../../shared/error-text';
-import { FieldErrorPipe } from '../../shared/field-error.pipe';
-import { revealErrors } from '../../shared/form-utils';
-import { EntryFilesService, saveBlob } from '../data-entry/entry-files.service';
+} from '@api/models';
+import { PeriodService, ReviewService, SchemeService } from '@api/services';
+import { I18nService } from '@core/i18n/i18n.service';
+import { TranslatePipe } from '@core/i18n/translate.pipe';
+import { Permissions } from '@core/permissions';
+import { SessionService } from '@core/session/session.service';
+import { errorText, formErrorText } from '@shared/error-text';
+import { FieldErrorPipe } from '@shared/field-error.pipe';
+import { revealErrors } from '@shared/form-utils';
+import { EntryFilesService, saveBlob } from '@shared/entry-files.service';
 import {
   entryOptions,
   fileSizeText,
   indicatorsByCode,
   isPreviewable,
-  lineStatusColour,
-  submissionStatusColour,
   valueText,
-} from '../data-entry/entry-value';
-import { SchemeIndicator, asDefinition } from '../schemes/scheme-definition';
+} from '@shared/entry-value';
+import { lineStatusColour, submissionStatusColour } from '@shared/status-colours';
+import { SchemeIndicator, asDefinition } from '@shared/scheme-definition';
 
 /** Steps of a submission: 填报 → 提交 → 审核 (退回 / 通过) → 发布. */
 export function submissionStep(

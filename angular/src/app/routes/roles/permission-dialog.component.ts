@@ -10,11 +10,11 @@ import { NzTabsModule } from 'ng-zorro-antd/tabs';
 import {
   IdentityPermissionGroupDto as PermissionGroupDto,
   IdentityRoleDto as RoleDto,
-} from '../../api/models';
-import { RoleService } from '../../api/services';
-import { I18nService } from '../../core/i18n/i18n.service';
-import { TranslatePipe } from '../../core/i18n/translate.pipe';
-import { errorText } from '../../shared/error-text';
+} from '@api/models';
+import { RoleService } from '@api/services';
+import { I18nService } from '@core/i18n/i18n.service';
+import { TranslatePipe } from '@core/i18n/translate.pipe';
+import { errorText } from '@shared/error-text';
 import {
   grantedOf,
   groupState,

@@ -1,4 +1,4 @@
-import { IdentityPermissionGroupDto as PermissionGroupDto } from '../../api/models';
+import { IdentityPermissionGroupDto as PermissionGroupDto } from '@api/models';
 import {
   grantedOf,
   groupState,

@@ -1,7 +1,7 @@
 import {
   IdentityPermissionDto as PermissionGrantInfoDto,
   IdentityPermissionGroupDto as PermissionGroupDto,
-} from '../../api/models';
+} from '@api/models';
 
 /** A permission as the tree uses it: the generated model has every field optional. */
 interface Permission {

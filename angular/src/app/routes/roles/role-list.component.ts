@@ -5,13 +5,13 @@ import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 
-import { IdentityRoleDto as RoleDto } from '../../api/models';
-import { RoleService } from '../../api/services';
-import { I18nService } from '../../core/i18n/i18n.service';
-import { TranslatePipe } from '../../core/i18n/translate.pipe';
-import { Permissions } from '../../core/permissions';
-import { SessionService } from '../../core/session/session.service';
-import { errorText } from '../../shared/error-text';
+import { IdentityRoleDto as RoleDto } from '@api/models';
+import { RoleService } from '@api/services';
+import { I18nService } from '@core/i18n/i18n.service';
+import { TranslatePipe } from '@core/i18n/translate.pipe';
+import { Permissions } from '@core/permissions';
+import { SessionService } from '@core/session/session.service';
+import { errorText } from '@shared/error-text';
 import { PermissionDialogComponent } from './permission-dialog.component';
 
 @Component({

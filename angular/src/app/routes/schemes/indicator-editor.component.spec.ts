@@ -4,14 +4,14 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { FormControl } from '@angular/forms';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 
-import { DEFINITION, schemeDto } from '../../../testing/scheme-fixtures';
-import { APP_ICONS } from '../../core/icons';
+import { DEFINITION, schemeDto } from '@testing/scheme-fixtures';
+import { APP_ICONS } from '@core/icons';
 import {
   IndicatorEditorComponent,
   replaceIndicator,
   ruleJsonValidator,
 } from './indicator-editor.component';
-import { SchemeDefinition, flattenIndicators } from './scheme-definition';
+import { SchemeDefinition, flattenIndicators } from '@shared/scheme-definition';
 
 describe('IndicatorEditorComponent', () => {
   let fixture: ComponentFixture<IndicatorEditorComponent>;

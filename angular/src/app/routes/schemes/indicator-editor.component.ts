@@ -25,13 +25,13 @@ import { NzInputNumberModule } from 'ng-zorro-antd/input-number';
 import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzTabsModule } from 'ng-zorro-antd/tabs';
 
-import { SchemesSchemeDto as SchemeDto } from '../../api/models';
-import { SchemeService } from '../../api/services';
-import { I18nService } from '../../core/i18n/i18n.service';
-import { TranslatePipe } from '../../core/i18n/translate.pipe';
-import { toProblemDetails } from '../../core/net/problem-details';
-import { errorText } from '../../shared/error-text';
-import { revealErrors } from '../../shared/form-utils';
+import { SchemesSchemeDto as SchemeDto } from '@api/models';
+import { SchemeService } from '@api/services';
+import { I18nService } from '@core/i18n/i18n.service';
+import { TranslatePipe } from '@core/i18n/translate.pipe';
+import { toProblemDetails } from '@core/net/problem-details';
+import { errorText } from '@shared/error-text';
+import { revealErrors } from '@shared/form-utils';
 import { RuleFormComponent } from './rule-form.component';
 import { SchemePreviewComponent } from './scheme-preview.component';
 import { fieldOfMessage } from './rule-kinds';
@@ -45,7 +45,7 @@ import {
   asDefinition,
   groupDraftProblems,
   groupProblems,
-} from './scheme-definition';
+} from '@shared/scheme-definition';
 
 /** The rule as JSON: an object with a string `kind`. */
 export function ruleJsonValidator(control: AbstractControl): ValidationErrors | null {

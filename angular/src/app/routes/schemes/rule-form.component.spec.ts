@@ -1,10 +1,10 @@
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 
-import { APP_ICONS } from '../../core/icons';
+import { APP_ICONS } from '@core/icons';
 import { RuleFormComponent } from './rule-form.component';
 import { KIND_NAMES, RULE_KINDS } from './rule-kinds';
-import { SchemeRule } from './scheme-definition';
+import { SchemeRule } from '@shared/scheme-definition';
 
 describe('RuleFormComponent', () => {
   let fixture: ComponentFixture<RuleFormComponent>;

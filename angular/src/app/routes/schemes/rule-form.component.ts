@@ -8,8 +8,8 @@ import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzInputNumberModule } from 'ng-zorro-antd/input-number';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 
-import { I18nService } from '../../core/i18n/i18n.service';
-import { TranslatePipe } from '../../core/i18n/translate.pipe';
+import { I18nService } from '@core/i18n/i18n.service';
+import { TranslatePipe } from '@core/i18n/translate.pipe';
 import {
   FieldError,
   KIND_NAMES,
@@ -19,7 +19,7 @@ import {
   setParam,
   validateRule,
 } from './rule-kinds';
-import { SchemeRule } from './scheme-definition';
+import { SchemeRule } from '@shared/scheme-definition';
 
 /**
  * A form for one scoring rule: the kind, then the parameters that kind takes (numbers, choices,

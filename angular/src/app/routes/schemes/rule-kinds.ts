@@ -1,4 +1,4 @@
-import { SchemeRule } from './scheme-definition';
+import { SchemeRule } from '@shared/scheme-definition';
 
 /*
  * The twelve rule kinds of the scheme definition (src/PilotAssessment.Domain/Schemes/Rules, README

@@ -15,17 +15,17 @@ import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { Observable } from 'rxjs';
 
-import { ApiConfiguration } from '../../api/api-configuration';
-import { schemeExportExcel } from '../../api/fn/scheme/scheme-export-excel';
-import { schemeExportJson } from '../../api/fn/scheme/scheme-export-json';
-import { SchemesSchemeDto as SchemeDto } from '../../api/models';
-import { SchemeService } from '../../api/services';
-import { I18nService } from '../../core/i18n/i18n.service';
-import { TranslatePipe } from '../../core/i18n/translate.pipe';
-import { toProblemDetails } from '../../core/net/problem-details';
-import { Permissions } from '../../core/permissions';
-import { SessionService } from '../../core/session/session.service';
-import { errorText } from '../../shared/error-text';
+import { ApiConfiguration } from '@api/api-configuration';
+import { schemeExportExcel } from '@api/fn/scheme/scheme-export-excel';
+import { schemeExportJson } from '@api/fn/scheme/scheme-export-json';
+import { SchemesSchemeDto as SchemeDto } from '@api/models';
+import { SchemeService } from '@api/services';
+import { I18nService } from '@core/i18n/i18n.service';
+import { TranslatePipe } from '@core/i18n/translate.pipe';
+import { toProblemDetails } from '@core/net/problem-details';
+import { Permissions } from '@core/permissions';
+import { SessionService } from '@core/session/session.service';
+import { errorText } from '@shared/error-text';
 import {
   IndicatorRow,
   ProblemGroup,
@@ -37,7 +37,7 @@ import {
   groupDraftProblems,
   groupProblems,
   ruleSummary,
-} from './scheme-definition';
+} from '@shared/scheme-definition';
 import { statusColour } from './scheme-list.component';
 import { IndicatorEditorComponent } from './indicator-editor.component';
 import { SchemePreviewComponent } from './scheme-preview.component';

@@ -13,16 +13,16 @@ import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { NzUploadFile, NzUploadModule } from 'ng-zorro-antd/upload';
 
-import { SchemesSchemeDto as SchemeDto } from '../../api/models';
-import { SchemeService } from '../../api/services';
-import { I18nService } from '../../core/i18n/i18n.service';
-import { TranslatePipe } from '../../core/i18n/translate.pipe';
-import { toProblemDetails } from '../../core/net/problem-details';
-import { Permissions } from '../../core/permissions';
-import { SessionService } from '../../core/session/session.service';
-import { errorText } from '../../shared/error-text';
-import { PagedState } from '../../shared/paged-list';
-import { ProblemGroup, groupProblems } from './scheme-definition';
+import { SchemesSchemeDto as SchemeDto } from '@api/models';
+import { SchemeService } from '@api/services';
+import { I18nService } from '@core/i18n/i18n.service';
+import { TranslatePipe } from '@core/i18n/translate.pipe';
+import { toProblemDetails } from '@core/net/problem-details';
+import { Permissions } from '@core/permissions';
+import { SessionService } from '@core/session/session.service';
+import { errorText } from '@shared/error-text';
+import { PagedState } from '@shared/paged-list';
+import { ProblemGroup, groupProblems } from '@shared/scheme-definition';
 
 export const SCHEME_STATUSES = ['Draft', 'Published', 'Archived'] as const;
 

@@ -3,9 +3,9 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 
-import { DEFINITION } from '../../../testing/scheme-fixtures';
-import { APP_ICONS } from '../../core/icons';
-import { flattenIndicators } from './scheme-definition';
+import { DEFINITION } from '@testing/scheme-fixtures';
+import { APP_ICONS } from '@core/icons';
+import { flattenIndicators } from '@shared/scheme-definition';
 import { PREVIEW_DEBOUNCE_MS, SchemePreviewComponent } from './scheme-preview.component';
 
 const DEBOUNCE = 50;

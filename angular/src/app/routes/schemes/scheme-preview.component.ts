@@ -25,12 +25,12 @@ import {
   SchemesIndicatorValueDto as IndicatorValueDto,
   SchemesPreviewScoreInput as PreviewScoreInput,
   SchemesScoreLineDto as ScoreLineDto,
-} from '../../api/models';
-import { SchemeService } from '../../api/services';
-import { I18nService } from '../../core/i18n/i18n.service';
-import { TranslatePipe } from '../../core/i18n/translate.pipe';
-import { errorText } from '../../shared/error-text';
-import { IndicatorRow, referenceKind, valueInputKind } from './scheme-definition';
+} from '@api/models';
+import { SchemeService } from '@api/services';
+import { I18nService } from '@core/i18n/i18n.service';
+import { TranslatePipe } from '@core/i18n/translate.pipe';
+import { errorText } from '@shared/error-text';
+import { IndicatorRow, referenceKind, valueInputKind } from '@shared/scheme-definition';
 
 /** How long typing must pause before a preview is requested (milliseconds). */
 export const PREVIEW_DEBOUNCE_MS = new InjectionToken<number>('PREVIEW_DEBOUNCE_MS', {

@@ -8,12 +8,12 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 
-import { TenantsTenantDto as TenantDto } from '../../api/models';
-import { appConfig } from '../../../testing/fixtures';
-import { APP_ICONS } from '../../core/icons';
-import { authInterceptor } from '../../core/net/auth.interceptor';
-import { Permissions } from '../../core/permissions';
-import { SessionService } from '../../core/session/session.service';
+import { TenantsTenantDto as TenantDto } from '@api/models';
+import { appConfig } from '@testing/fixtures';
+import { APP_ICONS } from '@core/icons';
+import { authInterceptor } from '@core/net/auth.interceptor';
+import { Permissions } from '@core/permissions';
+import { SessionService } from '@core/session/session.service';
 import { TenantListComponent } from './tenant-list.component';
 
 const TENANTS: TenantDto[] = [

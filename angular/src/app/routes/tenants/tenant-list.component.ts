@@ -20,16 +20,17 @@ import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 
-import { TenantsTenantDto as TenantDto } from '../../api/models';
-import { TenantService } from '../../api/services';
-import { I18nService } from '../../core/i18n/i18n.service';
-import { TranslatePipe } from '../../core/i18n/translate.pipe';
-import { Permissions } from '../../core/permissions';
-import { SessionService } from '../../core/session/session.service';
-import { errorText, formErrorText } from '../../shared/error-text';
-import { FieldErrorPipe } from '../../shared/field-error.pipe';
-import { cityNameValidator, revealErrors } from '../../shared/form-utils';
-import { PagedState } from '../../shared/paged-list';
+import { TenantsTenantDto as TenantDto } from '@api/models';
+import { TenantService } from '@api/services';
+import { I18nService } from '@core/i18n/i18n.service';
+import { TranslatePipe } from '@core/i18n/translate.pipe';
+import { Permissions } from '@core/permissions';
+import { SessionService } from '@core/session/session.service';
+import { errorText, formErrorText } from '@shared/error-text';
+import { FieldErrorPipe } from '@shared/field-error.pipe';
+import { cityNameValidator, revealErrors } from '@shared/form-utils';
+import { PagedState } from '@shared/paged-list';
+import { SearchToolbarComponent } from '@shared/search-toolbar.component';
 
 @Component({
   selector: 'app-tenant-list',
@@ -48,6 +49,7 @@ import { PagedState } from '../../shared/paged-list';
     NzAlertModule,
     TranslatePipe,
     FieldErrorPipe,
+    SearchToolbarComponent,
   ],
   templateUrl: './tenant-list.component.html',
 })

@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 
-import { APP_ICONS } from '../../core/icons';
+import { APP_ICONS } from '@core/icons';
 import { agreementDto } from '../agreements/agreement-fixtures';
 import { UnitAssignmentsComponent, assignmentBody } from './unit-assignments.component';
 

@@ -12,11 +12,11 @@ import {
   AgreementsAgreementDto as AgreementDto,
   AgreementsAssignUnitsInput as AssignUnitsInput,
   OrganizationUnitsOrganizationUnitDto as UnitDto,
-} from '../../api/models';
-import { AgreementService } from '../../api/services';
-import { I18nService } from '../../core/i18n/i18n.service';
-import { TranslatePipe } from '../../core/i18n/translate.pipe';
-import { errorText } from '../../shared/error-text';
+} from '@api/models';
+import { AgreementService } from '@api/services';
+import { I18nService } from '@core/i18n/i18n.service';
+import { TranslatePipe } from '@core/i18n/translate.pipe';
+import { errorText } from '@shared/error-text';
 import { unitOptions } from './unit-tree';
 
 /** Agreements whose lines and key tasks a city may hand to its units, the one in force first. */

@@ -4,11 +4,11 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 
-import { OrganizationUnitsOrganizationUnitDto as UnitDto } from '../../api/models';
-import { appConfig } from '../../../testing/fixtures';
-import { APP_ICONS } from '../../core/icons';
-import { Permissions } from '../../core/permissions';
-import { SessionService } from '../../core/session/session.service';
+import { OrganizationUnitsOrganizationUnitDto as UnitDto } from '@api/models';
+import { appConfig } from '@testing/fixtures';
+import { APP_ICONS } from '@core/icons';
+import { Permissions } from '@core/permissions';
+import { SessionService } from '@core/session/session.service';
 import { UnitTreeComponent } from './unit-tree.component';
 import { flatten, toNodes, unitOptions } from './unit-tree';
 

@@ -26,15 +26,15 @@ import {
   OrganizationUnitsOrganizationUnitDto as UnitDto,
   OrganizationUnitsOrganizationUnitKind as UnitKind,
   OrganizationUnitsUnitMemberDto as MemberDto,
-} from '../../api/models';
-import { OrganizationUnitService, UserService } from '../../api/services';
-import { I18nService } from '../../core/i18n/i18n.service';
-import { TranslatePipe } from '../../core/i18n/translate.pipe';
-import { Permissions } from '../../core/permissions';
-import { SessionService } from '../../core/session/session.service';
-import { errorText, formErrorText } from '../../shared/error-text';
-import { FieldErrorPipe } from '../../shared/field-error.pipe';
-import { revealErrors } from '../../shared/form-utils';
+} from '@api/models';
+import { OrganizationUnitService, UserService } from '@api/services';
+import { I18nService } from '@core/i18n/i18n.service';
+import { TranslatePipe } from '@core/i18n/translate.pipe';
+import { Permissions } from '@core/permissions';
+import { SessionService } from '@core/session/session.service';
+import { errorText, formErrorText } from '@shared/error-text';
+import { FieldErrorPipe } from '@shared/field-error.pipe';
+import { revealErrors } from '@shared/form-utils';
 import { UnitAssignmentsComponent } from './unit-assignments.component';
 import { UNIT_KINDS, findUnit, flatten, toNodes, unitOptions } from './unit-tree';
 

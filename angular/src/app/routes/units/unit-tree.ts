@@ -1,4 +1,4 @@
-import { OrganizationUnitsOrganizationUnitDto as UnitDto } from '../../api/models';
+import { OrganizationUnitsOrganizationUnitDto as UnitDto } from '@api/models';
 
 /** Kinds in the host's enum order: the create input takes the index, the tree shows the name. */
 export const UNIT_KINDS = ['City', 'District', 'County', 'Department', 'Other'] as const;

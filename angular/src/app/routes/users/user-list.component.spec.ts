@@ -4,11 +4,11 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 
-import { IdentityUserDto as UserDto } from '../../api/models';
-import { appConfig } from '../../../testing/fixtures';
-import { APP_ICONS } from '../../core/icons';
-import { Permissions } from '../../core/permissions';
-import { SessionService } from '../../core/session/session.service';
+import { IdentityUserDto as UserDto } from '@api/models';
+import { appConfig } from '@testing/fixtures';
+import { APP_ICONS } from '@core/icons';
+import { Permissions } from '@core/permissions';
+import { SessionService } from '@core/session/session.service';
 import { UserListComponent } from './user-list.component';
 
 const USERS: UserDto[] = [

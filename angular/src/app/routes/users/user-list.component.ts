@@ -14,16 +14,17 @@ import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 
-import { IdentityRoleDto as RoleDto, IdentityUserDto as UserDto } from '../../api/models';
-import { RoleService, UserService } from '../../api/services';
-import { I18nService } from '../../core/i18n/i18n.service';
-import { TranslatePipe } from '../../core/i18n/translate.pipe';
-import { Permissions } from '../../core/permissions';
-import { SessionService } from '../../core/session/session.service';
-import { errorText, formErrorText } from '../../shared/error-text';
-import { FieldErrorPipe } from '../../shared/field-error.pipe';
-import { revealErrors } from '../../shared/form-utils';
-import { PagedState } from '../../shared/paged-list';
+import { IdentityRoleDto as RoleDto, IdentityUserDto as UserDto } from '@api/models';
+import { RoleService, UserService } from '@api/services';
+import { I18nService } from '@core/i18n/i18n.service';
+import { TranslatePipe } from '@core/i18n/translate.pipe';
+import { Permissions } from '@core/permissions';
+import { SessionService } from '@core/session/session.service';
+import { errorText, formErrorText } from '@shared/error-text';
+import { FieldErrorPipe } from '@shared/field-error.pipe';
+import { revealErrors } from '@shared/form-utils';
+import { PagedState } from '@shared/paged-list';
+import { SearchToolbarComponent } from '@shared/search-toolbar.component';
 
 @Component({
   selector: 'app-user-list',
@@ -43,6 +44,7 @@ import { PagedState } from '../../shared/paged-list';
     NzAlertModule,
     TranslatePipe,
     FieldErrorPipe,
+    SearchToolbarComponent,
   ],
   templateUrl: './user-list.component.html',
 })

@@ -5,7 +5,4 @@ import { LanguageDto as ApplicationConfigurationLanguageDto } from '../../models
 export interface LocalizationConfigurationDto {
   currentCulture?: string | null;
   languages?: Array<ApplicationConfigurationLanguageDto> | null;
-  texts?: {
-    [key: string]: string;
-  } | null;
 }

@@ -4,10 +4,10 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 
-import { appConfig } from '../../../../testing/fixtures';
-import { TokenService } from '../../../core/auth/token.service';
-import { APP_ICONS } from '../../../core/icons';
-import { authInterceptor } from '../../../core/net/auth.interceptor';
+import { appConfig } from '@testing/fixtures';
+import { TokenService } from '@core/auth/token.service';
+import { APP_ICONS } from '@core/icons';
+import { authInterceptor } from '@core/net/auth.interceptor';
 import { ChangePasswordComponent } from './change-password.component';
 
 describe('ChangePasswordComponent', () => {

@@ -4,11 +4,11 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 
-import { appConfig } from '../../../../testing/fixtures';
-import { TokenService } from '../../../core/auth/token.service';
-import { APP_ICONS } from '../../../core/icons';
-import { I18nService } from '../../../core/i18n/i18n.service';
-import { authInterceptor } from '../../../core/net/auth.interceptor';
+import { appConfig } from '@testing/fixtures';
+import { TokenService } from '@core/auth/token.service';
+import { APP_ICONS } from '@core/icons';
+import { I18nService } from '@core/i18n/i18n.service';
+import { authInterceptor } from '@core/net/auth.interceptor';
 import { LoginComponent } from './login.component';
 
 const CITIES = [

@@ -15,19 +15,15 @@ import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzSegmentedModule } from 'ng-zorro-antd/segmented';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 
-import { AccountTenantLookupDto as TenantLookupDto } from '../../../api/models';
-import { AccountService } from '../../../api/services';
-import { AuthService } from '../../../core/auth/auth.service';
-import { I18nService } from '../../../core/i18n/i18n.service';
-import { TranslatePipe } from '../../../core/i18n/translate.pipe';
-import {
-  applyProblemToForm,
-  problemMessage,
-  toProblemDetails,
-} from '../../../core/net/problem-details';
-import { FieldErrorPipe } from '../../../shared/field-error.pipe';
-import { LangSwitchComponent } from '../../../shared/lang-switch.component';
-import { ZorroSetupService } from '../../../shared/zorro-setup.service';
+import { AccountTenantLookupDto as TenantLookupDto } from '@api/models';
+import { AccountService } from '@api/services';
+import { AuthService } from '@core/auth/auth.service';
+import { I18nService } from '@core/i18n/i18n.service';
+import { TranslatePipe } from '@core/i18n/translate.pipe';
+import { applyProblemToForm, problemMessage, toProblemDetails } from '@core/net/problem-details';
+import { FieldErrorPipe } from '@shared/field-error.pipe';
+import { LangSwitchComponent } from '@shared/lang-switch.component';
+import { ZorroSetupService } from '@shared/zorro-setup.service';
 
 export type LoginSide = 'host' | 'city';
 

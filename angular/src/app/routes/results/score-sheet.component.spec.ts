@@ -4,11 +4,11 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 
-import { ResultsScoreSheetRecordDto as ScoreSheetRecordDto } from '../../api/models';
-import { appConfig } from '../../../testing/fixtures';
-import { APP_ICONS } from '../../core/icons';
-import { Permissions } from '../../core/permissions';
-import { SessionService } from '../../core/session/session.service';
+import { ResultsScoreSheetRecordDto as ScoreSheetRecordDto } from '@api/models';
+import { appConfig } from '@testing/fixtures';
+import { APP_ICONS } from '@core/icons';
+import { Permissions } from '@core/permissions';
+import { SessionService } from '@core/session/session.service';
 import { ScoreSheetComponent, bandColour, changeText } from './score-sheet.component';
 
 function sheet(overrides: Partial<ScoreSheetRecordDto> = {}): ScoreSheetRecordDto {

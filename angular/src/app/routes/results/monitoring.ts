@@ -6,7 +6,7 @@ import {
   ResultsCityMonitoringDto as MonitoringRow,
   ResultsMonitoringWarningDto as MonitoringWarning,
   ResultsTrendPointDto as TrendPoint,
-} from '../../api/models';
+} from '@api/models';
 
 export type { MonitoringRow, MonitoringWarning, TrendPoint };
 

@@ -1,5 +1,5 @@
-import { SchemesSchemeProblemDto as SchemeProblemDto } from '../../api/models';
-import { ProblemDetails } from '../../core/net/problem-details';
+import { SchemesSchemeProblemDto as SchemeProblemDto } from '@api/models';
+import { ProblemDetails } from '@core/net/problem-details';
 
 /*
  * The scheme definition travels as free JSON (`SchemeDto.definition` is `any` in the OpenAPI

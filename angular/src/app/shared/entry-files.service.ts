@@ -5,7 +5,7 @@ import { Observable, map } from 'rxjs';
 import {
   DataEntryEntrySheetDto as EntrySheetDto,
   DataEntryEvidenceDto as EvidenceDto,
-} from '../../api/models';
+} from '@api/models';
 
 export interface DownloadedFile {
   blob: Blob;

@@ -15,14 +15,14 @@ import {
   PeriodsPeriodDto as PeriodDto,
   ResultsRankingRowDto as RankingRowDto,
   ResultsScoreSheetRecordDto as ScoreSheetRecordDto,
-} from '../../api/models';
-import { PeriodService, ResultService } from '../../api/services';
-import { I18nService } from '../../core/i18n/i18n.service';
-import { TranslatePipe } from '../../core/i18n/translate.pipe';
-import { Permissions } from '../../core/permissions';
-import { SessionService } from '../../core/session/session.service';
-import { errorText } from '../../shared/error-text';
-import { EntryFilesService, saveBlob } from '../data-entry/entry-files.service';
+} from '@api/models';
+import { PeriodService, ResultService } from '@api/services';
+import { I18nService } from '@core/i18n/i18n.service';
+import { TranslatePipe } from '@core/i18n/translate.pipe';
+import { Permissions } from '@core/permissions';
+import { SessionService } from '@core/session/session.service';
+import { errorText } from '@shared/error-text';
+import { EntryFilesService, saveBlob } from '@shared/entry-files.service';
 
 export interface CategoryRow {
   code: string;

@@ -5,9 +5,9 @@ import { provideRouter } from '@angular/router';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 import { provideEchartsCore } from 'ngx-echarts';
 
-import { PeriodsPeriodDto as PeriodDto } from '../../api/models';
-import { APP_ICONS } from '../../core/icons';
-import { SessionService } from '../../core/session/session.service';
+import { PeriodsPeriodDto as PeriodDto } from '@api/models';
+import { APP_ICONS } from '@core/icons';
+import { SessionService } from '@core/session/session.service';
 import { DashboardComponent, colourHex, totalsChartOptions } from './dashboard.component';
 import {
   MonitoringRow,

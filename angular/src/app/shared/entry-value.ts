@@ -2,8 +2,8 @@ import {
   DataEntryEntryLineDto as EntryLineDto,
   DataEntryEntryOccurrenceDto as EntryOccurrenceDto,
   DataEntryEntryValueDto as EntryValueDto,
-} from '../../api/models';
-import { SchemeDefinition, SchemeIndicator, flattenIndicators } from '../schemes/scheme-definition';
+} from '@api/models';
+import { SchemeDefinition, SchemeIndicator, flattenIndicators } from './scheme-definition';
 
 /** What the grid asks for, by the indicator's rule. */
 export type EntryInputKind =
@@ -224,38 +224,6 @@ export function offersLastYear(
   options: Pick<EntryOptions, 'lastYear'>,
 ): boolean {
   return options.lastYear && line.referenceSource !== 'PreviousPeriod';
-}
-
-/** Tag colour of a line's status. */
-export function lineStatusColour(status: string | null | undefined): string {
-  switch (status) {
-    case 'UnitSubmitted':
-      return 'cyan';
-    case 'Submitted':
-      return 'blue';
-    case 'Returned':
-      return 'red';
-    case 'Approved':
-      return 'green';
-    default:
-      return 'default';
-  }
-}
-
-/** Tag colour of a city submission's status. */
-export function submissionStatusColour(status: string | null | undefined): string {
-  switch (status) {
-    case 'Submitted':
-      return 'blue';
-    case 'Returned':
-      return 'red';
-    case 'Approved':
-      return 'green';
-    case 'Withdrawn':
-      return 'orange';
-    default:
-      return 'default';
-  }
 }
 
 /** "1.5 MB", "320 KB". */

@@ -1,4 +1,4 @@
-import { DEFINITION } from '../../../testing/scheme-fixtures';
+import { DEFINITION } from '@testing/scheme-fixtures';
 import {
   categoryCodesUnder,
   categoryTree,

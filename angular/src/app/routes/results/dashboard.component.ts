@@ -14,13 +14,13 @@ import {
   PeriodsPeriodDto as PeriodDto,
   ResultsCompletenessRowDto as CompletenessRowDto,
   ResultsRankingRowDto as RankingRowDto,
-} from '../../api/models';
-import { PeriodService, ResultService } from '../../api/services';
-import { I18nService } from '../../core/i18n/i18n.service';
-import { TranslatePipe } from '../../core/i18n/translate.pipe';
-import { SessionService } from '../../core/session/session.service';
-import { errorText } from '../../shared/error-text';
-import { periodStatusColour } from '../periods/period-list.component';
+} from '@api/models';
+import { PeriodService, ResultService } from '@api/services';
+import { I18nService } from '@core/i18n/i18n.service';
+import { TranslatePipe } from '@core/i18n/translate.pipe';
+import { SessionService } from '@core/session/session.service';
+import { errorText } from '@shared/error-text';
+import { periodStatusColour } from '@shared/status-colours';
 import {
   MonitoringRow,
   TrendPoint,

@@ -1,0 +1,47 @@
+import { Component, computed, inject, input } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { NzCheckboxModule } from 'ng-zorro-antd/checkbox';
+import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzSelectModule } from 'ng-zorro-antd/select';
+
+import { DataEntryEntryLineDto as EntryLineDto } from '@api/models';
+import { I18nService } from '@core/i18n/i18n.service';
+import { TranslatePipe } from '@core/i18n/translate.pipe';
+import { offersLastYear } from '@shared/entry-value';
+import { DataEntryStore } from './data-entry.store';
+import { focusNextCell, typedText } from './entry-cells';
+
+/** The inputs of one line's value, by its rule: number, occurrences, grade, checklist, survey rates. */
+@Component({
+  selector: 'app-entry-value-editor',
+  imports: [FormsModule, NzCheckboxModule, NzInputModule, NzSelectModule, TranslatePipe],
+  templateUrl: './entry-value-editor.component.html',
+  styleUrl: './data-entry.component.css',
+})
+export class EntryValueEditorComponent {
+  protected readonly store = inject(DataEntryStore);
+  private readonly i18n = inject(I18nService);
+
+  readonly line = input.required<EntryLineDto>();
+  /** Row index, for the keyboard order of the grid. */
+  readonly row = input(0);
+
+  protected readonly o = computed(() => this.store.options(this.line()));
+  protected readonly canEdit = computed(() => this.store.editable(this.line()));
+  protected readonly offersLastYear = computed(() => offersLastYear(this.line(), this.o()));
+  protected readonly typedText = typedText;
+
+  /** A doubling flag's text ("major_event_period" → 重大活动安保期间), or the flag itself. */
+  protected flagLabel(flag: string): string {
+    const key = `dataEntry.flags.${flag}`;
+    const text = this.i18n.t(key);
+    return text === key ? flag : text;
+  }
+
+  /** Enter saves the line and moves to the next value box. */
+  protected saveAndNext(event: Event): void {
+    event.preventDefault();
+    this.store.save(this.line());
+    focusNextCell(event);
+  }
+}

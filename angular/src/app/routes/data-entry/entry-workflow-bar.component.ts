@@ -1,0 +1,36 @@
+import { Component, inject } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzFormModule } from 'ng-zorro-antd/form';
+import { NzIconModule } from 'ng-zorro-antd/icon';
+import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzModalModule } from 'ng-zorro-antd/modal';
+import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
+
+import { TranslatePipe } from '@core/i18n/translate.pipe';
+import { DataEntryStore } from './data-entry.store';
+import { EntryXlsxUploadComponent } from './entry-xlsx-upload.component';
+
+/**
+ * The sheet's toolbar: xlsx template and upload, reload, 报送 (selected or every entered line) for the
+ * clerk, 退回 with a comment and 提交全市自评 for the city administrator.
+ */
+@Component({
+  selector: 'app-entry-workflow-bar',
+  imports: [
+    FormsModule,
+    NzButtonModule,
+    NzFormModule,
+    NzIconModule,
+    NzInputModule,
+    NzModalModule,
+    NzPopconfirmModule,
+    TranslatePipe,
+    EntryXlsxUploadComponent,
+  ],
+  templateUrl: './entry-workflow-bar.component.html',
+  styleUrl: './data-entry.component.css',
+})
+export class EntryWorkflowBarComponent {
+  protected readonly store = inject(DataEntryStore);
+}

@@ -1,0 +1,14 @@
+import { Routes } from '@angular/router';
+
+import { permissionGuard } from '@core/guards/permission.guard';
+import { Permissions } from '@core/permissions';
+
+/** The city's data entry of the open period. */
+export const DATA_ENTRY_ROUTES: Routes = [
+  {
+    path: '',
+    canActivate: [permissionGuard],
+    data: { permission: Permissions.DataEntry.Default },
+    loadComponent: () => import('./data-entry.component').then((m) => m.DataEntryComponent),
+  },
+];

@@ -1,0 +1,30 @@
+import { Routes } from '@angular/router';
+import { provideEchartsCore } from 'ngx-echarts';
+
+import { permissionGuard } from '@core/guards/permission.guard';
+import { Permissions } from '@core/permissions';
+
+/** Results: the monitoring dashboard (/dashboard) and the score sheet (/score-sheet). */
+export const DASHBOARD_ROUTES: Routes = [
+  {
+    path: '',
+    canActivate: [permissionGuard],
+    data: { permission: Permissions.Dashboard.Default },
+    // echarts (only the bar, line and radar charts) is loaded only when the dashboard is opened
+    providers: [
+      provideEchartsCore({
+        echarts: () => import('./echarts-setup').then((m) => m.echarts),
+      }),
+    ],
+    loadComponent: () => import('./dashboard.component').then((m) => m.DashboardComponent),
+  },
+];
+
+export const SCORE_SHEET_ROUTES: Routes = [
+  {
+    path: '',
+    canActivate: [permissionGuard],
+    data: { permission: Permissions.Results.Default },
+    loadComponent: () => import('./score-sheet.component').then((m) => m.ScoreSheetComponent),
+  },
+];
