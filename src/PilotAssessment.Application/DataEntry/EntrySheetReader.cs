@@ -46,6 +46,15 @@ public sealed class EntrySheetReader(
         };
     }
 
+    /// <summary>The sheet with only the lines the user may see (<see cref="EntryLineScope"/>).</summary>
+    public async Task<EntrySheetDto> ReadAsync(AssessmentPeriod period, Guid cityId, EntryLineScope scope)
+    {
+        var sheet = await ReadAsync(period, cityId);
+        sheet.Lines = sheet.Lines.Where(l => scope.MayAccess(l.IndicatorCode)).ToList();
+        sheet.FactsWritable = sheet.Writable && scope.UserUnits is not { Count: > 0 };
+        return sheet;
+    }
+
     public async Task<EntryLineDto> LineAsync(EntryLine line, SchemeDefinition definition)
     {
         var indicator = definition.AllIndicators().First(i => i.Code == line.IndicatorCode);
