@@ -80,7 +80,18 @@ public sealed class EntryLineDto
 
     public List<EvidenceDto> Evidence { get; set; } = [];
 
+    /// <summary>What the saved draft still lacks to be scored (e.g. 缺少上年同期值), beside its field; such a line cannot be reported.</summary>
+    public List<EntryLineGapDto> Incomplete { get; set; } = [];
+
     public string? ConcurrencyStamp { get; set; }
+}
+
+/// <summary>One thing a line lacks to be scored: the field (e.g. "value.lastYearNumber") and the message in the user's language.</summary>
+public sealed class EntryLineGapDto
+{
+    public string Field { get; set; } = string.Empty;
+
+    public string Message { get; set; } = string.Empty;
 }
 
 public sealed class EvidenceDto

@@ -35,6 +35,7 @@ public sealed class EntryReportingAppService(
         var scope = await access.ForAsync(period);
         var (codes, found) = await RequestedLinesAsync(period, cityId, input.IndicatorCodes, scope);
         var files = await reader.EvidenceOfAsync(found.Values.Select(l => l.Id).ToList());
+        var gaps = await reader.GapsAsync(period, cityId);
 
         // Every line is checked first: one that cannot be reported and none is.
         var error = new BusinessException(DataEntryErrorCodes.Invalid, string.Join("、", codes));
@@ -47,6 +48,10 @@ public sealed class EntryReportingAppService(
             else if (!found.TryGetValue(code, out var line) || !line.IsReported)
             {
                 error.WithError($"lines.{code}", DataEntryErrorCodes.LineNotReported, code);
+            }
+            else if (gaps.TryGetValue(code, out var lacking))
+            {
+                Incomplete(error, code, lacking);
             }
             else if (indicator.EvidenceRequired && !files[line.Id].Any())
             {
@@ -133,9 +138,17 @@ public sealed class EntryReportingAppService(
             error.WithError($"lines.{line.IndicatorCode}.evidence", DataEntryErrorCodes.EvidenceRequired, indicators[line.IndicatorCode].Name);
         }
 
+        // A line that cannot be scored yet is not sent to the province either.
+        var gaps = await reader.GapsAsync(period, cityId);
+        foreach (var (code, lacking) in gaps.Where(g => indicators.ContainsKey(g.Key)))
+        {
+            Incomplete(error, code, lacking);
+        }
+
         if (error.Errors.Count > 0)
         {
-            throw new BusinessException(DataEntryErrorCodes.EvidenceRequired, string.Join("、", error.Errors.Keys.Select(k => k.Split('.')[1])))
+            var named = string.Join("、", error.Errors.Keys.Select(k => k.Split('.')[1]).Distinct());
+            throw new BusinessException(gaps.Count > 0 ? DataEntryErrorCodes.Invalid : DataEntryErrorCodes.EvidenceRequired, named)
                 .WithErrors(error.Errors);
         }
 
@@ -159,6 +172,15 @@ public sealed class EntryReportingAppService(
         submission.SelfTotal = sheet.Total;
         await unitOfWork.SaveChangesAsync();
         return submission.ToDto(periodId, cityId);
+    }
+
+    /// <summary>A line named by what it still lacks to be scored (<see cref="EntryLineGaps"/>).</summary>
+    private static void Incomplete(BusinessException error, string code, IEnumerable<FieldError> lacking)
+    {
+        foreach (var gap in lacking)
+        {
+            error.WithError($"lines.{code}", DataEntryErrorCodes.LineIncomplete, code, new LocalizableText(gap.Code));
+        }
     }
 
     /// <summary>The lines named by a report or return request (codes trimmed, once each), after the city's edit checks.</summary>

@@ -53,6 +53,14 @@ public sealed class EntrySheetAppService(
         var unitId = scope.UnitOf(indicatorCode);
         var line = await lines.FirstOrDefaultAsync(lines.Query().Where(l => l.PeriodId == periodId && l.IndicatorCode == indicatorCode));
 
+        // A line already saved is changed only from what was read of it: without its stamp the save is a mistake of
+        // the caller, not a race with another clerk.
+        if (line is not null && string.IsNullOrEmpty(input.ConcurrencyStamp))
+        {
+            throw new BusinessException(DataEntryErrorCodes.StampRequired, indicator.Code)
+                .WithError("concurrencyStamp", DataEntryErrorCodes.StampRequired, indicator.Code);
+        }
+
         // The other clerk's save wins the race; this one gets it back to merge, and nothing is overwritten.
         if (line is not null && input.ConcurrencyStamp != line.ConcurrencyStamp)
         {
