@@ -1,6 +1,7 @@
 using PilotAssessment.ExceptionHandling;
 using PilotAssessment.Results;
 using PilotAssessment.Schemes;
+using PilotAssessment.Schemes.Rules;
 
 namespace PilotAssessment.DataEntry;
 
@@ -17,6 +18,15 @@ public static class EntryLineGaps
         if (value.Number is not null && PeriodReferenceData.NeedsLastYear(indicator.Rule) && reference.Value is null)
         {
             yield return ("value.lastYearNumber", new FieldError(DataEntryErrorCodes.LastYearMissing));
+        }
+
+        // A survey entered component by component: every component's rate is needed to score it.
+        if (indicator.Rule is SurveyCompositeRule survey && value.SurveyRates is { Count: > 0 } rates)
+        {
+            foreach (var component in survey.Components.Where(c => !rates.ContainsKey(c.Key)))
+            {
+                yield return ($"value.surveyRates.{component.Key}", new FieldError(DataEntryErrorCodes.SurveyRateMissing));
+            }
         }
     }
 }

@@ -83,5 +83,6 @@ public static class DataEntryErrorCodes
     public const string OccurrenceTypeRequired = "DataEntry:OccurrenceTypeRequired";
     public const string CountWholeNumber = "DataEntry:CountWholeNumber";
     public const string LastYearMissing = "DataEntry:LastYearMissing";
+    public const string SurveyRateMissing = "DataEntry:SurveyRateMissing";
     public const string LineIncomplete = "DataEntry:LineIncomplete";
 }

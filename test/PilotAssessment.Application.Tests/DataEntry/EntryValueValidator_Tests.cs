@@ -1,7 +1,5 @@
 using PilotAssessment.ExceptionHandling;
-using PilotAssessment.Results;
 using PilotAssessment.Schemes;
-using PilotAssessment.Schemes.SampleData;
 using Shouldly;
 using Xunit;
 
@@ -10,8 +8,7 @@ namespace PilotAssessment.DataEntry;
 /// <summary>A value is saved only in a shape the line's rule can score (the sample scheme's lines of every entered kind).</summary>
 public class EntryValueValidator_Tests
 {
-    private static readonly Dictionary<string, IndicatorDefinition> Indicators =
-        PeriodScoringService.EnteredIndicators(SampleSchemeLoader.CreateDraft(Guid.NewGuid()).Definition).ToDictionary(i => i.Code);
+    private static readonly IReadOnlyDictionary<string, IndicatorDefinition> Indicators = EntryWorkbooks.SampleIndicators;
 
     /// <summary>Each field's errors as "Code|arg|arg", joined by "; ".</summary>
     private static Dictionary<string, string> Errors(string code, EntryValue value) =>

@@ -1,7 +1,5 @@
 using PilotAssessment.ExceptionHandling;
-using PilotAssessment.Results;
 using PilotAssessment.Schemes;
-using PilotAssessment.Schemes.SampleData;
 using Shouldly;
 using Xunit;
 
@@ -10,8 +8,7 @@ namespace PilotAssessment.DataEntry;
 /// <summary>An uploaded workbook read into values and checked cell by cell, without a database.</summary>
 public class EntryXlsxImporter_Tests
 {
-    private static readonly Dictionary<string, IndicatorDefinition> Indicators =
-        PeriodScoringService.EnteredIndicators(SampleSchemeLoader.CreateDraft(Guid.NewGuid()).Definition).ToDictionary(i => i.Code);
+    private static readonly IReadOnlyDictionary<string, IndicatorDefinition> Indicators = EntryWorkbooks.SampleIndicators;
 
     [Fact]
     public void Should_Read_Every_Row_Into_The_Value_Its_Rule_Scores()
