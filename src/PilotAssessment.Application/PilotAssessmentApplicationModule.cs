@@ -83,7 +83,13 @@ public static class PilotAssessmentApplicationModule
         services.AddScoped<EvidenceQuota>();
         services.AddScoped<IPeriodAppService, PeriodAppService>();
         services.AddScoped<INotificationAppService, NotificationAppService>();
-        services.AddScoped<IDataEntryAppService, DataEntryAppService>();
+        services.AddScoped<ApplicationServiceContext>();
+        services.AddScoped<EntryEditGuard>();
+        services.AddScoped<IEntrySheetAppService, EntrySheetAppService>();
+        services.AddScoped<IEntryReportingAppService, EntryReportingAppService>();
+        services.AddScoped<ICityFactsAppService, CityFactsAppService>();
+        services.AddScoped<IEvidenceAppService, EvidenceAppService>();
+        services.AddScoped<IEntryXlsxAppService, EntryXlsxAppService>();
         services.AddScoped<IReviewAppService, ReviewAppService>();
         services.AddScoped<IResultAppService, ResultAppService>();
         services.AddScoped<IResultMonitoringAppService, ResultMonitoringAppService>();

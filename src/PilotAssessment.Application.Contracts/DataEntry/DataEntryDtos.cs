@@ -80,7 +80,18 @@ public sealed class EntryLineDto
 
     public List<EvidenceDto> Evidence { get; set; } = [];
 
+    /// <summary>What the saved draft still lacks to be scored (e.g. 缺少上年同期值), beside its field; such a line cannot be reported.</summary>
+    public List<EntryLineGapDto> Incomplete { get; set; } = [];
+
     public string? ConcurrencyStamp { get; set; }
+}
+
+/// <summary>One thing a line lacks to be scored: the field (e.g. "value.lastYearNumber") and the message in the user's language.</summary>
+public sealed class EntryLineGapDto
+{
+    public string Field { get; set; } = string.Empty;
+
+    public string Message { get; set; } = string.Empty;
 }
 
 public sealed class EvidenceDto
@@ -203,39 +214,4 @@ public sealed class SubmissionDto
     public string? ReturnComment { get; set; }
 
     public DateTime? ApprovedTime { get; set; }
-}
-
-public interface IDataEntryAppService
-{
-    Task<EntrySheetDto> GetSheetAsync(Guid periodId);
-
-    Task<EntryLineDto> GetLineAsync(Guid lineId);
-
-    /// <summary>Saves a draft of the line (creates it on first save).</summary>
-    Task<EntryLineDto> SaveLineAsync(Guid periodId, string indicatorCode, SaveEntryLineInput input);
-
-    Task<List<ValueHistoryDto>> GetHistoryAsync(Guid lineId);
-
-    /// <summary>The bulk-entry workbook with the city's current values.</summary>
-    Task<Schemes.FileDto> DownloadTemplateAsync(Guid periodId);
-
-    /// <summary>Saves every row of the workbook, or nothing when any cell is wrong (errors keyed by cell, e.g. "E5").</summary>
-    Task<EntrySheetDto> UploadXlsxAsync(Guid periodId, Stream content);
-
-    Task<EvidenceDto> UploadEvidenceAsync(Guid lineId, string fileName, Stream content, long length);
-
-    Task<Schemes.FileDto> DownloadEvidenceAsync(Guid evidenceId);
-
-    Task DeleteEvidenceAsync(Guid evidenceId);
-
-    Task<CityFactsDto> SaveFactsAsync(Guid periodId, CityFactsDto input);
-
-    /// <summary>A clerk reports lines to the city administrator; they are no longer editable by clerks.</summary>
-    Task<EntrySheetDto> SubmitLinesAsync(Guid periodId, SubmitLinesInput input);
-
-    /// <summary>The city administrator returns reported lines to their unit with a comment.</summary>
-    Task<EntrySheetDto> ReturnLinesAsync(Guid periodId, ReturnLinesInput input);
-
-    /// <summary>The city administrator submits the city's self-assessment to the province.</summary>
-    Task<SubmissionDto> SubmitAsync(Guid periodId);
 }

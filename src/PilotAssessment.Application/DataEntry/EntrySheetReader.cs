@@ -1,4 +1,7 @@
+using Microsoft.Extensions.Localization;
 using PilotAssessment.Data;
+using PilotAssessment.ExceptionHandling;
+using PilotAssessment.Localization;
 using PilotAssessment.MultiTenancy;
 using PilotAssessment.Periods;
 using PilotAssessment.Repositories;
@@ -16,7 +19,8 @@ public sealed class EntrySheetReader(
     IRepository<CitySubmission> submissions,
     EntryWindowPolicy window,
     Results.PeriodReferenceDataProvider references,
-    IDataFilter dataFilter)
+    IDataFilter dataFilter,
+    IStringLocalizer<PilotAssessmentResource> localizer)
 {
     public async Task<EntrySheetDto> ReadAsync(AssessmentPeriod period, Guid cityId)
     {
@@ -39,11 +43,21 @@ public sealed class EntrySheetReader(
                 .Select(i =>
                 {
                     var line = cityLines.GetValueOrDefault(i.Code);
-                    return i.ToDto(period.Id, line, line is null ? [] : files[line.Id], reference.LineReference(i, cityId, line?.Value ?? new EntryValue()));
+                    var value = line?.Value ?? new EntryValue();
+                    return WithGaps(i.ToDto(period.Id, line, line is null ? [] : files[line.Id], reference.LineReference(i, cityId, value)), i, value);
                 })
                 .ToList(),
             Facts = cityFacts.ToDto(),
         };
+    }
+
+    /// <summary>The sheet with only the lines the user may see (<see cref="EntryLineScope"/>).</summary>
+    public async Task<EntrySheetDto> ReadAsync(AssessmentPeriod period, Guid cityId, EntryLineScope scope)
+    {
+        var sheet = await ReadAsync(period, cityId);
+        sheet.Lines = sheet.Lines.Where(l => scope.MayAccess(l.IndicatorCode)).ToList();
+        sheet.FactsWritable = sheet.Writable && scope.UserUnits is not { Count: > 0 };
+        return sheet;
     }
 
     public async Task<EntryLineDto> LineAsync(EntryLine line, SchemeDefinition definition)
@@ -52,7 +66,29 @@ public sealed class EntrySheetReader(
         var files = await EvidenceOfAsync([line.Id]);
         // Saving a cell must not read the whole province: only this indicator's lines count here.
         var (_, reference) = await ReferenceAsync(line.PeriodId, line.IndicatorCode);
-        return indicator.ToDto(line.PeriodId, line, files[line.Id], line.TenantId is { } cityId ? reference.LineReference(indicator, cityId, line.Value) : default);
+        var dto = indicator.ToDto(line.PeriodId, line, files[line.Id], line.TenantId is { } cityId ? reference.LineReference(indicator, cityId, line.Value) : default);
+        return WithGaps(dto, indicator, line.Value);
+    }
+
+    /// <summary>What each of the city's lines still lacks to be scored (<see cref="EntryLineGaps"/>), by indicator code; lines lacking nothing are left out.</summary>
+    public async Task<Dictionary<string, List<FieldError>>> GapsAsync(AssessmentPeriod period, Guid cityId)
+    {
+        var scheme = await schemes.GetAsync(period.SchemeId);
+        var (periodLines, reference) = await ReferenceAsync(period.Id);
+        var indicators = scheme.Definition.AllIndicators().ToDictionary(i => i.Code);
+        return periodLines
+            .Where(l => l.TenantId == cityId && indicators.ContainsKey(l.IndicatorCode))
+            .Select(l => (l.IndicatorCode, Gaps: EntryLineGaps.Of(indicators[l.IndicatorCode], l.Value, reference.LineReference(indicators[l.IndicatorCode], cityId, l.Value)).Select(g => g.Gap).ToList()))
+            .Where(l => l.Gaps.Count > 0)
+            .ToDictionary(l => l.IndicatorCode, l => l.Gaps);
+    }
+
+    private EntryLineDto WithGaps(EntryLineDto dto, IndicatorDefinition indicator, EntryValue value)
+    {
+        dto.Incomplete = EntryLineGaps.Of(indicator, value, (dto.ReferenceValue, dto.ReferenceSource))
+            .Select(g => new EntryLineGapDto { Field = g.Field, Message = localizer[g.Gap.Code].Value })
+            .ToList();
+        return dto;
     }
 
     /// <summary>Every city's lines of the period (the province average needs them all) and the reference data scoring will use.</summary>

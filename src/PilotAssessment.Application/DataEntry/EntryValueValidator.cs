@@ -1,4 +1,5 @@
 using PilotAssessment.ExceptionHandling;
+using PilotAssessment.Results;
 using PilotAssessment.Schemes;
 using PilotAssessment.Schemes.Rules;
 
@@ -32,6 +33,7 @@ public static class EntryValueValidator
     public static BusinessException? Validate(IndicatorDefinition indicator, EntryValue value, string? note)
     {
         var error = new BusinessException(DataEntryErrorCodes.Invalid, indicator.Code);
+        CheckShape(indicator, value, error);
         CheckNumber(indicator, value.Number, "value.number", error);
 
         // 上年同期值 obeys the same bounds as the value it is compared with.
@@ -86,6 +88,87 @@ public static class EntryValueValidator
         }
 
         return error.Errors.Count > 0 ? error : null;
+    }
+
+    /// <summary>
+    /// Only the parts of a value the line's rule reads, each in a form it can score: a number for the rules that read
+    /// one, counts by type where the rule deducts by type, a grade, checklist items or survey rates for theirs, and
+    /// 上年同期值 only where the rule compares with last year. Anything else is refused beside its field.
+    /// </summary>
+    private static void CheckShape(IndicatorDefinition indicator, EntryValue value, BusinessException error)
+    {
+        var rule = indicator.Rule;
+        var kind = LocalizableText.RuleKind(rule.Kind);
+        if (value.Number is not null && rule is QualitativeGradeRule or ChecklistRule or SurveyCompositeRule)
+        {
+            error.WithError("value.number", DataEntryErrorCodes.FieldNotForRule, kind);
+        }
+
+        if (value.LastYearNumber is not null && !PeriodReferenceData.NeedsLastYear(rule))
+        {
+            error.WithError("value.lastYearNumber", DataEntryErrorCodes.FieldNotForRule, kind);
+        }
+
+        if (rule is PerOccurrenceDeductionRule deduction)
+        {
+            CheckCounts(deduction, value, error);
+        }
+        else
+        {
+            if (value.Occurrences is { Count: > 0 })
+            {
+                error.WithError("value.occurrences", DataEntryErrorCodes.FieldNotForRule, kind);
+            }
+
+            if (value.Flags is { Count: > 0 })
+            {
+                error.WithError("value.flags", DataEntryErrorCodes.FieldNotForRule, kind);
+            }
+        }
+
+        if (value.Grade is not null && rule is not QualitativeGradeRule)
+        {
+            error.WithError("value.grade", DataEntryErrorCodes.FieldNotForRule, kind);
+        }
+
+        if (value.ChecklistPresent is { Count: > 0 } && rule is not ChecklistRule)
+        {
+            error.WithError("value.checklistPresent", DataEntryErrorCodes.FieldNotForRule, kind);
+        }
+
+        if (value.SurveyRates is { Count: > 0 } && rule is not SurveyCompositeRule)
+        {
+            error.WithError("value.surveyRates", DataEntryErrorCodes.FieldNotForRule, kind);
+        }
+    }
+
+    /// <summary>
+    /// A plain number is the count of untyped occurrences: a whole number, and only where the rule has a rate for them;
+    /// a rule that deducts by type (D02: 到省/到京) takes its counts by type.
+    /// </summary>
+    private static void CheckCounts(PerOccurrenceDeductionRule rule, EntryValue value, BusinessException error)
+    {
+        var types = string.Join("/", rule.Rates.Select(r => r.Name ?? r.Type));
+        if (value.Number is { } number)
+        {
+            if (rule.Per is null)
+            {
+                error.WithError("value.number", DataEntryErrorCodes.OccurrenceTypeRequired, types);
+            }
+            else if (number != decimal.Truncate(number) || number > int.MaxValue)
+            {
+                error.WithError("value.number", DataEntryErrorCodes.CountWholeNumber);
+            }
+        }
+
+        for (var i = 0; i < (value.Occurrences?.Count ?? 0); i++)
+        {
+            var type = value.Occurrences![i].Type;
+            if (rule.Per is null && (string.IsNullOrEmpty(type) || type == Schemes.Scoring.OccurrenceCount.DefaultType))
+            {
+                error.WithError($"value.occurrences[{i}].type", DataEntryErrorCodes.OccurrenceTypeRequired, types);
+            }
+        }
     }
 
     private static void CheckNumber(IndicatorDefinition indicator, decimal? candidate, string field, BusinessException error)

@@ -76,4 +76,13 @@ public static class DataEntryErrorCodes
     public const string XlsxCountTwice = "DataEntry:XlsxCountTwice";
     public const string XlsxColumnNotForRule = "DataEntry:XlsxColumnNotForRule";
     public const string UnknownFlag = "DataEntry:UnknownFlag";
+    public const string WindowNotOpenYet = "DataEntry:WindowNotOpenYet";
+    public const string WindowNotOpened = "DataEntry:WindowNotOpened";
+    public const string StampRequired = "DataEntry:StampRequired";
+    public const string FieldNotForRule = "DataEntry:FieldNotForRule";
+    public const string OccurrenceTypeRequired = "DataEntry:OccurrenceTypeRequired";
+    public const string CountWholeNumber = "DataEntry:CountWholeNumber";
+    public const string LastYearMissing = "DataEntry:LastYearMissing";
+    public const string SurveyRateMissing = "DataEntry:SurveyRateMissing";
+    public const string LineIncomplete = "DataEntry:LineIncomplete";
 }

@@ -71,6 +71,23 @@ public class EntryLine : FullAuditedAggregateRoot, IMultiTenant
         ValueJson = json;
         return old;
     }
+
+    /// <summary>
+    /// A user saves the value and note of the line. The first save of a line, and every save that changes the value or
+    /// the note, is a revision of its history: returned to be stored, numbered after the <paramref name="revisionsSoFar"/>
+    /// the line has. Null when nothing changed.
+    /// </summary>
+    public EntryValueHistory? ChangeValue(EntryValue value, string? note, Guid? userId, DateTime now, int revisionsSoFar)
+    {
+        var first = ReportedTime is null && revisionsSoFar == 0;
+        var oldValue = first ? null : ValueJson;
+        var oldNote = Note;
+        var changed = SetValue(value, userId, now) is not null;
+        Note = note;
+        return first || changed || oldNote != note
+            ? new EntryValueHistory(Guid.NewGuid(), Id, revisionsSoFar + 1, oldValue, ValueJson, oldNote, note)
+            : null;
+    }
 }
 
 /// <summary>One change of a line's value: who, when, old and new (kept for the history view).</summary>

@@ -9,11 +9,24 @@ public sealed class EntryWindowPolicy(IRepository<PeriodLockException> lockExcep
 {
     public async Task EnsureMayWriteAsync(AssessmentPeriod period, Guid cityId, Guid? unitId, CancellationToken cancellationToken = default)
     {
-        if (!await MayWriteAsync(period, cityId, unitId, cancellationToken))
+        if (await MayWriteAsync(period, cityId, unitId, cancellationToken))
         {
-            var local = ProvinceTime.ToLocal(period.EntryClosesAt);
-            throw new BusinessException(DataEntryErrorCodes.WindowClosed, period.Name, local.ToString("yyyy-MM-dd HH:mm"));
+            return;
         }
+
+        // Before the window a city is told when it opens, not that it has closed.
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (now < period.EntryOpensAt && period.Status is (PeriodStatus.Planned or PeriodStatus.Open))
+        {
+            throw new BusinessException(DataEntryErrorCodes.WindowNotOpenYet, period.Name, Local(period.EntryOpensAt));
+        }
+
+        if (period.Status == PeriodStatus.Planned)
+        {
+            throw new BusinessException(DataEntryErrorCodes.WindowNotOpened, period.Name);
+        }
+
+        throw new BusinessException(DataEntryErrorCodes.WindowClosed, period.Name, Local(period.EntryClosesAt));
     }
 
     public async Task<bool> MayWriteAsync(AssessmentPeriod period, Guid cityId, Guid? unitId, CancellationToken cancellationToken = default)
@@ -33,4 +46,6 @@ public sealed class EntryWindowPolicy(IRepository<PeriodLockException> lockExcep
             lockExceptions.Query().Where(e => e.PeriodId == period.Id && e.CityId == cityId && e.Deadline > now), cancellationToken);
         return exceptions.Any(e => e.Admits(cityId, unitId, now));
     }
+
+    private static string Local(DateTime utc) => ProvinceTime.ToLocal(utc).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 }

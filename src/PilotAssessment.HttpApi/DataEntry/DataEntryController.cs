@@ -7,36 +7,41 @@ namespace PilotAssessment.DataEntry;
 
 [Route("api/app/data-entry")]
 [Authorize(PilotAssessmentPermissions.DataEntry.Default)]
-public sealed class DataEntryController(IDataEntryAppService dataEntry) : PilotAssessmentController
+public sealed class DataEntryController(
+    IEntrySheetAppService entry,
+    IEntryReportingAppService reporting,
+    ICityFactsAppService facts,
+    IEvidenceAppService evidence,
+    IEntryXlsxAppService xlsx) : PilotAssessmentController
 {
     [HttpGet("periods/{periodId:guid}")]
-    public Task<EntrySheetDto> GetSheetAsync(Guid periodId) => dataEntry.GetSheetAsync(periodId);
+    public Task<EntrySheetDto> GetSheetAsync(Guid periodId) => entry.GetSheetAsync(periodId);
 
     /// <summary>Saves a draft of the line; a stale concurrency stamp answers 409 with the current line under "current".</summary>
     [HttpPut("periods/{periodId:guid}/lines/{indicatorCode}")]
-    public Task<EntryLineDto> SaveLineAsync(Guid periodId, string indicatorCode, SaveEntryLineInput input) => dataEntry.SaveLineAsync(periodId, indicatorCode, input);
+    public Task<EntryLineDto> SaveLineAsync(Guid periodId, string indicatorCode, SaveEntryLineInput input) => entry.SaveLineAsync(periodId, indicatorCode, input);
 
     [HttpPut("periods/{periodId:guid}/facts")]
-    public Task<CityFactsDto> SaveFactsAsync(Guid periodId, CityFactsDto input) => dataEntry.SaveFactsAsync(periodId, input);
+    public Task<CityFactsDto> SaveFactsAsync(Guid periodId, CityFactsDto input) => facts.SaveFactsAsync(periodId, input);
 
     /// <summary>A clerk reports lines to the city administrator (单位报送).</summary>
     [HttpPost("periods/{periodId:guid}/lines/submit")]
-    public Task<EntrySheetDto> SubmitLinesAsync(Guid periodId, SubmitLinesInput input) => dataEntry.SubmitLinesAsync(periodId, input);
+    public Task<EntrySheetDto> SubmitLinesAsync(Guid periodId, SubmitLinesInput input) => reporting.SubmitLinesAsync(periodId, input);
 
     /// <summary>The city administrator returns reported lines to their unit with a comment.</summary>
     [HttpPost("periods/{periodId:guid}/lines/return")]
     [Authorize(PilotAssessmentPermissions.DataEntry.Submit)]
-    public Task<EntrySheetDto> ReturnLinesAsync(Guid periodId, ReturnLinesInput input) => dataEntry.ReturnLinesAsync(periodId, input);
+    public Task<EntrySheetDto> ReturnLinesAsync(Guid periodId, ReturnLinesInput input) => reporting.ReturnLinesAsync(periodId, input);
 
     [HttpPost("periods/{periodId:guid}/submit")]
     [Authorize(PilotAssessmentPermissions.DataEntry.Submit)]
-    public Task<SubmissionDto> SubmitAsync(Guid periodId) => dataEntry.SubmitAsync(periodId);
+    public Task<SubmissionDto> SubmitAsync(Guid periodId) => reporting.SubmitAsync(periodId);
 
     [HttpGet("periods/{periodId:guid}/xlsx")]
     [Produces("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/json")]
     public async Task<IActionResult> DownloadTemplateAsync(Guid periodId)
     {
-        var file = await dataEntry.DownloadTemplateAsync(periodId);
+        var file = await xlsx.DownloadTemplateAsync(periodId);
         return File(file.Content, file.ContentType, file.FileName);
     }
 
@@ -48,14 +53,14 @@ public sealed class DataEntryController(IDataEntryAppService dataEntry) : PilotA
         using var buffer = new MemoryStream();
         await stream.CopyToAsync(buffer);
         buffer.Position = 0;
-        return await dataEntry.UploadXlsxAsync(periodId, buffer);
+        return await xlsx.UploadXlsxAsync(periodId, buffer);
     }
 
     [HttpGet("lines/{lineId:guid}")]
-    public Task<EntryLineDto> GetLineAsync(Guid lineId) => dataEntry.GetLineAsync(lineId);
+    public Task<EntryLineDto> GetLineAsync(Guid lineId) => entry.GetLineAsync(lineId);
 
     [HttpGet("lines/{lineId:guid}/history")]
-    public Task<List<ValueHistoryDto>> GetHistoryAsync(Guid lineId) => dataEntry.GetHistoryAsync(lineId);
+    public Task<List<ValueHistoryDto>> GetHistoryAsync(Guid lineId) => entry.GetHistoryAsync(lineId);
 
     [HttpPost("lines/{lineId:guid}/evidence")]
     [RequestSizeLimit(DataEntryConsts.MaxEvidenceBytes + (1024 * 1024))]
@@ -63,17 +68,17 @@ public sealed class DataEntryController(IDataEntryAppService dataEntry) : PilotA
     public async Task<EvidenceDto> UploadEvidenceAsync(Guid lineId, IFormFile file)
     {
         await using var stream = file.OpenReadStream();
-        return await dataEntry.UploadEvidenceAsync(lineId, file.FileName, stream, file.Length);
+        return await evidence.UploadEvidenceAsync(lineId, file.FileName, stream, file.Length);
     }
 
     [HttpGet("evidence/{id:guid}")]
     [Produces("application/octet-stream", "application/json")]
     public async Task<IActionResult> DownloadEvidenceAsync(Guid id)
     {
-        var file = await dataEntry.DownloadEvidenceAsync(id);
+        var file = await evidence.DownloadEvidenceAsync(id);
         return File(file.Content, file.ContentType, file.FileName);
     }
 
     [HttpDelete("evidence/{id:guid}")]
-    public Task DeleteEvidenceAsync(Guid id) => dataEntry.DeleteEvidenceAsync(id);
+    public Task DeleteEvidenceAsync(Guid id) => evidence.DeleteEvidenceAsync(id);
 }

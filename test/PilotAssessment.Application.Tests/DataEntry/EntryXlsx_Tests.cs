@@ -26,7 +26,7 @@ public abstract class EntryXlsx_Tests<TApplication>(TApplication app) : IClassFi
     public async Task Should_Enter_Typed_Occurrences_Flags_And_Survey_Rates_And_Give_Them_Back_In_The_Template()
     {
         var period = await CreatePeriodOfTestSchemeAsync();
-        var upload = Workbook(
+        var upload = EntryWorkbooks.With(
             ("A03", "J", "到省:1|capital:1:major_event_period"), // by name or key; the second one doubled
             ("C03", "F", "1"),
             ("C03", "K", "major_event_period"), // the whole line doubled
@@ -63,7 +63,7 @@ public abstract class EntryXlsx_Tests<TApplication>(TApplication app) : IClassFi
     {
         var period = await CreatePeriodOfTestSchemeAsync();
         await app.DataEntryAsync("天水", "clerk", e => e.SaveAsync(period.Id, "B04", PeriodTestHelpers.Number(90)));
-        var upload = Workbook(
+        var upload = EntryWorkbooks.With(
             ("B04", "E", "70"), // valid, but not saved because of the others
             ("A03", "J", "到省:x"),
             ("C03", "J", "1:1"),
@@ -88,23 +88,10 @@ public abstract class EntryXlsx_Tests<TApplication>(TApplication app) : IClassFi
         (await app.DataEntryAsync("天水", "clerk", e => e.GetSheetAsync(period.Id))).Lines.Single(l => l.IndicatorCode == "B04").Value.Number.ShouldBe(90m);
 
         // A survey rate out of range and an unknown occurrence type are the validator's errors, placed on their cells.
-        var range = Workbook(("I02", "L", "awareness:120|satisfaction:90"), ("A03", "J", "到县:1"));
+        var range = EntryWorkbooks.With(("I02", "L", "awareness:120|satisfaction:90"), ("A03", "J", "到县:1"));
         var outOfRange = await Should.ThrowAsync<BusinessException>(() => app.DataEntryAsync("天水", "clerk", e => e.UploadXlsxAsync(period.Id, new MemoryStream(range))));
         outOfRange.Errors["L2"].AsText().ShouldBe([$"{DataEntryErrorCodes.PercentOutOfRange}|0|100"]);
         outOfRange.Errors["J3"].AsText().ShouldBe([$"{DataEntryErrorCodes.UnknownOccurrenceType}|到县|province/capital"]);
-    }
-
-    /// <summary>A workbook from the template, one row per code (in order of first appearance) with the given cells set.</summary>
-    private static byte[] Workbook(params (string Code, string Column, string Text)[] cells)
-    {
-        var codes = cells.Select(c => c.Code).Distinct().ToList();
-        var workbook = EntryXlsx.Template(codes.Select(c => new EntryLineDto { IndicatorCode = c, IndicatorName = c }));
-        foreach (var (code, column, text) in cells)
-        {
-            workbook = WorkbookEditor.SetCell(workbook, "填报", $"{column}{codes.IndexOf(code) + 2}", text);
-        }
-
-        return workbook;
     }
 
     private Task<Dictionary<string, decimal>> PointsAsync(PeriodDto period, string city) => app.WithScopeAsync(async sp =>

@@ -37,11 +37,11 @@ public static class PeriodTestHelpers
         });
     }
 
-    public static Task<T> DataEntryAsync<T>(this PilotAssessmentTestApplication app, string city, string user, Func<IDataEntryAppService, Task<T>> action) =>
-        app.AsUserAsync(city, user, sp => action(sp.GetRequiredService<IDataEntryAppService>()));
+    public static Task<T> DataEntryAsync<T>(this PilotAssessmentTestApplication app, string city, string user, Func<DataEntryServices, Task<T>> action) =>
+        app.AsUserAsync(city, user, sp => action(new DataEntryServices(sp)));
 
-    public static Task DataEntryAsync(this PilotAssessmentTestApplication app, string city, string user, Func<IDataEntryAppService, Task> action) =>
-        app.AsUserAsync(city, user, sp => action(sp.GetRequiredService<IDataEntryAppService>()));
+    public static Task DataEntryAsync(this PilotAssessmentTestApplication app, string city, string user, Func<DataEntryServices, Task> action) =>
+        app.AsUserAsync(city, user, sp => action(new DataEntryServices(sp)));
 
     public static Task<T> ReviewAsync<T>(this PilotAssessmentTestApplication app, Func<IReviewAppService, Task<T>> action) =>
         app.AsUserAsync(null, "auditor", sp => action(sp.GetRequiredService<IReviewAppService>()));
@@ -52,7 +52,7 @@ public static class PeriodTestHelpers
     public static Task<T> PeriodsAsync<T>(this PilotAssessmentTestApplication app, Func<IPeriodAppService, Task<T>> action) =>
         app.AsUserAsync(null, "official", sp => action(sp.GetRequiredService<IPeriodAppService>()));
 
-    public static Task<EntryLineDto> SaveAsync(this IDataEntryAppService entry, Guid periodId, string code, EntryValueDto value, string? stamp = null, Guid? unitId = null) =>
+    public static Task<EntryLineDto> SaveAsync(this DataEntryServices entry, Guid periodId, string code, EntryValueDto value, string? stamp = null, Guid? unitId = null) =>
         entry.SaveLineAsync(periodId, code, new SaveEntryLineInput { Value = value, ConcurrencyStamp = stamp, UnitId = unitId });
 
     public static EntryValueDto Number(decimal number) => new() { Number = number };

@@ -20,12 +20,10 @@ namespace PilotAssessment.Auditing;
 public abstract class AuditTrail_Http_Tests<THost>(THost host) : IClassFixture<THost>
     where THost : PilotAssessmentHostFixture
 {
-    private static int _year = 2075;
-
     [Fact]
     public async Task Should_Record_Downloads_Of_Evidence_And_Templates_With_Who_And_Which_City()
     {
-        var period = await CreateOpenPeriodAsync();
+        var period = await host.CreateOpenPeriodAsync();
         var lanzhouId = await host.TenantIdAsync("兰州");
         using var clerk = await host.ClientForAsync("兰州", "clerk");
         var line = await (await clerk.PutAsJsonAsync($"/api/app/data-entry/periods/{period.Id}/lines/F01", new SaveEntryLineInput { Value = new EntryValueDto { Grade = "优" } })).ReadJsonAsync<EntryLineDto>();
@@ -53,7 +51,7 @@ public abstract class AuditTrail_Http_Tests<THost>(THost host) : IClassFixture<T
     {
         var jinchangId = await host.TenantIdAsync("金昌");
         using var official = await host.ClientForAsync(null, "official");
-        var agreement = await Agreements.AgreementTestClient.InForceAsync(host, official, "金昌", Interlocked.Increment(ref _year));
+        var agreement = await Agreements.AgreementTestClient.InForceAsync(host, official, "金昌", host.NewYear());
         using var cityAdmin = await host.ClientForAsync("金昌", "admin");
         var uploaded = await Agreements.AgreementTestClient.UploadAsync(cityAdmin, agreement.Id, Agreements.AgreementTestClient.Pdf, "signed.pdf");
         uploaded.StatusCode.ShouldBe(HttpStatusCode.OK, await uploaded.Content.ReadAsStringAsync());
@@ -123,26 +121,6 @@ public abstract class AuditTrail_Http_Tests<THost>(THost host) : IClassFixture<T
         var response = await official.GetAsync($"/api/app/audit-logs?userName={userName}&httpMethod={method}&maxResultCount=1000");
         response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         return (await response.ReadJsonAsync<JsonElement>()).GetProperty("items").EnumerateArray().ToList();
-    }
-
-    private async Task<PeriodDto> CreateOpenPeriodAsync()
-    {
-        using var official = await host.ClientForAsync(null, "official");
-        var schemes = await official.GetFromJsonAsync<PagedResultDto<SchemeDto>>("/api/app/schemes?status=Published&maxResultCount=100", HttpJson.Options);
-        var scheme = schemes!.Items.OrderBy(s => s.CreationTime).First();
-        var now = ProvinceTime.ToLocal(DateTime.UtcNow);
-        var created = await official.PostAsJsonAsync("/api/app/periods", new
-        {
-            schemeId = scheme.Id,
-            kind = 0,
-            year = Interlocked.Increment(ref _year),
-            number = 1,
-            entryOpensAt = now.AddHours(-1).ToString("yyyy-MM-ddTHH:mm:ss"),
-            entryClosesAt = now.AddDays(10).ToString("yyyy-MM-ddTHH:mm:ss"),
-        });
-        created.StatusCode.ShouldBe(HttpStatusCode.OK, await created.Content.ReadAsStringAsync());
-        var period = (await created.ReadJsonAsync<PeriodDto>())!;
-        return (await (await official.PostAsync($"/api/app/periods/{period.Id}/open", null)).ReadJsonAsync<PeriodDto>())!;
     }
 }
 

@@ -25,8 +25,6 @@ public abstract class UnitScope_Http_Tests<THost>(THost host) : IClassFixture<TH
 
     private static readonly byte[] Pdf = "%PDF-1.4\n%%EOF"u8.ToArray();
 
-    private static int _year = 2060;
-
     [Fact]
     public async Task Should_Answer_404_To_A_Clerk_Of_Another_Unit_For_Every_Line_Endpoint()
     {
@@ -208,10 +206,10 @@ public abstract class UnitScope_Http_Tests<THost>(THost host) : IClassFixture<TH
     /// </summary>
     internal async Task<UnitCity> CityWithUnitsAsync(string city)
     {
-        var year = Interlocked.Increment(ref _year);
+        var year = host.NewYear();
         using var official = await host.ClientForAsync(null, "official");
         var agreement = await AgreementTestClient.InForceAsync(host, official, city, year);
-        var period = await CreateOpenPeriodAsync(official, year);
+        var period = await PeriodTestClient.CreateOpenPeriodAsync(official, year);
         using var admin = await host.ClientForAsync(city, "admin");
         var police = await OrganizationUnits_Http_Tests<THost>.CreateAsync(admin, $"GA-{year}", $"公安局{year}", OrganizationUnitKind.Department, null);
         var justice = await OrganizationUnits_Http_Tests<THost>.CreateAsync(admin, $"SF-{year}", $"司法局{year}", OrganizationUnitKind.Department, null);
@@ -223,25 +221,6 @@ public abstract class UnitScope_Http_Tests<THost>(THost host) : IClassFixture<TH
         });
         assigned.StatusCode.ShouldBe(HttpStatusCode.OK, await assigned.Content.ReadAsStringAsync());
         return new UnitCity(city, await host.TenantIdAsync(city), agreement, period, police.Id, justice.Id, policeClerk, justiceClerk);
-    }
-
-    private static async Task<PeriodDto> CreateOpenPeriodAsync(HttpClient official, int year)
-    {
-        var schemes = await official.GetFromJsonAsync<PagedResultDto<SchemeDto>>("/api/app/schemes?status=Published&maxResultCount=100", HttpJson.Options);
-        var scheme = schemes!.Items.OrderBy(s => s.CreationTime).First();
-        var now = ProvinceTime.ToLocal(DateTime.UtcNow);
-        var created = await official.PostAsJsonAsync("/api/app/periods", new
-        {
-            schemeId = scheme.Id,
-            kind = 0,
-            year,
-            number = 1,
-            entryOpensAt = now.AddHours(-1).ToString("yyyy-MM-ddTHH:mm:ss"),
-            entryClosesAt = now.AddDays(10).ToString("yyyy-MM-ddTHH:mm:ss"),
-        });
-        created.StatusCode.ShouldBe(HttpStatusCode.OK, await created.Content.ReadAsStringAsync());
-        var period = (await created.ReadJsonAsync<PeriodDto>())!;
-        return (await (await official.PostAsync($"/api/app/periods/{period.Id}/open", null)).ReadJsonAsync<PeriodDto>())!;
     }
 
     internal sealed record UnitCity(string Name, Guid Id, AgreementDto Agreement, PeriodDto Period, Guid PoliceId, Guid JusticeId, HttpClient Police, HttpClient Justice);

@@ -12,12 +12,10 @@ namespace PilotAssessment.Periods;
 public abstract class CityUnits_Http_Tests<THost>(THost host) : IClassFixture<THost>
     where THost : PilotAssessmentHostFixture
 {
-    private static int _year = 2090;
-
     [Fact]
     public async Task Should_List_The_Open_Units_Of_The_Chosen_City_With_Their_Path()
     {
-        var period = await CreateOpenPeriodAsync();
+        var period = await host.CreateOpenPeriodAsync();
         var lanzhouId = await host.TenantIdAsync("兰州");
         var suffix = Guid.NewGuid().ToString("N")[..6];
         using var lanzhouAdmin = await host.ClientForAsync("兰州", "admin");
@@ -48,7 +46,7 @@ public abstract class CityUnits_Http_Tests<THost>(THost host) : IClassFixture<TH
     [Fact]
     public async Task Should_Refuse_The_List_To_A_City_User()
     {
-        var period = await CreateOpenPeriodAsync();
+        var period = await host.CreateOpenPeriodAsync();
         var lanzhouId = await host.TenantIdAsync("兰州");
         using var admin = await host.ClientForAsync("兰州", "admin");
 
@@ -58,7 +56,7 @@ public abstract class CityUnits_Http_Tests<THost>(THost host) : IClassFixture<TH
     [Fact]
     public async Task Should_Refuse_A_Lock_Exception_For_A_Unit_Of_Another_City_Beside_The_Unit_Field()
     {
-        var period = await CreateOpenPeriodAsync();
+        var period = await host.CreateOpenPeriodAsync();
         var lanzhouId = await host.TenantIdAsync("兰州");
         using var tianshuiAdmin = await host.ClientForAsync("天水", "admin");
         var other = await OrganizationUnits_Http_Tests<THost>.CreateAsync(tianshuiAdmin, $"TS-{Guid.NewGuid():N}"[..12], "麦积区", OrganizationUnitKind.District, null);
@@ -77,7 +75,7 @@ public abstract class CityUnits_Http_Tests<THost>(THost host) : IClassFixture<TH
     [Fact]
     public async Task Should_Answer_404_For_An_Unknown_City_Or_Period()
     {
-        var period = await CreateOpenPeriodAsync();
+        var period = await host.CreateOpenPeriodAsync();
         var lanzhouId = await host.TenantIdAsync("兰州");
         using var official = await host.ClientForAsync(null, "official");
 
@@ -92,26 +90,6 @@ public abstract class CityUnits_Http_Tests<THost>(THost host) : IClassFixture<TH
         reason = "系统故障补录",
         deadline = ProvinceTime.ToLocal(DateTime.UtcNow).AddDays(3).ToString("yyyy-MM-ddTHH:mm:ss"),
     };
-
-    private async Task<PeriodDto> CreateOpenPeriodAsync()
-    {
-        using var official = await host.ClientForAsync(null, "official");
-        var schemes = await official.GetFromJsonAsync<PagedResultDto<SchemeDto>>("/api/app/schemes?status=Published&maxResultCount=100", HttpJson.Options);
-        var scheme = schemes!.Items.OrderBy(s => s.CreationTime).First();
-        var now = ProvinceTime.ToLocal(DateTime.UtcNow);
-        var created = await official.PostAsJsonAsync("/api/app/periods", new
-        {
-            schemeId = scheme.Id,
-            kind = 0,
-            year = Interlocked.Increment(ref _year),
-            number = 1,
-            entryOpensAt = now.AddHours(-1).ToString("yyyy-MM-ddTHH:mm:ss"),
-            entryClosesAt = now.AddDays(10).ToString("yyyy-MM-ddTHH:mm:ss"),
-        });
-        created.StatusCode.ShouldBe(HttpStatusCode.OK, await created.Content.ReadAsStringAsync());
-        var period = (await created.ReadJsonAsync<PeriodDto>())!;
-        return (await (await official.PostAsync($"/api/app/periods/{period.Id}/open", null)).ReadJsonAsync<PeriodDto>())!;
-    }
 }
 
 public sealed class CityUnits_Http_Sqlite_Tests(SqliteHostFixture host) : CityUnits_Http_Tests<SqliteHostFixture>(host);

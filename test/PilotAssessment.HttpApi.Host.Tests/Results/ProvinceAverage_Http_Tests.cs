@@ -16,12 +16,10 @@ namespace PilotAssessment.Results;
 public abstract class ProvinceAverage_Http_Tests<THost>(THost host) : IClassFixture<THost>
     where THost : PilotAssessmentHostFixture
 {
-    private static int _year = 2070;
-
     [Fact]
     public async Task Should_Show_No_Average_Of_Drafts_Nor_Of_Fewer_Than_Three_Other_Submitted_Cities()
     {
-        var period = await CreateOpenPeriodAsync();
+        var period = await host.CreateOpenPeriodAsync();
         await SaveB03Async(period, "兰州", 2.0m);
         await SaveB03Async(period, "天水", 3.2m);
 
@@ -67,26 +65,6 @@ public abstract class ProvinceAverage_Http_Tests<THost>(THost host) : IClassFixt
         var single = await clerk.GetFromJsonAsync<EntryLineDto>($"/api/app/data-entry/lines/{line.Id}", HttpJson.Options);
         (single!.ReferenceValue, single.ReferenceSource).ShouldBe((line.ReferenceValue, line.ReferenceSource));
         return line;
-    }
-
-    private async Task<PeriodDto> CreateOpenPeriodAsync()
-    {
-        using var official = await host.ClientForAsync(null, "official");
-        var schemes = await official.GetFromJsonAsync<PagedResultDto<SchemeDto>>("/api/app/schemes?status=Published&maxResultCount=100", HttpJson.Options);
-        var scheme = schemes!.Items.OrderBy(s => s.CreationTime).First();
-        var now = ProvinceTime.ToLocal(DateTime.UtcNow);
-        var created = await official.PostAsJsonAsync("/api/app/periods", new
-        {
-            schemeId = scheme.Id,
-            kind = 0,
-            year = Interlocked.Increment(ref _year),
-            number = 1,
-            entryOpensAt = now.AddHours(-1).ToString("yyyy-MM-ddTHH:mm:ss"),
-            entryClosesAt = now.AddDays(10).ToString("yyyy-MM-ddTHH:mm:ss"),
-        });
-        created.StatusCode.ShouldBe(HttpStatusCode.OK, await created.Content.ReadAsStringAsync());
-        var period = (await created.ReadJsonAsync<PeriodDto>())!;
-        return (await (await official.PostAsync($"/api/app/periods/{period.Id}/open", null)).ReadJsonAsync<PeriodDto>())!;
     }
 }
 

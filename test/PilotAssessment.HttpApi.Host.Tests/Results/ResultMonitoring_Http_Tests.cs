@@ -16,12 +16,10 @@ namespace PilotAssessment.Results;
 public abstract class ResultMonitoring_Http_Tests<THost>(THost host) : IClassFixture<THost>
     where THost : PilotAssessmentHostFixture
 {
-    private static int _year = 2070;
-
     [Fact]
     public async Task Should_Let_Dashboard_Or_Review_Holders_Read_The_Province_And_A_City_Only_Itself()
     {
-        var period = await CreateOpenPeriodAsync();
+        var period = await host.CreateOpenPeriodAsync();
         var lanzhouId = await host.TenantIdAsync("兰州");
         using (var lanzhouClerk = await host.ClientForAsync("兰州", "clerk"))
         {
@@ -82,7 +80,7 @@ public abstract class ResultMonitoring_Http_Tests<THost>(THost host) : IClassFix
     [Fact]
     public async Task Should_Export_A_Sheet_As_Pdf_To_Its_City_And_The_Province_Only_And_Say_So_When_No_Font_Is_Installed()
     {
-        var period = await CreateOpenPeriodAsync();
+        var period = await host.CreateOpenPeriodAsync();
         var jiuquanId = await host.TenantIdAsync("酒泉");
         using var official = await host.ClientForAsync(null, "official");
         var ranking = await (await official.PostAsync($"/api/app/results/periods/{period.Id}/publish", null)).ReadJsonAsync<List<RankingRowDto>>();
@@ -140,26 +138,6 @@ public abstract class ResultMonitoring_Http_Tests<THost>(THost host) : IClassFix
         var created = await admin.PostAsJsonAsync("/api/app/users", new CreateUserInput { UserName = userName, Password = PilotAssessmentHostFixture.NewUserPassword, RoleNames = [role.Name] });
         created.StatusCode.ShouldBe(HttpStatusCode.OK, await created.Content.ReadAsStringAsync());
         return await host.ClientForAsync(null, userName, password: PilotAssessmentHostFixture.NewUserPassword);
-    }
-
-    private async Task<PeriodDto> CreateOpenPeriodAsync()
-    {
-        using var official = await host.ClientForAsync(null, "official");
-        var schemes = await official.GetFromJsonAsync<PagedResultDto<SchemeDto>>("/api/app/schemes?status=Published&maxResultCount=100", HttpJson.Options);
-        var scheme = schemes!.Items.OrderBy(s => s.CreationTime).First();
-        var now = ProvinceTime.ToLocal(DateTime.UtcNow);
-        var created = await official.PostAsJsonAsync("/api/app/periods", new
-        {
-            schemeId = scheme.Id,
-            kind = 0,
-            year = Interlocked.Increment(ref _year),
-            number = 1,
-            entryOpensAt = now.AddHours(-1).ToString("yyyy-MM-ddTHH:mm:ss"),
-            entryClosesAt = now.AddDays(10).ToString("yyyy-MM-ddTHH:mm:ss"),
-        });
-        created.StatusCode.ShouldBe(HttpStatusCode.OK, await created.Content.ReadAsStringAsync());
-        var period = await created.ReadJsonAsync<PeriodDto>();
-        return (await (await official.PostAsync($"/api/app/periods/{period!.Id}/open", null)).ReadJsonAsync<PeriodDto>())!;
     }
 }
 

@@ -240,22 +240,7 @@ public static class SecurityWalk
         (await official.PostAsync($"/api/app/results/periods/{period.Id}/publish", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
-    public static async Task<PeriodDto> OpenPeriodAsync(HttpClient official, int year)
-    {
-        var schemes = await official.GetFromJsonAsync<PagedResultDto<SchemeDto>>("/api/app/schemes?status=Published&maxResultCount=100", HttpJson.Options);
-        var now = ProvinceTime.ToLocal(DateTime.UtcNow);
-        var created = await official.PostAsJsonAsync("/api/app/periods", new
-        {
-            schemeId = schemes!.Items.OrderBy(s => s.CreationTime).First().Id,
-            kind = 0,
-            year,
-            number = 1,
-            entryOpensAt = now.AddHours(-1).ToString("yyyy-MM-ddTHH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
-            entryClosesAt = now.AddDays(10).ToString("yyyy-MM-ddTHH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
-        });
-        var period = await OkAsync<PeriodDto>(created);
-        return await OkAsync<PeriodDto>(await official.PostAsync($"/api/app/periods/{period.Id}/open", null));
-    }
+    public static Task<PeriodDto> OpenPeriodAsync(HttpClient official, int year) => Periods.PeriodTestClient.CreateOpenPeriodAsync(official, year);
 
     public static async Task<OrganizationUnitDto> CreateUnitAsync(HttpClient admin, string code, string name) =>
         await OkAsync<OrganizationUnitDto>(await admin.PostAsJsonAsync("/api/app/organization-units", new CreateOrganizationUnitInput { Code = code, Name = name, Kind = OrganizationUnitKind.Department }));

@@ -2,20 +2,18 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
-using PilotAssessment.DataEntry;
 using PilotAssessment.Dtos;
+using PilotAssessment.Periods;
 using PilotAssessment.Schemes;
 using Shouldly;
 using Xunit;
 
-namespace PilotAssessment.Periods;
+namespace PilotAssessment.DataEntry;
 
 /// <summary>Facts take only the scheme's data items; evidence is bounded by a per-city quota and recognised by content.</summary>
 public abstract class EvidenceAndFacts_Http_Tests<THost>(THost host) : IClassFixture<THost>
     where THost : PilotAssessmentHostFixture
 {
-    private static int _year = 2080;
-
     private static byte[] Pdf(int size)
     {
         var bytes = new byte[size];
@@ -26,7 +24,7 @@ public abstract class EvidenceAndFacts_Http_Tests<THost>(THost host) : IClassFix
     [Fact]
     public async Task Should_Refuse_A_Data_Item_The_Scheme_Does_Not_Have()
     {
-        var period = await CreateOpenPeriodAsync();
+        var period = await host.CreateOpenPeriodAsync();
         using var clerk = await host.ClientForAsync("金昌", "clerk");
 
         var response = await clerk.PutAsJsonAsync($"/api/app/data-entry/periods/{period.Id}/facts", new CityFactsDto { DataItems = { ["population"] = 1_000_000 } });
@@ -44,7 +42,7 @@ public abstract class EvidenceAndFacts_Http_Tests<THost>(THost host) : IClassFix
         options.CityQuotaBytes = 3 * 1024 * 1024 / 2; // 1.5 MB
         try
         {
-            var period = await CreateOpenPeriodAsync();
+            var period = await host.CreateOpenPeriodAsync();
             using var clerk = await host.ClientForAsync("金昌", "clerk");
             var saved = await clerk.PutAsJsonAsync($"/api/app/data-entry/periods/{period.Id}/lines/B04", new SaveEntryLineInput { Value = new EntryValueDto { Number = 80 } });
             var line = (await saved.ReadJsonAsync<EntryLineDto>())!;
@@ -65,7 +63,7 @@ public abstract class EvidenceAndFacts_Http_Tests<THost>(THost host) : IClassFix
     [Fact]
     public async Task Should_Refuse_A_Plain_Zip_Named_Xlsx_As_Evidence()
     {
-        var period = await CreateOpenPeriodAsync();
+        var period = await host.CreateOpenPeriodAsync();
         using var clerk = await host.ClientForAsync("金昌", "clerk");
         var saved = await clerk.PutAsJsonAsync($"/api/app/data-entry/periods/{period.Id}/lines/B04", new SaveEntryLineInput { Value = new EntryValueDto { Number = 80 } });
         var line = (await saved.ReadJsonAsync<EntryLineDto>())!;
@@ -88,27 +86,6 @@ public abstract class EvidenceAndFacts_Http_Tests<THost>(THost host) : IClassFix
         file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
         using var form = new MultipartFormDataContent { { file, "file", name } };
         return await client.PostAsync($"/api/app/data-entry/lines/{lineId}/evidence", form);
-    }
-
-    private async Task<PeriodDto> CreateOpenPeriodAsync()
-    {
-        using var official = await host.ClientForAsync(null, "official");
-        var schemes = await official.GetFromJsonAsync<PagedResultDto<SchemeDto>>("/api/app/schemes?status=Published&maxResultCount=100", HttpJson.Options);
-        var scheme = schemes!.Items.OrderBy(s => s.CreationTime).First();
-        var now = ProvinceTime.ToLocal(DateTime.UtcNow);
-        var created = await official.PostAsJsonAsync("/api/app/periods", new
-        {
-            schemeId = scheme.Id,
-            kind = 0,
-            year = Interlocked.Increment(ref _year),
-            number = 1,
-            entryOpensAt = now.AddHours(-1).ToString("yyyy-MM-ddTHH:mm:ss"),
-            entryClosesAt = now.AddDays(10).ToString("yyyy-MM-ddTHH:mm:ss"),
-        });
-        created.StatusCode.ShouldBe(HttpStatusCode.OK, await created.Content.ReadAsStringAsync());
-        var period = (await created.ReadJsonAsync<PeriodDto>())!;
-        var opened = await official.PostAsync($"/api/app/periods/{period.Id}/open", null);
-        return (await opened.ReadJsonAsync<PeriodDto>())!;
     }
 }
 

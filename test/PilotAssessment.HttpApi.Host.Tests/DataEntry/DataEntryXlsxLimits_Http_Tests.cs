@@ -1,21 +1,19 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using PilotAssessment.DataEntry;
 using PilotAssessment.Dtos;
 using PilotAssessment.Excel;
+using PilotAssessment.Periods;
 using PilotAssessment.Schemes;
 using Shouldly;
 using Xunit;
 
-namespace PilotAssessment.Periods;
+namespace PilotAssessment.DataEntry;
 
 /// <summary>Every hostile entry workbook gets a localized 400, and the host goes on answering.</summary>
 public abstract class DataEntryXlsxLimits_Http_Tests<THost>(THost host) : IClassFixture<THost>
     where THost : PilotAssessmentHostFixture
 {
-    private static int _year = 2070;
-
     public static TheoryData<string, string, string, string> HostileFiles => new()
     {
         { "bomb", "zh-Hans", DataEntryErrorCodes.XlsxTooLarge, "解压后超过 20 MB" },
@@ -28,7 +26,7 @@ public abstract class DataEntryXlsxLimits_Http_Tests<THost>(THost host) : IClass
     [MemberData(nameof(HostileFiles))]
     public async Task Should_Refuse_A_Hostile_Workbook_With_A_Localized_400_And_Keep_Answering(string kind, string language, string code, string message)
     {
-        var period = await CreateOpenPeriodAsync();
+        var period = await host.CreateOpenPeriodAsync();
         using var clerk = await host.ClientForAsync("兰州", "clerk");
         clerk.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
         var file = kind switch
@@ -51,7 +49,7 @@ public abstract class DataEntryXlsxLimits_Http_Tests<THost>(THost host) : IClass
     [Fact]
     public async Task Should_Name_The_Row_Of_An_Indicator_Entered_Twice_And_Save_Nothing()
     {
-        var period = await CreateOpenPeriodAsync();
+        var period = await host.CreateOpenPeriodAsync();
         using var clerk = await host.ClientForAsync("天水", "clerk");
 
         var response = await UploadAsync(clerk, period.Id, HostileWorkbooks.Entry("B04", "I01", "B04"));
@@ -66,7 +64,7 @@ public abstract class DataEntryXlsxLimits_Http_Tests<THost>(THost host) : IClass
     [Fact]
     public async Task Should_Still_Take_A_Workbook_Within_The_Limits()
     {
-        var period = await CreateOpenPeriodAsync();
+        var period = await host.CreateOpenPeriodAsync();
         using var clerk = await host.ClientForAsync("天水", "clerk");
 
         var response = await UploadAsync(clerk, period.Id, HostileWorkbooks.Entry("B04", "I01"));
@@ -82,27 +80,6 @@ public abstract class DataEntryXlsxLimits_Http_Tests<THost>(THost host) : IClass
         file.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         using var form = new MultipartFormDataContent { { file, "file", "填报.xlsx" } };
         return await client.PostAsync($"/api/app/data-entry/periods/{periodId}/xlsx", form);
-    }
-
-    private async Task<PeriodDto> CreateOpenPeriodAsync()
-    {
-        using var official = await host.ClientForAsync(null, "official");
-        var schemes = await official.GetFromJsonAsync<PagedResultDto<SchemeDto>>("/api/app/schemes?status=Published&maxResultCount=100", HttpJson.Options);
-        var scheme = schemes!.Items.OrderBy(s => s.CreationTime).First();
-        var now = ProvinceTime.ToLocal(DateTime.UtcNow);
-        var created = await official.PostAsJsonAsync("/api/app/periods", new
-        {
-            schemeId = scheme.Id,
-            kind = 0,
-            year = Interlocked.Increment(ref _year),
-            number = 1,
-            entryOpensAt = now.AddHours(-1).ToString("yyyy-MM-ddTHH:mm:ss"),
-            entryClosesAt = now.AddDays(10).ToString("yyyy-MM-ddTHH:mm:ss"),
-        });
-        created.StatusCode.ShouldBe(HttpStatusCode.OK, await created.Content.ReadAsStringAsync());
-        var period = (await created.ReadJsonAsync<PeriodDto>())!;
-        var opened = await official.PostAsync($"/api/app/periods/{period.Id}/open", null);
-        return (await opened.ReadJsonAsync<PeriodDto>())!;
     }
 }
 

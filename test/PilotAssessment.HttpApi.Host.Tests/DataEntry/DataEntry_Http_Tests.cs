@@ -2,27 +2,25 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using PilotAssessment.DataEntry;
 using PilotAssessment.Dtos;
+using PilotAssessment.Periods;
 using PilotAssessment.Results;
 using PilotAssessment.Schemes;
 using Shouldly;
 using Xunit;
 
-namespace PilotAssessment.Periods;
+namespace PilotAssessment.DataEntry;
 
 /// <summary>Data entry, review and results over HTTP: conflicts, localized field errors, tenant isolation of every id.</summary>
 public abstract class DataEntry_Http_Tests<THost>(THost host) : IClassFixture<THost>
     where THost : PilotAssessmentHostFixture
 {
-    private static int _year = 2040;
-
     private static readonly byte[] Pdf = "%PDF-1.4\n%%EOF"u8.ToArray();
 
     [Fact]
     public async Task Should_Answer_409_With_The_Other_Clerks_Value_And_Lose_Nothing()
     {
-        var period = await CreateOpenPeriodAsync();
+        var period = await host.CreateOpenPeriodAsync();
         using var clerk = await host.ClientForAsync("兰州", "clerk");
         using var admin = await host.ClientForAsync("兰州", "admin");
         var url = $"/api/app/data-entry/periods/{period.Id}/lines/B04";
@@ -44,7 +42,7 @@ public abstract class DataEntry_Http_Tests<THost>(THost host) : IClassFixture<TH
     [Fact]
     public async Task Should_Put_A_Localized_Message_Beside_The_Invalid_Field()
     {
-        var period = await CreateOpenPeriodAsync();
+        var period = await host.CreateOpenPeriodAsync();
         using var clerk = await host.ClientForAsync("天水", "clerk");
         clerk.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
 
@@ -58,7 +56,7 @@ public abstract class DataEntry_Http_Tests<THost>(THost host) : IClassFixture<TH
     [Fact]
     public async Task Should_Take_Counts_Above_100_For_A_Year_On_Year_Percent_Change_But_Not_Negative_Ones()
     {
-        var period = await CreateOpenPeriodAsync();
+        var period = await host.CreateOpenPeriodAsync();
         using var clerk = await host.ClientForAsync("天水", "clerk");
         var url = $"/api/app/data-entry/periods/{period.Id}/lines/B01";
 
@@ -75,7 +73,7 @@ public abstract class DataEntry_Http_Tests<THost>(THost host) : IClassFixture<TH
     [Fact]
     public async Task Should_Answer_404_For_Another_Citys_Line_Evidence_And_Score_Sheet()
     {
-        var period = await CreateOpenPeriodAsync();
+        var period = await host.CreateOpenPeriodAsync();
         var lanzhouId = await host.TenantIdAsync("兰州");
         using var lanzhou = await host.ClientForAsync("兰州", "admin");
         var line = await (await lanzhou.PutAsJsonAsync($"/api/app/data-entry/periods/{period.Id}/lines/F01", new SaveEntryLineInput { Value = new EntryValueDto { Grade = "优" } })).ReadJsonAsync<EntryLineDto>();
@@ -112,7 +110,7 @@ public abstract class DataEntry_Http_Tests<THost>(THost host) : IClassFixture<TH
     [Fact]
     public async Task Should_Let_A_Clerk_Report_Lines_Which_Then_Only_The_City_Admin_Changes_Or_Returns()
     {
-        var period = await CreateOpenPeriodAsync();
+        var period = await host.CreateOpenPeriodAsync();
         using var clerk = await host.ClientForAsync("酒泉", "clerk");
         using var admin = await host.ClientForAsync("酒泉", "admin");
         var lines = $"/api/app/data-entry/periods/{period.Id}/lines";
@@ -172,7 +170,7 @@ public abstract class DataEntry_Http_Tests<THost>(THost host) : IClassFixture<TH
         (await clerk.PostAsJsonAsync($"/api/app/data-entry/periods/{missing}/lines/submit", new SubmitLinesInput { IndicatorCodes = ["B04"] })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await admin.PostAsJsonAsync($"/api/app/data-entry/periods/{missing}/lines/return", new ReturnLinesInput { IndicatorCodes = ["B04"], Comment = "x" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
 
-        var period = await CreateOpenPeriodAsync();
+        var period = await host.CreateOpenPeriodAsync();
         (await clerk.PostAsJsonAsync($"/api/app/data-entry/periods/{period.Id}/lines/submit", new SubmitLinesInput())).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         using var jinchang = await host.ClientForAsync("金昌", "clerk");
         var lines = $"/api/app/data-entry/periods/{period.Id}/lines";
@@ -191,28 +189,6 @@ public abstract class DataEntry_Http_Tests<THost>(THost host) : IClassFixture<TH
         var file = new ByteArrayContent(Pdf);
         file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
         return new MultipartFormDataContent { { file, "file", "evidence.pdf" } };
-    }
-
-    private async Task<PeriodDto> CreateOpenPeriodAsync()
-    {
-        using var official = await host.ClientForAsync(null, "official");
-        var schemes = await official.GetFromJsonAsync<PagedResultDto<SchemeDto>>("/api/app/schemes?status=Published&maxResultCount=100", HttpJson.Options);
-        var scheme = schemes!.Items.OrderBy(s => s.CreationTime).First();
-        var now = ProvinceTime.ToLocal(DateTime.UtcNow);
-        var created = await official.PostAsJsonAsync("/api/app/periods", new
-        {
-            schemeId = scheme.Id,
-            kind = 0,
-            year = Interlocked.Increment(ref _year),
-            number = 1,
-            entryOpensAt = now.AddHours(-1).ToString("yyyy-MM-ddTHH:mm:ss"),
-            entryClosesAt = now.AddDays(10).ToString("yyyy-MM-ddTHH:mm:ss"),
-        });
-        created.StatusCode.ShouldBe(HttpStatusCode.OK, await created.Content.ReadAsStringAsync());
-        var period = await created.ReadJsonAsync<PeriodDto>();
-        period!.EntryClosesAtLocal.ShouldBe(now.AddDays(10).ToString("yyyy-MM-ddTHH:mm"));
-        var opened = await official.PostAsync($"/api/app/periods/{period.Id}/open", null);
-        return (await opened.ReadJsonAsync<PeriodDto>())!;
     }
 }
 

@@ -1,0 +1,121 @@
+using PilotAssessment.ExceptionHandling;
+using PilotAssessment.Identity;
+using PilotAssessment.Periods;
+using PilotAssessment.Permissions;
+using PilotAssessment.Repositories;
+using PilotAssessment.Schemes;
+using PilotAssessment.Services;
+
+namespace PilotAssessment.DataEntry;
+
+/// <summary>
+/// A city's data entry (填报): the sheet, and drafts saved line by line with optimistic concurrency and a value history.
+/// </summary>
+[RequiresPermission(PilotAssessmentPermissions.DataEntry.Default)]
+public sealed class EntrySheetAppService(
+    ApplicationServiceContext context,
+    IRepository<AssessmentPeriod> periods,
+    IRepository<Scheme> schemes,
+    IRepository<EntryLine> lines,
+    IRepository<EntryValueHistory> history,
+    IRepository<AppUser> users,
+    IUnitOfWork unitOfWork,
+    EntrySheetReader reader,
+    EntryLineAccess access,
+    EntryEditGuard guard) : PilotAssessmentAppService(context), IEntrySheetAppService
+{
+    public async Task<EntrySheetDto> GetSheetAsync(Guid periodId)
+    {
+        var period = await periods.GetAsync(periodId);
+        return await reader.ReadAsync(period, guard.CityId, await access.ForAsync(period));
+    }
+
+    public async Task<EntryLineDto> GetLineAsync(Guid lineId)
+    {
+        var (line, period, _) = await guard.AccessibleLineAsync(lineId);
+        return await reader.LineAsync(line, (await schemes.GetAsync(period.SchemeId)).Definition);
+    }
+
+    public async Task<EntryLineDto> SaveLineAsync(Guid periodId, string indicatorCode, SaveEntryLineInput input)
+    {
+        var cityId = guard.CityId;
+        var period = await periods.GetAsync(periodId);
+        var definition = (await schemes.GetAsync(period.SchemeId)).Definition;
+        var indicator = definition.AllIndicators().FirstOrDefault(i => i.Code == indicatorCode)
+            ?? throw new BusinessException(DataEntryErrorCodes.UnknownIndicator, indicatorCode);
+        if (!string.IsNullOrWhiteSpace(indicator.Formula))
+        {
+            throw new BusinessException(DataEntryErrorCodes.ComputedIndicator, indicator.Code);
+        }
+
+        var scope = await access.ForAsync(period);
+        scope.EnsureAccess(indicatorCode, indicatorCode);
+        var unitId = scope.UnitOf(indicatorCode);
+        var line = await lines.FirstOrDefaultAsync(lines.Query().Where(l => l.PeriodId == periodId && l.IndicatorCode == indicatorCode));
+
+        // A line already saved is changed only from what was read of it: without its stamp the save is a mistake of
+        // the caller, not a race with another clerk.
+        if (line is not null && string.IsNullOrEmpty(input.ConcurrencyStamp))
+        {
+            throw new BusinessException(DataEntryErrorCodes.StampRequired, indicator.Code)
+                .WithError("concurrencyStamp", DataEntryErrorCodes.StampRequired, indicator.Code);
+        }
+
+        // The other clerk's save wins the race; this one gets it back to merge, and nothing is overwritten.
+        if (line is not null && input.ConcurrencyStamp != line.ConcurrencyStamp)
+        {
+            throw new ConflictException(DataEntryErrorCodes.StaleLine, indicator.Code) { Current = await reader.LineAsync(line, definition) };
+        }
+
+        await guard.EnsureCityMayEditAsync(period, cityId, unitId);
+        await guard.EnsureLinesEditableAsync(line is null ? [] : [line]);
+        var value = input.Value.ToDomain();
+        var note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim();
+        if (EntryValueValidator.Validate(indicator, value, note) is { } invalid)
+        {
+            throw invalid;
+        }
+
+        var isNew = line is null;
+        line ??= new EntryLine(Guid.NewGuid(), periodId, indicatorCode);
+        var revisions = isNew ? 0 : await history.CountAsync(history.Query().Where(h => h.EntryLineId == line.Id));
+        if (line.ChangeValue(value, note, CurrentUser.Id, Now, revisions) is { } revision)
+        {
+            await history.InsertAsync(revision, autoSave: false);
+        }
+
+        line.UnitId = unitId;
+        if (isNew)
+        {
+            await lines.InsertAsync(line, autoSave: false);
+        }
+        else
+        {
+            line.ConcurrencyStamp = input.ConcurrencyStamp;
+            await lines.UpdateAsync(line, autoSave: false);
+        }
+
+        await unitOfWork.SaveChangesAsync();
+        return await reader.LineAsync(line, definition);
+    }
+
+    public async Task<List<ValueHistoryDto>> GetHistoryAsync(Guid lineId)
+    {
+        var (line, _, _) = await guard.AccessibleLineAsync(lineId);
+        var rows = await history.ToListAsync(history.Query().Where(h => h.EntryLineId == line.Id).OrderBy(h => h.Revision));
+        var userIds = rows.Where(r => r.CreatorId != null).Select(r => r.CreatorId!.Value).Distinct().ToList();
+        var names = (await users.ToListAsync(users.Query().Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, u.UserName })))
+            .ToDictionary(u => u.Id, u => u.UserName);
+        return rows.Select(r => new ValueHistoryDto
+        {
+            Id = r.Id,
+            UserId = r.CreatorId,
+            UserName = r.CreatorId is { } id ? names.GetValueOrDefault(id) : null,
+            Time = r.CreationTime,
+            OldValue = r.OldValueJson is null ? null : EntryValue.FromJson(r.OldValueJson).ToDto(),
+            NewValue = EntryValue.FromJson(r.NewValueJson).ToDto(),
+            OldNote = r.OldNote,
+            NewNote = r.NewNote,
+        }).ToList();
+    }
+}
