@@ -1,4 +1,6 @@
 using System.Text;
+using AutoMapper;
+using AutoMapper.QueryableExtensions;
 using Microsoft.Extensions.Localization;
 using PilotAssessment.Dtos;
 using PilotAssessment.ExceptionHandling;
@@ -25,7 +27,8 @@ public sealed class SchemeAppService(
     IPermissionChecker permissionChecker,
     IStringLocalizer<PilotAssessmentResource> localizer,
     ScoringEngine engine,
-    TimeProvider clock) : ISchemeAppService
+    TimeProvider clock,
+    IMapper mapper) : ISchemeAppService
 {
     private static readonly SchemeValidator Validator = new();
 
@@ -51,14 +54,15 @@ public sealed class SchemeAppService(
 
         var total = await schemes.CountAsync(query);
         var page = await schemes.ToListAsync(query.OrderByDescending(s => s.Year).ThenBy(s => s.Name).ThenByDescending(s => s.Version)
-            .Skip(input.SkipCount).Take(input.MaxResultCount));
-        return new PagedResultDto<SchemeDto>(total, page.Select(s => s.ToDto(withDefinition: false)).ToList());
+            .Skip(input.SkipCount).Take(input.MaxResultCount)
+            .ProjectTo<SchemeDto>(mapper.ConfigurationProvider));
+        return new PagedResultDto<SchemeDto>(total, page);
     }
 
     public async Task<SchemeDto> GetAsync(Guid id)
     {
         var scheme = await GetVisibleAsync(id);
-        return scheme.ToDto(withDefinition: true, Problems(scheme));
+        return Detail(scheme, Problems(scheme));
     }
 
     public async Task<SchemeDto> CreateAsync(CreateSchemeInput input)
@@ -70,7 +74,7 @@ public sealed class SchemeAppService(
         }
 
         await schemes.InsertAsync(scheme);
-        return scheme.ToDto(withDefinition: true, Problems(scheme));
+        return Detail(scheme, Problems(scheme));
     }
 
     public async Task<SchemeDto> UpdateAsync(Guid id, UpdateSchemeInput input)
@@ -84,7 +88,7 @@ public sealed class SchemeAppService(
         }
 
         await schemes.UpdateAsync(scheme);
-        return scheme.ToDto(withDefinition: true, Problems(scheme));
+        return Detail(scheme, Problems(scheme));
     }
 
     public async Task DeleteAsync(Guid id)
@@ -111,7 +115,7 @@ public sealed class SchemeAppService(
         }
 
         await schemes.UpdateAsync(scheme);
-        return scheme.ToDto(withDefinition: true);
+        return Detail(scheme, []);
     }
 
     public async Task<SchemeDto> ArchiveAsync(Guid id)
@@ -119,7 +123,7 @@ public sealed class SchemeAppService(
         var scheme = await schemes.GetAsync(id);
         scheme.Archive(clock.GetUtcNow().UtcDateTime);
         await schemes.UpdateAsync(scheme);
-        return scheme.ToDto(withDefinition: false);
+        return mapper.Map<SchemeDto>(scheme);
     }
 
     public async Task<SchemeDto> CopyAsNewDraftAsync(Guid id)
@@ -127,7 +131,7 @@ public sealed class SchemeAppService(
         var source = await schemes.GetAsync(id);
         var copy = source.CopyAsNewDraft(Guid.NewGuid());
         await schemes.InsertAsync(copy);
-        return copy.ToDto(withDefinition: true, Problems(copy));
+        return Detail(copy, Problems(copy));
     }
 
     public async Task<FileDto> ExportJsonAsync(Guid id)
@@ -148,7 +152,7 @@ public sealed class SchemeAppService(
 
         var scheme = new Scheme(Guid.NewGuid(), document!.Name, document.Year, document.Scale, document.Definition);
         await schemes.InsertAsync(scheme);
-        return scheme.ToDto(withDefinition: true, Problems(scheme));
+        return Detail(scheme, Problems(scheme));
     }
 
     public async Task<FileDto> ExportExcelAsync(Guid id)
@@ -168,7 +172,7 @@ public sealed class SchemeAppService(
 
         var scheme = new Scheme(Guid.NewGuid(), document.Name, document.Year, document.Scale, document.Definition);
         await schemes.InsertAsync(scheme);
-        return scheme.ToDto(withDefinition: true, Problems(scheme));
+        return Detail(scheme, Problems(scheme));
     }
 
     public async Task<ScoreSheetDto> PreviewAsync(PreviewScoreInput input)
@@ -189,7 +193,7 @@ public sealed class SchemeAppService(
         }
 
         var sheet = engine.Score(definition, input.Values.ToDomain(), input.Reference.ToDomain(), input.TargetOverrides);
-        return sheet.ToDto();
+        return mapper.Map<ScoreSheetDto>(sheet);
     }
 
     public static string FileNameOf(Scheme scheme, string extension) => $"{scheme.Name}-{scheme.Year}-v{scheme.Version}.{extension}";
@@ -217,6 +221,9 @@ public sealed class SchemeAppService(
         var scheme = await schemes.GetAsync(id);
         return scheme.Status != SchemeStatus.Draft || await SeesDraftsAsync() ? scheme : throw new EntityNotFoundException(typeof(Scheme), id);
     }
+
+    private SchemeDto Detail(Scheme scheme, IReadOnlyList<SchemeProblemDto> problems) =>
+        mapper.Map<SchemeDto>(scheme) with { Definition = SchemeMapping.ToJson(scheme.Definition), Problems = problems };
 
     private IReadOnlyList<SchemeProblemDto> Problems(Scheme scheme) =>
         scheme.Status == SchemeStatus.Draft ? Validator.Validate(scheme.Definition, scheme.Scale).Localize(localizer) : [];

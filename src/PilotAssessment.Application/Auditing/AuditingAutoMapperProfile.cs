@@ -1,17 +1,16 @@
 using AutoMapper;
-using PilotAssessment.Auditing;
-using PilotAssessment.Tenants;
 
-namespace PilotAssessment;
+namespace PilotAssessment.Auditing;
 
-public sealed class PilotAssessmentApplicationAutoMapperProfile : Profile
+public sealed class AuditingAutoMapperProfile : Profile
 {
-    public PilotAssessmentApplicationAutoMapperProfile()
+    public AuditingAutoMapperProfile()
     {
-        CreateMap<Tenant, TenantDto>();
         CreateMap<EntityPropertyChange, EntityPropertyChangeDto>();
         CreateMap<EntityChange, EntityChangeDto>()
             .ForCtorParam(nameof(EntityChangeDto.ChangeType), o => o.MapFrom(c => c.ChangeType.ToString()));
+
+        // An audit log and its entity changes are read by two queries; the service puts the changes in afterwards.
         CreateMap<AuditLog, AuditLogDto>()
             .ForCtorParam(nameof(AuditLogDto.EntityChanges), o => o.MapFrom(_ => new List<EntityChangeDto>()));
     }
