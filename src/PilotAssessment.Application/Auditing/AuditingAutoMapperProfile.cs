@@ -12,6 +12,6 @@ public sealed class AuditingAutoMapperProfile : Profile
 
         // An audit log and its entity changes are read by two queries; the service puts the changes in afterwards.
         CreateMap<AuditLog, AuditLogDto>()
-            .ForCtorParam(nameof(AuditLogDto.EntityChanges), o => o.MapFrom(_ => new List<EntityChangeDto>()));
+            .ForCtorParam(nameof(AuditLogDto.EntityChanges), o => o.MapFrom(_ => Array.Empty<EntityChangeDto>()));
     }
 }

@@ -1,6 +1,5 @@
 using System.Text;
 using AutoMapper;
-using AutoMapper.QueryableExtensions;
 using Microsoft.Extensions.Localization;
 using PilotAssessment.Dtos;
 using PilotAssessment.ExceptionHandling;
@@ -53,10 +52,10 @@ public sealed class SchemeAppService(
         }
 
         var total = await schemes.CountAsync(query);
+        // Mapped, not projected: the indicator count is read from the definition, a JSON column the database cannot count in.
         var page = await schemes.ToListAsync(query.OrderByDescending(s => s.Year).ThenBy(s => s.Name).ThenByDescending(s => s.Version)
-            .Skip(input.SkipCount).Take(input.MaxResultCount)
-            .ProjectTo<SchemeDto>(mapper.ConfigurationProvider));
-        return new PagedResultDto<SchemeDto>(total, page);
+            .Skip(input.SkipCount).Take(input.MaxResultCount));
+        return new PagedResultDto<SchemeDto>(total, mapper.Map<List<SchemeDto>>(page));
     }
 
     public async Task<SchemeDto> GetAsync(Guid id)

@@ -25,20 +25,6 @@ public sealed class SchemeAutoMapperProfile_Tests
         dto.Problems.ShouldBeEmpty();
     }
 
-    [Fact]
-    public void Should_Project_A_Scheme_As_It_Maps_One()
-    {
-        var sample = SampleSchemeLoader.Load();
-        var scheme = new Scheme(Guid.NewGuid(), sample.Name, sample.Year, sample.Scale, sample.Definition);
-
-        var projected = AutoMapper.QueryableExtensions.Extensions.ProjectTo<SchemeDto>(new[] { scheme }.AsQueryable(), ApplicationMapper.Mapper.ConfigurationProvider).Single();
-
-        projected.Status.ShouldBe("Draft");
-        projected.IndicatorCount.ShouldBe(30);
-        projected.Definition.ShouldBeNull();
-        projected.Problems.ShouldBeEmpty();
-    }
-
     [Theory]
     [InlineData("zh-Hans", "得满分", "扣 2 分", "一票否决")]
     [InlineData("en", "Full points", "2 points off", "Vetoed")]
