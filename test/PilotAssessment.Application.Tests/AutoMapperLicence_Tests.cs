@@ -12,19 +12,21 @@ namespace PilotAssessment;
 /// <summary>What AutoMapper does without a licence key (docs/adr/0013): it warns in the log and maps all the same.</summary>
 public sealed class AutoMapperLicence_Tests
 {
-    [Fact]
-    public void Should_Map_Without_A_Licence_Key_And_Say_So_In_The_Log()
+    [Theory]
+    [InlineData(null)]
+    [InlineData("not-a-licence-key")]
+    public void Should_Map_Without_A_Valid_Licence_Key_And_Say_So_In_The_Log(string? key)
     {
         var logs = new LogCollector();
         var services = new ServiceCollection();
         services.AddLogging(b => b.AddProvider(logs));
-        services.AddPilotAssessmentApplication(new ConfigurationBuilder().Build());
+        services.AddPilotAssessmentApplication(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["AutoMapper:LicenseKey"] = key }).Build());
         using var provider = services.BuildServiceProvider();
 
         var city = new Tenant(Guid.NewGuid(), "lanzhou", "兰州市");
         provider.GetRequiredService<IMapper>().Map<TenantDto>(city).DisplayName.ShouldBe("兰州市");
 
-        if (Environment.GetEnvironmentVariable("AUTOMAPPER_LICENSE_KEY") is null && Environment.GetEnvironmentVariable("LUCKYPENNY_LICENSE_KEY") is null)
+        if (key is not null || (Environment.GetEnvironmentVariable("AUTOMAPPER_LICENSE_KEY") is null && Environment.GetEnvironmentVariable("LUCKYPENNY_LICENSE_KEY") is null))
         {
             logs.Entries.ShouldContain(e => e.Level >= LogLevel.Warning && e.Message.Contains("license key", StringComparison.OrdinalIgnoreCase));
         }
