@@ -157,7 +157,7 @@ public sealed class SchemeAppService(
     public async Task<FileDto> ExportExcelAsync(Guid id)
     {
         var scheme = await GetVisibleAsync(id);
-        var content = SchemeExcelWriter.Write(DocumentOf(scheme));
+        var content = SchemeExcelWriter.Write(SchemeDocument.Of(scheme));
         return new FileDto(FileNameOf(scheme, "xlsx"), SchemeExcelWriter.ContentType, content);
     }
 
@@ -196,15 +196,6 @@ public sealed class SchemeAppService(
     }
 
     public static string FileNameOf(Scheme scheme, string extension) => $"{scheme.Name}-{scheme.Year}-v{scheme.Version}.{extension}";
-
-    private static SchemeDocument DocumentOf(Scheme scheme) => new()
-    {
-        Name = scheme.Name,
-        Year = scheme.Year,
-        Version = scheme.Version,
-        Scale = scheme.Scale,
-        Definition = scheme.Definition,
-    };
 
     // Drafts are for those who write schemes: provincial users holding Schemes.Manage, outside any city.
     // Auditors, cities and a host user acting inside a city see published and archived schemes only.
