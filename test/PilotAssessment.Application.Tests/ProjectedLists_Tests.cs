@@ -40,7 +40,10 @@ public abstract class ProjectedLists_Tests<TApplication>(TApplication app) : ICl
         {
             var created = await sp.GetRequiredService<IUserAppService>().CreateAsync(new CreateUserInput
             {
-                UserName = userName, Name = "投影用户", Password = PilotAssessmentTestApplication.NewUserPassword, RoleNames = [RoleNames.Clerk],
+                UserName = userName,
+                Name = "投影用户",
+                Password = PilotAssessmentTestApplication.NewUserPassword,
+                RoleNames = [RoleNames.Clerk],
             });
             var users = sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>();
             var user = await users.FindByIdAsync(created.Id.ToString());
@@ -117,8 +120,13 @@ public abstract class ProjectedLists_Tests<TApplication>(TApplication app) : ICl
         {
             await sp.GetRequiredService<IRepository<AuditLog>>().InsertAsync(new AuditLog(logId)
             {
-                TenantId = lanzhouId, UserName = "admin", HttpMethod = "PUT", Url = url, HttpStatusCode = 200,
-                ExecutionTime = new DateTime(2026, 3, 1, 1, 0, 0, DateTimeKind.Utc), ExecutionDuration = 12,
+                TenantId = lanzhouId,
+                UserName = "admin",
+                HttpMethod = "PUT",
+                Url = url,
+                HttpStatusCode = 200,
+                ExecutionTime = new DateTime(2026, 3, 1, 1, 0, 0, DateTimeKind.Utc),
+                ExecutionDuration = 12,
             });
             var change = new EntityChange(lanzhouId, "PilotAssessment.OrganizationUnits.OrganizationUnit", "u-1", EntityChangeType.Updated, new DateTime(2026, 3, 1, 1, 0, 0, DateTimeKind.Utc))
             {
