@@ -29,12 +29,9 @@ public static class PilotAssessmentApplicationModule
         services.AddPilotAssessmentDomain(configuration);
         services.AddPilotAssessmentApplicationContracts();
 
-        services.AddAutoMapper(cfg =>
-        {
-            cfg.LicenseKey = configuration["AutoMapper:LicenseKey"];
-            cfg.AddProfile<PilotAssessmentApplicationAutoMapperProfile>();
-            cfg.AddProfile<AgreementAutoMapperProfile>();
-        });
+        // One profile per feature folder (<Feature>/<Feature>AutoMapperProfile.cs), found by scanning this assembly
+        // (docs/adr/0013). Without a licence key AutoMapper logs a warning at start-up and maps all the same.
+        services.AddAutoMapper(cfg => cfg.LicenseKey = configuration["AutoMapper:LicenseKey"], typeof(PilotAssessmentApplicationModule).Assembly);
 
         services.Configure<JwtOptions>(configuration.GetSection(JwtOptions.SectionName));
         services.AddScoped<TokenService>();

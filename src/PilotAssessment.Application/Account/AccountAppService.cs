@@ -1,3 +1,5 @@
+using AutoMapper;
+using AutoMapper.QueryableExtensions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
@@ -21,7 +23,8 @@ public sealed class AccountAppService(
     IDataFilter dataFilter,
     IMemoryCache cache,
     IOptions<IdentityOptions> identityOptions,
-    TimeProvider clock) : IAccountAppService
+    TimeProvider clock,
+    IMapper mapper) : IAccountAppService
 {
     // Verified against a wrong password for an unknown user name, so that it costs as much as a known one.
     private static readonly Lazy<string> DummyPasswordHash = new(() =>
@@ -150,11 +153,8 @@ public sealed class AccountAppService(
         return await tokenService.IssueAsync(user, await userManager.GetRolesAsync(user), currentTenant.Name);
     }
 
-    public async Task<IReadOnlyList<TenantLookupDto>> GetActiveTenantsAsync()
-    {
-        var list = await tenants.ToListAsync(tenants.Query().Where(t => t.IsActive).OrderBy(t => t.CreationTime));
-        return list.Select(t => new TenantLookupDto(t.Id, t.Name, t.DisplayName, t.IsActive)).ToList();
-    }
+    public async Task<IReadOnlyList<TenantLookupDto>> GetActiveTenantsAsync() =>
+        await tenants.ToListAsync(tenants.Query().Where(t => t.IsActive).OrderBy(t => t.CreationTime).ProjectTo<TenantLookupDto>(mapper.ConfigurationProvider));
 
     private async Task<Tenant?> FindActiveTenantAsync(string? name)
     {

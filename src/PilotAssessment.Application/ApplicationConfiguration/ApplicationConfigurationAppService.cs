@@ -1,4 +1,5 @@
 using System.Globalization;
+using AutoMapper;
 using Microsoft.AspNetCore.Identity;
 using PilotAssessment.Authorization;
 using PilotAssessment.Identity;
@@ -20,7 +21,8 @@ public sealed class ApplicationConfigurationAppService(
     IPermissionChecker permissionChecker,
     IPermissionDefinitionManager definitions,
     IRepository<Tenant> tenants,
-    UserManager<AppUser> userManager) : IApplicationConfigurationAppService
+    UserManager<AppUser> userManager,
+    IMapper mapper) : IApplicationConfigurationAppService
 {
     public async Task<ApplicationConfigurationDto> GetAsync()
     {
@@ -41,7 +43,7 @@ public sealed class ApplicationConfigurationAppService(
 
         return new ApplicationConfigurationDto(
             new CurrentUserDto(currentUser.IsAuthenticated, currentUser.Id, currentUser.UserName, name, currentUser.TenantId, currentUser.Roles),
-            new CurrentTenantDto(tenant?.Id, tenant?.Name, tenant?.DisplayName, tenant is { IsActive: true }),
+            tenant is null ? new CurrentTenantDto(null, null, null, false) : mapper.Map<CurrentTenantDto>(tenant),
             new AuthConfigurationDto(policies),
             new LocalizationConfigurationDto(
                 culture,

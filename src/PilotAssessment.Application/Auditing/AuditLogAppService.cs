@@ -1,4 +1,5 @@
 using AutoMapper;
+using AutoMapper.QueryableExtensions;
 using PilotAssessment.Agreements;
 using PilotAssessment.Data;
 using PilotAssessment.Dtos;
@@ -57,15 +58,13 @@ public sealed class AuditLogAppService(
         }
 
         var total = await auditLogs.CountAsync(query);
-        var logs = await auditLogs.ToListAsync(query.OrderByDescending(a => a.ExecutionTime).Skip(input.SkipCount).Take(input.MaxResultCount));
+        var logs = await auditLogs.ToListAsync(query.OrderByDescending(a => a.ExecutionTime).Skip(input.SkipCount).Take(input.MaxResultCount)
+            .ProjectTo<AuditLogDto>(mapper.ConfigurationProvider));
         var ids = logs.Select(l => (Guid?)l.Id).ToList();
         var changes = await entityChanges.ToListAsync(await VisibleChangesAsync(entityChanges.Query().Where(c => ids.Contains(c.AuditLogId))));
         await LoadPropertyChangesAsync(changes);
 
-        var items = logs.Select(l => mapper.Map<AuditLogDto>(l) with
-        {
-            EntityChanges = mapper.Map<List<EntityChangeDto>>(changes.Where(c => c.AuditLogId == l.Id)),
-        }).ToList();
+        var items = logs.Select(l => l with { EntityChanges = mapper.Map<List<EntityChangeDto>>(changes.Where(c => c.AuditLogId == l.Id)) }).ToList();
         return new PagedResultDto<AuditLogDto>(total, items);
     }
 

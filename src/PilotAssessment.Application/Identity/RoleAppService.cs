@@ -1,3 +1,5 @@
+using AutoMapper;
+using AutoMapper.QueryableExtensions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
 using PilotAssessment.Authorization;
@@ -18,21 +20,22 @@ public sealed class RoleAppService(
     ICurrentTenant currentTenant,
     IUnitOfWork unitOfWork,
     GrantGuard grantGuard,
-    IStringLocalizer<PilotAssessmentResource> localizer) : IRoleAppService
+    IStringLocalizer<PilotAssessmentResource> localizer,
+    IMapper mapper) : IRoleAppService
 {
     private MultiTenancySides Side => currentTenant.Id is null ? MultiTenancySides.Host : MultiTenancySides.Tenant;
 
     public async Task<PagedResultDto<RoleDto>> GetListAsync()
     {
-        var list = await roles.ToListAsync(roles.Query().OrderBy(r => r.Name));
-        return new PagedResultDto<RoleDto>(list.Count, list.Select(Map).ToList());
+        var list = await roles.ToListAsync(roles.Query().OrderBy(r => r.Name).ProjectTo<RoleDto>(mapper.ConfigurationProvider));
+        return new PagedResultDto<RoleDto>(list.Count, list.Select(Localized).ToList());
     }
 
     public async Task<RoleDto> CreateAsync(RoleInput input)
     {
         var role = new AppRole(currentTenant.Id, input.Name.Trim());
         (await roleManager.CreateAsync(role)).CheckErrors("name");
-        return Map(role);
+        return Localized(mapper.Map<RoleDto>(role));
     }
 
     public async Task<RoleDto> UpdateAsync(Guid id, RoleInput input)
@@ -49,7 +52,7 @@ public sealed class RoleAppService(
         (await roleManager.UpdateAsync(role)).CheckErrors("name");
         await ReplaceGrantsAsync(oldName, role.Name!, await GrantedNamesAsync(oldName));
         await transaction.CommitAsync();
-        return Map(role);
+        return Localized(mapper.Map<RoleDto>(role));
     }
 
     public async Task DeleteAsync(Guid id)
@@ -121,6 +124,6 @@ public sealed class RoleAppService(
 
     private static IEnumerable<PermissionDefinition> Flatten(PermissionDefinition p) => new[] { p }.Concat(p.Children.SelectMany(Flatten));
 
-    private RoleDto Map(AppRole role) =>
-        new(role.Id, role.Name!, role.IsStatic ? localizer["Role:" + role.Name].Value : role.Name!, role.IsStatic, role.ConcurrencyStamp);
+    /// <summary>A static role (the seeded ones) is shown by its localized name; a role the city made by the name it was given.</summary>
+    private RoleDto Localized(RoleDto role) => role.IsStatic ? role with { DisplayName = localizer["Role:" + role.Name].Value } : role;
 }

@@ -1,3 +1,5 @@
+using AutoMapper;
+using AutoMapper.QueryableExtensions;
 using Microsoft.AspNetCore.Identity;
 using PilotAssessment.Dtos;
 using PilotAssessment.ExceptionHandling;
@@ -15,7 +17,8 @@ public sealed class UserAppService(
     IUnitOfWork unitOfWork,
     ICurrentUser currentUser,
     GrantGuard grantGuard,
-    TokenService tokenService) : IUserAppService
+    TokenService tokenService,
+    IMapper mapper) : IUserAppService
 {
     public async Task<PagedResultDto<UserDto>> GetListAsync(PagedAndFilteredRequestDto input)
     {
@@ -26,15 +29,16 @@ public sealed class UserAppService(
         }
 
         var total = await users.CountAsync(query);
-        var page = await users.ToListAsync(query.OrderBy(u => u.UserName).Skip(input.SkipCount).Take(input.MaxResultCount));
+        var page = await users.ToListAsync(query.OrderBy(u => u.UserName).Skip(input.SkipCount).Take(input.MaxResultCount)
+            .ProjectTo<UserDto>(mapper.ConfigurationProvider));
         var roles = await identityUsers.GetRoleNamesAsync(page.Select(u => u.Id).ToList());
-        return new PagedResultDto<UserDto>(total, page.Select(u => Map(u, roles[u.Id])).ToList());
+        return new PagedResultDto<UserDto>(total, page.Select(u => u with { RoleNames = roles[u.Id] }).ToList());
     }
 
     public async Task<UserDto> GetAsync(Guid id)
     {
         var user = await users.GetAsync(id);
-        return Map(user, (await identityUsers.GetRoleNamesAsync([id]))[id]);
+        return mapper.Map<UserDto>(user) with { RoleNames = (await identityUsers.GetRoleNamesAsync([id]))[id] };
     }
 
     public async Task<UserDto> CreateAsync(CreateUserInput input)
@@ -112,7 +116,4 @@ public sealed class UserAppService(
             }
         }
     }
-
-    private static UserDto Map(AppUser user, List<string> roles) =>
-        new(user.Id, user.UserName!, user.Name, user.Email, user.IsActive, user.LockoutEnd?.UtcDateTime, roles, user.ConcurrencyStamp);
 }

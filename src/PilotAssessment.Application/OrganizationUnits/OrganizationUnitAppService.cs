@@ -1,3 +1,5 @@
+using AutoMapper;
+using AutoMapper.QueryableExtensions;
 using PilotAssessment.ExceptionHandling;
 using PilotAssessment.Identity;
 using PilotAssessment.Repositories;
@@ -11,25 +13,27 @@ public sealed class OrganizationUnitAppService(
     IRepository<UnitMember> members,
     IRepository<AppUser> users,
     ICurrentUser currentUser,
-    TimeProvider clock) : IOrganizationUnitAppService
+    TimeProvider clock,
+    IMapper mapper) : IOrganizationUnitAppService
 {
     public async Task<List<OrganizationUnitDto>> GetTreeAsync(bool includeClosed)
     {
-        var all = await units.ToListAsync(units.Query());
+        var visible = await units.ToListAsync(units.Query().Where(u => includeClosed || u.ClosedTime == null)
+            .ProjectTo<OrganizationUnitDto>(mapper.ConfigurationProvider));
         var counts = (await members.ToListAsync(members.Query().Select(m => m.UnitId)))
             .GroupBy(u => u).ToDictionary(g => g.Key, g => g.Count());
-        var visible = all.Where(u => includeClosed || !u.IsClosed).ToList();
-        var dtos = visible.ToDictionary(u => u.Id, u => ToDto(u, counts.GetValueOrDefault(u.Id)));
+        var dtos = visible.ToDictionary(u => u.Id);
         var roots = new List<OrganizationUnitDto>();
         foreach (var unit in visible.OrderBy(u => u.Code, StringComparer.Ordinal))
         {
+            unit.MemberCount = counts.GetValueOrDefault(unit.Id);
             if (unit.ParentId is { } parentId && dtos.TryGetValue(parentId, out var parent))
             {
-                parent.Children.Add(dtos[unit.Id]);
+                parent.Children.Add(unit);
             }
             else
             {
-                roots.Add(dtos[unit.Id]);
+                roots.Add(unit);
             }
         }
 
@@ -39,7 +43,9 @@ public sealed class OrganizationUnitAppService(
     public async Task<OrganizationUnitDto> GetAsync(Guid id)
     {
         var unit = await units.GetAsync(id);
-        return ToDto(unit, await members.CountAsync(members.Query().Where(m => m.UnitId == id)));
+        var dto = mapper.Map<OrganizationUnitDto>(unit);
+        dto.MemberCount = await members.CountAsync(members.Query().Where(m => m.UnitId == id));
+        return dto;
     }
 
     public async Task<OrganizationUnitDto> CreateAsync(CreateOrganizationUnitInput input)
@@ -57,7 +63,7 @@ public sealed class OrganizationUnitAppService(
 
         var unit = new OrganizationUnit(Guid.NewGuid(), code, input.Name, input.Kind, input.ParentId);
         await units.InsertAsync(unit);
-        return ToDto(unit, 0);
+        return mapper.Map<OrganizationUnitDto>(unit);
     }
 
     public async Task<OrganizationUnitDto> RenameAsync(Guid id, RenameOrganizationUnitInput input)
@@ -109,8 +115,8 @@ public sealed class OrganizationUnitAppService(
     {
         await units.GetAsync(id);
         var userIds = await members.ToListAsync(members.Query().Where(m => m.UnitId == id).Select(m => m.UserId));
-        var found = await users.ToListAsync(users.Query().Where(u => userIds.Contains(u.Id)));
-        return found.OrderBy(u => u.UserName, StringComparer.Ordinal).Select(u => new UnitMemberDto(u.Id, u.UserName, u.Name)).ToList();
+        var found = await users.ToListAsync(users.Query().Where(u => userIds.Contains(u.Id)).ProjectTo<UnitMemberDto>(mapper.ConfigurationProvider));
+        return found.OrderBy(u => u.UserName, StringComparer.Ordinal).ToList();
     }
 
     public async Task AddMemberAsync(Guid id, Guid userId)
@@ -145,8 +151,9 @@ public sealed class OrganizationUnitAppService(
     {
         var userId = currentUser.Id;
         var unitIds = await members.ToListAsync(members.Query().Where(m => m.UserId == userId).Select(m => m.UnitId));
-        var mine = await units.ToListAsync(units.Query().Where(u => unitIds.Contains(u.Id) && u.ClosedTime == null));
-        return mine.OrderBy(u => u.Code, StringComparer.Ordinal).Select(u => ToDto(u, 0)).ToList();
+        var mine = await units.ToListAsync(units.Query().Where(u => unitIds.Contains(u.Id) && u.ClosedTime == null)
+            .ProjectTo<OrganizationUnitDto>(mapper.ConfigurationProvider));
+        return mine.OrderBy(u => u.Code, StringComparer.Ordinal).ToList();
     }
 
     private async Task GetOpenParentAsync(Guid parentId)
@@ -157,16 +164,4 @@ public sealed class OrganizationUnitAppService(
             throw new BusinessException(OrganizationUnitErrorCodes.ParentClosed, parent.Name);
         }
     }
-
-    private static OrganizationUnitDto ToDto(OrganizationUnit unit, int memberCount) => new()
-    {
-        Id = unit.Id,
-        Code = unit.Code,
-        Name = unit.Name,
-        Kind = unit.Kind.ToString(),
-        ParentId = unit.ParentId,
-        ClosedTime = unit.ClosedTime,
-        IsClosed = unit.IsClosed,
-        MemberCount = memberCount,
-    };
 }

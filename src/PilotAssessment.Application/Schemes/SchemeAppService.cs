@@ -1,4 +1,5 @@
 using System.Text;
+using AutoMapper;
 using Microsoft.Extensions.Localization;
 using PilotAssessment.Dtos;
 using PilotAssessment.ExceptionHandling;
@@ -25,7 +26,8 @@ public sealed class SchemeAppService(
     IPermissionChecker permissionChecker,
     IStringLocalizer<PilotAssessmentResource> localizer,
     ScoringEngine engine,
-    TimeProvider clock) : ISchemeAppService
+    TimeProvider clock,
+    IMapper mapper) : ISchemeAppService
 {
     private static readonly SchemeValidator Validator = new();
 
@@ -50,15 +52,16 @@ public sealed class SchemeAppService(
         }
 
         var total = await schemes.CountAsync(query);
+        // Mapped, not projected: the indicator count is read from the definition, a JSON column the database cannot count in.
         var page = await schemes.ToListAsync(query.OrderByDescending(s => s.Year).ThenBy(s => s.Name).ThenByDescending(s => s.Version)
             .Skip(input.SkipCount).Take(input.MaxResultCount));
-        return new PagedResultDto<SchemeDto>(total, page.Select(s => s.ToDto(withDefinition: false)).ToList());
+        return new PagedResultDto<SchemeDto>(total, mapper.Map<List<SchemeDto>>(page));
     }
 
     public async Task<SchemeDto> GetAsync(Guid id)
     {
         var scheme = await GetVisibleAsync(id);
-        return scheme.ToDto(withDefinition: true, Problems(scheme));
+        return Detail(scheme, Problems(scheme));
     }
 
     public async Task<SchemeDto> CreateAsync(CreateSchemeInput input)
@@ -70,7 +73,7 @@ public sealed class SchemeAppService(
         }
 
         await schemes.InsertAsync(scheme);
-        return scheme.ToDto(withDefinition: true, Problems(scheme));
+        return Detail(scheme, Problems(scheme));
     }
 
     public async Task<SchemeDto> UpdateAsync(Guid id, UpdateSchemeInput input)
@@ -84,7 +87,7 @@ public sealed class SchemeAppService(
         }
 
         await schemes.UpdateAsync(scheme);
-        return scheme.ToDto(withDefinition: true, Problems(scheme));
+        return Detail(scheme, Problems(scheme));
     }
 
     public async Task DeleteAsync(Guid id)
@@ -111,7 +114,7 @@ public sealed class SchemeAppService(
         }
 
         await schemes.UpdateAsync(scheme);
-        return scheme.ToDto(withDefinition: true);
+        return Detail(scheme, []);
     }
 
     public async Task<SchemeDto> ArchiveAsync(Guid id)
@@ -119,7 +122,7 @@ public sealed class SchemeAppService(
         var scheme = await schemes.GetAsync(id);
         scheme.Archive(clock.GetUtcNow().UtcDateTime);
         await schemes.UpdateAsync(scheme);
-        return scheme.ToDto(withDefinition: false);
+        return mapper.Map<SchemeDto>(scheme);
     }
 
     public async Task<SchemeDto> CopyAsNewDraftAsync(Guid id)
@@ -127,7 +130,7 @@ public sealed class SchemeAppService(
         var source = await schemes.GetAsync(id);
         var copy = source.CopyAsNewDraft(Guid.NewGuid());
         await schemes.InsertAsync(copy);
-        return copy.ToDto(withDefinition: true, Problems(copy));
+        return Detail(copy, Problems(copy));
     }
 
     public async Task<FileDto> ExportJsonAsync(Guid id)
@@ -148,13 +151,13 @@ public sealed class SchemeAppService(
 
         var scheme = new Scheme(Guid.NewGuid(), document!.Name, document.Year, document.Scale, document.Definition);
         await schemes.InsertAsync(scheme);
-        return scheme.ToDto(withDefinition: true, Problems(scheme));
+        return Detail(scheme, Problems(scheme));
     }
 
     public async Task<FileDto> ExportExcelAsync(Guid id)
     {
         var scheme = await GetVisibleAsync(id);
-        var content = SchemeExcelWriter.Write(DocumentOf(scheme));
+        var content = SchemeExcelWriter.Write(SchemeDocument.Of(scheme));
         return new FileDto(FileNameOf(scheme, "xlsx"), SchemeExcelWriter.ContentType, content);
     }
 
@@ -168,7 +171,7 @@ public sealed class SchemeAppService(
 
         var scheme = new Scheme(Guid.NewGuid(), document.Name, document.Year, document.Scale, document.Definition);
         await schemes.InsertAsync(scheme);
-        return scheme.ToDto(withDefinition: true, Problems(scheme));
+        return Detail(scheme, Problems(scheme));
     }
 
     public async Task<ScoreSheetDto> PreviewAsync(PreviewScoreInput input)
@@ -189,19 +192,10 @@ public sealed class SchemeAppService(
         }
 
         var sheet = engine.Score(definition, input.Values.ToDomain(), input.Reference.ToDomain(), input.TargetOverrides);
-        return sheet.ToDto();
+        return mapper.Map<ScoreSheetDto>(sheet);
     }
 
     public static string FileNameOf(Scheme scheme, string extension) => $"{scheme.Name}-{scheme.Year}-v{scheme.Version}.{extension}";
-
-    private static SchemeDocument DocumentOf(Scheme scheme) => new()
-    {
-        Name = scheme.Name,
-        Year = scheme.Year,
-        Version = scheme.Version,
-        Scale = scheme.Scale,
-        Definition = scheme.Definition,
-    };
 
     // Drafts are for those who write schemes: provincial users holding Schemes.Manage, outside any city.
     // Auditors, cities and a host user acting inside a city see published and archived schemes only.
@@ -217,6 +211,9 @@ public sealed class SchemeAppService(
         var scheme = await schemes.GetAsync(id);
         return scheme.Status != SchemeStatus.Draft || await SeesDraftsAsync() ? scheme : throw new EntityNotFoundException(typeof(Scheme), id);
     }
+
+    private SchemeDto Detail(Scheme scheme, IReadOnlyList<SchemeProblemDto> problems) =>
+        mapper.Map<SchemeDto>(scheme) with { Definition = SchemeMapping.ToJson(scheme.Definition), Problems = problems };
 
     private IReadOnlyList<SchemeProblemDto> Problems(Scheme scheme) =>
         scheme.Status == SchemeStatus.Draft ? Validator.Validate(scheme.Definition, scheme.Scale).Localize(localizer) : [];

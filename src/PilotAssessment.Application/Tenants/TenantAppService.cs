@@ -1,4 +1,5 @@
 using AutoMapper;
+using AutoMapper.QueryableExtensions;
 using PilotAssessment.Dtos;
 using PilotAssessment.Identity;
 using PilotAssessment.Repositories;
@@ -16,8 +17,9 @@ public sealed class TenantAppService(IRepository<Tenant> tenants, TenantManager 
         }
 
         var total = await tenants.CountAsync(query);
-        var items = await tenants.ToListAsync(query.OrderBy(t => t.CreationTime).Skip(input.SkipCount).Take(input.MaxResultCount));
-        return new PagedResultDto<TenantDto>(total, mapper.Map<List<TenantDto>>(items));
+        var items = await tenants.ToListAsync(query.OrderBy(t => t.CreationTime).Skip(input.SkipCount).Take(input.MaxResultCount)
+            .ProjectTo<TenantDto>(mapper.ConfigurationProvider));
+        return new PagedResultDto<TenantDto>(total, items);
     }
 
     public async Task<TenantDto> GetAsync(Guid id) => mapper.Map<TenantDto>(await tenants.GetAsync(id));

@@ -110,20 +110,6 @@ public static class SchemeExcelLayout
 
     public static readonly IReadOnlyList<SchemeExcelSheet> Sheets = [Scheme, Indicators, DataItems, Bonus, Vetoes, Grades, Colours];
 
-    /// <summary>Column letters of a 1-based index: 1 → A, 27 → AA.</summary>
-    public static string ColumnName(int index)
-    {
-        var name = string.Empty;
-        while (index > 0)
-        {
-            var remainder = (index - 1) % 26;
-            name = (char)('A' + remainder) + name;
-            index = (index - 1) / 26;
-        }
-
-        return name;
-    }
-
     /// <summary>1-based index of the letters of a cell reference ("AB12" → 28); 0 when there are none.</summary>
     public static int ColumnIndex(string reference)
     {

@@ -530,7 +530,7 @@ public static class SchemeExcelReader
         public void Error(string key, string code, params object?[] arguments)
         {
             var header = sheet.Layout[key].Header;
-            var column = sheet.Columns.TryGetValue(key, out var index) ? L.ColumnName(index) : string.Empty;
+            var column = sheet.Columns.TryGetValue(key, out var index) ? SafeXlsxReader.ColumnName(index) : string.Empty;
             sheet.Errors.Add(new SchemeExcelError(sheet.Layout.Name, number, column, code,
                 [sheet.Layout.Name, column + number, header, .. arguments]));
         }

@@ -119,7 +119,7 @@ public static class SchemeExcelWriter
             var row = new Row { RowIndex = rowIndex };
             for (var c = 0; c < rows[i].Length; c++)
             {
-                if (ValueCell(L.ColumnName(c + 1) + rowIndex, rows[i][c]) is { } cell)
+                if (ValueCell(SafeXlsxReader.ColumnName(c + 1) + rowIndex, rows[i][c]) is { } cell)
                 {
                     row.Append(cell);
                 }
@@ -166,7 +166,7 @@ public static class SchemeExcelWriter
         var c = 1;
         foreach (var text in texts)
         {
-            row.Append(SafeCellText.InlineStringCell(L.ColumnName(c++) + rowIndex, text, QuotePrefixStyle, style));
+            row.Append(SafeCellText.InlineStringCell(SafeXlsxReader.ColumnName(c++) + rowIndex, text, QuotePrefixStyle, style));
         }
 
         return row;

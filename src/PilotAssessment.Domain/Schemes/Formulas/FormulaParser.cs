@@ -193,27 +193,20 @@ public static class FormulaParser
             return left;
         }
 
-        private FormulaNode ParseAdditive()
+        // additive := term (("+" | "-") term)*
+        private FormulaNode ParseAdditive() => ParseLeftAssociative(ParseTerm, ("+", BinaryOperator.Add), ("-", BinaryOperator.Subtract));
+
+        // term := unary (("*" | "/") unary)*
+        private FormulaNode ParseTerm() => ParseLeftAssociative(ParseUnary, ("*", BinaryOperator.Multiply), ("/", BinaryOperator.Divide));
+
+        private FormulaNode ParseLeftAssociative(Func<FormulaNode> operand, (string Text, BinaryOperator Operator) first, (string Text, BinaryOperator Operator) second)
         {
-            var left = ParseTerm();
-            while (Current.Kind == TokenKind.Operator && Current.Text is "+" or "-")
+            var left = operand();
+            while (Current.Kind == TokenKind.Operator && (Current.Text == first.Text || Current.Text == second.Text))
             {
                 var op = Current;
                 _index++;
-                left = Node(new BinaryNode(op.Text == "+" ? BinaryOperator.Add : BinaryOperator.Subtract, left, ParseTerm(), op.Position));
-            }
-
-            return left;
-        }
-
-        private FormulaNode ParseTerm()
-        {
-            var left = ParseUnary();
-            while (Current.Kind == TokenKind.Operator && Current.Text is "*" or "/")
-            {
-                var op = Current;
-                _index++;
-                left = Node(new BinaryNode(op.Text == "*" ? BinaryOperator.Multiply : BinaryOperator.Divide, left, ParseUnary(), op.Position));
+                left = Node(new BinaryNode(op.Text == first.Text ? first.Operator : second.Operator, left, operand(), op.Position));
             }
 
             return left;

@@ -17,6 +17,16 @@ public sealed record SchemeDocument
     public int Scale { get; init; } = 100;
 
     public required SchemeDefinition Definition { get; init; }
+
+    /// <summary>A saved scheme as a file carries it (JSON or xlsx export).</summary>
+    public static SchemeDocument Of(Scheme scheme) => new()
+    {
+        Name = scheme.Name,
+        Year = scheme.Year,
+        Version = scheme.Version,
+        Scale = scheme.Scale,
+        Definition = scheme.Definition,
+    };
 }
 
 /// <summary>Where a JSON text is malformed: a localization code, the JSON path and the 1-based line and byte.</summary>
@@ -41,14 +51,7 @@ public static class SchemeJsonSerializer
 
     public static string Serialize(SchemeDocument document) => JsonSerializer.Serialize(document, Options);
 
-    public static string Serialize(Scheme scheme) => Serialize(new SchemeDocument
-    {
-        Name = scheme.Name,
-        Year = scheme.Year,
-        Version = scheme.Version,
-        Scale = scheme.Scale,
-        Definition = scheme.Definition,
-    });
+    public static string Serialize(Scheme scheme) => Serialize(SchemeDocument.Of(scheme));
 
     /// <summary>Parses a document; on failure returns false with the errors, and nothing is created or changed.</summary>
     public static bool TryDeserialize(string json, out SchemeDocument? document, out IReadOnlyList<SchemeJsonError> errors)

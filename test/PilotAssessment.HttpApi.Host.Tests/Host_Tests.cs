@@ -5,7 +5,7 @@ using PilotAssessment.Tenants;
 using Shouldly;
 using Xunit;
 
-namespace PilotAssessment.Hosting;
+namespace PilotAssessment;
 
 public sealed class Host_Tests(SqliteHostFixture host) : IClassFixture<SqliteHostFixture>
 {

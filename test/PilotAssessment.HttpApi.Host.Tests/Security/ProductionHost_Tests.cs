@@ -14,7 +14,7 @@ using PilotAssessment.Identity;
 using Shouldly;
 using Xunit;
 
-namespace PilotAssessment.Hosting;
+namespace PilotAssessment.Security;
 
 /// <summary>The host in the Production environment: it needs its own signing key, sends security headers and trusts only known proxies.</summary>
 public sealed class ProductionHost_Tests : IAsyncLifetime

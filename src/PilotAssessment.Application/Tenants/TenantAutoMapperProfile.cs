@@ -1,0 +1,11 @@
+using AutoMapper;
+
+namespace PilotAssessment.Tenants;
+
+public sealed class TenantAutoMapperProfile : Profile
+{
+    public TenantAutoMapperProfile()
+    {
+        CreateMap<Tenant, TenantDto>();
+    }
+}
