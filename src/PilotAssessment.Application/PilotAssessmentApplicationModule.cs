@@ -15,6 +15,7 @@ using PilotAssessment.Reviews;
 using PilotAssessment.Schemes;
 using PilotAssessment.Schemes.Scoring;
 using PilotAssessment.Seeding;
+using PilotAssessment.Services;
 using PilotAssessment.Tenants;
 
 namespace PilotAssessment;
@@ -88,6 +89,9 @@ public static class PilotAssessmentApplicationModule
         services.AddScoped<IUserAppService, UserAppService>();
         services.AddScoped<IRoleAppService, RoleAppService>();
         services.AddScoped<IAuditLogAppService, AuditLogAppService>();
+
+        // Last: every application service registered above runs in the per-call pipeline (declared permission, unit of work).
+        services.AddApplicationServicePipeline();
         return services;
     }
 }

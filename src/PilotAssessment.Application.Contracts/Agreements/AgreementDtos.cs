@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using PilotAssessment.Dtos;
+using PilotAssessment.Services;
 
 namespace PilotAssessment.Agreements;
 
@@ -279,7 +280,7 @@ public sealed record CityKeyTasksDto(Guid CityId, string CityName, Guid? Agreeme
 
 public sealed record KeyTaskMatrixDto(int Year, IReadOnlyList<CityKeyTasksDto> Cities);
 
-public interface IAgreementAppService
+public interface IAgreementAppService : IApplicationService
 {
     Task<PagedResultDto<AgreementDto>> GetListAsync(GetAgreementsInput input);
 

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using PilotAssessment.Services;
 
 namespace PilotAssessment.DataEntry;
 
@@ -205,7 +206,7 @@ public sealed class SubmissionDto
     public DateTime? ApprovedTime { get; set; }
 }
 
-public interface IDataEntryAppService
+public interface IDataEntryAppService : IApplicationService
 {
     Task<EntrySheetDto> GetSheetAsync(Guid periodId);
 

@@ -21,6 +21,7 @@ namespace PilotAssessment.Agreements;
 /// writes into a city with <c>currentTenant.Change</c>; a city reads only its own and never sees drafts.
 /// Inside a city, users who are not allowed to cascade see only the lines and tasks of their units.
 /// </summary>
+[RequiresPermission(PilotAssessmentPermissions.Agreements.Default)]
 public sealed class AgreementAppService(
     IRepository<Agreement> agreements,
     IRepository<AgreementAttachment> attachments,
@@ -81,6 +82,7 @@ public sealed class AgreementAppService(
 
     public async Task<AgreementDto> GetAsync(Guid id) => await ToDetailAsync(await GetVisibleAsync(id));
 
+    [RequiresPermission(PilotAssessmentPermissions.Agreements.Manage)]
     public async Task<AgreementDto> CreateAsync(CreateAgreementInput input)
     {
         var city = await tenants.FindAsync(input.CityId) ?? throw new BusinessException(AgreementErrorCodes.CityNotFound);
@@ -123,6 +125,7 @@ public sealed class AgreementAppService(
         return await ToDetailAsync(agreement);
     }
 
+    [RequiresPermission(PilotAssessmentPermissions.Agreements.Manage)]
     public async Task<AgreementDto> UpdateAsync(Guid id, UpdateAgreementInput input)
     {
         var agreement = await GetVisibleAsync(id);
@@ -142,6 +145,7 @@ public sealed class AgreementAppService(
         return await ToDetailAsync(agreement);
     }
 
+    [RequiresPermission(PilotAssessmentPermissions.Agreements.Manage)]
     public async Task DeleteAsync(Guid id)
     {
         var agreement = await GetVisibleAsync(id);
@@ -156,8 +160,10 @@ public sealed class AgreementAppService(
         }
     }
 
+    [RequiresPermission(PilotAssessmentPermissions.Agreements.Manage)]
     public Task<AgreementDto> IssueAsync(Guid id) => TransitionAsync(id, a => a.Issue(Now));
 
+    [RequiresPermission(PilotAssessmentPermissions.Agreements.Sign)]
     public async Task<AgreementDto> SignAsync(Guid id, SignAgreementInput input)
     {
         var userId = currentUser.Id ?? throw new ForbiddenException(PilotAssessmentErrorCodes.EntityNotFound);
@@ -171,13 +177,13 @@ public sealed class AgreementAppService(
         return await TransitionAsync(id, a => a.Sign(userId, signatory.Trim(), Now));
     }
 
+    [RequiresPermission(PilotAssessmentPermissions.Agreements.Manage)]
     public async Task<AgreementDto> PutInForceAsync(Guid id)
     {
         var agreement = await GetVisibleAsync(id);
         Localized(() => agreement.PutInForce(Now));
         using (currentTenant.Change(agreement.TenantId))
         {
-            await using var transaction = await unitOfWork.BeginTransactionAsync();
 
             // The amended version replaces every earlier one that was signed or in force.
             var earlier = await agreements.ToListAsync(agreements.Query().Where(a =>
@@ -191,14 +197,15 @@ public sealed class AgreementAppService(
 
             await agreements.UpdateAsync(agreement, autoSave: false);
             await unitOfWork.SaveChangesAsync();
-            await transaction.CommitAsync();
         }
 
         return await ToDetailAsync(agreement);
     }
 
+    [RequiresPermission(PilotAssessmentPermissions.Agreements.Manage)]
     public Task<AgreementDto> CloseAsync(Guid id) => TransitionAsync(id, a => a.Close(Now));
 
+    [RequiresPermission(PilotAssessmentPermissions.Agreements.Manage)]
     public async Task<AgreementDto> AmendAsync(Guid id)
     {
         var agreement = await GetVisibleAsync(id);
@@ -243,6 +250,7 @@ public sealed class AgreementAppService(
         return AgreementDiff.Compute(from, to, await VisibleContentAsync(from), await VisibleContentAsync(to));
     }
 
+    [RequiresPermission(PilotAssessmentPermissions.Agreements.Assign)]
     public async Task<AgreementDto> AssignUnitsAsync(Guid id, AssignUnitsInput input)
     {
         var agreement = await GetVisibleAsync(id);
@@ -307,6 +315,7 @@ public sealed class AgreementAppService(
         return found.OrderBy(a => a.CreationTime).Select(ToDto).ToList();
     }
 
+    [RequiresPermission(PilotAssessmentPermissions.Agreements.Sign)]
     public async Task<AgreementAttachmentDto> UploadAttachmentAsync(Guid id, string fileName, Stream content, long length)
     {
         var agreement = await GetVisibleAsync(id);
@@ -329,6 +338,7 @@ public sealed class AgreementAppService(
         }
     }
 
+    [RequiresPermission(PilotAssessmentPermissions.Agreements.Sign)]
     public async Task DeleteAttachmentAsync(Guid id, Guid attachmentId)
     {
         var (agreement, attachment) = await GetAttachmentAsync(id, attachmentId);
@@ -339,7 +349,6 @@ public sealed class AgreementAppService(
 
         using (currentTenant.Change(agreement.TenantId))
         {
-            await using var transaction = await unitOfWork.BeginTransactionAsync();
             if (await attachmentContents.FindAsync(attachment.Id) is { } bytes)
             {
                 await attachmentContents.DeleteAsync(bytes, autoSave: false);
@@ -347,10 +356,10 @@ public sealed class AgreementAppService(
 
             await attachments.DeleteAsync(attachment, autoSave: false);
             await unitOfWork.SaveChangesAsync();
-            await transaction.CommitAsync();
         }
     }
 
+    [RequiresPermission(PilotAssessmentPermissions.Agreements.Report)]
     public async Task<KeyTaskProgressDto> ReportProgressAsync(Guid id, string taskCode, ReportProgressInput input, string? fileName, Stream? content, long length)
     {
         var agreement = await GetVisibleAsync(id);
@@ -486,11 +495,9 @@ public sealed class AgreementAppService(
         var attachment = new AgreementAttachment(Guid.NewGuid(), agreement.Id, kind, name, contentType, bytes.Length);
         using (currentTenant.Change(agreement.TenantId))
         {
-            await using var transaction = await unitOfWork.BeginTransactionAsync();
             await attachments.InsertAsync(attachment, autoSave: false);
             await attachmentContents.InsertAsync(new AgreementAttachmentContent(attachment.Id, bytes), autoSave: false);
             await unitOfWork.SaveChangesAsync();
-            await transaction.CommitAsync();
         }
 
         return attachment;

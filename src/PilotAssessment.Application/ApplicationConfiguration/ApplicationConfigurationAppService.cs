@@ -12,6 +12,7 @@ using PilotAssessment.Users;
 namespace PilotAssessment.ApplicationConfiguration;
 
 /// <summary>What a client needs at start-up: who is signed in, in which city, what they may do, and the texts.</summary>
+[AllowAnonymousCall]
 public sealed class ApplicationConfigurationAppService(
     ICurrentUser currentUser,
     ICurrentTenant currentTenant,

@@ -19,6 +19,7 @@ namespace PilotAssessment.DataEntry;
 /// A city's data entry (填报): drafts saved line by line with optimistic concurrency and a value history,
 /// evidence files, veto facts and bonus counts, and the submission of the self-assessment.
 /// </summary>
+[RequiresPermission(PilotAssessmentPermissions.DataEntry.Default)]
 public sealed class DataEntryAppService(
     IRepository<AssessmentPeriod> periods,
     IRepository<Scheme> schemes,
@@ -239,7 +240,6 @@ public sealed class DataEntryAppService(
         var lineIds = existing.Values.Select(l => l.Id).ToList();
         var revisions = (await history.ToListAsync(history.Query().Where(h => lineIds.Contains(h.EntryLineId)).Select(h => h.EntryLineId)))
             .GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count());
-        await using var transaction = await unitOfWork.BeginTransactionAsync();
         foreach (var (indicator, value, note) in parsed)
         {
             var line = existing.GetValueOrDefault(indicator.Code);
@@ -264,7 +264,6 @@ public sealed class DataEntryAppService(
         }
 
         await unitOfWork.SaveChangesAsync();
-        await transaction.CommitAsync();
         return await SheetAsync(period, cityId, scope);
     }
 
@@ -512,6 +511,7 @@ public sealed class DataEntryAppService(
         return await SheetAsync(period, cityId, scope);
     }
 
+    [RequiresPermission(PilotAssessmentPermissions.DataEntry.Submit)]
     public async Task<EntrySheetDto> ReturnLinesAsync(Guid periodId, ReturnLinesInput input)
     {
         var cityId = CityId;
@@ -545,6 +545,7 @@ public sealed class DataEntryAppService(
         return await SheetAsync(period, cityId, scope);
     }
 
+    [RequiresPermission(PilotAssessmentPermissions.DataEntry.Submit)]
     public async Task<SubmissionDto> SubmitAsync(Guid periodId)
     {
         var cityId = CityId;
@@ -578,7 +579,6 @@ public sealed class DataEntryAppService(
         var targets = await scoring.TargetsAsync(period, [cityId]);
         var sheet = scoring.Score(scheme.Definition, input, targets, withAuditorScores: false);
         var selfScores = sheet.Lines.ToDictionary(l => l.IndicatorCode, l => l.Points);
-        await using var transaction = await unitOfWork.BeginTransactionAsync();
         foreach (var line in await lines.ToListAsync(lines.Query().Where(l => l.PeriodId == periodId)))
         {
             line.SelfScore = selfScores.GetValueOrDefault(line.IndicatorCode);
@@ -595,7 +595,6 @@ public sealed class DataEntryAppService(
         submission.Submit(currentUser.Id, Now);
         submission.SelfTotal = sheet.Total;
         await unitOfWork.SaveChangesAsync();
-        await transaction.CommitAsync();
         return submission.ToDto(periodId, cityId);
     }
 

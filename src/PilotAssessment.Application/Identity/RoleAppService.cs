@@ -10,6 +10,7 @@ using PilotAssessment.Repositories;
 
 namespace PilotAssessment.Identity;
 
+[RequiresPermission(PilotAssessmentPermissions.Roles.Default)]
 public sealed class RoleAppService(
     RoleManager<AppRole> roleManager,
     IRepository<AppRole> roles,
@@ -28,6 +29,7 @@ public sealed class RoleAppService(
         return new PagedResultDto<RoleDto>(list.Count, list.Select(Map).ToList());
     }
 
+    [RequiresPermission(PilotAssessmentPermissions.Roles.Create)]
     public async Task<RoleDto> CreateAsync(RoleInput input)
     {
         var role = new AppRole(currentTenant.Id, input.Name.Trim());
@@ -35,6 +37,7 @@ public sealed class RoleAppService(
         return Map(role);
     }
 
+    [RequiresPermission(PilotAssessmentPermissions.Roles.Update)]
     public async Task<RoleDto> UpdateAsync(Guid id, RoleInput input)
     {
         var role = await roles.GetAsync(id);
@@ -44,14 +47,13 @@ public sealed class RoleAppService(
         }
 
         var oldName = role.Name!;
-        await using var transaction = await unitOfWork.BeginTransactionAsync();
         (await roleManager.SetRoleNameAsync(role, input.Name.Trim())).CheckErrors("name");
         (await roleManager.UpdateAsync(role)).CheckErrors("name");
         await ReplaceGrantsAsync(oldName, role.Name!, await GrantedNamesAsync(oldName));
-        await transaction.CommitAsync();
         return Map(role);
     }
 
+    [RequiresPermission(PilotAssessmentPermissions.Roles.Delete)]
     public async Task DeleteAsync(Guid id)
     {
         var role = await roles.GetAsync(id);
@@ -60,10 +62,8 @@ public sealed class RoleAppService(
             throw new BusinessException(PilotAssessmentErrorCodes.StaticRoleCannotBeDeleted, role.Name);
         }
 
-        await using var transaction = await unitOfWork.BeginTransactionAsync();
         await ReplaceGrantsAsync(role.Name!, role.Name!, []);
         (await roleManager.DeleteAsync(role)).CheckErrors();
-        await transaction.CommitAsync();
     }
 
     public async Task<PermissionListDto> GetPermissionsAsync(Guid id)
@@ -83,6 +83,7 @@ public sealed class RoleAppService(
         return new PermissionListDto(groups);
     }
 
+    [RequiresPermission(PilotAssessmentPermissions.Roles.ManagePermissions)]
     public async Task UpdatePermissionsAsync(Guid id, UpdatePermissionsInput input)
     {
         var role = await roles.GetAsync(id);

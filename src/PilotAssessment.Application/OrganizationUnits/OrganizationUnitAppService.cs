@@ -2,10 +2,12 @@ using PilotAssessment.ExceptionHandling;
 using PilotAssessment.Identity;
 using PilotAssessment.Repositories;
 using PilotAssessment.Users;
+using PilotAssessment.Permissions;
 
 namespace PilotAssessment.OrganizationUnits;
 
 /// <summary>The city's own units and who belongs to them. Everything here is inside the current city.</summary>
+[RequiresPermission(PilotAssessmentPermissions.OrganizationUnits.Default)]
 public sealed class OrganizationUnitAppService(
     IRepository<OrganizationUnit> units,
     IRepository<UnitMember> members,
@@ -42,6 +44,7 @@ public sealed class OrganizationUnitAppService(
         return ToDto(unit, await members.CountAsync(members.Query().Where(m => m.UnitId == id)));
     }
 
+    [RequiresPermission(PilotAssessmentPermissions.OrganizationUnits.Manage)]
     public async Task<OrganizationUnitDto> CreateAsync(CreateOrganizationUnitInput input)
     {
         if (input.ParentId is { } parentId)
@@ -60,6 +63,7 @@ public sealed class OrganizationUnitAppService(
         return ToDto(unit, 0);
     }
 
+    [RequiresPermission(PilotAssessmentPermissions.OrganizationUnits.Manage)]
     public async Task<OrganizationUnitDto> RenameAsync(Guid id, RenameOrganizationUnitInput input)
     {
         var unit = await units.GetAsync(id);
@@ -68,6 +72,7 @@ public sealed class OrganizationUnitAppService(
         return await GetAsync(id);
     }
 
+    [RequiresPermission(PilotAssessmentPermissions.OrganizationUnits.Manage)]
     public async Task<OrganizationUnitDto> MoveAsync(Guid id, MoveOrganizationUnitInput input)
     {
         var unit = await units.GetAsync(id);
@@ -92,6 +97,7 @@ public sealed class OrganizationUnitAppService(
         return await GetAsync(id);
     }
 
+    [RequiresPermission(PilotAssessmentPermissions.OrganizationUnits.Manage)]
     public async Task<OrganizationUnitDto> CloseAsync(Guid id)
     {
         var unit = await units.GetAsync(id);
@@ -113,6 +119,7 @@ public sealed class OrganizationUnitAppService(
         return found.OrderBy(u => u.UserName, StringComparer.Ordinal).Select(u => new UnitMemberDto(u.Id, u.UserName, u.Name)).ToList();
     }
 
+    [RequiresPermission(PilotAssessmentPermissions.OrganizationUnits.Manage)]
     public async Task AddMemberAsync(Guid id, Guid userId)
     {
         var unit = await units.GetAsync(id);
@@ -133,6 +140,7 @@ public sealed class OrganizationUnitAppService(
         }
     }
 
+    [RequiresPermission(PilotAssessmentPermissions.OrganizationUnits.Manage)]
     public async Task RemoveMemberAsync(Guid id, Guid userId)
     {
         await units.GetAsync(id);

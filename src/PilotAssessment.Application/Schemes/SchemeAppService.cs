@@ -18,6 +18,7 @@ namespace PilotAssessment.Schemes;
 /// Schemes belong to the province. Provincial officials manage drafts and publish; auditors and cities read
 /// published (and archived) schemes only: a draft's id answers 404 to them.
 /// </summary>
+[RequiresPermission(PilotAssessmentPermissions.Schemes.Default)]
 public sealed class SchemeAppService(
     IRepository<Scheme> schemes,
     ICurrentUser currentUser,
@@ -61,6 +62,7 @@ public sealed class SchemeAppService(
         return scheme.ToDto(withDefinition: true, Problems(scheme));
     }
 
+    [RequiresPermission(PilotAssessmentPermissions.Schemes.Manage)]
     public async Task<SchemeDto> CreateAsync(CreateSchemeInput input)
     {
         var scheme = new Scheme(Guid.NewGuid(), input.Name, input.Year, input.Scale);
@@ -73,6 +75,7 @@ public sealed class SchemeAppService(
         return scheme.ToDto(withDefinition: true, Problems(scheme));
     }
 
+    [RequiresPermission(PilotAssessmentPermissions.Schemes.Manage)]
     public async Task<SchemeDto> UpdateAsync(Guid id, UpdateSchemeInput input)
     {
         var scheme = await schemes.GetAsync(id);
@@ -87,6 +90,7 @@ public sealed class SchemeAppService(
         return scheme.ToDto(withDefinition: true, Problems(scheme));
     }
 
+    [RequiresPermission(PilotAssessmentPermissions.Schemes.Manage)]
     public async Task DeleteAsync(Guid id)
     {
         var scheme = await schemes.GetAsync(id);
@@ -98,6 +102,7 @@ public sealed class SchemeAppService(
         await schemes.DeleteAsync(scheme);
     }
 
+    [RequiresPermission(PilotAssessmentPermissions.Schemes.Publish)]
     public async Task<SchemeDto> PublishAsync(Guid id)
     {
         var scheme = await schemes.GetAsync(id);
@@ -114,6 +119,7 @@ public sealed class SchemeAppService(
         return scheme.ToDto(withDefinition: true);
     }
 
+    [RequiresPermission(PilotAssessmentPermissions.Schemes.Publish)]
     public async Task<SchemeDto> ArchiveAsync(Guid id)
     {
         var scheme = await schemes.GetAsync(id);
@@ -122,6 +128,7 @@ public sealed class SchemeAppService(
         return scheme.ToDto(withDefinition: false);
     }
 
+    [RequiresPermission(PilotAssessmentPermissions.Schemes.Manage)]
     public async Task<SchemeDto> CopyAsNewDraftAsync(Guid id)
     {
         var source = await schemes.GetAsync(id);
@@ -137,6 +144,7 @@ public sealed class SchemeAppService(
         return new FileDto(FileNameOf(scheme, "json"), "application/json", Encoding.UTF8.GetBytes(json));
     }
 
+    [RequiresPermission(PilotAssessmentPermissions.Schemes.Manage)]
     public async Task<SchemeDto> ImportJsonAsync(Stream content)
     {
         using var reader = new StreamReader(content, Encoding.UTF8);
@@ -158,6 +166,7 @@ public sealed class SchemeAppService(
         return new FileDto(FileNameOf(scheme, "xlsx"), SchemeExcelWriter.ContentType, content);
     }
 
+    [RequiresPermission(PilotAssessmentPermissions.Schemes.Manage)]
     public async Task<SchemeDto> ImportExcelAsync(Stream content)
     {
         // The package reader needs a seekable stream; uploads are size-limited by the controller.
