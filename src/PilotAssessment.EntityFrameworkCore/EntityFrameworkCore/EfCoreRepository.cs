@@ -25,7 +25,7 @@ public class EfCoreRepository<TEntity>(PilotAssessmentDbContext dbContext, EfCor
     public async Task<TEntity> InsertAsync(TEntity entity, bool? autoSave = null, CancellationToken cancellationToken = default)
     {
         await DbSet.AddAsync(entity, cancellationToken);
-        await SaveAsync(autoSave, cancellationToken);
+        await SaveAsync(entity, autoSave, cancellationToken);
         return entity;
     }
 
@@ -36,7 +36,7 @@ public class EfCoreRepository<TEntity>(PilotAssessmentDbContext dbContext, EfCor
             DbSet.Update(entity);
         }
 
-        await SaveAsync(autoSave, cancellationToken);
+        await SaveAsync(entity, autoSave, cancellationToken);
         return entity;
     }
 
@@ -60,4 +60,16 @@ public class EfCoreRepository<TEntity>(PilotAssessmentDbContext dbContext, EfCor
 
     private Task SaveAsync(bool? autoSave, CancellationToken cancellationToken) =>
         (autoSave ?? unitOfWork.SavesAtOnce) ? EfCoreUnitOfWork.SaveAsync(DbContext, cancellationToken) : Task.CompletedTask;
+
+    // An insert or update that waits is stamped now, so the caller returns the times and concurrency stamp it will be saved with.
+    private Task SaveAsync(TEntity entity, bool? autoSave, CancellationToken cancellationToken)
+    {
+        if (autoSave ?? unitOfWork.SavesAtOnce)
+        {
+            return EfCoreUnitOfWork.SaveAsync(DbContext, cancellationToken);
+        }
+
+        unitOfWork.StampEarly(entity);
+        return Task.CompletedTask;
+    }
 }

@@ -12,7 +12,11 @@ namespace PilotAssessment.EntityFrameworkCore;
 /// <see cref="IUnitOfWorkManager"/>. It remembers the tenant context it began in; a repository write made in another
 /// one saves at once (inside the transaction), because the save checks each row's tenant against the current context.
 /// </summary>
-public sealed class EfCoreUnitOfWork(PilotAssessmentDbContext dbContext, ICurrentTenant currentTenant, IDataFilter dataFilter)
+public sealed class EfCoreUnitOfWork(
+    PilotAssessmentDbContext dbContext,
+    ICurrentTenant currentTenant,
+    IDataFilter dataFilter,
+    AuditingSaveChangesInterceptor auditing)
     : IUnitOfWork, IUnitOfWorkManager
 {
     private Outermost? _current;
@@ -26,6 +30,9 @@ public sealed class EfCoreUnitOfWork(PilotAssessmentDbContext dbContext, ICurren
         _current is null || _current.TenantId != currentTenant.Id || _current.TenantFilterEnabled != dataFilter.IsEnabled<IMultiTenant>();
 
     public Task SaveChangesAsync(CancellationToken cancellationToken = default) => SaveAsync(dbContext, cancellationToken);
+
+    /// <summary>A write that waits for the unit of work gets now the stamps its save would give it (see the interceptor).</summary>
+    internal void StampEarly(object entity) => auditing.StampEarly(dbContext, entity);
 
     /// <summary>Saves, reporting a lost race on a concurrency token as the domain's <see cref="ConcurrencyConflictException"/>.</summary>
     internal static async Task SaveAsync(DbContext context, CancellationToken cancellationToken)

@@ -151,6 +151,33 @@ public abstract class ApplicationServicePipeline_Tests<TApplication>(TApplicatio
         names.ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task Should_Return_The_Stamps_A_Waiting_Write_Is_Saved_With()
+    {
+        var key = NewKey();
+        var returned = await app.AsUserAsync(null, "official", sp => sp.GetRequiredService<IPipelineProbeAppService>().WriteOneAsync(key));
+
+        returned.ShouldNotBe(default);
+        (await ProbeRows.CreationTimeAsync(app, key)).ShouldBe(returned);
+
+        // The concurrency stamp a service returns after an update is the stored one: the next update with it succeeds.
+        var name = $"试点{Guid.NewGuid():N}"[..10];
+        var city = await app.AsUserAsync(null, "admin", sp => sp.GetRequiredService<ITenantAppService>().CreateAsync(
+            new CreateTenantInput { Name = name, DisplayName = name, AdminUserName = "admin", AdminPassword = PilotAssessmentTestApplication.NewUserPassword }));
+        var renamed = await app.AsUserAsync(null, "admin", sp => sp.GetRequiredService<ITenantAppService>().UpdateAsync(
+            city.Id, new UpdateTenantInput { DisplayName = name + "一", ConcurrencyStamp = city.ConcurrencyStamp! }));
+        renamed.ConcurrencyStamp.ShouldNotBe(city.ConcurrencyStamp);
+        (await app.AsUserAsync(null, "admin", sp => sp.GetRequiredService<ITenantAppService>().GetAsync(city.Id))).ConcurrencyStamp.ShouldBe(renamed.ConcurrencyStamp);
+        var again = await app.AsUserAsync(null, "admin", sp => sp.GetRequiredService<ITenantAppService>().UpdateAsync(
+            city.Id, new UpdateTenantInput { DisplayName = name + "二", ConcurrencyStamp = renamed.ConcurrencyStamp! }));
+        again.DisplayName.ShouldBe(name + "二");
+
+        // A stale stamp still loses: 409 at the end of the call, and nothing of it is written.
+        await Should.ThrowAsync<ConflictException>(() => app.AsUserAsync(null, "admin", sp => sp.GetRequiredService<ITenantAppService>().UpdateAsync(
+            city.Id, new UpdateTenantInput { DisplayName = name + "三", ConcurrencyStamp = renamed.ConcurrencyStamp! })));
+        (await app.AsUserAsync(null, "admin", sp => sp.GetRequiredService<ITenantAppService>().GetAsync(city.Id))).DisplayName.ShouldBe(name + "二");
+    }
+
     private static string NewKey() => $"probe:{Guid.NewGuid():N}";
 }
 

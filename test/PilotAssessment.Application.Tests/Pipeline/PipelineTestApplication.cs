@@ -31,6 +31,9 @@ public interface IPipelineProbeAppService : IApplicationService
     /// <summary>Writes two notifications keyed <paramref name="key"/>, then fails when asked to.</summary>
     Task WriteTwoAsync(string key, bool fail);
 
+    /// <summary>Writes one notification and returns its creation time as the service sees it before the save.</summary>
+    Task<DateTime> WriteOneAsync(string key);
+
     /// <summary>Writes one, saves it half-way (as a query that must see it would), writes another, then fails.</summary>
     Task WriteSaveWriteThenFailAsync(string key);
 
@@ -71,6 +74,12 @@ public sealed class PipelineProbeAppService(
         {
             throw new BusinessException(FailureCode);
         }
+    }
+
+    public async Task<DateTime> WriteOneAsync(string key)
+    {
+        var notification = await notifications.InsertAsync(NewNotification(key));
+        return notification.CreationTime;
     }
 
     public async Task WriteSaveWriteThenFailAsync(string key)
@@ -143,6 +152,12 @@ public sealed class UndeclaredProbeAppService : IUndeclaredProbeAppService
 /// <summary>Counts the rows a probe wrote, whoever's they are.</summary>
 public static class ProbeRows
 {
+    public static Task<DateTime> CreationTimeAsync(PilotAssessmentTestApplication app, string key) => app.WithScopeAsync(async sp =>
+    {
+        var db = sp.GetRequiredService<PilotAssessmentDbContext>();
+        return (await db.Set<Notification>().IgnoreQueryFilters().SingleAsync(n => n.Key == key)).CreationTime;
+    });
+
     public static Task<int> CountAsync(PilotAssessmentTestApplication app, string key) => app.WithScopeAsync(async sp =>
     {
         var db = sp.GetRequiredService<PilotAssessmentDbContext>();
