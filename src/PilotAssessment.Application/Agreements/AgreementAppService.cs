@@ -184,7 +184,6 @@ public sealed class AgreementAppService(
         Localized(() => agreement.PutInForce(Now));
         using (currentTenant.Change(agreement.TenantId))
         {
-
             // The amended version replaces every earlier one that was signed or in force.
             var earlier = await agreements.ToListAsync(agreements.Query().Where(a =>
                 a.SeriesId == agreement.SeriesId && a.Version < agreement.Version

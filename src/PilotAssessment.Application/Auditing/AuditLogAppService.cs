@@ -3,9 +3,9 @@ using PilotAssessment.Agreements;
 using PilotAssessment.Data;
 using PilotAssessment.Dtos;
 using PilotAssessment.MultiTenancy;
+using PilotAssessment.Permissions;
 using PilotAssessment.Repositories;
 using PilotAssessment.Users;
-using PilotAssessment.Permissions;
 
 namespace PilotAssessment.Auditing;
 

@@ -130,7 +130,6 @@ public sealed class DemoHistoryDataSeedContributor(
             await unitOfWork.SaveChangesAsync();
             await recompute.PublishAsync(period, cityIds, now);
         }
-
     }
 
     /// <summary>A plausible figure of the year before: a strong city improved on it, a weak one slipped a little.</summary>

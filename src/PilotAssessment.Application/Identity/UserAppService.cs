@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Identity;
 using PilotAssessment.Dtos;
 using PilotAssessment.ExceptionHandling;
+using PilotAssessment.Permissions;
 using PilotAssessment.Repositories;
 using PilotAssessment.Users;
-using PilotAssessment.Permissions;
 
 namespace PilotAssessment.Identity;
 

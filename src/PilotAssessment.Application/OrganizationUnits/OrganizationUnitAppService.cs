@@ -1,8 +1,8 @@
 using PilotAssessment.ExceptionHandling;
 using PilotAssessment.Identity;
+using PilotAssessment.Permissions;
 using PilotAssessment.Repositories;
 using PilotAssessment.Users;
-using PilotAssessment.Permissions;
 
 namespace PilotAssessment.OrganizationUnits;
 

@@ -1,11 +1,11 @@
 using PilotAssessment.ExceptionHandling;
 using PilotAssessment.MultiTenancy;
 using PilotAssessment.OrganizationUnits;
+using PilotAssessment.Permissions;
 using PilotAssessment.Repositories;
 using PilotAssessment.Schemes;
 using PilotAssessment.Tenants;
 using PilotAssessment.Users;
-using PilotAssessment.Permissions;
 
 namespace PilotAssessment.Periods;
 

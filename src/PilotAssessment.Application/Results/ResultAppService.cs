@@ -4,13 +4,13 @@ using PilotAssessment.DataEntry;
 using PilotAssessment.ExceptionHandling;
 using PilotAssessment.MultiTenancy;
 using PilotAssessment.Periods;
+using PilotAssessment.Permissions;
 using PilotAssessment.Repositories;
 using PilotAssessment.Results.Pdf;
 using PilotAssessment.Reviews;
 using PilotAssessment.Schemes;
 using PilotAssessment.Schemes.Scoring;
 using PilotAssessment.Tenants;
-using PilotAssessment.Permissions;
 
 namespace PilotAssessment.Results;
 

@@ -2,12 +2,12 @@ using System.Text.Json;
 using PilotAssessment.Data;
 using PilotAssessment.MultiTenancy;
 using PilotAssessment.Periods;
+using PilotAssessment.Permissions;
 using PilotAssessment.Repositories;
 using PilotAssessment.Reviews;
 using PilotAssessment.Schemes;
 using PilotAssessment.Schemes.Scoring;
 using PilotAssessment.Tenants;
-using PilotAssessment.Permissions;
 
 namespace PilotAssessment.Results;
 

@@ -3,11 +3,11 @@ using PilotAssessment.DataEntry;
 using PilotAssessment.ExceptionHandling;
 using PilotAssessment.MultiTenancy;
 using PilotAssessment.Periods;
+using PilotAssessment.Permissions;
 using PilotAssessment.Repositories;
 using PilotAssessment.Schemes;
 using PilotAssessment.Tenants;
 using PilotAssessment.Users;
-using PilotAssessment.Permissions;
 
 namespace PilotAssessment.Reviews;
 

@@ -1,8 +1,8 @@
 using AutoMapper;
 using PilotAssessment.Dtos;
 using PilotAssessment.Identity;
-using PilotAssessment.Repositories;
 using PilotAssessment.Permissions;
+using PilotAssessment.Repositories;
 
 namespace PilotAssessment.Tenants;
 
