@@ -58,7 +58,7 @@ public static class PilotAssessmentApplicationModule
         // Organisation units and agreements (目标责任书, key tasks)
         services.AddScoped<IOrganizationUnitAppService, OrganizationUnitAppService>();
         services.AddScoped<IAgreementTargetProvider, AgreementTargetProvider>();
-        services.TryAddScoped<ApplicationServiceContext>();
+        services.AddScoped<ApplicationServiceContext>();
         services.AddScoped<AgreementReader>();
         services.AddScoped<IAgreementAppService, AgreementAppService>();
         services.AddScoped<IAgreementAttachmentAppService, AgreementAttachmentAppService>();
@@ -80,7 +80,6 @@ public static class PilotAssessmentApplicationModule
         services.AddScoped<EvidenceQuota>();
         services.AddScoped<IPeriodAppService, PeriodAppService>();
         services.AddScoped<INotificationAppService, NotificationAppService>();
-        services.AddScoped<ApplicationServiceContext>();
         services.AddScoped<EntryEditGuard>();
         services.AddScoped<IEntrySheetAppService, EntrySheetAppService>();
         services.AddScoped<IEntryReportingAppService, EntryReportingAppService>();
@@ -109,6 +108,9 @@ public static class PilotAssessmentApplicationModule
         services.AddScoped<IUserAppService, UserAppService>();
         services.AddScoped<IRoleAppService, RoleAppService>();
         services.AddScoped<IAuditLogAppService, AuditLogAppService>();
+
+        // Last: every application service registered above runs in the per-call pipeline (declared permission, unit of work).
+        services.AddApplicationServicePipeline();
         return services;
     }
 }

@@ -28,4 +28,7 @@ public static class PilotAssessmentErrorCodes
     public const string Internal = "Error:Internal";
     public const string Forbidden = "Error:Forbidden";
     public const string Unauthorized = "Error:Unauthorized";
+
+    /// <summary>An application-service call without the permission it declares (or with no declaration at all).</summary>
+    public const string PermissionRequired = "Error:PermissionRequired";
 }

@@ -77,6 +77,66 @@ public static class LayerRules
             .ToList();
     }
 
+    /// <summary>
+    /// Controllers depend on the application contracts (service interfaces, DTOs), Domain.Shared and ASP.NET Core
+    /// only, in their constructors, fields and signatures: not on an application service's implementation (which would
+    /// bypass the application pipeline), a repository or the DbContext.
+    /// </summary>
+    public static IReadOnlyList<string> ControllerDependencies(Assembly assembly, string scope = "PilotAssessment") =>
+        assembly.GetTypes()
+            .Where(type => type.Namespace is { } ns && (ns == scope || ns.StartsWith(scope + ".", StringComparison.Ordinal))
+                && type.Name.EndsWith("Controller", StringComparison.Ordinal) && !type.IsAbstract)
+            .SelectMany(type => SignatureTypes(type)
+                .SelectMany(Flatten)
+                .Where(dependency => !IsAllowedForControllers(dependency.Assembly, assembly))
+                .Select(dependency => $"{type.FullName} depends on {dependency.FullName ?? dependency.Name}"))
+            .Distinct()
+            .ToList();
+
+    private static IEnumerable<Type> SignatureTypes(Type type)
+    {
+        const BindingFlags all = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
+        return type.GetConstructors(all).SelectMany(c => c.GetParameters()).Select(p => p.ParameterType)
+            .Concat(type.GetFields(all).Select(f => f.FieldType))
+            .Concat(type.GetProperties(all).Select(p => p.PropertyType))
+            .Concat(type.GetMethods(all).SelectMany(m => m.GetParameters().Select(p => p.ParameterType).Append(m.ReturnType)));
+    }
+
+    private static IEnumerable<Type> Flatten(Type type)
+    {
+        if (type.HasElementType)
+        {
+            return Flatten(type.GetElementType()!);
+        }
+
+        return type.IsGenericType ? type.GetGenericArguments().SelectMany(Flatten).Prepend(type.GetGenericTypeDefinition()) : [type];
+    }
+
+    private static bool IsAllowedForControllers(Assembly dependency, Assembly controllers)
+    {
+        var name = dependency.GetName().Name!;
+        return dependency == controllers
+            || name is "PilotAssessment.Application.Contracts" or "PilotAssessment.Domain.Shared" or "netstandard" or "mscorlib"
+            || name.StartsWith("System", StringComparison.Ordinal)
+            || name.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal)
+            || name.StartsWith("Microsoft.Extensions", StringComparison.Ordinal)
+            || name.StartsWith("Microsoft.Net.Http.Headers", StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Every public method of an application service (a class implementing <c>IApplicationService</c>) is covered by a
+    /// permission declaration, its own or its class's; the pipeline refuses the others at every call.
+    /// </summary>
+    public static IReadOnlyList<string> UndeclaredServiceMethods(Assembly assembly, string scope = "PilotAssessment") =>
+        Services.ApplicationServiceDeclarations.ServiceClasses(assembly)
+            .Where(type => type.Namespace is { } ns && (ns == scope || ns.StartsWith(scope + ".", StringComparison.Ordinal)))
+            .SelectMany(type => Services.ApplicationServiceDeclarations.PublicMethods(type)
+                .Where(method => Services.ApplicationServiceDeclarations.Find(method) is null)
+                .Select(method => $"{type.FullName}.{method.Name} declares no permission ([RequiresPermission], [RequiresSignIn] or [AllowAnonymousCall])"))
+            .Distinct()
+            .OrderBy(v => v, StringComparer.Ordinal)
+            .ToList();
+
     /// <summary>The namespace <paramref name="scope"/> and those below it.</summary>
     private static string InScope(string scope) => "^" + System.Text.RegularExpressions.Regex.Escape(scope) + @"(\.|$)";
 

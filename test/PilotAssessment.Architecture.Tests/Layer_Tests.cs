@@ -88,4 +88,33 @@ public sealed class Layer_Tests
         violations.ShouldContain(v => v.StartsWith("PilotAssessment.Violations.HttpApi.LogicController.Twice", StringComparison.Ordinal));
         violations.ShouldContain(v => v.EndsWith("references PilotAssessment.Domain", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Should_Keep_Controllers_On_The_Contracts_And_AspNetCore() => LayerRules.ControllerDependencies(HttpApi).ShouldBeEmpty();
+
+    [Fact]
+    public void Should_Report_A_Controller_On_A_Service_Implementation_Or_The_DbContext()
+    {
+        var violations = LayerRules.ControllerDependencies(Violations, "PilotAssessment.Violations.HttpApiDependencies");
+
+        violations.ShouldContain("PilotAssessment.Violations.HttpApiDependencies.ImplementationController depends on PilotAssessment.Schemes.SchemeAppService");
+        violations.ShouldContain("PilotAssessment.Violations.HttpApiDependencies.DbContextController depends on PilotAssessment.EntityFrameworkCore.PilotAssessmentDbContext");
+        violations.ShouldNotContain(v => v.StartsWith("PilotAssessment.Violations.HttpApiDependencies.ContractController", StringComparison.Ordinal));
+        LayerRules.ControllerDependencies(Violations, "PilotAssessment.Violations.HttpApi")
+            .ShouldContain(v => v.StartsWith("PilotAssessment.Violations.HttpApi.RepositoryController depends on PilotAssessment.Repositories.IRepository", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Should_Declare_A_Permission_On_Every_Application_Service_Method() => LayerRules.UndeclaredServiceMethods(Application).ShouldBeEmpty();
+
+    [Fact]
+    public void Should_Report_An_Application_Service_Method_Without_A_Declaration()
+    {
+        var violations = LayerRules.UndeclaredServiceMethods(Violations, "PilotAssessment.Violations.Pipeline");
+
+        violations.ShouldContain(v => v.StartsWith("PilotAssessment.Violations.Pipeline.HalfDeclaredAppService.ForgottenAsync ", StringComparison.Ordinal));
+        violations.ShouldContain(v => v.StartsWith("PilotAssessment.Violations.Pipeline.HalfDeclaredAppService.AlsoPublicAsync ", StringComparison.Ordinal));
+        violations.ShouldNotContain(v => v.Contains(".DeclaredAsync ", StringComparison.Ordinal));
+        violations.ShouldNotContain(v => v.Contains("ClassDeclaredAppService", StringComparison.Ordinal));
+    }
 }

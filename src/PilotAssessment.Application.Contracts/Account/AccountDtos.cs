@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using PilotAssessment.Services;
 
 namespace PilotAssessment.Account;
 
@@ -40,7 +41,7 @@ public sealed class ChangePasswordInput
 
 public sealed record TenantLookupDto(Guid Id, string Name, string DisplayName, bool IsActive);
 
-public interface IAccountAppService
+public interface IAccountAppService : IApplicationService
 {
     Task<TokenResultDto> LoginAsync(LoginInput input);
 

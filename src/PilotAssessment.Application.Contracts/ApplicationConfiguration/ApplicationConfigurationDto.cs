@@ -1,3 +1,4 @@
+using PilotAssessment.Services;
 namespace PilotAssessment.ApplicationConfiguration;
 
 public sealed record ApplicationConfigurationDto(
@@ -16,7 +17,7 @@ public sealed record LanguageDto(string CultureName, string DisplayName);
 
 public sealed record LocalizationConfigurationDto(string CurrentCulture, IReadOnlyList<LanguageDto> Languages);
 
-public interface IApplicationConfigurationAppService
+public interface IApplicationConfigurationAppService : IApplicationService
 {
     Task<ApplicationConfigurationDto> GetAsync();
 }

@@ -1,4 +1,5 @@
 using PilotAssessment.Dtos;
+using PilotAssessment.Services;
 
 namespace PilotAssessment.Auditing;
 
@@ -53,7 +54,7 @@ public sealed class GetEntityChangesInput : PagedResultRequestDto
     public string? EntityTypeFullName { get; set; }
 }
 
-public interface IAuditLogAppService
+public interface IAuditLogAppService : IApplicationService
 {
     Task<PagedResultDto<AuditLogDto>> GetListAsync(GetAuditLogsInput input);
 

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using PilotAssessment.Dtos;
+using PilotAssessment.Services;
 
 namespace PilotAssessment.Identity;
 
@@ -69,7 +70,7 @@ public sealed class UpdatePermissionsInput
     public List<string> GrantedPermissions { get; set; } = [];
 }
 
-public interface IUserAppService
+public interface IUserAppService : IApplicationService
 {
     Task<PagedResultDto<UserDto>> GetListAsync(PagedAndFilteredRequestDto input);
 
@@ -82,7 +83,7 @@ public interface IUserAppService
     Task DeleteAsync(Guid id);
 }
 
-public interface IRoleAppService
+public interface IRoleAppService : IApplicationService
 {
     Task<PagedResultDto<RoleDto>> GetListAsync();
 

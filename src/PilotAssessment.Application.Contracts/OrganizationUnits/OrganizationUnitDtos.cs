@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using PilotAssessment.Services;
 
 namespace PilotAssessment.OrganizationUnits;
 
@@ -54,7 +55,7 @@ public sealed class MoveOrganizationUnitInput
 
 public sealed record UnitMemberDto(Guid UserId, string? UserName, string? Name);
 
-public interface IOrganizationUnitAppService
+public interface IOrganizationUnitAppService : IApplicationService
 {
     Task<List<OrganizationUnitDto>> GetTreeAsync(bool includeClosed);
 

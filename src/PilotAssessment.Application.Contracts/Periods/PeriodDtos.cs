@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using PilotAssessment.Services;
 
 namespace PilotAssessment.Periods;
 
@@ -129,7 +130,7 @@ public sealed class NotificationDto
     public DateTime? ReadTime { get; set; }
 }
 
-public interface IPeriodAppService
+public interface IPeriodAppService : IApplicationService
 {
     Task<List<PeriodDto>> GetListAsync(GetPeriodsInput input);
 
@@ -150,7 +151,7 @@ public interface IPeriodAppService
     Task<List<CityUnitDto>> GetCityUnitsAsync(Guid id, Guid cityId);
 }
 
-public interface INotificationAppService
+public interface INotificationAppService : IApplicationService
 {
     Task<List<NotificationDto>> GetMineAsync(bool unreadOnly);
 

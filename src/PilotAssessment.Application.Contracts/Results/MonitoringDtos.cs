@@ -1,3 +1,4 @@
+using PilotAssessment.Services;
 namespace PilotAssessment.Results;
 
 /// <summary>Which numbers a city's monitoring row was computed from.</summary>
@@ -110,7 +111,7 @@ public sealed class TrendPointDto
 }
 
 /// <summary>Monitoring (平安指数 and early warnings) and trends for the dashboards.</summary>
-public interface IResultMonitoringAppService
+public interface IResultMonitoringAppService : IApplicationService
 {
     /// <summary>Each pilot city's current figures (a city sees only its own row).</summary>
     Task<List<CityMonitoringDto>> GetMonitoringAsync(Guid periodId);

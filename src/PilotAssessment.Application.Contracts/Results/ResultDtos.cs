@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
+using PilotAssessment.Services;
 
 namespace PilotAssessment.Results;
 
@@ -144,7 +145,7 @@ public sealed class WithdrawApprovalInput
     public string? Reason { get; set; }
 }
 
-public interface IResultAppService
+public interface IResultAppService : IApplicationService
 {
     Task<List<RankingRowDto>> PublishAsync(Guid periodId);
 

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using PilotAssessment.DataEntry;
+using PilotAssessment.Services;
 
 namespace PilotAssessment.Reviews;
 
@@ -28,7 +29,7 @@ public sealed class ReturnLineInput
     public string? Comment { get; set; }
 }
 
-public interface IReviewAppService
+public interface IReviewAppService : IApplicationService
 {
     Task<List<SubmissionDto>> GetSubmissionsAsync(Guid periodId);
 

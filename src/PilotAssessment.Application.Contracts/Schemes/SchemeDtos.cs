@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using PilotAssessment.Dtos;
+using PilotAssessment.Services;
 
 namespace PilotAssessment.Schemes;
 
@@ -167,7 +168,7 @@ public sealed record ScoreSheetDto(
 
 public sealed record FileDto(string FileName, string ContentType, byte[] Content);
 
-public interface ISchemeAppService
+public interface ISchemeAppService : IApplicationService
 {
     Task<PagedResultDto<SchemeDto>> GetListAsync(GetSchemesInput input);
 

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using PilotAssessment.Dtos;
+using PilotAssessment.Services;
 
 namespace PilotAssessment.Tenants;
 
@@ -35,7 +36,7 @@ public sealed class UpdateTenantInput
     public string ConcurrencyStamp { get; set; } = default!;
 }
 
-public interface ITenantAppService
+public interface ITenantAppService : IApplicationService
 {
     Task<PagedResultDto<TenantDto>> GetListAsync(PagedAndFilteredRequestDto input);
 

@@ -7,12 +7,14 @@ using PilotAssessment.Data;
 using PilotAssessment.ExceptionHandling;
 using PilotAssessment.Identity;
 using PilotAssessment.MultiTenancy;
+using PilotAssessment.Permissions;
 using PilotAssessment.Repositories;
 using PilotAssessment.Tenants;
 using PilotAssessment.Users;
 
 namespace PilotAssessment.Account;
 
+[AllowAnonymousCall]
 public sealed class AccountAppService(
     UserManager<AppUser> userManager,
     IRepository<Tenant> tenants,
@@ -30,6 +32,8 @@ public sealed class AccountAppService(
     private static readonly Lazy<string> DummyPasswordHash = new(() =>
         new PasswordHasher<AppUser>().HashPassword(new AppUser(), Guid.NewGuid().ToString("N")));
 
+    // A failed attempt is counted (and the user locked out) although the call then fails: no transaction.
+    [UnitOfWork(IsTransactional = false)]
     public async Task<TokenResultDto> LoginAsync(LoginInput input)
     {
         var tenant = await FindActiveTenantAsync(input.Tenant);
@@ -64,6 +68,8 @@ public sealed class AccountAppService(
         return await tokenService.IssueAsync(user, await userManager.GetRolesAsync(user), tenant?.Name);
     }
 
+    // A reused token's whole sign-in is revoked although the call then fails: no transaction.
+    [UnitOfWork(IsTransactional = false)]
     public async Task<TokenResultDto> RefreshAsync(RefreshTokenInput input)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -104,7 +110,7 @@ public sealed class AccountAppService(
         stored.Revoke(now);
         try
         {
-            await refreshTokens.UpdateAsync(stored);
+            await refreshTokens.UpdateAsync(stored, autoSave: true);
         }
         catch (ConcurrencyConflictException)
         {
@@ -128,6 +134,7 @@ public sealed class AccountAppService(
         await refreshTokens.UpdateAsync(stored);
     }
 
+    [RequiresSignIn]
     public async Task<TokenResultDto> ChangePasswordAsync(ChangePasswordInput input)
     {
         using var _ = currentTenant.Change(currentUser.TenantId);

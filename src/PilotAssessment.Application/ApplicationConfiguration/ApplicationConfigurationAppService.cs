@@ -14,6 +14,7 @@ namespace PilotAssessment.ApplicationConfiguration;
 
 /// <summary>What a client needs at start-up: who is signed in, in which city, what they may do, and in which language.
 /// The interface texts are the client's own (docs/adr/0012); messages of errors come localized in ProblemDetails.</summary>
+[AllowAnonymousCall]
 public sealed class ApplicationConfigurationAppService(
     ICurrentUser currentUser,
     ICurrentTenant currentTenant,

@@ -4,6 +4,7 @@ using PilotAssessment.Agreements;
 using PilotAssessment.Data;
 using PilotAssessment.Dtos;
 using PilotAssessment.MultiTenancy;
+using PilotAssessment.Permissions;
 using PilotAssessment.Repositories;
 using PilotAssessment.Users;
 
@@ -14,6 +15,7 @@ namespace PilotAssessment.Auditing;
 /// what the host's audit permission is for. A city never reads the changes of rows it cannot see itself: the
 /// province's draft of its agreement (a new one or an amendment) stays out of its entity changes until issued.
 /// </summary>
+[RequiresPermission(PilotAssessmentPermissions.AuditLogs)]
 public sealed class AuditLogAppService(
     IRepository<AuditLog> auditLogs,
     IRepository<EntityChange> entityChanges,

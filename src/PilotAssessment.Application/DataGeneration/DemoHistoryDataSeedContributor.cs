@@ -71,7 +71,6 @@ public sealed class DemoHistoryDataSeedContributor(
         period.Open(now);
         period.Lock(now);
 
-        await using var transaction = await unitOfWork.BeginTransactionAsync();
         await periods.InsertAsync(period, autoSave: false);
         var indicators = PeriodScoringService.EnteredIndicators(scheme.Definition);
         for (var c = 0; c < cities.Count; c++)
@@ -131,8 +130,6 @@ public sealed class DemoHistoryDataSeedContributor(
             await unitOfWork.SaveChangesAsync();
             await recompute.PublishAsync(period, cityIds, now);
         }
-
-        await transaction.CommitAsync();
     }
 
     /// <summary>A plausible figure of the year before: a strong city improved on it, a weak one slipped a little.</summary>

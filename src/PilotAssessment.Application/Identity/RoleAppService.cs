@@ -12,6 +12,7 @@ using PilotAssessment.Repositories;
 
 namespace PilotAssessment.Identity;
 
+[RequiresPermission(PilotAssessmentPermissions.Roles.Default)]
 public sealed class RoleAppService(
     RoleManager<AppRole> roleManager,
     IRepository<AppRole> roles,
@@ -31,6 +32,7 @@ public sealed class RoleAppService(
         return new PagedResultDto<RoleDto>(list.Count, list.Select(Localized).ToList());
     }
 
+    [RequiresPermission(PilotAssessmentPermissions.Roles.Create)]
     public async Task<RoleDto> CreateAsync(RoleInput input)
     {
         var role = new AppRole(currentTenant.Id, input.Name.Trim());
@@ -38,6 +40,7 @@ public sealed class RoleAppService(
         return Localized(mapper.Map<RoleDto>(role));
     }
 
+    [RequiresPermission(PilotAssessmentPermissions.Roles.Update)]
     public async Task<RoleDto> UpdateAsync(Guid id, RoleInput input)
     {
         var role = await roles.GetAsync(id);
@@ -47,14 +50,13 @@ public sealed class RoleAppService(
         }
 
         var oldName = role.Name!;
-        await using var transaction = await unitOfWork.BeginTransactionAsync();
         (await roleManager.SetRoleNameAsync(role, input.Name.Trim())).CheckErrors("name");
         (await roleManager.UpdateAsync(role)).CheckErrors("name");
         await ReplaceGrantsAsync(oldName, role.Name!, await GrantedNamesAsync(oldName));
-        await transaction.CommitAsync();
         return Localized(mapper.Map<RoleDto>(role));
     }
 
+    [RequiresPermission(PilotAssessmentPermissions.Roles.Delete)]
     public async Task DeleteAsync(Guid id)
     {
         var role = await roles.GetAsync(id);
@@ -63,10 +65,8 @@ public sealed class RoleAppService(
             throw new BusinessException(PilotAssessmentErrorCodes.StaticRoleCannotBeDeleted, role.Name);
         }
 
-        await using var transaction = await unitOfWork.BeginTransactionAsync();
         await ReplaceGrantsAsync(role.Name!, role.Name!, []);
         (await roleManager.DeleteAsync(role)).CheckErrors();
-        await transaction.CommitAsync();
     }
 
     public async Task<PermissionListDto> GetPermissionsAsync(Guid id)
@@ -86,6 +86,7 @@ public sealed class RoleAppService(
         return new PermissionListDto(groups);
     }
 
+    [RequiresPermission(PilotAssessmentPermissions.Roles.ManagePermissions)]
     public async Task UpdatePermissionsAsync(Guid id, UpdatePermissionsInput input)
     {
         var role = await roles.GetAsync(id);

@@ -3,18 +3,19 @@ using AutoMapper.QueryableExtensions;
 using Microsoft.AspNetCore.Identity;
 using PilotAssessment.Dtos;
 using PilotAssessment.ExceptionHandling;
+using PilotAssessment.Permissions;
 using PilotAssessment.Repositories;
 using PilotAssessment.Users;
 
 namespace PilotAssessment.Identity;
 
 /// <summary>Users of the current tenant (the host's users when no city is selected).</summary>
+[RequiresPermission(PilotAssessmentPermissions.Users.Default)]
 public sealed class UserAppService(
     UserManager<AppUser> userManager,
     RoleManager<AppRole> roleManager,
     IRepository<AppUser> users,
     IIdentityUserRepository identityUsers,
-    IUnitOfWork unitOfWork,
     ICurrentUser currentUser,
     GrantGuard grantGuard,
     TokenService tokenService,
@@ -41,18 +42,18 @@ public sealed class UserAppService(
         return mapper.Map<UserDto>(user) with { RoleNames = (await identityUsers.GetRoleNamesAsync([id]))[id] };
     }
 
+    [RequiresPermission(PilotAssessmentPermissions.Users.Create)]
     public async Task<UserDto> CreateAsync(CreateUserInput input)
     {
         await EnsureRolesExistAsync(input.RoleNames);
         await grantGuard.EnsureRolesGrantableAsync(input.RoleNames);
-        await using var transaction = await unitOfWork.BeginTransactionAsync();
         var user = new AppUser(null, input.UserName.Trim()) { Name = input.Name, Email = input.Email, IsActive = input.IsActive };
         (await userManager.CreateAsync(user, input.Password)).CheckErrors();
         (await userManager.AddToRolesAsync(user, input.RoleNames)).CheckErrors();
-        await transaction.CommitAsync();
         return await GetAsync(user.Id);
     }
 
+    [RequiresPermission(PilotAssessmentPermissions.Users.Update)]
     public async Task<UserDto> UpdateAsync(Guid id, UpdateUserInput input)
     {
         var user = await users.GetAsync(id);
@@ -65,7 +66,6 @@ public sealed class UserAppService(
         var current = await userManager.GetRolesAsync(user);
         await grantGuard.EnsureRolesGrantableAsync(input.RoleNames.Except(current));
         var deactivated = user.IsActive && !input.IsActive;
-        await using var transaction = await unitOfWork.BeginTransactionAsync();
         user.Name = input.Name;
         user.IsActive = input.IsActive;
         (await userManager.SetUserNameAsync(user, input.UserName.Trim())).CheckErrors();
@@ -85,7 +85,6 @@ public sealed class UserAppService(
         (await userManager.RemoveFromRolesAsync(user, current.Except(input.RoleNames))).CheckErrors();
         (await userManager.AddToRolesAsync(user, input.RoleNames.Except(current))).CheckErrors();
         (await userManager.UpdateAsync(user)).CheckErrors();
-        await transaction.CommitAsync();
         if (deactivated || !string.IsNullOrEmpty(input.Password))
         {
             await tokenService.RevokeUserAsync(user.Id);
@@ -94,6 +93,7 @@ public sealed class UserAppService(
         return await GetAsync(user.Id);
     }
 
+    [RequiresPermission(PilotAssessmentPermissions.Users.Delete)]
     public async Task DeleteAsync(Guid id)
     {
         if (id == currentUser.Id)

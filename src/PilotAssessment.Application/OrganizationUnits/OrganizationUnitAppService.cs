@@ -2,12 +2,14 @@ using AutoMapper;
 using AutoMapper.QueryableExtensions;
 using PilotAssessment.ExceptionHandling;
 using PilotAssessment.Identity;
+using PilotAssessment.Permissions;
 using PilotAssessment.Repositories;
 using PilotAssessment.Users;
 
 namespace PilotAssessment.OrganizationUnits;
 
 /// <summary>The city's own units and who belongs to them. Everything here is inside the current city.</summary>
+[RequiresPermission(PilotAssessmentPermissions.OrganizationUnits.Default)]
 public sealed class OrganizationUnitAppService(
     IRepository<OrganizationUnit> units,
     IRepository<UnitMember> members,
@@ -48,6 +50,7 @@ public sealed class OrganizationUnitAppService(
         return dto;
     }
 
+    [RequiresPermission(PilotAssessmentPermissions.OrganizationUnits.Manage)]
     public async Task<OrganizationUnitDto> CreateAsync(CreateOrganizationUnitInput input)
     {
         if (input.ParentId is { } parentId)
@@ -66,6 +69,7 @@ public sealed class OrganizationUnitAppService(
         return mapper.Map<OrganizationUnitDto>(unit);
     }
 
+    [RequiresPermission(PilotAssessmentPermissions.OrganizationUnits.Manage)]
     public async Task<OrganizationUnitDto> RenameAsync(Guid id, RenameOrganizationUnitInput input)
     {
         var unit = await units.GetAsync(id);
@@ -74,6 +78,7 @@ public sealed class OrganizationUnitAppService(
         return await GetAsync(id);
     }
 
+    [RequiresPermission(PilotAssessmentPermissions.OrganizationUnits.Manage)]
     public async Task<OrganizationUnitDto> MoveAsync(Guid id, MoveOrganizationUnitInput input)
     {
         var unit = await units.GetAsync(id);
@@ -98,6 +103,7 @@ public sealed class OrganizationUnitAppService(
         return await GetAsync(id);
     }
 
+    [RequiresPermission(PilotAssessmentPermissions.OrganizationUnits.Manage)]
     public async Task<OrganizationUnitDto> CloseAsync(Guid id)
     {
         var unit = await units.GetAsync(id);
@@ -119,6 +125,7 @@ public sealed class OrganizationUnitAppService(
         return found.OrderBy(u => u.UserName, StringComparer.Ordinal).ToList();
     }
 
+    [RequiresPermission(PilotAssessmentPermissions.OrganizationUnits.Manage)]
     public async Task AddMemberAsync(Guid id, Guid userId)
     {
         var unit = await units.GetAsync(id);
@@ -139,6 +146,7 @@ public sealed class OrganizationUnitAppService(
         }
     }
 
+    [RequiresPermission(PilotAssessmentPermissions.OrganizationUnits.Manage)]
     public async Task RemoveMemberAsync(Guid id, Guid userId)
     {
         await units.GetAsync(id);

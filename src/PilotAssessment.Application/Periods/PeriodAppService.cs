@@ -1,6 +1,7 @@
 using PilotAssessment.ExceptionHandling;
 using PilotAssessment.MultiTenancy;
 using PilotAssessment.OrganizationUnits;
+using PilotAssessment.Permissions;
 using PilotAssessment.Repositories;
 using PilotAssessment.Schemes;
 using PilotAssessment.Tenants;
@@ -9,6 +10,7 @@ using PilotAssessment.Users;
 namespace PilotAssessment.Periods;
 
 /// <summary>Periods belong to the province: officials create, open and close them and reopen a city after the close.</summary>
+[RequiresPermission(PilotAssessmentPermissions.Periods.Default)]
 public sealed class PeriodAppService(
     IRepository<AssessmentPeriod> periods,
     IRepository<PeriodLockException> lockExceptions,
@@ -37,6 +39,7 @@ public sealed class PeriodAppService(
 
     public async Task<PeriodDto> GetAsync(Guid id) => ToDto(await periods.GetAsync(id));
 
+    [RequiresPermission(PilotAssessmentPermissions.Periods.Manage)]
     public async Task<PeriodDto> CreateAsync(CreatePeriodInput input)
     {
         var scheme = await schemes.FindAsync(input.SchemeId);
@@ -58,6 +61,7 @@ public sealed class PeriodAppService(
         return ToDto(period);
     }
 
+    [RequiresPermission(PilotAssessmentPermissions.Periods.Manage)]
     public async Task<PeriodDto> UpdateWindowAsync(Guid id, UpdatePeriodWindowInput input)
     {
         var period = await periods.GetAsync(id);
@@ -67,6 +71,7 @@ public sealed class PeriodAppService(
         return ToDto(period);
     }
 
+    [RequiresPermission(PilotAssessmentPermissions.Periods.Manage)]
     public async Task<PeriodDto> OpenAsync(Guid id)
     {
         var period = await periods.GetAsync(id);
@@ -75,6 +80,7 @@ public sealed class PeriodAppService(
         return ToDto(period);
     }
 
+    [RequiresPermission(PilotAssessmentPermissions.Periods.Manage)]
     public async Task<PeriodDto> CloseAsync(Guid id)
     {
         var period = await periods.GetAsync(id);
@@ -83,6 +89,7 @@ public sealed class PeriodAppService(
         return ToDto(period);
     }
 
+    [RequiresPermission(PilotAssessmentPermissions.Periods.Manage)]
     public async Task<List<LockExceptionDto>> GetLockExceptionsAsync(Guid id)
     {
         await periods.GetAsync(id);
@@ -90,6 +97,7 @@ public sealed class PeriodAppService(
         return list.Select(ToDto).ToList();
     }
 
+    [RequiresPermission(PilotAssessmentPermissions.Periods.Manage)]
     public async Task<LockExceptionDto> CreateLockExceptionAsync(Guid id, CreateLockExceptionInput input)
     {
         var period = await periods.GetAsync(id);
@@ -129,6 +137,7 @@ public sealed class PeriodAppService(
         return ToDto(exception);
     }
 
+    [RequiresPermission(PilotAssessmentPermissions.Periods.Manage)]
     public async Task<List<CityUnitDto>> GetCityUnitsAsync(Guid id, Guid cityId)
     {
         await periods.GetAsync(id);
@@ -197,6 +206,7 @@ public sealed class PeriodAppService(
     } + $" · {scheme.Name}";
 }
 
+[RequiresSignIn]
 public sealed class NotificationAppService(IRepository<Notification> notifications, ICurrentUser currentUser, TimeProvider clock) : INotificationAppService
 {
     public async Task<List<NotificationDto>> GetMineAsync(bool unreadOnly)

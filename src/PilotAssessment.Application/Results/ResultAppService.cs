@@ -4,6 +4,7 @@ using PilotAssessment.DataEntry;
 using PilotAssessment.ExceptionHandling;
 using PilotAssessment.MultiTenancy;
 using PilotAssessment.Periods;
+using PilotAssessment.Permissions;
 using PilotAssessment.Repositories;
 using PilotAssessment.Results.Pdf;
 using PilotAssessment.Reviews;
@@ -17,6 +18,7 @@ namespace PilotAssessment.Results;
 /// Publishing a period (final score sheets of every city, graded and ranked, in one pass), changes after publishing
 /// as new sheet versions, and reading results: a city its own sheet, the province the ranking and completeness.
 /// </summary>
+[RequiresPermission(PilotAssessmentPermissions.Results.Default)]
 public sealed class ResultAppService(
     IRepository<AssessmentPeriod> periods,
     IRepository<ScoreSheetRecord> sheets,
@@ -32,6 +34,7 @@ public sealed class ResultAppService(
     TimeProvider clock,
     PeriodRecomputeService recompute) : IResultAppService
 {
+    [RequiresPermission(PilotAssessmentPermissions.Results.Publish)]
     public async Task<List<RankingRowDto>> PublishAsync(Guid periodId)
     {
         var period = await periods.GetAsync(periodId);
@@ -58,6 +61,7 @@ public sealed class ResultAppService(
         return await GetRankingAsync(periodId);
     }
 
+    [RequiresPermission(PilotAssessmentPermissions.Results.Publish)]
     public async Task<ScoreSheetRecordDto> ApplyRetroactiveVetoAsync(Guid periodId, Guid cityId, RetroactiveVetoInput input)
     {
         var (period, city) = await PublishedPeriodAndCityAsync(periodId, cityId);
@@ -67,7 +71,6 @@ public sealed class ResultAppService(
         var reason = RequireReason(input.Reason);
         using (currentTenant.Change(city.Id, city.Name))
         {
-            await using var transaction = await unitOfWork.BeginTransactionAsync();
             var cityFacts = await facts.FirstOrDefaultAsync(facts.Query().Where(f => f.PeriodId == periodId));
             if (cityFacts is null)
             {
@@ -78,11 +81,11 @@ public sealed class ResultAppService(
             cityFacts.VetoFacts = new Dictionary<string, bool>(cityFacts.VetoFacts) { [veto.TriggerFact] = true };
             await unitOfWork.SaveChangesAsync();
             var record = await NewVersionAsync(period, scheme, city.Id, ScoreSheetKind.RetroactiveVeto, $"{veto.Code} {veto.Name}: {reason}", gradeOverride: null);
-            await transaction.CommitAsync();
             return await ToDtoAsync(record, city.DisplayName);
         }
     }
 
+    [RequiresPermission(PilotAssessmentPermissions.Results.Publish)]
     public async Task<ScoreSheetRecordDto> WithdrawApprovalAsync(Guid periodId, Guid cityId, WithdrawApprovalInput input)
     {
         var (period, city) = await PublishedPeriodAndCityAsync(periodId, cityId);
@@ -90,7 +93,6 @@ public sealed class ResultAppService(
         var reason = RequireReason(input.Reason);
         using (currentTenant.Change(city.Id, city.Name))
         {
-            await using var transaction = await unitOfWork.BeginTransactionAsync();
             var submission = await submissions.FirstOrDefaultAsync(submissions.Query().Where(s => s.PeriodId == periodId))
                 ?? throw new BusinessException(ResultErrorCodes.AlreadyWithdrawn, SubmissionStatus.Draft);
             submission.Withdraw(reason);
@@ -98,7 +100,6 @@ public sealed class ResultAppService(
 
             // Without a confirmed self-assessment the city cannot be rated above the lowest grade.
             var record = await NewVersionAsync(period, scheme, city.Id, ScoreSheetKind.ApprovalWithdrawn, reason, gradeOverride: scheme.Definition.Grades.LastOrDefault()?.Name);
-            await transaction.CommitAsync();
             return await ToDtoAsync(record, city.DisplayName);
         }
     }
@@ -144,6 +145,7 @@ public sealed class ResultAppService(
         return new FileDto($"{period.Name}-{sheet.CityName}-v{sheet.Version}.pdf", "application/pdf", content);
     }
 
+    [RequiresPermission(PermissionPolicies.ProvinceResults)]
     public async Task<FileDto> ExportRankingXlsxAsync(Guid periodId)
     {
         var period = await periods.GetAsync(periodId);
@@ -165,6 +167,7 @@ public sealed class ResultAppService(
         return records.Select(r => ToDto(r, city.DisplayName, lines[r.Id])).ToList();
     }
 
+    [RequiresPermission(PermissionPolicies.ProvinceResults)]
     public async Task<List<RankingRowDto>> GetRankingAsync(Guid periodId)
     {
         await periods.GetAsync(periodId);
@@ -191,6 +194,7 @@ public sealed class ResultAppService(
             .ToList();
     }
 
+    [RequiresPermission(PermissionPolicies.ProvinceResults)]
     public async Task<List<CompletenessRowDto>> GetCompletenessAsync(Guid periodId)
     {
         var period = await periods.GetAsync(periodId);

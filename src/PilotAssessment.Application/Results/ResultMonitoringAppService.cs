@@ -2,6 +2,7 @@ using System.Text.Json;
 using PilotAssessment.Data;
 using PilotAssessment.MultiTenancy;
 using PilotAssessment.Periods;
+using PilotAssessment.Permissions;
 using PilotAssessment.Repositories;
 using PilotAssessment.Reviews;
 using PilotAssessment.Schemes;
@@ -27,6 +28,7 @@ public sealed class ResultMonitoringAppService(
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    [RequiresPermission(PermissionPolicies.Monitoring)]
     public async Task<List<CityMonitoringDto>> GetMonitoringAsync(Guid periodId)
     {
         var period = await periods.GetAsync(periodId);
@@ -59,6 +61,7 @@ public sealed class ResultMonitoringAppService(
             .ToList();
     }
 
+    [RequiresPermission(PermissionPolicies.Trends)]
     public async Task<List<TrendPointDto>> GetTrendsAsync(Guid schemeId)
     {
         await schemes.GetAsync(schemeId);

@@ -3,6 +3,7 @@ using PilotAssessment.DataEntry;
 using PilotAssessment.ExceptionHandling;
 using PilotAssessment.MultiTenancy;
 using PilotAssessment.Periods;
+using PilotAssessment.Permissions;
 using PilotAssessment.Repositories;
 using PilotAssessment.Schemes;
 using PilotAssessment.Tenants;
@@ -14,6 +15,7 @@ namespace PilotAssessment.Reviews;
 /// The province's review of submitted self-assessments: read a city's sheet and evidence, adjust a line's score
 /// with a reason (the self score stays beside it), return lines or the sheet, approve.
 /// </summary>
+[RequiresPermission(PilotAssessmentPermissions.Review.Default)]
 public sealed class ReviewAppService(
     IRepository<AssessmentPeriod> periods,
     IRepository<Scheme> schemes,
@@ -52,6 +54,7 @@ public sealed class ReviewAppService(
         }
     }
 
+    [RequiresPermission(PilotAssessmentPermissions.Review.Adjust)]
     public async Task<EntryLineDto> AdjustLineAsync(Guid lineId, AdjustLineInput input)
     {
         EntryLine line;
@@ -86,6 +89,7 @@ public sealed class ReviewAppService(
         }
     }
 
+    [RequiresPermission(PilotAssessmentPermissions.Review.Adjust)]
     public async Task<SubmissionDto> ReturnAsync(Guid periodId, Guid cityId, ReturnSubmissionInput input)
     {
         await periods.GetAsync(periodId);
@@ -119,6 +123,7 @@ public sealed class ReviewAppService(
         }
     }
 
+    [RequiresPermission(PilotAssessmentPermissions.Review.Approve)]
     public async Task<SubmissionDto> ApproveAsync(Guid periodId, Guid cityId)
     {
         await periods.GetAsync(periodId);

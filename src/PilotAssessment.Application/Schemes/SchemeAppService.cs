@@ -19,6 +19,7 @@ namespace PilotAssessment.Schemes;
 /// Schemes belong to the province. Provincial officials manage drafts and publish; auditors and cities read
 /// published (and archived) schemes only: a draft's id answers 404 to them.
 /// </summary>
+[RequiresPermission(PilotAssessmentPermissions.Schemes.Default)]
 public sealed class SchemeAppService(
     IRepository<Scheme> schemes,
     ICurrentUser currentUser,
@@ -64,6 +65,7 @@ public sealed class SchemeAppService(
         return Detail(scheme, Problems(scheme));
     }
 
+    [RequiresPermission(PilotAssessmentPermissions.Schemes.Manage)]
     public async Task<SchemeDto> CreateAsync(CreateSchemeInput input)
     {
         var scheme = new Scheme(Guid.NewGuid(), input.Name, input.Year, input.Scale);
@@ -76,6 +78,7 @@ public sealed class SchemeAppService(
         return Detail(scheme, Problems(scheme));
     }
 
+    [RequiresPermission(PilotAssessmentPermissions.Schemes.Manage)]
     public async Task<SchemeDto> UpdateAsync(Guid id, UpdateSchemeInput input)
     {
         var scheme = await schemes.GetAsync(id);
@@ -90,6 +93,7 @@ public sealed class SchemeAppService(
         return Detail(scheme, Problems(scheme));
     }
 
+    [RequiresPermission(PilotAssessmentPermissions.Schemes.Manage)]
     public async Task DeleteAsync(Guid id)
     {
         var scheme = await schemes.GetAsync(id);
@@ -101,6 +105,7 @@ public sealed class SchemeAppService(
         await schemes.DeleteAsync(scheme);
     }
 
+    [RequiresPermission(PilotAssessmentPermissions.Schemes.Publish)]
     public async Task<SchemeDto> PublishAsync(Guid id)
     {
         var scheme = await schemes.GetAsync(id);
@@ -117,6 +122,7 @@ public sealed class SchemeAppService(
         return Detail(scheme, []);
     }
 
+    [RequiresPermission(PilotAssessmentPermissions.Schemes.Publish)]
     public async Task<SchemeDto> ArchiveAsync(Guid id)
     {
         var scheme = await schemes.GetAsync(id);
@@ -125,6 +131,7 @@ public sealed class SchemeAppService(
         return mapper.Map<SchemeDto>(scheme);
     }
 
+    [RequiresPermission(PilotAssessmentPermissions.Schemes.Manage)]
     public async Task<SchemeDto> CopyAsNewDraftAsync(Guid id)
     {
         var source = await schemes.GetAsync(id);
@@ -140,6 +147,7 @@ public sealed class SchemeAppService(
         return new FileDto(FileNameOf(scheme, "json"), "application/json", Encoding.UTF8.GetBytes(json));
     }
 
+    [RequiresPermission(PilotAssessmentPermissions.Schemes.Manage)]
     public async Task<SchemeDto> ImportJsonAsync(Stream content)
     {
         using var reader = new StreamReader(content, Encoding.UTF8);
@@ -161,6 +169,7 @@ public sealed class SchemeAppService(
         return new FileDto(FileNameOf(scheme, "xlsx"), SchemeExcelWriter.ContentType, content);
     }
 
+    [RequiresPermission(PilotAssessmentPermissions.Schemes.Manage)]
     public async Task<SchemeDto> ImportExcelAsync(Stream content)
     {
         // The package reader needs a seekable stream; uploads are size-limited by the controller.

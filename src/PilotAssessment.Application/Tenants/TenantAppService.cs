@@ -2,10 +2,12 @@ using AutoMapper;
 using AutoMapper.QueryableExtensions;
 using PilotAssessment.Dtos;
 using PilotAssessment.Identity;
+using PilotAssessment.Permissions;
 using PilotAssessment.Repositories;
 
 namespace PilotAssessment.Tenants;
 
+[RequiresPermission(PilotAssessmentPermissions.Tenants.Default)]
 public sealed class TenantAppService(IRepository<Tenant> tenants, TenantManager tenantManager, TokenService tokenService, IMapper mapper) : ITenantAppService
 {
     public async Task<PagedResultDto<TenantDto>> GetListAsync(PagedAndFilteredRequestDto input)
@@ -24,12 +26,14 @@ public sealed class TenantAppService(IRepository<Tenant> tenants, TenantManager 
 
     public async Task<TenantDto> GetAsync(Guid id) => mapper.Map<TenantDto>(await tenants.GetAsync(id));
 
+    [RequiresPermission(PilotAssessmentPermissions.Tenants.Create)]
     public async Task<TenantDto> CreateAsync(CreateTenantInput input)
     {
         var tenant = await tenantManager.CreateAsync(input.Name, input.DisplayName, input.AdminUserName, input.AdminPassword);
         return mapper.Map<TenantDto>(tenant);
     }
 
+    [RequiresPermission(PilotAssessmentPermissions.Tenants.Update)]
     public async Task<TenantDto> UpdateAsync(Guid id, UpdateTenantInput input)
     {
         var tenant = await tenants.GetAsync(id);
@@ -39,6 +43,7 @@ public sealed class TenantAppService(IRepository<Tenant> tenants, TenantManager 
         return mapper.Map<TenantDto>(tenant);
     }
 
+    [RequiresPermission(PilotAssessmentPermissions.Tenants.ManageStatus)]
     public async Task<TenantDto> ActivateAsync(Guid id)
     {
         var tenant = await tenants.GetAsync(id);
@@ -47,6 +52,7 @@ public sealed class TenantAppService(IRepository<Tenant> tenants, TenantManager 
         return mapper.Map<TenantDto>(tenant);
     }
 
+    [RequiresPermission(PilotAssessmentPermissions.Tenants.ManageStatus)]
     public async Task<TenantDto> DeactivateAsync(Guid id)
     {
         var tenant = await tenants.GetAsync(id);

@@ -8,7 +8,7 @@ namespace PilotAssessment.Tenants;
 /// Creates a pilot city with its built-in roles and administrator, all or nothing. The administrator changes the
 /// password the province chose at first sign-in; only the demo cities keep the documented one.
 /// </summary>
-public sealed class TenantManager(IRepository<Tenant> tenants, IdentityDataSeeder identitySeeder, IUnitOfWork unitOfWork)
+public sealed class TenantManager(IRepository<Tenant> tenants, IdentityDataSeeder identitySeeder, IUnitOfWorkManager unitOfWorkManager)
 {
     public async Task<Tenant> CreateAsync(string name, string displayName, string adminUserName, string adminPassword,
         IEnumerable<(string UserName, string Name, string Role)>? demoUsers = null, bool demoPassword = false)
@@ -19,10 +19,13 @@ public sealed class TenantManager(IRepository<Tenant> tenants, IdentityDataSeede
             throw new BusinessException(PilotAssessmentErrorCodes.TenantNameTaken, name.Trim()).WithError("name", name.Trim());
         }
 
-        await using var transaction = await unitOfWork.BeginTransactionAsync();
-        var tenant = await tenants.InsertAsync(new Tenant(Guid.NewGuid(), name, displayName));
+        // Joins the caller's unit of work (an application service's or a seed contributor's): all or nothing.
+        await using var unitOfWork = await unitOfWorkManager.BeginAsync();
+
+        // Saved now, as the province's row, before the city's roles and administrator are written inside the city.
+        var tenant = await tenants.InsertAsync(new Tenant(Guid.NewGuid(), name, displayName), autoSave: true);
         await identitySeeder.SeedAsync(tenant.Id, adminUserName, adminPassword, demoUsers, demoPassword, mustChangePassword: !demoPassword);
-        await transaction.CommitAsync();
+        await unitOfWork.CompleteAsync();
         return tenant;
     }
 }

@@ -15,7 +15,7 @@ public sealed record CityScore(Guid CityId, ScoreSheet Sheet);
 
 /// <summary>
 /// Recomputes a whole period: loads every city's inputs, scores every city and, when publishing, writes every
-/// city's sheet with one SaveChanges in one transaction. The number of queries does not depend on the number of
+/// city's sheet with one SaveChanges (in the caller's unit of work, so in its transaction). The number of queries does not depend on the number of
 /// cities (scheme, lines, facts, reference data (two), agreements, previous period and its sheets: one each; inserts are
 /// batched by the provider).
 /// </summary>
@@ -43,7 +43,7 @@ public sealed class PeriodRecomputeService(
 
     /// <summary>
     /// Scores every given city with the auditors' scores, ranks them, writes version 1 of each city's sheet and
-    /// marks the period published, all in one transaction and one SaveChanges.
+    /// marks the period published, with one SaveChanges (in the caller's unit of work: one transaction).
     /// </summary>
     public async Task<IReadOnlyList<ScoreSheetRecord>> PublishAsync(AssessmentPeriod period, IReadOnlyList<Guid> cityIds, DateTime now, CancellationToken cancellationToken = default)
     {
@@ -55,7 +55,6 @@ public sealed class PeriodRecomputeService(
             .Select(s => ToRecord(s.CityId, period.Id, 1, ScoreSheetKind.Published, s.Sheet, scores.Inputs[s.CityId], previous.TryGetValue(s.CityId, out var total) ? total : null, ranks[s.CityId]))
             .ToList();
 
-        await using var transaction = await unitOfWork.BeginTransactionAsync(cancellationToken);
         foreach (var record in records)
         {
             await sheets.InsertAsync(record, autoSave: false, cancellationToken);
@@ -64,7 +63,6 @@ public sealed class PeriodRecomputeService(
         period.MarkPublished(now);
         await periods.UpdateAsync(period, autoSave: false, cancellationToken);
         await unitOfWork.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return records;
     }
 

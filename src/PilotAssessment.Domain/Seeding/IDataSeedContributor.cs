@@ -1,3 +1,5 @@
+using PilotAssessment.Repositories;
+
 namespace PilotAssessment.Seeding;
 
 /// <summary>Seeds one kind of data. Must be idempotent: running it twice leaves the same data.</summary>
@@ -38,7 +40,8 @@ public interface IDataSeeder
     Task SeedAsync(DataSeedContext context);
 }
 
-public sealed class DataSeeder(IEnumerable<IDataSeedContributor> contributors) : IDataSeeder
+/// <summary>Runs the contributors in order, each in its own unit of work (one transaction: all of it or nothing).</summary>
+public sealed class DataSeeder(IEnumerable<IDataSeedContributor> contributors, IUnitOfWorkManager unitOfWorkManager) : IDataSeeder
 {
     /// <summary>The documented password of the demo users; never used without demo data.</summary>
     public const string DefaultAdminPassword = "1q2w3E*";
@@ -47,7 +50,9 @@ public sealed class DataSeeder(IEnumerable<IDataSeedContributor> contributors) :
     {
         foreach (var contributor in contributors.OrderBy(c => c.Order))
         {
+            await using var unitOfWork = await unitOfWorkManager.BeginAsync();
             await contributor.SeedAsync(context);
+            await unitOfWork.CompleteAsync();
         }
     }
 }

@@ -27,6 +27,31 @@ public sealed class AuditingSaveChangesInterceptor(
     private static readonly HashSet<string> MaskedProperties = ["PasswordHash", "SecurityStamp", "TokenHash"];
     private static readonly HashSet<string> IgnoredProperties = ["ConcurrencyStamp"];
 
+    // Entities stamped by StampEarly since the last save: the save does not stamp them again.
+    private readonly HashSet<object> _stampedEarly = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>
+    /// Stamps an inserted or updated entity now as its save will (tenant, creation or modification time and user, a
+    /// new concurrency stamp checked against the one the caller read), for a write that waits for its unit of work:
+    /// what the service returns is what will be stored.
+    /// </summary>
+    public void StampEarly(DbContext context, object entity)
+    {
+        var entry = context.Entry(entity);
+        if (entry.State is not (EntityState.Added or EntityState.Modified) || _stampedEarly.Contains(entity))
+        {
+            return;
+        }
+
+        if (entry.State == EntityState.Added && entity is IMultiTenant { TenantId: null } multiTenant && currentTenant.Id is not null)
+        {
+            multiTenant.TenantId = currentTenant.Id;
+        }
+
+        StampAudit(entry, clock.GetUtcNow().UtcDateTime);
+        _stampedEarly.Add(entity);
+    }
+
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         Apply(eventData.Context);
@@ -61,7 +86,12 @@ public sealed class AuditingSaveChangesInterceptor(
             }
 
             GuardTenant(entry);
-            var changeType = StampAudit(entry, now);
+            var changeType = (_stampedEarly.Contains(entry.Entity), entry.State) switch
+            {
+                (true, EntityState.Added) => EntityChangeType.Created,
+                (true, EntityState.Modified) => ChangeTypeOfModified(entry),
+                _ => StampAudit(entry, now),
+            };
             if (changeType is not null && !entry.Metadata.ClrType.IsDefined(typeof(DisableEntityChangeAuditAttribute), inherit: true))
             {
                 changes.Add(CreateEntityChange(entry, changeType.Value, now));
@@ -72,7 +102,14 @@ public sealed class AuditingSaveChangesInterceptor(
         {
             context.Add(change);
         }
+
+        _stampedEarly.Clear();
     }
+
+    private static EntityChangeType ChangeTypeOfModified(EntityEntry entry) =>
+        entry.Entity is ISoftDelete { IsDeleted: true } && IsModified(entry, nameof(ISoftDelete.IsDeleted))
+            ? EntityChangeType.Deleted
+            : EntityChangeType.Updated;
 
     private void GuardTenant(EntityEntry entry)
     {
@@ -113,9 +150,7 @@ public sealed class AuditingSaveChangesInterceptor(
 
             case EntityState.Modified:
                 StampModification(entry, now);
-                return entry.Entity is ISoftDelete { IsDeleted: true } && IsModified(entry, nameof(ISoftDelete.IsDeleted))
-                    ? EntityChangeType.Deleted
-                    : EntityChangeType.Updated;
+                return ChangeTypeOfModified(entry);
 
             case EntityState.Deleted when entry.Entity is ISoftDelete softDelete:
                 entry.State = EntityState.Modified;
@@ -145,7 +180,8 @@ public sealed class AuditingSaveChangesInterceptor(
             modified.LastModifierId = currentUser.Id;
         }
 
-        if (entry.Entity is IHasConcurrencyStamp stamped)
+        // Stamped early (then deleted in the same unit of work): the stamp checked is still the one the caller read.
+        if (entry.Entity is IHasConcurrencyStamp stamped && !_stampedEarly.Contains(entry.Entity))
         {
             // The stamp the caller last read (set on the entity from its input) must still be the stored one.
             entry.Property(nameof(IHasConcurrencyStamp.ConcurrencyStamp)).OriginalValue = stamped.ConcurrencyStamp;

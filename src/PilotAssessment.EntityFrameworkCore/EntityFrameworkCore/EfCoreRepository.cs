@@ -5,7 +5,7 @@ using PilotAssessment.Repositories;
 
 namespace PilotAssessment.EntityFrameworkCore;
 
-public class EfCoreRepository<TEntity>(PilotAssessmentDbContext dbContext) : IRepository<TEntity>
+public class EfCoreRepository<TEntity>(PilotAssessmentDbContext dbContext, EfCoreUnitOfWork unitOfWork) : IRepository<TEntity>
     where TEntity : class, IEntity
 {
     protected PilotAssessmentDbContext DbContext { get; } = dbContext;
@@ -22,25 +22,25 @@ public class EfCoreRepository<TEntity>(PilotAssessmentDbContext dbContext) : IRe
     public async Task<TEntity> GetAsync(Guid id, CancellationToken cancellationToken = default) =>
         await FindAsync(id, cancellationToken) ?? throw new EntityNotFoundException(typeof(TEntity), id);
 
-    public async Task<TEntity> InsertAsync(TEntity entity, bool autoSave = true, CancellationToken cancellationToken = default)
+    public async Task<TEntity> InsertAsync(TEntity entity, bool? autoSave = null, CancellationToken cancellationToken = default)
     {
         await DbSet.AddAsync(entity, cancellationToken);
-        await SaveAsync(autoSave, cancellationToken);
+        await SaveAsync(entity, autoSave, cancellationToken);
         return entity;
     }
 
-    public async Task<TEntity> UpdateAsync(TEntity entity, bool autoSave = true, CancellationToken cancellationToken = default)
+    public async Task<TEntity> UpdateAsync(TEntity entity, bool? autoSave = null, CancellationToken cancellationToken = default)
     {
         if (DbContext.Entry(entity).State == EntityState.Detached)
         {
             DbSet.Update(entity);
         }
 
-        await SaveAsync(autoSave, cancellationToken);
+        await SaveAsync(entity, autoSave, cancellationToken);
         return entity;
     }
 
-    public async Task DeleteAsync(TEntity entity, bool autoSave = true, CancellationToken cancellationToken = default)
+    public async Task DeleteAsync(TEntity entity, bool? autoSave = null, CancellationToken cancellationToken = default)
     {
         DbSet.Remove(entity);
         await SaveAsync(autoSave, cancellationToken);
@@ -58,49 +58,18 @@ public class EfCoreRepository<TEntity>(PilotAssessmentDbContext dbContext) : IRe
     public Task<bool> AnyAsync<T>(IQueryable<T> query, CancellationToken cancellationToken = default) =>
         EntityFrameworkQueryableExtensions.AnyAsync(query, cancellationToken);
 
-    private Task SaveAsync(bool autoSave, CancellationToken cancellationToken) =>
-        autoSave ? EfCoreUnitOfWork.SaveAsync(DbContext, cancellationToken) : Task.CompletedTask;
-}
+    private Task SaveAsync(bool? autoSave, CancellationToken cancellationToken) =>
+        (autoSave ?? unitOfWork.SavesAtOnce) ? EfCoreUnitOfWork.SaveAsync(DbContext, cancellationToken) : Task.CompletedTask;
 
-public sealed class EfCoreUnitOfWork(PilotAssessmentDbContext dbContext) : IUnitOfWork
-{
-    public Task SaveChangesAsync(CancellationToken cancellationToken = default) => SaveAsync(dbContext, cancellationToken);
-
-    /// <summary>Saves, reporting a lost race on a concurrency token as the domain's <see cref="ConcurrencyConflictException"/>.</summary>
-    internal static async Task SaveAsync(DbContext context, CancellationToken cancellationToken)
+    // An insert or update that waits is stamped now, so the caller returns the times and concurrency stamp it will be saved with.
+    private Task SaveAsync(TEntity entity, bool? autoSave, CancellationToken cancellationToken)
     {
-        try
+        if (autoSave ?? unitOfWork.SavesAtOnce)
         {
-            await context.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new ConcurrencyConflictException();
-        }
-    }
-
-    public async Task<IUnitOfWorkTransaction> BeginTransactionAsync(CancellationToken cancellationToken = default)
-    {
-        if (dbContext.Database.CurrentTransaction is not null)
-        {
-            return new NestedTransaction();
+            return EfCoreUnitOfWork.SaveAsync(DbContext, cancellationToken);
         }
 
-        return new Transaction(await dbContext.Database.BeginTransactionAsync(cancellationToken));
-    }
-
-    private sealed class Transaction(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction inner) : IUnitOfWorkTransaction
-    {
-        public Task CommitAsync(CancellationToken cancellationToken = default) => inner.CommitAsync(cancellationToken);
-
-        public ValueTask DisposeAsync() => inner.DisposeAsync();
-    }
-
-    // An inner scope joins the outer transaction; only the outermost commit counts.
-    private sealed class NestedTransaction : IUnitOfWorkTransaction
-    {
-        public Task CommitAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
-
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+        unitOfWork.StampEarly(entity);
+        return Task.CompletedTask;
     }
 }

@@ -48,7 +48,9 @@ public static class PilotAssessmentEntityFrameworkCoreModule
         }
 
         services.AddScoped(typeof(IRepository<>), typeof(EfCoreRepository<>));
-        services.AddScoped<IUnitOfWork, EfCoreUnitOfWork>();
+        services.AddScoped<EfCoreUnitOfWork>();
+        services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<EfCoreUnitOfWork>());
+        services.AddScoped<IUnitOfWorkManager>(sp => sp.GetRequiredService<EfCoreUnitOfWork>());
         services.AddScoped<DbMigrationService>();
         services.AddScoped<DataGeneration.NationalDataWriter>(); // generated national-scale data for benchmarks and demos
         services.AddScoped<IUserStore<AppUser>, UserStore<AppUser, AppRole, PilotAssessmentDbContext, Guid>>();

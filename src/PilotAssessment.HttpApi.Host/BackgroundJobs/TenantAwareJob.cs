@@ -1,14 +1,17 @@
 using PilotAssessment.MultiTenancy;
+using PilotAssessment.Repositories;
 using Quartz;
 
 namespace PilotAssessment.BackgroundJobs;
 
 /// <summary>
 /// Runs a background job under Quartz. Quartz resolves each run from DI in its own scope; the job runs inside the
-/// tenant named by the job data (<see cref="TenantAwareJob.TenantIdKey"/>), or as the host when none is given.
+/// tenant named by the job data (<see cref="TenantAwareJob.TenantIdKey"/>), or as the host when none is given, in a
+/// unit of work without a transaction: a job saves its own progress (e.g. city by city, after that city's e-mails went
+/// out), the rest is saved once at the end, and a failure drops whatever was not saved yet.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class TenantAwareJob<TJob>(ICurrentTenant currentTenant, TJob job, ILogger<TenantAwareJob<TJob>> logger) : IJob
+public sealed class TenantAwareJob<TJob>(ICurrentTenant currentTenant, IUnitOfWorkManager unitOfWorkManager, TJob job, ILogger<TenantAwareJob<TJob>> logger) : IJob
     where TJob : IBackgroundJob
 {
     public async Task Execute(IJobExecutionContext context)
@@ -16,7 +19,9 @@ public sealed class TenantAwareJob<TJob>(ICurrentTenant currentTenant, TJob job,
         var tenantId = context.MergedJobDataMap.TryGetString(TenantAwareJob.TenantIdKey, out var raw) && Guid.TryParse(raw, out var id) ? id : (Guid?)null;
         using (currentTenant.Change(tenantId))
         {
+            await using var unitOfWork = await unitOfWorkManager.BeginAsync(isTransactional: false, context.CancellationToken);
             context.Result = await job.RunAsync(context.CancellationToken);
+            await unitOfWork.CompleteAsync(context.CancellationToken);
         }
 
         // One line per run with the fire it served: with several hosts, each fire appears once across their logs.

@@ -15,11 +15,11 @@ public sealed class ProgressRefusal
 /// another city: the save that writes it is then refused by the data layer (a cross-city write), as any failure of
 /// the database would.
 /// </summary>
-public sealed class RefusingProgressRepository(PilotAssessmentDbContext dbContext, ProgressRefusal refusal) : IRepository<KeyTaskProgress>
+public sealed class RefusingProgressRepository(PilotAssessmentDbContext dbContext, EfCoreUnitOfWork unitOfWork, ProgressRefusal refusal) : IRepository<KeyTaskProgress>
 {
-    private readonly EfCoreRepository<KeyTaskProgress> _inner = new(dbContext);
+    private readonly EfCoreRepository<KeyTaskProgress> _inner = new(dbContext, unitOfWork);
 
-    public Task<KeyTaskProgress> InsertAsync(KeyTaskProgress entity, bool autoSave = true, CancellationToken cancellationToken = default)
+    public Task<KeyTaskProgress> InsertAsync(KeyTaskProgress entity, bool? autoSave = null, CancellationToken cancellationToken = default)
     {
         if (refusal.Armed)
         {
@@ -37,10 +37,10 @@ public sealed class RefusingProgressRepository(PilotAssessmentDbContext dbContex
 
     public Task<KeyTaskProgress> GetAsync(Guid id, CancellationToken cancellationToken = default) => _inner.GetAsync(id, cancellationToken);
 
-    public Task<KeyTaskProgress> UpdateAsync(KeyTaskProgress entity, bool autoSave = true, CancellationToken cancellationToken = default) =>
+    public Task<KeyTaskProgress> UpdateAsync(KeyTaskProgress entity, bool? autoSave = null, CancellationToken cancellationToken = default) =>
         _inner.UpdateAsync(entity, autoSave, cancellationToken);
 
-    public Task DeleteAsync(KeyTaskProgress entity, bool autoSave = true, CancellationToken cancellationToken = default) =>
+    public Task DeleteAsync(KeyTaskProgress entity, bool? autoSave = null, CancellationToken cancellationToken = default) =>
         _inner.DeleteAsync(entity, autoSave, cancellationToken);
 
     public Task<List<T>> ToListAsync<T>(IQueryable<T> query, CancellationToken cancellationToken = default) => _inner.ToListAsync(query, cancellationToken);

@@ -90,3 +90,60 @@ namespace PilotAssessment.Violations.HttpApi
         }
     }
 }
+
+namespace PilotAssessment.Violations.HttpApiDependencies
+{
+    using Microsoft.AspNetCore.Mvc;
+    using PilotAssessment.Schemes;
+
+    /// <summary>Calls the implementation instead of the contract (and so around the application pipeline).</summary>
+    public sealed class ImplementationController(SchemeAppService schemes) : ControllerBase
+    {
+        [HttpGet]
+        public Task<Dtos.PagedResultDto<SchemeDto>> GetAsync() => schemes.GetListAsync(new GetSchemesInput());
+    }
+
+    public sealed class DbContextController(EntityFrameworkCore.PilotAssessmentDbContext db) : ControllerBase
+    {
+        [HttpGet]
+        public int Get() => db.ChangeTracker.Entries().Count();
+    }
+
+    /// <summary>What a controller may depend on: the contracts and ASP.NET Core.</summary>
+    public sealed class ContractController(ISchemeAppService schemes) : ControllerBase
+    {
+        [HttpGet]
+        public Task<Dtos.PagedResultDto<SchemeDto>> GetAsync([FromQuery] GetSchemesInput input) => schemes.GetListAsync(input);
+    }
+}
+
+namespace PilotAssessment.Violations.Pipeline
+{
+    using PilotAssessment.Permissions;
+    using PilotAssessment.Services;
+
+    public interface IHalfDeclaredAppService : IApplicationService
+    {
+        Task DeclaredAsync();
+
+        Task ForgottenAsync();
+    }
+
+    public sealed class HalfDeclaredAppService : IHalfDeclaredAppService
+    {
+        [RequiresSignIn]
+        public Task DeclaredAsync() => Task.CompletedTask;
+
+        public Task ForgottenAsync() => Task.CompletedTask;
+
+        public Task AlsoPublicAsync() => Task.CompletedTask;
+    }
+
+    [RequiresPermission(PilotAssessmentPermissions.Schemes.Default)]
+    public sealed class ClassDeclaredAppService : IHalfDeclaredAppService
+    {
+        public Task DeclaredAsync() => Task.CompletedTask;
+
+        public Task ForgottenAsync() => Task.CompletedTask;
+    }
+}

@@ -1,0 +1,146 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using PilotAssessment.Data;
+using PilotAssessment.ExceptionHandling;
+using PilotAssessment.MultiTenancy;
+using PilotAssessment.Repositories;
+
+namespace PilotAssessment.EntityFrameworkCore;
+
+/// <summary>
+/// The unit of work of one DI scope (one request, job run or seed), on its one DbContext: see
+/// <see cref="IUnitOfWorkManager"/>. It remembers the tenant context it began in; a repository write made in another
+/// one saves at once (inside the transaction), because the save checks each row's tenant against the current context.
+/// </summary>
+public sealed class EfCoreUnitOfWork(
+    PilotAssessmentDbContext dbContext,
+    ICurrentTenant currentTenant,
+    IDataFilter dataFilter,
+    AuditingSaveChangesInterceptor auditing)
+    : IUnitOfWork, IUnitOfWorkManager
+{
+    private Outermost? _current;
+
+    private PilotAssessmentDbContext Context => dbContext;
+
+    public bool IsActive => _current is not null;
+
+    /// <summary>Whether a repository write saves at once: no unit of work is open, or it runs in another tenant context.</summary>
+    internal bool SavesAtOnce =>
+        _current is null || _current.TenantId != currentTenant.Id || _current.TenantFilterEnabled != dataFilter.IsEnabled<IMultiTenant>();
+
+    public Task SaveChangesAsync(CancellationToken cancellationToken = default) => SaveAsync(dbContext, cancellationToken);
+
+    /// <summary>A write that waits for the unit of work gets now the stamps its save would give it (see the interceptor).</summary>
+    internal void StampEarly(object entity) => auditing.StampEarly(dbContext, entity);
+
+    /// <summary>Saves, reporting a lost race on a concurrency token as the domain's <see cref="ConcurrencyConflictException"/>.</summary>
+    internal static async Task SaveAsync(DbContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await context.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConcurrencyConflictException();
+        }
+    }
+
+    public async Task<IUnitOfWorkHandle> BeginAsync(bool isTransactional = true, CancellationToken cancellationToken = default)
+    {
+        if (_current is not null)
+        {
+            if (isTransactional && dbContext.Database.CurrentTransaction is null)
+            {
+                _current.Transaction = await dbContext.Database.BeginTransactionAsync(cancellationToken);
+            }
+
+            return Joined.Instance;
+        }
+
+        var transaction = isTransactional && dbContext.Database.CurrentTransaction is null
+            ? await dbContext.Database.BeginTransactionAsync(cancellationToken)
+            : null;
+        _current = new Outermost(this, transaction, currentTenant.Id, dataFilter.IsEnabled<IMultiTenant>());
+        return _current;
+    }
+
+    public async Task<IUnitOfWorkTransaction> BeginTransactionAsync(CancellationToken cancellationToken = default)
+    {
+        if (_current is not null || dbContext.Database.CurrentTransaction is not null)
+        {
+            return new NestedTransaction();
+        }
+
+        return new Transaction(await dbContext.Database.BeginTransactionAsync(cancellationToken));
+    }
+
+    private sealed class Outermost(EfCoreUnitOfWork owner, IDbContextTransaction? transaction, Guid? tenantId, bool tenantFilterEnabled)
+        : IUnitOfWorkHandle
+    {
+        private bool _completed;
+
+        public IDbContextTransaction? Transaction { get; set; } = transaction;
+
+        public Guid? TenantId { get; } = tenantId;
+
+        public bool TenantFilterEnabled { get; } = tenantFilterEnabled;
+
+        public async Task CompleteAsync(CancellationToken cancellationToken = default)
+        {
+            await SaveAsync(owner.Context, cancellationToken);
+            if (Transaction is not null)
+            {
+                await Transaction.CommitAsync(cancellationToken);
+            }
+
+            _completed = true;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            owner._current = null;
+            try
+            {
+                if (Transaction is not null)
+                {
+                    // Disposing an uncommitted transaction rolls it back.
+                    await Transaction.DisposeAsync();
+                }
+            }
+            finally
+            {
+                if (!_completed)
+                {
+                    // Nothing of a failed unit of work may be saved later by someone else's SaveChanges.
+                    owner.Context.ChangeTracker.Clear();
+                }
+            }
+        }
+    }
+
+    private sealed class Joined : IUnitOfWorkHandle
+    {
+        public static readonly Joined Instance = new();
+
+        public Task CompleteAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+
+    private sealed class Transaction(IDbContextTransaction inner) : IUnitOfWorkTransaction
+    {
+        public Task CommitAsync(CancellationToken cancellationToken = default) => inner.CommitAsync(cancellationToken);
+
+        public ValueTask DisposeAsync() => inner.DisposeAsync();
+    }
+
+    // An inner scope joins the outer transaction; only the outermost commit counts.
+    private sealed class NestedTransaction : IUnitOfWorkTransaction
+    {
+        public Task CommitAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+}
