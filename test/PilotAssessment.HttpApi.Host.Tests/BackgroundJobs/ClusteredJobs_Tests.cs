@@ -1,7 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json;
-using PilotAssessment.Hosting;
 using Shouldly;
 using Xunit;
 

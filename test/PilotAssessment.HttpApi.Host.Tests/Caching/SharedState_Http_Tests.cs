@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using PilotAssessment.Account;
 using PilotAssessment.EntityFrameworkCore;
-using PilotAssessment.Hosting;
 using Shouldly;
 using Xunit;
 

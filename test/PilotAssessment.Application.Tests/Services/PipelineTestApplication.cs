@@ -8,7 +8,7 @@ using PilotAssessment.Repositories;
 using PilotAssessment.Services;
 using PilotAssessment.Users;
 
-namespace PilotAssessment.Pipeline;
+namespace PilotAssessment.Services;
 
 /// <summary>The test application with two probe services of its own, wrapped by the same pipeline as the product's.</summary>
 public abstract class PipelineTestApplication(DatabaseProvider provider) : PilotAssessmentTestApplication(provider)

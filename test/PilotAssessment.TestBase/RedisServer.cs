@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 
-namespace PilotAssessment.Hosting;
+namespace PilotAssessment;
 
 /// <summary>Debian's redis-server on a free loopback port, without persistence, for the tests of shared state.</summary>
 public sealed class RedisServer : IAsyncDisposable

@@ -6,7 +6,7 @@ using PilotAssessment.Tenants;
 using Shouldly;
 using Xunit;
 
-namespace PilotAssessment.Pipeline;
+namespace PilotAssessment.Services;
 
 /// <summary>
 /// Every call through an application-service interface is checked against its declaration and runs in one unit of

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace PilotAssessment.Hosting;
+namespace PilotAssessment;
 
 /// <summary>
 /// The built host run as its own process, as it is deployed: several of them share one database (and sit behind
