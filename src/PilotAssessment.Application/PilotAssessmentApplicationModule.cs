@@ -31,6 +31,7 @@ public static class PilotAssessmentApplicationModule
         {
             cfg.LicenseKey = configuration["AutoMapper:LicenseKey"];
             cfg.AddProfile<PilotAssessmentApplicationAutoMapperProfile>();
+            cfg.AddProfile<ResultsAutoMapperProfile>();
         });
 
         services.Configure<JwtOptions>(configuration.GetSection(JwtOptions.SectionName));
