@@ -34,6 +34,7 @@ public static class PilotAssessmentApplicationModule
             cfg.AddProfile<ResultsAutoMapperProfile>();
         });
 
+        services.AddScoped<Services.ApplicationServiceContext>();
         services.Configure<JwtOptions>(configuration.GetSection(JwtOptions.SectionName));
         services.AddScoped<TokenService>();
         services.AddMemoryCache();
