@@ -383,7 +383,7 @@ public sealed class ResultAppService(
             version.IsCurrent = false;
         }
 
-        var record = PeriodRecomputeService.ToRecord(city.Id, period.Id, latest.Version + 1, kind, sheet, input, current.PreviousTotal, current.Rank);
+        var record = PeriodRecomputeService.ToRecord(city.Id, period.Id, latest.Version + 1, kind, sheet, input, current.PreviousTotal, current.Rank, scheme.Definition);
         record.Reason = reason;
         record.SelfTotal = current.SelfTotal;
         record.ReferencePeriodName = current.ReferencePeriodName ?? record.ReferencePeriodName;

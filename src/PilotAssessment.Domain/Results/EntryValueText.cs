@@ -7,7 +7,8 @@ namespace PilotAssessment.Results;
 /// <summary>What a city entered for a line, as one text for the score sheet (填报值), whatever the rule kind.</summary>
 public static class EntryValueText
 {
-    public static string? Format(EntryValue? value)
+    /// <param name="typeNames">The names of the occurrence types of the line's rule (到省, 到京), by type.</param>
+    public static string? Format(EntryValue? value, IReadOnlyDictionary<string, string>? typeNames = null)
     {
         if (value is null || value.IsEmpty)
         {
@@ -26,7 +27,7 @@ public static class EntryValueText
             var total = occurrences.Sum(o => o.Count);
             parts.Add(typed.Count == 0
                 ? $"{total} 次"
-                : string.Join("、", occurrences.Select(o => $"{(string.IsNullOrEmpty(o.Type) || o.Type == OccurrenceCount.DefaultType ? "其他" : o.Type)} {o.Count} 次")));
+                : string.Join("、", occurrences.Select(o => $"{TypeName(o.Type, typeNames)} {o.Count} 次")));
         }
 
         if (value.Grade is { } grade)
@@ -46,6 +47,15 @@ public static class EntryValueText
 
         return string.Join("；", parts);
     }
+
+    private static string TypeName(string? type, IReadOnlyDictionary<string, string>? names) =>
+        string.IsNullOrEmpty(type) || type == OccurrenceCount.DefaultType ? "其他" : names?.GetValueOrDefault(type) ?? type;
+
+    /// <summary>The occurrence types' names of a per-occurrence rule, by type.</summary>
+    public static IReadOnlyDictionary<string, string>? TypeNames(Schemes.Rules.ScoringRule? rule) =>
+        rule is Schemes.Rules.PerOccurrenceDeductionRule { Rates.Count: > 0 } perOccurrence
+            ? perOccurrence.Rates.Where(r => !string.IsNullOrEmpty(r.Name)).GroupBy(r => r.Type).ToDictionary(g => g.Key, g => g.First().Name!)
+            : null;
 
     private static string Number(decimal value) => value.ToString("0.####", CultureInfo.InvariantCulture);
 }

@@ -80,7 +80,7 @@ public sealed class PeriodRecomputeService(
         var records = scores.Sheets
             .Select(s =>
             {
-                var record = ToRecord(s.CityId, period.Id, latest.GetValueOrDefault(s.CityId) + 1, ScoreSheetKind.Published, s.Sheet, scores.Inputs[s.CityId], previous.TryGetValue(s.CityId, out var total) ? total : null, ranks[s.CityId]);
+                var record = ToRecord(s.CityId, period.Id, latest.GetValueOrDefault(s.CityId) + 1, ScoreSheetKind.Published, s.Sheet, scores.Inputs[s.CityId], previous.TryGetValue(s.CityId, out var total) ? total : null, ranks[s.CityId], scores.Scheme.Definition);
                 record.SelfTotal = selfTotals.GetValueOrDefault(s.CityId);
                 return record;
             })
@@ -207,8 +207,10 @@ public sealed class PeriodRecomputeService(
     }
 
     /// <summary>The stored form of a city's score sheet, its lines in the scheme's order with the entered self and auditor scores.</summary>
-    public static ScoreSheetRecord ToRecord(Guid cityId, Guid periodId, int version, ScoreSheetKind kind, ScoreSheet sheet, CityPeriodInput input, decimal? previousTotal, int? rank)
+    /// <param name="definition">The scheme, so the 填报值 names occurrence types by their names.</param>
+    public static ScoreSheetRecord ToRecord(Guid cityId, Guid periodId, int version, ScoreSheetKind kind, ScoreSheet sheet, CityPeriodInput input, decimal? previousTotal, int? rank, SchemeDefinition? definition = null)
     {
+        var rules = definition?.AllIndicators().GroupBy(i => i.Code).ToDictionary(g => g.Key, g => g.First().Rule) ?? [];
         var byCode = input.Lines.GroupBy(l => l.IndicatorCode).ToDictionary(g => g.Key, g => g.First());
         var record = new ScoreSheetRecord(Guid.NewGuid(), cityId, periodId, version, kind)
         {
@@ -240,7 +242,7 @@ public sealed class PeriodRecomputeService(
                 Order = order++,
                 MaxPoints = line.MaxPoints,
                 Value = line.Value,
-                ValueText = EntryValueText.Format(entry?.Value) is { } text && text.Length > DataEntry.DataEntryConsts.MaxNoteLength ? text[..DataEntry.DataEntryConsts.MaxNoteLength] : EntryValueText.Format(entry?.Value),
+                ValueText = Truncate(EntryValueText.Format(entry?.Value, EntryValueText.TypeNames(rules.GetValueOrDefault(line.IndicatorCode)))),
                 ReferenceValue = reference?.Value,
                 ReferenceSource = reference?.Source,
                 SelfScore = entry?.SelfScore,
@@ -255,4 +257,7 @@ public sealed class PeriodRecomputeService(
 
         return record;
     }
+
+    private static string? Truncate(string? text) =>
+        text is { Length: > DataEntry.DataEntryConsts.MaxNoteLength } ? text[..DataEntry.DataEntryConsts.MaxNoteLength] : text;
 }

@@ -144,7 +144,7 @@ public abstract class ResultMonitoring_Tests<TApplication>(TApplication app) : I
             await e.SaveAsync(second.Id, "B04", Number(96)); // 3
             return await e.SaveAsync(second.Id, "F01", new EntryValueDto { Grade = "良" }); // 3.2
         });
-        await app.DataEntryAsync("张掖", "clerk", e => e.UploadEvidenceAsync(f01.Id!.Value, "评定.pdf", new MemoryStream(Pdf), Pdf.Length));
+        await app.DataEntryAsync("张掖", "clerk", e => e.UploadEvidenceAsync(f01.Id!.Value, "评定.pdf", new MemoryStream(PeriodTestHelpers.Pdf), PeriodTestHelpers.Pdf.Length));
 
         await app.ApproveEveryCityAsync(first.Id);
         await app.ApproveEveryCityAsync(second.Id);
