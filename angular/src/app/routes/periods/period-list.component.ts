@@ -196,6 +196,15 @@ export function periodStatusColour(status: string | null | undefined): string {
                     data-testid="period-withdraw"
                     >{{ 'periodResults.withdraw' | t }}</a
                   >
+                  @if (!period.finalizedTime) {
+                    <a
+                      (click)="act(period, 'withdrawPublication')"
+                      role="button"
+                      tabindex="0"
+                      data-testid="period-withdraw-publication"
+                      >{{ 'periodResults.withdrawPublication' | t }}</a
+                    >
+                  }
                 }
               </td>
             }
