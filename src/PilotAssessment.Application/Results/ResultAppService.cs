@@ -5,11 +5,11 @@ using PilotAssessment.DataEntry;
 using PilotAssessment.ExceptionHandling;
 using PilotAssessment.MultiTenancy;
 using PilotAssessment.Periods;
+using PilotAssessment.Permissions;
 using PilotAssessment.Repositories;
 using PilotAssessment.Results.Pdf;
 using PilotAssessment.Reviews;
 using PilotAssessment.Schemes;
-using PilotAssessment.Permissions;
 using PilotAssessment.Services;
 using PilotAssessment.Tenants;
 

@@ -1,8 +1,8 @@
-using PilotAssessment.ExceptionHandling;
 using System.IO.Compression;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using PilotAssessment.Excel;
+using PilotAssessment.ExceptionHandling;
 using PilotAssessment.Schemes.Excel;
 using PilotAssessment.Schemes.Json;
 using PilotAssessment.Schemes.SampleData;

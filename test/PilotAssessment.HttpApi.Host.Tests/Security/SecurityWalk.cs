@@ -7,8 +7,8 @@ using PilotAssessment.Dtos;
 using PilotAssessment.Identity;
 using PilotAssessment.OrganizationUnits;
 using PilotAssessment.Periods;
-using PilotAssessment.Schemes;
 using PilotAssessment.Results;
+using PilotAssessment.Schemes;
 using Shouldly;
 using Xunit.Abstractions;
 
