@@ -136,7 +136,11 @@ public sealed class EntrySheetDto
 
     public string? ReturnComment { get; set; }
 
+    /// <summary>自评总分.</summary>
     public decimal? SelfTotal { get; set; }
+
+    /// <summary>审核总分: the total with the auditors' scores, once the sheet is approved.</summary>
+    public decimal? AuditedTotal { get; set; }
 
     /// <summary>Whether the city may write now (window open or a lock exception), and the sheet is with the city.</summary>
     public bool Writable { get; set; }
@@ -210,6 +214,9 @@ public sealed class SubmissionDto
     public DateTime? SubmittedTime { get; set; }
 
     public decimal? SelfTotal { get; set; }
+
+    /// <summary>审核总分, once approved.</summary>
+    public decimal? AuditedTotal { get; set; }
 
     public string? ReturnComment { get; set; }
 

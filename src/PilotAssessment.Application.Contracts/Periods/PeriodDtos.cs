@@ -31,6 +31,17 @@ public sealed class PeriodDto
 
     public DateTime? PublishedTime { get; set; }
 
+    /// <summary>Why the results were published before the entry window closed.</summary>
+    public string? EarlyCloseReason { get; set; }
+
+    /// <summary>When the published results became final (no withdrawal after it).</summary>
+    public DateTime? FinalizedTime { get; set; }
+
+    /// <summary>When the last publication was withdrawn, and why.</summary>
+    public DateTime? PublicationWithdrawnTime { get; set; }
+
+    public string? PublicationWithdrawReason { get; set; }
+
     public string? ConcurrencyStamp { get; set; }
 }
 

@@ -22,6 +22,21 @@ public sealed class ScoreSheetRecordDto
 
     public string? Reason { get; set; }
 
+    /// <summary>The city was left out of the publication (未参评): <see cref="Total"/>, <see cref="Rank"/> and <see cref="Grade"/> are null.</summary>
+    public bool NotAssessed { get; set; }
+
+    /// <summary>When the publication of this sheet was withdrawn (UTC); the sheet stays readable as a version.</summary>
+    public DateTime? WithdrawnTime { get; set; }
+
+    /// <summary>自评总分: the total the city computed when it submitted.</summary>
+    public decimal? SelfTotal { get; set; }
+
+    /// <summary>审核总分: the total with the auditors' scores (the published total).</summary>
+    public decimal? AuditedTotal { get; set; }
+
+    /// <summary>The period whose figures were the 上期 reference.</summary>
+    public string? ReferencePeriodName { get; set; }
+
     public decimal IndicatorPoints { get; set; }
 
     public decimal MaxPoints { get; set; }
@@ -30,7 +45,7 @@ public sealed class ScoreSheetRecordDto
 
     public decimal VetoDeduction { get; set; }
 
-    public decimal Total { get; set; }
+    public decimal? Total { get; set; }
 
     public decimal Percent { get; set; }
 
@@ -60,6 +75,9 @@ public sealed class ScoreSheetRecordDto
     public List<ScoreSheetLineDto> Lines { get; set; } = [];
 
     public DateTime CreationTime { get; set; }
+
+    /// <summary><see cref="CreationTime"/> in Beijing time ("yyyy-MM-dd HH:mm").</summary>
+    public string CreationTimeLocal { get; set; } = string.Empty;
 }
 
 public sealed class ScoreSheetLineDto
@@ -73,6 +91,18 @@ public sealed class ScoreSheetLineDto
     public decimal MaxPoints { get; set; }
 
     public decimal? Value { get; set; }
+
+    /// <summary>填报值 as text, for every rule kind (a count, a checklist, a grade, rates, a number).</summary>
+    public string? ValueText { get; set; }
+
+    /// <summary>参考值: the figure the line was compared with when published.</summary>
+    public decimal? ReferenceValue { get; set; }
+
+    /// <summary>Where <see cref="ReferenceValue"/> came from, as a code (ProvinceAverage, PreviousPeriod, Entered, ProvinceAverageUnavailable).</summary>
+    public string? ReferenceSource { get; set; }
+
+    /// <summary>The source in words (全省平均值（审核通过城市）, 上期……).</summary>
+    public string? ReferenceSourceText { get; set; }
 
     public decimal? SelfScore { get; set; }
 
@@ -101,13 +131,20 @@ public sealed class RankingRowDto
 
     public int Version { get; set; }
 
-    public decimal Total { get; set; }
+    /// <summary>Null for a city left out (未参评).</summary>
+    public decimal? Total { get; set; }
 
     public string? Grade { get; set; }
 
     public string? Colour { get; set; }
 
     public decimal? Change { get; set; }
+
+    /// <summary>The city was left out of the publication (未参评).</summary>
+    public bool NotAssessed { get; set; }
+
+    /// <summary>Why the city was left out, or why its current version exists.</summary>
+    public string? Reason { get; set; }
 }
 
 public sealed class CompletenessRowDto
@@ -145,9 +182,40 @@ public sealed class WithdrawApprovalInput
     public string? Reason { get; set; }
 }
 
-public interface IResultAppService : IApplicationService
+public sealed class PublishPeriodInput
 {
-    Task<List<RankingRowDto>> PublishAsync(Guid periodId);
+    /// <summary>Needed when the entry window has not closed yet: why the results are published early.</summary>
+    [StringLength(Periods.PeriodConsts.MaxReasonLength)]
+    public string? EarlyCloseReason { get; set; }
+
+    /// <summary>Cities left out of the publication (未参评), each with a reason; every other city must be approved.</summary>
+    public List<LeftOutCityInput> LeftOut { get; set; } = [];
+}
+
+public sealed class LeftOutCityInput
+{
+    public Guid CityId { get; set; }
+
+    [StringLength(DataEntry.DataEntryConsts.MaxNoteLength)]
+    public string? Reason { get; set; }
+}
+
+public sealed class WithdrawPublicationInput
+{
+    [StringLength(Periods.PeriodConsts.MaxReasonLength)]
+    public string? Reason { get; set; }
+}
+
+public interface IResultAppService : Services.IApplicationService
+{
+    /// <summary>Publishes the period: the window closed (or an early-close reason), every city approved or left out with a reason.</summary>
+    Task<List<RankingRowDto>> PublishAsync(Guid periodId, PublishPeriodInput input);
+
+    /// <summary>Takes a publication back before the results are final; the period can be published again.</summary>
+    Task<Periods.PeriodDto> WithdrawPublicationAsync(Guid periodId, WithdrawPublicationInput input);
+
+    /// <summary>Makes the published results final: they can no longer be withdrawn.</summary>
+    Task<Periods.PeriodDto> FinalizeAsync(Guid periodId);
 
     Task<ScoreSheetRecordDto> ApplyRetroactiveVetoAsync(Guid periodId, Guid cityId, RetroactiveVetoInput input);
 

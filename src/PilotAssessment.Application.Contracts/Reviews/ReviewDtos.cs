@@ -12,6 +12,12 @@ public sealed class AdjustLineInput
     public string? Reason { get; set; }
 }
 
+public sealed class ClearAdjustmentInput
+{
+    [StringLength(DataEntryConsts.MaxNoteLength)]
+    public string? Reason { get; set; }
+}
+
 public sealed class ReturnSubmissionInput
 {
     [StringLength(DataEntryConsts.MaxNoteLength)]
@@ -36,6 +42,9 @@ public interface IReviewAppService : IApplicationService
     Task<EntrySheetDto> GetCitySheetAsync(Guid periodId, Guid cityId);
 
     Task<EntryLineDto> AdjustLineAsync(Guid lineId, AdjustLineInput input);
+
+    /// <summary>Clears the auditor's adjustment with a reason: the line is scored by its self score again.</summary>
+    Task<EntryLineDto> ClearAdjustmentAsync(Guid lineId, ClearAdjustmentInput input);
 
     Task<SubmissionDto> ReturnAsync(Guid periodId, Guid cityId, ReturnSubmissionInput input);
 

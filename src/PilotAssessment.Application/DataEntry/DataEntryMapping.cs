@@ -70,6 +70,7 @@ internal static class DataEntryMapping
         Status = (submission?.Status ?? Reviews.SubmissionStatus.Draft).ToString(),
         SubmittedTime = submission?.SubmittedTime,
         SelfTotal = submission?.SelfTotal,
+        AuditedTotal = submission?.AuditedTotal,
         ReturnComment = submission?.ReturnComment,
         ApprovedTime = submission?.ApprovedTime,
     };

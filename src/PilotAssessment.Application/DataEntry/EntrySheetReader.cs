@@ -38,6 +38,7 @@ public sealed class EntrySheetReader(
             SubmissionStatus = (submission?.Status ?? SubmissionStatus.Draft).ToString(),
             ReturnComment = submission?.ReturnComment,
             SelfTotal = submission?.SelfTotal,
+            AuditedTotal = submission?.AuditedTotal,
             Writable = (submission?.CityMayEdit ?? true) && await window.MayWriteAsync(period, cityId, null),
             Lines = Results.PeriodScoringService.EnteredIndicators(scheme.Definition)
                 .Select(i =>

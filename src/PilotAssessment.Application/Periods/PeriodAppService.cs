@@ -182,6 +182,10 @@ public sealed class PeriodAppService(
         EntryOpensAtLocal = ProvinceTime.ToLocal(p.EntryOpensAt).ToString("yyyy-MM-ddTHH:mm"),
         EntryClosesAtLocal = ProvinceTime.ToLocal(p.EntryClosesAt).ToString("yyyy-MM-ddTHH:mm"),
         PublishedTime = p.PublishedTime,
+        EarlyCloseReason = p.EarlyCloseReason,
+        FinalizedTime = p.FinalizedTime,
+        PublicationWithdrawnTime = p.PublicationWithdrawnTime,
+        PublicationWithdrawReason = p.PublicationWithdrawReason,
         ConcurrencyStamp = p.ConcurrencyStamp,
     };
 

@@ -1,4 +1,5 @@
-using System.Text.Json;
+using AutoMapper;
+using Microsoft.Extensions.Configuration;
 using PilotAssessment.Data;
 using PilotAssessment.DataEntry;
 using PilotAssessment.ExceptionHandling;
@@ -9,7 +10,7 @@ using PilotAssessment.Repositories;
 using PilotAssessment.Results.Pdf;
 using PilotAssessment.Reviews;
 using PilotAssessment.Schemes;
-using PilotAssessment.Schemes.Scoring;
+using PilotAssessment.Services;
 using PilotAssessment.Tenants;
 
 namespace PilotAssessment.Results;
@@ -20,6 +21,7 @@ namespace PilotAssessment.Results;
 /// </summary>
 [RequiresPermission(PilotAssessmentPermissions.Results.Default)]
 public sealed class ResultAppService(
+    ApplicationServiceContext context,
     IRepository<AssessmentPeriod> periods,
     IRepository<ScoreSheetRecord> sheets,
     IRepository<ScoreSheetLineRecord> sheetLines,
@@ -28,14 +30,13 @@ public sealed class ResultAppService(
     IRepository<Tenant> tenants,
     IUnitOfWork unitOfWork,
     PeriodScoringService scoring,
-    IDataFilter dataFilter,
-    ICurrentTenant currentTenant,
     PdfFontProvider pdfFonts,
-    TimeProvider clock,
-    PeriodRecomputeService recompute) : IResultAppService
+    PeriodRecomputeService recompute,
+    IMapper mapper,
+    IConfiguration configuration) : PilotAssessmentAppService(context), IResultAppService
 {
     [RequiresPermission(PilotAssessmentPermissions.Results.Publish)]
-    public async Task<List<RankingRowDto>> PublishAsync(Guid periodId)
+    public async Task<List<RankingRowDto>> PublishAsync(Guid periodId, PublishPeriodInput input)
     {
         var period = await periods.GetAsync(periodId);
         if (period.Status is not (PeriodStatus.Open or PeriodStatus.Locked))
@@ -44,24 +45,124 @@ public sealed class ResultAppService(
         }
 
         var cities = await tenants.ToListAsync(tenants.Query().Where(t => t.IsActive).OrderBy(t => t.Name));
-        var cityIds = cities.Select(c => c.Id).ToList();
-        using (dataFilter.Disable<IMultiTenant>())
+        var byId = cities.ToDictionary(c => c.Id);
+        List<CitySubmission> all;
+        using (ReadAcrossCities())
         {
-            var pending = await submissions.ToListAsync(submissions.Query()
-                .Where(s => s.PeriodId == periodId && (s.Status == SubmissionStatus.Submitted || s.Status == SubmissionStatus.Returned)));
-            if (pending.Count > 0)
+            all = await submissions.ToListAsync(submissions.Query().Where(s => s.PeriodId == periodId));
+        }
+
+        var status = all.Where(s => s.TenantId != null).GroupBy(s => s.TenantId!.Value).ToDictionary(g => g.Key, g => g.First().Status);
+        var problems = new List<(string Key, FieldError Error)>();
+        string? mainCode = null;
+        object?[] mainArguments = [];
+
+        // The entry window: closed, or closed early with a reason.
+        var earlyCloseReason = string.IsNullOrWhiteSpace(input.EarlyCloseReason) ? null : input.EarlyCloseReason.Trim();
+        var closesLocal = ProvinceTime.ToLocal(period.EntryClosesAt).ToString("yyyy-MM-dd HH:mm");
+        if (period.WindowClosed(Now))
+        {
+            earlyCloseReason = null;
+        }
+        else if (earlyCloseReason is null)
+        {
+            (mainCode, mainArguments) = (ResultErrorCodes.WindowOpen, [closesLocal]);
+            problems.Add(("earlyCloseReason", new FieldError(ResultErrorCodes.WindowOpen, closesLocal)));
+        }
+
+        // Every city approved, or left out by name with a reason.
+        var leftOut = new List<LeftOutCity>();
+        for (var i = 0; i < input.LeftOut.Count; i++)
+        {
+            var item = input.LeftOut[i];
+            if (!byId.ContainsKey(item.CityId))
             {
-                var names = cities.Where(c => pending.Any(p => p.TenantId == c.Id)).Select(c => c.DisplayName);
-                throw new BusinessException(ResultErrorCodes.PendingReviews, string.Join("、", names));
+                problems.Add(($"leftOut[{i}].cityId", new FieldError(ResultErrorCodes.UnknownCity)));
+                continue;
             }
 
-            await recompute.PublishAsync(period, cityIds, clock.GetUtcNow().UtcDateTime);
+            if (leftOut.Any(l => l.CityId == item.CityId))
+            {
+                problems.Add(($"leftOut[{i}].cityId", new FieldError(ResultErrorCodes.DuplicateCity, byId[item.CityId].DisplayName)));
+                continue;
+            }
+
+            if (string.IsNullOrWhiteSpace(item.Reason))
+            {
+                problems.Add(($"leftOut[{i}].reason", new FieldError(ResultErrorCodes.LeftOutReasonRequired, byId[item.CityId].DisplayName)));
+                continue;
+            }
+
+            leftOut.Add(new LeftOutCity(item.CityId, item.Reason.Trim()));
+        }
+
+        var named = input.LeftOut.Select(l => l.CityId).ToHashSet();
+        var missing = cities
+            .Where(c => !named.Contains(c.Id) && status.GetValueOrDefault(c.Id, SubmissionStatus.Draft) != SubmissionStatus.Approved)
+            .ToList();
+        if (missing.Count > 0)
+        {
+            var names = string.Join("、", missing.Select(c => c.DisplayName));
+            if (mainCode is null)
+            {
+                (mainCode, mainArguments) = (ResultErrorCodes.CitiesNotApproved, [names]);
+            }
+
+            foreach (var city in missing)
+            {
+                problems.Add(("leftOut", new FieldError(ResultErrorCodes.CityNotApproved, city.DisplayName, status.GetValueOrDefault(city.Id, SubmissionStatus.Draft))));
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            var error = new BusinessException(mainCode ?? problems[0].Error.Code, mainCode is null ? [.. problems[0].Error.Arguments] : mainArguments);
+            foreach (var (key, fieldError) in problems)
+            {
+                error.WithError(key, fieldError);
+            }
+
+            throw error;
+        }
+
+        using (ReadAcrossCities())
+        {
+            await recompute.PublishAsync(period, cities.Select(c => c.Id).ToList(), Now, leftOut: leftOut, earlyCloseReason: earlyCloseReason);
         }
 
         return await GetRankingAsync(periodId);
     }
 
     [RequiresPermission(PilotAssessmentPermissions.Results.Publish)]
+    public async Task<PeriodDto> WithdrawPublicationAsync(Guid periodId, WithdrawPublicationInput input)
+    {
+        var period = await periods.GetAsync(periodId);
+        var reason = RequireReason(input.Reason);
+        period.WithdrawPublication(reason, Now);
+        using (ReadAcrossCities())
+        {
+            foreach (var sheet in await sheets.ToListAsync(sheets.Query().Where(s => s.PeriodId == periodId && s.IsCurrent)))
+            {
+                sheet.IsCurrent = false;
+                sheet.WithdrawnTime = Now;
+            }
+
+            await periods.UpdateAsync(period, autoSave: false);
+            await unitOfWork.SaveChangesAsync();
+        }
+
+        return PeriodAppService.ToDto(period);
+    }
+
+    [RequiresPermission(PilotAssessmentPermissions.Results.Publish)]
+    public async Task<PeriodDto> FinalizeAsync(Guid periodId)
+    {
+        var period = await periods.GetAsync(periodId);
+        period.MarkFinal(Now);
+        await periods.UpdateAsync(period);
+        return PeriodAppService.ToDto(period);
+    }
+
     public async Task<ScoreSheetRecordDto> ApplyRetroactiveVetoAsync(Guid periodId, Guid cityId, RetroactiveVetoInput input)
     {
         var (period, city) = await PublishedPeriodAndCityAsync(periodId, cityId);
@@ -69,8 +170,9 @@ public sealed class ResultAppService(
         var veto = scheme.Definition.Vetoes.FirstOrDefault(v => v.Code == input.VetoCode)
             ?? throw new BusinessException(ResultErrorCodes.UnknownVeto, input.VetoCode).WithError("vetoCode", ResultErrorCodes.UnknownVeto, input.VetoCode);
         var reason = RequireReason(input.Reason);
-        using (currentTenant.Change(city.Id, city.Name))
+        using (CurrentTenant.Change(city.Id, city.Name))
         {
+            await EnsureAssessedAsync(period, city);
             var cityFacts = await facts.FirstOrDefaultAsync(facts.Query().Where(f => f.PeriodId == periodId));
             if (cityFacts is null)
             {
@@ -80,7 +182,7 @@ public sealed class ResultAppService(
 
             cityFacts.VetoFacts = new Dictionary<string, bool>(cityFacts.VetoFacts) { [veto.TriggerFact] = true };
             await unitOfWork.SaveChangesAsync();
-            var record = await NewVersionAsync(period, scheme, city.Id, ScoreSheetKind.RetroactiveVeto, $"{veto.Code} {veto.Name}: {reason}", gradeOverride: null);
+            var record = await NewVersionAsync(period, scheme, city, ScoreSheetKind.RetroactiveVeto, $"{veto.Code} {veto.Name}: {reason}", gradeOverride: null);
             return await ToDtoAsync(record, city.DisplayName);
         }
     }
@@ -91,24 +193,27 @@ public sealed class ResultAppService(
         var (period, city) = await PublishedPeriodAndCityAsync(periodId, cityId);
         var scheme = await scoring.GetSchemeAsync(period);
         var reason = RequireReason(input.Reason);
-        using (currentTenant.Change(city.Id, city.Name))
+        using (CurrentTenant.Change(city.Id, city.Name))
         {
+            await EnsureAssessedAsync(period, city);
             var submission = await submissions.FirstOrDefaultAsync(submissions.Query().Where(s => s.PeriodId == periodId))
                 ?? throw new BusinessException(ResultErrorCodes.AlreadyWithdrawn, SubmissionStatus.Draft);
             submission.Withdraw(reason);
             await unitOfWork.SaveChangesAsync();
 
             // Without a confirmed self-assessment the city cannot be rated above the lowest grade.
-            var record = await NewVersionAsync(period, scheme, city.Id, ScoreSheetKind.ApprovalWithdrawn, reason, gradeOverride: scheme.Definition.Grades.LastOrDefault()?.Name);
+            var record = await NewVersionAsync(period, scheme, city, ScoreSheetKind.ApprovalWithdrawn, reason, gradeOverride: scheme.Definition.Grades.LastOrDefault()?.Name);
             return await ToDtoAsync(record, city.DisplayName);
         }
     }
 
     public async Task<ScoreSheetRecordDto> GetMySheetAsync(Guid periodId, int? version)
     {
-        var cityId = currentTenant.Id ?? throw new EntityNotFoundException(typeof(ScoreSheetRecord), periodId);
+        var cityId = CurrentTenant.Id ?? throw new EntityNotFoundException(typeof(ScoreSheetRecord), periodId);
         var period = await periods.GetAsync(periodId);
-        if (period.Status != PeriodStatus.Published)
+
+        // A given version stays readable after its publication was withdrawn; the current one needs a publication.
+        if (period.Status != PeriodStatus.Published && (version is null || period.PublicationWithdrawnTime is null))
         {
             throw new BusinessException(ResultErrorCodes.NotPublished, period.Name);
         }
@@ -141,7 +246,7 @@ public sealed class ResultAppService(
         var sheet = await GetSheetAsync(sheetId);
         var period = await periods.GetAsync(sheet.PeriodId);
         var typeface = pdfFonts.GetTypeface();
-        var content = ScoreSheetPdfWriter.Write(sheet, period.Name, typeface, ProvinceTime.ToLocal(clock.GetUtcNow().UtcDateTime));
+        var content = ScoreSheetPdfWriter.Write(sheet, period.Name, typeface, ProvinceTime.ToLocal(Now), configuration["Results:ReviewingBody"]);
         return new FileDto($"{period.Name}-{sheet.CityName}-v{sheet.Version}.pdf", "application/pdf", content);
     }
 
@@ -155,7 +260,7 @@ public sealed class ResultAppService(
 
     public async Task<List<ScoreSheetRecordDto>> GetVersionsAsync(Guid periodId, Guid cityId)
     {
-        if (currentTenant.Id is { } own && own != cityId)
+        if (CurrentTenant.Id is { } own && own != cityId)
         {
             throw new EntityNotFoundException(typeof(Tenant), cityId);
         }
@@ -173,23 +278,29 @@ public sealed class ResultAppService(
         await periods.GetAsync(periodId);
         var names = (await tenants.ToListAsync(tenants.Query())).ToDictionary(t => t.Id, t => t.DisplayName);
         List<ScoreSheetRecord> current;
-        using (dataFilter.Disable<IMultiTenant>())
+        using (ReadAcrossCities())
         {
             current = await sheets.ToListAsync(sheets.Query().Where(s => s.PeriodId == periodId && s.IsCurrent));
         }
 
-        return CityRanking.Rank(current.OrderBy(s => names.GetValueOrDefault(s.TenantId!.Value)), s => s.Total)
-            .Select(r => new RankingRowDto
+        // The ranks are those of the current versions, as published or re-ranked; cities left out come last.
+        return current
+            .OrderBy(s => s.NotAssessed)
+            .ThenBy(s => s.Rank ?? int.MaxValue)
+            .ThenBy(s => names.GetValueOrDefault(s.TenantId!.Value), StringComparer.Ordinal)
+            .Select(s => new RankingRowDto
             {
-                Rank = r.Rank,
-                CityId = r.Item.TenantId!.Value,
-                CityName = names.GetValueOrDefault(r.Item.TenantId!.Value),
-                SheetId = r.Item.Id,
-                Version = r.Item.Version,
-                Total = r.Item.Total,
-                Grade = r.Item.Grade,
-                Colour = r.Item.Colour,
-                Change = r.Item.PreviousTotal is { } p ? r.Item.Total - p : null,
+                Rank = s.NotAssessed ? null : s.Rank,
+                CityId = s.TenantId!.Value,
+                CityName = names.GetValueOrDefault(s.TenantId!.Value),
+                SheetId = s.Id,
+                Version = s.Version,
+                Total = s.NotAssessed ? null : s.Total,
+                Grade = s.NotAssessed ? null : s.Grade,
+                Colour = s.NotAssessed ? null : s.Colour,
+                Change = !s.NotAssessed && s.PreviousTotal is { } p ? s.Total - p : null,
+                NotAssessed = s.NotAssessed,
+                Reason = s.Reason,
             })
             .ToList();
     }
@@ -203,7 +314,7 @@ public sealed class ResultAppService(
         var cities = await tenants.ToListAsync(tenants.Query().Where(t => t.IsActive).OrderBy(t => t.Name));
         var inputs = await scoring.LoadAsync(periodId, cities.Select(c => c.Id).ToList());
         List<CitySubmission> all;
-        using (dataFilter.Disable<IMultiTenant>())
+        using (ReadAcrossCities())
         {
             all = await submissions.ToListAsync(submissions.Query().Where(s => s.PeriodId == periodId));
         }
@@ -226,8 +337,6 @@ public sealed class ResultAppService(
         }).ToList();
     }
 
-    private IDisposable? ReadAcrossCitiesIfHost() => currentTenant.Id is null ? dataFilter.Disable<IMultiTenant>() : null;
-
     private async Task<(AssessmentPeriod Period, Tenant City)> PublishedPeriodAndCityAsync(Guid periodId, Guid cityId)
     {
         var period = await periods.GetAsync(periodId);
@@ -244,28 +353,45 @@ public sealed class ResultAppService(
         ? throw new BusinessException(ResultErrorCodes.ReasonRequired).WithError("reason", ResultErrorCodes.ReasonRequired)
         : reason.Trim();
 
-    /// <summary>Re-grades the current tenant's sheet as a new version; the old versions stay as they were.</summary>
-    private async Task<ScoreSheetRecord> NewVersionAsync(AssessmentPeriod period, Scheme scheme, Guid cityId, ScoreSheetKind kind, string reason, string? gradeOverride)
+    /// <summary>A city left out of the publication has no score to change.</summary>
+    private async Task EnsureAssessedAsync(AssessmentPeriod period, Tenant city)
+    {
+        var current = await sheets.FirstOrDefaultAsync(sheets.Query().Where(s => s.PeriodId == period.Id && s.IsCurrent));
+        if (current?.NotAssessed == true)
+        {
+            throw new BusinessException(ResultErrorCodes.NotAssessed, city.DisplayName);
+        }
+    }
+
+    /// <summary>
+    /// Re-grades the current tenant's sheet as a new version with the reference figures frozen on its current sheet,
+    /// then ranks every city of the period again: each city whose rank moves gets a new version too. The old versions
+    /// stay as they were.
+    /// </summary>
+    private async Task<ScoreSheetRecord> NewVersionAsync(AssessmentPeriod period, Scheme scheme, Tenant city, ScoreSheetKind kind, string reason, string? gradeOverride)
     {
         var versions = await sheets.ToListAsync(sheets.Query().Where(s => s.PeriodId == period.Id));
         var latest = versions.OrderByDescending(s => s.Version).First();
-        var input = (await scoring.LoadAsync(period.Id, [cityId]))[cityId];
-        var targets = await scoring.TargetsAsync(period, [cityId]);
-        var sheet = scoring.Score(scheme.Definition, input, targets, withAuditorScores: true);
-        List<ScoreSheetRecord> others;
-        using (dataFilter.Disable<IMultiTenant>())
+        var current = versions.FirstOrDefault(s => s.IsCurrent) ?? latest;
+        var input = (await scoring.LoadAsync(period.Id, [city.Id], definition: scheme.Definition))[city.Id];
+        var frozenLines = (await LinesOfAsync([current.Id]))[current.Id].ToList();
+        if (frozenLines.Any(l => l.ReferenceSource is not null))
         {
-            others = await sheets.ToListAsync(sheets.Query().Where(s => s.PeriodId == period.Id && s.IsCurrent && s.TenantId != cityId));
+            var (reference, lineReferences) = LineReference.Frozen(frozenLines);
+            input = input with { Reference = reference, LineReferences = lineReferences, ReferencePeriodName = current.ReferencePeriodName };
         }
 
-        var rank = 1 + others.Count(o => o.Total > sheet.Total);
+        var targets = await scoring.TargetsAsync(period, [city.Id]);
+        var sheet = scoring.Score(scheme.Definition, input, targets, withAuditorScores: true);
         foreach (var version in versions)
         {
             version.IsCurrent = false;
         }
 
-        var record = PeriodRecomputeService.ToRecord(cityId, period.Id, latest.Version + 1, kind, sheet, input, latest.PreviousTotal, rank);
+        var record = PeriodRecomputeService.ToRecord(city.Id, period.Id, latest.Version + 1, kind, sheet, input, current.PreviousTotal, current.Rank, scheme.Definition);
         record.Reason = reason;
+        record.SelfTotal = current.SelfTotal;
+        record.ReferencePeriodName = current.ReferencePeriodName ?? record.ReferencePeriodName;
         if (gradeOverride is not null)
         {
             record.Grade = gradeOverride;
@@ -273,7 +399,13 @@ public sealed class ResultAppService(
         }
 
         await sheets.InsertAsync(record, autoSave: false);
-        await unitOfWork.SaveChangesAsync();
+        using (ReadAcrossCities())
+        {
+            // The other cities' re-ranked versions are written by the province, inside this city's scope.
+            await recompute.RerankAsync(period, record, city.DisplayName);
+            await unitOfWork.SaveChangesAsync();
+        }
+
         return record;
     }
 
@@ -287,48 +419,16 @@ public sealed class ResultAppService(
         return ToDto(record, cityName, lines[record.Id]);
     }
 
-    private static ScoreSheetRecordDto ToDto(ScoreSheetRecord r, string? cityName, IEnumerable<ScoreSheetLineRecord> lines) => new()
+    private ScoreSheetRecordDto ToDto(ScoreSheetRecord record, string? cityName, IEnumerable<ScoreSheetLineRecord> lines)
     {
-        Id = r.Id,
-        CityId = r.TenantId!.Value,
-        CityName = cityName,
-        PeriodId = r.PeriodId,
-        Version = r.Version,
-        Kind = r.Kind.ToString(),
-        IsCurrent = r.IsCurrent,
-        Reason = r.Reason,
-        IndicatorPoints = r.IndicatorPoints,
-        MaxPoints = r.MaxPoints,
-        Bonus = r.Bonus,
-        VetoDeduction = r.VetoDeduction,
-        Total = r.Total,
-        Percent = r.Percent,
-        ScoreGrade = r.ScoreGrade,
-        Grade = r.Grade,
-        Colour = r.Colour,
-        AwardEligible = r.AwardEligible,
-        Rank = r.Rank,
-        PreviousTotal = r.PreviousTotal,
-        Change = r.PreviousTotal is { } p ? r.Total - p : null,
-        UnreportedCount = r.UnreportedCount,
-        Categories = JsonSerializer.Deserialize<JsonElement>(r.CategoriesJson),
-        BonusLines = JsonSerializer.Deserialize<JsonElement>(r.BonusJson),
-        Vetoes = JsonSerializer.Deserialize<JsonElement>(r.VetoesJson),
-        Lines = lines.OrderBy(l => l.Order).Select(l => new ScoreSheetLineDto
+        var dto = mapper.Map<ScoreSheetRecordDto>(record);
+        dto.CityName = cityName;
+        dto.Lines = mapper.Map<List<ScoreSheetLineDto>>(lines.OrderBy(l => l.Order).ToList());
+        foreach (var line in dto.Lines)
         {
-            IndicatorCode = l.IndicatorCode,
-            IndicatorName = l.IndicatorName,
-            CategoryCode = l.CategoryCode,
-            MaxPoints = l.MaxPoints,
-            Value = l.Value,
-            SelfScore = l.SelfScore,
-            AuditorScore = l.AuditorScore,
-            AdjustReason = l.AdjustReason,
-            Points = l.Points,
-            Status = l.Status.ToString(),
-            ExplanationZh = l.ExplanationZh,
-            ExplanationEn = l.ExplanationEn,
-        }).ToList(),
-        CreationTime = r.CreationTime,
-    };
+            line.ReferenceSourceText = ResultsAutoMapperProfile.ReferenceSourceText(line.ReferenceSource, record.ReferencePeriodName);
+        }
+
+        return dto;
+    }
 }

@@ -38,7 +38,7 @@ public sealed class ResultMonitoringAppService(
 
         using var _ = ReadAcrossCitiesIfHost();
         var published = period.Status == PeriodStatus.Published
-            ? await sheets.ToListAsync(sheets.Query().Where(s => s.PeriodId == periodId && s.IsCurrent && cityIds.Contains(s.TenantId)))
+            ? await sheets.ToListAsync(sheets.Query().Where(s => s.PeriodId == periodId && s.IsCurrent && !s.NotAssessed && cityIds.Contains(s.TenantId)))
             : [];
         var sheetByCity = published.ToDictionary(s => s.TenantId!.Value);
         var sheetIds = published.Select(s => s.Id).ToList();
@@ -74,7 +74,7 @@ public sealed class ResultMonitoringAppService(
         var current = periodIds.Count == 0
             ? []
             : await ReadAllAsync(() => sheets.ToListAsync(sheets.Query()
-                .Where(s => periodIds.Contains(s.PeriodId) && s.IsCurrent)
+                .Where(s => periodIds.Contains(s.PeriodId) && s.IsCurrent && !s.NotAssessed)
                 .Select(s => new TrendRow(s.PeriodId, s.TenantId!.Value, s.Total, s.Percent, s.Grade, s.Colour))));
         var byPeriod = current.ToLookup(r => r.PeriodId);
 

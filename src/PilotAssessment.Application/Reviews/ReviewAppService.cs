@@ -25,6 +25,7 @@ public sealed class ReviewAppService(
     IRepository<Tenant> tenants,
     IUnitOfWork unitOfWork,
     EntrySheetReader reader,
+    Results.PeriodScoringService scoring,
     IDataFilter dataFilter,
     ICurrentTenant currentTenant,
     ICurrentUser currentUser,
@@ -90,6 +91,39 @@ public sealed class ReviewAppService(
     }
 
     [RequiresPermission(PilotAssessmentPermissions.Review.Adjust)]
+    public async Task<EntryLineDto> ClearAdjustmentAsync(Guid lineId, ClearAdjustmentInput input)
+    {
+        EntryLine line;
+        using (dataFilter.Disable<IMultiTenant>())
+        {
+            line = await lines.GetAsync(lineId);
+        }
+
+        using (currentTenant.Change(line.TenantId))
+        {
+            var submission = await SubmissionOfAsync(line.PeriodId) ?? throw new BusinessException(ReviewErrorCodes.NotSubmitted, SubmissionStatus.Draft);
+            submission.EnsureSubmitted();
+            if (string.IsNullOrWhiteSpace(input.Reason))
+            {
+                throw new BusinessException(ReviewErrorCodes.ReasonRequired).WithError("reason", ReviewErrorCodes.ReasonRequired);
+            }
+
+            if (line.AuditorScore is null)
+            {
+                throw new BusinessException(ReviewErrorCodes.NotAdjusted, line.IndicatorCode);
+            }
+
+            var period = await periods.GetAsync(line.PeriodId);
+            var definition = (await schemes.GetAsync(period.SchemeId)).Definition;
+            line.AuditorScore = null;
+            line.AdjustReason = null;
+            line.AdjustClearReason = input.Reason.Trim();
+            line.AdjustedByUserId = currentUser.Id;
+            await lines.UpdateAsync(line);
+            return await reader.LineAsync(line, definition);
+        }
+    }
+
     public async Task<SubmissionDto> ReturnAsync(Guid periodId, Guid cityId, ReturnSubmissionInput input)
     {
         await periods.GetAsync(periodId);
@@ -132,7 +166,20 @@ public sealed class ReviewAppService(
         {
             var submission = await SubmissionOfAsync(periodId) ?? throw new BusinessException(ReviewErrorCodes.NotSubmitted, SubmissionStatus.Draft);
             submission.Approve(currentUser.Id, clock.GetUtcNow().UtcDateTime);
-            await submissions.UpdateAsync(submission);
+
+            // 审核总分 beside 自评总分, and the reported lines move on from 已提交省级.
+            var period = await periods.GetAsync(periodId);
+            var scheme = await scoring.GetSchemeAsync(period);
+            var input = (await scoring.LoadAsync(periodId, [city.Id]))[city.Id];
+            var targets = await scoring.TargetsAsync(period, [city.Id]);
+            submission.AuditedTotal = scoring.Score(scheme.Definition, input, targets, withAuditorScores: true).Total;
+            foreach (var line in input.Lines.Where(l => l.Status == EntryLineStatus.Submitted))
+            {
+                line.Status = EntryLineStatus.Approved;
+            }
+
+            await submissions.UpdateAsync(submission, autoSave: false);
+            await unitOfWork.SaveChangesAsync();
             return submission.ToDto(periodId, city.Id, city.DisplayName);
         }
     }

@@ -12,6 +12,9 @@ public enum EntryLineStatus
 
     /// <summary>Reported by its unit (clerk) to the city administrator, who checks it and submits the city; clerks no longer edit it.</summary>
     UnitSubmitted = 3,
+
+    /// <summary>Part of a self-assessment the province approved.</summary>
+    Approved = 4,
 }
 
 public static class DataEntryConsts

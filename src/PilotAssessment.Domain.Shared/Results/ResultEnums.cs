@@ -10,6 +10,9 @@ public enum ScoreSheetKind
 
     /// <summary>Re-graded after the approval was withdrawn.</summary>
     ApprovalWithdrawn = 2,
+
+    /// <summary>The same figures with a new rank, because another city's total changed.</summary>
+    Reranked = 3,
 }
 
 public static class ResultErrorCodes
@@ -21,4 +24,12 @@ public static class ResultErrorCodes
     public const string UnknownVeto = "Result:UnknownVeto";
     public const string AlreadyWithdrawn = "Result:AlreadyWithdrawn";
     public const string PdfFontMissing = "Result:PdfFontMissing";
+    public const string WindowOpen = "Result:WindowOpen";
+    public const string CitiesNotApproved = "Result:CitiesNotApproved";
+    public const string CityNotApproved = "Result:CityNotApproved";
+    public const string UnknownCity = "Result:UnknownCity";
+    public const string DuplicateCity = "Result:DuplicateCity";
+    public const string LeftOutReasonRequired = "Result:LeftOutReasonRequired";
+    public const string AlreadyFinal = "Result:AlreadyFinal";
+    public const string NotAssessed = "Result:NotAssessed";
 }

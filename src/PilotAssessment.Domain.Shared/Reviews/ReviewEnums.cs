@@ -19,4 +19,5 @@ public static class ReviewErrorCodes
     public const string ScoreOutOfRange = "Review:ScoreOutOfRange";
     public const string UnknownLine = "Review:UnknownLine";
     public const string PeriodNotOpen = "Review:PeriodNotOpen";
+    public const string NotAdjusted = "Review:NotAdjusted";
 }

@@ -50,6 +50,9 @@ public class EntryLine : FullAuditedAggregateRoot, IMultiTenant
 
     public Guid? AdjustedByUserId { get; set; }
 
+    /// <summary>Why the auditor's adjustment was cleared (the line is back to its self score).</summary>
+    public string? AdjustClearReason { get; set; }
+
     public string? ReturnComment { get; set; }
 
     public EntryValue Value => EntryValue.FromJson(ValueJson);

@@ -53,6 +53,17 @@ public class AssessmentPeriod : FullAuditedAggregateRoot
 
     public DateTime? PublishedTime { get; private set; }
 
+    /// <summary>Why the results were published before the entry window closed; null when it had closed.</summary>
+    public string? EarlyCloseReason { get; private set; }
+
+    /// <summary>When the published results became final: no withdrawal after this.</summary>
+    public DateTime? FinalizedTime { get; private set; }
+
+    /// <summary>When the last publication was withdrawn, and why; the withdrawn sheets stay as versions.</summary>
+    public DateTime? PublicationWithdrawnTime { get; private set; }
+
+    public string? PublicationWithdrawReason { get; private set; }
+
     public static int MaxNumber(PeriodKind kind) => kind switch
     {
         PeriodKind.Annual => 1,
@@ -96,7 +107,7 @@ public class AssessmentPeriod : FullAuditedAggregateRoot
         LockedTime = now;
     }
 
-    public void MarkPublished(DateTime now)
+    public void MarkPublished(DateTime now, string? earlyCloseReason = null)
     {
         if (Status is not (PeriodStatus.Open or PeriodStatus.Locked))
         {
@@ -106,6 +117,45 @@ public class AssessmentPeriod : FullAuditedAggregateRoot
         Status = PeriodStatus.Published;
         LockedTime ??= now;
         PublishedTime = now;
+        EarlyCloseReason = earlyCloseReason;
+    }
+
+    /// <summary>Whether the regular entry window has ended at <paramref name="now"/> (publishing before it needs a reason).</summary>
+    public bool WindowClosed(DateTime now) => now >= EntryClosesAt;
+
+    /// <summary>The province takes the publication back: the period is locked again and can be published anew.</summary>
+    public void WithdrawPublication(string reason, DateTime now)
+    {
+        if (Status != PeriodStatus.Published)
+        {
+            throw new BusinessException(Results.ResultErrorCodes.NotPublished, Name);
+        }
+
+        if (FinalizedTime is not null)
+        {
+            throw new BusinessException(Results.ResultErrorCodes.AlreadyFinal, Name);
+        }
+
+        Status = PeriodStatus.Locked;
+        PublishedTime = null;
+        PublicationWithdrawnTime = now;
+        PublicationWithdrawReason = reason;
+    }
+
+    /// <summary>The published results become final; they can no longer be withdrawn.</summary>
+    public void MarkFinal(DateTime now)
+    {
+        if (Status != PeriodStatus.Published)
+        {
+            throw new BusinessException(Results.ResultErrorCodes.NotPublished, Name);
+        }
+
+        if (FinalizedTime is not null)
+        {
+            throw new BusinessException(Results.ResultErrorCodes.AlreadyFinal, Name);
+        }
+
+        FinalizedTime = now;
     }
 
     /// <summary>Whether the regular entry window admits writes at <paramref name="now"/>.</summary>

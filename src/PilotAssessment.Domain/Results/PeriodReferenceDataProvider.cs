@@ -59,6 +59,45 @@ public sealed class ProvinceAverage
     }
 }
 
+/// <summary>The figure a line was compared with and where it came from (参考值 and its source).</summary>
+public sealed record LineReference(decimal? Value, string? Source)
+{
+    /// <summary>
+    /// The reference data of a published sheet, frozen with it: recomputing the sheet later compares with exactly these
+    /// figures, whatever has changed since (a city withdrawn from the average, a corrected previous period).
+    /// </summary>
+    public static (ReferenceData Data, IReadOnlyDictionary<string, LineReference> Lines) Frozen(IEnumerable<ScoreSheetLineRecord> lines)
+    {
+        var averages = new Dictionary<string, decimal>();
+        var lastYear = new Dictionary<string, decimal>();
+        var references = new Dictionary<string, LineReference>();
+        foreach (var line in lines)
+        {
+            references[line.IndicatorCode] = new LineReference(line.ReferenceValue, line.ReferenceSource);
+            if (line.ReferenceValue is not { } value)
+            {
+                continue;
+            }
+
+            if (line.ReferenceSource == ReferenceSources.ProvinceAverage)
+            {
+                averages[line.IndicatorCode] = value;
+            }
+            else if (line.ReferenceSource is ReferenceSources.PreviousPeriod or ReferenceSources.Entered)
+            {
+                lastYear[line.IndicatorCode] = value;
+            }
+        }
+
+        return (new ReferenceData
+        {
+            ProvinceAverages = averages,
+            LastYearValues = lastYear,
+            LastYearRanks = lastYear.ToDictionary(p => p.Key, p => (int)Math.Round(p.Value)),
+        }, references);
+    }
+}
+
 /// <summary>
 /// The figures beyond a city's own report for one period, for every city: the province average of each indicator
 /// (mean of the numbers the cities reported in this period) and each city's numbers of the previous period.
@@ -170,7 +209,8 @@ public sealed class PeriodReferenceDataProvider(
 {
     /// <param name="periodLines">Every city's lines of the period (read across cities), or of <paramref name="onlyIndicator"/>.</param>
     /// <param name="onlyIndicator">Reads the previous period's lines of this indicator only (one line's reference).</param>
-    public async Task<PeriodReferenceData> LoadAsync(Guid periodId, IReadOnlyCollection<EntryLine> periodLines, string? onlyIndicator = null, CancellationToken cancellationToken = default)
+    /// <param name="approvedOnly">Publishing: the province average is that of the approved cities only.</param>
+    public async Task<PeriodReferenceData> LoadAsync(Guid periodId, IReadOnlyCollection<EntryLine> periodLines, string? onlyIndicator = null, CancellationToken cancellationToken = default, bool approvedOnly = false)
     {
         using var _ = dataFilter.Disable<IMultiTenant>();
         var schemeOfPeriod = periods.QueryReadOnly().Where(p => p.Id == periodId).Select(p => p.SchemeId);
@@ -178,7 +218,8 @@ public sealed class PeriodReferenceDataProvider(
         var period = ofScheme.FirstOrDefault(p => p.Id == periodId);
         var submitted = await submissions.ToListAsync(
             submissions.QueryReadOnly()
-                .Where(s => s.PeriodId == periodId && s.TenantId != null && (s.Status == Reviews.SubmissionStatus.Submitted || s.Status == Reviews.SubmissionStatus.Approved))
+                .Where(s => s.PeriodId == periodId && s.TenantId != null
+                    && (s.Status == Reviews.SubmissionStatus.Approved || (!approvedOnly && s.Status == Reviews.SubmissionStatus.Submitted)))
                 .Select(s => s.TenantId!.Value),
             cancellationToken);
         var averages = ProvinceAverages(periodLines, submitted.ToHashSet());

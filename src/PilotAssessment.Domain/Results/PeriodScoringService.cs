@@ -18,6 +18,12 @@ public sealed record CityPeriodInput(Guid CityId, IReadOnlyList<EntryLine> Lines
     /// <summary>Indicators compared with the 上年同期值 the city entered; their explanation says so.</summary>
     public IReadOnlySet<string> EnteredLastYear { get; init; } = new HashSet<string>();
 
+    /// <summary>Per indicator, the figure it is compared with and its source, when the scheme was given to the load.</summary>
+    public IReadOnlyDictionary<string, LineReference> LineReferences { get; init; } = new Dictionary<string, LineReference>();
+
+    /// <summary>The period whose figures are the 上期 reference, when there is one.</summary>
+    public string? ReferencePeriodName { get; init; }
+
     public CityPeriodValues ToValues() => new()
     {
         CityKey = CityId.ToString(),
@@ -47,7 +53,9 @@ public sealed class PeriodScoringService(
     ScoringEngine engine)
 {
     /// <param name="tracked">False for reading only (publishing, monitoring): the lines are not tracked, which saves time and memory on a whole province.</param>
-    public async Task<Dictionary<Guid, CityPeriodInput>> LoadAsync(Guid periodId, IReadOnlyCollection<Guid> cityIds, CancellationToken cancellationToken = default, bool tracked = true)
+    /// <param name="definition">When given, each input carries every line's reference figure and source.</param>
+    /// <param name="approvedOnly">Publishing: the province average of the approved cities only.</param>
+    public async Task<Dictionary<Guid, CityPeriodInput>> LoadAsync(Guid periodId, IReadOnlyCollection<Guid> cityIds, CancellationToken cancellationToken = default, bool tracked = true, SchemeDefinition? definition = null, bool approvedOnly = false)
     {
         using var _ = dataFilter.Disable<IMultiTenant>();
         var lineQuery = tracked ? lines.Query() : lines.QueryReadOnly();
@@ -56,11 +64,24 @@ public sealed class PeriodScoringService(
         var allFacts = await facts.ToListAsync(factQuery.Where(f => f.PeriodId == periodId), cancellationToken);
         var linesByCity = allLines.Where(l => l.TenantId != null).ToLookup(l => l.TenantId!.Value);
         var factsByCity = allFacts.Where(f => f.TenantId != null).GroupBy(f => f.TenantId!.Value).ToDictionary(g => g.Key, g => g.First());
-        var reference = await references.LoadAsync(periodId, allLines, cancellationToken: cancellationToken);
-        return cityIds.ToDictionary(id => id, id => new CityPeriodInput(id, linesByCity[id].ToList(), factsByCity.GetValueOrDefault(id))
+        var reference = await references.LoadAsync(periodId, allLines, cancellationToken: cancellationToken, approvedOnly: approvedOnly);
+        var indicators = definition?.AllIndicators().ToList() ?? [];
+        return cityIds.ToDictionary(id => id, id =>
         {
-            Reference = reference.For(id, linesByCity[id]),
-            EnteredLastYear = reference.EnteredLastYear(id, linesByCity[id]),
+            var byCode = linesByCity[id].GroupBy(l => l.IndicatorCode).ToDictionary(g => g.Key, g => g.First().Value);
+            return new CityPeriodInput(id, linesByCity[id].ToList(), factsByCity.GetValueOrDefault(id))
+            {
+                Reference = reference.For(id, linesByCity[id]),
+                EnteredLastYear = reference.EnteredLastYear(id, linesByCity[id]),
+                LineReferences = indicators.ToDictionary(
+                    i => i.Code,
+                    i =>
+                    {
+                        var (value, source) = reference.LineReference(i, id, byCode.GetValueOrDefault(i.Code) ?? new EntryValue());
+                        return new LineReference(value, source);
+                    }),
+                ReferencePeriodName = reference.PreviousPeriod?.Name,
+            };
         });
     }
 

@@ -43,6 +43,18 @@ public class ScoreSheetRecord : Entity, IMultiTenant, IHasCreationTime
     /// <summary>Why this version exists (the veto or withdrawal reason); null for the first.</summary>
     public string? Reason { get; set; }
 
+    /// <summary>The city was left out of the publication (未参评): no score, no rank, no grade; <see cref="Reason"/> says why.</summary>
+    public bool NotAssessed { get; set; }
+
+    /// <summary>When the publication this sheet belongs to was withdrawn; the sheet stays readable as a version.</summary>
+    public DateTime? WithdrawnTime { get; set; }
+
+    /// <summary>The city's self-assessed total when it submitted (自评总分).</summary>
+    public decimal? SelfTotal { get; set; }
+
+    /// <summary>The period whose figures were the 上期 reference, when one was used.</summary>
+    public string? ReferencePeriodName { get; set; }
+
     public decimal IndicatorPoints { get; set; }
 
     public decimal MaxPoints { get; set; }
@@ -116,6 +128,15 @@ public class ScoreSheetLineRecord : Entity, IMultiTenant
     public decimal MaxPoints { get; set; }
 
     public decimal? Value { get; set; }
+
+    /// <summary>What the city entered, as text, for every rule kind (a count, the checklist, a grade, rates).</summary>
+    public string? ValueText { get; set; }
+
+    /// <summary>The figure the line was compared with when published (参考值), frozen with the sheet.</summary>
+    public decimal? ReferenceValue { get; set; }
+
+    /// <summary>Where <see cref="ReferenceValue"/> came from (<see cref="ReferenceSources"/>).</summary>
+    public string? ReferenceSource { get; set; }
 
     public decimal? SelfScore { get; set; }
 

@@ -32,6 +32,9 @@ public class CitySubmission : FullAuditedAggregateRoot, IMultiTenant
 
     public decimal? SelfTotal { get; set; }
 
+    /// <summary>The total with the auditors' scores, set when the sheet is approved (审核总分).</summary>
+    public decimal? AuditedTotal { get; set; }
+
     public string? ReturnComment { get; private set; }
 
     public DateTime? ApprovedTime { get; private set; }

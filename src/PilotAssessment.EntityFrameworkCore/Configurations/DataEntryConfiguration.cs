@@ -15,6 +15,7 @@ internal sealed class EntryLineConfiguration : IEntityTypeConfiguration<EntryLin
         builder.Property(l => l.ValueJson).IsRequired().Metadata.SetMaxLength(null);
         builder.Property(l => l.Note).HasMaxLength(DataEntryConsts.MaxNoteLength);
         builder.Property(l => l.AdjustReason).HasMaxLength(DataEntryConsts.MaxNoteLength);
+        builder.Property(l => l.AdjustClearReason).HasMaxLength(DataEntryConsts.MaxNoteLength);
         builder.Property(l => l.ReturnComment).HasMaxLength(DataEntryConsts.MaxNoteLength);
         builder.Property(l => l.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(l => l.ConcurrencyStamp).HasMaxLength(40).IsConcurrencyToken();

@@ -13,6 +13,8 @@ internal sealed class AssessmentPeriodConfiguration : IEntityTypeConfiguration<A
         builder.Property(p => p.Kind).HasConversion<string>().HasMaxLength(16);
         builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(p => p.ConcurrencyStamp).HasMaxLength(40).IsConcurrencyToken();
+        builder.Property(p => p.EarlyCloseReason).HasMaxLength(PeriodConsts.MaxReasonLength);
+        builder.Property(p => p.PublicationWithdrawReason).HasMaxLength(PeriodConsts.MaxReasonLength);
         builder.Ignore(p => p.Sequence);
         builder.HasIndex(p => new { p.SchemeId, p.Kind, p.Year, p.Number });
         builder.HasIndex(p => p.Status);

@@ -15,6 +15,7 @@ internal sealed class ScoreSheetRecordConfiguration : IEntityTypeConfiguration<S
         builder.Property(s => s.ScoreGrade).HasMaxLength(32);
         builder.Property(s => s.Grade).HasMaxLength(32);
         builder.Property(s => s.Colour).HasMaxLength(32);
+        builder.Property(s => s.ReferencePeriodName).HasMaxLength(PilotAssessment.Periods.PeriodConsts.MaxNameLength);
         builder.Property(s => s.CategoriesJson).IsRequired().Metadata.SetMaxLength(null);
         builder.Property(s => s.BonusJson).IsRequired().Metadata.SetMaxLength(null);
         builder.Property(s => s.VetoesJson).IsRequired().Metadata.SetMaxLength(null);
@@ -33,6 +34,8 @@ internal sealed class ScoreSheetLineRecordConfiguration : IEntityTypeConfigurati
         builder.Property(l => l.IndicatorName).IsRequired();
         builder.Property(l => l.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(l => l.AdjustReason).HasMaxLength(DataEntryConsts.MaxNoteLength);
+        builder.Property(l => l.ValueText).HasMaxLength(DataEntryConsts.MaxNoteLength);
+        builder.Property(l => l.ReferenceSource).HasMaxLength(32);
         builder.Property(l => l.ExplanationZh).IsRequired().Metadata.SetMaxLength(null);
         builder.Property(l => l.ExplanationEn).IsRequired().Metadata.SetMaxLength(null);
     }

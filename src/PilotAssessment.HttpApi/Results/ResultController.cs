@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using PilotAssessment.Permissions;
 
 namespace PilotAssessment.Results;
@@ -8,9 +9,21 @@ namespace PilotAssessment.Results;
 [Authorize(PilotAssessmentPermissions.Results.Default)]
 public sealed class ResultController(IResultAppService results) : PilotAssessmentController
 {
+    /// <summary>Publishes the period; a body names the early-close reason and the cities left out (未参评) with their reasons.</summary>
     [HttpPost("periods/{periodId:guid}/publish")]
     [Authorize(PilotAssessmentPermissions.Results.Publish)]
-    public Task<List<RankingRowDto>> PublishAsync(Guid periodId) => results.PublishAsync(periodId);
+    public Task<List<RankingRowDto>> PublishAsync(Guid periodId, [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] PublishPeriodInput? input) =>
+        results.PublishAsync(periodId, input ?? new PublishPeriodInput());
+
+    /// <summary>Takes the publication back (before the results are final); the sheets stay as versions.</summary>
+    [HttpPost("periods/{periodId:guid}/withdraw-publication")]
+    [Authorize(PilotAssessmentPermissions.Results.Publish)]
+    public Task<Periods.PeriodDto> WithdrawPublicationAsync(Guid periodId, WithdrawPublicationInput input) => results.WithdrawPublicationAsync(periodId, input);
+
+    /// <summary>Makes the published results final.</summary>
+    [HttpPost("periods/{periodId:guid}/finalize")]
+    [Authorize(PilotAssessmentPermissions.Results.Publish)]
+    public Task<Periods.PeriodDto> FinalizeAsync(Guid periodId) => results.FinalizeAsync(periodId);
 
     [HttpPost("periods/{periodId:guid}/cities/{cityId:guid}/retroactive-veto")]
     [Authorize(PilotAssessmentPermissions.Results.Publish)]

@@ -19,6 +19,10 @@ public sealed class ReviewController(IReviewAppService reviews) : PilotAssessmen
     [Authorize(PilotAssessmentPermissions.Review.Adjust)]
     public Task<EntryLineDto> AdjustLineAsync(Guid lineId, AdjustLineInput input) => reviews.AdjustLineAsync(lineId, input);
 
+    [HttpPost("lines/{lineId:guid}/clear-adjustment")]
+    [Authorize(PilotAssessmentPermissions.Review.Adjust)]
+    public Task<EntryLineDto> ClearAdjustmentAsync(Guid lineId, ClearAdjustmentInput input) => reviews.ClearAdjustmentAsync(lineId, input);
+
     [HttpPost("periods/{periodId:guid}/cities/{cityId:guid}/return")]
     [Authorize(PilotAssessmentPermissions.Review.Adjust)]
     public Task<SubmissionDto> ReturnAsync(Guid periodId, Guid cityId, ReturnSubmissionInput input) => reviews.ReturnAsync(periodId, cityId, input);

@@ -46,6 +46,40 @@ public static class PeriodTestHelpers
     public static Task<T> ReviewAsync<T>(this PilotAssessmentTestApplication app, Func<IReviewAppService, Task<T>> action) =>
         app.AsUserAsync(null, "auditor", sp => action(sp.GetRequiredService<IReviewAppService>()));
 
+    /// <summary>
+    /// Publishes as the official, leaving out (未参评) every city that is not approved and closing an open window early,
+    /// each with a reason.
+    /// </summary>
+    public static async Task<List<RankingRowDto>> PublishAllAsync(this PilotAssessmentTestApplication app, Guid periodId)
+    {
+        var submissions = await app.ReviewAsync(r => r.GetSubmissionsAsync(periodId));
+        var input = new PublishPeriodInput
+        {
+            EarlyCloseReason = "提前截止：全部城市已报送",
+            LeftOut = submissions.Where(s => s.Status != "Approved").Select(s => new LeftOutCityInput { CityId = s.CityId, Reason = "未按期报送" }).ToList(),
+        };
+        return await app.ResultsAsync(null, "official", r => r.PublishAsync(periodId, input));
+    }
+
+    /// <summary>Every seeded city submits what it has and the auditor approves it, so all of them are ranked.</summary>
+    public static async Task ApproveEveryCityAsync(this PilotAssessmentTestApplication app, Guid periodId)
+    {
+        foreach (var city in new[] { "兰州", "天水", "酒泉", "张掖", "金昌" })
+        {
+            var id = await app.TenantIdAsync(city);
+            var status = (await app.ReviewAsync(r => r.GetSubmissionsAsync(periodId))).Single(s => s.CityId == id).Status;
+            if (status is "Draft" or "Returned")
+            {
+                await app.DataEntryAsync(city, "admin", e => e.SubmitAsync(periodId));
+            }
+
+            if (status != "Approved")
+            {
+                await app.ReviewAsync(r => r.ApproveAsync(periodId, id));
+            }
+        }
+    }
+
     public static Task<T> ResultsAsync<T>(this PilotAssessmentTestApplication app, string? city, string user, Func<IResultAppService, Task<T>> action) =>
         app.AsUserAsync(city, user, sp => action(sp.GetRequiredService<IResultAppService>()));
 

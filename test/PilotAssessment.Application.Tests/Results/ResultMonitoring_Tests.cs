@@ -63,10 +63,10 @@ public abstract class ResultMonitoring_Tests<TApplication>(TApplication app) : I
         row.Warnings.Single(w => w.Code == "E").Level.ShouldBe("Orange"); // 6 of 8 = 75 %
         await app.ReviewAsync(r => r.ApproveAsync(period.Id, jiuquan));
 
-        var ranking = await app.ResultsAsync(null, "official", r => r.PublishAsync(period.Id));
+        var ranking = await app.PublishAllAsync(period.Id);
         row = (await MonitoringAsync(null, "official", period.Id)).Single(r => r.CityId == jiuquan);
         var sheet = ranking.Single(r => r.CityId == jiuquan);
-        (row.Source, row.SheetVersion, row.Total, row.Grade, row.Colour).ShouldBe((MonitoringSources.Published, (int?)1, sheet.Total, sheet.Grade, sheet.Colour));
+        (row.Source, row.SheetVersion, row.Total, row.Grade, row.Colour).ShouldBe((MonitoringSources.Published, (int?)1, sheet.Total!.Value, sheet.Grade, sheet.Colour));
 
         // A published sheet is final: unreported lines are zeros and warn too; every category is below 70 %.
         row.Warnings.Count(w => w.Scope == "Category").ShouldBe(9);
@@ -97,8 +97,10 @@ public abstract class ResultMonitoring_Tests<TApplication>(TApplication app) : I
         await app.DataEntryAsync("天水", "clerk", e => e.SaveAsync(second.Id, "B04", Number(96)));
         await app.DataEntryAsync("天水", "clerk", e => e.SaveAsync(unpublished.Id, "B04", Number(96)));
         // Published out of order: trends follow the periods, not the publishing.
-        await app.ResultsAsync(null, "official", r => r.PublishAsync(second.Id));
-        await app.ResultsAsync(null, "official", r => r.PublishAsync(first.Id));
+        await app.ApproveEveryCityAsync(first.Id);
+        await app.ApproveEveryCityAsync(second.Id);
+        await app.PublishAllAsync(second.Id);
+        await app.PublishAllAsync(first.Id);
         var mine = new[] { first.Id, second.Id, unpublished.Id };
 
         var points = (await TrendsAsync(null, "official", first.SchemeId)).Where(p => mine.Contains(p.PeriodId)).ToList();
@@ -137,14 +139,17 @@ public abstract class ResultMonitoring_Tests<TApplication>(TApplication app) : I
         var second = await CreatePeriodAsync(PeriodKind.HalfYear, year, 2);
         var zhangye = await app.TenantIdAsync("张掖");
         await app.DataEntryAsync("张掖", "clerk", e => e.SaveAsync(first.Id, "B04", Number(80))); // 1
-        await app.DataEntryAsync("张掖", "clerk", async e =>
+        var f01 = await app.DataEntryAsync("张掖", "clerk", async e =>
         {
             await e.SaveAsync(second.Id, "B04", Number(96)); // 3
             return await e.SaveAsync(second.Id, "F01", new EntryValueDto { Grade = "良" }); // 3.2
         });
+        await app.DataEntryAsync("张掖", "clerk", e => e.UploadEvidenceAsync(f01.Id!.Value, "评定.pdf", new MemoryStream(PeriodTestHelpers.Pdf), PeriodTestHelpers.Pdf.Length));
 
-        var firstRanking = await app.ResultsAsync(null, "official", r => r.PublishAsync(first.Id));
-        var secondRanking = await app.ResultsAsync(null, "official", r => r.PublishAsync(second.Id));
+        await app.ApproveEveryCityAsync(first.Id);
+        await app.ApproveEveryCityAsync(second.Id);
+        var firstRanking = await app.PublishAllAsync(first.Id);
+        var secondRanking = await app.PublishAllAsync(second.Id);
 
         var firstSheet = await app.ResultsAsync("张掖", "clerk", r => r.GetMySheetAsync(first.Id, null));
         (firstSheet.Total, firstSheet.PreviousTotal, firstSheet.Change).ShouldBe((1m, (decimal?)null, (decimal?)null));

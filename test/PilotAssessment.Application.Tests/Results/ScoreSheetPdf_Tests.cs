@@ -30,7 +30,7 @@ public abstract class ScoreSheetPdf_Tests<TApplication>(TApplication app) : ICla
         await app.DataEntryAsync("金昌", "admin", e => e.SubmitAsync(period.Id));
         await app.ReviewAsync(r => r.AdjustLineAsync(b04.Id!.Value, new AdjustLineInput { Score = 2, Reason = "=HYPERLINK(\"http://evil\",\"x\") 台账与线索数不符" }));
         await app.ReviewAsync(r => r.ApproveAsync(period.Id, jinchang));
-        var ranking = await app.ResultsAsync(null, "official", r => r.PublishAsync(period.Id));
+        var ranking = await app.PublishAllAsync(period.Id);
         var sheetId = ranking.Single(r => r.CityId == jinchang).SheetId;
 
         var file = await app.ResultsAsync("金昌", "clerk", r => r.ExportSheetPdfAsync(sheetId));

@@ -129,6 +129,10 @@ export type { PeriodGetCityUnits$Params as PeriodGetCityUnits$Params } from './f
 export { periodGetCityUnits as periodGetCityUnits } from './fn/period/period-get-city-units';
 export type { ResultPublish$Params as ResultPublish$Params } from './fn/result/result-publish';
 export { resultPublish as resultPublish } from './fn/result/result-publish';
+export type { ResultWithdrawPublication$Params as ResultWithdrawPublication$Params } from './fn/result/result-withdraw-publication';
+export { resultWithdrawPublication as resultWithdrawPublication } from './fn/result/result-withdraw-publication';
+export type { ResultFinalize$Params as ResultFinalize$Params } from './fn/result/result-finalize';
+export { resultFinalize as resultFinalize } from './fn/result/result-finalize';
 export type { ResultApplyRetroactiveVeto$Params as ResultApplyRetroactiveVeto$Params } from './fn/result/result-apply-retroactive-veto';
 export { resultApplyRetroactiveVeto as resultApplyRetroactiveVeto } from './fn/result/result-apply-retroactive-veto';
 export type { ResultWithdrawApproval$Params as ResultWithdrawApproval$Params } from './fn/result/result-withdraw-approval';
@@ -159,6 +163,8 @@ export type { ReviewGetCitySheet$Params as ReviewGetCitySheet$Params } from './f
 export { reviewGetCitySheet as reviewGetCitySheet } from './fn/review/review-get-city-sheet';
 export type { ReviewAdjustLine$Params as ReviewAdjustLine$Params } from './fn/review/review-adjust-line';
 export { reviewAdjustLine as reviewAdjustLine } from './fn/review/review-adjust-line';
+export type { ReviewClearAdjustment$Params as ReviewClearAdjustment$Params } from './fn/review/review-clear-adjustment';
+export { reviewClearAdjustment as reviewClearAdjustment } from './fn/review/review-clear-adjustment';
 export type { ReviewReturn$Params as ReviewReturn$Params } from './fn/review/review-return';
 export { reviewReturn as reviewReturn } from './fn/review/review-return';
 export type { ReviewApprove$Params as ReviewApprove$Params } from './fn/review/review-approve';

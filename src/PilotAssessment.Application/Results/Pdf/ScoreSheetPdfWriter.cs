@@ -28,41 +28,48 @@ public static class ScoreSheetPdfWriter
     private static readonly SKColor Rule = new(0x99, 0x99, 0x99);
     private static readonly SKColor HeaderFill = new(0xE8, 0xEC, 0xF2);
 
-    public static byte[] Write(ScoreSheetRecordDto sheet, string periodName, SKTypeface typeface, DateTime generatedLocal)
+    public static byte[] Write(ScoreSheetRecordDto sheet, string periodName, SKTypeface typeface, DateTime generatedLocal, string? reviewingBody = null)
     {
         var layout = new Layout(typeface);
         var city = sheet.CityName ?? string.Empty;
-
         layout.Title($"{Text(city)} {Text(periodName)} 考评评分表");
-        layout.Subtitle($"第 {sheet.Version} 版（{KindName(sheet.Kind)}）{(sheet.IsCurrent ? string.Empty : "，已被新版本取代")}　生成时间 {generatedLocal:yyyy-MM-dd HH:mm}");
+        var state = sheet.WithdrawnTime is not null ? "，所属发布已撤回" : sheet.IsCurrent ? string.Empty : "，已被新版本取代";
+        layout.Subtitle($"第 {sheet.Version} 版（{KindName(sheet.Kind)}）{state}　形成时间 {sheet.CreationTimeLocal}　打印时间 {generatedLocal:yyyy-MM-dd HH:mm}（北京时间）");
         if (!string.IsNullOrWhiteSpace(sheet.Reason))
         {
-            layout.Paragraph($"本版原因：{Text(sheet.Reason)}");
+            layout.Paragraph($"{(sheet.NotAssessed ? "未参评原因" : "本版原因")}：{Text(sheet.Reason)}");
         }
 
         layout.Gap(6);
-        var change = sheet.Change is { } c ? $"{(c > 0 ? "+" : string.Empty)}{Number(c)}（上期 {Number(sheet.PreviousTotal)}）" : "—（无上期结果）";
+        const string NotAssessed = "未参评";
+        var change = sheet.NotAssessed ? "—" : sheet.Change is { } c ? $"{(c > 0 ? "+" : string.Empty)}{Number(c)}（上期 {Number(sheet.PreviousTotal)}）" : "—（无上期结果）";
         layout.Table(
             [new("项目", 80), new("内容", 181), new("项目", 80), new("内容", 182)],
             [
-                ["总分", $"{Number(sheet.Total)} / {Number(sheet.MaxPoints)}", "得分率", $"{Number(sheet.Percent)}%"],
-                ["等次", sheet.ScoreGrade is { } g && g != sheet.Grade ? $"{sheet.Grade}（按分数 {g}）" : sheet.Grade ?? "—", "预警色", sheet.Colour ?? "—"],
-                ["排名", sheet.Rank?.ToString(CultureInfo.InvariantCulture) ?? "—", "较上期变化", change],
-                ["指标得分", Number(sheet.IndicatorPoints), "加分", Number(sheet.Bonus)],
-                ["否决扣分", Number(sheet.VetoDeduction), "评优资格", sheet.AwardEligible ? "有" : "无"],
-                ["未填报指标", sheet.UnreportedCount.ToString(CultureInfo.InvariantCulture), "城市", Text(city)],
+                ["审核总分", sheet.NotAssessed ? NotAssessed : $"{Number(sheet.AuditedTotal)} / {Number(sheet.MaxPoints)}", "自评总分", sheet.SelfTotal is { } self ? Number(self) : "—"],
+                ["等次", sheet.NotAssessed ? NotAssessed : sheet.ScoreGrade is { } g && g != sheet.Grade ? $"{sheet.Grade}（按分数 {g}）" : sheet.Grade ?? "—", "得分率", sheet.NotAssessed ? "—" : $"{Number(sheet.Percent)}%"],
+                ["排名", sheet.NotAssessed ? NotAssessed : sheet.Rank?.ToString(CultureInfo.InvariantCulture) ?? "—", "较上期变化", change],
+                ["指标得分", sheet.NotAssessed ? "—" : Number(sheet.IndicatorPoints), "加分", sheet.NotAssessed ? "—" : Number(sheet.Bonus)],
+                ["否决扣分", sheet.NotAssessed ? "—" : Number(sheet.VetoDeduction), "评优资格", sheet.AwardEligible ? "有" : "无"],
+                ["预警色", sheet.Colour ?? "—", "未填报指标", sheet.NotAssessed ? "—" : sheet.UnreportedCount.ToString(CultureInfo.InvariantCulture)],
             ],
             header: false);
+        if (sheet.NotAssessed)
+        {
+            layout.Heading("本市本期未参评");
+            layout.Paragraph("本期考评结果发布时，本市未参加评定：不计分、不排名、不评定等次。");
+            Signature(layout, reviewingBody);
+            return layout.Render($"{city} {periodName} 考评评分表 第 {sheet.Version} 版", $"{Text(city)} · {Text(periodName)} · 第 {sheet.Version} 版");
+        }
 
         layout.Heading("一、指标得分明细");
         layout.Table(
-            [new("编码", 34), new("指标", 112), new("分值", 30, true), new("填报值", 42, true), new("自评分", 34, true), new("审核分", 34, true), new("得分", 32, true), new("评分说明", 205)],
+            [new("编码", 34), new("指标", 100), new("分值", 28, true), new("填报值", 60), new("参考值", 44, true), new("自评分", 32, true), new("审核分", 32, true), new("得分", 30, true), new("评分说明", 163)],
             sheet.Lines.Select(l => new[]
             {
-                Text(l.IndicatorCode), Text(l.IndicatorName), Number(l.MaxPoints), Number(l.Value), Number(l.SelfScore), Number(l.AuditorScore), Number(l.Points),
+                Text(l.IndicatorCode), Text(l.IndicatorName), Number(l.MaxPoints), Text(l.ValueText ?? Number(l.Value)), Number(l.ReferenceValue), Number(l.SelfScore), Number(l.AuditorScore), Number(l.Points),
                 Text(l.ExplanationZh),
             }).ToList());
-
         layout.Heading("二、分类小计");
         layout.Table(
             [new("编码", 50), new("分类", 213), new("得分", 65, true), new("满分", 65, true), new("得分率", 65, true), new("预警色", 65)],
@@ -111,13 +118,42 @@ public static class ScoreSheetPdfWriter
                 adjusted.Select(l => new[] { Text(l.IndicatorCode), Text(l.IndicatorName), Number(l.SelfScore), Number(l.AuditorScore), Text(l.AdjustReason) }).ToList());
         }
 
+        layout.Heading("六、参考值及来源");
+        var referenced = sheet.Lines.Where(l => l.ReferenceSource is not null).ToList();
+        if (referenced.Count == 0)
+        {
+            layout.Paragraph("无");
+        }
+        else
+        {
+            layout.Table(
+                [new("编码", 40), new("指标", 160), new("参考值", 60, true), new("来源", 263)],
+                referenced.Select(l => new[] { Text(l.IndicatorCode), Text(l.IndicatorName), Number(l.ReferenceValue), Text(l.ReferenceSourceText) }).ToList());
+            layout.Paragraph("参考值于结果发布时确定并随评分表保存，此后重新评定均按此参考值计算。");
+        }
+
+        Signature(layout, reviewingBody);
         return layout.Render($"{city} {periodName} 考评评分表 第 {sheet.Version} 版", $"{Text(city)} · {Text(periodName)} · 第 {sheet.Version} 版");
+    }
+
+    /// <summary>The reviewing body and the block the reviewer signs and seals on the printed sheet.</summary>
+    private static void Signature(Layout layout, string? reviewingBody)
+    {
+        layout.Gap(12);
+        layout.Table(
+            [new("审核单位", 80), new("内容", 181), new("审核人（签字）", 80), new("内容", 182)],
+            [
+                ["审核单位", string.IsNullOrWhiteSpace(reviewingBody) ? string.Empty : Text(reviewingBody), "审核人（签字）", string.Empty],
+                ["日期", "　　　　年　　月　　日", "盖章", "\n\n\n"],
+            ],
+            header: false);
     }
 
     private static string KindName(string kind) => kind switch
     {
         "RetroactiveVeto" => "追溯否决后重新评定",
         "ApprovalWithdrawn" => "撤销审核通过后重新评定",
+        "Reranked" => "因其他城市结果变化重新排名",
         _ => "发布",
     };
 

@@ -525,6 +525,10 @@ namespace PilotAssessment.Migrations.MySql
                         .ValueGeneratedOnAdd()
                         .HasColumnType("char(36)");
 
+                    b.Property<string>("AdjustClearReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("varchar(2000)");
+
                     b.Property<string>("AdjustReason")
                         .HasMaxLength(2000)
                         .HasColumnType("varchar(2000)");
@@ -1005,10 +1009,17 @@ namespace PilotAssessment.Migrations.MySql
                     b.Property<DateTime?>("DeletionTime")
                         .HasColumnType("datetime(6)");
 
+                    b.Property<string>("EarlyCloseReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("varchar(1000)");
+
                     b.Property<DateTime>("EntryClosesAt")
                         .HasColumnType("datetime(6)");
 
                     b.Property<DateTime>("EntryOpensAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<DateTime?>("FinalizedTime")
                         .HasColumnType("datetime(6)");
 
                     b.Property<bool>("IsDeleted")
@@ -1037,6 +1048,13 @@ namespace PilotAssessment.Migrations.MySql
                         .HasColumnType("int");
 
                     b.Property<DateTime?>("OpenedTime")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<string>("PublicationWithdrawReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("varchar(1000)");
+
+                    b.Property<DateTime?>("PublicationWithdrawnTime")
                         .HasColumnType("datetime(6)");
 
                     b.Property<DateTime?>("PublishedTime")
@@ -1258,6 +1276,14 @@ namespace PilotAssessment.Migrations.MySql
                         .HasPrecision(18, 4)
                         .HasColumnType("decimal(18,4)");
 
+                    b.Property<string>("ReferenceSource")
+                        .HasMaxLength(32)
+                        .HasColumnType("varchar(32)");
+
+                    b.Property<decimal?>("ReferenceValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
                     b.Property<Guid>("ScoreSheetRecordId")
                         .HasColumnType("char(36)");
 
@@ -1276,6 +1302,10 @@ namespace PilotAssessment.Migrations.MySql
                     b.Property<decimal?>("Value")
                         .HasPrecision(18, 4)
                         .HasColumnType("decimal(18,4)");
+
+                    b.Property<string>("ValueText")
+                        .HasMaxLength(2000)
+                        .HasColumnType("varchar(2000)");
 
                     b.HasKey("Id");
 
@@ -1335,6 +1365,9 @@ namespace PilotAssessment.Migrations.MySql
                         .HasPrecision(18, 4)
                         .HasColumnType("decimal(18,4)");
 
+                    b.Property<bool>("NotAssessed")
+                        .HasColumnType("tinyint(1)");
+
                     b.Property<decimal>("Percent")
                         .HasPrecision(18, 4)
                         .HasColumnType("decimal(18,4)");
@@ -1353,9 +1386,17 @@ namespace PilotAssessment.Migrations.MySql
                         .HasMaxLength(2000)
                         .HasColumnType("varchar(2000)");
 
+                    b.Property<string>("ReferencePeriodName")
+                        .HasMaxLength(128)
+                        .HasColumnType("varchar(128)");
+
                     b.Property<string>("ScoreGrade")
                         .HasMaxLength(32)
                         .HasColumnType("varchar(32)");
+
+                    b.Property<decimal?>("SelfTotal")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
 
                     b.Property<Guid?>("TenantId")
                         .HasColumnType("char(36)");
@@ -1378,6 +1419,9 @@ namespace PilotAssessment.Migrations.MySql
                         .IsRequired()
                         .HasColumnType("longtext");
 
+                    b.Property<DateTime?>("WithdrawnTime")
+                        .HasColumnType("datetime(6)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PeriodId", "TenantId", "Version")
@@ -1397,6 +1441,10 @@ namespace PilotAssessment.Migrations.MySql
 
                     b.Property<DateTime?>("ApprovedTime")
                         .HasColumnType("datetime(6)");
+
+                    b.Property<decimal?>("AuditedTotal")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()

@@ -516,6 +516,10 @@ namespace PilotAssessment.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AdjustClearReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("AdjustReason")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -996,10 +1000,17 @@ namespace PilotAssessment.Migrations.Sqlite
                     b.Property<DateTime?>("DeletionTime")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EarlyCloseReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("EntryClosesAt")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("EntryOpensAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinalizedTime")
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsDeleted")
@@ -1028,6 +1039,13 @@ namespace PilotAssessment.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("OpenedTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublicationWithdrawReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PublicationWithdrawnTime")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("PublishedTime")
@@ -1249,6 +1267,14 @@ namespace PilotAssessment.Migrations.Sqlite
                         .HasPrecision(18, 4)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReferenceSource")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("ReferenceValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ScoreSheetRecordId")
                         .HasColumnType("TEXT");
 
@@ -1266,6 +1292,10 @@ namespace PilotAssessment.Migrations.Sqlite
 
                     b.Property<decimal?>("Value")
                         .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ValueText")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -1326,6 +1356,9 @@ namespace PilotAssessment.Migrations.Sqlite
                         .HasPrecision(18, 4)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("NotAssessed")
+                        .HasColumnType("INTEGER");
+
                     b.Property<decimal>("Percent")
                         .HasPrecision(18, 4)
                         .HasColumnType("TEXT");
@@ -1344,8 +1377,16 @@ namespace PilotAssessment.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReferencePeriodName")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ScoreGrade")
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("SelfTotal")
+                        .HasPrecision(18, 4)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("TenantId")
@@ -1369,6 +1410,9 @@ namespace PilotAssessment.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("WithdrawnTime")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PeriodId", "TenantId", "Version")
@@ -1387,6 +1431,10 @@ namespace PilotAssessment.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ApprovedTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("AuditedTotal")
+                        .HasPrecision(18, 4)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ConcurrencyStamp")

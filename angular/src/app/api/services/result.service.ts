@@ -10,6 +10,7 @@ import { BaseService } from '../base-service';
 import { ApiConfiguration } from '../api-configuration';
 import { StrictHttpResponse } from '../strict-http-response';
 
+import { PeriodDto as PeriodsPeriodDto } from '../models/Periods/period-dto';
 import { resultApplyRetroactiveVeto } from '../fn/result/result-apply-retroactive-veto';
 import { ResultApplyRetroactiveVeto$Params } from '../fn/result/result-apply-retroactive-veto';
 import { resultExportRankingXlsx } from '../fn/result/result-export-ranking-xlsx';
@@ -18,6 +19,8 @@ import { resultExportSheetPdf } from '../fn/result/result-export-sheet-pdf';
 import { ResultExportSheetPdf$Params } from '../fn/result/result-export-sheet-pdf';
 import { resultExportSheetXlsx } from '../fn/result/result-export-sheet-xlsx';
 import { ResultExportSheetXlsx$Params } from '../fn/result/result-export-sheet-xlsx';
+import { resultFinalize } from '../fn/result/result-finalize';
+import { ResultFinalize$Params } from '../fn/result/result-finalize';
 import { resultGetCompleteness } from '../fn/result/result-get-completeness';
 import { ResultGetCompleteness$Params } from '../fn/result/result-get-completeness';
 import { resultGetMonitoring } from '../fn/result/result-get-monitoring';
@@ -41,6 +44,8 @@ import { ScoreSheetRecordDto as ResultsScoreSheetRecordDto } from '../models/Res
 import { TrendPointDto as ResultsTrendPointDto } from '../models/Results/trend-point-dto';
 import { resultWithdrawApproval } from '../fn/result/result-withdraw-approval';
 import { ResultWithdrawApproval$Params } from '../fn/result/result-withdraw-approval';
+import { resultWithdrawPublication } from '../fn/result/result-withdraw-publication';
+import { ResultWithdrawPublication$Params } from '../fn/result/result-withdraw-publication';
 
 @Injectable({ providedIn: 'root' })
 export class ResultService extends BaseService {
@@ -55,7 +60,7 @@ export class ResultService extends BaseService {
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `resultPublish()` instead.
    *
-   * This method doesn't expect any request body.
+   * This method sends `application/*+json` and handles request body of type `application/*+json`.
    */
   resultPublish$Response(
     params: ResultPublish$Params,
@@ -69,7 +74,7 @@ export class ResultService extends BaseService {
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `resultPublish$Response()` instead.
    *
-   * This method doesn't expect any request body.
+   * This method sends `application/*+json` and handles request body of type `application/*+json`.
    */
   resultPublish(
     params: ResultPublish$Params,
@@ -81,6 +86,69 @@ export class ResultService extends BaseService {
         (r: StrictHttpResponse<Array<ResultsRankingRowDto>>): Array<ResultsRankingRowDto> => r.body,
       ),
     );
+  }
+
+  /** Path part for operation `resultWithdrawPublication()` */
+  static readonly ResultWithdrawPublicationPath =
+    '/api/app/results/periods/{periodId}/withdraw-publication';
+
+  /**
+   * This method provides access to the full `HttpResponse`, allowing access to response headers.
+   * To access only the response body, use `resultWithdrawPublication()` instead.
+   *
+   * This method sends `application/*+json` and handles request body of type `application/*+json`.
+   */
+  resultWithdrawPublication$Response(
+    params: ResultWithdrawPublication$Params,
+    context?: HttpContext,
+  ): Observable<StrictHttpResponse<PeriodsPeriodDto>> {
+    const obs = resultWithdrawPublication(this.http, this.rootUrl, params, context);
+    return obs;
+  }
+
+  /**
+   * This method provides access only to the response body.
+   * To access the full response (for headers, for example), `resultWithdrawPublication$Response()` instead.
+   *
+   * This method sends `application/*+json` and handles request body of type `application/*+json`.
+   */
+  resultWithdrawPublication(
+    params: ResultWithdrawPublication$Params,
+    context?: HttpContext,
+  ): Observable<PeriodsPeriodDto> {
+    const resp = this.resultWithdrawPublication$Response(params, context);
+    return resp.pipe(map((r: StrictHttpResponse<PeriodsPeriodDto>): PeriodsPeriodDto => r.body));
+  }
+
+  /** Path part for operation `resultFinalize()` */
+  static readonly ResultFinalizePath = '/api/app/results/periods/{periodId}/finalize';
+
+  /**
+   * This method provides access to the full `HttpResponse`, allowing access to response headers.
+   * To access only the response body, use `resultFinalize()` instead.
+   *
+   * This method doesn't expect any request body.
+   */
+  resultFinalize$Response(
+    params: ResultFinalize$Params,
+    context?: HttpContext,
+  ): Observable<StrictHttpResponse<PeriodsPeriodDto>> {
+    const obs = resultFinalize(this.http, this.rootUrl, params, context);
+    return obs;
+  }
+
+  /**
+   * This method provides access only to the response body.
+   * To access the full response (for headers, for example), `resultFinalize$Response()` instead.
+   *
+   * This method doesn't expect any request body.
+   */
+  resultFinalize(
+    params: ResultFinalize$Params,
+    context?: HttpContext,
+  ): Observable<PeriodsPeriodDto> {
+    const resp = this.resultFinalize$Response(params, context);
+    return resp.pipe(map((r: StrictHttpResponse<PeriodsPeriodDto>): PeriodsPeriodDto => r.body));
   }
 
   /** Path part for operation `resultApplyRetroactiveVeto()` */

@@ -17,6 +17,8 @@ import { reviewAdjustLine } from '../fn/review/review-adjust-line';
 import { ReviewAdjustLine$Params } from '../fn/review/review-adjust-line';
 import { reviewApprove } from '../fn/review/review-approve';
 import { ReviewApprove$Params } from '../fn/review/review-approve';
+import { reviewClearAdjustment } from '../fn/review/review-clear-adjustment';
+import { ReviewClearAdjustment$Params } from '../fn/review/review-clear-adjustment';
 import { reviewDownloadEvidence } from '../fn/review/review-download-evidence';
 import { ReviewDownloadEvidence$Params } from '../fn/review/review-download-evidence';
 import { reviewGetCitySheet } from '../fn/review/review-get-city-sheet';
@@ -129,6 +131,39 @@ export class ReviewService extends BaseService {
     context?: HttpContext,
   ): Observable<DataEntryEntryLineDto> {
     const resp = this.reviewAdjustLine$Response(params, context);
+    return resp.pipe(
+      map((r: StrictHttpResponse<DataEntryEntryLineDto>): DataEntryEntryLineDto => r.body),
+    );
+  }
+
+  /** Path part for operation `reviewClearAdjustment()` */
+  static readonly ReviewClearAdjustmentPath = '/api/app/reviews/lines/{lineId}/clear-adjustment';
+
+  /**
+   * This method provides access to the full `HttpResponse`, allowing access to response headers.
+   * To access only the response body, use `reviewClearAdjustment()` instead.
+   *
+   * This method sends `application/*+json` and handles request body of type `application/*+json`.
+   */
+  reviewClearAdjustment$Response(
+    params: ReviewClearAdjustment$Params,
+    context?: HttpContext,
+  ): Observable<StrictHttpResponse<DataEntryEntryLineDto>> {
+    const obs = reviewClearAdjustment(this.http, this.rootUrl, params, context);
+    return obs;
+  }
+
+  /**
+   * This method provides access only to the response body.
+   * To access the full response (for headers, for example), `reviewClearAdjustment$Response()` instead.
+   *
+   * This method sends `application/*+json` and handles request body of type `application/*+json`.
+   */
+  reviewClearAdjustment(
+    params: ReviewClearAdjustment$Params,
+    context?: HttpContext,
+  ): Observable<DataEntryEntryLineDto> {
+    const resp = this.reviewClearAdjustment$Response(params, context);
     return resp.pipe(
       map((r: StrictHttpResponse<DataEntryEntryLineDto>): DataEntryEntryLineDto => r.body),
     );

@@ -59,8 +59,62 @@ describe('PeriodActionsComponent', () => {
     const summary = document.body.querySelector('[data-testid="publish-summary"]')!;
     expect(summary.textContent).toContain('已审核通过 1 / 2 个城市');
     expect(document.body.textContent).toContain('天水市');
+    // The window has closed: no early-close reason is asked, only the reason 天水 is left out.
+    expect(document.body.querySelector('[data-testid="publish-early-close-reason"]')).toBeNull();
+    component.leftOutArray.at(0).setValue({ reason: '未按期报送' });
     component.ok();
-    httpMock.expectOne('/api/app/results/periods/p1/publish').flush([{ cityId: 'c1' }]);
+    const req = httpMock.expectOne('/api/app/results/periods/p1/publish');
+    expect(req.request.body).toEqual({
+      earlyCloseReason: null,
+      leftOut: [{ cityId: 'c2', reason: '未按期报送' }],
+    });
+    req.flush([{ cityId: 'c1' }]);
+    expect(changed).toBe(1);
+    expect(closed).toBe(1);
+  });
+
+  it('publishing before the window closes needs an early-close reason and a reason per city left out', async () => {
+    const closesAt = new Date(Date.now() + 86_400_000).toISOString();
+    await open('publish', {
+      ...period,
+      status: 'Open',
+      entryClosesAt: closesAt,
+      entryClosesAtLocal: '2099-01-01T18:00',
+    });
+    expect(
+      document.body.querySelector('[data-testid="publish-early-close-reason"]'),
+    ).not.toBeNull();
+    expect(document.body.querySelectorAll('[data-testid="publish-left-out-reason"]').length).toBe(
+      1,
+    );
+    expect(document.body.textContent).toContain('天水市 未参评原因');
+    component.ok();
+    httpMock.expectNone('/api/app/results/periods/p1/publish');
+
+    component.publishForm.controls.earlyCloseReason.setValue('省委决定提前发布');
+    component.ok();
+    httpMock.expectNone('/api/app/results/periods/p1/publish');
+
+    component.leftOutArray.at(0).setValue({ reason: '数据核查中' });
+    component.ok();
+    const req = httpMock.expectOne('/api/app/results/periods/p1/publish');
+    expect(req.request.body).toEqual({
+      earlyCloseReason: '省委决定提前发布',
+      leftOut: [{ cityId: 'c2', reason: '数据核查中' }],
+    });
+    req.flush([]);
+    expect(closed).toBe(1);
+  });
+
+  it('withdrawing the publication needs a reason', async () => {
+    await open('withdrawPublication', { ...period, status: 'Published' });
+    component.ok();
+    httpMock.expectNone('/api/app/results/periods/p1/withdraw-publication');
+    component.publicationForm.setValue({ reason: '发布范围有误' });
+    component.ok();
+    const req = httpMock.expectOne('/api/app/results/periods/p1/withdraw-publication');
+    expect(req.request.body).toEqual({ reason: '发布范围有误' });
+    req.flush({ id: 'p1', status: 'Locked' });
     expect(changed).toBe(1);
     expect(closed).toBe(1);
   });

@@ -1,6 +1,6 @@
 import { Component, computed, effect, inject, input, output, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormArray, FormBuilder, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
 import { NzFormModule } from 'ng-zorro-antd/form';
@@ -28,9 +28,18 @@ import { revealErrors } from '@shared/form-utils';
 import { SchemeVeto, asDefinition } from '@shared/scheme-definition';
 import { localText, shanghaiWallClock } from '@shared/period-time';
 
-export type PeriodAction = 'publish' | 'exceptions' | 'veto' | 'withdraw';
+export type PeriodAction = 'publish' | 'exceptions' | 'veto' | 'withdraw' | 'withdrawPublication';
 
-/** The official's result actions on a period: publish, lock exceptions, retroactive veto, withdraw approval. */
+/** One city left out of a publication (未参评) and the reason the official gives. */
+export interface LeftOutRow {
+  cityId: string;
+  cityName: string;
+}
+
+/**
+ * The official's result actions on a period: publish (an early-close reason, the cities left out with reasons), lock
+ * exceptions, retroactive veto, withdraw approval, withdraw the publication.
+ */
 @Component({
   selector: 'app-period-actions',
   imports: [
@@ -96,6 +105,15 @@ export class PeriodActionsComponent {
     vetoCode: this.fb.control<string | null>(null, Validators.required),
     reason: this.fb.control<string>('', [Validators.required, Validators.maxLength(1000)]),
   });
+  /** Publishing: the reason for an early close, and one reason per city that is not approved. */
+  readonly publishForm = this.fb.group({
+    earlyCloseReason: this.fb.control<string>('', [Validators.maxLength(1000)]),
+    leftOut: this.fb.array<FormGroup>([]),
+  });
+  readonly leftOutRows = signal<LeftOutRow[]>([]);
+  readonly publicationForm = this.fb.group({
+    reason: this.fb.control<string>('', [Validators.required, Validators.maxLength(1000)]),
+  });
   readonly withdrawForm = this.fb.group({
     cityId: this.fb.control<string | null>(null, Validators.required),
     reason: this.fb.control<string>('', [Validators.required, Validators.maxLength(1000)]),
@@ -129,11 +147,14 @@ export class PeriodActionsComponent {
     this.exceptionForm.reset({ cityId: null, unitId: null, reason: '', deadline: null });
     this.vetoForm.reset({ cityId: null, vetoCode: null, reason: '' });
     this.withdrawForm.reset({ cityId: null, reason: '' });
+    this.publicationForm.reset({ reason: '' });
+    this.setEarlyCloseRequired(period);
     this.loading.set(true);
     this.reviewApi.reviewGetSubmissions({ periodId: period.id! }).subscribe({
       next: (list) => {
         this.loading.set(false);
         this.submissions.set(list ?? []);
+        this.setLeftOut(list ?? []);
       },
       error: (e: unknown) => {
         this.loading.set(false);
@@ -189,6 +210,40 @@ export class PeriodActionsComponent {
     return unit?.path || unit?.name || unitId;
   }
 
+  /** Whether the entry window is still open now: publishing needs an early-close reason. */
+  windowOpen(period: PeriodDto | null = this.period()): boolean {
+    return !!period?.entryClosesAt && new Date(period.entryClosesAt).getTime() > Date.now();
+  }
+
+  get leftOutArray(): FormArray<FormGroup> {
+    return this.publishForm.controls.leftOut;
+  }
+
+  private setEarlyCloseRequired(period: PeriodDto): void {
+    const control = this.publishForm.controls.earlyCloseReason;
+    control.setValidators(
+      this.windowOpen(period)
+        ? [Validators.required, Validators.maxLength(1000)]
+        : [Validators.maxLength(1000)],
+    );
+    control.reset('');
+  }
+
+  private setLeftOut(list: SubmissionDto[]): void {
+    const rows = list
+      .filter((s) => s.status !== 'Approved' && s.cityId)
+      .map((s) => ({ cityId: s.cityId!, cityName: s.cityName ?? '' }));
+    this.leftOutArray.clear();
+    rows.forEach(() =>
+      this.leftOutArray.push(
+        this.fb.group({
+          reason: this.fb.control<string>('', [Validators.required, Validators.maxLength(1000)]),
+        }),
+      ),
+    );
+    this.leftOutRows.set(rows);
+  }
+
   notApprovedNames(): string {
     return this.notApproved()
       .map((s) => s.cityName)
@@ -213,6 +268,9 @@ export class PeriodActionsComponent {
       case 'withdraw':
         this.withdraw();
         break;
+      case 'withdrawPublication':
+        this.withdrawPublication();
+        break;
     }
   }
 
@@ -221,25 +279,75 @@ export class PeriodActionsComponent {
     if (!period?.id) {
       return;
     }
+    if (this.publishForm.invalid) {
+      revealErrors(this.publishForm);
+      this.leftOutArray.controls.forEach((group) => revealErrors(group));
+      return;
+    }
+    const value = this.publishForm.getRawValue();
+    const rows = this.leftOutRows();
     this.saving.set(true);
     this.error.set(null);
-    this.resultApi.resultPublish({ periodId: period.id }).subscribe({
-      next: (ranking) => {
-        this.saving.set(false);
-        this.message.success(
-          this.i18n.t('periodResults.published', {
-            name: period.name,
-            count: ranking?.length ?? 0,
-          }),
-        );
-        this.changed.emit();
-        this.closed.emit();
-      },
-      error: (e: unknown) => {
-        this.saving.set(false);
-        this.error.set(errorText(this.i18n, e));
-      },
-    });
+    this.resultApi
+      .resultPublish({
+        periodId: period.id,
+        body: {
+          earlyCloseReason: (value.earlyCloseReason ?? '').trim() || null,
+          leftOut: rows.map((row, i) => ({
+            cityId: row.cityId,
+            reason: String(value.leftOut[i]?.['reason'] ?? '').trim(),
+          })),
+        },
+      })
+      .subscribe({
+        next: (ranking) => {
+          this.saving.set(false);
+          this.message.success(
+            this.i18n.t('periodResults.published', {
+              name: period.name,
+              count: ranking?.length ?? 0,
+            }),
+          );
+          this.changed.emit();
+          this.closed.emit();
+        },
+        error: (e: unknown) => {
+          this.saving.set(false);
+          this.error.set(formErrorText(this.i18n, this.publishForm, e));
+        },
+      });
+  }
+
+  withdrawPublication(): void {
+    const period = this.period();
+    if (!period?.id) {
+      return;
+    }
+    if (this.publicationForm.invalid) {
+      revealErrors(this.publicationForm);
+      return;
+    }
+    this.saving.set(true);
+    this.error.set(null);
+    this.resultApi
+      .resultWithdrawPublication({
+        periodId: period.id,
+        body: { reason: (this.publicationForm.getRawValue().reason ?? '').trim() },
+      })
+      .subscribe({
+        next: () => {
+          this.saving.set(false);
+          this.message.success(
+            this.i18n.t('periodResults.publicationWithdrawn', { name: period.name }),
+          );
+          this.changed.emit();
+          this.closed.emit();
+        },
+        error: (e: unknown) => {
+          this.saving.set(false);
+          this.error.set(formErrorText(this.i18n, this.publicationForm, e));
+        },
+      });
   }
 
   createException(): void {

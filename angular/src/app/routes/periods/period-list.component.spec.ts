@@ -136,13 +136,16 @@ describe('PeriodListComponent', () => {
     flushLists([
       periodDto({ id: 'p1', status: 'Locked' }),
       periodDto({ id: 'p0', status: 'Published' }),
+      periodDto({ id: 'p3', status: 'Published', finalizedTime: '2026-12-01T00:00:00Z' }),
       periodDto({ id: 'p2', status: 'Planned' }),
     ]);
     await render();
     expect(el.querySelectorAll('[data-testid="period-publish"]')).toHaveLength(1);
+    // A publication is withdrawn only while its results are not final.
+    expect(el.querySelectorAll('[data-testid="period-withdraw-publication"]')).toHaveLength(1);
     expect(el.querySelectorAll('[data-testid="period-exceptions"]')).toHaveLength(1);
-    expect(el.querySelectorAll('[data-testid="period-veto"]')).toHaveLength(1);
-    expect(el.querySelectorAll('[data-testid="period-withdraw"]')).toHaveLength(1);
+    expect(el.querySelectorAll('[data-testid="period-veto"]')).toHaveLength(2);
+    expect(el.querySelectorAll('[data-testid="period-withdraw"]')).toHaveLength(2);
 
     el.querySelector<HTMLElement>('[data-testid="period-publish"]')!.click();
     await render();

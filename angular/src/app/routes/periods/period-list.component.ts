@@ -179,6 +179,15 @@ export const PERIOD_STATUSES = ['Planned', 'Open', 'Locked', 'Published'] as con
                     data-testid="period-withdraw"
                     >{{ 'periodResults.withdraw' | t }}</a
                   >
+                  @if (!period.finalizedTime) {
+                    <a
+                      (click)="act(period, 'withdrawPublication')"
+                      role="button"
+                      tabindex="0"
+                      data-testid="period-withdraw-publication"
+                      >{{ 'periodResults.withdrawPublication' | t }}</a
+                    >
+                  }
                 }
               </td>
             }

@@ -21,6 +21,8 @@ function sheet(overrides: Partial<ScoreSheetRecordDto> = {}): ScoreSheetRecordDt
     kind: 'Published',
     isCurrent: true,
     total: 86.5,
+    auditedTotal: 86.5,
+    selfTotal: 88.2,
     maxPoints: 100,
     grade: '良好',
     colour: 'blue',
@@ -46,6 +48,10 @@ function sheet(overrides: Partial<ScoreSheetRecordDto> = {}): ScoreSheetRecordDt
         indicatorName: '命案现案破案率',
         maxPoints: 4,
         value: 92,
+        valueText: '92',
+        referenceValue: 95,
+        referenceSource: 'PreviousPeriod',
+        referenceSourceText: '上期（2025年度）填报值',
         selfScore: 3.68,
         auditorScore: 3.5,
         adjustReason: '台账不一致',
@@ -120,6 +126,70 @@ describe('ScoreSheetComponent', () => {
     expect(el.querySelector('tr[data-line="B02"]')!.textContent).toContain('审核调整为3.5分');
     expect(component.versions().map((v) => v.version)).toEqual([2, 1]);
     expect(component.versionLabel(component.versions()[0])).toContain('追溯否决');
+  });
+
+  it('shows 审核总分 beside 自评总分, the 填报值 and the 参考值 with its source', async () => {
+    setup([Permissions.Results.Default], true);
+    httpMock.expectOne((r) => r.url === '/api/app/results/periods/p1/my-sheet').flush(sheet());
+    httpMock.expectOne('/api/app/results/periods/p1/cities/c1/versions').flush([sheet()]);
+    await render();
+    expect(el.querySelector('[data-testid="sheet-summary"]')!.textContent).toContain('审核总分');
+    expect(el.querySelector('[data-testid="sheet-self-total"]')!.textContent).toContain('88.2');
+    const line = el.querySelector('tr[data-line="B02"]')!;
+    expect(line.querySelector('[data-testid="line-value"]')!.textContent).toContain('92');
+    expect(line.querySelector('[data-testid="line-reference"]')!.textContent).toContain('95');
+    expect(line.querySelector('[data-testid="line-reference"]')!.textContent).toContain(
+      '上期（2025年度）填报值',
+    );
+  });
+
+  it('a city left out reads 未参评: no total, grade or rank', async () => {
+    setup([Permissions.Results.Default], true);
+    const left = sheet({
+      notAssessed: true,
+      total: null,
+      auditedTotal: null,
+      grade: null,
+      rank: null,
+      reason: '未按期报送',
+      lines: [],
+    });
+    httpMock.expectOne((r) => r.url === '/api/app/results/periods/p1/my-sheet').flush(left);
+    httpMock.expectOne('/api/app/results/periods/p1/cities/c1/versions').flush([left]);
+    await render();
+    expect(el.querySelector('[data-testid="sheet-not-assessed"]')).not.toBeNull();
+    expect(el.querySelector('[data-testid="sheet-total"]')!.textContent).toContain('未参评');
+    expect(el.querySelector('[data-testid="sheet-grade"]')!.textContent).toContain('未参评');
+    expect(el.textContent).not.toContain('不合格');
+    expect(el.textContent).toContain('未按期报送');
+  });
+
+  it('the ranking shows a city left out as 未参评', async () => {
+    setup([Permissions.Results.Default, Permissions.Review.Default]);
+    httpMock.expectOne('/api/app/results/periods/p1/ranking').flush([
+      {
+        rank: 1,
+        cityId: 'c2',
+        cityName: '天水市',
+        sheetId: 'r9',
+        version: 1,
+        total: 90,
+        grade: '优秀',
+      },
+      {
+        rank: null,
+        cityId: 'c3',
+        cityName: '张掖市',
+        sheetId: 'r8',
+        version: 1,
+        total: null,
+        notAssessed: true,
+      },
+    ]);
+    await render();
+    const cells = el.querySelectorAll('[data-testid="ranking-not-assessed"]');
+    expect(cells).toHaveLength(1);
+    expect(cells[0].textContent).toContain('未参评');
   });
 
   it('the province picks a city from the ranking and downloads its xlsx', async () => {

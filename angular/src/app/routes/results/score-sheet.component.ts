@@ -1,4 +1,4 @@
-import { DatePipe, DecimalPipe } from '@angular/common';
+import { DecimalPipe } from '@angular/common';
 import { Component, OnInit, computed, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { ActivatedRoute } from '@angular/router';
@@ -87,7 +87,6 @@ export function changeText(change: number | null | undefined): string {
 @Component({
   selector: 'app-score-sheet',
   imports: [
-    DatePipe,
     DecimalPipe,
     FormsModule,
     NzAlertModule,

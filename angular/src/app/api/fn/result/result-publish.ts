@@ -7,10 +7,12 @@ import { filter, map } from 'rxjs/operators';
 import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
+import { PublishPeriodInput as ResultsPublishPeriodInput } from '../../models/Results/publish-period-input';
 import { RankingRowDto as ResultsRankingRowDto } from '../../models/Results/ranking-row-dto';
 
 export interface ResultPublish$Params {
   periodId: string;
+  body?: ResultsPublishPeriodInput;
 }
 
 export function resultPublish(
@@ -22,6 +24,7 @@ export function resultPublish(
   const rb = new RequestBuilder(rootUrl, resultPublish.PATH, 'post');
   if (params) {
     rb.path('periodId', params.periodId, {});
+    rb.body(params.body, 'application/*+json');
   }
 
   return http.request(rb.build({ responseType: 'json', accept: 'application/json', context })).pipe(

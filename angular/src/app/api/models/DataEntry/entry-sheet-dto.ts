@@ -4,6 +4,7 @@
 import { CityFactsDto as DataEntryCityFactsDto } from '../../models/DataEntry/city-facts-dto';
 import { EntryLineDto as DataEntryEntryLineDto } from '../../models/DataEntry/entry-line-dto';
 export interface EntrySheetDto {
+  auditedTotal?: number | null;
   cityId?: string;
   facts?: DataEntryCityFactsDto;
   factsWritable?: boolean;

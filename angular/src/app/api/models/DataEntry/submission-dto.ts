@@ -3,6 +3,7 @@
 
 export interface SubmissionDto {
   approvedTime?: string | null;
+  auditedTotal?: number | null;
   cityId?: string;
   cityName?: string | null;
   periodId?: string;

@@ -3,14 +3,18 @@
 
 export interface PeriodDto {
   concurrencyStamp?: string | null;
+  earlyCloseReason?: string | null;
   entryClosesAt?: string;
   entryClosesAtLocal?: string | null;
   entryOpensAt?: string;
   entryOpensAtLocal?: string | null;
+  finalizedTime?: string | null;
   id?: string;
   kind?: string | null;
   name?: string | null;
   number?: number;
+  publicationWithdrawReason?: string | null;
+  publicationWithdrawnTime?: string | null;
   publishedTime?: string | null;
   schemeId?: string;
   status?: string | null;

@@ -7,8 +7,10 @@ export interface RankingRowDto {
   cityName?: string | null;
   colour?: string | null;
   grade?: string | null;
+  notAssessed?: boolean;
   rank?: number | null;
+  reason?: string | null;
   sheetId?: string;
-  total?: number;
+  total?: number | null;
   version?: number;
 }

@@ -11,7 +11,11 @@ export interface ScoreSheetLineDto {
   indicatorName?: string | null;
   maxPoints?: number;
   points?: number;
+  referenceSource?: string | null;
+  referenceSourceText?: string | null;
+  referenceValue?: number | null;
   selfScore?: number | null;
   status?: string | null;
   value?: number | null;
+  valueText?: string | null;
 }

@@ -3,6 +3,7 @@
 
 import { ScoreSheetLineDto as ResultsScoreSheetLineDto } from '../../models/Results/score-sheet-line-dto';
 export interface ScoreSheetRecordDto {
+  auditedTotal?: number | null;
   awardEligible?: boolean;
   bonus?: number;
   bonusLines?: any;
@@ -12,6 +13,7 @@ export interface ScoreSheetRecordDto {
   cityName?: string | null;
   colour?: string | null;
   creationTime?: string;
+  creationTimeLocal?: string | null;
   grade?: string | null;
   id?: string;
   indicatorPoints?: number;
@@ -19,15 +21,19 @@ export interface ScoreSheetRecordDto {
   kind?: string | null;
   lines?: Array<ResultsScoreSheetLineDto> | null;
   maxPoints?: number;
+  notAssessed?: boolean;
   percent?: number;
   periodId?: string;
   previousTotal?: number | null;
   rank?: number | null;
   reason?: string | null;
+  referencePeriodName?: string | null;
   scoreGrade?: string | null;
-  total?: number;
+  selfTotal?: number | null;
+  total?: number | null;
   unreportedCount?: number;
   version?: number;
   vetoDeduction?: number;
   vetoes?: any;
+  withdrawnTime?: string | null;
 }

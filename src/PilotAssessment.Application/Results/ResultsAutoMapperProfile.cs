@@ -1,0 +1,45 @@
+using System.Text.Json;
+using AutoMapper;
+using PilotAssessment.Periods;
+
+namespace PilotAssessment.Results;
+
+/// <summary>Stored score sheets to their DTOs: a city left out (未参评) shows no score, rank or grade; times in Beijing time.</summary>
+public sealed class ResultsAutoMapperProfile : Profile
+{
+    public ResultsAutoMapperProfile()
+    {
+        CreateMap<ScoreSheetRecord, ScoreSheetRecordDto>()
+            .ForMember(d => d.CityId, o => o.MapFrom(s => s.TenantId!.Value))
+            .ForMember(d => d.CityName, o => o.Ignore())
+            .ForMember(d => d.Kind, o => o.MapFrom(s => s.Kind.ToString()))
+            .ForMember(d => d.Total, o => o.MapFrom(s => s.NotAssessed ? (decimal?)null : s.Total))
+            .ForMember(d => d.AuditedTotal, o => o.MapFrom(s => s.NotAssessed ? (decimal?)null : s.Total))
+            .ForMember(d => d.Rank, o => o.MapFrom(s => s.NotAssessed ? null : s.Rank))
+            .ForMember(d => d.Grade, o => o.MapFrom(s => s.NotAssessed ? null : s.Grade))
+            .ForMember(d => d.ScoreGrade, o => o.MapFrom(s => s.NotAssessed ? null : s.ScoreGrade))
+            .ForMember(d => d.Colour, o => o.MapFrom(s => s.NotAssessed ? null : s.Colour))
+            .ForMember(d => d.AwardEligible, o => o.MapFrom(s => !s.NotAssessed && s.AwardEligible))
+            .ForMember(d => d.Change, o => o.MapFrom(s => !s.NotAssessed && s.PreviousTotal != null ? s.Total - s.PreviousTotal : null))
+            .ForMember(d => d.Categories, o => o.MapFrom(s => JsonSerializer.Deserialize<JsonElement>(s.CategoriesJson, (JsonSerializerOptions?)null)))
+            .ForMember(d => d.BonusLines, o => o.MapFrom(s => JsonSerializer.Deserialize<JsonElement>(s.BonusJson, (JsonSerializerOptions?)null)))
+            .ForMember(d => d.Vetoes, o => o.MapFrom(s => JsonSerializer.Deserialize<JsonElement>(s.VetoesJson, (JsonSerializerOptions?)null)))
+            .ForMember(d => d.Lines, o => o.Ignore())
+            .ForMember(d => d.CreationTime, o => o.MapFrom(s => DateTime.SpecifyKind(s.CreationTime, DateTimeKind.Utc)))
+            .ForMember(d => d.CreationTimeLocal, o => o.MapFrom(s => ProvinceTime.ToLocal(s.CreationTime).ToString("yyyy-MM-dd HH:mm")))
+            .ForMember(d => d.WithdrawnTime, o => o.MapFrom(s => s.WithdrawnTime == null ? (DateTime?)null : DateTime.SpecifyKind(s.WithdrawnTime.Value, DateTimeKind.Utc)));
+        CreateMap<ScoreSheetLineRecord, ScoreSheetLineDto>()
+            .ForMember(d => d.Status, o => o.MapFrom(s => s.Status.ToString()))
+            .ForMember(d => d.ReferenceSourceText, o => o.Ignore());
+    }
+
+    /// <summary>Where a reference figure came from, in words for the sheet.</summary>
+    public static string? ReferenceSourceText(string? source, string? referencePeriodName) => source switch
+    {
+        ReferenceSources.ProvinceAverage => "全省平均值（审核通过城市，发布时冻结）",
+        ReferenceSources.PreviousPeriod => referencePeriodName is null ? "上期填报值" : $"上期（{referencePeriodName}）填报值",
+        ReferenceSources.Entered => "本市填报的上年同期值",
+        ReferenceSources.ProvinceAverageUnavailable => "暂无全省平均值（审核通过的其他城市不足）",
+        _ => null,
+    };
+}
