@@ -23,6 +23,9 @@ internal sealed class EntryLineConfiguration : IEntityTypeConfiguration<EntryLin
         builder.Ignore(l => l.IsReported);
         builder.HasIndex(l => new { l.TenantId, l.PeriodId, l.IndicatorCode }).IsUnique();
         builder.HasIndex(l => l.PeriodId);
+
+        // A save or a province view looks up one indicator of a period across cities.
+        builder.HasIndex(l => new { l.PeriodId, l.IndicatorCode });
     }
 }
 

@@ -611,6 +611,8 @@ namespace PilotAssessment.Migrations.MySql
 
                     b.HasIndex("PeriodId");
 
+                    b.HasIndex("PeriodId", "IndicatorCode");
+
                     b.HasIndex("TenantId", "PeriodId", "IndicatorCode")
                         .IsUnique();
 

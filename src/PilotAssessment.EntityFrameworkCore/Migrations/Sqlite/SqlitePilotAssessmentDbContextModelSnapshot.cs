@@ -602,6 +602,8 @@ namespace PilotAssessment.Migrations.Sqlite
 
                     b.HasIndex("PeriodId");
 
+                    b.HasIndex("PeriodId", "IndicatorCode");
+
                     b.HasIndex("TenantId", "PeriodId", "IndicatorCode")
                         .IsUnique();
 
