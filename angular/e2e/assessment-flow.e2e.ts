@@ -249,6 +249,11 @@ test('a period runs from opening through entry, review and publishing to the ran
   await publishRow.getByTestId('period-publish').click();
   await summary;
   await expect(page.getByTestId('publish-summary')).toContainText('已审核通过 1 /');
+  // The window is still open and four cities were not approved: the official gives the reasons.
+  await page.getByTestId('publish-early-close-reason').fill('全省统一提前汇总');
+  for (const reason of await page.getByTestId('publish-left-out-reason').all()) {
+    await reason.fill('本期未完成审核');
+  }
   await shot(page, '08-publish-confirm');
   const published = api(page, 'POST', new RegExp(`/results/periods/${period.id}/publish$`));
   await page
