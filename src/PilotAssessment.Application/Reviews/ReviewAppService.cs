@@ -56,18 +56,9 @@ public sealed class ReviewAppService(
     }
 
     [RequiresPermission(PilotAssessmentPermissions.Review.Adjust)]
-    public async Task<EntryLineDto> AdjustLineAsync(Guid lineId, AdjustLineInput input)
-    {
-        EntryLine line;
-        using (dataFilter.Disable<IMultiTenant>())
+    public Task<EntryLineDto> AdjustLineAsync(Guid lineId, AdjustLineInput input) =>
+        ChangeSubmittedLineAsync(lineId, async line =>
         {
-            line = await lines.GetAsync(lineId);
-        }
-
-        using (currentTenant.Change(line.TenantId))
-        {
-            var submission = await SubmissionOfAsync(line.PeriodId) ?? throw new BusinessException(ReviewErrorCodes.NotSubmitted, SubmissionStatus.Draft);
-            submission.EnsureSubmitted();
             var period = await periods.GetAsync(line.PeriodId);
             var definition = (await schemes.GetAsync(period.SchemeId)).Definition;
             var indicator = definition.AllIndicators().First(i => i.Code == line.IndicatorCode);
@@ -87,22 +78,12 @@ public sealed class ReviewAppService(
             line.AdjustedByUserId = currentUser.Id;
             await lines.UpdateAsync(line);
             return await reader.LineAsync(line, definition);
-        }
-    }
+        });
 
     [RequiresPermission(PilotAssessmentPermissions.Review.Adjust)]
-    public async Task<EntryLineDto> ClearAdjustmentAsync(Guid lineId, ClearAdjustmentInput input)
-    {
-        EntryLine line;
-        using (dataFilter.Disable<IMultiTenant>())
+    public Task<EntryLineDto> ClearAdjustmentAsync(Guid lineId, ClearAdjustmentInput input) =>
+        ChangeSubmittedLineAsync(lineId, async line =>
         {
-            line = await lines.GetAsync(lineId);
-        }
-
-        using (currentTenant.Change(line.TenantId))
-        {
-            var submission = await SubmissionOfAsync(line.PeriodId) ?? throw new BusinessException(ReviewErrorCodes.NotSubmitted, SubmissionStatus.Draft);
-            submission.EnsureSubmitted();
             if (string.IsNullOrWhiteSpace(input.Reason))
             {
                 throw new BusinessException(ReviewErrorCodes.ReasonRequired).WithError("reason", ReviewErrorCodes.ReasonRequired);
@@ -121,8 +102,7 @@ public sealed class ReviewAppService(
             line.AdjustedByUserId = currentUser.Id;
             await lines.UpdateAsync(line);
             return await reader.LineAsync(line, definition);
-        }
-    }
+        });
 
     public async Task<SubmissionDto> ReturnAsync(Guid periodId, Guid cityId, ReturnSubmissionInput input)
     {
@@ -189,6 +169,23 @@ public sealed class ReviewAppService(
         using var _ = dataFilter.Disable<IMultiTenant>();
         var file = await evidence.GetAsync(evidenceId);
         return new FileDto(file.FileName, file.ContentType, file.Content);
+    }
+
+    // An auditor changes a line of any city, only while its city's sheet is submitted for review.
+    private async Task<EntryLineDto> ChangeSubmittedLineAsync(Guid lineId, Func<EntryLine, Task<EntryLineDto>> change)
+    {
+        EntryLine line;
+        using (dataFilter.Disable<IMultiTenant>())
+        {
+            line = await lines.GetAsync(lineId);
+        }
+
+        using (currentTenant.Change(line.TenantId))
+        {
+            var submission = await SubmissionOfAsync(line.PeriodId) ?? throw new BusinessException(ReviewErrorCodes.NotSubmitted, SubmissionStatus.Draft);
+            submission.EnsureSubmitted();
+            return await change(line);
+        }
     }
 
     private async Task<CitySubmission?> SubmissionOfAsync(Guid periodId) =>
