@@ -28,6 +28,7 @@ import {
 } from '@shared/entry-value';
 import { errorText } from '@shared/error-text';
 import { SchemeDefinition, SchemeIndicator, asDefinition } from '@shared/scheme-definition';
+import { withCode } from '@shared/code-set';
 
 /** Save state of one line, by indicator code. */
 export type LineState =
@@ -415,15 +416,7 @@ export class DataEntryStore {
   }
 
   setSelected(line: EntryLineDto, on: boolean): void {
-    this._selectedCodes.update((set) => {
-      const next = new Set(set);
-      if (on) {
-        next.add(line.indicatorCode ?? '');
-      } else {
-        next.delete(line.indicatorCode ?? '');
-      }
-      return next;
-    });
+    this._selectedCodes.update((set) => withCode(set, line.indicatorCode, on));
   }
 
   openDrawer(line: EntryLineDto): void {

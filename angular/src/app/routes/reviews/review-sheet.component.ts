@@ -42,6 +42,7 @@ import {
 } from '@shared/entry-value';
 import { lineStatusColour, submissionStatusColour } from '@shared/status-colours';
 import { SchemeIndicator, asDefinition } from '@shared/scheme-definition';
+import { withCode } from '@shared/code-set';
 
 /** Steps of a submission: 填报 → 提交 → 审核 (退回 / 通过) → 发布. */
 export function submissionStep(
@@ -234,15 +235,7 @@ export class ReviewSheetComponent implements OnInit, OnDestroy {
   }
 
   setSelected(line: EntryLineDto, on: boolean): void {
-    this.selectedCodes.update((set) => {
-      const next = new Set(set);
-      if (on) {
-        next.add(line.indicatorCode ?? '');
-      } else {
-        next.delete(line.indicatorCode ?? '');
-      }
-      return next;
-    });
+    this.selectedCodes.update((set) => withCode(set, line.indicatorCode, on));
   }
 
   openAdjust(line: EntryLineDto): void {
