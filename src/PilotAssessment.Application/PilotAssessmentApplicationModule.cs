@@ -59,7 +59,6 @@ public static class PilotAssessmentApplicationModule
         // Organisation units and agreements (目标责任书, key tasks)
         services.AddScoped<IOrganizationUnitAppService, OrganizationUnitAppService>();
         services.AddScoped<IAgreementTargetProvider, AgreementTargetProvider>();
-        services.AddScoped<ApplicationServiceContext>();
         services.AddScoped<AgreementReader>();
         services.AddScoped<IAgreementAppService, AgreementAppService>();
         services.AddScoped<IAgreementAttachmentAppService, AgreementAttachmentAppService>();
@@ -111,6 +110,8 @@ public static class PilotAssessmentApplicationModule
         services.AddScoped<IAuditLogAppService, AuditLogAppService>();
 
         // Last: every application service registered above runs in the per-call pipeline (declared permission, unit of work).
+        // What every application service gets from its base class, then the pipeline around each of them.
+        services.AddScoped<ApplicationServiceContext>();
         services.AddApplicationServicePipeline();
         return services;
     }
