@@ -33,7 +33,6 @@ public static class PilotAssessmentApplicationModule
         // (docs/adr/0013). Without a licence key AutoMapper logs a warning at start-up and maps all the same.
         services.AddAutoMapper(cfg => cfg.LicenseKey = configuration["AutoMapper:LicenseKey"], typeof(PilotAssessmentApplicationModule).Assembly);
 
-        services.AddScoped<Services.ApplicationServiceContext>();
         services.Configure<JwtOptions>(configuration.GetSection(JwtOptions.SectionName));
         services.AddScoped<TokenService>();
         services.AddMemoryCache();
