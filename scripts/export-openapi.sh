@@ -12,5 +12,7 @@ dotnet build src/PilotAssessment.HttpApi.Host -c Release -v q -nologo >/dev/null
 pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
 for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$port/health/live" >/dev/null && break; sleep 1; done
-curl -sf "http://127.0.0.1:$port/swagger/v1/swagger.json" | python3 -m json.tool --indent 2 --no-ensure-ascii > angular/openapi.json
+# The served document names the serving host as its server; the Angular client calls its own origin instead.
+curl -sf "http://127.0.0.1:$port/swagger/v1/swagger.json" \
+  | python3 -c 'import json,sys; d=json.load(sys.stdin); d.pop("servers",None); print(json.dumps(d,indent=2,ensure_ascii=False))' > angular/openapi.json
 echo "angular/openapi.json written"

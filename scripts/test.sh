@@ -56,6 +56,9 @@ for _ in $(seq 1 180); do
 done
 if curl -sf "$base/health/ready" >/dev/null && curl -sf "$base/swagger/v1/swagger.json" >/dev/null && curl -sf "$base/" | grep -q "<app-root"; then
   echo "the run command serves /health/ready, Swagger and the admin UI"
+  curl -sf "$base/swagger/v1/swagger.json" >"$log_dir/openapi.json"
+  (cd angular && npx redocly lint --config ../redocly.yaml --max-problems 1000 "$log_dir/openapi.json" 2>&1) | tee "$log_dir/openapi-lint.log"
+  if [ "${PIPESTATUS[0]}" = 0 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); fail "openapi lint"; fi
   (cd angular && E2E_BASE_URL="$base" npm run e2e 2>&1) | tee "$log_dir/e2e.log"
   [ "${PIPESTATUS[0]}" = 0 ] || fail "e2e"
   p=$(sed -nE 's/\x1b\[[0-9;]*m//g; s/^ *([0-9]+) passed.*/\1/p' "$log_dir/e2e.log" | tail -1)

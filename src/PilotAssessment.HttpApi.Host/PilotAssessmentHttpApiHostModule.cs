@@ -22,6 +22,7 @@ using PilotAssessment.Hardening;
 using PilotAssessment.Identity;
 using PilotAssessment.Localization;
 using PilotAssessment.MultiTenancy;
+using PilotAssessment.OpenApi;
 using PilotAssessment.Periods;
 using PilotAssessment.Security;
 using PilotAssessment.Seeding;
@@ -68,24 +69,7 @@ public static class PilotAssessmentHttpApiHostModule
 
         services.AddHealthChecks().AddDbContextCheck<PilotAssessmentDbContext>("database", tags: ["ready"]);
 
-        services.AddEndpointsApiExplorer();
-        services.AddSwaggerGen(o =>
-        {
-            o.SwaggerDoc("v1", new OpenApiInfo { Title = "市域社会治理现代化试点考评 API", Version = "v1" });
-            o.CustomSchemaIds(type => type.FullName!.Replace("PilotAssessment.", string.Empty).Replace('+', '.').Split('`')[0]
-                + (type.IsGenericType ? "Of" + string.Join("And", type.GetGenericArguments().Select(a => a.Name)) : string.Empty));
-            // Stable operation ids ("Scheme_Publish") name the methods of the generated Angular client.
-            o.CustomOperationIds(api => api.ActionDescriptor is Microsoft.AspNetCore.Mvc.Controllers.ControllerActionDescriptor action
-                ? $"{action.ControllerName}_{action.ActionName.Replace("Async", string.Empty)}"
-                : null);
-            o.AddSecurityDefinition("Bearer", new OpenApiSecurityScheme
-            {
-                Type = SecuritySchemeType.Http,
-                Scheme = "bearer",
-                BearerFormat = "JWT",
-            });
-            o.AddSecurityRequirement(document => new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", document)] = [] });
-        });
+        services.AddPilotAssessmentOpenApi();
 
         services.AddBackgroundJobs(configuration, ChinaStandardTime);
     }
@@ -112,8 +96,7 @@ public static class PilotAssessmentHttpApiHostModule
 
         if (HostSecurity.IsSwaggerEnabled(app))
         {
-            app.UseSwagger();
-            app.UseSwaggerUI(o => o.SwaggerEndpoint("/swagger/v1/swagger.json", "PilotAssessment API v1"));
+            app.UsePilotAssessmentOpenApi();
         }
 
         app.UseDefaultFiles();

@@ -5,12 +5,14 @@ import { provideNzConfig } from 'ng-zorro-antd/core/config';
 
 import { routes } from './app.routes';
 import { authInterceptor } from '@core/net/auth.interceptor';
+import { provideBeijingTime } from '@core/time/beijing-time';
 
 export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
     provideRouter(routes, withComponentInputBinding()),
     provideHttpClient(withInterceptors([authInterceptor])),
+    provideBeijingTime(),
     // ng-zorro's locale defaults to zh_CN; ZorroSetupService (loaded with the first lazy page)
     // switches it with the UI language and registers the icons.
     provideNzConfig({

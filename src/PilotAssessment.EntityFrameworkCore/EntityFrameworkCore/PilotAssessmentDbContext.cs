@@ -45,6 +45,7 @@ public abstract class PilotAssessmentDbContext(DbContextOptions options, ICurren
     {
         configurationBuilder.Properties<decimal>().HavePrecision(18, 4);
         configurationBuilder.Properties<string>().HaveMaxLength(256);
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
     }
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -5,6 +5,7 @@ using PilotAssessment.Permissions;
 
 namespace PilotAssessment.DataEntry;
 
+/// <summary>指标填报</summary>
 [Route("api/app/data-entry")]
 [Authorize(PilotAssessmentPermissions.DataEntry.Default)]
 public sealed class DataEntryController(
@@ -14,13 +15,16 @@ public sealed class DataEntryController(
     IEvidenceAppService evidence,
     IEntryXlsxAppService xlsx) : PilotAssessmentController
 {
+    /// <summary>读取本城市（本单位）某考评周期的填报表</summary>
     [HttpGet("periods/{periodId:guid}")]
     public Task<EntrySheetDto> GetSheetAsync(Guid periodId) => entry.GetSheetAsync(periodId);
 
-    /// <summary>Saves a draft of the line; a stale concurrency stamp answers 409 with the current line under "current".</summary>
+    /// <summary>保存一项指标的填报值</summary>
+    /// <remarks>Saves a draft of the line; a stale concurrency stamp answers 409 with the current line under "current".</remarks>
     [HttpPut("periods/{periodId:guid}/lines/{indicatorCode}")]
     public Task<EntryLineDto> SaveLineAsync(Guid periodId, string indicatorCode, SaveEntryLineInput input) => entry.SaveLineAsync(periodId, indicatorCode, input);
 
+    /// <summary>保存城市基础数据（人口等）</summary>
     [HttpPut("periods/{periodId:guid}/facts")]
     public Task<CityFactsDto> SaveFactsAsync(Guid periodId, CityFactsDto input) => facts.SaveFactsAsync(periodId, input);
 
@@ -28,15 +32,18 @@ public sealed class DataEntryController(
     [HttpPost("periods/{periodId:guid}/lines/submit")]
     public Task<EntrySheetDto> SubmitLinesAsync(Guid periodId, SubmitLinesInput input) => reporting.SubmitLinesAsync(periodId, input);
 
-    /// <summary>The city administrator returns reported lines to their unit with a comment.</summary>
+    /// <summary>城市管理员退回指标给经办人</summary>
+    /// <remarks>The city administrator returns reported lines to their unit with a comment.</remarks>
     [HttpPost("periods/{periodId:guid}/lines/return")]
     [Authorize(PilotAssessmentPermissions.DataEntry.Submit)]
     public Task<EntrySheetDto> ReturnLinesAsync(Guid periodId, ReturnLinesInput input) => reporting.ReturnLinesAsync(periodId, input);
 
+    /// <summary>城市管理员向省级提交填报表</summary>
     [HttpPost("periods/{periodId:guid}/submit")]
     [Authorize(PilotAssessmentPermissions.DataEntry.Submit)]
     public Task<SubmissionDto> SubmitAsync(Guid periodId) => reporting.SubmitAsync(periodId);
 
+    /// <summary>下载填报模板（Excel）</summary>
     [HttpGet("periods/{periodId:guid}/xlsx")]
     [Produces("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/json")]
     public async Task<IActionResult> DownloadTemplateAsync(Guid periodId)
@@ -45,6 +52,7 @@ public sealed class DataEntryController(
         return File(file.Content, file.ContentType, file.FileName);
     }
 
+    /// <summary>上传填好的 Excel 批量填报</summary>
     [HttpPost("periods/{periodId:guid}/xlsx")]
     [RequestSizeLimit(DataEntryConsts.MaxXlsxBytes)]
     public async Task<EntrySheetDto> UploadXlsxAsync(Guid periodId, IFormFile file)
@@ -56,12 +64,15 @@ public sealed class DataEntryController(
         return await xlsx.UploadXlsxAsync(periodId, buffer);
     }
 
+    /// <summary>读取一项指标的填报</summary>
     [HttpGet("lines/{lineId:guid}")]
     public Task<EntryLineDto> GetLineAsync(Guid lineId) => entry.GetLineAsync(lineId);
 
+    /// <summary>读取一项指标的修改历史</summary>
     [HttpGet("lines/{lineId:guid}/history")]
     public Task<List<ValueHistoryDto>> GetHistoryAsync(Guid lineId) => entry.GetHistoryAsync(lineId);
 
+    /// <summary>上传佐证材料</summary>
     [HttpPost("lines/{lineId:guid}/evidence")]
     [RequestSizeLimit(DataEntryConsts.MaxEvidenceBytes + (1024 * 1024))]
     [RequestFormLimits(MultipartBodyLengthLimit = DataEntryConsts.MaxEvidenceBytes + (1024 * 1024))]
@@ -71,6 +82,7 @@ public sealed class DataEntryController(
         return await evidence.UploadEvidenceAsync(lineId, file.FileName, stream, file.Length);
     }
 
+    /// <summary>下载佐证材料</summary>
     [HttpGet("evidence/{id:guid}")]
     [Produces("application/octet-stream", "application/json")]
     public async Task<IActionResult> DownloadEvidenceAsync(Guid id)
@@ -79,6 +91,7 @@ public sealed class DataEntryController(
         return File(file.Content, file.ContentType, file.FileName);
     }
 
+    /// <summary>删除佐证材料</summary>
     [HttpDelete("evidence/{id:guid}")]
     public Task DeleteEvidenceAsync(Guid id) => evidence.DeleteEvidenceAsync(id);
 }

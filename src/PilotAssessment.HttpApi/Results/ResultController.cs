@@ -5,6 +5,7 @@ using PilotAssessment.Permissions;
 
 namespace PilotAssessment.Results;
 
+/// <summary>考评结果、排名与监测</summary>
 [Route("api/app/results")]
 [Authorize(PilotAssessmentPermissions.Results.Default)]
 public sealed class ResultController(IResultAppService results) : PilotAssessmentController
@@ -25,23 +26,28 @@ public sealed class ResultController(IResultAppService results) : PilotAssessmen
     [Authorize(PilotAssessmentPermissions.Results.Publish)]
     public Task<Periods.PeriodDto> FinalizeAsync(Guid periodId) => results.FinalizeAsync(periodId);
 
+    /// <summary>对已发布的城市追加一票否决</summary>
     [HttpPost("periods/{periodId:guid}/cities/{cityId:guid}/retroactive-veto")]
     [Authorize(PilotAssessmentPermissions.Results.Publish)]
     public Task<ScoreSheetRecordDto> ApplyRetroactiveVetoAsync(Guid periodId, Guid cityId, RetroactiveVetoInput input) =>
         results.ApplyRetroactiveVetoAsync(periodId, cityId, input);
 
+    /// <summary>撤回对城市填报表的审核通过</summary>
     [HttpPost("periods/{periodId:guid}/cities/{cityId:guid}/withdraw-approval")]
     [Authorize(PilotAssessmentPermissions.Results.Publish)]
     public Task<ScoreSheetRecordDto> WithdrawApprovalAsync(Guid periodId, Guid cityId, WithdrawApprovalInput input) =>
         results.WithdrawApprovalAsync(periodId, cityId, input);
 
-    /// <summary>The signed-in city's sheet, once the period is published; <paramref name="version"/> reads an older version.</summary>
+    /// <summary>读取本城市的考评得分表</summary>
+    /// <remarks>The signed-in city's sheet, once the period is published; <paramref name="version"/> reads an older version.</remarks>
     [HttpGet("periods/{periodId:guid}/my-sheet")]
     public Task<ScoreSheetRecordDto> GetMySheetAsync(Guid periodId, [FromQuery] int? version) => results.GetMySheetAsync(periodId, version);
 
+    /// <summary>读取一份考评得分表</summary>
     [HttpGet("sheets/{id:guid}")]
     public Task<ScoreSheetRecordDto> GetSheetAsync(Guid id) => results.GetSheetAsync(id);
 
+    /// <summary>导出考评得分表（Excel）</summary>
     [HttpGet("sheets/{id:guid}/export/xlsx")]
     [Produces("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/json")]
     public async Task<IActionResult> ExportSheetXlsxAsync(Guid id)
@@ -50,6 +56,7 @@ public sealed class ResultController(IResultAppService results) : PilotAssessmen
         return File(file.Content, file.ContentType, file.FileName);
     }
 
+    /// <summary>导出考评得分表（PDF）</summary>
     [HttpGet("sheets/{id:guid}/export/pdf")]
     [Produces("application/pdf", "application/json")]
     public async Task<IActionResult> ExportSheetPdfAsync(Guid id)
@@ -58,6 +65,7 @@ public sealed class ResultController(IResultAppService results) : PilotAssessmen
         return File(file.Content, file.ContentType, file.FileName);
     }
 
+    /// <summary>列出城市得分表的各版本</summary>
     [HttpGet("periods/{periodId:guid}/cities/{cityId:guid}/versions")]
     public Task<List<ScoreSheetRecordDto>> GetVersionsAsync(Guid periodId, Guid cityId) => results.GetVersionsAsync(periodId, cityId);
 }
