@@ -50,6 +50,7 @@ public static class PilotAssessmentApplicationModule
         services.AddScoped<GrantGuard>();
         services.AddScoped<IdentityDataSeeder>();
         services.AddScoped<TenantManager>();
+        services.AddScoped<Auditing.AuditEventText>();
         services.AddScoped<IDataSeedContributor, TenantDataSeedContributor>();
         services.AddScoped<IDataSeedContributor, SchemeDataSeedContributor>();
         services.AddSingleton<ScoringEngine>();

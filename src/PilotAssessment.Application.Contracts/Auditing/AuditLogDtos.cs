@@ -14,7 +14,8 @@ public sealed record EntityChangeDto(
     string EntityId,
     string ChangeType,
     DateTime ChangeTime,
-    IReadOnlyList<EntityPropertyChangeDto> PropertyChanges);
+    IReadOnlyList<EntityPropertyChangeDto> PropertyChanges,
+    string? EntityDisplayName = null);
 
 public sealed record AuditLogDto(
     Guid Id,
@@ -29,7 +30,14 @@ public sealed record AuditLogDto(
     string? ClientIpAddress,
     string? Exception,
     IReadOnlyList<EntityChangeDto> EntityChanges,
-    Guid? ImpersonatorTenantId = null);
+    Guid? ImpersonatorTenantId = null,
+    string? Action = null)
+{
+    /// <summary>The log read as an event, in the caller's language and Beijing time.</summary>
+    public string Event { get; init; } = string.Empty;
+
+    public string? CityName { get; init; }
+}
 
 public sealed class GetAuditLogsInput : PagedResultRequestDto
 {

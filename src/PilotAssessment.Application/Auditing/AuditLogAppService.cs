@@ -3,9 +3,11 @@ using AutoMapper.QueryableExtensions;
 using PilotAssessment.Agreements;
 using PilotAssessment.Data;
 using PilotAssessment.Dtos;
+using PilotAssessment.Identity;
 using PilotAssessment.MultiTenancy;
 using PilotAssessment.Permissions;
 using PilotAssessment.Repositories;
+using PilotAssessment.Tenants;
 using PilotAssessment.Users;
 
 namespace PilotAssessment.Auditing;
@@ -20,6 +22,9 @@ public sealed class AuditLogAppService(
     IRepository<AuditLog> auditLogs,
     IRepository<EntityChange> entityChanges,
     IRepository<Agreement> agreements,
+    IRepository<Tenant> tenants,
+    IRepository<AppUser> users,
+    AuditEventText eventText,
     ICurrentUser currentUser,
     ICurrentTenant currentTenant,
     IDataFilter dataFilter,
@@ -66,7 +71,21 @@ public sealed class AuditLogAppService(
         var changes = await entityChanges.ToListAsync(await VisibleChangesAsync(entityChanges.Query().Where(c => ids.Contains(c.AuditLogId))));
         await LoadPropertyChangesAsync(changes);
 
-        var items = logs.Select(l => l with { EntityChanges = mapper.Map<List<EntityChangeDto>>(changes.Where(c => c.AuditLogId == l.Id)) }).ToList();
+        var cityIds = logs.Select(l => l.TenantId).OfType<Guid>().Distinct().ToList();
+        var cities = (await tenants.ToListAsync(tenants.QueryReadOnly().Where(t => cityIds.Contains(t.Id)).Select(t => new { t.Id, t.DisplayName })))
+            .ToDictionary(t => t.Id, t => t.DisplayName);
+        var userIds = logs.Select(l => l.UserId).OfType<Guid>().Distinct().ToList();
+        var names = (await users.ToListAsync(users.QueryReadOnly().Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, u.Name })))
+            .Where(u => !string.IsNullOrWhiteSpace(u.Name))
+            .ToDictionary(u => u.Id, u => u.Name!);
+
+        var items = logs.Select(l =>
+        {
+            var logChanges = mapper.Map<List<EntityChangeDto>>(changes.Where(c => c.AuditLogId == l.Id));
+            var city = l.TenantId is { } c && cities.TryGetValue(c, out var n) ? n : null;
+            var user = l.UserId is { } u && names.TryGetValue(u, out var name) ? name : null;
+            return l with { EntityChanges = logChanges, CityName = city, Event = eventText.Describe(l, user, city, logChanges) };
+        }).ToList();
         return new PagedResultDto<AuditLogDto>(total, items);
     }
 

@@ -9,6 +9,7 @@ public class AuditLog : Entity, IMultiTenant
 {
     public const int MaxUrlLength = 512;
     public const int MaxExceptionLength = 4000;
+    public const int MaxActionLength = 128;
 
     private AuditLog()
     {
@@ -31,6 +32,9 @@ public class AuditLog : Entity, IMultiTenant
     public string HttpMethod { get; set; } = default!;
 
     public string Url { get; set; } = default!;
+
+    /// <summary>The operation ("Review_AdjustLine", as in the OpenAPI document), so the log can be read as an event.</summary>
+    public string? Action { get; set; }
 
     public int? HttpStatusCode { get; set; }
 

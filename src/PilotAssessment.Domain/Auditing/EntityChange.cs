@@ -15,6 +15,7 @@ public enum EntityChangeType
 public class EntityChange : Entity, IMultiTenant
 {
     public const int MaxValueLength = 512;
+    public const int MaxDisplayNameLength = 128;
 
     private EntityChange()
     {
@@ -38,6 +39,9 @@ public class EntityChange : Entity, IMultiTenant
     public string EntityTypeFullName { get; private set; } = default!;
 
     public string EntityId { get; private set; } = default!;
+
+    /// <summary>What a person calls the entity (an indicator code, a name, a title), kept beside its id.</summary>
+    public string? EntityDisplayName { get; set; }
 
     public EntityChangeType ChangeType { get; private set; }
 

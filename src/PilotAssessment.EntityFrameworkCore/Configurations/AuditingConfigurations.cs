@@ -14,6 +14,7 @@ internal sealed class AuditLogConfiguration : IEntityTypeConfiguration<AuditLog>
         builder.Property(a => a.Exception).HasMaxLength(AuditLog.MaxExceptionLength);
         builder.Property(a => a.ClientIpAddress).HasMaxLength(64);
         builder.Property(a => a.CorrelationId).HasMaxLength(64);
+        builder.Property(a => a.Action).HasMaxLength(AuditLog.MaxActionLength);
         builder.HasIndex(a => new { a.TenantId, a.ExecutionTime });
     }
 }
@@ -25,6 +26,7 @@ internal sealed class EntityChangeConfiguration : IEntityTypeConfiguration<Entit
         builder.ToTable("EntityChanges");
         builder.Property(c => c.EntityTypeFullName).HasMaxLength(256).IsRequired();
         builder.Property(c => c.EntityId).HasMaxLength(128).IsRequired();
+        builder.Property(c => c.EntityDisplayName).HasMaxLength(EntityChange.MaxDisplayNameLength);
         builder.HasMany(c => c.PropertyChanges).WithOne().HasForeignKey(p => p.EntityChangeId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(c => new { c.TenantId, c.EntityId });
         builder.HasIndex(c => c.AuditLogId);

@@ -200,6 +200,7 @@ public sealed class AuditingSaveChangesInterceptor(
         {
             AuditLogId = auditScope.AuditLogId,
             UserId = currentUser.Id,
+            EntityDisplayName = DisplayName(entry),
         };
 
         foreach (var property in entry.Properties)
@@ -224,6 +225,19 @@ public sealed class AuditingSaveChangesInterceptor(
         }
 
         return change;
+    }
+
+    // The first of these a person would name the entity by: B04, 兰州市, 2026年第一季度, the agreement's title.
+    private static readonly string[] DisplayNameProperties = ["IndicatorCode", "DisplayName", "Name", "Title", "UserName", "Code"];
+
+    private static string? DisplayName(EntityEntry entry)
+    {
+        var name = DisplayNameProperties
+            .Select(n => entry.Metadata.FindProperty(n))
+            .Where(p => p is not null && p.ClrType == typeof(string))
+            .Select(p => entry.Property(p!.Name).CurrentValue as string)
+            .FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
+        return name is null ? null : name.Length <= EntityChange.MaxDisplayNameLength ? name : name[..EntityChange.MaxDisplayNameLength];
     }
 
     // Generic Identity types have assembly-qualified full names; keep them readable, e.g. Microsoft.AspNetCore.Identity.IdentityUserRole<Guid>.

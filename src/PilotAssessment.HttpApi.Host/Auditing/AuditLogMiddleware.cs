@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using PilotAssessment.ExceptionHandling;
 using PilotAssessment.MultiTenancy;
+using PilotAssessment.OpenApi;
 using PilotAssessment.Repositories;
 using PilotAssessment.Tenants;
 using PilotAssessment.Users;
@@ -52,6 +53,7 @@ public sealed class AuditLogMiddleware(RequestDelegate next, IServiceScopeFactor
                 log.UserName = currentUser.UserName ?? AuditLogWriter.Truncate(login.UserName, 256);
                 log.TenantId = currentTenant.Id;
                 log.ImpersonatorTenantId = actsInCity ? currentTenant.Id : null;
+                log.Action = OperationIds.Of(context);
                 await writer.SaveAsync(log, login.Tenant);
             }
         }

@@ -28,9 +28,7 @@ public static class OpenApiDocumentation
             o.CustomSchemaIds(type => type.FullName!.Replace("PilotAssessment.", string.Empty).Replace('+', '.').Split('`')[0]
                 + (type.IsGenericType ? "Of" + string.Join("And", type.GetGenericArguments().Select(a => a.Name)) : string.Empty));
             // Stable operation ids ("Scheme_Publish") name the methods of the generated Angular client.
-            o.CustomOperationIds(api => api.ActionDescriptor is ControllerActionDescriptor action
-                ? $"{action.ControllerName}_{action.ActionName.Replace("Async", string.Empty)}"
-                : null);
+            o.CustomOperationIds(api => api.ActionDescriptor is ControllerActionDescriptor action ? OperationIds.Of(action) : null);
             o.AddSecurityDefinition("Bearer", new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.Http,

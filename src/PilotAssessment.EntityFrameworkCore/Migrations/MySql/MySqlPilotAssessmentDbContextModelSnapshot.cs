@@ -337,6 +337,10 @@ namespace PilotAssessment.Migrations.MySql
                         .ValueGeneratedOnAdd()
                         .HasColumnType("char(36)");
 
+                    b.Property<string>("Action")
+                        .HasMaxLength(128)
+                        .HasColumnType("varchar(128)");
+
                     b.Property<string>("ClientIpAddress")
                         .HasMaxLength(64)
                         .HasColumnType("varchar(64)");
@@ -402,6 +406,10 @@ namespace PilotAssessment.Migrations.MySql
 
                     b.Property<int>("ChangeType")
                         .HasColumnType("int");
+
+                    b.Property<string>("EntityDisplayName")
+                        .HasMaxLength(128)
+                        .HasColumnType("varchar(128)");
 
                     b.Property<string>("EntityId")
                         .IsRequired()

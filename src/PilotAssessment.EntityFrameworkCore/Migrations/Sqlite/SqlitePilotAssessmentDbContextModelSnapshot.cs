@@ -328,6 +328,10 @@ namespace PilotAssessment.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Action")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ClientIpAddress")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -393,6 +397,10 @@ namespace PilotAssessment.Migrations.Sqlite
 
                     b.Property<int>("ChangeType")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("EntityDisplayName")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("EntityId")
                         .IsRequired()
