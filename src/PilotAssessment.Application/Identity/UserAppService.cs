@@ -5,21 +5,21 @@ using PilotAssessment.Dtos;
 using PilotAssessment.ExceptionHandling;
 using PilotAssessment.Permissions;
 using PilotAssessment.Repositories;
-using PilotAssessment.Users;
+using PilotAssessment.Services;
 
 namespace PilotAssessment.Identity;
 
 /// <summary>Users of the current tenant (the host's users when no city is selected).</summary>
 [RequiresPermission(PilotAssessmentPermissions.Users.Default)]
 public sealed class UserAppService(
+    ApplicationServiceContext context,
     UserManager<AppUser> userManager,
     RoleManager<AppRole> roleManager,
     IRepository<AppUser> users,
     IIdentityUserRepository identityUsers,
-    ICurrentUser currentUser,
     GrantGuard grantGuard,
     TokenService tokenService,
-    IMapper mapper) : IUserAppService
+    IMapper mapper) : PilotAssessmentAppService(context), IUserAppService
 {
     public async Task<PagedResultDto<UserDto>> GetListAsync(PagedAndFilteredRequestDto input)
     {
@@ -96,7 +96,7 @@ public sealed class UserAppService(
     [RequiresPermission(PilotAssessmentPermissions.Users.Delete)]
     public async Task DeleteAsync(Guid id)
     {
-        if (id == currentUser.Id)
+        if (id == CurrentUser.Id)
         {
             throw new BusinessException(PilotAssessmentErrorCodes.CannotDeleteSelf);
         }

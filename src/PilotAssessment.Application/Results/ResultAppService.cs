@@ -151,7 +151,7 @@ public sealed class ResultAppService(
             await unitOfWork.SaveChangesAsync();
         }
 
-        return PeriodAppService.ToDto(period);
+        return mapper.Map<PeriodDto>(period);
     }
 
     [RequiresPermission(PilotAssessmentPermissions.Results.Publish)]
@@ -160,7 +160,7 @@ public sealed class ResultAppService(
         var period = await periods.GetAsync(periodId);
         period.MarkFinal(Now);
         await periods.UpdateAsync(period);
-        return PeriodAppService.ToDto(period);
+        return mapper.Map<PeriodDto>(period);
     }
 
     public async Task<ScoreSheetRecordDto> ApplyRetroactiveVetoAsync(Guid periodId, Guid cityId, RetroactiveVetoInput input)
