@@ -1,14 +1,9 @@
-using AutoMapper;
 using PilotAssessment.Agreements.SampleData;
 using PilotAssessment.Dtos;
-using PilotAssessment.ExceptionHandling;
 using PilotAssessment.Identity;
 using PilotAssessment.OrganizationUnits;
-using PilotAssessment.Permissions;
-using PilotAssessment.Repositories;
 using PilotAssessment.Schemes;
 using PilotAssessment.Schemes.Rules;
-using PilotAssessment.Services;
 using PilotAssessment.Tenants;
 
 namespace PilotAssessment.Agreements;

@@ -1,5 +1,3 @@
-using AutoMapper;
-
 namespace PilotAssessment.Agreements;
 
 /// <summary>Agreements to their DTOs; statuses and kinds as their names (the API's values, never shown as they are).</summary>

@@ -1,13 +1,7 @@
-using AutoMapper;
 using AutoMapper.QueryableExtensions;
 using Microsoft.AspNetCore.Identity;
 using PilotAssessment.Authorization;
 using PilotAssessment.Dtos;
-using PilotAssessment.ExceptionHandling;
-using PilotAssessment.MultiTenancy;
-using PilotAssessment.Permissions;
-using PilotAssessment.Repositories;
-using PilotAssessment.Services;
 
 namespace PilotAssessment.Identity;
 

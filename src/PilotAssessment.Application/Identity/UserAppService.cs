@@ -1,11 +1,6 @@
-using AutoMapper;
 using AutoMapper.QueryableExtensions;
 using Microsoft.AspNetCore.Identity;
 using PilotAssessment.Dtos;
-using PilotAssessment.ExceptionHandling;
-using PilotAssessment.Permissions;
-using PilotAssessment.Repositories;
-using PilotAssessment.Services;
 
 namespace PilotAssessment.Identity;
 

@@ -1,10 +1,5 @@
-using AutoMapper;
 using AutoMapper.QueryableExtensions;
-using PilotAssessment.ExceptionHandling;
 using PilotAssessment.Identity;
-using PilotAssessment.Permissions;
-using PilotAssessment.Repositories;
-using PilotAssessment.Services;
 
 namespace PilotAssessment.OrganizationUnits;
 

@@ -1,9 +1,4 @@
-using AutoMapper;
 using AutoMapper.QueryableExtensions;
-using PilotAssessment.ExceptionHandling;
-using PilotAssessment.Permissions;
-using PilotAssessment.Repositories;
-using PilotAssessment.Services;
 
 namespace PilotAssessment.Periods;
 

@@ -1,11 +1,6 @@
-using AutoMapper;
 using AutoMapper.QueryableExtensions;
-using PilotAssessment.ExceptionHandling;
 using PilotAssessment.OrganizationUnits;
-using PilotAssessment.Permissions;
-using PilotAssessment.Repositories;
 using PilotAssessment.Schemes;
-using PilotAssessment.Services;
 using PilotAssessment.Tenants;
 
 namespace PilotAssessment.Periods;

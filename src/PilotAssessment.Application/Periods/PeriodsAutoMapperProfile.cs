@@ -1,5 +1,3 @@
-using AutoMapper;
-
 namespace PilotAssessment.Periods;
 
 /// <summary>

@@ -1,16 +1,10 @@
-using AutoMapper;
 using Microsoft.Extensions.Configuration;
 using PilotAssessment.Data;
 using PilotAssessment.DataEntry;
-using PilotAssessment.ExceptionHandling;
-using PilotAssessment.MultiTenancy;
 using PilotAssessment.Periods;
-using PilotAssessment.Permissions;
-using PilotAssessment.Repositories;
 using PilotAssessment.Results.Pdf;
 using PilotAssessment.Reviews;
 using PilotAssessment.Schemes;
-using PilotAssessment.Services;
 using PilotAssessment.Tenants;
 
 namespace PilotAssessment.Results;

@@ -1,10 +1,6 @@
-using AutoMapper;
 using AutoMapper.QueryableExtensions;
 using PilotAssessment.Dtos;
 using PilotAssessment.Identity;
-using PilotAssessment.Permissions;
-using PilotAssessment.Repositories;
-using PilotAssessment.Services;
 
 namespace PilotAssessment.Tenants;
 
