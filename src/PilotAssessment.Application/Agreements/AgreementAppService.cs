@@ -1,3 +1,4 @@
+using AutoMapper.QueryableExtensions;
 using PilotAssessment.Agreements.SampleData;
 using PilotAssessment.Dtos;
 using PilotAssessment.Identity;
@@ -50,9 +51,14 @@ internal sealed class AgreementAppService(
         var (total, page) = await reader.AcrossCitiesIfHostAsync(async () => (
             await agreements.CountAsync(query),
             await agreements.ToListAsync(query.OrderByDescending(a => a.Year).ThenBy(a => a.TenantId).ThenByDescending(a => a.Version)
-                .Skip(input.SkipCount).Take(input.MaxResultCount))));
+                .Skip(input.SkipCount).Take(input.MaxResultCount).ProjectTo<AgreementDto>(mapper.ConfigurationProvider))));
         var cities = await reader.CityNamesAsync();
-        return new PagedResultDto<AgreementDto>(total, page.Select(a => reader.Header(a, cities)).ToList());
+        foreach (var agreement in page)
+        {
+            agreement.CityName = agreement.CityId is { } city ? cities.GetValueOrDefault(city) : null;
+        }
+
+        return new PagedResultDto<AgreementDto>(total, page);
     }
 
     public async Task<AgreementDto> GetAsync(Guid id) => await reader.ToDetailAsync(await reader.GetVisibleAsync(id));
