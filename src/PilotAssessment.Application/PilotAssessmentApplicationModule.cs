@@ -16,7 +16,6 @@ using PilotAssessment.Reviews;
 using PilotAssessment.Schemes;
 using PilotAssessment.Schemes.Scoring;
 using PilotAssessment.Seeding;
-using PilotAssessment.Services;
 using PilotAssessment.Tenants;
 
 namespace PilotAssessment;

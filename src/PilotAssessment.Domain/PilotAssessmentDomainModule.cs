@@ -8,7 +8,6 @@ using PilotAssessment.Authorization;
 using PilotAssessment.Data;
 using PilotAssessment.Identity;
 using PilotAssessment.Localization;
-using PilotAssessment.MultiTenancy;
 using PilotAssessment.Permissions;
 using PilotAssessment.Seeding;
 using PilotAssessment.Users;

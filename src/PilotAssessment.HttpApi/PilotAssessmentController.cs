@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-
 namespace PilotAssessment;
 
 /// <summary>Base of the product's API controllers: JSON in and out, ProblemDetails on error.</summary>

@@ -5,6 +5,7 @@ using PilotAssessment.ApplicationConfiguration;
 using PilotAssessment.Auditing;
 using PilotAssessment.Identity;
 using PilotAssessment.OrganizationUnits;
+using PilotAssessment.Periods;
 using PilotAssessment.Schemes;
 using PilotAssessment.Schemes.Scoring;
 using PilotAssessment.Tenants;
@@ -34,6 +35,9 @@ public sealed class PilotAssessmentApplicationAutoMapper_Tests
     [InlineData(typeof(AppUser), typeof(UnitMemberDto))]
     [InlineData(typeof(AuditLog), typeof(AuditLogDto))]
     [InlineData(typeof(EntityChange), typeof(EntityChangeDto))]
+    [InlineData(typeof(AssessmentPeriod), typeof(PeriodDto))]
+    [InlineData(typeof(PeriodLockException), typeof(LockExceptionDto))]
+    [InlineData(typeof(Notification), typeof(NotificationDto))]
     public void Should_Find_The_Map_Of_Each_Feature_By_Scanning_The_Application_Assembly(Type source, Type destination)
     {
         ApplicationMapper.Mapper.ConfigurationProvider.Internal().FindTypeMapFor(source, destination).ShouldNotBeNull();

@@ -137,6 +137,15 @@ public static class LayerRules
             .OrderBy(v => v, StringComparer.Ordinal)
             .ToList();
 
+    /// <summary>Application services that do not derive from <see cref="Services.PilotAssessmentAppService"/> (and so inject tenant, user, clock and localizer one by one).</summary>
+    public static IReadOnlyList<string> ServicesOffTheBase(Assembly assembly, string scope = "PilotAssessment") =>
+        Services.ApplicationServiceDeclarations.ServiceClasses(assembly)
+            .Where(type => type.Namespace is { } ns && (ns == scope || ns.StartsWith(scope + ".", StringComparison.Ordinal)))
+            .Where(type => !typeof(Services.PilotAssessmentAppService).IsAssignableFrom(type))
+            .Select(type => type.FullName!)
+            .OrderBy(v => v, StringComparer.Ordinal)
+            .ToList();
+
     /// <summary>The namespace <paramref name="scope"/> and those below it.</summary>
     private static string InScope(string scope) => "^" + System.Text.RegularExpressions.Regex.Escape(scope) + @"(\.|$)";
 

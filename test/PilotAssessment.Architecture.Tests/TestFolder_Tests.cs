@@ -10,7 +10,7 @@ public sealed partial class TestFolder_Tests
     // The deliberate violations the layer rules are shown to report (Layer_Tests) are no feature.
     private static readonly HashSet<string> NotFeatures = ["Violations", "bin", "obj"];
 
-    private static readonly string Root = FindRoot();
+    internal static readonly string Root = FindRoot();
 
     [Fact]
     public void Should_Name_Each_Test_Folder_After_A_Feature_Folder_Of_Src()

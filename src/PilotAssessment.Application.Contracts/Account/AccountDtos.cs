@@ -1,6 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using PilotAssessment.Services;
-
 namespace PilotAssessment.Account;
 
 public sealed class LoginInput

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using PilotAssessment.Dtos;
 
 namespace PilotAssessment.Agreements;

@@ -1,5 +1,4 @@
 using PilotAssessment.Dtos;
-using PilotAssessment.Services;
 
 namespace PilotAssessment.Agreements;
 

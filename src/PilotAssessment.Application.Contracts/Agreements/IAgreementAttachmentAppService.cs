@@ -1,5 +1,3 @@
-using PilotAssessment.Services;
-
 namespace PilotAssessment.Agreements;
 
 /// <summary>An agreement's files: the signed scan and the evidence of key-task progress.</summary>

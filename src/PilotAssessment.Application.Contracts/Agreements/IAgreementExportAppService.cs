@@ -1,5 +1,3 @@
-using PilotAssessment.Services;
-
 namespace PilotAssessment.Agreements;
 
 /// <summary>An agreement as others read it: the printable Word document and the changes between two versions.</summary>

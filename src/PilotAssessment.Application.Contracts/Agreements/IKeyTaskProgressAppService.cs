@@ -1,5 +1,3 @@
-using PilotAssessment.Services;
-
 namespace PilotAssessment.Agreements;
 
 /// <summary>Key tasks at work: the city's cascade to its units, progress reports, the province's matrix.</summary>

@@ -1,4 +1,3 @@
-using PilotAssessment.Services;
 namespace PilotAssessment.ApplicationConfiguration;
 
 public sealed record ApplicationConfigurationDto(

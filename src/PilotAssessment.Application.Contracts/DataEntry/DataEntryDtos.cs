@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace PilotAssessment.DataEntry;
 
 /// <summary>A value in the scoring engine's input shape; which parts matter depends on the indicator's rule.</summary>

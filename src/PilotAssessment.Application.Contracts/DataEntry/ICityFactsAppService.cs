@@ -1,5 +1,3 @@
-using PilotAssessment.Services;
-
 namespace PilotAssessment.DataEntry;
 
 /// <summary>A city's facts of a period beyond its lines: veto facts, bonus counts and data items.</summary>

@@ -1,5 +1,3 @@
-using PilotAssessment.Services;
-
 namespace PilotAssessment.DataEntry;
 
 /// <summary>Lines reported by units to the city administrator, returned to them, and the city's submission to the province.</summary>

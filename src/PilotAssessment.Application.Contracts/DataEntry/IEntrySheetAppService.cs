@@ -1,5 +1,3 @@
-using PilotAssessment.Services;
-
 namespace PilotAssessment.DataEntry;
 
 /// <summary>A city's entry sheet of a period and its lines: reading them, saving a draft of a line, a line's history.</summary>

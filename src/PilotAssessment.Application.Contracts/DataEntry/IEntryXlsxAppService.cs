@@ -1,5 +1,3 @@
-using PilotAssessment.Services;
-
 namespace PilotAssessment.DataEntry;
 
 /// <summary>Bulk entry through a workbook: the template with the city's current values, and its upload.</summary>

@@ -1,5 +1,3 @@
-using PilotAssessment.Services;
-
 namespace PilotAssessment.DataEntry;
 
 /// <summary>Files proving a line (佐证材料): upload, download, delete.</summary>

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace PilotAssessment.Dtos;
 
 public sealed record PagedResultDto<T>(long TotalCount, IReadOnlyList<T> Items);

@@ -1,6 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using PilotAssessment.Services;
-
 namespace PilotAssessment.OrganizationUnits;
 
 /// <summary>A unit with its children (the list endpoint returns the roots of the tree).</summary>

@@ -1,6 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using PilotAssessment.Services;
-
 namespace PilotAssessment.Periods;
 
 public sealed class PeriodDto

@@ -1,4 +1,3 @@
-using PilotAssessment.Services;
 namespace PilotAssessment.Results;
 
 /// <summary>Which numbers a city's monitoring row was computed from.</summary>

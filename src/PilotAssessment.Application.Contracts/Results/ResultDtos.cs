@@ -1,6 +1,4 @@
-using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
-using PilotAssessment.Services;
 
 namespace PilotAssessment.Results;
 

@@ -1,6 +1,4 @@
-using System.ComponentModel.DataAnnotations;
 using PilotAssessment.DataEntry;
-using PilotAssessment.Services;
 
 namespace PilotAssessment.Reviews;
 

@@ -1,7 +1,5 @@
-using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using PilotAssessment.Dtos;
-using PilotAssessment.Services;
 
 namespace PilotAssessment.Schemes;
 

@@ -1,6 +1,4 @@
-using System.ComponentModel.DataAnnotations;
 using PilotAssessment.Dtos;
-using PilotAssessment.Services;
 
 namespace PilotAssessment.Tenants;
 

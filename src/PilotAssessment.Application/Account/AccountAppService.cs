@@ -1,14 +1,9 @@
-using AutoMapper;
 using AutoMapper.QueryableExtensions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using PilotAssessment.Data;
-using PilotAssessment.ExceptionHandling;
 using PilotAssessment.Identity;
-using PilotAssessment.MultiTenancy;
-using PilotAssessment.Permissions;
-using PilotAssessment.Repositories;
 using PilotAssessment.Tenants;
 using PilotAssessment.Users;
 
@@ -16,17 +11,14 @@ namespace PilotAssessment.Account;
 
 [AllowAnonymousCall]
 public sealed class AccountAppService(
+    ApplicationServiceContext context,
     UserManager<AppUser> userManager,
     IRepository<Tenant> tenants,
     IRepository<RefreshToken> refreshTokens,
     TokenService tokenService,
-    ICurrentTenant currentTenant,
-    ICurrentUser currentUser,
-    IDataFilter dataFilter,
     IMemoryCache cache,
     IOptions<IdentityOptions> identityOptions,
-    TimeProvider clock,
-    IMapper mapper) : IAccountAppService
+    IMapper mapper) : PilotAssessmentAppService(context), IAccountAppService
 {
     // Verified against a wrong password for an unknown user name, so that it costs as much as a known one.
     private static readonly Lazy<string> DummyPasswordHash = new(() =>
@@ -37,7 +29,7 @@ public sealed class AccountAppService(
     public async Task<TokenResultDto> LoginAsync(LoginInput input)
     {
         var tenant = await FindActiveTenantAsync(input.Tenant);
-        using var _ = currentTenant.Change(tenant?.Id, tenant?.Name);
+        using var _ = CurrentTenant.Change(tenant?.Id, tenant?.Name);
 
         var user = await userManager.FindByNameAsync(input.UserName.Trim());
         if (user is null)
@@ -72,7 +64,7 @@ public sealed class AccountAppService(
     [UnitOfWork(IsTransactional = false)]
     public async Task<TokenResultDto> RefreshAsync(RefreshTokenInput input)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = Now;
         var stored = await FindRefreshTokenAsync(input.RefreshToken);
         if (stored is null)
         {
@@ -100,7 +92,7 @@ public sealed class AccountAppService(
             }
         }
 
-        using var _ = currentTenant.Change(stored.TenantId, tenant?.Name);
+        using var _ = CurrentTenant.Change(stored.TenantId, tenant?.Name);
         var user = await userManager.FindByIdAsync(stored.UserId.ToString());
         if (user is not { IsActive: true } || await userManager.IsLockedOutAsync(user))
         {
@@ -129,17 +121,17 @@ public sealed class AccountAppService(
             return;
         }
 
-        using var _ = currentTenant.Change(stored.TenantId);
-        stored.Revoke(clock.GetUtcNow().UtcDateTime);
+        using var _ = CurrentTenant.Change(stored.TenantId);
+        stored.Revoke(Now);
         await refreshTokens.UpdateAsync(stored);
     }
 
     [RequiresSignIn]
     public async Task<TokenResultDto> ChangePasswordAsync(ChangePasswordInput input)
     {
-        using var _ = currentTenant.Change(currentUser.TenantId);
-        var user = await userManager.FindByIdAsync(currentUser.Id!.Value.ToString())
-            ?? throw new EntityNotFoundException(typeof(AppUser), currentUser.Id);
+        using var _ = CurrentTenant.Change(CurrentUser.TenantId);
+        var user = await userManager.FindByIdAsync(CurrentUser.Id!.Value.ToString())
+            ?? throw new EntityNotFoundException(typeof(AppUser), CurrentUser.Id);
         var result = await userManager.ChangePasswordAsync(user, input.CurrentPassword, input.NewPassword);
         if (!result.Succeeded && result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))
         {
@@ -157,7 +149,7 @@ public sealed class AccountAppService(
         }
 
         await tokenService.RevokeUserAsync(user.Id);
-        return await tokenService.IssueAsync(user, await userManager.GetRolesAsync(user), currentTenant.Name);
+        return await tokenService.IssueAsync(user, await userManager.GetRolesAsync(user), CurrentTenant.Name);
     }
 
     public async Task<IReadOnlyList<TenantLookupDto>> GetActiveTenantsAsync() =>
@@ -180,7 +172,7 @@ public sealed class AccountAppService(
     {
         var hash = TokenService.Hash(token);
         // A refresh request carries no tenant yet: the token itself says whose it is.
-        using var _ = dataFilter.Disable<IMultiTenant>();
+        using var _ = ReadAcrossCities();
         return await refreshTokens.FirstOrDefaultAsync(refreshTokens.Query().Where(t => t.TokenHash == hash));
     }
 
@@ -188,7 +180,7 @@ public sealed class AccountAppService(
     {
         var lockout = identityOptions.Value.Lockout;
         var key = $"sign-in-unknown:{tenantId}:{userManager.NormalizeName(input.UserName.Trim())}";
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         var attempts = cache.Get<UnknownUserAttempts>(key) ?? new UnknownUserAttempts(0, null);
         if (attempts.LockedUntil > now)
         {

@@ -1,4 +1,3 @@
-using AutoMapper;
 using PilotAssessment.Tenants;
 
 namespace PilotAssessment.Account;

@@ -1,14 +1,10 @@
-using AutoMapper;
+using AutoMapper.QueryableExtensions;
 using PilotAssessment.Agreements.SampleData;
 using PilotAssessment.Dtos;
-using PilotAssessment.ExceptionHandling;
 using PilotAssessment.Identity;
 using PilotAssessment.OrganizationUnits;
-using PilotAssessment.Permissions;
-using PilotAssessment.Repositories;
 using PilotAssessment.Schemes;
 using PilotAssessment.Schemes.Rules;
-using PilotAssessment.Services;
 using PilotAssessment.Tenants;
 
 namespace PilotAssessment.Agreements;
@@ -55,9 +51,14 @@ internal sealed class AgreementAppService(
         var (total, page) = await reader.AcrossCitiesIfHostAsync(async () => (
             await agreements.CountAsync(query),
             await agreements.ToListAsync(query.OrderByDescending(a => a.Year).ThenBy(a => a.TenantId).ThenByDescending(a => a.Version)
-                .Skip(input.SkipCount).Take(input.MaxResultCount))));
+                .Skip(input.SkipCount).Take(input.MaxResultCount).ProjectTo<AgreementDto>(mapper.ConfigurationProvider))));
         var cities = await reader.CityNamesAsync();
-        return new PagedResultDto<AgreementDto>(total, page.Select(a => reader.Header(a, cities)).ToList());
+        foreach (var agreement in page)
+        {
+            agreement.CityName = agreement.CityId is { } city ? cities.GetValueOrDefault(city) : null;
+        }
+
+        return new PagedResultDto<AgreementDto>(total, page);
     }
 
     public async Task<AgreementDto> GetAsync(Guid id) => await reader.ToDetailAsync(await reader.GetVisibleAsync(id));

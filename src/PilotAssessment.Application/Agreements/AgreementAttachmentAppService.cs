@@ -1,9 +1,3 @@
-using AutoMapper;
-using PilotAssessment.ExceptionHandling;
-using PilotAssessment.Permissions;
-using PilotAssessment.Repositories;
-using PilotAssessment.Services;
-
 namespace PilotAssessment.Agreements;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using AutoMapper;
-
 namespace PilotAssessment.Agreements;
 
 /// <summary>Agreements to their DTOs; statuses and kinds as their names (the API's values, never shown as they are).</summary>
@@ -7,9 +5,11 @@ public sealed class AgreementAutoMapperProfile : Profile
 {
     public AgreementAutoMapperProfile()
     {
-        // The header only: lines, key tasks and lists belong to the detail (AgreementReader.ToDetailAsync).
+        // The header only: lines, key tasks and lists belong to the detail (AgreementReader.ToDetailAsync). Lists are
+        // projected with it (the content column is not read); the city's name is put in by the service.
         CreateMap<Agreement, AgreementDto>()
             .ForMember(d => d.CityId, o => o.MapFrom(a => a.TenantId))
+            .ForMember(d => d.Status, o => o.MapFrom(a => a.Status.ToString()))
             .ForMember(d => d.CityName, o => o.Ignore())
             .ForMember(d => d.Lines, o => o.Ignore())
             .ForMember(d => d.KeyTasks, o => o.Ignore())

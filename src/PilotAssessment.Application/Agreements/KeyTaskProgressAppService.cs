@@ -1,9 +1,4 @@
-using AutoMapper;
-using PilotAssessment.ExceptionHandling;
 using PilotAssessment.OrganizationUnits;
-using PilotAssessment.Permissions;
-using PilotAssessment.Repositories;
-using PilotAssessment.Services;
 using PilotAssessment.Tenants;
 
 namespace PilotAssessment.Agreements;

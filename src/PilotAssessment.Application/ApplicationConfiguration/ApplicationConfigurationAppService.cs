@@ -1,12 +1,8 @@
 using System.Globalization;
-using AutoMapper;
 using Microsoft.AspNetCore.Identity;
 using PilotAssessment.Authorization;
 using PilotAssessment.Identity;
 using PilotAssessment.Localization;
-using PilotAssessment.MultiTenancy;
-using PilotAssessment.Permissions;
-using PilotAssessment.Repositories;
 using PilotAssessment.Tenants;
 using PilotAssessment.Users;
 
@@ -16,14 +12,13 @@ namespace PilotAssessment.ApplicationConfiguration;
 /// The interface texts are the client's own (docs/adr/0012); messages of errors come localized in ProblemDetails.</summary>
 [AllowAnonymousCall]
 public sealed class ApplicationConfigurationAppService(
-    ICurrentUser currentUser,
-    ICurrentTenant currentTenant,
+    ApplicationServiceContext context,
     ICurrentPrincipalAccessor principalAccessor,
     IPermissionChecker permissionChecker,
     IPermissionDefinitionManager definitions,
     IRepository<Tenant> tenants,
     UserManager<AppUser> userManager,
-    IMapper mapper) : IApplicationConfigurationAppService
+    IMapper mapper) : PilotAssessmentAppService(context), IApplicationConfigurationAppService
 {
     public async Task<ApplicationConfigurationDto> GetAsync()
     {
@@ -31,19 +26,19 @@ public sealed class ApplicationConfigurationAppService(
         var policies = definitions.All.Where(d => granted.Contains(d.Name)).ToDictionary(d => d.Name, _ => true);
 
         string? name = null;
-        if (currentUser.IsAuthenticated)
+        if (CurrentUser.IsAuthenticated)
         {
-            using (currentTenant.Change(currentUser.TenantId))
+            using (CurrentTenant.Change(CurrentUser.TenantId))
             {
-                name = (await userManager.FindByIdAsync(currentUser.Id!.Value.ToString()))?.Name;
+                name = (await userManager.FindByIdAsync(CurrentUser.Id!.Value.ToString()))?.Name;
             }
         }
 
-        var tenant = currentTenant.Id is null ? null : await tenants.FindAsync(currentTenant.Id.Value);
+        var tenant = CurrentTenant.Id is null ? null : await tenants.FindAsync(CurrentTenant.Id.Value);
         var culture = JsonStringLocalizer.ResolveCultureName(CultureInfo.CurrentUICulture);
 
         return new ApplicationConfigurationDto(
-            new CurrentUserDto(currentUser.IsAuthenticated, currentUser.Id, currentUser.UserName, name, currentUser.TenantId, currentUser.Roles),
+            new CurrentUserDto(CurrentUser.IsAuthenticated, CurrentUser.Id, CurrentUser.UserName, name, CurrentUser.TenantId, CurrentUser.Roles),
             tenant is null ? new CurrentTenantDto(null, null, null, false) : mapper.Map<CurrentTenantDto>(tenant),
             new AuthConfigurationDto(policies),
             new LocalizationConfigurationDto(

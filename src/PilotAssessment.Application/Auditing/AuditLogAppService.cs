@@ -1,12 +1,8 @@
-using AutoMapper;
 using AutoMapper.QueryableExtensions;
 using PilotAssessment.Agreements;
 using PilotAssessment.Data;
 using PilotAssessment.Dtos;
 using PilotAssessment.Identity;
-using PilotAssessment.MultiTenancy;
-using PilotAssessment.Permissions;
-using PilotAssessment.Repositories;
 using PilotAssessment.Tenants;
 using PilotAssessment.Users;
 
@@ -19,20 +15,18 @@ namespace PilotAssessment.Auditing;
 /// </summary>
 [RequiresPermission(PilotAssessmentPermissions.AuditLogs)]
 public sealed class AuditLogAppService(
+    ApplicationServiceContext context,
     IRepository<AuditLog> auditLogs,
     IRepository<EntityChange> entityChanges,
     IRepository<Agreement> agreements,
     IRepository<Tenant> tenants,
     IRepository<AppUser> users,
     AuditEventText eventText,
-    ICurrentUser currentUser,
-    ICurrentTenant currentTenant,
-    IDataFilter dataFilter,
-    IMapper mapper) : IAuditLogAppService
+    IMapper mapper) : PilotAssessmentAppService(context), IAuditLogAppService
 {
     public async Task<PagedResultDto<AuditLogDto>> GetListAsync(GetAuditLogsInput input)
     {
-        using var _ = ReadAcrossCitiesIfHost();
+        using var _ = ReadAcrossCitiesIfHostReader();
         var query = auditLogs.Query();
         if (IsHostReader && input.TenantId is not null)
         {
@@ -91,7 +85,7 @@ public sealed class AuditLogAppService(
 
     public async Task<PagedResultDto<EntityChangeDto>> GetEntityChangesAsync(GetEntityChangesInput input)
     {
-        using var _ = ReadAcrossCitiesIfHost();
+        using var _ = ReadAcrossCitiesIfHostReader();
         var query = await VisibleChangesAsync(entityChanges.Query());
         if (!string.IsNullOrWhiteSpace(input.EntityId))
         {
@@ -109,9 +103,10 @@ public sealed class AuditLogAppService(
         return new PagedResultDto<EntityChangeDto>(total, mapper.Map<List<EntityChangeDto>>(items));
     }
 
-    private bool IsHostReader => currentUser.TenantId is null && currentTenant.Id is null;
+    /// <summary>A province user outside any city: stricter than <see cref="PilotAssessmentAppService.IsHost"/>, the user must be the province's too.</summary>
+    private bool IsHostReader => CurrentUser.TenantId is null && IsHost;
 
-    private IDisposable? ReadAcrossCitiesIfHost() => IsHostReader ? dataFilter.Disable<IMultiTenant>() : null;
+    private IDisposable? ReadAcrossCitiesIfHostReader() => IsHostReader ? ReadAcrossCities() : null;
 
     /// <summary>Leaves out, for a city, the changes of its agreements still in draft at the province.</summary>
     private async Task<IQueryable<EntityChange>> VisibleChangesAsync(IQueryable<EntityChange> query)

@@ -1,5 +1,3 @@
-using AutoMapper;
-
 namespace PilotAssessment.Auditing;
 
 public sealed class AuditingAutoMapperProfile : Profile

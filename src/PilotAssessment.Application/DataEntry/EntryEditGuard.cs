@@ -1,8 +1,4 @@
-using PilotAssessment.ExceptionHandling;
-using PilotAssessment.MultiTenancy;
 using PilotAssessment.Periods;
-using PilotAssessment.Permissions;
-using PilotAssessment.Repositories;
 using PilotAssessment.Reviews;
 
 namespace PilotAssessment.DataEntry;

@@ -1,9 +1,6 @@
 using PilotAssessment.Agreements;
-using PilotAssessment.ExceptionHandling;
 using PilotAssessment.OrganizationUnits;
 using PilotAssessment.Periods;
-using PilotAssessment.Permissions;
-using PilotAssessment.Repositories;
 using PilotAssessment.Users;
 
 namespace PilotAssessment.DataEntry;

@@ -1,11 +1,7 @@
-using PilotAssessment.ExceptionHandling;
 using PilotAssessment.Periods;
-using PilotAssessment.Permissions;
-using PilotAssessment.Repositories;
 using PilotAssessment.Results;
 using PilotAssessment.Reviews;
 using PilotAssessment.Schemes;
-using PilotAssessment.Services;
 
 namespace PilotAssessment.DataEntry;
 

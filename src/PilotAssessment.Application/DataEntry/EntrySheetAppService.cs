@@ -1,10 +1,6 @@
-using PilotAssessment.ExceptionHandling;
 using PilotAssessment.Identity;
 using PilotAssessment.Periods;
-using PilotAssessment.Permissions;
-using PilotAssessment.Repositories;
 using PilotAssessment.Schemes;
-using PilotAssessment.Services;
 
 namespace PilotAssessment.DataEntry;
 

@@ -1,10 +1,7 @@
 using Microsoft.Extensions.Localization;
 using PilotAssessment.Data;
-using PilotAssessment.ExceptionHandling;
 using PilotAssessment.Localization;
-using PilotAssessment.MultiTenancy;
 using PilotAssessment.Periods;
-using PilotAssessment.Repositories;
 using PilotAssessment.Reviews;
 using PilotAssessment.Schemes;
 

@@ -1,4 +1,3 @@
-using PilotAssessment.ExceptionHandling;
 using PilotAssessment.Results;
 using PilotAssessment.Schemes;
 using PilotAssessment.Schemes.Rules;

@@ -3,10 +3,10 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using PilotAssessment.Excel;
-using PilotAssessment.ExceptionHandling;
 using PilotAssessment.Results;
 using PilotAssessment.Schemes;
 using PilotAssessment.Schemes.Rules;
+using static PilotAssessment.Excel.SingleSheetXlsx;
 
 namespace PilotAssessment.DataEntry;
 
@@ -27,15 +27,8 @@ public static class EntryXlsx
 
     public static byte[] Template(IEnumerable<EntryLineDto> lines)
     {
-        using var stream = new MemoryStream();
-        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
+        return SingleSheetXlsx.Write("填报", data =>
         {
-            var workbook = document.AddWorkbookPart();
-            workbook.Workbook = new Workbook();
-            var worksheet = workbook.AddNewPart<WorksheetPart>();
-            var data = new SheetData();
-            worksheet.Worksheet = new Worksheet(data);
-            workbook.Workbook.AppendChild(new Sheets()).AppendChild(new Sheet { Id = workbook.GetIdOfPart(worksheet), SheetId = 1, Name = "填报" });
             var index = 1u;
             data.AppendChild(Row(index, [.. Headers.Select(Text)]));
             foreach (var line in lines)
@@ -52,11 +45,7 @@ public static class EntryXlsx
                     Text(line.Value.Flags is { Count: > 0 } flags ? string.Join("|", flags) : null),
                     Text(line.Value.SurveyRates is { Count: > 0 } rates ? string.Join("|", rates.Select(r => $"{r.Key}:{r.Value.ToString(CultureInfo.InvariantCulture)}")) : null)));
             }
-
-            workbook.Workbook.Save();
-        }
-
-        return stream.ToArray();
+        });
     }
 
     /// <summary>
@@ -202,14 +191,4 @@ public static class EntryXlsx
 
         return new Row(cells) { RowIndex = index };
     }
-
-    private static Cell Text(string? value) => value is null
-        ? new Cell()
-        : new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(SafeCellText.Escape(value)) { Space = SpaceProcessingModeValues.Preserve }) };
-
-    private static Cell Number(decimal? value) => value is null
-        ? new Cell()
-        : new Cell { DataType = CellValues.Number, CellValue = new CellValue(value.Value.ToString(CultureInfo.InvariantCulture)) };
-
-    private static Cell Number(int? value) => Number((decimal?)value);
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using DocumentFormat.OpenXml.Packaging;
-using PilotAssessment.ExceptionHandling;
 using PilotAssessment.Schemes;
 using PilotAssessment.Schemes.Rules;
 

@@ -1,9 +1,5 @@
-using PilotAssessment.ExceptionHandling;
 using PilotAssessment.Files;
-using PilotAssessment.Permissions;
-using PilotAssessment.Repositories;
 using PilotAssessment.Schemes;
-using PilotAssessment.Services;
 
 namespace PilotAssessment.DataEntry;
 

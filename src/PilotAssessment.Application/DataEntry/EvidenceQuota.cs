@@ -1,6 +1,3 @@
-using PilotAssessment.ExceptionHandling;
-using PilotAssessment.Repositories;
-
 namespace PilotAssessment.DataEntry;
 
 /// <summary>Configuration section "Evidence".</summary>

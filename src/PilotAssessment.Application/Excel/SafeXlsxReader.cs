@@ -8,34 +8,6 @@ using PilotAssessment.Files;
 
 namespace PilotAssessment.Excel;
 
-/// <summary>Why an uploaded workbook was refused; each reader turns it into its own localized message.</summary>
-public enum SafeXlsxProblem
-{
-    /// <summary>Not a zip, not an xlsx package, broken XML.</summary>
-    Unreadable,
-
-    /// <summary>The workbook has no worksheet.</summary>
-    NoSheet,
-
-    /// <summary>A part inflates beyond <see cref="SafeXlsxReader.MaxPartBytes"/> (a zip bomb, or a sheet far bigger than any we read).</summary>
-    PartTooLarge,
-
-    /// <summary>More non-empty rows than the caller allows.</summary>
-    TooManyRows,
-
-    /// <summary>A cell holds more text than Excel itself allows.</summary>
-    CellTooLong,
-}
-
-public sealed class SafeXlsxException(SafeXlsxProblem problem, Exception? inner = null)
-    : Exception($"The workbook cannot be read: {problem}", inner)
-{
-    public SafeXlsxProblem Problem { get; } = problem;
-}
-
-/// <summary>One row of a sheet: its 1-based number and the non-empty cells by 1-based column number.</summary>
-public sealed record SafeXlsxRow(int Number, IReadOnlyDictionary<int, string> Cells);
-
 /// <summary>
 /// Reads uploaded workbooks without trusting them: the zip's parts are checked against a size limit before anything is
 /// opened, every part is read through a stream that stops at that limit whatever the zip claims, sheets and shared strings
@@ -188,7 +160,7 @@ public sealed class SafeXlsxReader : IDisposable
             {
                 if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "si" && !xml.IsEmptyElement)
                 {
-                    strings.Add(ReadRichText(xml));
+                    strings.Add(SafeXlsxXml.ReadRichText(xml));
                 }
                 else if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "si")
                 {
@@ -233,7 +205,7 @@ public sealed class SafeXlsxReader : IDisposable
                     }
 
                     rowNumber = int.TryParse(xml.GetAttribute("r"), NumberStyles.None, CultureInfo.InvariantCulture, out var r) && r > 0 ? r : rowNumber + 1;
-                    row = new SafeXlsxRow(rowNumber, xml.IsEmptyElement ? new Dictionary<int, string>() : ReadCells(xml, shared));
+                    row = new SafeXlsxRow(rowNumber, xml.IsEmptyElement ? new Dictionary<int, string>() : SafeXlsxXml.ReadCells(xml, shared));
                 }
                 catch (Exception exception) when (exception is not SafeXlsxException && IsUnreadable(exception))
                 {
@@ -250,159 +222,22 @@ public sealed class SafeXlsxReader : IDisposable
         }
     }
 
-    // Positioned on <row>; reads to its end.
-    private static Dictionary<int, string> ReadCells(XmlReader xml, IReadOnlyList<string> shared)
-    {
-        var cells = new Dictionary<int, string>();
-        var column = 0;
-        var depth = xml.Depth;
-        while (xml.Read() && !(xml.NodeType == XmlNodeType.EndElement && xml.Depth == depth))
-        {
-            if (xml.NodeType != XmlNodeType.Element || xml.LocalName != "c")
-            {
-                continue;
-            }
-
-            column = ColumnOf(xml.GetAttribute("r")) is > 0 and var c ? c : column + 1;
-            var type = xml.GetAttribute("t");
-            if (xml.IsEmptyElement)
-            {
-                continue;
-            }
-
-            string? raw = null;
-            string? inline = null;
-            var cellDepth = xml.Depth;
-            while (xml.Read() && !(xml.NodeType == XmlNodeType.EndElement && xml.Depth == cellDepth))
-            {
-                if (xml.NodeType != XmlNodeType.Element)
-                {
-                    continue;
-                }
-
-                if (xml.LocalName == "v")
-                {
-                    raw = ReadText(xml);
-                }
-                else if (xml.LocalName == "is")
-                {
-                    inline = xml.IsEmptyElement ? string.Empty : ReadRichText(xml);
-                }
-            }
-
-            var text = type switch
-            {
-                "inlineStr" => inline,
-                "s" => int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < shared.Count ? shared[index] : null,
-                "b" => raw == "1" ? "TRUE" : "FALSE",
-                _ => raw ?? inline,
-            };
-            if (!string.IsNullOrEmpty(text))
-            {
-                cells[column] = text;
-            }
-        }
-
-        return cells;
-    }
-
-    // Positioned on <si> or <is>: plain text, or the rich-text runs joined; phonetic guides (rPh) are left out.
-    private static string ReadRichText(XmlReader xml)
-    {
-        var text = new StringBuilder();
-        var depth = xml.Depth;
-        var phoneticDepth = -1;
-        while (xml.Read() && !(xml.NodeType == XmlNodeType.EndElement && xml.Depth == depth))
-        {
-            if (phoneticDepth >= 0)
-            {
-                if (xml.NodeType == XmlNodeType.EndElement && xml.Depth == phoneticDepth)
-                {
-                    phoneticDepth = -1;
-                }
-
-                continue;
-            }
-
-            if (xml.NodeType != XmlNodeType.Element)
-            {
-                continue;
-            }
-
-            if (xml.LocalName == "rPh")
-            {
-                phoneticDepth = xml.IsEmptyElement ? -1 : xml.Depth;
-                continue;
-            }
-
-            if (xml.LocalName == "t")
-            {
-                text.Append(ReadText(xml));
-                if (text.Length > MaxCellCharacters)
-                {
-                    throw new SafeXlsxException(SafeXlsxProblem.CellTooLong);
-                }
-            }
-        }
-
-        return text.ToString();
-    }
-
-    // Positioned on <v> or <t>: its text, read in chunks and refused beyond the cell limit, so one huge cell never becomes one huge string.
-    private static string ReadText(XmlReader xml)
-    {
-        if (xml.IsEmptyElement)
-        {
-            return string.Empty;
-        }
-
-        var text = new StringBuilder();
-        var buffer = new char[4096];
-        var depth = xml.Depth;
-        while (xml.Read() && !(xml.NodeType == XmlNodeType.EndElement && xml.Depth == depth))
-        {
-            if (xml.NodeType is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace)
-            {
-                int read;
-                while ((read = xml.ReadValueChunk(buffer, 0, buffer.Length)) > 0)
-                {
-                    text.Append(buffer, 0, read);
-                    if (text.Length > MaxCellCharacters)
-                    {
-                        throw new SafeXlsxException(SafeXlsxProblem.CellTooLong);
-                    }
-                }
-            }
-        }
-
-        return text.ToString();
-    }
-
     /// <summary>"AB12" → 28; 0 when the reference has no column letters.</summary>
     public static int ColumnOf(string? reference)
     {
         var column = 0;
         foreach (var c in reference ?? string.Empty)
         {
-            if (c is >= 'A' and <= 'Z')
-            {
-                column = (column * 26) + (c - 'A' + 1);
-                if (column > 16_384)
-                {
-                    return 0;
-                }
-            }
-            else if (c is >= 'a' and <= 'z')
-            {
-                column = (column * 26) + (c - 'a' + 1);
-                if (column > 16_384)
-                {
-                    return 0;
-                }
-            }
-            else
+            var letter = c is >= 'a' and <= 'z' ? (char)(c - 'a' + 'A') : c;
+            if (letter is < 'A' or > 'Z')
             {
                 break;
+            }
+
+            column = (column * 26) + (letter - 'A' + 1);
+            if (column > 16_384)
+            {
+                return 0;
             }
         }
 

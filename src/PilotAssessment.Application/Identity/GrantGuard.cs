@@ -1,10 +1,6 @@
 using Microsoft.Extensions.Localization;
 using PilotAssessment.Authorization;
-using PilotAssessment.ExceptionHandling;
 using PilotAssessment.Localization;
-using PilotAssessment.MultiTenancy;
-using PilotAssessment.Permissions;
-using PilotAssessment.Repositories;
 using PilotAssessment.Users;
 
 namespace PilotAssessment.Identity;

@@ -1,5 +1,3 @@
-using AutoMapper;
-
 namespace PilotAssessment.Identity;
 
 public sealed class IdentityAutoMapperProfile : Profile

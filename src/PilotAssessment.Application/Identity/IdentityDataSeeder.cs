@@ -1,8 +1,5 @@
 using Microsoft.AspNetCore.Identity;
 using PilotAssessment.Authorization;
-using PilotAssessment.MultiTenancy;
-using PilotAssessment.Permissions;
-using PilotAssessment.Repositories;
 
 namespace PilotAssessment.Identity;
 

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using PilotAssessment.ExceptionHandling;
 
 namespace PilotAssessment.Identity;
 

@@ -1,30 +1,22 @@
-using AutoMapper;
 using AutoMapper.QueryableExtensions;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Localization;
 using PilotAssessment.Authorization;
 using PilotAssessment.Dtos;
-using PilotAssessment.ExceptionHandling;
-using PilotAssessment.Localization;
-using PilotAssessment.MultiTenancy;
-using PilotAssessment.Permissions;
-using PilotAssessment.Repositories;
 
 namespace PilotAssessment.Identity;
 
 [RequiresPermission(PilotAssessmentPermissions.Roles.Default)]
 public sealed class RoleAppService(
+    ApplicationServiceContext context,
     RoleManager<AppRole> roleManager,
     IRepository<AppRole> roles,
     IRepository<PermissionGrant> grants,
     IPermissionDefinitionManager definitions,
-    ICurrentTenant currentTenant,
     IUnitOfWork unitOfWork,
     GrantGuard grantGuard,
-    IStringLocalizer<PilotAssessmentResource> localizer,
-    IMapper mapper) : IRoleAppService
+    IMapper mapper) : PilotAssessmentAppService(context), IRoleAppService
 {
-    private MultiTenancySides Side => currentTenant.Id is null ? MultiTenancySides.Host : MultiTenancySides.Tenant;
+    private MultiTenancySides Side => IsHost ? MultiTenancySides.Host : MultiTenancySides.Tenant;
 
     public async Task<PagedResultDto<RoleDto>> GetListAsync()
     {
@@ -35,7 +27,7 @@ public sealed class RoleAppService(
     [RequiresPermission(PilotAssessmentPermissions.Roles.Create)]
     public async Task<RoleDto> CreateAsync(RoleInput input)
     {
-        var role = new AppRole(currentTenant.Id, input.Name.Trim());
+        var role = new AppRole(CurrentTenant.Id, input.Name.Trim());
         (await roleManager.CreateAsync(role)).CheckErrors("name");
         return Localized(mapper.Map<RoleDto>(role));
     }
@@ -76,10 +68,10 @@ public sealed class RoleAppService(
         var groups = definitions.Groups
             .Select(g => new PermissionGroupDto(
                 g.Name,
-                localizer[g.DisplayNameKey],
+                L[g.DisplayNameKey],
                 g.Permissions.SelectMany(Flatten)
                     .Where(p => p.Sides.HasFlag(Side))
-                    .Select(p => new PermissionDto(p.Name, localizer[p.DisplayNameKey], p.Parent?.Name, granted.Contains(p.Name)))
+                    .Select(p => new PermissionDto(p.Name, L[p.DisplayNameKey], p.Parent?.Name, granted.Contains(p.Name)))
                     .ToList()))
             .Where(g => g.Permissions.Count > 0)
             .ToList();
@@ -95,7 +87,7 @@ public sealed class RoleAppService(
             var definition = definitions.Find(name) ?? throw new BusinessException(PilotAssessmentErrorCodes.UnknownPermission, name);
             if (!definition.Sides.HasFlag(Side))
             {
-                throw new BusinessException(PilotAssessmentErrorCodes.PermissionNotGrantableOnThisSide, localizer[definition.DisplayNameKey].Value);
+                throw new BusinessException(PilotAssessmentErrorCodes.PermissionNotGrantableOnThisSide, L[definition.DisplayNameKey].Value);
             }
         }
 
@@ -117,7 +109,7 @@ public sealed class RoleAppService(
         await unitOfWork.SaveChangesAsync();
         foreach (var name in names)
         {
-            await grants.InsertAsync(new PermissionGrant(currentTenant.Id, newRoleName, name), autoSave: false);
+            await grants.InsertAsync(new PermissionGrant(CurrentTenant.Id, newRoleName, name), autoSave: false);
         }
 
         await unitOfWork.SaveChangesAsync();
@@ -126,5 +118,5 @@ public sealed class RoleAppService(
     private static IEnumerable<PermissionDefinition> Flatten(PermissionDefinition p) => new[] { p }.Concat(p.Children.SelectMany(Flatten));
 
     /// <summary>A static role (the seeded ones) is shown by its localized name; a role the city made by the name it was given.</summary>
-    private RoleDto Localized(RoleDto role) => role.IsStatic ? role with { DisplayName = localizer["Role:" + role.Name].Value } : role;
+    private RoleDto Localized(RoleDto role) => role.IsStatic ? role with { DisplayName = L["Role:" + role.Name].Value } : role;
 }

@@ -6,8 +6,6 @@ using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using PilotAssessment.Account;
 using PilotAssessment.Data;
-using PilotAssessment.MultiTenancy;
-using PilotAssessment.Repositories;
 using PilotAssessment.Users;
 
 namespace PilotAssessment.Identity;

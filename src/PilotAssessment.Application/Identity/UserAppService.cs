@@ -1,25 +1,20 @@
-using AutoMapper;
 using AutoMapper.QueryableExtensions;
 using Microsoft.AspNetCore.Identity;
 using PilotAssessment.Dtos;
-using PilotAssessment.ExceptionHandling;
-using PilotAssessment.Permissions;
-using PilotAssessment.Repositories;
-using PilotAssessment.Users;
 
 namespace PilotAssessment.Identity;
 
 /// <summary>Users of the current tenant (the host's users when no city is selected).</summary>
 [RequiresPermission(PilotAssessmentPermissions.Users.Default)]
 public sealed class UserAppService(
+    ApplicationServiceContext context,
     UserManager<AppUser> userManager,
     RoleManager<AppRole> roleManager,
     IRepository<AppUser> users,
     IIdentityUserRepository identityUsers,
-    ICurrentUser currentUser,
     GrantGuard grantGuard,
     TokenService tokenService,
-    IMapper mapper) : IUserAppService
+    IMapper mapper) : PilotAssessmentAppService(context), IUserAppService
 {
     public async Task<PagedResultDto<UserDto>> GetListAsync(PagedAndFilteredRequestDto input)
     {
@@ -96,7 +91,7 @@ public sealed class UserAppService(
     [RequiresPermission(PilotAssessmentPermissions.Users.Delete)]
     public async Task DeleteAsync(Guid id)
     {
-        if (id == currentUser.Id)
+        if (id == CurrentUser.Id)
         {
             throw new BusinessException(PilotAssessmentErrorCodes.CannotDeleteSelf);
         }

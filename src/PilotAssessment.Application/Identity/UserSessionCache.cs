@@ -1,8 +1,6 @@
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.DependencyInjection;
 using PilotAssessment.Data;
-using PilotAssessment.MultiTenancy;
-using PilotAssessment.Repositories;
 
 namespace PilotAssessment.Identity;
 

@@ -1,22 +1,16 @@
-using AutoMapper;
 using AutoMapper.QueryableExtensions;
-using PilotAssessment.ExceptionHandling;
 using PilotAssessment.Identity;
-using PilotAssessment.Permissions;
-using PilotAssessment.Repositories;
-using PilotAssessment.Users;
 
 namespace PilotAssessment.OrganizationUnits;
 
 /// <summary>The city's own units and who belongs to them. Everything here is inside the current city.</summary>
 [RequiresPermission(PilotAssessmentPermissions.OrganizationUnits.Default)]
 public sealed class OrganizationUnitAppService(
+    ApplicationServiceContext context,
     IRepository<OrganizationUnit> units,
     IRepository<UnitMember> members,
     IRepository<AppUser> users,
-    ICurrentUser currentUser,
-    TimeProvider clock,
-    IMapper mapper) : IOrganizationUnitAppService
+    IMapper mapper) : PilotAssessmentAppService(context), IOrganizationUnitAppService
 {
     public async Task<List<OrganizationUnitDto>> GetTreeAsync(bool includeClosed)
     {
@@ -112,7 +106,7 @@ public sealed class OrganizationUnitAppService(
             throw new BusinessException(OrganizationUnitErrorCodes.HasOpenChildren, unit.Name);
         }
 
-        unit.Close(clock.GetUtcNow().UtcDateTime);
+        unit.Close(Now);
         await units.UpdateAsync(unit);
         return await GetAsync(id);
     }
@@ -157,7 +151,7 @@ public sealed class OrganizationUnitAppService(
 
     public async Task<List<OrganizationUnitDto>> GetMineAsync()
     {
-        var userId = currentUser.Id;
+        var userId = CurrentUser.Id;
         var unitIds = await members.ToListAsync(members.Query().Where(m => m.UserId == userId).Select(m => m.UnitId));
         var mine = await units.ToListAsync(units.Query().Where(u => unitIds.Contains(u.Id) && u.ClosedTime == null)
             .ProjectTo<OrganizationUnitDto>(mapper.ConfigurationProvider));

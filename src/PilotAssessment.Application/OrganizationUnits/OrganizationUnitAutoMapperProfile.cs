@@ -1,4 +1,3 @@
-using AutoMapper;
 using PilotAssessment.Identity;
 
 namespace PilotAssessment.OrganizationUnits;

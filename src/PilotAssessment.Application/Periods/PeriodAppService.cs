@@ -1,24 +1,20 @@
-using PilotAssessment.ExceptionHandling;
-using PilotAssessment.MultiTenancy;
+using AutoMapper.QueryableExtensions;
 using PilotAssessment.OrganizationUnits;
-using PilotAssessment.Permissions;
-using PilotAssessment.Repositories;
 using PilotAssessment.Schemes;
 using PilotAssessment.Tenants;
-using PilotAssessment.Users;
 
 namespace PilotAssessment.Periods;
 
 /// <summary>Periods belong to the province: officials create, open and close them and reopen a city after the close.</summary>
 [RequiresPermission(PilotAssessmentPermissions.Periods.Default)]
 public sealed class PeriodAppService(
+    ApplicationServiceContext context,
     IRepository<AssessmentPeriod> periods,
     IRepository<PeriodLockException> lockExceptions,
     IRepository<Scheme> schemes,
     IRepository<Tenant> tenants,
     IRepository<OrganizationUnit> units,
-    ICurrentTenant currentTenant,
-    TimeProvider clock) : IPeriodAppService
+    IMapper mapper) : PilotAssessmentAppService(context), IPeriodAppService
 {
     public async Task<List<PeriodDto>> GetListAsync(GetPeriodsInput input)
     {
@@ -33,11 +29,11 @@ public sealed class PeriodAppService(
             query = query.Where(p => p.Status == status);
         }
 
-        var list = await periods.ToListAsync(query.OrderByDescending(p => p.Year).ThenBy(p => p.Kind).ThenBy(p => p.Number));
-        return list.Select(ToDto).ToList();
+        return await periods.ToListAsync(query.OrderByDescending(p => p.Year).ThenBy(p => p.Kind).ThenBy(p => p.Number)
+            .ProjectTo<PeriodDto>(mapper.ConfigurationProvider));
     }
 
-    public async Task<PeriodDto> GetAsync(Guid id) => ToDto(await periods.GetAsync(id));
+    public async Task<PeriodDto> GetAsync(Guid id) => mapper.Map<PeriodDto>(await periods.GetAsync(id));
 
     [RequiresPermission(PilotAssessmentPermissions.Periods.Manage)]
     public async Task<PeriodDto> CreateAsync(CreatePeriodInput input)
@@ -58,43 +54,28 @@ public sealed class PeriodAppService(
         var period = new AssessmentPeriod(Guid.NewGuid(), scheme.Id, name, input.Kind, input.Year, input.Number,
             ProvinceTime.ToUtc(input.EntryOpensAt), ProvinceTime.ToUtc(input.EntryClosesAt));
         await periods.InsertAsync(period);
-        return ToDto(period);
+        return mapper.Map<PeriodDto>(period);
     }
 
     [RequiresPermission(PilotAssessmentPermissions.Periods.Manage)]
-    public async Task<PeriodDto> UpdateWindowAsync(Guid id, UpdatePeriodWindowInput input)
+    public Task<PeriodDto> UpdateWindowAsync(Guid id, UpdatePeriodWindowInput input) => ChangeAsync(id, period =>
     {
-        var period = await periods.GetAsync(id);
         period.ConcurrencyStamp = input.ConcurrencyStamp;
         period.UpdateWindow(ProvinceTime.ToUtc(input.EntryOpensAt), ProvinceTime.ToUtc(input.EntryClosesAt));
-        await periods.UpdateAsync(period);
-        return ToDto(period);
-    }
+    });
 
     [RequiresPermission(PilotAssessmentPermissions.Periods.Manage)]
-    public async Task<PeriodDto> OpenAsync(Guid id)
-    {
-        var period = await periods.GetAsync(id);
-        period.Open(clock.GetUtcNow().UtcDateTime);
-        await periods.UpdateAsync(period);
-        return ToDto(period);
-    }
+    public Task<PeriodDto> OpenAsync(Guid id) => ChangeAsync(id, period => period.Open(Now));
 
     [RequiresPermission(PilotAssessmentPermissions.Periods.Manage)]
-    public async Task<PeriodDto> CloseAsync(Guid id)
-    {
-        var period = await periods.GetAsync(id);
-        period.Lock(clock.GetUtcNow().UtcDateTime);
-        await periods.UpdateAsync(period);
-        return ToDto(period);
-    }
+    public Task<PeriodDto> CloseAsync(Guid id) => ChangeAsync(id, period => period.Lock(Now));
 
     [RequiresPermission(PilotAssessmentPermissions.Periods.Manage)]
     public async Task<List<LockExceptionDto>> GetLockExceptionsAsync(Guid id)
     {
         await periods.GetAsync(id);
-        var list = await lockExceptions.ToListAsync(lockExceptions.Query().Where(e => e.PeriodId == id).OrderBy(e => e.CreationTime));
-        return list.Select(ToDto).ToList();
+        return await lockExceptions.ToListAsync(lockExceptions.Query().Where(e => e.PeriodId == id).OrderBy(e => e.CreationTime)
+            .ProjectTo<LockExceptionDto>(mapper.ConfigurationProvider));
     }
 
     [RequiresPermission(PilotAssessmentPermissions.Periods.Manage)]
@@ -117,7 +98,7 @@ public sealed class PeriodAppService(
         if (input.UnitId is { } unitId)
         {
             // Read inside the chosen city: a unit of another city (or a closed one) is not found there.
-            using (currentTenant.Change(city.Id, city.Name))
+            using (CurrentTenant.Change(city.Id, city.Name))
             {
                 if (!await units.AnyAsync(units.Query().Where(u => u.Id == unitId && u.ClosedTime == null)))
                 {
@@ -127,14 +108,14 @@ public sealed class PeriodAppService(
         }
 
         var deadline = ProvinceTime.ToUtc(input.Deadline);
-        if (deadline <= clock.GetUtcNow().UtcDateTime)
+        if (deadline <= Now)
         {
             throw new BusinessException(PeriodErrorCodes.DeadlineInPast).WithError(nameof(input.Deadline), PeriodErrorCodes.DeadlineInPast);
         }
 
         var exception = new PeriodLockException(Guid.NewGuid(), period.Id, input.CityId, input.UnitId, input.Reason.Trim(), deadline);
         await lockExceptions.InsertAsync(exception);
-        return ToDto(exception);
+        return mapper.Map<LockExceptionDto>(exception);
     }
 
     [RequiresPermission(PilotAssessmentPermissions.Periods.Manage)]
@@ -143,7 +124,7 @@ public sealed class PeriodAppService(
         await periods.GetAsync(id);
         var city = await tenants.GetAsync(cityId);
         List<OrganizationUnit> all;
-        using (currentTenant.Change(city.Id, city.Name))
+        using (CurrentTenant.Change(city.Id, city.Name))
         {
             all = await units.ToListAsync(units.Query());
         }
@@ -168,38 +149,14 @@ public sealed class PeriodAppService(
             .ToList();
     }
 
-    public static PeriodDto ToDto(AssessmentPeriod p) => new()
+    /// <summary>Loads the period, applies one change of the domain to it and returns it as it is now.</summary>
+    private async Task<PeriodDto> ChangeAsync(Guid id, Action<AssessmentPeriod> change)
     {
-        Id = p.Id,
-        SchemeId = p.SchemeId,
-        Name = p.Name,
-        Kind = p.Kind.ToString(),
-        Year = p.Year,
-        Number = p.Number,
-        Status = p.Status.ToString(),
-        EntryOpensAt = DateTime.SpecifyKind(p.EntryOpensAt, DateTimeKind.Utc),
-        EntryClosesAt = DateTime.SpecifyKind(p.EntryClosesAt, DateTimeKind.Utc),
-        EntryOpensAtLocal = ProvinceTime.ToLocal(p.EntryOpensAt).ToString("yyyy-MM-ddTHH:mm"),
-        EntryClosesAtLocal = ProvinceTime.ToLocal(p.EntryClosesAt).ToString("yyyy-MM-ddTHH:mm"),
-        PublishedTime = p.PublishedTime,
-        EarlyCloseReason = p.EarlyCloseReason,
-        FinalizedTime = p.FinalizedTime,
-        PublicationWithdrawnTime = p.PublicationWithdrawnTime,
-        PublicationWithdrawReason = p.PublicationWithdrawReason,
-        ConcurrencyStamp = p.ConcurrencyStamp,
-    };
-
-    private static LockExceptionDto ToDto(PeriodLockException e) => new()
-    {
-        Id = e.Id,
-        PeriodId = e.PeriodId,
-        CityId = e.CityId,
-        UnitId = e.UnitId,
-        Reason = e.Reason,
-        Deadline = DateTime.SpecifyKind(e.Deadline, DateTimeKind.Utc),
-        DeadlineLocal = ProvinceTime.ToLocal(e.Deadline).ToString("yyyy-MM-ddTHH:mm"),
-        CreationTime = e.CreationTime,
-    };
+        var period = await periods.GetAsync(id);
+        change(period);
+        await periods.UpdateAsync(period);
+        return mapper.Map<PeriodDto>(period);
+    }
 
     private static string DefaultName(Scheme scheme, PeriodKind kind, int year, int number) => kind switch
     {
@@ -208,33 +165,4 @@ public sealed class PeriodAppService(
         PeriodKind.Quarterly => $"{year}年第{number}季度",
         _ => $"{year}年{number}月",
     } + $" · {scheme.Name}";
-}
-
-[RequiresSignIn]
-public sealed class NotificationAppService(IRepository<Notification> notifications, ICurrentUser currentUser, TimeProvider clock) : INotificationAppService
-{
-    public async Task<List<NotificationDto>> GetMineAsync(bool unreadOnly)
-    {
-        var userId = currentUser.Id;
-        var query = notifications.Query().Where(n => n.UserId == userId);
-        if (unreadOnly)
-        {
-            query = query.Where(n => n.ReadTime == null);
-        }
-
-        var list = await notifications.ToListAsync(query.OrderByDescending(n => n.CreationTime).Take(100));
-        return list.Select(n => new NotificationDto { Id = n.Id, Key = n.Key, Title = n.Title, Body = n.Body, CreationTime = n.CreationTime, ReadTime = n.ReadTime }).ToList();
-    }
-
-    public async Task MarkReadAsync(Guid id)
-    {
-        var notification = await notifications.GetAsync(id);
-        if (notification.UserId != currentUser.Id)
-        {
-            throw new EntityNotFoundException(typeof(Notification), id);
-        }
-
-        notification.ReadTime ??= clock.GetUtcNow().UtcDateTime;
-        await notifications.UpdateAsync(notification);
-    }
 }

@@ -1,6 +1,5 @@
 using PilotAssessment.Authorization;
 using PilotAssessment.Identity;
-using PilotAssessment.MultiTenancy;
 using P = PilotAssessment.Permissions.PilotAssessmentPermissions;
 
 namespace PilotAssessment.Permissions;

@@ -1,16 +1,10 @@
-using AutoMapper;
 using Microsoft.Extensions.Configuration;
 using PilotAssessment.Data;
 using PilotAssessment.DataEntry;
-using PilotAssessment.ExceptionHandling;
-using PilotAssessment.MultiTenancy;
 using PilotAssessment.Periods;
-using PilotAssessment.Permissions;
-using PilotAssessment.Repositories;
 using PilotAssessment.Results.Pdf;
 using PilotAssessment.Reviews;
 using PilotAssessment.Schemes;
-using PilotAssessment.Services;
 using PilotAssessment.Tenants;
 
 namespace PilotAssessment.Results;
@@ -151,7 +145,7 @@ public sealed class ResultAppService(
             await unitOfWork.SaveChangesAsync();
         }
 
-        return PeriodAppService.ToDto(period);
+        return mapper.Map<PeriodDto>(period);
     }
 
     [RequiresPermission(PilotAssessmentPermissions.Results.Publish)]
@@ -160,7 +154,7 @@ public sealed class ResultAppService(
         var period = await periods.GetAsync(periodId);
         period.MarkFinal(Now);
         await periods.UpdateAsync(period);
-        return PeriodAppService.ToDto(period);
+        return mapper.Map<PeriodDto>(period);
     }
 
     public async Task<ScoreSheetRecordDto> ApplyRetroactiveVetoAsync(Guid periodId, Guid cityId, RetroactiveVetoInput input)

@@ -1,9 +1,6 @@
 using System.Text.Json;
 using PilotAssessment.Data;
-using PilotAssessment.MultiTenancy;
 using PilotAssessment.Periods;
-using PilotAssessment.Permissions;
-using PilotAssessment.Repositories;
 using PilotAssessment.Reviews;
 using PilotAssessment.Schemes;
 using PilotAssessment.Schemes.Scoring;

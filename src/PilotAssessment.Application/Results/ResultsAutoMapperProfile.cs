@@ -1,5 +1,4 @@
 using System.Text.Json;
-using AutoMapper;
 using PilotAssessment.Periods;
 
 namespace PilotAssessment.Results;

@@ -1,5 +1,3 @@
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using PilotAssessment.Excel;
 
@@ -11,7 +9,7 @@ namespace PilotAssessment.Results;
 /// </summary>
 public static class ScoreSheetXlsxWriter
 {
-    public static byte[] Write(ScoreSheetRecordDto sheet, string periodName) => Workbook("评分表", data =>
+    public static byte[] Write(ScoreSheetRecordDto sheet, string periodName) => SingleSheetXlsx.Write("评分表", data =>
     {
         const string NotAssessed = "未参评";
         Row(data, "城市 City", sheet.CityName, "周期 Period", periodName);
@@ -34,7 +32,7 @@ public static class ScoreSheetXlsxWriter
     });
 
     /// <summary>The province's ranking table of a period: one row per city, best first; a city left out says 未参评.</summary>
-    public static byte[] WriteRanking(IReadOnlyList<RankingRowDto> ranking, string periodName) => Workbook("排名", data =>
+    public static byte[] WriteRanking(IReadOnlyList<RankingRowDto> ranking, string periodName) => SingleSheetXlsx.Write("排名", data =>
     {
         Row(data, "周期 Period", periodName);
         Row(data);
@@ -52,36 +50,12 @@ public static class ScoreSheetXlsxWriter
         }
     });
 
-    private static byte[] Workbook(string sheetName, Action<SheetData> fill)
-    {
-        using var stream = new MemoryStream();
-        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
-        {
-            var workbook = document.AddWorkbookPart();
-            workbook.Workbook = new Workbook();
-            var worksheet = workbook.AddNewPart<WorksheetPart>();
-            var data = new SheetData();
-            worksheet.Worksheet = new Worksheet(data);
-            workbook.Workbook.AppendChild(new Sheets()).AppendChild(new Sheet { Id = workbook.GetIdOfPart(worksheet), SheetId = 1, Name = sheetName });
-            fill(data);
-            workbook.Workbook.Save();
-        }
-
-        return stream.ToArray();
-    }
-
     private static void Row(SheetData data, params object?[] values)
     {
         var row = new Row();
         foreach (var value in values)
         {
-            row.AppendChild(value switch
-            {
-                null => new Cell(),
-                decimal d => new Cell { DataType = CellValues.Number, CellValue = new CellValue(d) },
-                int i => new Cell { DataType = CellValues.Number, CellValue = new CellValue(i) },
-                _ => new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(SafeCellText.Escape(value.ToString())) { Space = SpaceProcessingModeValues.Preserve }) },
-            });
+            row.AppendChild(SingleSheetXlsx.Cell(value));
         }
 
         data.AppendChild(row);

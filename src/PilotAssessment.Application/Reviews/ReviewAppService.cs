@@ -1,10 +1,6 @@
 using PilotAssessment.Data;
 using PilotAssessment.DataEntry;
-using PilotAssessment.ExceptionHandling;
-using PilotAssessment.MultiTenancy;
 using PilotAssessment.Periods;
-using PilotAssessment.Permissions;
-using PilotAssessment.Repositories;
 using PilotAssessment.Schemes;
 using PilotAssessment.Tenants;
 using PilotAssessment.Users;

@@ -1,12 +1,7 @@
 using System.Text;
-using AutoMapper;
 using Microsoft.Extensions.Localization;
 using PilotAssessment.Dtos;
-using PilotAssessment.ExceptionHandling;
 using PilotAssessment.Localization;
-using PilotAssessment.MultiTenancy;
-using PilotAssessment.Permissions;
-using PilotAssessment.Repositories;
 using PilotAssessment.Schemes.Excel;
 using PilotAssessment.Schemes.Json;
 using PilotAssessment.Schemes.Scoring;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using AutoMapper;
 using PilotAssessment.Localization;
 using PilotAssessment.Schemes.Rules;
 using PilotAssessment.Schemes.Scoring;

@@ -1,4 +1,3 @@
-using PilotAssessment.Repositories;
 using PilotAssessment.Schemes.SampleData;
 using PilotAssessment.Schemes.Validation;
 using PilotAssessment.Seeding;

@@ -1,5 +1,4 @@
 using System.Reflection;
-using PilotAssessment.Permissions;
 
 namespace PilotAssessment.Services;
 

@@ -1,9 +1,6 @@
 using System.Collections.Concurrent;
 using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
-using PilotAssessment.ExceptionHandling;
-using PilotAssessment.Permissions;
-using PilotAssessment.Repositories;
 using PilotAssessment.Users;
 
 namespace PilotAssessment.Services;

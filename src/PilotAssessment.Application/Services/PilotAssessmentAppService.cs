@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Localization;
 using PilotAssessment.Data;
 using PilotAssessment.Localization;
-using PilotAssessment.MultiTenancy;
 using PilotAssessment.Users;
 
 namespace PilotAssessment.Services;

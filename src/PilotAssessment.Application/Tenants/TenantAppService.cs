@@ -1,14 +1,16 @@
-using AutoMapper;
 using AutoMapper.QueryableExtensions;
 using PilotAssessment.Dtos;
 using PilotAssessment.Identity;
-using PilotAssessment.Permissions;
-using PilotAssessment.Repositories;
 
 namespace PilotAssessment.Tenants;
 
 [RequiresPermission(PilotAssessmentPermissions.Tenants.Default)]
-public sealed class TenantAppService(IRepository<Tenant> tenants, TenantManager tenantManager, TokenService tokenService, IMapper mapper) : ITenantAppService
+public sealed class TenantAppService(
+    ApplicationServiceContext context,
+    IRepository<Tenant> tenants,
+    TenantManager tenantManager,
+    TokenService tokenService,
+    IMapper mapper) : PilotAssessmentAppService(context), ITenantAppService
 {
     public async Task<PagedResultDto<TenantDto>> GetListAsync(PagedAndFilteredRequestDto input)
     {
@@ -34,31 +36,30 @@ public sealed class TenantAppService(IRepository<Tenant> tenants, TenantManager 
     }
 
     [RequiresPermission(PilotAssessmentPermissions.Tenants.Update)]
-    public async Task<TenantDto> UpdateAsync(Guid id, UpdateTenantInput input)
+    public Task<TenantDto> UpdateAsync(Guid id, UpdateTenantInput input) => ChangeAsync(id, tenant =>
     {
-        var tenant = await tenants.GetAsync(id);
         tenant.ConcurrencyStamp = input.ConcurrencyStamp;
         tenant.Rename(input.DisplayName);
-        await tenants.UpdateAsync(tenant);
-        return mapper.Map<TenantDto>(tenant);
-    }
+    });
 
     [RequiresPermission(PilotAssessmentPermissions.Tenants.ManageStatus)]
-    public async Task<TenantDto> ActivateAsync(Guid id)
-    {
-        var tenant = await tenants.GetAsync(id);
-        tenant.Activate();
-        await tenants.UpdateAsync(tenant);
-        return mapper.Map<TenantDto>(tenant);
-    }
+    public Task<TenantDto> ActivateAsync(Guid id) => ChangeAsync(id, tenant => tenant.Activate());
 
+    /// <summary>A deactivated city's sessions end at once: its refresh tokens are revoked with the change.</summary>
     [RequiresPermission(PilotAssessmentPermissions.Tenants.ManageStatus)]
     public async Task<TenantDto> DeactivateAsync(Guid id)
     {
-        var tenant = await tenants.GetAsync(id);
-        tenant.Deactivate();
-        await tenants.UpdateAsync(tenant);
+        var tenant = await ChangeAsync(id, tenant => tenant.Deactivate());
         await tokenService.RevokeTenantAsync(id);
+        return tenant;
+    }
+
+    /// <summary>Loads the city, applies one change of the domain to it and returns it as it is now.</summary>
+    private async Task<TenantDto> ChangeAsync(Guid id, Action<Tenant> change)
+    {
+        var tenant = await tenants.GetAsync(id);
+        change(tenant);
+        await tenants.UpdateAsync(tenant);
         return mapper.Map<TenantDto>(tenant);
     }
 }

@@ -1,5 +1,3 @@
-using AutoMapper;
-
 namespace PilotAssessment.Tenants;
 
 public sealed class TenantAutoMapperProfile : Profile

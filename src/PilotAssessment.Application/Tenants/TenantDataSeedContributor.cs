@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using PilotAssessment.Identity;
-using PilotAssessment.Repositories;
 using PilotAssessment.Seeding;
 
 namespace PilotAssessment.Tenants;

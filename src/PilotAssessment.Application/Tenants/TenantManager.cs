@@ -1,6 +1,4 @@
-using PilotAssessment.ExceptionHandling;
 using PilotAssessment.Identity;
-using PilotAssessment.Repositories;
 
 namespace PilotAssessment.Tenants;
 

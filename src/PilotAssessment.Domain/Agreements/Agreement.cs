@@ -1,7 +1,3 @@
-using PilotAssessment.Entities;
-using PilotAssessment.ExceptionHandling;
-using PilotAssessment.MultiTenancy;
-
 namespace PilotAssessment.Agreements;
 
 /// <summary>
@@ -109,33 +105,28 @@ public class Agreement : FullAuditedAggregateRoot, IMultiTenant
     public void AssignUnits(IEnumerable<UnitAssignment> lines, IEnumerable<UnitAssignment> keyTasks)
     {
         EnsureOpen();
-        var newLines = Content.Lines.ToList();
-        foreach (var assignment in lines)
-        {
-            var index = newLines.FindIndex(l => l.Code == assignment.Code);
-            if (index < 0)
-            {
-                throw new BusinessException(AgreementErrorCodes.UnknownIndicator, assignment.Code)
-                    .WithError(assignment.Code, AgreementErrorCodes.UnknownIndicator, assignment.Code);
-            }
-
-            newLines[index] = newLines[index] with { AssignedUnitId = assignment.UnitId };
-        }
-
-        var newTasks = Content.KeyTasks.ToList();
-        foreach (var assignment in keyTasks)
-        {
-            var index = newTasks.FindIndex(t => t.Code == assignment.Code);
-            if (index < 0)
-            {
-                throw new BusinessException(AgreementErrorCodes.UnknownTask, assignment.Code)
-                    .WithError(assignment.Code, AgreementErrorCodes.UnknownTask, assignment.Code);
-            }
-
-            newTasks[index] = newTasks[index] with { AssignedUnitId = assignment.UnitId };
-        }
-
+        var newLines = Assign(Content.Lines, lines, l => l.Code, (l, unitId) => l with { AssignedUnitId = unitId }, AgreementErrorCodes.UnknownIndicator);
+        var newTasks = Assign(Content.KeyTasks, keyTasks, t => t.Code, (t, unitId) => t with { AssignedUnitId = unitId }, AgreementErrorCodes.UnknownTask);
         Content = Content with { Lines = newLines, KeyTasks = newTasks };
+    }
+
+    /// <summary>The items with each named one given its unit; a code that is not an item is refused with <paramref name="unknownCode"/>.</summary>
+    private static List<T> Assign<T>(
+        IEnumerable<T> items, IEnumerable<UnitAssignment> assignments, Func<T, string> codeOf, Func<T, Guid?, T> withUnit, string unknownCode)
+    {
+        var result = items.ToList();
+        foreach (var assignment in assignments)
+        {
+            var index = result.FindIndex(item => codeOf(item) == assignment.Code);
+            if (index < 0)
+            {
+                throw new BusinessException(unknownCode, assignment.Code).WithError(assignment.Code, unknownCode, assignment.Code);
+            }
+
+            result[index] = withUnit(result[index], assignment.UnitId);
+        }
+
+        return result;
     }
 
     /// <summary>Only a draft can be deleted; an issued agreement is closed or amended instead.</summary>

@@ -1,7 +1,3 @@
-using PilotAssessment.Entities;
-using PilotAssessment.ExceptionHandling;
-using PilotAssessment.MultiTenancy;
-
 namespace PilotAssessment.Agreements;
 
 /// <summary>A file of an agreement (the signed scan, or evidence of a key task's progress). The bytes live in <see cref="AgreementAttachmentContent"/> so listing does not load them.</summary>

@@ -1,5 +1,3 @@
-using PilotAssessment.ExceptionHandling;
-
 namespace PilotAssessment.Agreements;
 
 /// <summary>

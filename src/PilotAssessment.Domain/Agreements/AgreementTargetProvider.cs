@@ -1,6 +1,4 @@
 using PilotAssessment.Data;
-using PilotAssessment.MultiTenancy;
-using PilotAssessment.Repositories;
 
 namespace PilotAssessment.Agreements;
 

@@ -1,4 +1,3 @@
-using PilotAssessment.ExceptionHandling;
 using PilotAssessment.Files;
 
 namespace PilotAssessment.Agreements;

@@ -1,6 +1,3 @@
-using PilotAssessment.Entities;
-using PilotAssessment.MultiTenancy;
-
 namespace PilotAssessment.Auditing;
 
 /// <summary>One write request: who, in which tenant, what route, how long, how it ended.</summary>

@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using PilotAssessment.Entities;
-using PilotAssessment.MultiTenancy;
 
 namespace PilotAssessment.Identity;
 

@@ -1,6 +1,3 @@
-using PilotAssessment.Entities;
-using PilotAssessment.MultiTenancy;
-
 namespace PilotAssessment.Identity;
 
 /// <summary>

@@ -1,7 +1,5 @@
 using PilotAssessment.BackgroundJobs;
 using PilotAssessment.Data;
-using PilotAssessment.MultiTenancy;
-using PilotAssessment.Repositories;
 
 namespace PilotAssessment.Identity;
 

@@ -1,7 +1,3 @@
-using PilotAssessment.Entities;
-using PilotAssessment.ExceptionHandling;
-using PilotAssessment.MultiTenancy;
-
 namespace PilotAssessment.OrganizationUnits;
 
 /// <summary>

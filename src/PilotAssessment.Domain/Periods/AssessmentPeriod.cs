@@ -1,6 +1,3 @@
-using PilotAssessment.Entities;
-using PilotAssessment.ExceptionHandling;
-
 namespace PilotAssessment.Periods;
 
 /// <summary>

@@ -1,6 +1,4 @@
 using PilotAssessment.DataEntry;
-using PilotAssessment.ExceptionHandling;
-using PilotAssessment.Repositories;
 
 namespace PilotAssessment.Periods;
 

@@ -1,6 +1,3 @@
-using PilotAssessment.Entities;
-using PilotAssessment.MultiTenancy;
-
 namespace PilotAssessment.Periods;
 
 /// <summary>An in-app message to one user of a city (reminders of the entry deadline).</summary>

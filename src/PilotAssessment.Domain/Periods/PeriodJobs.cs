@@ -6,8 +6,6 @@ using PilotAssessment.Data;
 using PilotAssessment.DataEntry;
 using PilotAssessment.Identity;
 using PilotAssessment.Localization;
-using PilotAssessment.MultiTenancy;
-using PilotAssessment.Repositories;
 using PilotAssessment.Results;
 using PilotAssessment.Schemes;
 using PilotAssessment.Tenants;
@@ -18,37 +16,44 @@ namespace PilotAssessment.Periods;
 // catches up once and a second run finds nothing left to do.
 
 /// <summary>Opens planned periods whose entry window has started.</summary>
-public sealed class PeriodOpenJob(IRepository<AssessmentPeriod> periods, IUnitOfWork unitOfWork, TimeProvider clock) : IBackgroundJob
+public sealed class PeriodOpenJob(IRepository<AssessmentPeriod> periods, IUnitOfWork unitOfWork, TimeProvider clock)
+    : PeriodTransitionJob(periods, unitOfWork, clock)
 {
-    public async Task<int> RunAsync(CancellationToken cancellationToken = default)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var due = await periods.ToListAsync(periods.Query().Where(p => p.Status == PeriodStatus.Planned && p.EntryOpensAt <= now), cancellationToken);
-        foreach (var period in due)
-        {
-            period.Open(now);
-        }
+    protected override IQueryable<AssessmentPeriod> Due(IQueryable<AssessmentPeriod> query, DateTime now) =>
+        query.Where(p => p.Status == PeriodStatus.Planned && p.EntryOpensAt <= now);
 
-        await unitOfWork.SaveChangesAsync(cancellationToken);
-        return due.Count;
-    }
+    protected override void Apply(AssessmentPeriod period, DateTime now) => period.Open(now);
 }
 
 /// <summary>Locks open periods whose entry window has closed.</summary>
-public sealed class PeriodLockJob(IRepository<AssessmentPeriod> periods, IUnitOfWork unitOfWork, TimeProvider clock) : IBackgroundJob
+public sealed class PeriodLockJob(IRepository<AssessmentPeriod> periods, IUnitOfWork unitOfWork, TimeProvider clock)
+    : PeriodTransitionJob(periods, unitOfWork, clock)
+{
+    protected override IQueryable<AssessmentPeriod> Due(IQueryable<AssessmentPeriod> query, DateTime now) =>
+        query.Where(p => p.Status == PeriodStatus.Open && p.EntryClosesAt <= now);
+
+    protected override void Apply(AssessmentPeriod period, DateTime now) => period.Lock(now);
+}
+
+/// <summary>Moves every period that is due to its next status, all in one save; returns how many moved.</summary>
+public abstract class PeriodTransitionJob(IRepository<AssessmentPeriod> periods, IUnitOfWork unitOfWork, TimeProvider clock) : IBackgroundJob
 {
     public async Task<int> RunAsync(CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var due = await periods.ToListAsync(periods.Query().Where(p => p.Status == PeriodStatus.Open && p.EntryClosesAt <= now), cancellationToken);
+        var due = await periods.ToListAsync(Due(periods.Query(), now), cancellationToken);
         foreach (var period in due)
         {
-            period.Lock(now);
+            Apply(period, now);
         }
 
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return due.Count;
     }
+
+    protected abstract IQueryable<AssessmentPeriod> Due(IQueryable<AssessmentPeriod> query, DateTime now);
+
+    protected abstract void Apply(AssessmentPeriod period, DateTime now);
 }
 
 /// <summary>

@@ -1,7 +1,5 @@
 using System.Security.Claims;
 using PilotAssessment.Authorization;
-using PilotAssessment.MultiTenancy;
-using PilotAssessment.Repositories;
 using PilotAssessment.Users;
 
 namespace PilotAssessment.Permissions;

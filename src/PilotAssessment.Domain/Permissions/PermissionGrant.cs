@@ -1,6 +1,3 @@
-using PilotAssessment.Entities;
-using PilotAssessment.MultiTenancy;
-
 namespace PilotAssessment.Permissions;
 
 /// <summary>A permission granted to a role of one tenant (or of the host).</summary>

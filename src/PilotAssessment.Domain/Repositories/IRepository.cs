@@ -1,5 +1,3 @@
-using PilotAssessment.Entities;
-
 namespace PilotAssessment.Repositories;
 
 /// <summary>

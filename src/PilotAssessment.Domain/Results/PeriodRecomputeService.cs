@@ -1,8 +1,6 @@
 using System.Text.Json;
 using PilotAssessment.Data;
-using PilotAssessment.MultiTenancy;
 using PilotAssessment.Periods;
-using PilotAssessment.Repositories;
 using PilotAssessment.Schemes;
 using PilotAssessment.Schemes.Scoring;
 

@@ -1,8 +1,6 @@
 using PilotAssessment.Data;
 using PilotAssessment.DataEntry;
-using PilotAssessment.MultiTenancy;
 using PilotAssessment.Periods;
-using PilotAssessment.Repositories;
 using PilotAssessment.Schemes;
 using PilotAssessment.Schemes.Rules;
 using PilotAssessment.Schemes.Scoring;

@@ -1,6 +1,4 @@
 using PilotAssessment.Auditing;
-using PilotAssessment.Entities;
-using PilotAssessment.MultiTenancy;
 using PilotAssessment.Schemes;
 
 namespace PilotAssessment.Results;

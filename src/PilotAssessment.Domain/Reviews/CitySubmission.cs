@@ -1,7 +1,3 @@
-using PilotAssessment.Entities;
-using PilotAssessment.ExceptionHandling;
-using PilotAssessment.MultiTenancy;
-
 namespace PilotAssessment.Reviews;
 
 /// <summary>A city's self-assessment of one period moving through review (like DHIS2 data approval).</summary>

@@ -1,5 +1,3 @@
-using PilotAssessment.Entities;
-using PilotAssessment.ExceptionHandling;
 using PilotAssessment.Schemes.Validation;
 
 namespace PilotAssessment.Schemes;

@@ -1,5 +1,3 @@
-using PilotAssessment.Repositories;
-
 namespace PilotAssessment.Seeding;
 
 /// <summary>Seeds one kind of data. Must be idempotent: running it twice leaves the same data.</summary>

@@ -1,5 +1,3 @@
-using PilotAssessment.Entities;
-
 namespace PilotAssessment.Tenants;
 
 /// <summary>A pilot city. Owned by the host; the city's own data carries its Id as TenantId.</summary>

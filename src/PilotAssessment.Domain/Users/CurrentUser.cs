@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using PilotAssessment.MultiTenancy;
 
 namespace PilotAssessment.Users;
 

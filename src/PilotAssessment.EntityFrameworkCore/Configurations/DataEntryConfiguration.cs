@@ -1,7 +1,5 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PilotAssessment.DataEntry;
 
 namespace PilotAssessment.EntityFrameworkCore.Configurations;

@@ -1,7 +1,5 @@
 using System.Runtime.CompilerServices;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PilotAssessment.Schemes;
 using PilotAssessment.Schemes.Json;
 

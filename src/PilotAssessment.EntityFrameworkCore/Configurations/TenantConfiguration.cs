@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PilotAssessment.Tenants;
 
 namespace PilotAssessment.EntityFrameworkCore.Configurations;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Microsoft.EntityFrameworkCore;
 using PilotAssessment.Data;
 using PilotAssessment.DataEntry;
 using PilotAssessment.Entities;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Reflection;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using PilotAssessment.Auditing;

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using PilotAssessment.Data;
 using PilotAssessment.MultiTenancy;

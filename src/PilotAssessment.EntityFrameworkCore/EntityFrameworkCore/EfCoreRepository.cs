@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using PilotAssessment.Entities;
 using PilotAssessment.ExceptionHandling;
 using PilotAssessment.Repositories;

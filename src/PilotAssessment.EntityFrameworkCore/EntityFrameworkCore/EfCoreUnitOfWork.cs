@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using PilotAssessment.Data;
 using PilotAssessment.ExceptionHandling;

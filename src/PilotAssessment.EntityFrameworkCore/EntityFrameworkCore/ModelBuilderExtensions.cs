@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace PilotAssessment.EntityFrameworkCore;
 
 public static class ModelBuilderExtensions

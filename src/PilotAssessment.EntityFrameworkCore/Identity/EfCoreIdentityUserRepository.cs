@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using PilotAssessment.EntityFrameworkCore;
 
 namespace PilotAssessment.Identity;

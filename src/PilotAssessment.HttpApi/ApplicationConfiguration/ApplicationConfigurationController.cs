@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-
 namespace PilotAssessment.ApplicationConfiguration;
 
 /// <summary>界面配置</summary>

@@ -1,7 +1,4 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using PilotAssessment.Permissions;
 
 namespace PilotAssessment.DataEntry;
 

@@ -1,7 +1,4 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using PilotAssessment.Dtos;
-using PilotAssessment.Permissions;
 
 namespace PilotAssessment.Identity;
 

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using PilotAssessment.Permissions;
-
 namespace PilotAssessment.OrganizationUnits;
 
 /// <summary>单位</summary>

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using PilotAssessment.Permissions;
-
 namespace PilotAssessment.Periods;
 
 /// <summary>考评周期</summary>

@@ -1,8 +1,5 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using PilotAssessment.Dtos;
-using PilotAssessment.Permissions;
 
 namespace PilotAssessment.Schemes;
 

@@ -147,3 +147,26 @@ namespace PilotAssessment.Violations.Pipeline
         public Task ForgottenAsync() => Task.CompletedTask;
     }
 }
+
+namespace PilotAssessment.Violations.ServiceBase
+{
+    using PilotAssessment.Permissions;
+    using PilotAssessment.Services;
+
+    public interface IBaseCheckedAppService : IApplicationService
+    {
+        Task RunAsync();
+    }
+
+    [RequiresSignIn]
+    public sealed class InjectsItsOwnTenantAppService(MultiTenancy.ICurrentTenant currentTenant) : IBaseCheckedAppService
+    {
+        public Task RunAsync() => Task.FromResult(currentTenant.Id);
+    }
+
+    [RequiresSignIn]
+    public sealed class OnTheBaseAppService(ApplicationServiceContext context) : PilotAssessmentAppService(context), IBaseCheckedAppService
+    {
+        public Task RunAsync() => Task.FromResult(IsHost);
+    }
+}

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
-using PilotAssessment.ExceptionHandling;
 using SkiaSharp;
 
 namespace PilotAssessment.Results.Pdf;

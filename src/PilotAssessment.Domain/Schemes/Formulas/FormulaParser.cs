@@ -40,113 +40,29 @@ public static class FormulaParser
             throw Error(SchemeErrorCodes.FormulaTooLong, SchemeConsts.MaxFormulaLength + 1, text.Length, SchemeConsts.MaxFormulaLength);
         }
 
-        var parser = new Parser(Tokenize(text));
+        var parser = new Parser(FormulaTokenizer.Tokenize(text));
         var node = parser.ParseExpression();
         parser.ExpectEnd();
         return node;
     }
 
-    private enum TokenKind
-    {
-        Number,
-        Identifier,
-        Operator,
-        OpenParen,
-        CloseParen,
-        Comma,
-        End,
-    }
-
-    private readonly record struct Token(TokenKind Kind, string Text, int Position, decimal Number = 0m);
-
-    private static List<Token> Tokenize(string text)
-    {
-        var tokens = new List<Token>();
-        var i = 0;
-        while (i < text.Length)
-        {
-            var c = text[i];
-            var position = i + 1;
-            if (char.IsWhiteSpace(c))
-            {
-                i++;
-                continue;
-            }
-
-            if (char.IsAsciiDigit(c) || (c == '.' && i + 1 < text.Length && char.IsAsciiDigit(text[i + 1])))
-            {
-                var start = i;
-                while (i < text.Length && (char.IsAsciiDigit(text[i]) || text[i] == '.'))
-                {
-                    i++;
-                }
-
-                var literal = text[start..i];
-                if (!decimal.TryParse(literal, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
-                {
-                    throw Error(SchemeErrorCodes.FormulaBadNumber, position, literal);
-                }
-
-                tokens.Add(new Token(TokenKind.Number, literal, position, number));
-                continue;
-            }
-
-            if (char.IsLetter(c) || c == '_')
-            {
-                var start = i;
-                while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] == '_' || text[i] == '.'))
-                {
-                    i++;
-                }
-
-                tokens.Add(new Token(TokenKind.Identifier, text[start..i], position));
-                continue;
-            }
-
-            var two = i + 1 < text.Length ? text.Substring(i, 2) : null;
-            if (two is "<=" or ">=" or "==" or "!=")
-            {
-                tokens.Add(new Token(TokenKind.Operator, two, position));
-                i += 2;
-                continue;
-            }
-
-            var token = c switch
-            {
-                '+' or '-' or '<' or '>' => new Token(TokenKind.Operator, c.ToString(), position),
-                '−' => new Token(TokenKind.Operator, "-", position),
-                '*' or '×' => new Token(TokenKind.Operator, "*", position),
-                '/' or '÷' => new Token(TokenKind.Operator, "/", position),
-                '(' or '（' => new Token(TokenKind.OpenParen, "(", position),
-                ')' or '）' => new Token(TokenKind.CloseParen, ")", position),
-                ',' or '，' => new Token(TokenKind.Comma, ",", position),
-                _ => throw Error(SchemeErrorCodes.FormulaUnexpectedCharacter, position, c.ToString()),
-            };
-            tokens.Add(token);
-            i++;
-        }
-
-        tokens.Add(new Token(TokenKind.End, string.Empty, text.Length + 1));
-        return tokens;
-    }
-
-    private static FormulaSyntaxException Error(string code, int position, params object?[] arguments) =>
+    internal static FormulaSyntaxException Error(string code, int position, params object?[] arguments) =>
         new(new FormulaSyntaxError(code, position, arguments));
 
     /// <summary>Nesting limit, so a hostile formula cannot exhaust the stack.</summary>
     public const int MaxNesting = 64;
 
-    private sealed class Parser(List<Token> tokens)
+    private sealed class Parser(List<FormulaToken> tokens)
     {
         private int _index;
         private int _depth;
         private int _nodes;
 
-        private Token Current => tokens[_index];
+        private FormulaToken Current => tokens[_index];
 
         public void ExpectEnd()
         {
-            if (Current.Kind != TokenKind.End)
+            if (Current.Kind != FormulaTokenKind.End)
             {
                 throw Unexpected();
             }
@@ -173,7 +89,7 @@ public static class FormulaParser
         private FormulaNode ParseComparison()
         {
             var left = ParseAdditive();
-            if (Current.Kind == TokenKind.Operator && Current.Text is "<" or "<=" or ">" or ">=" or "==" or "!=")
+            if (Current.Kind == FormulaTokenKind.Operator && Current.Text is "<" or "<=" or ">" or ">=" or "==" or "!=")
             {
                 var op = Current;
                 _index++;
@@ -202,7 +118,7 @@ public static class FormulaParser
         private FormulaNode ParseLeftAssociative(Func<FormulaNode> operand, (string Text, BinaryOperator Operator) first, (string Text, BinaryOperator Operator) second)
         {
             var left = operand();
-            while (Current.Kind == TokenKind.Operator && (Current.Text == first.Text || Current.Text == second.Text))
+            while (Current.Kind == FormulaTokenKind.Operator && (Current.Text == first.Text || Current.Text == second.Text))
             {
                 var op = Current;
                 _index++;
@@ -214,7 +130,7 @@ public static class FormulaParser
 
         private FormulaNode ParseUnary()
         {
-            if (Current.Kind == TokenKind.Operator && Current.Text is "-" or "+")
+            if (Current.Kind == FormulaTokenKind.Operator && Current.Text is "-" or "+")
             {
                 var op = Current;
                 _index++;
@@ -236,17 +152,17 @@ public static class FormulaParser
             var token = Current;
             switch (token.Kind)
             {
-                case TokenKind.Number:
+                case FormulaTokenKind.Number:
                     _index++;
                     return Node(new NumberNode(token.Number, token.Position));
-                case TokenKind.OpenParen:
+                case FormulaTokenKind.OpenParen:
                     _index++;
                     var inner = ParseExpression();
-                    Expect(TokenKind.CloseParen);
+                    Expect(FormulaTokenKind.CloseParen);
                     return inner;
-                case TokenKind.Identifier:
+                case FormulaTokenKind.Identifier:
                     _index++;
-                    if (Current.Kind != TokenKind.OpenParen)
+                    if (Current.Kind != FormulaTokenKind.OpenParen)
                     {
                         return Node(new ReferenceNode(token.Text, token.Position));
                     }
@@ -257,7 +173,7 @@ public static class FormulaParser
             }
         }
 
-        private FormulaNode ParseCall(Token name)
+        private FormulaNode ParseCall(FormulaToken name)
         {
             var function = name.Text.ToLowerInvariant();
             if (!Functions.Contains(function))
@@ -267,17 +183,17 @@ public static class FormulaParser
 
             _index++; // (
             var arguments = new List<FormulaNode>();
-            if (Current.Kind != TokenKind.CloseParen)
+            if (Current.Kind != FormulaTokenKind.CloseParen)
             {
                 arguments.Add(ParseExpression());
-                while (Current.Kind == TokenKind.Comma)
+                while (Current.Kind == FormulaTokenKind.Comma)
                 {
                     _index++;
                     arguments.Add(ParseExpression());
                 }
             }
 
-            Expect(TokenKind.CloseParen);
+            Expect(FormulaTokenKind.CloseParen);
             var valid = function switch
             {
                 "if" => arguments.Count == 3,
@@ -303,7 +219,7 @@ public static class FormulaParser
             return node;
         }
 
-        private void Expect(TokenKind kind)
+        private void Expect(FormulaTokenKind kind)
         {
             if (Current.Kind != kind)
             {
@@ -314,7 +230,7 @@ public static class FormulaParser
         }
 
         private FormulaSyntaxException Unexpected() =>
-            Current.Kind == TokenKind.End
+            Current.Kind == FormulaTokenKind.End
                 ? Error(SchemeErrorCodes.FormulaUnexpectedEnd, Current.Position)
                 : Error(SchemeErrorCodes.FormulaUnexpectedToken, Current.Position, Current.Text);
     }

@@ -86,8 +86,7 @@ public sealed record ReferenceComparisonRule : ScoringRule
         var unit = input.Unit;
         var unitEn = input.UnitEn;
         var difference = value - reference;
-        var index = PickBand(Bands, Dir, difference);
-        var points = index < 0 ? Otherwise : Bands[index].Points;
+        var points = BandPoints(Bands, Dir, difference, Otherwise);
         var (relZh, relEn) = difference switch
         {
             > 0 => ($"高出{Gap(difference, unit)}", $"{GapEn(difference, unitEn)} above"),

@@ -31,6 +31,25 @@ internal static class RuleMath
         return -1;
     }
 
+    /// <summary>The points of the first band the value reaches (see <see cref="PickBand"/>), or <paramref name="otherwise"/>.</summary>
+    public static decimal BandPoints(IReadOnlyList<ScoreBand> bands, BetterDirection direction, decimal value, decimal otherwise)
+    {
+        var index = PickBand(bands, direction, value);
+        return index < 0 ? otherwise : bands[index].Points;
+    }
+
+    /// <summary>This year's rank in the province: the reference's when there is one, else the value entered; false when neither is there.</summary>
+    public static bool TryGetRank(RuleInput input, out int rank)
+    {
+        if (input.Reference.Ranks.TryGetValue(input.Indicator.Code, out rank))
+        {
+            return true;
+        }
+
+        rank = input.Value is { } value ? (int)value : 0;
+        return input.Value is not null;
+    }
+
     /// <summary>Rounds the deduction first, so "扣0.63分，得5.37分" adds up as the official reads it.</summary>
     public static decimal Deduct(RuleInput input, decimal from, decimal rawDeduction, decimal? cap, decimal floor, out decimal deduction)
     {

@@ -1,0 +1,3 @@
+// Namespaces that most files of this project use.
+global using System.ComponentModel.DataAnnotations;
+global using PilotAssessment.Services;

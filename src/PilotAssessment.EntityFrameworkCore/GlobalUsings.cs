@@ -1,0 +1,3 @@
+// Namespaces that most files of this project use.
+global using Microsoft.EntityFrameworkCore;
+global using Microsoft.EntityFrameworkCore.Metadata.Builders;
