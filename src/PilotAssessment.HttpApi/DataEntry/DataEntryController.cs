@@ -12,7 +12,8 @@ public sealed class DataEntryController(
     IEntryReportingAppService reporting,
     ICityFactsAppService facts,
     IEvidenceAppService evidence,
-    IEntryXlsxAppService xlsx) : PilotAssessmentController
+    IEntryXlsxAppService xlsx,
+    IEntryScoringAppService scoring) : PilotAssessmentController
 {
     [HttpGet("periods/{periodId:guid}")]
     public Task<EntrySheetDto> GetSheetAsync(Guid periodId) => entry.GetSheetAsync(periodId);
@@ -20,6 +21,10 @@ public sealed class DataEntryController(
     /// <summary>Saves a draft of the line; a stale concurrency stamp answers 409 with the current line under "current".</summary>
     [HttpPut("periods/{periodId:guid}/lines/{indicatorCode}")]
     public Task<EntryLineDto> SaveLineAsync(Guid periodId, string indicatorCode, SaveEntryLineInput input) => entry.SaveLineAsync(periodId, indicatorCode, input);
+
+    /// <summary>The points the line would get with a value not saved yet, and the city's 自评总分 with it; nothing is saved.</summary>
+    [HttpPost("periods/{periodId:guid}/lines/{indicatorCode}/preview")]
+    public Task<LineScorePreviewDto> PreviewLineAsync(Guid periodId, string indicatorCode, PreviewLineInput input) => scoring.PreviewLineAsync(periodId, indicatorCode, input);
 
     [HttpPut("periods/{periodId:guid}/facts")]
     public Task<CityFactsDto> SaveFactsAsync(Guid periodId, CityFactsDto input) => facts.SaveFactsAsync(periodId, input);
