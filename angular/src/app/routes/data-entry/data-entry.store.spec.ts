@@ -58,6 +58,7 @@ describe('DataEntryStore', () => {
           id: 'l1',
           indicatorCode: 'A1',
           value: { number: 3 },
+          reported: true,
           concurrencyStamp: 's1',
           points: 4,
           explanation: '3 高于目标值，得4分',
@@ -242,6 +243,7 @@ describe('DataEntryStore', () => {
       explanation: '3 高于目标值，得4分',
       status: 'Scored',
     });
+    expect(store.scores.of(store.lines()[1]).status).toBe('Unreported');
   });
 
   it('scores a typed value once typing pauses, cancels a stale request and follows the total', () => {

@@ -106,7 +106,7 @@ export class EntryLiveScores {
       points: line.points ?? null,
       maxPoints: line.maxPoints ?? 0,
       explanation: line.explanation ?? '',
-      status: line.points === null || line.points === undefined ? 'Unreported' : 'Scored',
+      status: line.reported ? 'Scored' : 'Unreported',
     };
   }
 
