@@ -74,6 +74,8 @@ public static class PilotAssessmentApplicationModule
 
         services.AddScoped<PeriodRecomputeService>();
         services.AddScoped<EntrySheetReader>();
+        services.AddScoped<EntrySelfScoring>();
+        services.AddScoped<IEntryScoringAppService, EntryScoringAppService>();
         services.AddScoped<EntryLineAccess>();
         services.AddSingleton(configuration.GetSection(EvidenceOptions.SectionName).Get<EvidenceOptions>() ?? new EvidenceOptions());
         services.AddScoped<EvidenceQuota>();

@@ -74,7 +74,16 @@ public sealed class EntryLineDto
 
     public string? AdjustReason { get; set; }
 
+    /// <summary>Why the auditor's adjustment was cleared (the line is back to its self score).</summary>
+    public string? AdjustClearReason { get; set; }
+
     public string? ReturnComment { get; set; }
+
+    /// <summary>The points the saved value gets now (自评), on a sheet read; null on a single line.</summary>
+    public decimal? Points { get; set; }
+
+    /// <summary>How <see cref="Points"/> come about, in the user's language.</summary>
+    public string? Explanation { get; set; }
 
     public List<EvidenceDto> Evidence { get; set; } = [];
 
@@ -139,6 +148,12 @@ public sealed class EntrySheetDto
 
     /// <summary>审核总分: the total with the auditors' scores, once the sheet is approved.</summary>
     public decimal? AuditedTotal { get; set; }
+
+    /// <summary>自评总分 of the saved values as they stand now, before submission too.</summary>
+    public decimal RunningTotal { get; set; }
+
+    /// <summary>The scheme's full marks.</summary>
+    public decimal MaxTotal { get; set; }
 
     /// <summary>Whether the city may write now (window open or a lock exception), and the sheet is with the city.</summary>
     public bool Writable { get; set; }

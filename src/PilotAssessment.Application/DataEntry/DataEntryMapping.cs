@@ -48,6 +48,7 @@ internal static class DataEntryMapping
         SelfScore = line?.SelfScore,
         AuditorScore = line?.AuditorScore,
         AdjustReason = line?.AdjustReason,
+        AdjustClearReason = line?.AdjustClearReason,
         ReturnComment = line?.ReturnComment,
         Evidence = evidence.ToList(),
         ConcurrencyStamp = line?.ConcurrencyStamp,

@@ -16,6 +16,7 @@ public sealed class EntrySheetReader(
     IRepository<CitySubmission> submissions,
     EntryWindowPolicy window,
     Results.PeriodReferenceDataProvider references,
+    EntrySelfScoring scoring,
     IDataFilter dataFilter,
     IStringLocalizer<PilotAssessmentResource> localizer)
 {
@@ -27,6 +28,8 @@ public sealed class EntrySheetReader(
         var files = await EvidenceOfAsync(cityLines.Values.Select(l => l.Id).ToList());
         var cityFacts = await facts.FirstOrDefaultAsync(facts.Query().Where(f => f.PeriodId == period.Id));
         var submission = await submissions.FirstOrDefaultAsync(submissions.Query().Where(s => s.PeriodId == period.Id));
+        var scored = await scoring.ScoreAsync(period, scheme.Definition, cityId, cityLines.Values.ToList(), cityFacts, reference);
+        var points = scored.Lines.ToDictionary(l => l.IndicatorCode);
         return new EntrySheetDto
         {
             PeriodId = period.Id,
@@ -36,13 +39,22 @@ public sealed class EntrySheetReader(
             ReturnComment = submission?.ReturnComment,
             SelfTotal = submission?.SelfTotal,
             AuditedTotal = submission?.AuditedTotal,
+            RunningTotal = scored.Total,
+            MaxTotal = scored.MaxPoints,
             Writable = (submission?.CityMayEdit ?? true) && await window.MayWriteAsync(period, cityId, null),
             Lines = Results.PeriodScoringService.EnteredIndicators(scheme.Definition)
                 .Select(i =>
                 {
                     var line = cityLines.GetValueOrDefault(i.Code);
                     var value = line?.Value ?? new EntryValue();
-                    return WithGaps(i.ToDto(period.Id, line, line is null ? [] : files[line.Id], reference.LineReference(i, cityId, value)), i, value);
+                    var dto = WithGaps(i.ToDto(period.Id, line, line is null ? [] : files[line.Id], reference.LineReference(i, cityId, value)), i, value);
+                    if (points.TryGetValue(i.Code, out var scoredLine))
+                    {
+                        dto.Points = scoredLine.Points;
+                        dto.Explanation = SchemeAutoMapperProfile.InCurrentCulture(scoredLine.Explanation);
+                    }
+
+                    return dto;
                 })
                 .ToList(),
             Facts = cityFacts.ToDto(),

@@ -71,6 +71,7 @@ public sealed class ReviewAppService(
 
             line.AuditorScore = definition.Rounding.Round(input.Score);
             line.AdjustReason = input.Reason.Trim();
+            line.AdjustClearReason = null;
             line.AdjustedByUserId = currentUser.Id;
             await lines.UpdateAsync(line);
             return await reader.LineAsync(line, definition);

@@ -208,7 +208,8 @@ public sealed class PeriodReferenceDataProvider(
     /// <param name="periodLines">Every city's lines of the period (read across cities), or of <paramref name="onlyIndicator"/>.</param>
     /// <param name="onlyIndicator">Reads the previous period's lines of this indicator only (one line's reference).</param>
     /// <param name="approvedOnly">Publishing: the province average is that of the approved cities only.</param>
-    public async Task<PeriodReferenceData> LoadAsync(Guid periodId, IReadOnlyCollection<EntryLine> periodLines, string? onlyIndicator = null, CancellationToken cancellationToken = default, bool approvedOnly = false)
+    /// <param name="onlyCity">Reads the previous period's lines of this city only (one city's scores).</param>
+    public async Task<PeriodReferenceData> LoadAsync(Guid periodId, IReadOnlyCollection<EntryLine> periodLines, string? onlyIndicator = null, CancellationToken cancellationToken = default, bool approvedOnly = false, Guid? onlyCity = null)
     {
         using var _ = dataFilter.Disable<IMultiTenant>();
         var schemeOfPeriod = periods.QueryReadOnly().Where(p => p.Id == periodId).Select(p => p.SchemeId);
@@ -238,6 +239,11 @@ public sealed class PeriodReferenceDataProvider(
         if (onlyIndicator is not null)
         {
             previousQuery = previousQuery.Where(l => l.IndicatorCode == onlyIndicator);
+        }
+
+        if (onlyCity is { } city)
+        {
+            previousQuery = previousQuery.Where(l => l.TenantId == city);
         }
 
         var previousLines = await lines.ToListAsync(previousQuery, cancellationToken);

@@ -10,7 +10,8 @@ public sealed class DataEntryController(
     IEntryReportingAppService reporting,
     ICityFactsAppService facts,
     IEvidenceAppService evidence,
-    IEntryXlsxAppService xlsx) : PilotAssessmentController
+    IEntryXlsxAppService xlsx,
+    IEntryScoringAppService scoring) : PilotAssessmentController
 {
     /// <summary>读取本城市（本单位）某考评周期的填报表</summary>
     [HttpGet("periods/{periodId:guid}")]
@@ -20,6 +21,10 @@ public sealed class DataEntryController(
     /// <remarks>Saves a draft of the line; a stale concurrency stamp answers 409 with the current line under "current".</remarks>
     [HttpPut("periods/{periodId:guid}/lines/{indicatorCode}")]
     public Task<EntryLineDto> SaveLineAsync(Guid periodId, string indicatorCode, SaveEntryLineInput input) => entry.SaveLineAsync(periodId, indicatorCode, input);
+
+    /// <summary>The points the line would get with a value not saved yet, and the city's 自评总分 with it; nothing is saved.</summary>
+    [HttpPost("periods/{periodId:guid}/lines/{indicatorCode}/preview")]
+    public Task<LineScorePreviewDto> PreviewLineAsync(Guid periodId, string indicatorCode, PreviewLineInput input) => scoring.PreviewLineAsync(periodId, indicatorCode, input);
 
     /// <summary>保存城市基础数据（人口等）</summary>
     [HttpPut("periods/{periodId:guid}/facts")]

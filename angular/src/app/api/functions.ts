@@ -63,6 +63,8 @@ export type { DataEntryGetSheet$Params as DataEntryGetSheet$Params } from './fn/
 export { dataEntryGetSheet as dataEntryGetSheet } from './fn/data-entry/data-entry-get-sheet';
 export type { DataEntrySaveLine$Params as DataEntrySaveLine$Params } from './fn/data-entry/data-entry-save-line';
 export { dataEntrySaveLine as dataEntrySaveLine } from './fn/data-entry/data-entry-save-line';
+export type { DataEntryPreviewLine$Params as DataEntryPreviewLine$Params } from './fn/data-entry/data-entry-preview-line';
+export { dataEntryPreviewLine as dataEntryPreviewLine } from './fn/data-entry/data-entry-preview-line';
 export type { DataEntrySaveFacts$Params as DataEntrySaveFacts$Params } from './fn/data-entry/data-entry-save-facts';
 export { dataEntrySaveFacts as dataEntrySaveFacts } from './fn/data-entry/data-entry-save-facts';
 export type { DataEntrySubmitLines$Params as DataEntrySubmitLines$Params } from './fn/data-entry/data-entry-submit-lines';

@@ -39,10 +39,13 @@ export type { EntityChangeDto as AuditingEntityChangeDto } from './models/Auditi
 export type { EntityPropertyChangeDto as AuditingEntityPropertyChangeDto } from './models/Auditing/entity-property-change-dto';
 export type { CityFactsDto as DataEntryCityFactsDto } from './models/DataEntry/city-facts-dto';
 export type { EntryLineDto as DataEntryEntryLineDto } from './models/DataEntry/entry-line-dto';
+export type { EntryLineGapDto as DataEntryEntryLineGapDto } from './models/DataEntry/entry-line-gap-dto';
 export type { EntryOccurrenceDto as DataEntryEntryOccurrenceDto } from './models/DataEntry/entry-occurrence-dto';
 export type { EntrySheetDto as DataEntryEntrySheetDto } from './models/DataEntry/entry-sheet-dto';
 export type { EntryValueDto as DataEntryEntryValueDto } from './models/DataEntry/entry-value-dto';
 export type { EvidenceDto as DataEntryEvidenceDto } from './models/DataEntry/evidence-dto';
+export type { LineScorePreviewDto as DataEntryLineScorePreviewDto } from './models/DataEntry/line-score-preview-dto';
+export type { PreviewLineInput as DataEntryPreviewLineInput } from './models/DataEntry/preview-line-input';
 export type { ReturnLinesInput as DataEntryReturnLinesInput } from './models/DataEntry/return-lines-input';
 export type { SaveEntryLineInput as DataEntrySaveEntryLineInput } from './models/DataEntry/save-entry-line-input';
 export type { SubmissionDto as DataEntrySubmissionDto } from './models/DataEntry/submission-dto';

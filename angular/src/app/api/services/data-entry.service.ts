@@ -14,6 +14,7 @@ import { CityFactsDto as DataEntryCityFactsDto } from '../models/DataEntry/city-
 import { EntryLineDto as DataEntryEntryLineDto } from '../models/DataEntry/entry-line-dto';
 import { EntrySheetDto as DataEntryEntrySheetDto } from '../models/DataEntry/entry-sheet-dto';
 import { EvidenceDto as DataEntryEvidenceDto } from '../models/DataEntry/evidence-dto';
+import { LineScorePreviewDto as DataEntryLineScorePreviewDto } from '../models/DataEntry/line-score-preview-dto';
 import { SubmissionDto as DataEntrySubmissionDto } from '../models/DataEntry/submission-dto';
 import { ValueHistoryDto as DataEntryValueHistoryDto } from '../models/DataEntry/value-history-dto';
 import { dataEntryDeleteEvidence } from '../fn/data-entry/data-entry-delete-evidence';
@@ -28,6 +29,8 @@ import { dataEntryGetLine } from '../fn/data-entry/data-entry-get-line';
 import { DataEntryGetLine$Params } from '../fn/data-entry/data-entry-get-line';
 import { dataEntryGetSheet } from '../fn/data-entry/data-entry-get-sheet';
 import { DataEntryGetSheet$Params } from '../fn/data-entry/data-entry-get-sheet';
+import { dataEntryPreviewLine } from '../fn/data-entry/data-entry-preview-line';
+import { DataEntryPreviewLine$Params } from '../fn/data-entry/data-entry-preview-line';
 import { dataEntryReturnLines } from '../fn/data-entry/data-entry-return-lines';
 import { DataEntryReturnLines$Params } from '../fn/data-entry/data-entry-return-lines';
 import { dataEntrySaveFacts } from '../fn/data-entry/data-entry-save-facts';
@@ -113,6 +116,43 @@ export class DataEntryService extends BaseService {
     const resp = this.dataEntrySaveLine$Response(params, context);
     return resp.pipe(
       map((r: StrictHttpResponse<DataEntryEntryLineDto>): DataEntryEntryLineDto => r.body),
+    );
+  }
+
+  /** Path part for operation `dataEntryPreviewLine()` */
+  static readonly DataEntryPreviewLinePath =
+    '/api/app/data-entry/periods/{periodId}/lines/{indicatorCode}/preview';
+
+  /**
+   * This method provides access to the full `HttpResponse`, allowing access to response headers.
+   * To access only the response body, use `dataEntryPreviewLine()` instead.
+   *
+   * This method sends `application/*+json` and handles request body of type `application/*+json`.
+   */
+  dataEntryPreviewLine$Response(
+    params: DataEntryPreviewLine$Params,
+    context?: HttpContext,
+  ): Observable<StrictHttpResponse<DataEntryLineScorePreviewDto>> {
+    const obs = dataEntryPreviewLine(this.http, this.rootUrl, params, context);
+    return obs;
+  }
+
+  /**
+   * This method provides access only to the response body.
+   * To access the full response (for headers, for example), `dataEntryPreviewLine$Response()` instead.
+   *
+   * This method sends `application/*+json` and handles request body of type `application/*+json`.
+   */
+  dataEntryPreviewLine(
+    params: DataEntryPreviewLine$Params,
+    context?: HttpContext,
+  ): Observable<DataEntryLineScorePreviewDto> {
+    const resp = this.dataEntryPreviewLine$Response(params, context);
+    return resp.pipe(
+      map(
+        (r: StrictHttpResponse<DataEntryLineScorePreviewDto>): DataEntryLineScorePreviewDto =>
+          r.body,
+      ),
     );
   }
 

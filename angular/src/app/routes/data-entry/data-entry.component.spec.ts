@@ -383,7 +383,7 @@ describe('DataEntryComponent', { timeout: 30_000 }, () => {
   it('the city admin submits the city; missing evidence is shown beside its line', async () => {
     await setup([Permissions.DataEntry.Default, Permissions.DataEntry.Submit]);
     expect(el.querySelector('[data-testid="entry-submit-city"]')).not.toBeNull();
-    component.store.submitCity();
+    component.store.workflow.submitCity();
     httpMock.expectOne('/api/app/data-entry/periods/p1/submit').flush(
       {
         title: '缺少佐证材料',
@@ -411,7 +411,7 @@ describe('DataEntryComponent', { timeout: 30_000 }, () => {
 
   it('lists every wrong cell of a rejected workbook', async () => {
     await setup([Permissions.DataEntry.Default]);
-    component.store.uploadXlsx(new File(['x'], 'entry.xlsx'));
+    component.store.workflow.uploadXlsx(new File(['x'], 'entry.xlsx'));
     const req = httpMock.expectOne('/api/app/data-entry/periods/p1/xlsx');
     expect(req.request.method).toBe('POST');
     expect(req.request.body instanceof FormData).toBe(true);
@@ -429,7 +429,7 @@ describe('DataEntryComponent', { timeout: 30_000 }, () => {
   it('a clerk reports every entered line; a reported line is locked for the clerk', async () => {
     await setup([Permissions.DataEntry.Default]);
     expect(el.querySelector('[data-testid="entry-return-lines"]')).toBeNull();
-    component.store.submitLines(true);
+    component.store.workflow.submitLines(true);
     const req = httpMock.expectOne('/api/app/data-entry/periods/p1/lines/submit');
     expect(req.request.body).toEqual({ indicatorCodes: ['A1'] });
     req.flush({
@@ -453,14 +453,14 @@ describe('DataEntryComponent', { timeout: 30_000 }, () => {
 
   it('the city administrator returns selected lines with a required comment', async () => {
     await setup([Permissions.DataEntry.Default, Permissions.DataEntry.Submit]);
-    component.store.setSelected(component.store.lines()[0], true);
-    component.store.openReturnLines();
-    component.store.returnLines();
+    component.store.workflow.setSelected(component.store.lines()[0], true);
+    component.store.workflow.openReturnLines();
+    component.store.workflow.returnLines();
     httpMock.expectNone('/api/app/data-entry/periods/p1/lines/return');
     await render();
     expect(document.body.textContent).toContain('请填写退回意见');
-    component.store.returnComment.set('数据来源不清');
-    component.store.returnLines();
+    component.store.workflow.returnComment.set('数据来源不清');
+    component.store.workflow.returnLines();
     const req = httpMock.expectOne('/api/app/data-entry/periods/p1/lines/return');
     expect(req.request.body).toEqual({ indicatorCodes: ['A1'], comment: '数据来源不清' });
     req.flush({

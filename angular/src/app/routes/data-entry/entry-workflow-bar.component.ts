@@ -1,3 +1,4 @@
+import { DecimalPipe } from '@angular/common';
 import { Component, inject } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -12,12 +13,13 @@ import { DataEntryStore } from './data-entry.store';
 import { EntryXlsxUploadComponent } from './entry-xlsx-upload.component';
 
 /**
- * The sheet's toolbar: xlsx template and upload, reload, 报送 (selected or every entered line) for the
+ * The sheet's toolbar: xlsx template and upload, reload, the running 自评总分, 报送 (selected or every entered line) for the
  * clerk, 退回 with a comment and 提交全市自评 for the city administrator.
  */
 @Component({
   selector: 'app-entry-workflow-bar',
   imports: [
+    DecimalPipe,
     FormsModule,
     NzButtonModule,
     NzFormModule,

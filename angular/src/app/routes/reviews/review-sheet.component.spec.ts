@@ -76,6 +76,8 @@ describe('ReviewSheetComponent', () => {
       selfTotal: 8.88,
       lines: [
         line({
+          explanation: '实际值 92 / 目标值 100，得3.68分',
+          adjustClearReason: '补充台账后认可自评',
           evidence: [
             { id: 'e1', fileName: '照片.png', contentType: 'image/png', size: 2048 },
             {
@@ -104,6 +106,17 @@ describe('ReviewSheetComponent', () => {
   }
 
   afterEach(() => httpMock?.verify());
+
+  it('explains the points of every line and says why an adjustment was cleared', async () => {
+    await setup([Permissions.Review.Default]);
+    expect(el.querySelector('[data-explanation="B02"]')?.textContent?.trim()).toBe(
+      '实际值 92 / 目标值 100，得3.68分',
+    );
+    expect(el.querySelector('[data-clear-reason="B02"]')?.textContent?.trim()).toBe(
+      '已撤销调整：补充台账后认可自评',
+    );
+    expect(el.querySelector('[data-clear-reason="A02"]')).toBeNull();
+  });
 
   it('maps the submission to the steps 填报 → 提交 → 审核 → 发布', () => {
     expect(submissionStep('Submitted', 'Open')).toEqual({ current: 2, status: 'process' });

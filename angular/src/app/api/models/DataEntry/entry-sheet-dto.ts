@@ -9,9 +9,11 @@ export interface EntrySheetDto {
   facts?: DataEntryCityFactsDto;
   factsWritable?: boolean;
   lines?: Array<DataEntryEntryLineDto> | null;
+  maxTotal?: number;
   periodId?: string;
   periodStatus?: string | null;
   returnComment?: string | null;
+  runningTotal?: number;
   selfTotal?: number | null;
   submissionStatus?: string | null;
   writable?: boolean;

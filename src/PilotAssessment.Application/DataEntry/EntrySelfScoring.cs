@@ -1,0 +1,62 @@
+using PilotAssessment.Data;
+using PilotAssessment.MultiTenancy;
+using PilotAssessment.Periods;
+using PilotAssessment.Repositories;
+using PilotAssessment.Results;
+using PilotAssessment.Reviews;
+using PilotAssessment.Schemes;
+using PilotAssessment.Schemes.Scoring;
+
+namespace PilotAssessment.DataEntry;
+
+/// <summary>One city's saved lines and facts of a period, with the reference figures its lines are compared with.</summary>
+public sealed record CityEntries(List<EntryLine> Lines, CityPeriodFacts? Facts, PeriodReferenceData Reference);
+
+/// <summary>
+/// Scores one city's entry sheet as submission would (自评, without the auditors' scores), before it is submitted.
+/// Loading reads the city's own rows and, for the reference figures, only what they need: the submitted cities'
+/// lines of the indicators compared with the province average, and the city's own lines of the previous period.
+/// </summary>
+public sealed class EntrySelfScoring(
+    IRepository<EntryLine> lines,
+    IRepository<CityPeriodFacts> facts,
+    IRepository<CitySubmission> submissions,
+    PeriodReferenceDataProvider references,
+    PeriodScoringService scoring,
+    IDataFilter dataFilter)
+{
+    public async Task<CityEntries> LoadAsync(AssessmentPeriod period, SchemeDefinition definition, Guid cityId)
+    {
+        var periodId = period.Id;
+        var cityLines = await lines.ToListAsync(lines.QueryReadOnly().Where(l => l.PeriodId == periodId && l.TenantId == cityId));
+        var cityFacts = await facts.FirstOrDefaultAsync(facts.QueryReadOnly().Where(f => f.PeriodId == periodId && f.TenantId == cityId));
+        var averaged = definition.AllIndicators().Where(i => PeriodReferenceData.NeedsProvinceAverage(i.Rule)).Select(i => i.Code).ToList();
+        List<EntryLine> contributing = [];
+        if (averaged.Count > 0)
+        {
+            using (dataFilter.Disable<IMultiTenant>())
+            {
+                var submitted = submissions.QueryReadOnly()
+                    .Where(s => s.PeriodId == periodId && (s.Status == SubmissionStatus.Submitted || s.Status == SubmissionStatus.Approved))
+                    .Select(s => s.TenantId);
+                contributing = await lines.ToListAsync(lines.QueryReadOnly()
+                    .Where(l => l.PeriodId == periodId && averaged.Contains(l.IndicatorCode) && submitted.Contains(l.TenantId)));
+            }
+        }
+
+        var reference = await references.LoadAsync(periodId, contributing, onlyCity: cityId);
+        return new CityEntries(cityLines, cityFacts, reference);
+    }
+
+    /// <summary>The sheet of <paramref name="cityLines"/> as they are (saved, or with a typed value in place of one).</summary>
+    public async Task<ScoreSheet> ScoreAsync(AssessmentPeriod period, SchemeDefinition definition, Guid cityId, IReadOnlyList<EntryLine> cityLines, CityPeriodFacts? cityFacts, PeriodReferenceData reference)
+    {
+        var input = new CityPeriodInput(cityId, cityLines, cityFacts)
+        {
+            Reference = reference.For(cityId, cityLines),
+            EnteredLastYear = reference.EnteredLastYear(cityId, cityLines),
+        };
+        var targets = await scoring.TargetsAsync(period, [cityId]);
+        return scoring.Score(definition, input, targets, withAuditorScores: false);
+    }
+}
