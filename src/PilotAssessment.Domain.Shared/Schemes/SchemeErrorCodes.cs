@@ -68,4 +68,6 @@ public static class SchemeErrorCodes
     public const string CategoryMoveIntoItself = "Scheme:CategoryMoveIntoItself";
     public const string PositionOutOfRange = "Scheme:PositionOutOfRange";
     public const string ItemNameRequired = "Scheme:ItemNameRequired";
+    public const string RuleJsonInvalid = "Scheme:RuleJsonInvalid";
+    public const string ScoreSourceInvalid = "Scheme:ScoreSourceInvalid";
 }

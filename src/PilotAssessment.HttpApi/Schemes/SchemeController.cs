@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using PilotAssessment.Dtos;
 using PilotAssessment.Permissions;
 
@@ -75,6 +76,40 @@ public sealed class SchemeController(ISchemeAppService schemes) : PilotAssessmen
         await using var stream = file.OpenReadStream();
         return await schemes.ImportExcelAsync(stream);
     }
+
+    [HttpPost("{id:guid}/categories")]
+    [Authorize(PilotAssessmentPermissions.Schemes.Manage)]
+    public Task<SchemeDto> AddCategoryAsync(Guid id, AddCategoryInput input) => schemes.AddCategoryAsync(id, input);
+
+    [HttpPut("{id:guid}/categories/{code}")]
+    [Authorize(PilotAssessmentPermissions.Schemes.Manage)]
+    public Task<SchemeDto> UpdateCategoryAsync(Guid id, string code, UpdateCategoryInput input) => schemes.UpdateCategoryAsync(id, code, input);
+
+    [HttpPost("{id:guid}/categories/{code}/move")]
+    [Authorize(PilotAssessmentPermissions.Schemes.Manage)]
+    public Task<SchemeDto> MoveCategoryAsync(Guid id, string code, MoveCategoryInput input) => schemes.MoveCategoryAsync(id, code, input);
+
+    [HttpDelete("{id:guid}/categories/{code}")]
+    [Authorize(PilotAssessmentPermissions.Schemes.Manage)]
+    public Task<SchemeDto> RemoveCategoryAsync(Guid id, string code, [FromQuery, BindRequired] string concurrencyStamp) =>
+        schemes.RemoveCategoryAsync(id, code, concurrencyStamp);
+
+    [HttpPost("{id:guid}/indicators")]
+    [Authorize(PilotAssessmentPermissions.Schemes.Manage)]
+    public Task<SchemeDto> AddIndicatorAsync(Guid id, AddIndicatorInput input) => schemes.AddIndicatorAsync(id, input);
+
+    [HttpPut("{id:guid}/indicators/{code}")]
+    [Authorize(PilotAssessmentPermissions.Schemes.Manage)]
+    public Task<SchemeDto> UpdateIndicatorAsync(Guid id, string code, UpdateIndicatorInput input) => schemes.UpdateIndicatorAsync(id, code, input);
+
+    [HttpPost("{id:guid}/indicators/{code}/move")]
+    [Authorize(PilotAssessmentPermissions.Schemes.Manage)]
+    public Task<SchemeDto> MoveIndicatorAsync(Guid id, string code, MoveIndicatorInput input) => schemes.MoveIndicatorAsync(id, code, input);
+
+    [HttpDelete("{id:guid}/indicators/{code}")]
+    [Authorize(PilotAssessmentPermissions.Schemes.Manage)]
+    public Task<SchemeDto> RemoveIndicatorAsync(Guid id, string code, [FromQuery, BindRequired] string concurrencyStamp) =>
+        schemes.RemoveIndicatorAsync(id, code, concurrencyStamp);
 
     /// <summary>Scores the given values against a scheme without saving anything.</summary>
     [HttpPost("preview")]
