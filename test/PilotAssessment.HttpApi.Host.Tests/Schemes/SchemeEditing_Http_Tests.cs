@@ -65,7 +65,13 @@ public abstract class SchemeEditing_Http_Tests<THost>(THost host) : IClassFixtur
 
         draft = await OkAsync(official.PostAsJsonAsync($"/api/app/schemes/{draft.Id}/indicators", new AddIndicatorInput
         {
-            CategoryCode = "Z", Code = "Z01", Name = "新增指标", Unit = "%", MaxPoints = 2, ScoreSource = "field", ConcurrencyStamp = draft.ConcurrencyStamp!,
+            CategoryCode = "Z",
+            Code = "Z01",
+            Name = "新增指标",
+            Unit = "%",
+            MaxPoints = 2,
+            ScoreSource = "field",
+            ConcurrencyStamp = draft.ConcurrencyStamp!,
         }));
         draft.IndicatorCount.ShouldBe(31);
         // 102 points: reported, not silently rebalanced; the new rule is empty until it is filled in.
@@ -77,7 +83,12 @@ public abstract class SchemeEditing_Http_Tests<THost>(THost host) : IClassFixtur
 
         draft = await OkAsync(official.PutAsJsonAsync($"/api/app/schemes/{draft.Id}/indicators/Z01", new UpdateIndicatorInput
         {
-            Name = "网格员配备率", Unit = "人", MaxPoints = 2, ResponsibleUnit = "市委社会工作部", ScoreSource = "survey", EvidenceRequired = true,
+            Name = "网格员配备率",
+            Unit = "人",
+            MaxPoints = 2,
+            ResponsibleUnit = "市委社会工作部",
+            ScoreSource = "survey",
+            EvidenceRequired = true,
             ConcurrencyStamp = draft.ConcurrencyStamp!,
         }));
         var z01 = Categories(draft)[0].GetProperty("indicators")[0];
