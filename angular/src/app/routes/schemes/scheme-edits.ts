@@ -17,9 +17,8 @@ export interface RuleTextRow {
 
 /** The generated rule texts of a scheme, by indicator code. */
 export function ruleTextsByCode(scheme: SchemeDto | null | undefined): Map<string, RuleTextRow> {
-  const rows = (scheme as (SchemeDto & { ruleTexts?: RuleTextRow[] | null }) | null | undefined)
-    ?.ruleTexts;
-  return new Map((rows ?? []).map((r) => [r.code, r]));
+  const rows = (scheme?.ruleTexts ?? []) as RuleTextRow[];
+  return new Map(rows.map((r) => [r.code, r]));
 }
 
 export interface IndicatorFields {
