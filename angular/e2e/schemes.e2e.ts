@@ -74,9 +74,61 @@ test('a draft copy with a broken rule cannot be published; every problem is list
   const problems = page.getByTestId('publish-problems');
   await expect(problems).toBeVisible();
   const i01 = problems.getByTestId('problem-group').filter({ hasText: 'I01 群众安全感' });
-  await expect(i01.locator('li')).toHaveCount(2);
+  // the missing parameter, the cap, and the official wording that no longer matches the rule
+  await expect(i01.locator('li')).toHaveCount(3);
   await expect(page.getByTestId('scheme-status')).toHaveText('草稿');
   await page.screenshot({ path: 'e2e/artifacts/scheme-publish-problems.png', fullPage: true });
+
+  // Clean up: delete the draft
+  await page.getByTestId('scheme-delete').click();
+  await page.locator('.ant-popover .ant-btn-primary').click();
+  await expect(page).toHaveURL(/\/schemes$/);
+});
+
+test('editing B04 to ≥90 flags its 考评细则 text, and updating the text clears the warning', async ({
+  page,
+}) => {
+  await signInAsOfficial(page);
+  await page.getByTestId('side-menu').getByRole('link', { name: '考评方案' }).click();
+  await page
+    .getByTestId('scheme-table')
+    .locator('tbody tr', { hasText: '已发布' })
+    .first()
+    .getByRole('link')
+    .click();
+  await page.getByTestId('scheme-copy').click();
+  await expect(page.getByTestId('scheme-status')).toHaveText('草稿');
+  await expect(page.getByTestId('generated-B04')).toContainText('≥95%得3分');
+
+  await page.getByTestId('edit-B04').click();
+  await page.getByRole('tab', { name: '高级（JSON）' }).click();
+  await page
+    .getByTestId('editor-rule')
+    .fill(
+      '{ "kind": "threshold_bands", "bands": [{ "at": 90, "points": 3 }, { "at": 85, "points": 2 }, { "at": 70, "points": 1 }], "otherwise": 0 }',
+    );
+  await page.getByTestId('editor-responsible-unit').fill('市委政法委');
+  await page.locator('.ant-modal-footer .ant-btn-primary').click();
+  await expect(page.getByTestId('generated-B04')).toContainText('≥90%得3分');
+  await expect(page.getByTestId('disagrees-B04')).toContainText('细则原文写有95');
+
+  await page.getByTestId('scheme-publish').click();
+  await page.locator('.ant-popover .ant-btn-primary').click();
+  await expect(
+    page.getByTestId('publish-problems').getByTestId('problem-group').filter({ hasText: 'B04' }),
+  ).toContainText('细则原文写有95');
+
+  // Esc with unsaved changes asks first; the official goes on and updates the wording.
+  await page.getByTestId('edit-B04').click();
+  await page.getByTestId('editor-rule-text').fill('≥90%得3分；≥85%得2分；≥70%得1分；其余0分');
+  await page.keyboard.press('Escape');
+  await expect(page.getByText('放弃未保存的修改？')).toBeVisible();
+  await page.getByRole('button', { name: '继续编辑' }).click();
+  await expect(page.getByTestId('editor-rule-text')).toHaveValue(
+    '≥90%得3分；≥85%得2分；≥70%得1分；其余0分',
+  );
+  await page.locator('.ant-modal-footer .ant-btn-primary').click();
+  await expect(page.getByTestId('disagrees-B04')).toHaveCount(0);
 
   // Clean up: delete the draft
   await page.getByTestId('scheme-delete').click();

@@ -20,7 +20,21 @@ public sealed record SchemeDto(
     DateTime? ArchivedTime,
     string? ConcurrencyStamp,
     JsonElement? Definition,
-    IReadOnlyList<SchemeProblemDto> Problems);
+    IReadOnlyList<SchemeProblemDto> Problems,
+    IReadOnlyList<IndicatorRuleTextDto> RuleTexts);
+
+/// <summary>
+/// An indicator's rule in words, generated from its parameters (in the caller's language and in both), shown beside
+/// the official's own wording (<c>rule_text</c> of the definition). <see cref="RuleTextDisagrees"/>: the official's
+/// wording states numbers (<see cref="StaleNumbers"/>) that the rule no longer has.
+/// </summary>
+public sealed record IndicatorRuleTextDto(
+    string Code,
+    string GeneratedText,
+    string GeneratedTextZhHans,
+    string GeneratedTextEn,
+    bool RuleTextDisagrees,
+    IReadOnlyList<decimal> StaleNumbers);
 
 /// <summary>A problem of a scheme: the indicator (category, bonus, veto) it belongs to and the message.</summary>
 public sealed record SchemeProblemDto(string Target, string Code, string Message);
@@ -55,6 +69,121 @@ public sealed class UpdateSchemeInput : SchemeHeaderInput
     [Required]
     [StringLength(40)]
     public string ConcurrencyStamp { get; set; } = default!;
+}
+
+/// <summary>Every change to a draft's tree carries the scheme's concurrency stamp, as <see cref="UpdateSchemeInput"/> does.</summary>
+public abstract class SchemeEditInput
+{
+    [Required]
+    [StringLength(40)]
+    public string ConcurrencyStamp { get; set; } = default!;
+}
+
+public sealed class AddCategoryInput : SchemeEditInput
+{
+    /// <summary>The enclosing category; empty for a top-level category.</summary>
+    [StringLength(SchemeConsts.MaxCodeLength)]
+    public string? ParentCode { get; set; }
+
+    [Required]
+    [StringLength(SchemeConsts.MaxCodeLength)]
+    public string Code { get; set; } = default!;
+
+    [Required]
+    [StringLength(SchemeConsts.MaxNameLength)]
+    public string Name { get; set; } = default!;
+
+    [StringLength(SchemeConsts.MaxNameLength)]
+    public string? NameEn { get; set; }
+
+    /// <summary>Index among its siblings (0 = first); empty = last.</summary>
+    [Range(0, 1000)]
+    public int? Position { get; set; }
+}
+
+public sealed class UpdateCategoryInput : SchemeEditInput
+{
+    [Required]
+    [StringLength(SchemeConsts.MaxNameLength)]
+    public string Name { get; set; } = default!;
+
+    [StringLength(SchemeConsts.MaxNameLength)]
+    public string? NameEn { get; set; }
+}
+
+/// <summary>Moves a category with its contents: under <see cref="ParentCode"/> (empty = top level), at <see cref="Position"/> (empty = last).</summary>
+public sealed class MoveCategoryInput : SchemeEditInput
+{
+    [StringLength(SchemeConsts.MaxCodeLength)]
+    public string? ParentCode { get; set; }
+
+    [Range(0, 1000)]
+    public int? Position { get; set; }
+}
+
+/// <summary>The fields of an indicator an official edits; the rule and its text are optional (null keeps the rule).</summary>
+public class IndicatorFieldsInput : SchemeEditInput
+{
+    [Required]
+    [StringLength(SchemeConsts.MaxNameLength)]
+    public string Name { get; set; } = default!;
+
+    [StringLength(SchemeConsts.MaxNameLength)]
+    public string? NameEn { get; set; }
+
+    [StringLength(32)]
+    public string? Unit { get; set; }
+
+    [StringLength(64)]
+    public string? UnitEn { get; set; }
+
+    [Range(0, 1000)]
+    public decimal MaxPoints { get; set; }
+
+    [StringLength(SchemeConsts.MaxNameLength)]
+    public string? ResponsibleUnit { get; set; }
+
+    /// <summary>self, department, field or survey (自查自评 / 部门考评 / 实地考评 / 群众评价).</summary>
+    [Required]
+    [StringLength(16)]
+    public string ScoreSource { get; set; } = "department";
+
+    public bool EvidenceRequired { get; set; }
+
+    public decimal? Target { get; set; }
+
+    /// <summary>The official's wording of the rule (考评细则原文).</summary>
+    [StringLength(4000)]
+    public string? RuleText { get; set; }
+
+    /// <summary>The rule in the scheme JSON format (with its <c>kind</c>); null keeps the current rule (a new indicator gets empty bands to fill in).</summary>
+    public JsonElement? Rule { get; set; }
+}
+
+public sealed class AddIndicatorInput : IndicatorFieldsInput
+{
+    [Required]
+    [StringLength(SchemeConsts.MaxCodeLength)]
+    public string CategoryCode { get; set; } = default!;
+
+    [Required]
+    [StringLength(SchemeConsts.MaxCodeLength)]
+    public string Code { get; set; } = default!;
+
+    [Range(0, 1000)]
+    public int? Position { get; set; }
+}
+
+public sealed class UpdateIndicatorInput : IndicatorFieldsInput;
+
+public sealed class MoveIndicatorInput : SchemeEditInput
+{
+    [Required]
+    [StringLength(SchemeConsts.MaxCodeLength)]
+    public string CategoryCode { get; set; } = default!;
+
+    [Range(0, 1000)]
+    public int? Position { get; set; }
 }
 
 public sealed class IndicatorValueDto
@@ -195,4 +324,22 @@ public interface ISchemeAppService : IApplicationService
     Task<SchemeDto> ImportExcelAsync(Stream content);
 
     Task<ScoreSheetDto> PreviewAsync(PreviewScoreInput input);
+
+    // Editing a draft's tree, one change at a time; a published or archived scheme refuses every one (400).
+    Task<SchemeDto> AddCategoryAsync(Guid id, AddCategoryInput input);
+
+    Task<SchemeDto> UpdateCategoryAsync(Guid id, string code, UpdateCategoryInput input);
+
+    Task<SchemeDto> MoveCategoryAsync(Guid id, string code, MoveCategoryInput input);
+
+    /// <summary>Removes an empty category; one with indicators or subcategories is refused.</summary>
+    Task<SchemeDto> RemoveCategoryAsync(Guid id, string code, string concurrencyStamp);
+
+    Task<SchemeDto> AddIndicatorAsync(Guid id, AddIndicatorInput input);
+
+    Task<SchemeDto> UpdateIndicatorAsync(Guid id, string code, UpdateIndicatorInput input);
+
+    Task<SchemeDto> MoveIndicatorAsync(Guid id, string code, MoveIndicatorInput input);
+
+    Task<SchemeDto> RemoveIndicatorAsync(Guid id, string code, string concurrencyStamp);
 }

@@ -15,7 +15,7 @@ namespace PilotAssessment.Schemes;
 /// published (and archived) schemes only: a draft's id answers 404 to them.
 /// </summary>
 [RequiresPermission(PilotAssessmentPermissions.Schemes.Default)]
-public sealed class SchemeAppService(
+public sealed partial class SchemeAppService(
     IRepository<Scheme> schemes,
     ICurrentUser currentUser,
     ICurrentTenant currentTenant,
@@ -217,7 +217,12 @@ public sealed class SchemeAppService(
     }
 
     private SchemeDto Detail(Scheme scheme, IReadOnlyList<SchemeProblemDto> problems) =>
-        mapper.Map<SchemeDto>(scheme) with { Definition = SchemeMapping.ToJson(scheme.Definition), Problems = problems };
+        mapper.Map<SchemeDto>(scheme) with
+        {
+            Definition = SchemeMapping.ToJson(scheme.Definition),
+            Problems = problems,
+            RuleTexts = SchemeMapping.RuleTexts(scheme.Definition),
+        };
 
     private IReadOnlyList<SchemeProblemDto> Problems(Scheme scheme) =>
         scheme.Status == SchemeStatus.Draft ? Validator.Validate(scheme.Definition, scheme.Scale).Localize(localizer) : [];

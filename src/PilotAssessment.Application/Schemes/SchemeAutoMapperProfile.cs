@@ -16,7 +16,8 @@ public sealed class SchemeAutoMapperProfile : Profile
             .ForCtorParam(nameof(SchemeDto.Status), o => o.MapFrom(s => s.Status.ToString()))
             .ForCtorParam(nameof(SchemeDto.IndicatorCount), o => o.MapFrom(s => s.Definition.AllIndicators().Count()))
             .ForCtorParam(nameof(SchemeDto.Definition), o => o.MapFrom(_ => (JsonElement?)null))
-            .ForCtorParam(nameof(SchemeDto.Problems), o => o.MapFrom(_ => Array.Empty<SchemeProblemDto>()));
+            .ForCtorParam(nameof(SchemeDto.Problems), o => o.MapFrom(_ => Array.Empty<SchemeProblemDto>()))
+            .ForCtorParam(nameof(SchemeDto.RuleTexts), o => o.MapFrom(_ => Array.Empty<IndicatorRuleTextDto>()));
 
         // A score sheet shows each explanation in the reader's language; a line also carries both texts.
         CreateMap<BilingualText, string>().ConvertUsing(t => InCurrentCulture(t));

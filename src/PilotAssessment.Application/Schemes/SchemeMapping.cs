@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Localization;
 using PilotAssessment.Localization;
 using PilotAssessment.Schemes.Json;
+using PilotAssessment.Schemes.RuleText;
 using PilotAssessment.Schemes.Scoring;
 using PilotAssessment.Schemes.Validation;
 
@@ -21,6 +22,20 @@ public static class SchemeMapping
     /// <summary>The definition in the scheme JSON format, as <see cref="SchemeDto.Definition"/> carries it.</summary>
     public static JsonElement ToJson(SchemeDefinition definition) =>
         JsonSerializer.Deserialize<JsonElement>(SchemeJsonSerializer.SerializeDefinition(definition));
+
+    /// <summary>Every indicator's rule in words and whether the official's wording still agrees, in tree order.</summary>
+    public static IReadOnlyList<IndicatorRuleTextDto> RuleTexts(SchemeDefinition definition) =>
+        definition.AllIndicators().Select(indicator =>
+        {
+            var check = RuleTextComparison.Check(indicator, definition);
+            return new IndicatorRuleTextDto(
+                indicator.Code,
+                SchemeAutoMapperProfile.InCurrentCulture(check.Generated),
+                check.Generated.ZhHans,
+                check.Generated.En,
+                check.Disagrees,
+                check.StaleNumbers);
+        }).ToList();
 
     public static IReadOnlyList<SchemeProblemDto> Localize(this IEnumerable<SchemeProblem> problems, IStringLocalizer<PilotAssessmentResource> localizer) =>
         problems.Select(p => new SchemeProblemDto(p.Target, p.Code, localizer[p.Code, p.Arguments.ToArray()!].Value)).ToList();

@@ -57,4 +57,17 @@ public static class SchemeErrorCodes
     public const string RoundingInvalid = "Scheme:RoundingInvalid";
     public const string VetoTriggerMissing = "Scheme:VetoTriggerMissing";
     public const string VetoConsequenceMissing = "Scheme:VetoConsequenceMissing";
+
+    // The official's wording and the rule's parameters
+    public const string RuleTextDisagrees = "Scheme:RuleTextDisagrees";
+
+    // Editing a draft's tree
+    public const string CategoryNotFound = "Scheme:CategoryNotFound";
+    public const string IndicatorNotFound = "Scheme:IndicatorNotFound";
+    public const string CategoryNotEmpty = "Scheme:CategoryNotEmpty";
+    public const string CategoryMoveIntoItself = "Scheme:CategoryMoveIntoItself";
+    public const string PositionOutOfRange = "Scheme:PositionOutOfRange";
+    public const string ItemNameRequired = "Scheme:ItemNameRequired";
+    public const string RuleJsonInvalid = "Scheme:RuleJsonInvalid";
+    public const string ScoreSourceInvalid = "Scheme:ScoreSourceInvalid";
 }

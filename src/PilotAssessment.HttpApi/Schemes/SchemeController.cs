@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using PilotAssessment.Dtos;
 
 namespace PilotAssessment.Schemes;
@@ -86,6 +87,41 @@ public sealed class SchemeController(ISchemeAppService schemes) : PilotAssessmen
         return await schemes.ImportExcelAsync(stream);
     }
 
+    [HttpPost("{id:guid}/categories")]
+    [Authorize(PilotAssessmentPermissions.Schemes.Manage)]
+    public Task<SchemeDto> AddCategoryAsync(Guid id, AddCategoryInput input) => schemes.AddCategoryAsync(id, input);
+
+    [HttpPut("{id:guid}/categories/{code}")]
+    [Authorize(PilotAssessmentPermissions.Schemes.Manage)]
+    public Task<SchemeDto> UpdateCategoryAsync(Guid id, string code, UpdateCategoryInput input) => schemes.UpdateCategoryAsync(id, code, input);
+
+    [HttpPost("{id:guid}/categories/{code}/move")]
+    [Authorize(PilotAssessmentPermissions.Schemes.Manage)]
+    public Task<SchemeDto> MoveCategoryAsync(Guid id, string code, MoveCategoryInput input) => schemes.MoveCategoryAsync(id, code, input);
+
+    [HttpDelete("{id:guid}/categories/{code}")]
+    [Authorize(PilotAssessmentPermissions.Schemes.Manage)]
+    public Task<SchemeDto> RemoveCategoryAsync(Guid id, string code, [FromQuery, BindRequired] string concurrencyStamp) =>
+        schemes.RemoveCategoryAsync(id, code, concurrencyStamp);
+
+    [HttpPost("{id:guid}/indicators")]
+    [Authorize(PilotAssessmentPermissions.Schemes.Manage)]
+    public Task<SchemeDto> AddIndicatorAsync(Guid id, AddIndicatorInput input) => schemes.AddIndicatorAsync(id, input);
+
+    [HttpPut("{id:guid}/indicators/{code}")]
+    [Authorize(PilotAssessmentPermissions.Schemes.Manage)]
+    public Task<SchemeDto> UpdateIndicatorAsync(Guid id, string code, UpdateIndicatorInput input) => schemes.UpdateIndicatorAsync(id, code, input);
+
+    [HttpPost("{id:guid}/indicators/{code}/move")]
+    [Authorize(PilotAssessmentPermissions.Schemes.Manage)]
+    public Task<SchemeDto> MoveIndicatorAsync(Guid id, string code, MoveIndicatorInput input) => schemes.MoveIndicatorAsync(id, code, input);
+
+    [HttpDelete("{id:guid}/indicators/{code}")]
+    [Authorize(PilotAssessmentPermissions.Schemes.Manage)]
+    public Task<SchemeDto> RemoveIndicatorAsync(Guid id, string code, [FromQuery, BindRequired] string concurrencyStamp) =>
+        schemes.RemoveIndicatorAsync(id, code, concurrencyStamp);
+
+    /// <summary>Scores the given values against a scheme without saving anything.</summary>
     /// <summary>试算：按方案规则对给定值打分</summary>
     /// <remarks>Scores the given values against a scheme without saving anything.</remarks>
     [HttpPost("preview")]

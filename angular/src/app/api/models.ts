@@ -98,11 +98,16 @@ export type { AdjustLineInput as ReviewsAdjustLineInput } from './models/Reviews
 export type { ClearAdjustmentInput as ReviewsClearAdjustmentInput } from './models/Reviews/clear-adjustment-input';
 export type { ReturnLineInput as ReviewsReturnLineInput } from './models/Reviews/return-line-input';
 export type { ReturnSubmissionInput as ReviewsReturnSubmissionInput } from './models/Reviews/return-submission-input';
+export type { AddCategoryInput as SchemesAddCategoryInput } from './models/Schemes/add-category-input';
+export type { AddIndicatorInput as SchemesAddIndicatorInput } from './models/Schemes/add-indicator-input';
 export type { BonusLineDto as SchemesBonusLineDto } from './models/Schemes/bonus-line-dto';
 export type { CategoryScoreDto as SchemesCategoryScoreDto } from './models/Schemes/category-score-dto';
 export type { CityValuesDto as SchemesCityValuesDto } from './models/Schemes/city-values-dto';
 export type { CreateSchemeInput as SchemesCreateSchemeInput } from './models/Schemes/create-scheme-input';
+export type { IndicatorRuleTextDto as SchemesIndicatorRuleTextDto } from './models/Schemes/indicator-rule-text-dto';
 export type { IndicatorValueDto as SchemesIndicatorValueDto } from './models/Schemes/indicator-value-dto';
+export type { MoveCategoryInput as SchemesMoveCategoryInput } from './models/Schemes/move-category-input';
+export type { MoveIndicatorInput as SchemesMoveIndicatorInput } from './models/Schemes/move-indicator-input';
 export type { OccurrenceCountDto as SchemesOccurrenceCountDto } from './models/Schemes/occurrence-count-dto';
 export type { PreviewScoreInput as SchemesPreviewScoreInput } from './models/Schemes/preview-score-input';
 export type { ReferenceDataDto as SchemesReferenceDataDto } from './models/Schemes/reference-data-dto';
@@ -110,6 +115,8 @@ export type { SchemeDto as SchemesSchemeDto } from './models/Schemes/scheme-dto'
 export type { SchemeProblemDto as SchemesSchemeProblemDto } from './models/Schemes/scheme-problem-dto';
 export type { ScoreLineDto as SchemesScoreLineDto } from './models/Schemes/score-line-dto';
 export type { ScoreSheetDto as SchemesScoreSheetDto } from './models/Schemes/score-sheet-dto';
+export type { UpdateCategoryInput as SchemesUpdateCategoryInput } from './models/Schemes/update-category-input';
+export type { UpdateIndicatorInput as SchemesUpdateIndicatorInput } from './models/Schemes/update-indicator-input';
 export type { UpdateSchemeInput as SchemesUpdateSchemeInput } from './models/Schemes/update-scheme-input';
 export type { VetoOutcomeDto as SchemesVetoOutcomeDto } from './models/Schemes/veto-outcome-dto';
 export type { CreateTenantInput as TenantsCreateTenantInput } from './models/Tenants/create-tenant-input';

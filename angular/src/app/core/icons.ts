@@ -1,6 +1,8 @@
 import {
   ApartmentOutline,
+  ArrowDownOutline,
   ArrowLeftOutline,
+  ArrowUpOutline,
   AuditOutline,
   BankOutline,
   CalculatorOutline,
@@ -11,6 +13,7 @@ import {
   DeleteOutline,
   DownOutline,
   DownloadOutline,
+  FolderAddOutline,
   EditOutline,
   FileTextOutline,
   FormOutline,
@@ -39,7 +42,9 @@ import {
 /** Icons registered statically (no runtime icon fetching). */
 export const APP_ICONS = [
   ApartmentOutline,
+  ArrowDownOutline,
   ArrowLeftOutline,
+  ArrowUpOutline,
   AuditOutline,
   BankOutline,
   CalculatorOutline,
@@ -50,6 +55,7 @@ export const APP_ICONS = [
   DeleteOutline,
   DownOutline,
   DownloadOutline,
+  FolderAddOutline,
   EditOutline,
   FileTextOutline,
   FormOutline,

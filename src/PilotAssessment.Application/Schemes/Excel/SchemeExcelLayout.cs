@@ -55,7 +55,7 @@ public static class SchemeExcelLayout
         new("formula", "计算公式"),
         new("rule_kind", "计分规则"),
         new("rule", "规则参数（JSON）"),
-        new("rule_summary", "规则参数说明"),
+        new("rule_summary", "规则说明（按参数生成）"),
         new("rule_text", "细则原文"),
     ]);
 

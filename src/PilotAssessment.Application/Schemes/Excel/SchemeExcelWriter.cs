@@ -4,6 +4,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using PilotAssessment.Excel;
 using PilotAssessment.Schemes.Json;
+using PilotAssessment.Schemes.RuleText;
 using L = PilotAssessment.Schemes.Excel.SchemeExcelLayout;
 
 namespace PilotAssessment.Schemes.Excel;
@@ -75,7 +76,7 @@ public static class SchemeExcelWriter
                 L.IndicatorRow, path, level + 1, indicator.Code, indicator.Name, indicator.NameEn, indicator.Unit, indicator.UnitEn,
                 indicator.MaxPoints, indicator.ResponsibleUnit, SchemeExcelJson.EnumName(indicator.ScoreSource),
                 indicator.EvidenceRequired ? L.Yes : L.No, indicator.Target, indicator.Formula, indicator.Rule.Kind,
-                SchemeExcelJson.SerializeRule(indicator.Rule), SchemeExcelJson.Summarize(indicator.Rule), indicator.RuleText,
+                SchemeExcelJson.SerializeRule(indicator.Rule), RuleTextGenerator.Generate(indicator).ZhHans, indicator.RuleText,
             ];
         }
 

@@ -11,6 +11,10 @@ import { ApiConfiguration } from '../api-configuration';
 import { StrictHttpResponse } from '../strict-http-response';
 
 import { PagedResultDtoOfSchemeDto as DtosPagedResultDtoOfSchemeDto } from '../models/Dtos/paged-result-dto-of-scheme-dto';
+import { schemeAddCategory } from '../fn/scheme/scheme-add-category';
+import { SchemeAddCategory$Params } from '../fn/scheme/scheme-add-category';
+import { schemeAddIndicator } from '../fn/scheme/scheme-add-indicator';
+import { SchemeAddIndicator$Params } from '../fn/scheme/scheme-add-indicator';
 import { schemeArchive } from '../fn/scheme/scheme-archive';
 import { SchemeArchive$Params } from '../fn/scheme/scheme-archive';
 import { schemeCopyAsNewDraft } from '../fn/scheme/scheme-copy-as-new-draft';
@@ -31,14 +35,26 @@ import { schemeImportExcel } from '../fn/scheme/scheme-import-excel';
 import { SchemeImportExcel$Params } from '../fn/scheme/scheme-import-excel';
 import { schemeImportJson } from '../fn/scheme/scheme-import-json';
 import { SchemeImportJson$Params } from '../fn/scheme/scheme-import-json';
+import { schemeMoveCategory } from '../fn/scheme/scheme-move-category';
+import { SchemeMoveCategory$Params } from '../fn/scheme/scheme-move-category';
+import { schemeMoveIndicator } from '../fn/scheme/scheme-move-indicator';
+import { SchemeMoveIndicator$Params } from '../fn/scheme/scheme-move-indicator';
 import { schemePreview } from '../fn/scheme/scheme-preview';
 import { SchemePreview$Params } from '../fn/scheme/scheme-preview';
 import { schemePublish } from '../fn/scheme/scheme-publish';
 import { SchemePublish$Params } from '../fn/scheme/scheme-publish';
+import { schemeRemoveCategory } from '../fn/scheme/scheme-remove-category';
+import { SchemeRemoveCategory$Params } from '../fn/scheme/scheme-remove-category';
+import { schemeRemoveIndicator } from '../fn/scheme/scheme-remove-indicator';
+import { SchemeRemoveIndicator$Params } from '../fn/scheme/scheme-remove-indicator';
 import { SchemeDto as SchemesSchemeDto } from '../models/Schemes/scheme-dto';
 import { ScoreSheetDto as SchemesScoreSheetDto } from '../models/Schemes/score-sheet-dto';
 import { schemeUpdate } from '../fn/scheme/scheme-update';
 import { SchemeUpdate$Params } from '../fn/scheme/scheme-update';
+import { schemeUpdateCategory } from '../fn/scheme/scheme-update-category';
+import { SchemeUpdateCategory$Params } from '../fn/scheme/scheme-update-category';
+import { schemeUpdateIndicator } from '../fn/scheme/scheme-update-indicator';
+import { SchemeUpdateIndicator$Params } from '../fn/scheme/scheme-update-indicator';
 
 @Injectable({ providedIn: 'root' })
 export class SchemeService extends BaseService {
@@ -396,6 +412,254 @@ export class SchemeService extends BaseService {
     context?: HttpContext,
   ): Observable<SchemesSchemeDto> {
     const resp = this.schemeImportExcel$Response(params, context);
+    return resp.pipe(map((r: StrictHttpResponse<SchemesSchemeDto>): SchemesSchemeDto => r.body));
+  }
+
+  /** Path part for operation `schemeAddCategory()` */
+  static readonly SchemeAddCategoryPath = '/api/app/schemes/{id}/categories';
+
+  /**
+   * This method provides access to the full `HttpResponse`, allowing access to response headers.
+   * To access only the response body, use `schemeAddCategory()` instead.
+   *
+   * This method sends `application/*+json` and handles request body of type `application/*+json`.
+   */
+  schemeAddCategory$Response(
+    params: SchemeAddCategory$Params,
+    context?: HttpContext,
+  ): Observable<StrictHttpResponse<SchemesSchemeDto>> {
+    const obs = schemeAddCategory(this.http, this.rootUrl, params, context);
+    return obs;
+  }
+
+  /**
+   * This method provides access only to the response body.
+   * To access the full response (for headers, for example), `schemeAddCategory$Response()` instead.
+   *
+   * This method sends `application/*+json` and handles request body of type `application/*+json`.
+   */
+  schemeAddCategory(
+    params: SchemeAddCategory$Params,
+    context?: HttpContext,
+  ): Observable<SchemesSchemeDto> {
+    const resp = this.schemeAddCategory$Response(params, context);
+    return resp.pipe(map((r: StrictHttpResponse<SchemesSchemeDto>): SchemesSchemeDto => r.body));
+  }
+
+  /** Path part for operation `schemeUpdateCategory()` */
+  static readonly SchemeUpdateCategoryPath = '/api/app/schemes/{id}/categories/{code}';
+
+  /**
+   * This method provides access to the full `HttpResponse`, allowing access to response headers.
+   * To access only the response body, use `schemeUpdateCategory()` instead.
+   *
+   * This method sends `application/*+json` and handles request body of type `application/*+json`.
+   */
+  schemeUpdateCategory$Response(
+    params: SchemeUpdateCategory$Params,
+    context?: HttpContext,
+  ): Observable<StrictHttpResponse<SchemesSchemeDto>> {
+    const obs = schemeUpdateCategory(this.http, this.rootUrl, params, context);
+    return obs;
+  }
+
+  /**
+   * This method provides access only to the response body.
+   * To access the full response (for headers, for example), `schemeUpdateCategory$Response()` instead.
+   *
+   * This method sends `application/*+json` and handles request body of type `application/*+json`.
+   */
+  schemeUpdateCategory(
+    params: SchemeUpdateCategory$Params,
+    context?: HttpContext,
+  ): Observable<SchemesSchemeDto> {
+    const resp = this.schemeUpdateCategory$Response(params, context);
+    return resp.pipe(map((r: StrictHttpResponse<SchemesSchemeDto>): SchemesSchemeDto => r.body));
+  }
+
+  /** Path part for operation `schemeRemoveCategory()` */
+  static readonly SchemeRemoveCategoryPath = '/api/app/schemes/{id}/categories/{code}';
+
+  /**
+   * This method provides access to the full `HttpResponse`, allowing access to response headers.
+   * To access only the response body, use `schemeRemoveCategory()` instead.
+   *
+   * This method doesn't expect any request body.
+   */
+  schemeRemoveCategory$Response(
+    params: SchemeRemoveCategory$Params,
+    context?: HttpContext,
+  ): Observable<StrictHttpResponse<SchemesSchemeDto>> {
+    const obs = schemeRemoveCategory(this.http, this.rootUrl, params, context);
+    return obs;
+  }
+
+  /**
+   * This method provides access only to the response body.
+   * To access the full response (for headers, for example), `schemeRemoveCategory$Response()` instead.
+   *
+   * This method doesn't expect any request body.
+   */
+  schemeRemoveCategory(
+    params: SchemeRemoveCategory$Params,
+    context?: HttpContext,
+  ): Observable<SchemesSchemeDto> {
+    const resp = this.schemeRemoveCategory$Response(params, context);
+    return resp.pipe(map((r: StrictHttpResponse<SchemesSchemeDto>): SchemesSchemeDto => r.body));
+  }
+
+  /** Path part for operation `schemeMoveCategory()` */
+  static readonly SchemeMoveCategoryPath = '/api/app/schemes/{id}/categories/{code}/move';
+
+  /**
+   * This method provides access to the full `HttpResponse`, allowing access to response headers.
+   * To access only the response body, use `schemeMoveCategory()` instead.
+   *
+   * This method sends `application/*+json` and handles request body of type `application/*+json`.
+   */
+  schemeMoveCategory$Response(
+    params: SchemeMoveCategory$Params,
+    context?: HttpContext,
+  ): Observable<StrictHttpResponse<SchemesSchemeDto>> {
+    const obs = schemeMoveCategory(this.http, this.rootUrl, params, context);
+    return obs;
+  }
+
+  /**
+   * This method provides access only to the response body.
+   * To access the full response (for headers, for example), `schemeMoveCategory$Response()` instead.
+   *
+   * This method sends `application/*+json` and handles request body of type `application/*+json`.
+   */
+  schemeMoveCategory(
+    params: SchemeMoveCategory$Params,
+    context?: HttpContext,
+  ): Observable<SchemesSchemeDto> {
+    const resp = this.schemeMoveCategory$Response(params, context);
+    return resp.pipe(map((r: StrictHttpResponse<SchemesSchemeDto>): SchemesSchemeDto => r.body));
+  }
+
+  /** Path part for operation `schemeAddIndicator()` */
+  static readonly SchemeAddIndicatorPath = '/api/app/schemes/{id}/indicators';
+
+  /**
+   * This method provides access to the full `HttpResponse`, allowing access to response headers.
+   * To access only the response body, use `schemeAddIndicator()` instead.
+   *
+   * This method sends `application/*+json` and handles request body of type `application/*+json`.
+   */
+  schemeAddIndicator$Response(
+    params: SchemeAddIndicator$Params,
+    context?: HttpContext,
+  ): Observable<StrictHttpResponse<SchemesSchemeDto>> {
+    const obs = schemeAddIndicator(this.http, this.rootUrl, params, context);
+    return obs;
+  }
+
+  /**
+   * This method provides access only to the response body.
+   * To access the full response (for headers, for example), `schemeAddIndicator$Response()` instead.
+   *
+   * This method sends `application/*+json` and handles request body of type `application/*+json`.
+   */
+  schemeAddIndicator(
+    params: SchemeAddIndicator$Params,
+    context?: HttpContext,
+  ): Observable<SchemesSchemeDto> {
+    const resp = this.schemeAddIndicator$Response(params, context);
+    return resp.pipe(map((r: StrictHttpResponse<SchemesSchemeDto>): SchemesSchemeDto => r.body));
+  }
+
+  /** Path part for operation `schemeUpdateIndicator()` */
+  static readonly SchemeUpdateIndicatorPath = '/api/app/schemes/{id}/indicators/{code}';
+
+  /**
+   * This method provides access to the full `HttpResponse`, allowing access to response headers.
+   * To access only the response body, use `schemeUpdateIndicator()` instead.
+   *
+   * This method sends `application/*+json` and handles request body of type `application/*+json`.
+   */
+  schemeUpdateIndicator$Response(
+    params: SchemeUpdateIndicator$Params,
+    context?: HttpContext,
+  ): Observable<StrictHttpResponse<SchemesSchemeDto>> {
+    const obs = schemeUpdateIndicator(this.http, this.rootUrl, params, context);
+    return obs;
+  }
+
+  /**
+   * This method provides access only to the response body.
+   * To access the full response (for headers, for example), `schemeUpdateIndicator$Response()` instead.
+   *
+   * This method sends `application/*+json` and handles request body of type `application/*+json`.
+   */
+  schemeUpdateIndicator(
+    params: SchemeUpdateIndicator$Params,
+    context?: HttpContext,
+  ): Observable<SchemesSchemeDto> {
+    const resp = this.schemeUpdateIndicator$Response(params, context);
+    return resp.pipe(map((r: StrictHttpResponse<SchemesSchemeDto>): SchemesSchemeDto => r.body));
+  }
+
+  /** Path part for operation `schemeRemoveIndicator()` */
+  static readonly SchemeRemoveIndicatorPath = '/api/app/schemes/{id}/indicators/{code}';
+
+  /**
+   * This method provides access to the full `HttpResponse`, allowing access to response headers.
+   * To access only the response body, use `schemeRemoveIndicator()` instead.
+   *
+   * This method doesn't expect any request body.
+   */
+  schemeRemoveIndicator$Response(
+    params: SchemeRemoveIndicator$Params,
+    context?: HttpContext,
+  ): Observable<StrictHttpResponse<SchemesSchemeDto>> {
+    const obs = schemeRemoveIndicator(this.http, this.rootUrl, params, context);
+    return obs;
+  }
+
+  /**
+   * This method provides access only to the response body.
+   * To access the full response (for headers, for example), `schemeRemoveIndicator$Response()` instead.
+   *
+   * This method doesn't expect any request body.
+   */
+  schemeRemoveIndicator(
+    params: SchemeRemoveIndicator$Params,
+    context?: HttpContext,
+  ): Observable<SchemesSchemeDto> {
+    const resp = this.schemeRemoveIndicator$Response(params, context);
+    return resp.pipe(map((r: StrictHttpResponse<SchemesSchemeDto>): SchemesSchemeDto => r.body));
+  }
+
+  /** Path part for operation `schemeMoveIndicator()` */
+  static readonly SchemeMoveIndicatorPath = '/api/app/schemes/{id}/indicators/{code}/move';
+
+  /**
+   * This method provides access to the full `HttpResponse`, allowing access to response headers.
+   * To access only the response body, use `schemeMoveIndicator()` instead.
+   *
+   * This method sends `application/*+json` and handles request body of type `application/*+json`.
+   */
+  schemeMoveIndicator$Response(
+    params: SchemeMoveIndicator$Params,
+    context?: HttpContext,
+  ): Observable<StrictHttpResponse<SchemesSchemeDto>> {
+    const obs = schemeMoveIndicator(this.http, this.rootUrl, params, context);
+    return obs;
+  }
+
+  /**
+   * This method provides access only to the response body.
+   * To access the full response (for headers, for example), `schemeMoveIndicator$Response()` instead.
+   *
+   * This method sends `application/*+json` and handles request body of type `application/*+json`.
+   */
+  schemeMoveIndicator(
+    params: SchemeMoveIndicator$Params,
+    context?: HttpContext,
+  ): Observable<SchemesSchemeDto> {
+    const resp = this.schemeMoveIndicator$Response(params, context);
     return resp.pipe(map((r: StrictHttpResponse<SchemesSchemeDto>): SchemesSchemeDto => r.body));
   }
 

@@ -22,7 +22,9 @@ import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzInputNumberModule } from 'ng-zorro-antd/input-number';
-import { NzModalModule } from 'ng-zorro-antd/modal';
+import { NzCheckboxModule } from 'ng-zorro-antd/checkbox';
+import { NzModalModule, NzModalService } from 'ng-zorro-antd/modal';
+import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTabsModule } from 'ng-zorro-antd/tabs';
 
 import { SchemesSchemeDto as SchemeDto } from '@api/models';
@@ -35,6 +37,7 @@ import { revealErrors } from '@shared/form-utils';
 import { RuleFormComponent } from './rule-form.component';
 import { SchemePreviewComponent } from './scheme-preview.component';
 import { fieldOfMessage } from './rule-kinds';
+import { ruleTextsByCode } from './scheme-edits';
 import {
   IndicatorRow,
   ProblemGroup,
@@ -97,6 +100,8 @@ export function replaceIndicator(
     NzButtonModule,
     NzAlertModule,
     NzTabsModule,
+    NzSelectModule,
+    NzCheckboxModule,
     RuleFormComponent,
     SchemePreviewComponent,
     TranslatePipe,
@@ -109,7 +114,7 @@ export function replaceIndicator(
       [nzCancelText]="'common.cancel' | t"
       [nzOkLoading]="saving()"
       (nzOnOk)="save()"
-      (nzOnCancel)="indicator.set(null)"
+      (nzOnCancel)="cancel()"
       nzWidth="760px"
     >
       <ng-container *nzModalContent>
@@ -147,6 +152,48 @@ export function replaceIndicator(
           </ng-template>
         }
         <form nz-form nzLayout="vertical" [formGroup]="form" data-testid="indicator-editor">
+          <nz-form-item>
+            <nz-form-label nzRequired>{{ 'schemes.indicatorName' | t }}</nz-form-label>
+            <nz-form-control [nzErrorTip]="'schemes.editor.nameRequired' | t">
+              <input nz-input formControlName="name" data-testid="editor-name" />
+            </nz-form-control>
+          </nz-form-item>
+          <div class="row">
+            <nz-form-item>
+              <nz-form-label>{{ 'schemes.unit' | t }}</nz-form-label>
+              <nz-form-control>
+                <input nz-input formControlName="unit" data-testid="editor-unit" />
+              </nz-form-control>
+            </nz-form-item>
+            <nz-form-item class="grow">
+              <nz-form-label>{{ 'schemes.editor.responsibleUnit' | t }}</nz-form-label>
+              <nz-form-control>
+                <input
+                  nz-input
+                  formControlName="responsibleUnit"
+                  data-testid="editor-responsible-unit"
+                />
+              </nz-form-control>
+            </nz-form-item>
+            <nz-form-item>
+              <nz-form-label>{{ 'schemes.scoreSource' | t }}</nz-form-label>
+              <nz-form-control>
+                <nz-select formControlName="scoreSource" class="source" data-testid="editor-source">
+                  @for (source of sources; track source) {
+                    <nz-option [nzValue]="source" [nzLabel]="'schemes.sources.' + source | t" />
+                  }
+                </nz-select>
+              </nz-form-control>
+            </nz-form-item>
+          </div>
+          <nz-form-item>
+            <nz-form-control>
+              <!-- eslint-disable-next-line @angular-eslint/template/label-has-associated-control -->
+              <label nz-checkbox formControlName="evidenceRequired" data-testid="editor-evidence">{{
+                'schemes.editor.evidenceRequired' | t
+              }}</label>
+            </nz-form-control>
+          </nz-form-item>
           <div class="row">
             <nz-form-item>
               <nz-form-label nzRequired>{{ 'schemes.maxPoints' | t }}</nz-form-label>
@@ -207,12 +254,33 @@ export function replaceIndicator(
               [scale]="scheme().scale ?? null"
             />
           </div>
-          <nz-form-item>
-            <nz-form-label>{{ 'schemes.ruleText' | t }}</nz-form-label>
-            <nz-form-control>
-              <textarea nz-input rows="2" formControlName="ruleText"></textarea>
-            </nz-form-control>
-          </nz-form-item>
+          <div class="wordings">
+            <nz-form-item>
+              <nz-form-label>{{ 'schemes.ruleText' | t }}</nz-form-label>
+              <nz-form-control>
+                <textarea
+                  nz-input
+                  rows="3"
+                  formControlName="ruleText"
+                  data-testid="editor-rule-text"
+                ></textarea>
+              </nz-form-control>
+            </nz-form-item>
+            <div class="generated" data-testid="editor-generated-text">
+              <div class="label">{{ 'schemes.generatedText' | t }}</div>
+              <div>{{ generated()?.generatedText ?? '' }}</div>
+            </div>
+          </div>
+          @if (generated()?.ruleTextDisagrees) {
+            <nz-alert
+              nzType="warning"
+              nzShowIcon
+              [nzMessage]="
+                'schemes.ruleTextDisagrees' | t: { numbers: generated()!.staleNumbers.join('、') }
+              "
+              data-testid="editor-rule-text-disagrees"
+            />
+          }
         </form>
       </ng-container>
     </nz-modal>
@@ -228,6 +296,26 @@ export function replaceIndicator(
       border: 1px dashed #d9d9d9;
       border-radius: 4px;
     }
+    .grow {
+      flex: 1;
+    }
+    .source {
+      min-width: 120px;
+    }
+    .wordings {
+      display: grid;
+      grid-template-columns: 1fr 1fr;
+      gap: 16px;
+    }
+    .generated {
+      padding: 8px 12px;
+      background: #fafafa;
+      border-radius: 4px;
+    }
+    .generated .label {
+      margin-bottom: 4px;
+      color: rgba(0, 0, 0, 0.45);
+    }
     .problems {
       margin: 0;
       padding-left: 16px;
@@ -237,6 +325,8 @@ export function replaceIndicator(
 export class IndicatorEditorComponent {
   private readonly api = inject(SchemeService);
   private readonly i18n = inject(I18nService);
+  private readonly modal = inject(NzModalService);
+  protected readonly sources = ['self', 'department', 'field', 'survey'];
 
   readonly scheme = input.required<SchemeDto>();
   /** The indicator being edited; null closes the dialog. */
@@ -279,7 +369,18 @@ export class IndicatorEditorComponent {
   /** The host's messages about this indicator's rule, by field. */
   readonly serverErrors = signal<Record<string, string>>({});
 
+  /** The saved rule in words and whether the official's wording still agrees with it. */
+  protected readonly generated = computed(() => {
+    const code = this.indicator()?.code;
+    return code ? (ruleTextsByCode(this.scheme()).get(code) ?? null) : null;
+  });
+
   readonly form = new FormGroup({
+    name: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
+    unit: new FormControl('', { nonNullable: true }),
+    responsibleUnit: new FormControl('', { nonNullable: true }),
+    scoreSource: new FormControl('department', { nonNullable: true }),
+    evidenceRequired: new FormControl(false, { nonNullable: true }),
     maxPoints: new FormControl<number | null>(null, [Validators.required, Validators.min(0.01)]),
     target: new FormControl<number | null>(null),
     rule: new FormControl('', { nonNullable: true, validators: ruleJsonValidator }),
@@ -304,6 +405,11 @@ export class IndicatorEditorComponent {
       this.serverErrors.set({});
       this.ruleTab.set(0);
       this.form.reset({
+        name: row.name ?? '',
+        unit: row.unit ?? '',
+        responsibleUnit: row.responsible_unit ?? '',
+        scoreSource: row.score_source ?? 'department',
+        evidenceRequired: !!row.evidence_required,
         maxPoints: row.max_points,
         target: row.target ?? null,
         rule: JSON.stringify(row.rule ?? { kind: '' }, null, 2),
@@ -324,6 +430,27 @@ export class IndicatorEditorComponent {
     this.form.controls.rule.markAsDirty();
   }
 
+  /** Esc, the close button and Cancel: asks before throwing away what was typed. */
+  cancel(): void {
+    if (!this.form.dirty) {
+      this.close();
+      return;
+    }
+    this.modal.confirm({
+      nzTitle: this.i18n.t('schemes.editor.discardTitle'),
+      nzContent: this.i18n.t('schemes.editor.discardContent'),
+      nzOkText: this.i18n.t('schemes.editor.discard'),
+      nzOkDanger: true,
+      nzCancelText: this.i18n.t('schemes.editor.keepEditing'),
+      nzOnOk: () => this.close(),
+    });
+  }
+
+  private close(): void {
+    this.openedFor = null;
+    this.indicator.set(null);
+  }
+
   reloadLatest(): void {
     this.conflict.set(null);
     this.reload.emit();
@@ -342,6 +469,11 @@ export class IndicatorEditorComponent {
     const v = this.form.getRawValue();
     const definition = replaceIndicator(asDefinition(scheme.definition), row.code, (i) => ({
       ...i,
+      name: v.name.trim(),
+      unit: v.unit.trim() || null,
+      responsible_unit: v.responsibleUnit.trim() || null,
+      score_source: v.scoreSource,
+      evidence_required: v.evidenceRequired,
       max_points: v.maxPoints as number,
       target: v.target,
       rule: JSON.parse(v.rule) as SchemeRule,

@@ -1,6 +1,7 @@
 import { DatePipe, DecimalPipe, NgTemplateOutlet } from '@angular/common';
 import { HttpClient, HttpResponse } from '@angular/common/http';
 import { Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { FormControl, FormGroup, FormsModule, ReactiveFormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -8,6 +9,8 @@ import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzFormatEmitEvent, NzTreeModule } from 'ng-zorro-antd/tree';
 import { NzGridModule } from 'ng-zorro-antd/grid';
 import { NzIconModule } from 'ng-zorro-antd/icon';
+import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
 import { NzSpinModule } from 'ng-zorro-antd/spin';
@@ -29,6 +32,8 @@ import { errorText } from '@shared/error-text';
 import {
   IndicatorRow,
   ProblemGroup,
+  SchemeCategory,
+  SchemeDefinition,
   SchemeRule,
   asDefinition,
   categoryCodesUnder,
@@ -41,6 +46,32 @@ import {
 import { statusColour } from './scheme-list.component';
 import { IndicatorEditorComponent } from './indicator-editor.component';
 import { SchemePreviewComponent } from './scheme-preview.component';
+import { SchemeEditsService, ruleTextsByCode } from './scheme-edits';
+
+/** Where a category sits: its parent (null = top level), its index among its siblings and how many siblings there are. */
+export function locateCategory(
+  definition: SchemeDefinition,
+  code: string,
+): { parentCode: string | null; index: number; count: number } | null {
+  const visit = (
+    categories: readonly SchemeCategory[] | null | undefined,
+    parentCode: string | null,
+  ): { parentCode: string | null; index: number; count: number } | null => {
+    const list = categories ?? [];
+    const index = list.findIndex((c) => c.code === code);
+    if (index >= 0) {
+      return { parentCode, index, count: list.length };
+    }
+    for (const c of list) {
+      const found = visit(c.children, c.code);
+      if (found) {
+        return found;
+      }
+    }
+    return null;
+  };
+  return visit(definition.categories, null);
+}
 
 /** File name from Content-Disposition (RFC 5987 `filename*` first), or null. */
 export function fileNameOf(disposition: string | null): string | null {
@@ -76,6 +107,10 @@ export function fileNameOf(disposition: string | null): string | null {
     NzTableModule,
     NzTagModule,
     NzTreeModule,
+    NzInputModule,
+    NzSelectModule,
+    FormsModule,
+    ReactiveFormsModule,
     TranslatePipe,
     SchemePreviewComponent,
     IndicatorEditorComponent,
@@ -85,6 +120,7 @@ export function fileNameOf(disposition: string | null): string | null {
 })
 export class SchemeDetailComponent {
   private readonly api = inject(SchemeService);
+  private readonly edits = inject(SchemeEditsService);
   private readonly http = inject(HttpClient);
   private readonly apiConfig = inject(ApiConfiguration);
   private readonly router = inject(Router);
@@ -160,6 +196,26 @@ export class SchemeDetailComponent {
     (d.bonus?.items ?? []).forEach((b) => map.set(b.code, b.name));
     (d.vetoes ?? []).forEach((v) => map.set(v.code, v.name));
     return map;
+  });
+
+  /** The rule in words generated from each indicator's parameters, by code. */
+  protected readonly ruleTexts = computed(() => ruleTextsByCode(this.scheme()));
+  /** Every category, for "move to". */
+  protected readonly categoryOptions = computed(() => {
+    const all: { code: string; name: string }[] = [];
+    const visit = (categories: readonly SchemeCategory[] | null | undefined) => {
+      for (const c of categories ?? []) {
+        all.push({ code: c.code, name: c.name });
+        visit(c.children);
+      }
+    };
+    visit(this.definition().categories);
+    return all.filter((c) => c.code !== this.selectedCategory());
+  });
+  /** Code and name of a category or indicator to add, or the new name of the selected category. */
+  readonly treeForm = new FormGroup({
+    code: new FormControl('', { nonNullable: true }),
+    name: new FormControl('', { nonNullable: true }),
   });
 
   protected readonly previewCode = signal<string | null>(null);
@@ -253,6 +309,115 @@ export class SchemeDetailComponent {
     document
       .querySelector('[data-testid="scheme-preview"]')
       ?.scrollIntoView?.({ behavior: 'smooth', block: 'center' });
+  }
+
+  /** A top-level category, or a subcategory of the selected one. */
+  addCategory(): void {
+    const { code, name } = this.treeForm.getRawValue();
+    this.change(
+      (scheme) =>
+        this.edits.addCategory(scheme, {
+          parentCode: this.selectedCategory(),
+          code: code.trim(),
+          name: name.trim(),
+        }),
+      () => this.treeForm.reset(),
+    );
+  }
+
+  /** A new indicator at the end of the selected category, opened in the editor to fill in its rule. */
+  addIndicator(): void {
+    const category = this.selectedCategory();
+    const { code, name } = this.treeForm.getRawValue();
+    if (!category) {
+      return;
+    }
+    this.change(
+      (scheme) =>
+        this.edits.addIndicator(scheme, {
+          categoryCode: category,
+          code: code.trim(),
+          name: name.trim(),
+          maxPoints: 1,
+          scoreSource: 'department',
+          evidenceRequired: false,
+        }),
+      () => {
+        const row = this.indicators().find((r) => r.code === code.trim());
+        this.treeForm.reset();
+        if (row) {
+          this.edit(row);
+        }
+      },
+    );
+  }
+
+  renameCategory(): void {
+    const category = this.selectedCategory();
+    const name = this.treeForm.controls.name.value.trim();
+    if (category) {
+      this.change(
+        (scheme) => this.edits.renameCategory(scheme, category, name),
+        () => this.treeForm.reset(),
+      );
+    }
+  }
+
+  /** One place up (-1) or down (+1) among its siblings. */
+  moveCategory(delta: number): void {
+    const category = this.selectedCategory();
+    const place = category ? locateCategory(this.definition(), category) : null;
+    const position = place ? place.index + delta : -1;
+    if (category && place && position >= 0 && position < place.count) {
+      this.change((scheme) =>
+        this.edits.moveCategory(scheme, category, place.parentCode, position),
+      );
+    }
+  }
+
+  /** Under another category ('' = top level), at its end. */
+  moveSelectedTo(parentCode: string | null): void {
+    const category = this.selectedCategory();
+    if (category && parentCode !== null) {
+      this.change((scheme) => this.edits.moveCategory(scheme, category, parentCode || null, null));
+    }
+  }
+
+  removeCategory(): void {
+    const category = this.selectedCategory();
+    if (category) {
+      this.change(
+        (scheme) => this.edits.removeCategory(scheme, category),
+        () => this.selectedCategory.set(null),
+      );
+    }
+  }
+
+  /** One place up or down within its category. */
+  moveIndicator(row: IndicatorRow, delta: number): void {
+    const siblings = this.indicators().filter((r) => r.categoryCode === row.categoryCode);
+    const position = siblings.findIndex((r) => r.code === row.code) + delta;
+    if (position >= 0 && position < siblings.length) {
+      this.change((scheme) =>
+        this.edits.moveIndicator(scheme, row.code, row.categoryCode, position),
+      );
+    }
+  }
+
+  removeIndicator(row: IndicatorRow): void {
+    this.change((scheme) => this.edits.removeIndicator(scheme, row.code));
+  }
+
+  /** Saves one change to the draft; the saved draft (with its problems) replaces the page's copy. */
+  private change(call: (scheme: SchemeDto) => Observable<SchemeDto>, done?: () => void): void {
+    const scheme = this.scheme();
+    if (!scheme?.id) {
+      return;
+    }
+    this.run('edit', call(scheme), (updated) => {
+      this.scheme.set(updated);
+      done?.();
+    });
   }
 
   publish(): void {
