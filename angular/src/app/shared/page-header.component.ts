@@ -1,0 +1,45 @@
+import { Component, booleanAttribute, input, output } from '@angular/core';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzIconModule } from 'ng-zorro-antd/icon';
+
+import { TranslatePipe } from '@core/i18n/translate.pipe';
+
+/**
+ * The heading of a page: title, subtitle and, at the right, the page's buttons (content), after a
+ * reload button when `reloadable` is set.
+ */
+@Component({
+  selector: 'app-page-header',
+  imports: [NzButtonModule, NzIconModule, TranslatePipe],
+  template: `
+    <div class="page-header">
+      <div>
+        <h1>{{ title() }}</h1>
+        @if (subtitle()) {
+          <div class="subtitle">{{ subtitle() }}</div>
+        }
+      </div>
+      <div class="header-actions">
+        @if (reloadable()) {
+          <button nz-button (click)="reload.emit()" [attr.aria-label]="'common.refresh' | t">
+            <nz-icon nzType="reload" />
+          </button>
+        }
+        <ng-content />
+      </div>
+    </div>
+  `,
+  styles: `
+    .header-actions {
+      display: flex;
+      gap: 8px;
+      flex-wrap: wrap;
+    }
+  `,
+})
+export class PageHeaderComponent {
+  readonly title = input.required<string>();
+  readonly subtitle = input('');
+  readonly reloadable = input(false, { transform: booleanAttribute });
+  readonly reload = output();
+}
