@@ -3,7 +3,7 @@ import { FormGroup } from '@angular/forms';
 import { Observable } from 'rxjs';
 
 import { I18nService } from '@core/i18n/i18n.service';
-import { formErrorText } from '@shared/error-text';
+import { errorText, formErrorText } from '@shared/error-text';
 import { revealErrors } from '@shared/form-utils';
 
 /**
@@ -32,11 +32,13 @@ export class FormDialog<F extends FormGroup> {
 
   /**
    * Saves the form's value with `call`: an invalid form shows its messages and calls nothing;
-   * a success closes the dialog and hands the answer to `done`.
+   * a success closes the dialog and hands the answer to `done`; a failure keeps it open with the
+   * error text and then calls `failed`.
    */
   save<R>(
     call: (value: ReturnType<F['getRawValue']>) => Observable<R>,
     done: (result: R) => void,
+    failed?: (e: unknown) => void,
   ): void {
     if (this.form.invalid) {
       revealErrors(this.form);
@@ -53,6 +55,7 @@ export class FormDialog<F extends FormGroup> {
       error: (e: unknown) => {
         this.saving.set(false);
         this.error.set(this.describe(this.form, e));
+        failed?.(e);
       },
     });
   }
@@ -62,4 +65,13 @@ export class FormDialog<F extends FormGroup> {
 export function formDialog<F extends FormGroup>(form: F): FormDialog<F> {
   const i18n = inject(I18nService);
   return new FormDialog(form, (f, e) => formErrorText(i18n, f, e));
+}
+
+/**
+ * A dialog without a reactive form (its inputs bound one by one): a failed save shows the
+ * server's message as it is (call in an injection context).
+ */
+export function plainDialog(): FormDialog<FormGroup> {
+  const i18n = inject(I18nService);
+  return new FormDialog(new FormGroup({}), (_, e) => errorText(i18n, e));
 }
