@@ -13,6 +13,9 @@ import { PageHeaderComponent } from './page-header.component';
       [subtitle]="subtitle()"
       [reloadable]="reloadable()"
       (reload)="reloads = reloads + 1"
+      [createLabel]="createLabel()"
+      createTestId="city-create"
+      (create)="creates = creates + 1"
     >
       <button type="button" class="create">新建</button>
     </app-page-header>
@@ -21,7 +24,9 @@ import { PageHeaderComponent } from './page-header.component';
 class HostComponent {
   readonly subtitle = signal('');
   readonly reloadable = signal(false);
+  readonly createLabel = signal('');
   reloads = 0;
+  creates = 0;
 }
 
 describe('PageHeaderComponent', () => {
@@ -52,5 +57,19 @@ describe('PageHeaderComponent', () => {
     expect(buttons[1].classList).toContain('create');
     buttons[0].click();
     expect(fixture.componentInstance.reloads).toBe(1);
+  });
+
+  it('should end with the primary create button only when it has a label', () => {
+    const { fixture, el } = render('', false);
+    expect(el.querySelector('[data-testid="city-create"]')).toBeNull();
+
+    fixture.componentInstance.createLabel.set('新建城市');
+    fixture.detectChanges();
+    const button = el.querySelector<HTMLButtonElement>('[data-testid="city-create"]')!;
+
+    expect(button.textContent!.trim()).toBe('新建城市');
+    expect(el.querySelector('.header-actions')!.lastElementChild).toBe(button);
+    button.click();
+    expect(fixture.componentInstance.creates).toBe(1);
   });
 });

@@ -6,7 +6,8 @@ import { TranslatePipe } from '@core/i18n/translate.pipe';
 
 /**
  * The heading of a page: title, subtitle and, at the right, the page's buttons (content), after a
- * reload button when `reloadable` is set.
+ * reload button when `reloadable` is set and before the primary "new" button when `createLabel`
+ * is given (leave it empty for a user who may not create).
  */
 @Component({
   selector: 'app-page-header',
@@ -26,6 +27,16 @@ import { TranslatePipe } from '@core/i18n/translate.pipe';
           </button>
         }
         <ng-content />
+        @if (createLabel()) {
+          <button
+            nz-button
+            nzType="primary"
+            (click)="create.emit()"
+            [attr.data-testid]="createTestId() || null"
+          >
+            <nz-icon nzType="plus" />{{ createLabel() }}
+          </button>
+        }
       </div>
     </div>
   `,
@@ -42,4 +53,8 @@ export class PageHeaderComponent {
   readonly subtitle = input('');
   readonly reloadable = input(false, { transform: booleanAttribute });
   readonly reload = output();
+  /** Text of the primary button that creates a new row; no button when empty. */
+  readonly createLabel = input('');
+  readonly createTestId = input('');
+  readonly create = output();
 }

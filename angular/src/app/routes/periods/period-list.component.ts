@@ -14,6 +14,7 @@ import { Permissions } from '@core/permissions';
 import { SessionService } from '@core/session/session.service';
 import { busyActions } from '@shared/busy-actions';
 import { listSource } from '@shared/list-source';
+import { ListTableDirective } from '@shared/list-table.directive';
 import { PageHeaderComponent } from '@shared/page-header.component';
 import { localText } from '@shared/period-time';
 import { periodStatusColour } from '@shared/status-colours';
@@ -33,6 +34,7 @@ export { PERIOD_KINDS, PERIOD_STATUSES } from './period-kinds';
     NzTagModule,
     TranslatePipe,
     PageHeaderComponent,
+    ListTableDirective,
     PeriodActionsComponent,
     PeriodCreateDialogComponent,
     PeriodRowActionsComponent,
@@ -53,14 +55,7 @@ export { PERIOD_KINDS, PERIOD_STATUSES } from './period-kinds';
       <nz-alert class="form-alert" nzType="error" nzShowIcon [nzMessage]="list.loadError()!" />
     }
 
-    <nz-table
-      #table
-      [nzData]="list.items()"
-      [nzLoading]="list.loading()"
-      [nzShowPagination]="list.items().length > 20"
-      [nzPageSize]="20"
-      data-testid="period-table"
-    >
+    <nz-table #table [appListTable]="list" data-testid="period-table">
       <thead>
         <tr>
           <th>{{ 'periods.name' | t }}</th>

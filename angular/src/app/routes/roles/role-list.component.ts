@@ -11,6 +11,7 @@ import { TranslatePipe } from '@core/i18n/translate.pipe';
 import { Permissions } from '@core/permissions';
 import { SessionService } from '@core/session/session.service';
 import { listSource } from '@shared/list-source';
+import { ListTableDirective } from '@shared/list-table.directive';
 import { PageHeaderComponent } from '@shared/page-header.component';
 import { PermissionDialogComponent } from './permission-dialog.component';
 
@@ -25,6 +26,7 @@ import { PermissionDialogComponent } from './permission-dialog.component';
     TranslatePipe,
     PermissionDialogComponent,
     PageHeaderComponent,
+    ListTableDirective,
   ],
   template: `
     <app-page-header
@@ -36,13 +38,7 @@ import { PermissionDialogComponent } from './permission-dialog.component';
     @if (list.loadError()) {
       <nz-alert class="form-alert" nzType="error" nzShowIcon [nzMessage]="list.loadError()!" />
     }
-    <nz-table
-      #table
-      [nzData]="list.items()"
-      [nzLoading]="list.loading()"
-      [nzShowPagination]="false"
-      data-testid="role-table"
-    >
+    <nz-table #table [appListTable]="list" data-testid="role-table">
       <thead>
         <tr>
           <th>{{ 'roles.displayName' | t }}</th>

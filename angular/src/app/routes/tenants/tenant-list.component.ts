@@ -19,6 +19,7 @@ import { I18nService } from '@core/i18n/i18n.service';
 import { TranslatePipe } from '@core/i18n/translate.pipe';
 import { Permissions } from '@core/permissions';
 import { SessionService } from '@core/session/session.service';
+import { busyActions } from '@shared/busy-actions';
 import { errorText } from '@shared/error-text';
 import { FieldErrorPipe } from '@shared/field-error.pipe';
 import { formDialog } from '@shared/form-modal/form-dialog';
@@ -67,8 +68,8 @@ export class TenantListComponent implements OnInit {
     this.api.tenantGetList({ Filter: this.filter.value.trim() || undefined, ...page }),
   );
 
-  /** Id of the row whose status is being changed (spinner on that row only). */
-  protected readonly busyId = signal<string | null>(null);
+  /** Status changes: the busy action is the city's id (that row only is disabled). */
+  protected readonly actions = busyActions();
 
   readonly createForm = this.fb.group({
     name: ['', [Validators.required, Validators.maxLength(64), cityNameValidator]],
@@ -140,22 +141,14 @@ export class TenantListComponent implements OnInit {
 
   setActive(tenant: TenantDto, active: boolean): void {
     const id = tenant.id ?? '';
-    this.busyId.set(id);
     const call = active ? this.api.tenantActivate({ id }) : this.api.tenantDeactivate({ id });
-    call.subscribe({
-      next: () => {
-        this.busyId.set(null);
-        this.message.success(
-          this.i18n.t(active ? 'tenants.activated' : 'tenants.deactivated', {
-            name: tenant.displayName,
-          }),
-        );
-        this.list.load();
-      },
-      error: (e: unknown) => {
-        this.busyId.set(null);
-        this.message.error(errorText(this.i18n, e));
-      },
+    this.actions.run(id, call, () => {
+      this.message.success(
+        this.i18n.t(active ? 'tenants.activated' : 'tenants.deactivated', {
+          name: tenant.displayName,
+        }),
+      );
+      this.list.load();
     });
   }
 

@@ -79,4 +79,14 @@ describe('FormModalComponent', () => {
       '保存失败',
     );
   });
+
+  it('should show the same fields again after closing and opening', async () => {
+    const dialog = fixture.componentInstance.dialog;
+    dialog.close();
+    await render();
+    dialog.show();
+    await render();
+
+    expect(document.body.querySelector<HTMLInputElement>('#f-name')!.value).toBe('兰州市');
+  });
 });
