@@ -41,7 +41,13 @@ import { busyActions } from '@shared/busy-actions';
 import { errorText } from '@shared/error-text';
 import { AgreementDraft } from './agreement-draft';
 import { AgreementFilesService } from './agreement-files.service';
-import { AGREEMENT_STEPS, agreementStatusColour, agreementStep } from './agreement-status';
+import {
+  AGREEMENT_STEPS,
+  AGREEMENT_TRANSITIONS,
+  AgreementTransition,
+  agreementStatusColour,
+  agreementStep,
+} from './agreement-status';
 import { AgreementAttachmentsComponent } from './detail/agreement-attachments.component';
 import { AgreementHistoryDialogComponent } from './detail/agreement-history-dialog.component';
 import { AgreementKeyTasksComponent } from './detail/agreement-key-tasks.component';
@@ -124,6 +130,10 @@ export class AgreementDetailComponent {
   );
   protected readonly canDeleteAttachment = computed(
     () => this.canSign() && !['Superseded', 'Closed'].includes(this.status()),
+  );
+  /** The steps the province may take in the current status. */
+  protected readonly transitions = computed(() =>
+    this.canManage() ? AGREEMENT_TRANSITIONS.filter((t) => t.from.includes(this.status())) : [],
   );
   readonly editable = computed(() => this.canManage() && this.status() === 'Draft');
   protected readonly lists = computed(() => {
@@ -210,7 +220,7 @@ export class AgreementDetailComponent {
     );
   }
 
-  transition(action: 'issue' | 'putInForce' | 'close' | 'amend' | 'delete'): void {
+  transition(action: AgreementTransition): void {
     const a = this.agreement();
     const id = a?.id;
     if (!id) {
