@@ -84,7 +84,7 @@ export { fileSize, updateBody } from './agreement-body';
   ],
 
   templateUrl: './agreement-detail.component.html',
-  styleUrl: './agreement-detail.component.css',
+  styleUrls: ['./agreement-detail.component.css', './detail/agreement-parts.css'],
 })
 export class AgreementDetailComponent {
   private readonly api = inject(AgreementService);

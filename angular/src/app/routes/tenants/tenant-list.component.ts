@@ -1,56 +1,23 @@
-import { DatePipe } from '@angular/common';
 import { Component, OnInit, inject, signal } from '@angular/core';
-import { FormBuilder, FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormBuilder, FormControl, Validators } from '@angular/forms';
 import { Router } from '@angular/router';
-import { NzAlertModule } from 'ng-zorro-antd/alert';
-import { NzButtonModule } from 'ng-zorro-antd/button';
-import { NzDividerModule } from 'ng-zorro-antd/divider';
-import { NzFormModule } from 'ng-zorro-antd/form';
-import { NzIconModule } from 'ng-zorro-antd/icon';
-import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzMessageService } from 'ng-zorro-antd/message';
-import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
-import { NzTableModule } from 'ng-zorro-antd/table';
-import { NzTagModule } from 'ng-zorro-antd/tag';
 
 import { TenantsTenantDto as TenantDto } from '@api/models';
 import { TenantService } from '@api/services';
 import { I18nService } from '@core/i18n/i18n.service';
-import { TranslatePipe } from '@core/i18n/translate.pipe';
 import { Permissions } from '@core/permissions';
 import { SessionService } from '@core/session/session.service';
 import { busyActions } from '@shared/busy-actions';
 import { errorText } from '@shared/error-text';
-import { FieldErrorPipe } from '@shared/field-error.pipe';
 import { formDialog } from '@shared/form-modal/form-dialog';
-import { FormModalComponent } from '@shared/form-modal/form-modal.component';
 import { cityNameValidator } from '@shared/form-utils';
+import { LIST_PAGE_IMPORTS } from '@shared/list-page';
 import { pagedListSource } from '@shared/list-source';
-import { PageHeaderComponent } from '@shared/page-header.component';
-import { PagedTableDirective } from '@shared/paged-table.directive';
-import { SearchToolbarComponent } from '@shared/search-toolbar.component';
 
 @Component({
   selector: 'app-tenant-list',
-  imports: [
-    DatePipe,
-    ReactiveFormsModule,
-    NzTableModule,
-    NzButtonModule,
-    NzIconModule,
-    NzInputModule,
-    NzTagModule,
-    NzFormModule,
-    NzPopconfirmModule,
-    NzDividerModule,
-    NzAlertModule,
-    TranslatePipe,
-    FieldErrorPipe,
-    SearchToolbarComponent,
-    PageHeaderComponent,
-    FormModalComponent,
-    PagedTableDirective,
-  ],
+  imports: [LIST_PAGE_IMPORTS],
   templateUrl: './tenant-list.component.html',
 })
 export class TenantListComponent implements OnInit {

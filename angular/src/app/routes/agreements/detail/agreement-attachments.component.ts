@@ -84,19 +84,7 @@ import { ACCEPT_SCANS, fileSize } from '../agreement-body';
       </tbody>
     </nz-table>
   `,
-  styles: `
-    .hint {
-      color: rgba(0, 0, 0, 0.45);
-      font-size: 12px;
-    }
-    .toolbar {
-      display: flex;
-      gap: 8px;
-      align-items: center;
-      margin-bottom: 12px;
-      flex-wrap: wrap;
-    }
-  `,
+  styleUrl: './agreement-parts.css',
 })
 export class AgreementAttachmentsComponent {
   protected readonly acceptScans = ACCEPT_SCANS;

@@ -53,16 +53,13 @@ interface DiffGroup {
       }
     </div>
   `,
+  styleUrl: './agreement-parts.css',
   styles: `
     .diff {
       margin-top: 16px;
     }
     .diff h4 {
       margin: 12px 0 4px;
-    }
-    .hint {
-      color: rgba(0, 0, 0, 0.45);
-      font-size: 12px;
     }
     .added {
       color: #389e0d;

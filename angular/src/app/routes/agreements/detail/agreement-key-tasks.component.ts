@@ -76,12 +76,7 @@ import { keyTaskStatusColour } from '../agreement-status';
       </tbody>
     </nz-table>
   `,
-  styles: `
-    .hint {
-      color: rgba(0, 0, 0, 0.45);
-      font-size: 12px;
-    }
-  `,
+  styleUrl: './agreement-parts.css',
 })
 export class AgreementKeyTasksComponent {
   protected readonly taskColour = keyTaskStatusColour;

@@ -90,7 +90,7 @@ import { AgreementFilesService } from '../agreement-files.service';
       </div>
     </app-form-modal>
   `,
-  styleUrl: './agreement-dialog.css',
+  styleUrl: './agreement-parts.css',
 })
 export class AgreementReportDialogComponent {
   private readonly files = inject(AgreementFilesService);

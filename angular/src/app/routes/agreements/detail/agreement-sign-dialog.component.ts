@@ -70,7 +70,7 @@ import { AgreementFilesService } from '../agreement-files.service';
       </div>
     </app-form-modal>
   `,
-  styleUrl: './agreement-dialog.css',
+  styleUrl: './agreement-parts.css',
 })
 export class AgreementSignDialogComponent {
   private readonly api = inject(AgreementService);
