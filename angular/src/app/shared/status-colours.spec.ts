@@ -1,4 +1,9 @@
-import { lineStatusColour, periodStatusColour, submissionStatusColour } from './status-colours';
+import {
+  colourOf,
+  lineStatusColour,
+  periodStatusColour,
+  submissionStatusColour,
+} from './status-colours';
 
 describe('status colours', () => {
   it('gives an open period green and a published one purple', () => {
@@ -17,5 +22,12 @@ describe('status colours', () => {
     expect(periodStatusColour(null)).toBe('default');
     expect(lineStatusColour('Draft')).toBe('default');
     expect(submissionStatusColour(undefined)).toBe('default');
+  });
+});
+
+describe('colourOf', () => {
+  it('does not take a name inherited from Object for a colour', () => {
+    expect(colourOf({ Open: 'green' }, 'constructor')).toBe('default');
+    expect(colourOf({ Open: 'green' }, 'Open')).toBe('green');
   });
 });

@@ -1,6 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { By } from '@angular/platform-browser';
 import { Router, provideRouter } from '@angular/router';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 
@@ -11,6 +12,8 @@ import { Permissions } from '@core/permissions';
 import { SessionService } from '@core/session/session.service';
 import { AgreementDetailComponent, fileSize, updateBody } from './agreement-detail.component';
 import { agreementDto } from './agreement-fixtures';
+import { AgreementReportDialogComponent } from './detail/agreement-report-dialog.component';
+import { AgreementSignDialogComponent } from './detail/agreement-sign-dialog.component';
 
 const LINES = [
   {
@@ -39,6 +42,15 @@ describe('AgreementDetailComponent', () => {
   let component: AgreementDetailComponent;
   let httpMock: HttpTestingController;
   let el: HTMLElement;
+
+  function signDialog(): AgreementSignDialogComponent {
+    return fixture.debugElement.query(By.directive(AgreementSignDialogComponent)).componentInstance;
+  }
+
+  function reportDialog(): AgreementReportDialogComponent {
+    return fixture.debugElement.query(By.directive(AgreementReportDialogComponent))
+      .componentInstance;
+  }
 
   async function render(): Promise<void> {
     fixture.detectChanges();
@@ -94,7 +106,7 @@ describe('AgreementDetailComponent', () => {
     expect(el.querySelector('[data-testid="agreement-sign"]')).toBeNull();
     expect(el.querySelector('[data-testid="target-A.1"]')).not.toBeNull();
 
-    component.setTarget('A.1', 97);
+    component.draft.setTarget('A.1', 97);
     component.save();
     const put = httpMock.expectOne((r) => r.method === 'PUT');
     expect(put.request.url).toBe('/api/app/agreements/a1');
@@ -120,13 +132,13 @@ describe('AgreementDetailComponent', () => {
   it('keeps the typed target and says so when the draft changed meanwhile (409)', async () => {
     setup(official, null, agreementDto({ id: 'a1', lines: LINES }));
     await render();
-    component.setTarget('A.1', 98);
+    component.draft.setTarget('A.1', 98);
     component.save();
     httpMock
       .expectOne((r) => r.method === 'PUT')
       .flush({ title: 'conflict' }, { status: 409, statusText: 'Conflict' });
     await render();
-    expect(component.targetOf('A.1', null)).toBe(98);
+    expect(component.draft.targetOf('A.1', null)).toBe(98);
     expect(el.querySelector('[data-testid="agreement-save-error"]')!.textContent).toContain(
       '已被他人修改',
     );
@@ -137,13 +149,13 @@ describe('AgreementDetailComponent', () => {
     await render();
     expect(el.querySelector('[data-testid="agreement-issue"]')).toBeNull();
     component.openSign();
-    component.sign();
-    expect(component.signError()).toContain('扫描件');
+    signDialog().sign();
+    expect(signDialog().dialog.error()).toContain('扫描件');
 
     const scan = new File(['%PDF-1.4'], '签字盖章.pdf', { type: 'application/pdf' });
-    component.pickScan(scan as never);
-    component.signatory.set('王市长');
-    component.sign();
+    signDialog().pickScan(scan as never);
+    signDialog().signatory.set('王市长');
+    signDialog().sign();
     const upload = httpMock.expectOne('/api/app/agreements/a1/attachments');
     expect(upload.request.method).toBe('POST');
     expect((upload.request.body as FormData).get('file')).toBeInstanceOf(File);
@@ -160,7 +172,7 @@ describe('AgreementDetailComponent', () => {
       }),
     );
     await render();
-    expect(component.signOpen()).toBe(false);
+    expect(signDialog().dialog.open()).toBe(false);
     expect(el.querySelector('[data-testid="agreement-signed-by"]')!.textContent).toContain(
       '王市长',
     );
@@ -168,26 +180,27 @@ describe('AgreementDetailComponent', () => {
 
   it("keeps the sign dialog open with the host's message when the scan is refused", async () => {
     setup(cityAdmin, 'c1', agreementDto({ id: 'a1', status: 'Issued' }));
+    await render();
     component.openSign();
-    component.pickScan(new File(['x'], 'a.txt') as never);
-    component.sign();
+    signDialog().pickScan(new File(['x'], 'a.txt') as never);
+    signDialog().sign();
     httpMock
       .expectOne('/api/app/agreements/a1/attachments')
       .flush({ title: '只接受 PDF、PNG 或 JPEG 文件' }, { status: 400, statusText: 'Bad Request' });
     httpMock.expectOne('/api/app/agreements/a1/attachments').flush([]);
-    expect(component.signOpen()).toBe(true);
-    expect(component.signError()).toContain('只接受 PDF');
-    expect(component.scan()!.name).toBe('a.txt');
+    expect(signDialog().dialog.open()).toBe(true);
+    expect(signDialog().dialog.error()).toContain('只接受 PDF');
+    expect(signDialog().scan()!.name).toBe('a.txt');
   });
 
   it('reports key-task progress as multipart with the milestone', async () => {
     setup(cityAdmin, 'c1', agreementDto({ id: 'a1', status: 'InForce', keyTasks: TASKS }));
     await render();
     component.openReport(TASKS[0]);
-    component.reportPercent.set(60);
-    component.reportMilestone.set('方案印发');
-    component.reportNote.set(' 已印发 ');
-    component.submitReport();
+    reportDialog().percent.set(60);
+    reportDialog().milestone.set('方案印发');
+    reportDialog().note.set(' 已印发 ');
+    reportDialog().submit();
     const req = httpMock.expectOne('/api/app/agreements/a1/key-tasks/T1/progress');
     const form = req.request.body as FormData;
     expect(form.get('Percent')).toBe('60');

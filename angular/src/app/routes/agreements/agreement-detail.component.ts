@@ -1,129 +1,90 @@
-import { DatePipe, DecimalPipe } from '@angular/common';
+import { DatePipe } from '@angular/common';
 import { HttpErrorResponse } from '@angular/common/http';
-import { Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import {
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+  viewChild,
+} from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
-import { NzEmptyModule } from 'ng-zorro-antd/empty';
-import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzInputNumberModule } from 'ng-zorro-antd/input-number';
 import { NzMessageService } from 'ng-zorro-antd/message';
-import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
-import { NzProgressModule } from 'ng-zorro-antd/progress';
-import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzStepsModule } from 'ng-zorro-antd/steps';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTabsModule } from 'ng-zorro-antd/tabs';
 import { NzTagModule } from 'ng-zorro-antd/tag';
-import { NzUploadFile, NzUploadModule } from 'ng-zorro-antd/upload';
-import { Observable, concatMap } from 'rxjs';
+import { Observable } from 'rxjs';
 
 import {
   AgreementsAgreementAttachmentDto as AttachmentDto,
-  AgreementsAgreementDiffDto as DiffDto,
   AgreementsAgreementDto as AgreementDto,
   AgreementsAgreementKeyTaskDto as KeyTaskDto,
   AgreementsAgreementVersionDto as VersionDto,
-  AgreementsKeyTaskProgressDto as ProgressDto,
-  AgreementsUpdateAgreementInput as UpdateAgreementInput,
 } from '@api/models';
 import { AgreementService } from '@api/services';
 import { I18nService } from '@core/i18n/i18n.service';
 import { TranslatePipe } from '@core/i18n/translate.pipe';
 import { Permissions } from '@core/permissions';
 import { SessionService } from '@core/session/session.service';
+import { busyActions } from '@shared/busy-actions';
 import { errorText } from '@shared/error-text';
+import { AgreementDraft } from './agreement-draft';
 import { AgreementFilesService } from './agreement-files.service';
 import {
   AGREEMENT_STEPS,
+  AGREEMENT_TRANSITIONS,
+  AgreementTransition,
   agreementStatusColour,
   agreementStep,
-  keyTaskStatusColour,
 } from './agreement-status';
+import { AgreementAttachmentsComponent } from './detail/agreement-attachments.component';
+import { AgreementHistoryDialogComponent } from './detail/agreement-history-dialog.component';
+import { AgreementKeyTasksComponent } from './detail/agreement-key-tasks.component';
+import { AgreementReportDialogComponent } from './detail/agreement-report-dialog.component';
+import { AgreementSignDialogComponent } from './detail/agreement-sign-dialog.component';
+import { AgreementVersionsComponent } from './detail/agreement-versions.component';
 
-/** The PUT body that keeps everything of the agreement but its title and the given targets. */
-export function updateBody(
-  agreement: AgreementDto,
-  title: string,
-  targets: Record<string, number | null>,
-): UpdateAgreementInput {
-  const lines = agreement.lines ?? [];
-  const target = (code: string, current: number | null | undefined) =>
-    code in targets ? targets[code] : (current ?? null);
-  return {
-    title,
-    targets: lines
-      .filter((l) => !l.isExtra)
-      .map((l) => ({ code: l.code ?? '', target: target(l.code ?? '', l.target), note: l.note })),
-    extraLines: lines
-      .filter((l) => l.isExtra)
-      .map((l) => ({
-        code: l.code ?? '',
-        name: l.name ?? '',
-        maxPoints: l.maxPoints ?? 0,
-        target: target(l.code ?? '', l.target),
-        note: l.note,
-      })),
-    keyTasks: (agreement.keyTasks ?? []).map((t) => ({
-      code: t.code ?? '',
-      area: t.area ?? '',
-      task: t.task ?? '',
-      responsibleUnit: t.responsibleUnit,
-      responsibleUnitId: t.responsibleUnitId,
-      dueDate: t.dueDate,
-      milestones: t.milestones ?? [],
-    })),
-    duties: agreement.duties ?? [],
-    prohibitions: agreement.prohibitions ?? [],
-    rules: agreement.rules ?? [],
-    concurrencyStamp: agreement.concurrencyStamp ?? '',
-  };
-}
-
-/** Human size of a file: 1.2 MB, 350 KB. */
-export function fileSize(bytes: number | null | undefined): string {
-  const n = bytes ?? 0;
-  if (n >= 1024 * 1024) {
-    return `${(n / 1024 / 1024).toFixed(1)} MB`;
-  }
-  return `${Math.max(1, Math.round(n / 1024))} KB`;
-}
-
-const ACCEPT_SCANS = '.pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg';
+export { fileSize, updateBody } from './agreement-body';
 
 @Component({
   selector: 'app-agreement-detail',
   imports: [
     DatePipe,
-    DecimalPipe,
     FormsModule,
     RouterLink,
     NzAlertModule,
     NzButtonModule,
     NzDescriptionsModule,
-    NzEmptyModule,
-    NzFormModule,
     NzIconModule,
     NzInputModule,
     NzInputNumberModule,
-    NzModalModule,
     NzPopconfirmModule,
-    NzProgressModule,
-    NzSelectModule,
     NzStepsModule,
     NzTableModule,
     NzTabsModule,
     NzTagModule,
-    NzUploadModule,
     TranslatePipe,
+    AgreementAttachmentsComponent,
+    AgreementHistoryDialogComponent,
+    AgreementKeyTasksComponent,
+    AgreementReportDialogComponent,
+    AgreementSignDialogComponent,
+    AgreementVersionsComponent,
   ],
+
   templateUrl: './agreement-detail.component.html',
-  styleUrl: './agreement-detail.component.css',
+  styleUrls: ['./agreement-detail.component.css', './detail/agreement-parts.css'],
 })
 export class AgreementDetailComponent {
   private readonly api = inject(AgreementService);
@@ -134,9 +95,6 @@ export class AgreementDetailComponent {
   protected readonly session = inject(SessionService);
   protected readonly steps = AGREEMENT_STEPS;
   protected readonly statusColour = agreementStatusColour;
-  protected readonly taskColour = keyTaskStatusColour;
-  protected readonly fileSize = fileSize;
-  protected readonly acceptScans = ACCEPT_SCANS;
 
   /** Route parameter (component input binding). */
   readonly id = input.required<string>();
@@ -146,8 +104,9 @@ export class AgreementDetailComponent {
   readonly tab = signal(0);
   protected readonly loading = signal(false);
   protected readonly loadError = signal<string | null>(null);
-  /** Action in progress ('issue', 'sign', 'export'...). */
-  readonly busy = signal<string | null>(null);
+  private readonly actions = busyActions();
+  /** Action in progress ('issue', 'save', 'export'...). */
+  readonly busy = this.actions.busy;
   readonly attachments = signal<AttachmentDto[]>([]);
   readonly versions = signal<VersionDto[]>([]);
 
@@ -172,6 +131,10 @@ export class AgreementDetailComponent {
   protected readonly canDeleteAttachment = computed(
     () => this.canSign() && !['Superseded', 'Closed'].includes(this.status()),
   );
+  /** The steps the province may take in the current status. */
+  protected readonly transitions = computed(() =>
+    this.canManage() ? AGREEMENT_TRANSITIONS.filter((t) => t.from.includes(this.status())) : [],
+  );
   readonly editable = computed(() => this.canManage() && this.status() === 'Draft');
   protected readonly lists = computed(() => {
     const a = this.agreement();
@@ -182,46 +145,15 @@ export class AgreementDetailComponent {
     ];
   });
 
-  // draft editing: title and targets, kept after a failed save
-  readonly draftTitle = signal('');
-  readonly draftTargets = signal<Record<string, number | null>>({});
-  protected readonly dirty = computed(() => {
-    const a = this.agreement();
-    if (!a) {
-      return false;
-    }
-    const targets = this.draftTargets();
-    return (
-      this.draftTitle() !== (a.title ?? '') ||
-      (a.lines ?? []).some(
-        (l) => (l.code ?? '') in targets && targets[l.code ?? ''] !== (l.target ?? null),
-      )
-    );
-  });
+  /** Draft editing: title and targets, kept after a failed save. */
+  readonly draft = new AgreementDraft(this.agreement);
   readonly saveError = signal<string | null>(null);
 
-  // signing (city): signatory and the signed scan
-  readonly signOpen = signal(false);
-  readonly signatory = signal('');
-  readonly scan = signal<File | null>(null);
-  readonly signError = signal<string | null>(null);
+  private readonly signDialog = viewChild(AgreementSignDialogComponent);
+  private readonly reportDialog = viewChild(AgreementReportDialogComponent);
+  private readonly historyDialog = viewChild(AgreementHistoryDialogComponent);
 
-  // progress report (city)
-  readonly reportTask = signal<KeyTaskDto | null>(null);
-  readonly reportPercent = signal<number | null>(0);
-  readonly reportMilestone = signal<string | null>(null);
-  readonly reportNote = signal('');
-  readonly reportFile = signal<File | null>(null);
-  readonly reportError = signal<string | null>(null);
-
-  // progress history
-  readonly historyTask = signal<KeyTaskDto | null>(null);
-  readonly history = signal<ProgressDto[]>([]);
-
-  // versions diff
-  readonly compareWith = signal<string | null>(null);
-  readonly diff = signal<DiffDto | null>(null);
-  readonly diffError = signal<string | null>(null);
+  private readonly versionsTab = viewChild(AgreementVersionsComponent);
 
   constructor() {
     effect(() => {
@@ -233,8 +165,6 @@ export class AgreementDetailComponent {
   load(id = this.id()): void {
     this.loading.set(true);
     this.loadError.set(null);
-    this.diff.set(null);
-    this.compareWith.set(null);
     this.api.agreementGet({ id }).subscribe({
       next: (agreement) => {
         this.loading.set(false);
@@ -254,25 +184,15 @@ export class AgreementDetailComponent {
 
   private setAgreement(agreement: AgreementDto): void {
     this.agreement.set(agreement);
-    this.draftTitle.set(agreement.title ?? '');
-    this.draftTargets.set({});
+    this.draft.reset(agreement);
     this.saveError.set(null);
   }
 
-  private loadAttachments(id: string): void {
+  loadAttachments(id: string): void {
     this.api.agreementGetAttachments({ id }).subscribe({
       next: (list) => this.attachments.set(list ?? []),
       error: () => this.attachments.set([]),
     });
-  }
-
-  targetOf(code: string | null | undefined, current: number | null | undefined): number | null {
-    const targets = this.draftTargets();
-    return (code ?? '') in targets ? targets[code ?? ''] : (current ?? null);
-  }
-
-  setTarget(code: string | null | undefined, value: number | null): void {
-    this.draftTargets.update((t) => ({ ...t, [code ?? '']: value ?? null }));
   }
 
   /** Saves the draft's title and targets; on an error keeps what was typed. */
@@ -282,8 +202,8 @@ export class AgreementDetailComponent {
       return;
     }
     this.saveError.set(null);
-    const body = updateBody(a, this.draftTitle().trim(), this.draftTargets());
-    this.run(
+    const body = this.draft.body(a);
+    this.actions.run(
       'save',
       this.api.agreementUpdate({ id: a.id, body }),
       (updated) => {
@@ -300,14 +220,14 @@ export class AgreementDetailComponent {
     );
   }
 
-  transition(action: 'issue' | 'putInForce' | 'close' | 'amend' | 'delete'): void {
+  transition(action: AgreementTransition): void {
     const a = this.agreement();
     const id = a?.id;
     if (!id) {
       return;
     }
     if (action === 'delete') {
-      this.run('delete', this.api.agreementDelete({ id }), () => {
+      this.actions.run('delete', this.api.agreementDelete({ id }), () => {
         this.message.success(this.i18n.t('agreements.deleted'));
         void this.router.navigate(['/agreements']);
       });
@@ -321,7 +241,7 @@ export class AgreementDetailComponent {
           : action === 'close'
             ? this.api.agreementClose({ id })
             : this.api.agreementAmend({ id });
-    this.run(action, call, (result) => {
+    this.actions.run(action, call, (result) => {
       this.message.success(this.i18n.t('agreements.done.' + action));
       if (action === 'amend' && result.id) {
         void this.router.navigate(['/agreements', result.id]);
@@ -332,82 +252,38 @@ export class AgreementDetailComponent {
     });
   }
 
+  /** The city countersigns (a dialog: signatory and the signed scan). */
   openSign(): void {
-    this.signError.set(null);
-    this.scan.set(null);
-    this.signatory.set(
-      this.session.currentUser()?.name || this.session.currentUser()?.userName || '',
-    );
-    this.signOpen.set(true);
+    this.signDialog()?.show();
   }
 
-  readonly pickScan = (file: NzUploadFile): boolean => {
-    this.scan.set(file as unknown as File);
-    this.signError.set(null);
-    return false;
-  };
-
-  /** Uploads the signed scan, then countersigns; a failure keeps the dialog and its input. */
-  sign(): void {
-    const id = this.agreement()?.id;
-    const scan = this.scan();
-    if (!id) {
-      return;
-    }
-    if (!scan) {
-      this.signError.set(this.i18n.t('agreements.scanRequired'));
-      return;
-    }
-    this.signError.set(null);
-    this.busy.set('sign');
-    this.files
-      .uploadScan(id, scan)
-      .pipe(
-        concatMap(() =>
-          this.api.agreementSign({
-            id,
-            body: { signatory: this.signatory().trim() || null },
-          }),
-        ),
-      )
-      .subscribe({
-        next: (signed) => {
-          this.busy.set(null);
-          this.signOpen.set(false);
-          this.message.success(this.i18n.t('agreements.done.sign'));
-          this.setAgreement(signed);
-          this.load(id);
-        },
-        error: (e: unknown) => {
-          this.busy.set(null);
-          this.signError.set(errorText(this.i18n, e));
-          this.loadAttachments(id);
-        },
-      });
+  signed(agreement: AgreementDto): void {
+    this.message.success(this.i18n.t('agreements.done.sign'));
+    this.setAgreement(agreement);
+    this.load(agreement.id ?? this.id());
   }
 
-  readonly uploadAttachment = (file: NzUploadFile): boolean => {
+  uploadAttachment(file: File): void {
     const id = this.agreement()?.id;
     if (id) {
-      this.run('upload', this.files.uploadScan(id, file as unknown as File), () => {
+      this.actions.run('upload', this.files.uploadScan(id, file), () => {
         this.message.success(this.i18n.t('agreements.uploaded', { name: file.name }));
         this.loadAttachments(id);
       });
     }
-    return false;
-  };
+  }
 
   download(attachment: AttachmentDto): void {
     const id = this.agreement()?.id;
     if (id) {
-      this.run('download', this.files.downloadAttachment(id, attachment), () => undefined);
+      this.actions.run('download', this.files.downloadAttachment(id, attachment), () => undefined);
     }
   }
 
   removeAttachment(attachment: AttachmentDto): void {
     const id = this.agreement()?.id;
     if (id && attachment.id) {
-      this.run(
+      this.actions.run(
         'removeAttachment',
         this.api.agreementDeleteAttachment({ id, attachmentId: attachment.id }),
         () => this.loadAttachments(id),
@@ -418,7 +294,7 @@ export class AgreementDetailComponent {
   exportWord(): void {
     const a = this.agreement();
     if (a?.id) {
-      this.run(
+      this.actions.run(
         'export',
         this.files.exportDocx(a.id, `${a.title ?? 'agreement'}-v${a.version ?? 1}.docx`),
         () => undefined,
@@ -427,121 +303,20 @@ export class AgreementDetailComponent {
   }
 
   openReport(task: KeyTaskDto): void {
-    this.reportTask.set(task);
-    this.reportPercent.set(task.percent ?? 0);
-    this.reportMilestone.set(null);
-    this.reportNote.set('');
-    this.reportFile.set(null);
-    this.reportError.set(null);
+    this.reportDialog()?.show(task);
   }
 
-  readonly pickEvidence = (file: NzUploadFile): boolean => {
-    this.reportFile.set(file as unknown as File);
-    return false;
-  };
-
-  submitReport(): void {
-    const id = this.agreement()?.id;
-    const task = this.reportTask();
-    const percent = this.reportPercent();
-    if (!id || !task?.code) {
-      return;
-    }
-    if (percent === null || percent < 0 || percent > 100) {
-      this.reportError.set(this.i18n.t('agreements.percentRange'));
-      return;
-    }
-    this.reportError.set(null);
-    this.busy.set('report');
-    this.files
-      .reportProgress(id, task.code, {
-        percent,
-        milestone: this.reportMilestone(),
-        note: this.reportNote().trim() || null,
-        file: this.reportFile(),
-      })
-      .subscribe({
-        next: () => {
-          this.busy.set(null);
-          this.reportTask.set(null);
-          this.message.success(this.i18n.t('agreements.reported'));
-          this.load(id);
-        },
-        error: (e: unknown) => {
-          this.busy.set(null);
-          this.reportError.set(errorText(this.i18n, e));
-        },
-      });
+  reported(): void {
+    this.message.success(this.i18n.t('agreements.reported'));
+    this.load();
   }
 
   openHistory(task: KeyTaskDto): void {
-    const id = this.agreement()?.id;
-    if (!id || !task.code) {
-      return;
-    }
-    this.historyTask.set(task);
-    this.history.set([]);
-    this.api.agreementGetProgress({ id, code: task.code }).subscribe({
-      next: (list) => this.history.set(list ?? []),
-      error: (e: unknown) => this.message.error(errorText(this.i18n, e)),
-    });
+    this.historyDialog()?.show(task);
   }
 
   /** Compares this version with another of the same agreement (older one first). */
   compare(otherId: string | null): void {
-    this.compareWith.set(otherId);
-    this.diff.set(null);
-    this.diffError.set(null);
-    const a = this.agreement();
-    const other = this.versions().find((v) => v.id === otherId);
-    if (!a?.id || !otherId || !other) {
-      return;
-    }
-    const [from, to] = (other.version ?? 0) < (a.version ?? 0) ? [otherId, a.id] : [a.id, otherId];
-    this.api.agreementGetDiff({ id: from, otherId: to }).subscribe({
-      next: (diff) => this.diff.set(diff),
-      error: (e: unknown) => this.diffError.set(errorText(this.i18n, e)),
-    });
-  }
-
-  /** Changed fields in words: 目标值、备注. */
-  fieldNames(fields: readonly string[] | null | undefined): string {
-    return (fields ?? []).map((f) => this.i18n.t('agreements.fields.' + f)).join('、');
-  }
-
-  diffEmpty(d: DiffDto): boolean {
-    return ![
-      d.linesAdded,
-      d.linesRemoved,
-      d.targetsChanged,
-      d.linesChanged,
-      d.tasksAdded,
-      d.tasksRemoved,
-      d.tasksChanged,
-      d.listsChanged,
-    ].some((x) => (x ?? []).length > 0);
-  }
-
-  private run<T>(
-    action: string,
-    call: Observable<T>,
-    done: (result: T) => void,
-    failed?: (e: unknown) => void,
-  ): void {
-    this.busy.set(action);
-    call.subscribe({
-      next: (result) => {
-        this.busy.set(null);
-        done(result);
-      },
-      error: (e: unknown) => {
-        this.busy.set(null);
-        if (failed) {
-          failed(e);
-        } else {
-          this.message.error(errorText(this.i18n, e));
-        }
-      },
-    });
+    this.versionsTab()?.compare(otherId);
   }
 }

@@ -1,6 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { By } from '@angular/platform-browser';
 import { Router, provideRouter } from '@angular/router';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 
@@ -9,6 +10,7 @@ import { schemeDto } from '@testing/scheme-fixtures';
 import { APP_ICONS } from '@core/icons';
 import { Permissions } from '@core/permissions';
 import { SessionService } from '@core/session/session.service';
+import { AgreementCreateDialogComponent } from './agreement-create-dialog.component';
 import { AgreementListComponent } from './agreement-list.component';
 import { agreementDto } from './agreement-fixtures';
 
@@ -17,6 +19,11 @@ describe('AgreementListComponent', () => {
   let component: AgreementListComponent;
   let httpMock: HttpTestingController;
   let el: HTMLElement;
+
+  function createDialog(): AgreementCreateDialogComponent {
+    return fixture.debugElement.query(By.directive(AgreementCreateDialogComponent))
+      .componentInstance;
+  }
 
   async function render(): Promise<void> {
     fixture.detectChanges();
@@ -123,13 +130,13 @@ describe('AgreementListComponent', () => {
     httpMock
       .expectOne((r) => r.url === '/api/app/schemes' && r.params.get('Status') === 'Published')
       .flush({ items: [schemeDto({ id: 's1', year: 2026, status: 'Published' })] });
-    component.submitCreate();
-    expect(component.createForm.controls.cityId.errors).toEqual({ required: true });
+    createDialog().submit();
+    expect(createDialog().form.controls.cityId.errors).toEqual({ required: true });
 
-    component.createForm.controls.cityId.setValue('c1');
-    component.createForm.controls.schemeId.setValue('s1');
-    component.schemePicked('s1');
-    component.submitCreate();
+    createDialog().form.controls.cityId.setValue('c1');
+    createDialog().form.controls.schemeId.setValue('s1');
+    createDialog().schemePicked('s1');
+    createDialog().submit();
     const req = httpMock.expectOne((r) => r.method === 'POST' && r.url === '/api/app/agreements');
     expect(req.request.body).toEqual({
       cityId: 'c1',
@@ -152,14 +159,14 @@ describe('AgreementListComponent', () => {
     httpMock.expectOne((r) => r.url === '/api/app/tenants').flush({ items: [] });
     component.openCreate();
     httpMock.expectOne((r) => r.url === '/api/app/schemes').flush({ items: [] });
-    component.createForm.patchValue({ cityId: 'c1', schemeId: 's1', title: '我的标题' });
-    component.submitCreate();
+    createDialog().form.patchValue({ cityId: 'c1', schemeId: 's1', title: '我的标题' });
+    createDialog().submit();
     httpMock
       .expectOne((r) => r.method === 'POST')
       .flush({ title: '兰州市2026年度已有目标责任书' }, { status: 400, statusText: 'Bad Request' });
     await render();
     expect(document.body.textContent).toContain('兰州市2026年度已有目标责任书');
-    expect(component.createForm.controls.title.value).toBe('我的标题');
+    expect(createDialog().form.controls.title.value).toBe('我的标题');
   });
 
   it('a city sees its own agreements: no city column, no create, no key-task matrix', async () => {

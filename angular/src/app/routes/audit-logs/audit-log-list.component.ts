@@ -16,8 +16,9 @@ import { AuditingAuditLogDto as AuditLogDto } from '@api/models';
 import { AccountService, AuditLogService } from '@api/services';
 import { I18nService } from '@core/i18n/i18n.service';
 import { TranslatePipe } from '@core/i18n/translate.pipe';
-import { errorText } from '@shared/error-text';
-import { PagedState } from '@shared/paged-list';
+import { pagedListSource } from '@shared/list-source';
+import { PageHeaderComponent } from '@shared/page-header.component';
+import { PagedTableDirective } from '@shared/paged-table.directive';
 
 const CHANGE_TYPES = ['Created', 'Updated', 'Deleted'];
 
@@ -56,6 +57,8 @@ export function statusColor(code: number | null | undefined): string {
     NzAlertModule,
     NzEmptyModule,
     TranslatePipe,
+    PageHeaderComponent,
+    PagedTableDirective,
   ],
   templateUrl: './audit-log-list.component.html',
   styles: `
@@ -103,10 +106,6 @@ export class AuditLogListComponent implements OnInit {
   private readonly cities = signal<ReadonlyMap<string, string>>(new Map());
   protected readonly i18n = inject(I18nService);
 
-  protected readonly items = signal<AuditLogDto[]>([]);
-  protected readonly loading = signal(false);
-  protected readonly loadError = signal<string | null>(null);
-  protected readonly paging = new PagedState();
   protected readonly expanded = signal<ReadonlySet<string>>(new Set());
   protected readonly methods = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH'];
   protected readonly changeTypeName = changeTypeName;
@@ -118,9 +117,21 @@ export class AuditLogListComponent implements OnInit {
     httpStatusCode: new FormControl<number | null>(null),
     range: new FormControl<Date[] | null>(null),
   });
+  readonly list = pagedListSource<AuditLogDto>((page) => {
+    const filter = this.filter.getRawValue();
+    const [start, end] = filter.range ?? [];
+    return this.api.auditLogGetList({
+      UserName: filter.userName.trim() || undefined,
+      HttpMethod: filter.httpMethod ?? undefined,
+      HttpStatusCode: filter.httpStatusCode ?? undefined,
+      StartTime: start ? start.toISOString() : undefined,
+      EndTime: end ? end.toISOString() : undefined,
+      ...page,
+    });
+  });
 
   ngOnInit(): void {
-    this.load();
+    this.list.load();
     this.account.accountGetTenants().subscribe({
       next: (tenants) =>
         this.cities.set(new Map(tenants.map((t) => [t.id ?? '', t.displayName || t.name || '']))),
@@ -132,53 +143,13 @@ export class AuditLogListComponent implements OnInit {
     return this.cities().get(id) ?? '—';
   }
 
-  load(): void {
-    this.loading.set(true);
-    this.loadError.set(null);
-    const filter = this.filter.getRawValue();
-    const [start, end] = filter.range ?? [];
-    this.api
-      .auditLogGetList({
-        UserName: filter.userName.trim() || undefined,
-        HttpMethod: filter.httpMethod ?? undefined,
-        HttpStatusCode: filter.httpStatusCode ?? undefined,
-        StartTime: start ? start.toISOString() : undefined,
-        EndTime: end ? end.toISOString() : undefined,
-        SkipCount: this.paging.skipCount,
-        MaxResultCount: this.paging.maxResultCount,
-      })
-      .subscribe({
-        next: (result) => {
-          this.items.set(result.items ?? []);
-          this.paging.total.set(result.totalCount ?? 0);
-          this.loading.set(false);
-        },
-        error: (e: unknown) => {
-          this.loading.set(false);
-          this.loadError.set(errorText(this.i18n, e));
-        },
-      });
-  }
-
   search(): void {
-    this.paging.pageIndex.set(1);
-    this.load();
+    this.list.search();
   }
 
   reset(): void {
     this.filter.reset({ userName: '', httpMethod: null, httpStatusCode: null, range: null });
     this.search();
-  }
-
-  onPageIndex(index: number): void {
-    this.paging.pageIndex.set(index);
-    this.load();
-  }
-
-  onPageSize(size: number): void {
-    this.paging.pageSize.set(size);
-    this.paging.pageIndex.set(1);
-    this.load();
   }
 
   toggle(id: string, open: boolean): void {

@@ -1,6 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { By } from '@angular/platform-browser';
 import { provideRouter } from '@angular/router';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 
@@ -11,6 +12,7 @@ import { APP_ICONS } from '@core/icons';
 import { Permissions } from '@core/permissions';
 import { SessionService } from '@core/session/session.service';
 import { shanghaiWallClock } from '@shared/period-time';
+import { PeriodCreateDialogComponent } from './period-create-dialog.component';
 import { PeriodListComponent } from './period-list.component';
 
 function periodDto(overrides: Partial<PeriodDto> = {}): PeriodDto {
@@ -36,6 +38,10 @@ describe('PeriodListComponent', () => {
   let component: PeriodListComponent;
   let httpMock: HttpTestingController;
   let el: HTMLElement;
+
+  function createDialog(): PeriodCreateDialogComponent {
+    return fixture.debugElement.query(By.directive(PeriodCreateDialogComponent)).componentInstance;
+  }
 
   async function render(): Promise<void> {
     fixture.detectChanges();
@@ -175,7 +181,7 @@ describe('PeriodListComponent', () => {
     setup([Permissions.Periods.Default, Permissions.Periods.Manage]);
     flushLists([]);
     await render();
-    component.createForm.setValue({
+    createDialog().form.setValue({
       schemeId: 's1',
       kind: 2,
       year: 2026,
@@ -183,7 +189,7 @@ describe('PeriodListComponent', () => {
       entryOpensAt: new Date(2026, 6, 1, 9, 0),
       entryClosesAt: new Date(2026, 6, 15, 18, 30),
     });
-    component.submitCreate();
+    createDialog().submit();
     const req = httpMock.expectOne('/api/app/periods');
     expect(req.request.method).toBe('POST');
     expect(req.request.body).toEqual({
@@ -201,7 +207,7 @@ describe('PeriodListComponent', () => {
   it('does not send an incomplete form', () => {
     setup([Permissions.Periods.Default, Permissions.Periods.Manage]);
     flushLists([]);
-    component.submitCreate();
+    createDialog().submit();
     httpMock.expectNone('/api/app/periods');
     expect(shanghaiWallClock(new Date(2026, 0, 2, 3, 4))).toBe('2026-01-02T03:04:00');
   });

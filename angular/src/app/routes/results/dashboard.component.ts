@@ -1,13 +1,8 @@
-import { DecimalPipe } from '@angular/common';
 import { Component, OnInit, computed, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
-import { NzCardModule } from 'ng-zorro-antd/card';
-import { NzProgressModule } from 'ng-zorro-antd/progress';
 import { NzSelectModule } from 'ng-zorro-antd/select';
-import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
-import { NgxEchartsDirective } from 'ngx-echarts';
 import { catchError, forkJoin, of } from 'rxjs';
 
 import {
@@ -21,65 +16,44 @@ import { TranslatePipe } from '@core/i18n/translate.pipe';
 import { SessionService } from '@core/session/session.service';
 import { errorText } from '@shared/error-text';
 import { periodStatusColour } from '@shared/status-colours';
+import { PageHeaderComponent } from '@shared/page-header.component';
+import {
+  DashboardCity,
+  DashboardComparisonComponent,
+} from './dashboard/dashboard-comparison.component';
+import { DashboardCompletenessComponent } from './dashboard/dashboard-completeness.component';
+import { DashboardRankingComponent } from './dashboard/dashboard-ranking.component';
+import { DashboardWarningsComponent } from './dashboard/dashboard-warnings.component';
 import {
   MonitoringRow,
   TrendPoint,
-  colourHex,
   radarChartOptions,
   trendChartOptions,
   warningItems,
 } from './monitoring';
 
 export { colourHex } from './monitoring';
+export { totalsChartOptions } from './dashboard/dashboard-ranking.component';
 
 /** How many cities the radar and the trend lines compare at first. */
 const DEFAULT_COMPARED = 3;
 
-/** ECharts options of the bar chart: one bar per city (ranking order), coloured by its band. */
-export function totalsChartOptions(rows: readonly RankingRowDto[], totalLabel: string) {
-  return {
-    grid: { left: 48, right: 16, top: 24, bottom: 64 },
-    tooltip: { trigger: 'axis' as const },
-    xAxis: {
-      type: 'category' as const,
-      data: rows.map((r) => r.cityName ?? ''),
-      axisLabel: { interval: 0, rotate: rows.length > 8 ? 30 : 0 },
-    },
-    yAxis: { type: 'value' as const, name: totalLabel },
-    series: [
-      {
-        type: 'bar' as const,
-        name: totalLabel,
-        data: rows.map((r) => ({
-          value: r.total ?? 0,
-          itemStyle: { color: colourHex(r.colour) },
-        })),
-        label: { show: true, position: 'top' as const },
-      },
-    ],
-  };
-}
-
 @Component({
   selector: 'app-dashboard',
   imports: [
-    DecimalPipe,
     FormsModule,
-    NgxEchartsDirective,
     NzAlertModule,
-    NzCardModule,
-    NzProgressModule,
     NzSelectModule,
-    NzTableModule,
     NzTagModule,
     TranslatePipe,
+    PageHeaderComponent,
+    DashboardRankingComponent,
+    DashboardComparisonComponent,
+    DashboardWarningsComponent,
+    DashboardCompletenessComponent,
   ],
   template: `
-    <div class="page-header">
-      <div>
-        <h1>{{ 'dashboard.title' | t }}</h1>
-        <div class="subtitle">{{ 'dashboard.subtitle' | t }}</div>
-      </div>
+    <app-page-header [title]="'dashboard.title' | t" [subtitle]="'dashboard.subtitle' | t">
       <nz-select
         [ngModel]="periodId()"
         (ngModelChange)="pick($event)"
@@ -92,7 +66,7 @@ export function totalsChartOptions(rows: readonly RankingRowDto[], totalLabel: s
           <nz-option [nzValue]="period.id" [nzLabel]="period.name ?? ''" />
         }
       </nz-select>
-    </div>
+    </app-page-header>
 
     @if (loadError()) {
       <nz-alert class="form-alert" nzType="error" nzShowIcon [nzMessage]="loadError()!" />
@@ -104,221 +78,26 @@ export function totalsChartOptions(rows: readonly RankingRowDto[], totalLabel: s
           'periods.statuses.' + period.status | t
         }}</nz-tag>
       </div>
-      <div class="grid">
-        <nz-card [nzTitle]="'dashboard.chart' | t" class="chart-card">
-          @if (ranking().length) {
-            <div
-              echarts
-              [options]="chartOptions()"
-              class="chart"
-              data-testid="dashboard-chart"
-            ></div>
-          } @else {
-            <div class="empty" data-testid="dashboard-no-results">
-              {{ (loading() ? 'dashboard.loading' : 'dashboard.noResults') | t }}
-            </div>
-          }
-        </nz-card>
-        <nz-card [nzTitle]="'dashboard.ranking' | t">
-          <nz-table
-            #rankTable
-            [nzData]="ranking()"
-            [nzLoading]="loading()"
-            [nzShowPagination]="false"
-            [nzFrontPagination]="false"
-            nzSize="small"
-            data-testid="dashboard-ranking"
-          >
-            <thead>
-              <tr>
-                <th nzWidth="56px">{{ 'dashboard.rank' | t }}</th>
-                <th>{{ 'dashboard.city' | t }}</th>
-                <th nzWidth="80px">{{ 'dashboard.total' | t }}</th>
-                <th nzWidth="64px">{{ 'dashboard.grade' | t }}</th>
-                <th nzWidth="76px">{{ 'dashboard.change' | t }}</th>
-              </tr>
-            </thead>
-            <tbody>
-              @for (row of rankTable.data; track row.cityId) {
-                <tr>
-                  <td>{{ row.rank ?? '-' }}</td>
-                  <td>
-                    <span class="dot" [style.background]="colourHex(row.colour)"></span
-                    >{{ row.cityName }}
-                  </td>
-                  <td>{{ row.total | number: '1.2-2' }}</td>
-                  <td>{{ row.grade }}</td>
-                  <td>
-                    @if (row.change === null || row.change === undefined) {
-                      -
-                    } @else {
-                      {{ row.change > 0 ? '+' : '' }}{{ row.change | number: '1.2-2' }}
-                    }
-                  </td>
-                </tr>
-              }
-            </tbody>
-          </nz-table>
-        </nz-card>
-      </div>
-
-      <div class="grid even">
-        <nz-card
-          [nzTitle]="'dashboard.radar' | t"
-          [nzExtra]="compareTpl"
-          data-testid="dashboard-radar-card"
-        >
-          @if (monitoringError()) {
-            <nz-alert nzType="warning" nzShowIcon [nzMessage]="monitoringError()!" />
-          } @else if (hasCategories()) {
-            <div
-              echarts
-              [options]="radarOptions()"
-              class="chart"
-              data-testid="dashboard-radar"
-            ></div>
-          } @else {
-            <div class="empty" data-testid="dashboard-no-radar">
-              {{ (monitoringLoading() ? 'dashboard.loading' : 'dashboard.noCategories') | t }}
-            </div>
-          }
-        </nz-card>
-        <nz-card [nzTitle]="'dashboard.trend' | t" data-testid="dashboard-trend-card">
-          @if (trendError()) {
-            <nz-alert nzType="warning" nzShowIcon [nzMessage]="trendError()!" />
-          } @else if (trends().length) {
-            <div
-              echarts
-              [options]="trendOptions()"
-              class="chart"
-              data-testid="dashboard-trend"
-            ></div>
-          } @else {
-            <div class="empty" data-testid="dashboard-no-trend">
-              {{ (trendLoading() ? 'dashboard.loading' : 'dashboard.noTrend') | t }}
-            </div>
-          }
-        </nz-card>
-      </div>
-      <ng-template #compareTpl>
-        <nz-select
-          nzMode="multiple"
-          [nzMaxTagCount]="3"
-          [ngModel]="compared()"
-          (ngModelChange)="compared.set($event)"
-          [nzPlaceHolder]="'dashboard.compare' | t"
-          style="min-width: 240px"
-          data-testid="dashboard-compare"
-        >
-          @for (city of cities(); track city.id) {
-            <nz-option [nzValue]="city.id" [nzLabel]="city.name" />
-          }
-        </nz-select>
-      </ng-template>
-
-      <nz-card [nzTitle]="warningTitle" [nzExtra]="warningFilterTpl" class="section">
-        <ng-template #warningTitle>
-          {{ 'dashboard.warnings' | t }}
-          <nz-tag nzColor="red" data-testid="dashboard-red-count">{{
-            'dashboard.redCount' | t: { n: redCount() }
-          }}</nz-tag>
-          <nz-tag nzColor="orange" data-testid="dashboard-orange-count">{{
-            'dashboard.orangeCount' | t: { n: orangeCount() }
-          }}</nz-tag>
-        </ng-template>
-        <ng-template #warningFilterTpl>
-          <nz-select
-            nzAllowClear
-            [ngModel]="warningCity()"
-            (ngModelChange)="warningCity.set($event ?? null)"
-            [nzPlaceHolder]="'dashboard.allCities' | t"
-            style="width: 180px"
-            data-testid="dashboard-warning-city"
-          >
-            @for (city of cities(); track city.id) {
-              <nz-option [nzValue]="city.id" [nzLabel]="city.name" />
-            }
-          </nz-select>
-        </ng-template>
-        <nz-table
-          #warnTable
-          [nzData]="warnings()"
-          [nzLoading]="monitoringLoading()"
-          [nzPageSize]="10"
-          [nzShowPagination]="warnings().length > 10"
-          nzSize="small"
-          [nzNoResult]="'dashboard.noWarnings' | t"
-          data-testid="dashboard-warnings"
-        >
-          <thead>
-            <tr>
-              <th nzWidth="120px">{{ 'dashboard.city' | t }}</th>
-              <th nzWidth="80px">{{ 'dashboard.scope' | t }}</th>
-              <th nzWidth="110px">{{ 'dashboard.code' | t }}</th>
-              <th>{{ 'dashboard.item' | t }}</th>
-              <th nzWidth="100px">{{ 'dashboard.scoreRate' | t }}</th>
-              <th nzWidth="110px">{{ 'dashboard.level' | t }}</th>
-            </tr>
-          </thead>
-          <tbody>
-            @for (w of warnTable.data; track $index) {
-              <tr>
-                <td>{{ w.cityName }}</td>
-                <td>{{ 'dashboard.scopes.' + w.scope | t }}</td>
-                <td class="mono">{{ w.code }}</td>
-                <td>{{ w.name }}</td>
-                <td>{{ w.percent | number: '1.0-1' }}%</td>
-                <td>
-                  <nz-tag [nzColor]="w.level === 'Red' ? 'red' : 'orange'">{{
-                    'dashboard.levels.' + w.level | t
-                  }}</nz-tag>
-                </td>
-              </tr>
-            }
-          </tbody>
-        </nz-table>
-      </nz-card>
-
-      <nz-card [nzTitle]="'dashboard.completeness' | t" class="completeness">
-        <nz-table
-          #doneTable
-          [nzData]="completeness()"
-          [nzLoading]="loading()"
-          [nzShowPagination]="false"
-          [nzFrontPagination]="false"
-          nzSize="small"
-          data-testid="dashboard-completeness"
-        >
-          <thead>
-            <tr>
-              <th>{{ 'dashboard.city' | t }}</th>
-              <th nzWidth="110px">{{ 'dashboard.reported' | t }}</th>
-              <th nzWidth="220px">{{ 'dashboard.percent' | t }}</th>
-              <th nzWidth="110px">{{ 'dashboard.submission' | t }}</th>
-              <th nzWidth="90px">{{ 'dashboard.onTime' | t }}</th>
-            </tr>
-          </thead>
-          <tbody>
-            @for (row of doneTable.data; track row.cityId) {
-              <tr>
-                <td>{{ row.cityName }}</td>
-                <td>{{ row.reported ?? 0 }} / {{ row.expected ?? 0 }}</td>
-                <td>
-                  <nz-progress [nzPercent]="row.percent ?? 0" nzSize="small" />
-                </td>
-                <td>{{ 'dashboard.submissionStatuses.' + row.submissionStatus | t }}</td>
-                <td>
-                  @if (row.onTime) {
-                    <nz-tag nzColor="green">{{ 'common.yes' | t }}</nz-tag>
-                  } @else {
-                    <nz-tag>{{ 'common.no' | t }}</nz-tag>
-                  }
-                </td>
-              </tr>
-            }
-          </tbody>
-        </nz-table>
-      </nz-card>
+      <app-dashboard-ranking [rows]="ranking()" [loading]="loading()" />
+      <app-dashboard-comparison
+        [cities]="cities()"
+        [(compared)]="compared"
+        [radarOptions]="radarOptions()"
+        [hasCategories]="hasCategories()"
+        [monitoringLoading]="monitoringLoading()"
+        [monitoringError]="monitoringError()"
+        [trendOptions]="trendOptions()"
+        [hasTrends]="trends().length > 0"
+        [trendLoading]="trendLoading()"
+        [trendError]="trendError()"
+      />
+      <app-dashboard-warnings
+        [warnings]="warnings()"
+        [cities]="cities()"
+        [loading]="monitoringLoading()"
+        [(city)]="warningCity"
+      />
+      <app-dashboard-completeness [rows]="completeness()" [loading]="loading()" />
     } @else if (!periodsLoading() && !periods().length) {
       <div class="empty">{{ 'dashboard.noPeriods' | t }}</div>
     }
@@ -327,37 +106,10 @@ export function totalsChartOptions(rows: readonly RankingRowDto[], totalLabel: s
     .period-line {
       margin-bottom: 12px;
     }
-    .grid {
-      display: grid;
-      grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
-      gap: 16px;
-      margin-bottom: 16px;
-    }
-    @media (max-width: 1100px) {
-      .grid {
-        grid-template-columns: minmax(0, 1fr);
-      }
-    }
-    .grid.even {
-      grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
-    }
-    .section {
-      margin-bottom: 16px;
-    }
-    .chart {
-      height: 360px;
-    }
     .empty {
       padding: 48px 0;
       text-align: center;
       color: rgba(0, 0, 0, 0.45);
-    }
-    .dot {
-      display: inline-block;
-      width: 8px;
-      height: 8px;
-      border-radius: 50%;
-      margin-right: 8px;
     }
   `,
 })
@@ -366,7 +118,6 @@ export class DashboardComponent implements OnInit {
   private readonly resultApi = inject(ResultService);
   protected readonly i18n = inject(I18nService);
   protected readonly statusColour = periodStatusColour;
-  protected readonly colourHex = colourHex;
   private readonly session = inject(SessionService);
 
   protected readonly periods = signal<PeriodDto[]>([]);
@@ -379,9 +130,6 @@ export class DashboardComponent implements OnInit {
   readonly completeness = signal<CompletenessRowDto[]>([]);
   protected readonly loading = signal(false);
   protected readonly loadError = signal<string | null>(null);
-  readonly chartOptions = computed(() =>
-    totalsChartOptions(this.ranking(), this.i18n.t('dashboard.total')),
-  );
 
   readonly monitoring = signal<MonitoringRow[]>([]);
   protected readonly monitoringLoading = signal(false);
@@ -397,7 +145,7 @@ export class DashboardComponent implements OnInit {
 
   /** Cities of the period (monitoring rows), else of the trends. */
   readonly cities = computed(() => {
-    const list: { id: string; name: string }[] = [];
+    const list: DashboardCity[] = [];
     const add = (id: string | undefined, name: string | null | undefined) => {
       if (id && !list.some((c) => c.id === id)) {
         list.push({ id, name: name ?? '' });
@@ -415,12 +163,6 @@ export class DashboardComponent implements OnInit {
     trendChartOptions(this.trends(), this.compared(), this.i18n.t('dashboard.scoreRate')),
   );
   readonly warnings = computed(() => warningItems(this.monitoring(), this.warningCity()));
-  protected readonly redCount = computed(
-    () => this.warnings().filter((w) => w.level === 'Red').length,
-  );
-  protected readonly orangeCount = computed(
-    () => this.warnings().filter((w) => w.level !== 'Red').length,
-  );
 
   /**
    * A city's own user sees only that city (the Dashboard permission is the province's today;

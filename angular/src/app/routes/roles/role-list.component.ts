@@ -7,11 +7,12 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 
 import { IdentityRoleDto as RoleDto } from '@api/models';
 import { RoleService } from '@api/services';
-import { I18nService } from '@core/i18n/i18n.service';
 import { TranslatePipe } from '@core/i18n/translate.pipe';
 import { Permissions } from '@core/permissions';
 import { SessionService } from '@core/session/session.service';
-import { errorText } from '@shared/error-text';
+import { listSource } from '@shared/list-source';
+import { ListTableDirective } from '@shared/list-table.directive';
+import { PageHeaderComponent } from '@shared/page-header.component';
 import { PermissionDialogComponent } from './permission-dialog.component';
 
 @Component({
@@ -24,27 +25,20 @@ import { PermissionDialogComponent } from './permission-dialog.component';
     NzAlertModule,
     TranslatePipe,
     PermissionDialogComponent,
+    PageHeaderComponent,
+    ListTableDirective,
   ],
   template: `
-    <div class="page-header">
-      <div>
-        <h1>{{ 'roles.title' | t }}</h1>
-        <div class="subtitle">{{ 'roles.subtitle' | t }}</div>
-      </div>
-      <button nz-button (click)="load()" [attr.aria-label]="'common.refresh' | t">
-        <nz-icon nzType="reload" />
-      </button>
-    </div>
-    @if (loadError()) {
-      <nz-alert class="form-alert" nzType="error" nzShowIcon [nzMessage]="loadError()!" />
+    <app-page-header
+      [title]="'roles.title' | t"
+      [subtitle]="'roles.subtitle' | t"
+      reloadable
+      (reload)="list.load()"
+    />
+    @if (list.loadError()) {
+      <nz-alert class="form-alert" nzType="error" nzShowIcon [nzMessage]="list.loadError()!" />
     }
-    <nz-table
-      #table
-      [nzData]="items()"
-      [nzLoading]="loading()"
-      [nzShowPagination]="false"
-      data-testid="role-table"
-    >
+    <nz-table #table [appListTable]="list" data-testid="role-table">
       <thead>
         <tr>
           <th>{{ 'roles.displayName' | t }}</th>
@@ -84,31 +78,13 @@ import { PermissionDialogComponent } from './permission-dialog.component';
 })
 export class RoleListComponent implements OnInit {
   private readonly api = inject(RoleService);
-  private readonly i18n = inject(I18nService);
   protected readonly session = inject(SessionService);
   protected readonly P = Permissions.Roles;
 
-  protected readonly items = signal<RoleDto[]>([]);
-  protected readonly loading = signal(false);
-  protected readonly loadError = signal<string | null>(null);
+  readonly list = listSource(() => this.api.roleGetList());
   protected readonly editing = signal<RoleDto | null>(null);
 
   ngOnInit(): void {
-    this.load();
-  }
-
-  load(): void {
-    this.loading.set(true);
-    this.loadError.set(null);
-    this.api.roleGetList().subscribe({
-      next: (result) => {
-        this.items.set(result.items ?? []);
-        this.loading.set(false);
-      },
-      error: (e: unknown) => {
-        this.loading.set(false);
-        this.loadError.set(errorText(this.i18n, e));
-      },
-    });
+    this.list.load();
   }
 }

@@ -32,6 +32,7 @@ import { I18nService } from '@core/i18n/i18n.service';
 import { TranslatePipe } from '@core/i18n/translate.pipe';
 import { Permissions } from '@core/permissions';
 import { SessionService } from '@core/session/session.service';
+import { busyActions } from '@shared/busy-actions';
 import { errorText, formErrorText } from '@shared/error-text';
 import { FieldErrorPipe } from '@shared/field-error.pipe';
 import { revealErrors } from '@shared/form-utils';
@@ -121,7 +122,8 @@ export class UnitTreeComponent implements OnInit {
   protected readonly candidates = computed(() =>
     this.users().filter((u) => !this.members().some((m) => m.userId === u.id)),
   );
-  readonly busy = signal<string | null>(null);
+  private readonly actions = busyActions();
+  readonly busy = this.actions.busy;
 
   /** Create, rename or move dialog. */
   readonly dialog = signal<'create' | 'rename' | 'move' | null>(null);
@@ -251,7 +253,7 @@ export class UnitTreeComponent implements OnInit {
     if (!unit?.id) {
       return;
     }
-    this.run('close', this.api.organizationUnitClose({ id: unit.id }), () => {
+    this.actions.run('close', this.api.organizationUnitClose({ id: unit.id }), () => {
       this.message.success(this.i18n.t('units.done.close', { name: unit.name }));
       this.load();
     });
@@ -263,7 +265,7 @@ export class UnitTreeComponent implements OnInit {
     if (!id || !userId) {
       return;
     }
-    this.run('member', this.api.organizationUnitAddMember({ id, userId }), () => {
+    this.actions.run('member', this.api.organizationUnitAddMember({ id, userId }), () => {
       this.addUserId.set(null);
       this.select(id);
       this.load();
@@ -275,10 +277,14 @@ export class UnitTreeComponent implements OnInit {
     if (!id || !member.userId) {
       return;
     }
-    this.run('member', this.api.organizationUnitRemoveMember({ id, userId: member.userId }), () => {
-      this.select(id);
-      this.load();
-    });
+    this.actions.run(
+      'member',
+      this.api.organizationUnitRemoveMember({ id, userId: member.userId }),
+      () => {
+        this.select(id);
+        this.load();
+      },
+    );
   }
 
   unitCount(): number {
@@ -289,19 +295,5 @@ export class UnitTreeComponent implements OnInit {
     return units
       .filter((u) => u.id !== id)
       .map((u) => ({ ...u, children: this.withoutSubtree(u.children ?? [], id) }));
-  }
-
-  private run<T>(action: string, call: Observable<T>, done: (result: T) => void): void {
-    this.busy.set(action);
-    call.subscribe({
-      next: (result) => {
-        this.busy.set(null);
-        done(result);
-      },
-      error: (e: unknown) => {
-        this.busy.set(null);
-        this.message.error(errorText(this.i18n, e));
-      },
-    });
   }
 }

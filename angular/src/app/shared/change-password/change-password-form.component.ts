@@ -62,51 +62,23 @@ export function passwordsMatch(group: AbstractControl): ValidationErrors | null 
       />
     }
     <form nz-form nzLayout="vertical" [formGroup]="form" (ngSubmit)="submit()">
-      <nz-form-item>
-        <nz-form-label nzRequired [nzFor]="idPrefix() + '-current'">{{
-          'changePassword.current' | t
-        }}</nz-form-label>
-        <nz-form-control [nzErrorTip]="err">
-          <input
-            nz-input
-            [id]="idPrefix() + '-current'"
-            [attr.data-testid]="idPrefix() + '-current'"
-            type="password"
-            formControlName="currentPassword"
-            autocomplete="current-password"
-          />
-        </nz-form-control>
-      </nz-form-item>
-      <nz-form-item>
-        <nz-form-label nzRequired [nzFor]="idPrefix() + '-new'">{{
-          'changePassword.new' | t
-        }}</nz-form-label>
-        <nz-form-control [nzErrorTip]="err">
-          <input
-            nz-input
-            [id]="idPrefix() + '-new'"
-            [attr.data-testid]="idPrefix() + '-new'"
-            type="password"
-            formControlName="newPassword"
-            autocomplete="new-password"
-          />
-        </nz-form-control>
-      </nz-form-item>
-      <nz-form-item>
-        <nz-form-label nzRequired [nzFor]="idPrefix() + '-confirm'">{{
-          'changePassword.confirm' | t
-        }}</nz-form-label>
-        <nz-form-control [nzErrorTip]="err">
-          <input
-            nz-input
-            [id]="idPrefix() + '-confirm'"
-            [attr.data-testid]="idPrefix() + '-confirm'"
-            type="password"
-            formControlName="confirmPassword"
-            autocomplete="new-password"
-          />
-        </nz-form-control>
-      </nz-form-item>
+      @for (field of fields; track field.name) {
+        <nz-form-item>
+          <nz-form-label nzRequired [nzFor]="idPrefix() + '-' + field.id">{{
+            field.label | t
+          }}</nz-form-label>
+          <nz-form-control [nzErrorTip]="err">
+            <input
+              nz-input
+              [id]="idPrefix() + '-' + field.id"
+              [attr.data-testid]="idPrefix() + '-' + field.id"
+              type="password"
+              [formControlName]="field.name"
+              [autocomplete]="field.autocomplete"
+            />
+          </nz-form-control>
+        </nz-form-item>
+      }
       <ng-content />
     </form>
     <ng-template #err let-control>{{ control | fieldError }}</ng-template>
@@ -121,6 +93,23 @@ export class ChangePasswordFormComponent {
   readonly idPrefix = input('cp');
   /** What follows a change that the host accepted; its failure is shown like the host's. */
   readonly then = input<(result: TokenResultDto) => Observable<unknown>>(() => of(null));
+
+  /** The three password boxes in their order: control, id suffix, label key, browser autofill. */
+  protected readonly fields = [
+    {
+      name: 'currentPassword',
+      id: 'current',
+      label: 'changePassword.current',
+      autocomplete: 'current-password',
+    },
+    { name: 'newPassword', id: 'new', label: 'changePassword.new', autocomplete: 'new-password' },
+    {
+      name: 'confirmPassword',
+      id: 'confirm',
+      label: 'changePassword.confirm',
+      autocomplete: 'new-password',
+    },
+  ] as const;
 
   readonly saving = signal(false);
   readonly error = signal<string | null>(null);
