@@ -22,7 +22,8 @@ public sealed class DataEntryController(
     [HttpPut("periods/{periodId:guid}/lines/{indicatorCode}")]
     public Task<EntryLineDto> SaveLineAsync(Guid periodId, string indicatorCode, SaveEntryLineInput input) => entry.SaveLineAsync(periodId, indicatorCode, input);
 
-    /// <summary>The points the line would get with a value not saved yet, and the city's 自评总分 with it; nothing is saved.</summary>
+    /// <summary>试算：按输入的值计算一项指标的得分和城市自评总分</summary>
+    /// <remarks>The points the line would get with a value not saved yet, and the city's 自评总分 with it; nothing is saved.</remarks>
     [HttpPost("periods/{periodId:guid}/lines/{indicatorCode}/preview")]
     public Task<LineScorePreviewDto> PreviewLineAsync(Guid periodId, string indicatorCode, PreviewLineInput input) => scoring.PreviewLineAsync(periodId, indicatorCode, input);
 

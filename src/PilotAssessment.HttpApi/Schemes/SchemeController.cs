@@ -87,35 +87,43 @@ public sealed class SchemeController(ISchemeAppService schemes) : PilotAssessmen
         return await schemes.ImportExcelAsync(stream);
     }
 
+    /// <summary>在考评方案草稿中新增类别</summary>
     [HttpPost("{id:guid}/categories")]
     [Authorize(PilotAssessmentPermissions.Schemes.Manage)]
     public Task<SchemeDto> AddCategoryAsync(Guid id, AddCategoryInput input) => schemes.AddCategoryAsync(id, input);
 
+    /// <summary>修改考评方案草稿的类别</summary>
     [HttpPut("{id:guid}/categories/{code}")]
     [Authorize(PilotAssessmentPermissions.Schemes.Manage)]
     public Task<SchemeDto> UpdateCategoryAsync(Guid id, string code, UpdateCategoryInput input) => schemes.UpdateCategoryAsync(id, code, input);
 
+    /// <summary>调整考评方案草稿中类别的位置</summary>
     [HttpPost("{id:guid}/categories/{code}/move")]
     [Authorize(PilotAssessmentPermissions.Schemes.Manage)]
     public Task<SchemeDto> MoveCategoryAsync(Guid id, string code, MoveCategoryInput input) => schemes.MoveCategoryAsync(id, code, input);
 
+    /// <summary>从考评方案草稿中删除类别</summary>
     [HttpDelete("{id:guid}/categories/{code}")]
     [Authorize(PilotAssessmentPermissions.Schemes.Manage)]
     public Task<SchemeDto> RemoveCategoryAsync(Guid id, string code, [FromQuery, BindRequired] string concurrencyStamp) =>
         schemes.RemoveCategoryAsync(id, code, concurrencyStamp);
 
+    /// <summary>在考评方案草稿中新增指标</summary>
     [HttpPost("{id:guid}/indicators")]
     [Authorize(PilotAssessmentPermissions.Schemes.Manage)]
     public Task<SchemeDto> AddIndicatorAsync(Guid id, AddIndicatorInput input) => schemes.AddIndicatorAsync(id, input);
 
+    /// <summary>修改考评方案草稿的指标</summary>
     [HttpPut("{id:guid}/indicators/{code}")]
     [Authorize(PilotAssessmentPermissions.Schemes.Manage)]
     public Task<SchemeDto> UpdateIndicatorAsync(Guid id, string code, UpdateIndicatorInput input) => schemes.UpdateIndicatorAsync(id, code, input);
 
+    /// <summary>调整考评方案草稿中指标的位置</summary>
     [HttpPost("{id:guid}/indicators/{code}/move")]
     [Authorize(PilotAssessmentPermissions.Schemes.Manage)]
     public Task<SchemeDto> MoveIndicatorAsync(Guid id, string code, MoveIndicatorInput input) => schemes.MoveIndicatorAsync(id, code, input);
 
+    /// <summary>从考评方案草稿中删除指标</summary>
     [HttpDelete("{id:guid}/indicators/{code}")]
     [Authorize(PilotAssessmentPermissions.Schemes.Manage)]
     public Task<SchemeDto> RemoveIndicatorAsync(Guid id, string code, [FromQuery, BindRequired] string concurrencyStamp) =>
