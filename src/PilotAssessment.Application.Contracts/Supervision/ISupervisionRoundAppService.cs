@@ -1,0 +1,18 @@
+using PilotAssessment.Services;
+
+namespace PilotAssessment.Supervision;
+
+/// <summary>The province's supervision rounds (督导轮次).</summary>
+public interface ISupervisionRoundAppService : IApplicationService
+{
+    Task<List<SupervisionRoundDto>> GetListAsync();
+
+    Task<SupervisionRoundDto> GetAsync(Guid id);
+
+    Task<SupervisionRoundDto> CreateAsync(SaveRoundInput input);
+
+    Task<SupervisionRoundDto> UpdateAsync(Guid id, SaveRoundInput input);
+
+    /// <summary>Only a round without problems can be deleted.</summary>
+    Task DeleteAsync(Guid id);
+}
