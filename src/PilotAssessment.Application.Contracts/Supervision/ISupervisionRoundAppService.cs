@@ -9,6 +9,9 @@ public interface ISupervisionRoundAppService : IApplicationService
 
     Task<SupervisionRoundDto> GetAsync(Guid id);
 
+    /// <summary>The active users of the province, who may be members of a group.</summary>
+    Task<List<RoundMemberDto>> GetMemberCandidatesAsync();
+
     Task<SupervisionRoundDto> CreateAsync(SaveRoundInput input);
 
     Task<SupervisionRoundDto> UpdateAsync(Guid id, SaveRoundInput input);

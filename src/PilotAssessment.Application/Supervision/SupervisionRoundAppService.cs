@@ -28,6 +28,12 @@ internal sealed class SupervisionRoundAppService(
 
     public async Task<SupervisionRoundDto> GetAsync(Guid id) => (await ToDtosAsync([await rounds.GetAsync(id)])).Single();
 
+    public async Task<List<RoundMemberDto>> GetMemberCandidatesAsync()
+    {
+        var list = await users.ToListAsync(users.QueryReadOnly().Where(u => u.IsActive).OrderBy(u => u.UserName));
+        return list.Select(u => new RoundMemberDto { UserId = u.Id, Name = string.IsNullOrEmpty(u.Name) ? u.UserName : u.Name }).ToList();
+    }
+
     public async Task<SupervisionRoundDto> CreateAsync(SaveRoundInput input)
     {
         var round = new SupervisionRound(Guid.NewGuid(), input.Name, input.PeriodLabel, ToDate(input.StartDate), ToDate(input.EndDate));

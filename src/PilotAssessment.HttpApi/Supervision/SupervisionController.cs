@@ -17,6 +17,10 @@ public sealed class SupervisionRoundController(ISupervisionRoundAppService round
     [HttpGet("{id:guid}")]
     public Task<SupervisionRoundDto> GetAsync(Guid id) => rounds.GetAsync(id);
 
+    /// <summary>Users of the province who may join a supervision group.</summary>
+    [HttpGet("member-candidates")]
+    public Task<List<RoundMemberDto>> GetMemberCandidatesAsync() => rounds.GetMemberCandidatesAsync();
+
     [HttpPost]
     public Task<SupervisionRoundDto> CreateAsync(SaveRoundInput input) => rounds.CreateAsync(input);
 
