@@ -243,6 +243,8 @@ export type { SupervisionRoundUpdate$Params as SupervisionRoundUpdate$Params } f
 export { supervisionRoundUpdate as supervisionRoundUpdate } from './fn/supervision-round/supervision-round-update';
 export type { SupervisionRoundDelete$Params as SupervisionRoundDelete$Params } from './fn/supervision-round/supervision-round-delete';
 export { supervisionRoundDelete as supervisionRoundDelete } from './fn/supervision-round/supervision-round-delete';
+export type { SupervisionRoundGetMemberCandidates$Params as SupervisionRoundGetMemberCandidates$Params } from './fn/supervision-round/supervision-round-get-member-candidates';
+export { supervisionRoundGetMemberCandidates as supervisionRoundGetMemberCandidates } from './fn/supervision-round/supervision-round-get-member-candidates';
 export type { TenantGetList$Params as TenantGetList$Params } from './fn/tenant/tenant-get-list';
 export { tenantGetList as tenantGetList } from './fn/tenant/tenant-get-list';
 export type { TenantCreate$Params as TenantCreate$Params } from './fn/tenant/tenant-create';

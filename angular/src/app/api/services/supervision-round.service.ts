@@ -10,6 +10,7 @@ import { BaseService } from '../base-service';
 import { ApiConfiguration } from '../api-configuration';
 import { StrictHttpResponse } from '../strict-http-response';
 
+import { RoundMemberDto as SupervisionRoundMemberDto } from '../models/Supervision/round-member-dto';
 import { SupervisionRoundDto as SupervisionSupervisionRoundDto } from '../models/Supervision/supervision-round-dto';
 import { supervisionRoundCreate } from '../fn/supervision-round/supervision-round-create';
 import { SupervisionRoundCreate$Params } from '../fn/supervision-round/supervision-round-create';
@@ -19,6 +20,8 @@ import { supervisionRoundGet } from '../fn/supervision-round/supervision-round-g
 import { SupervisionRoundGet$Params } from '../fn/supervision-round/supervision-round-get';
 import { supervisionRoundGetList } from '../fn/supervision-round/supervision-round-get-list';
 import { SupervisionRoundGetList$Params } from '../fn/supervision-round/supervision-round-get-list';
+import { supervisionRoundGetMemberCandidates } from '../fn/supervision-round/supervision-round-get-member-candidates';
+import { SupervisionRoundGetMemberCandidates$Params } from '../fn/supervision-round/supervision-round-get-member-candidates';
 import { supervisionRoundUpdate } from '../fn/supervision-round/supervision-round-update';
 import { SupervisionRoundUpdate$Params } from '../fn/supervision-round/supervision-round-update';
 
@@ -202,5 +205,43 @@ export class SupervisionRoundService extends BaseService {
   ): Observable<void> {
     const resp = this.supervisionRoundDelete$Response(params, context);
     return resp.pipe(map((r: StrictHttpResponse<void>): void => r.body));
+  }
+
+  /** Path part for operation `supervisionRoundGetMemberCandidates()` */
+  static readonly SupervisionRoundGetMemberCandidatesPath =
+    '/api/app/supervision/rounds/member-candidates';
+
+  /**
+   * This method provides access to the full `HttpResponse`, allowing access to response headers.
+   * To access only the response body, use `supervisionRoundGetMemberCandidates()` instead.
+   *
+   * This method doesn't expect any request body.
+   */
+  supervisionRoundGetMemberCandidates$Response(
+    params?: SupervisionRoundGetMemberCandidates$Params,
+    context?: HttpContext,
+  ): Observable<StrictHttpResponse<Array<SupervisionRoundMemberDto>>> {
+    const obs = supervisionRoundGetMemberCandidates(this.http, this.rootUrl, params, context);
+    return obs;
+  }
+
+  /**
+   * This method provides access only to the response body.
+   * To access the full response (for headers, for example), `supervisionRoundGetMemberCandidates$Response()` instead.
+   *
+   * This method doesn't expect any request body.
+   */
+  supervisionRoundGetMemberCandidates(
+    params?: SupervisionRoundGetMemberCandidates$Params,
+    context?: HttpContext,
+  ): Observable<Array<SupervisionRoundMemberDto>> {
+    const resp = this.supervisionRoundGetMemberCandidates$Response(params, context);
+    return resp.pipe(
+      map(
+        (
+          r: StrictHttpResponse<Array<SupervisionRoundMemberDto>>,
+        ): Array<SupervisionRoundMemberDto> => r.body,
+      ),
+    );
   }
 }
