@@ -1,6 +1,7 @@
 import { DecimalPipe } from '@angular/common';
 import { Component, OnInit, computed, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
+import { RouterLink } from '@angular/router';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzProgressModule } from 'ng-zorro-antd/progress';
@@ -17,6 +18,7 @@ import {
 } from '@api/models';
 import { PeriodService, ResultService } from '@api/services';
 import { I18nService } from '@core/i18n/i18n.service';
+import { Permissions } from '@core/permissions';
 import { TranslatePipe } from '@core/i18n/translate.pipe';
 import { SessionService } from '@core/session/session.service';
 import { errorText } from '@shared/error-text';
@@ -63,6 +65,7 @@ export function totalsChartOptions(rows: readonly RankingRowDto[], totalLabel: s
 @Component({
   selector: 'app-dashboard',
   imports: [
+    RouterLink,
     DecimalPipe,
     FormsModule,
     NgxEchartsDirective,
@@ -272,6 +275,21 @@ export function totalsChartOptions(rows: readonly RankingRowDto[], totalLabel: s
                   <nz-tag [nzColor]="w.level === 'Red' ? 'red' : 'orange'">{{
                     'dashboard.levels.' + w.level | t
                   }}</nz-tag>
+                  @if (canRaiseProblem()) {
+                    <a
+                      [routerLink]="['/supervision/new']"
+                      [queryParams]="{
+                        periodId: periodId(),
+                        cityId: w.cityId,
+                        scope: w.scope,
+                        code: w.code,
+                        name: w.name,
+                        level: w.level,
+                      }"
+                      data-testid="raise-problem"
+                      >{{ 'supervision.raise' | t }}</a
+                    >
+                  }
                 </td>
               </tr>
             }
@@ -368,6 +386,10 @@ export class DashboardComponent implements OnInit {
   protected readonly statusColour = periodStatusColour;
   protected readonly colourHex = colourHex;
   private readonly session = inject(SessionService);
+  /** The province may raise a problem from a warning (督导交办). */
+  protected readonly canRaiseProblem = computed(() =>
+    this.session.isGranted(Permissions.Supervision.Manage),
+  );
 
   protected readonly periods = signal<PeriodDto[]>([]);
   protected readonly periodsLoading = signal(false);
