@@ -80,7 +80,7 @@ export const MENU: MenuItem[] = [
       },
       {
         text: 'supervision.menu',
-        icon: 'alert',
+        icon: 'audit',
         link: '/supervision',
         permission: Permissions.Supervision.Default,
       },

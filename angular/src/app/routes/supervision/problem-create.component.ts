@@ -67,7 +67,6 @@ export function warningFrom(params: Record<string, string | undefined>): Warning
         <nz-alert
           class="form-alert"
           nzType="warning"
-          nzShowIcon
           [nzMessage]="'supervision.warningIs' | t: { code: w.code, name: w.name }"
           data-testid="warning-source"
         />
