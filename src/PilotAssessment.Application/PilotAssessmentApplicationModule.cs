@@ -16,6 +16,7 @@ using PilotAssessment.Reviews;
 using PilotAssessment.Schemes;
 using PilotAssessment.Schemes.Scoring;
 using PilotAssessment.Seeding;
+using PilotAssessment.Supervision;
 using PilotAssessment.Tenants;
 
 namespace PilotAssessment;
@@ -99,6 +100,13 @@ public static class PilotAssessmentApplicationModule
         services.AddScoped<EntryReminderJob>();
         services.AddScoped<MonitoringIndexJob>();
         services.AddScoped<RefreshTokenCleanupJob>();
+
+        // Supervision rounds, assigned problems and their rectification; the register feeds configured indicators.
+        services.AddScoped<ProblemRegister>();
+        services.AddScoped<ProblemAccess>();
+        services.AddScoped<ISupervisionRoundAppService, SupervisionRoundAppService>();
+        services.AddScoped<IProblemAppService, ProblemAppService>();
+        services.AddScoped<ProblemOverdueJob>();
 
         // Data generation: the demo history of the run command (docs/adr/0007)
         services.AddScoped<IDataSeedContributor, DemoHistoryDataSeedContributor>();

@@ -57,6 +57,10 @@ export const routes: Routes = [
         loadChildren: () => import('./routes/results/routes').then((m) => m.SCORE_SHEET_ROUTES),
       },
       {
+        path: 'supervision',
+        loadChildren: () => import('./routes/supervision/routes').then((m) => m.SUPERVISION_ROUTES),
+      },
+      {
         path: 'users',
         loadChildren: () => import('./routes/users/routes').then((m) => m.USER_ROUTES),
       },

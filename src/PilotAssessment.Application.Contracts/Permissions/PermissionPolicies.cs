@@ -19,4 +19,7 @@ public static class PermissionPolicies
 
     /// <summary>Published trends: the province's dashboard, or a city's own points.</summary>
     public const string Trends = P.Dashboard + "|" + P.Results.Default;
+
+    /// <summary>Evidence of a problem: the province when finding it, the city's units when rectifying it.</summary>
+    public const string ProblemEvidence = P.Supervision.Manage + "|" + P.Supervision.Rectify;
 }

@@ -59,5 +59,10 @@ public sealed class PilotAssessmentPermissionDefinitionProvider : IPermissionDef
         results.AddChild(P.Results.Monitoring);
 
         assessment.AddPermission(P.Dashboard, MultiTenancySides.Host);
+
+        var supervision = assessment.AddPermission(P.Supervision.Default);
+        supervision.AddChild(P.Supervision.Manage, MultiTenancySides.Host);
+        supervision.AddChild(P.Supervision.Assign, MultiTenancySides.Tenant);
+        supervision.AddChild(P.Supervision.Rectify, MultiTenancySides.Tenant);
     }
 }

@@ -88,4 +88,20 @@ public static class PilotAssessmentPermissions
     }
 
     public const string Dashboard = Prefix + ".Dashboard";
+
+    /// <summary>Supervision rounds and assigned problems (督导、交办问题、整改).</summary>
+    public static class Supervision
+    {
+        /// <summary>Read problems: the province all cities', a city its own, a unit's member the unit's.</summary>
+        public const string Default = Prefix + ".Supervision";
+
+        /// <summary>The province plans rounds, raises problems, verifies and closes them.</summary>
+        public const string Manage = Default + ".Manage";
+
+        /// <summary>A city accepts a problem and hands it to one of its units.</summary>
+        public const string Assign = Default + ".Assign";
+
+        /// <summary>A unit (or the city) reports the rectification with evidence.</summary>
+        public const string Rectify = Default + ".Rectify";
+    }
 }

@@ -44,6 +44,11 @@ public sealed class EntrySheetAppService(
             throw new BusinessException(DataEntryErrorCodes.ComputedIndicator, indicator.Code);
         }
 
+        if (Supervision.ProblemRegister.IsFed(indicator))
+        {
+            throw new BusinessException(Supervision.SupervisionErrorCodes.LineFromRegister, indicator.Code);
+        }
+
         var scope = await access.ForAsync(period);
         scope.EnsureAccess(indicatorCode, indicatorCode);
         var unitId = scope.UnitOf(indicatorCode);

@@ -16,6 +16,7 @@ public static class RolePermissionDefaults
         P.Review.Default,
         P.Results.Default, P.Results.Publish,
         P.Dashboard,
+        P.Supervision.Default, P.Supervision.Manage,
     ];
 
     private static readonly string[] Auditor =
@@ -24,6 +25,7 @@ public static class RolePermissionDefaults
         P.Schemes.Default, P.Agreements.Default, P.Periods.Default,
         P.Review.Default, P.Review.Adjust, P.Review.Approve,
         P.Results.Default, P.Dashboard,
+        P.Supervision.Default,
     ];
 
     private static readonly string[] CityAdmin =
@@ -34,12 +36,14 @@ public static class RolePermissionDefaults
         P.Schemes.Default, P.Agreements.Default, P.Agreements.Sign, P.Agreements.Assign, P.Agreements.Report, P.Periods.Default,
         P.OrganizationUnits.Default, P.OrganizationUnits.Manage,
         P.DataEntry.Default, P.DataEntry.Submit, P.Results.Default, P.Results.Monitoring,
+        P.Supervision.Default, P.Supervision.Assign, P.Supervision.Rectify,
     ];
 
     private static readonly string[] Clerk =
     [
         P.Schemes.Default, P.Agreements.Default, P.Agreements.Report, P.Periods.Default, P.DataEntry.Default, P.Results.Default,
         P.OrganizationUnits.Default,
+        P.Supervision.Default, P.Supervision.Rectify,
     ];
 
     public static IReadOnlyList<string> For(string roleName, IPermissionDefinitionManager definitions) => roleName switch

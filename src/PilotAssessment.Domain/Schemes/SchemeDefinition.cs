@@ -86,6 +86,12 @@ public sealed record IndicatorDefinition
 
     /// <summary>The official wording of the rule (考评细则原文), shown beside the score.</summary>
     public string? RuleText { get; init; }
+
+    /// <summary>
+    /// Where a per-occurrence indicator's occurrences come from: <c>supervision</c> counts the city's unrectified
+    /// problems of the supervision register (the line is filled from it and the clerk cannot type it); absent: entered.
+    /// </summary>
+    public Supervision.IndicatorOccurrenceSource? OccurrenceSource { get; init; }
 }
 
 public sealed record DataItemDefinition

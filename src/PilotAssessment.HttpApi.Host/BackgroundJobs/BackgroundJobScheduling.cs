@@ -4,6 +4,7 @@ using PilotAssessment.EntityFrameworkCore;
 using PilotAssessment.EntityFrameworkCore.BackgroundJobs;
 using PilotAssessment.Identity;
 using PilotAssessment.Periods;
+using PilotAssessment.Supervision;
 using Quartz;
 using Quartz.Spi;
 
@@ -63,6 +64,9 @@ public static class BackgroundJobScheduling
             q.AddTenantAwareJob<PeriodLockJob>(Cron<PeriodLockJob>("30 */5 * * * ?"), timeZone);
             q.AddTenantAwareJob<EntryReminderJob>(Cron<EntryReminderJob>("0 0 9 * * ?"), timeZone);
             q.AddTenantAwareJob<MonitoringIndexJob>(Cron<MonitoringIndexJob>("0 0 1 * * ?"), timeZone);
+
+            // Supervision: overdue problems are flagged and escalated once, early each morning.
+            q.AddTenantAwareJob<ProblemOverdueJob>(Cron<ProblemOverdueJob>("0 15 0 * * ?"), timeZone);
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
     }

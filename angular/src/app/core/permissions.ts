@@ -46,4 +46,10 @@ export const Permissions = {
   },
   Results: { Default: 'PilotAssessment.Results', Publish: 'PilotAssessment.Results.Publish' },
   Dashboard: { Default: 'PilotAssessment.Dashboard' },
+  Supervision: {
+    Default: 'PilotAssessment.Supervision',
+    Manage: 'PilotAssessment.Supervision.Manage',
+    Assign: 'PilotAssessment.Supervision.Assign',
+    Rectify: 'PilotAssessment.Supervision.Rectify',
+  },
 } as const;

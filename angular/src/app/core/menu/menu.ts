@@ -78,6 +78,12 @@ export const MENU: MenuItem[] = [
         link: '/score-sheet',
         permission: Permissions.Results.Default,
       },
+      {
+        text: 'supervision.menu',
+        icon: 'audit',
+        link: '/supervision',
+        permission: Permissions.Supervision.Default,
+      },
     ],
   },
   {

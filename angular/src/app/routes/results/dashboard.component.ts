@@ -95,6 +95,7 @@ const DEFAULT_COMPARED = 3;
         [warnings]="warnings()"
         [cities]="cities()"
         [loading]="monitoringLoading()"
+        [periodId]="periodId()"
         [(city)]="warningCity"
       />
       <app-dashboard-completeness [rows]="completeness()" [loading]="loading()" />

@@ -1,12 +1,15 @@
 import { DecimalPipe } from '@angular/common';
-import { Component, computed, input, model } from '@angular/core';
+import { Component, computed, inject, input, model } from '@angular/core';
 import { FormsModule } from '@angular/forms';
+import { RouterLink } from '@angular/router';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 
 import { TranslatePipe } from '@core/i18n/translate.pipe';
+import { Permissions } from '@core/permissions';
+import { SessionService } from '@core/session/session.service';
 import { WarningItem } from '../monitoring';
 import { DashboardCity } from './dashboard-comparison.component';
 
@@ -20,6 +23,7 @@ import { DashboardCity } from './dashboard-comparison.component';
     NzSelectModule,
     NzTableModule,
     NzTagModule,
+    RouterLink,
     TranslatePipe,
   ],
   template: `
@@ -79,6 +83,21 @@ import { DashboardCity } from './dashboard-comparison.component';
                 <nz-tag [nzColor]="w.level === 'Red' ? 'red' : 'orange'">{{
                   'dashboard.levels.' + w.level | t
                 }}</nz-tag>
+                @if (canRaiseProblem()) {
+                  <a
+                    [routerLink]="['/supervision/new']"
+                    [queryParams]="{
+                      periodId: periodId(),
+                      cityId: w.cityId,
+                      scope: w.scope,
+                      code: w.code,
+                      name: w.name,
+                      level: w.level,
+                    }"
+                    data-testid="raise-problem"
+                    >{{ 'supervision.raise' | t }}</a
+                  >
+                }
               </td>
             </tr>
           }
@@ -96,8 +115,16 @@ export class DashboardWarningsComponent {
   readonly warnings = input.required<WarningItem[]>();
   readonly cities = input.required<DashboardCity[]>();
   readonly loading = input(false);
+  readonly periodId = input<string | null>(null);
   /** City the list is limited to (null: every city). */
   readonly city = model<string | null>(null);
+
+  private readonly session = inject(SessionService);
+
+  /** The province may raise a problem from a warning (督导交办). */
+  protected readonly canRaiseProblem = computed(() =>
+    this.session.isGranted(Permissions.Supervision.Manage),
+  );
 
   protected readonly redCount = computed(
     () => this.warnings().filter((w) => w.level === 'Red').length,

@@ -1,0 +1,297 @@
+import { Component, OnInit, inject, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { RouterLink } from '@angular/router';
+import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzFormModule } from 'ng-zorro-antd/form';
+import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzModalModule } from 'ng-zorro-antd/modal';
+import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
+import { NzSelectModule } from 'ng-zorro-antd/select';
+import { NzTableModule } from 'ng-zorro-antd/table';
+
+import {
+  SupervisionRoundMemberDto as MemberDto,
+  SupervisionSupervisionRoundDto as RoundDto,
+  TenantsTenantDto as TenantDto,
+} from '@api/models';
+import { SupervisionRoundService, TenantService } from '@api/services';
+import { I18nService } from '@core/i18n/i18n.service';
+import { TranslatePipe } from '@core/i18n/translate.pipe';
+import { errorText } from '@shared/error-text';
+
+import { beijingDay } from './supervision';
+
+interface RoundForm {
+  id: string | null;
+  name: string;
+  periodLabel: string;
+  startDate: string;
+  endDate: string;
+  note: string;
+  cityIds: string[];
+  memberUserIds: string[];
+  concurrencyStamp: string | null;
+}
+
+function emptyForm(): RoundForm {
+  return {
+    id: null,
+    name: '',
+    periodLabel: '',
+    startDate: beijingDay(0),
+    endDate: beijingDay(7),
+    note: '',
+    cityIds: [],
+    memberUserIds: [],
+    concurrencyStamp: null,
+  };
+}
+
+/** The province's supervision rounds (督导轮次): name, period, cities visited, the group's members, dates. */
+@Component({
+  selector: 'app-round-list',
+  imports: [
+    FormsModule,
+    RouterLink,
+    NzAlertModule,
+    NzButtonModule,
+    NzFormModule,
+    NzInputModule,
+    NzModalModule,
+    NzPopconfirmModule,
+    NzSelectModule,
+    NzTableModule,
+    TranslatePipe,
+  ],
+  template: `
+    <div class="toolbar">
+      <a routerLink="/supervision">← {{ 'supervision.back' | t }}</a>
+      <h2>{{ 'supervision.rounds' | t }}</h2>
+      <span class="spacer"></span>
+      <button nz-button nzType="primary" (click)="edit(null)" data-testid="new-round">
+        {{ 'supervision.newRound' | t }}
+      </button>
+    </div>
+    @if (error()) {
+      <nz-alert class="form-alert" nzType="error" nzShowIcon [nzMessage]="error()!" />
+    }
+    <nz-table
+      #table
+      [nzData]="rounds()"
+      [nzShowPagination]="false"
+      [nzFrontPagination]="false"
+      nzSize="small"
+      [nzNoResult]="'common.empty' | t"
+      data-testid="round-list"
+    >
+      <thead>
+        <tr>
+          <th>{{ 'supervision.roundName' | t }}</th>
+          <th nzWidth="140px">{{ 'supervision.periodLabel' | t }}</th>
+          <th nzWidth="200px">{{ 'supervision.dates' | t }}</th>
+          <th>{{ 'supervision.cities' | t }}</th>
+          <th>{{ 'supervision.members' | t }}</th>
+          <th nzWidth="80px">{{ 'supervision.problems' | t }}</th>
+          <th nzWidth="140px">{{ 'common.actions' | t }}</th>
+        </tr>
+      </thead>
+      <tbody>
+        @for (r of table.data; track r.id) {
+          <tr>
+            <td>{{ r.name }}</td>
+            <td>{{ r.periodLabel }}</td>
+            <td>{{ r.startDate }} ~ {{ r.endDate }}</td>
+            <td>{{ cityNames(r) }}</td>
+            <td>{{ memberNames(r) }}</td>
+            <td>{{ r.problemCount }}</td>
+            <td>
+              <button nz-button nzType="link" nzSize="small" type="button" (click)="edit(r)">
+                {{ 'common.edit' | t }}
+              </button>
+              @if (!r.problemCount) {
+                ·
+                <a
+                  nz-popconfirm
+                  [nzPopconfirmTitle]="'supervision.deleteRound' | t"
+                  (nzOnConfirm)="remove(r)"
+                  >{{ 'common.delete' | t }}</a
+                >
+              }
+            </td>
+          </tr>
+        }
+      </tbody>
+    </nz-table>
+
+    <nz-modal
+      [nzVisible]="editing()"
+      [nzTitle]="(form.id ? 'supervision.editRound' : 'supervision.newRound') | t"
+      (nzOnCancel)="editing.set(false)"
+      (nzOnOk)="save()"
+      [nzOkLoading]="saving()"
+    >
+      <ng-container *nzModalContent>
+        @if (formError()) {
+          <nz-alert class="form-alert" nzType="error" nzShowIcon [nzMessage]="formError()!" />
+        }
+        <form nz-form nzLayout="vertical">
+          <nz-form-item>
+            <nz-form-label nzRequired>{{ 'supervision.roundName' | t }}</nz-form-label>
+            <input nz-input name="name" [(ngModel)]="form.name" data-testid="round-name" />
+          </nz-form-item>
+          <nz-form-item>
+            <nz-form-label>{{ 'supervision.periodLabel' | t }}</nz-form-label>
+            <input nz-input name="periodLabel" [(ngModel)]="form.periodLabel" />
+          </nz-form-item>
+          <nz-form-item>
+            <nz-form-label nzRequired>{{ 'supervision.dates' | t }}</nz-form-label>
+            <div class="dates">
+              <input nz-input type="date" name="startDate" [(ngModel)]="form.startDate" />
+              <span>~</span>
+              <input nz-input type="date" name="endDate" [(ngModel)]="form.endDate" />
+            </div>
+          </nz-form-item>
+          <nz-form-item>
+            <nz-form-label>{{ 'supervision.cities' | t }}</nz-form-label>
+            <nz-select nzMode="multiple" name="cityIds" [(ngModel)]="form.cityIds">
+              @for (c of cities(); track c.id) {
+                <nz-option [nzValue]="c.id" [nzLabel]="c.displayName ?? ''" />
+              }
+            </nz-select>
+          </nz-form-item>
+          <nz-form-item>
+            <nz-form-label>{{ 'supervision.members' | t }}</nz-form-label>
+            <nz-select nzMode="multiple" name="memberUserIds" [(ngModel)]="form.memberUserIds">
+              @for (m of candidates(); track m.userId) {
+                <nz-option [nzValue]="m.userId" [nzLabel]="m.name ?? ''" />
+              }
+            </nz-select>
+          </nz-form-item>
+          <nz-form-item>
+            <nz-form-label>{{ 'supervision.note' | t }}</nz-form-label>
+            <textarea nz-input rows="2" name="note" [(ngModel)]="form.note"></textarea>
+          </nz-form-item>
+        </form>
+      </ng-container>
+    </nz-modal>
+  `,
+  styles: `
+    .toolbar {
+      display: flex;
+      gap: 12px;
+      align-items: center;
+      margin-bottom: 12px;
+    }
+    .toolbar h2 {
+      margin: 0;
+    }
+    .spacer {
+      flex: 1;
+    }
+    .dates {
+      display: flex;
+      gap: 8px;
+      align-items: center;
+    }
+    nz-select {
+      width: 100%;
+    }
+    .form-alert {
+      margin-bottom: 12px;
+    }
+  `,
+})
+export class RoundListComponent implements OnInit {
+  private readonly api = inject(SupervisionRoundService);
+  private readonly tenantApi = inject(TenantService);
+  private readonly i18n = inject(I18nService);
+
+  readonly rounds = signal<RoundDto[]>([]);
+  readonly cities = signal<TenantDto[]>([]);
+  readonly candidates = signal<MemberDto[]>([]);
+  readonly editing = signal(false);
+  protected readonly saving = signal(false);
+  protected readonly error = signal<string | null>(null);
+  protected readonly formError = signal<string | null>(null);
+  form: RoundForm = emptyForm();
+
+  ngOnInit(): void {
+    this.load();
+    this.tenantApi.tenantGetList({ MaxResultCount: 100 }).subscribe({
+      next: (r) => this.cities.set(r.items ?? []),
+    });
+    this.api.supervisionRoundGetMemberCandidates().subscribe({
+      next: (m) => this.candidates.set(m),
+    });
+  }
+
+  load(): void {
+    this.api.supervisionRoundGetList().subscribe({
+      next: (r) => this.rounds.set(r),
+      error: (e: unknown) => this.error.set(errorText(this.i18n, e)),
+    });
+  }
+
+  cityNames(round: RoundDto): string {
+    return (round.visits ?? []).map((v) => v.cityName).join('、');
+  }
+
+  memberNames(round: RoundDto): string {
+    return (round.members ?? []).map((m) => m.name).join('、');
+  }
+
+  edit(round: RoundDto | null): void {
+    this.formError.set(null);
+    this.form = round
+      ? {
+          id: round.id ?? null,
+          name: round.name ?? '',
+          periodLabel: round.periodLabel ?? '',
+          startDate: round.startDate ?? '',
+          endDate: round.endDate ?? '',
+          note: round.note ?? '',
+          cityIds: (round.visits ?? []).map((v) => v.cityId ?? ''),
+          memberUserIds: (round.members ?? []).map((m) => m.userId ?? ''),
+          concurrencyStamp: round.concurrencyStamp ?? null,
+        }
+      : emptyForm();
+    this.editing.set(true);
+  }
+
+  save(): void {
+    const f = this.form;
+    const body = {
+      name: f.name,
+      periodLabel: f.periodLabel || null,
+      startDate: f.startDate,
+      endDate: f.endDate,
+      note: f.note || null,
+      visits: f.cityIds.map((cityId) => ({ cityId, unitIds: [] })),
+      memberUserIds: f.memberUserIds,
+      concurrencyStamp: f.concurrencyStamp,
+    };
+    this.saving.set(true);
+    const call = f.id
+      ? this.api.supervisionRoundUpdate({ id: f.id, body })
+      : this.api.supervisionRoundCreate({ body });
+    call.subscribe({
+      next: () => {
+        this.saving.set(false);
+        this.editing.set(false);
+        this.load();
+      },
+      error: (e: unknown) => {
+        this.saving.set(false);
+        this.formError.set(errorText(this.i18n, e));
+      },
+    });
+  }
+
+  remove(round: RoundDto): void {
+    this.api.supervisionRoundDelete({ id: round.id! }).subscribe({
+      next: () => this.load(),
+      error: (e: unknown) => this.error.set(errorText(this.i18n, e)),
+    });
+  }
+}

@@ -1,0 +1,133 @@
+import { HttpClient, HttpResponse } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import { Observable, map } from 'rxjs';
+
+import { ApiConfiguration } from '@api/api-configuration';
+import { SupervisionProblemEvidenceDto as ProblemEvidenceDto } from '@api/models';
+
+/** The states of a problem in the order of its life cycle (交办 → 整改中 → 已整改待核验 → 已销号). */
+export const PROBLEM_STATUSES = [
+  'Assigned',
+  'Rectifying',
+  'AwaitingVerification',
+  'Closed',
+] as const;
+
+/** The API's numbers of the states, for filters. */
+export const PROBLEM_STATUS_VALUES: Record<string, number> = {
+  Assigned: 0,
+  Rectifying: 1,
+  AwaitingVerification: 2,
+  Closed: 3,
+};
+
+export const PROBLEM_SEVERITIES = ['Normal', 'Major', 'Severe'] as const;
+
+export function problemStatusColour(status: string | null | undefined): string {
+  switch (status) {
+    case 'Assigned':
+      return 'orange';
+    case 'Rectifying':
+      return 'blue';
+    case 'AwaitingVerification':
+      return 'purple';
+    case 'Closed':
+      return 'green';
+    default:
+      return 'default';
+  }
+}
+
+/** A UTC instant of the host ("2026-06-01T02:00:00" or with Z) as Beijing wall-clock time "2026-06-01 10:00". */
+export function beijingTime(value: string | null | undefined): string {
+  if (!value) {
+    return '';
+  }
+  const utc = /[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value}Z`;
+  const time = new Date(utc);
+  if (Number.isNaN(time.getTime())) {
+    return value;
+  }
+  const shifted = new Date(time.getTime() + 8 * 3600 * 1000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return (
+    `${shifted.getUTCFullYear()}-${pad(shifted.getUTCMonth() + 1)}-${pad(shifted.getUTCDate())} ` +
+    `${pad(shifted.getUTCHours())}:${pad(shifted.getUTCMinutes())}`
+  );
+}
+
+/** Today's date in Beijing plus some days, as "yyyy-MM-dd". */
+export function beijingDay(addDays = 0, now = new Date()): string {
+  const shifted = new Date(now.getTime() + 8 * 3600 * 1000 + addDays * 86400 * 1000);
+  return shifted.toISOString().slice(0, 10);
+}
+
+function fileNameOf(disposition: string | null): string | null {
+  if (!disposition) {
+    return null;
+  }
+  const star = /filename\*=(?:UTF-8'')?([^;]+)/i.exec(disposition);
+  if (star) {
+    try {
+      return decodeURIComponent(star[1].trim().replace(/^"|"$/g, ''));
+    } catch {
+      return star[1].trim();
+    }
+  }
+  const plain = /filename="?([^";]+)"?/i.exec(disposition);
+  return plain ? plain[1].trim() : null;
+}
+
+export function saveBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** File traffic of problems (evidence uploads, downloads, the xlsx export) through the app's interceptor. */
+@Injectable({ providedIn: 'root' })
+export class ProblemFilesService {
+  private readonly http = inject(HttpClient);
+  private readonly config = inject(ApiConfiguration);
+
+  private url(rest: string): string {
+    return `${this.config.rootUrl}/api/app/supervision/problems${rest}`;
+  }
+
+  uploadEvidence(id: string, file: File): Observable<ProblemEvidenceDto> {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return this.http.post<ProblemEvidenceDto>(
+      this.url(`/${encodeURIComponent(id)}/evidence`),
+      form,
+    );
+  }
+
+  downloadEvidence(id: string, evidenceId: string, fallbackName: string): Observable<void> {
+    return this.download(
+      this.url(`/${encodeURIComponent(id)}/evidence/${encodeURIComponent(evidenceId)}`),
+      fallbackName,
+    );
+  }
+
+  exportXlsx(query: Record<string, string | number | boolean>): Observable<void> {
+    const search = new URLSearchParams(
+      Object.entries(query).map(([k, v]) => [k, String(v)]),
+    ).toString();
+    return this.download(this.url(`/xlsx${search ? '?' + search : ''}`), 'problems.xlsx');
+  }
+
+  private download(url: string, fallbackName: string): Observable<void> {
+    return this.http.get(url, { observe: 'response', responseType: 'blob' }).pipe(
+      map((response: HttpResponse<Blob>) => {
+        const name = fileNameOf(response.headers.get('Content-Disposition')) ?? fallbackName;
+        saveBlob(response.body ?? new Blob(), name);
+      }),
+    );
+  }
+}
