@@ -7,7 +7,7 @@ using PilotAssessment.Permissions;
 namespace PilotAssessment.Supervision;
 
 /// <summary>督导轮次</summary>
-/// <summary>The province's supervision rounds.</summary>
+/// <remarks>The province's supervision rounds.</remarks>
 [Route("api/app/supervision/rounds")]
 [Authorize(PilotAssessmentPermissions.Supervision.Manage)]
 public sealed class SupervisionRoundController(ISupervisionRoundAppService rounds) : PilotAssessmentController
@@ -39,7 +39,7 @@ public sealed class SupervisionRoundController(ISupervisionRoundAppService round
 }
 
 /// <summary>交办问题与整改</summary>
-/// <summary>The register of assigned problems and their rectification.</summary>
+/// <remarks>The register of assigned problems and their rectification.</remarks>
 [Route("api/app/supervision/problems")]
 [Authorize(PilotAssessmentPermissions.Supervision.Default)]
 public sealed class ProblemController(IProblemAppService problems) : PilotAssessmentController
