@@ -12,7 +12,7 @@ namespace PilotAssessment.Results;
 /// </summary>
 [Route("api/app/results")]
 [SharedControllerName("Result")]
-public sealed class ResultMonitoringController(IResultAppService results, IResultMonitoringAppService monitoring) : PilotAssessmentController
+public sealed class ResultMonitoringController(IResultRankingAppService results, IResultMonitoringAppService monitoring) : PilotAssessmentController
 {
     [HttpGet("periods/{periodId:guid}/ranking")]
     [Authorize(PermissionPolicies.ProvinceResults)]
