@@ -92,6 +92,7 @@ public static class PilotAssessmentApplicationModule
         services.AddScoped<IScoreSheetAppService, ScoreSheetAppService>();
         services.AddScoped<IResultRankingAppService, ResultRankingAppService>();
         services.AddScoped<IResultAppService, ResultAppService>();
+        services.AddScoped<Appeals.IAppealAppService, Appeals.AppealAppService>();
         services.AddScoped<IResultMonitoringAppService, ResultMonitoringAppService>();
         services.AddSingleton<PdfFontProvider>();
         // The host replaces this with its SMTP sender when Smtp:Host is configured.

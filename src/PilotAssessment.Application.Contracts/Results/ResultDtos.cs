@@ -74,6 +74,9 @@ public sealed class ScoreSheetRecordDto
 
     public List<ScoreSheetLineDto> Lines { get; set; } = [];
 
+    /// <summary>The city's appeals of the period and their decisions, oldest first (the sheet's history and PDF annex).</summary>
+    public List<Appeals.AppealDto> Appeals { get; set; } = [];
+
     public DateTime CreationTime { get; set; }
 
     /// <summary><see cref="CreationTime"/> in Beijing time ("yyyy-MM-dd HH:mm").</summary>
@@ -190,6 +193,12 @@ public sealed class PublishPeriodInput
 
     /// <summary>Cities left out of the publication (未参评), each with a reason; every other city must be approved.</summary>
     public List<LeftOutCityInput> LeftOut { get; set; } = [];
+
+    /// <summary>
+    /// Publishes in public notice (公示): the cities see their results and may appeal for this many days before the
+    /// province makes them final. Null publishes without a notice.
+    /// </summary>
+    public int? AppealDays { get; set; }
 }
 
 public sealed class LeftOutCityInput

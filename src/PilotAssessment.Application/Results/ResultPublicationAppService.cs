@@ -1,3 +1,4 @@
+using PilotAssessment.Appeals;
 using PilotAssessment.DataEntry;
 using PilotAssessment.ExceptionHandling;
 using PilotAssessment.Periods;
@@ -20,6 +21,8 @@ public sealed class ResultPublicationAppService(
     IRepository<ScoreSheetRecord> sheets,
     IRepository<CitySubmission> submissions,
     IRepository<Tenant> tenants,
+    IRepository<PeriodPublicity> publicities,
+    IRepository<Appeal> appeals,
     IUnitOfWork unitOfWork,
     PeriodRecomputeService recompute,
     ScoreSheetStore store) : PilotAssessmentAppService(context), IResultPublicationAppService
@@ -114,9 +117,16 @@ public sealed class ResultPublicationAppService(
             throw error;
         }
 
+        // A staged publication opens its public notice (公示) with the appeal window.
+        var publicity = input.AppealDays is { } days ? new PeriodPublicity(Guid.NewGuid(), period.Id, days, Now) : null;
         using (ReadAcrossCities())
         {
             await recompute.PublishAsync(period, cities.Select(c => c.Id).ToList(), Now, leftOut: leftOut, earlyCloseReason: earlyCloseReason);
+        }
+
+        if (publicity is not null)
+        {
+            await publicities.InsertAsync(publicity);
         }
 
         return await store.RankingAsync(periodId);
@@ -128,6 +138,12 @@ public sealed class ResultPublicationAppService(
         var period = await periods.GetAsync(periodId);
         var reason = ResultInput.RequireReason(input.Reason);
         period.WithdrawPublication(reason, Now);
+        if (await PublicityOfAsync(periodId) is { } publicity)
+        {
+            publicity.Withdraw(await OpenAppealsAsync(publicity), Now);
+            await publicities.UpdateAsync(publicity, autoSave: false);
+        }
+
         using (ReadAcrossCities())
         {
             foreach (var sheet in await sheets.ToListAsync(sheets.Query().Where(s => s.PeriodId == periodId && s.IsCurrent)))
@@ -148,7 +164,23 @@ public sealed class ResultPublicationAppService(
     {
         var period = await periods.GetAsync(periodId);
         period.MarkFinal(Now);
+
+        // After a public notice: its window has ended (or was closed early) and every appeal is decided.
+        if (await PublicityOfAsync(periodId) is { } publicity)
+        {
+            publicity.EnsureFinalizable(await OpenAppealsAsync(publicity), Now);
+        }
+
         await periods.UpdateAsync(period);
         return PeriodAppService.ToDto(period);
+    }
+
+    private Task<PeriodPublicity?> PublicityOfAsync(Guid periodId) =>
+        publicities.FirstOrDefaultAsync(publicities.Query().Where(p => p.PeriodId == periodId && p.WithdrawnTime == null));
+
+    private async Task<int> OpenAppealsAsync(PeriodPublicity publicity)
+    {
+        using var _ = ReadAcrossCities();
+        return await appeals.CountAsync(appeals.Query().Where(a => a.PublicityId == publicity.Id && a.Status == AppealStatus.Open));
     }
 }

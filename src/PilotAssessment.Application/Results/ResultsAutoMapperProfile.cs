@@ -25,6 +25,7 @@ public sealed class ResultsAutoMapperProfile : Profile
             .ForMember(d => d.BonusLines, o => o.MapFrom(s => JsonSerializer.Deserialize<JsonElement>(s.BonusJson, (JsonSerializerOptions?)null)))
             .ForMember(d => d.Vetoes, o => o.MapFrom(s => JsonSerializer.Deserialize<JsonElement>(s.VetoesJson, (JsonSerializerOptions?)null)))
             .ForMember(d => d.Lines, o => o.Ignore())
+            .ForMember(d => d.Appeals, o => o.Ignore())
             .ForMember(d => d.CreationTime, o => o.MapFrom(s => DateTime.SpecifyKind(s.CreationTime, DateTimeKind.Utc)))
             .ForMember(d => d.CreationTimeLocal, o => o.MapFrom(s => ProvinceTime.ToLocal(s.CreationTime).ToString("yyyy-MM-dd HH:mm")))
             .ForMember(d => d.WithdrawnTime, o => o.MapFrom(s => s.WithdrawnTime == null ? (DateTime?)null : DateTime.SpecifyKind(s.WithdrawnTime.Value, DateTimeKind.Utc)));

@@ -76,6 +76,13 @@ public sealed class ScoreSheetAppService(
         var city = await tenants.GetAsync(cityId);
         var records = await sheets.ToListAsync(sheets.Query().Where(s => s.PeriodId == periodId && s.TenantId == cityId).OrderBy(s => s.Version));
         var lines = await store.LinesOfAsync(records.Select(r => r.Id).ToList());
-        return records.Select(r => store.ToDto(r, city.DisplayName, lines[r.Id])).ToList();
+        var appeals = await store.AppealsOfAsync(periodId, cityId);
+        var versions = records.Select(r => store.ToDto(r, city.DisplayName, lines[r.Id])).ToList();
+        foreach (var version in versions)
+        {
+            version.Appeals = appeals;
+        }
+
+        return versions;
     }
 }

@@ -1,6 +1,9 @@
 using AutoMapper;
 using AutoMapper.QueryableExtensions;
+using PilotAssessment.Appeals;
+using Microsoft.Extensions.Localization;
 using PilotAssessment.Data;
+using PilotAssessment.Localization;
 using PilotAssessment.MultiTenancy;
 using PilotAssessment.Periods;
 using PilotAssessment.Repositories;
@@ -17,10 +20,13 @@ public sealed class ScoreSheetStore(
     IRepository<ScoreSheetRecord> sheets,
     IRepository<ScoreSheetLineRecord> sheetLines,
     IRepository<Tenant> tenants,
+    IRepository<Appeal> appeals,
+    IRepository<PeriodPublicity> publicities,
     IUnitOfWork unitOfWork,
     PeriodScoringService scoring,
     PeriodRecomputeService recompute,
     IDataFilter dataFilter,
+    IStringLocalizer<PilotAssessmentResource> localizer,
     IMapper mapper)
 {
     public async Task<ILookup<Guid, ScoreSheetLineRecord>> LinesOfAsync(IReadOnlyCollection<Guid> sheetIds) =>
@@ -30,7 +36,25 @@ public sealed class ScoreSheetStore(
     public async Task<ScoreSheetRecordDto> ToDtoAsync(ScoreSheetRecord record, string? cityName)
     {
         var lines = await LinesOfAsync([record.Id]);
-        return ToDto(record, cityName, lines[record.Id]);
+        var dto = ToDto(record, cityName, lines[record.Id]);
+        dto.Appeals = await AppealsOfAsync(record.PeriodId, record.TenantId!.Value);
+        return dto;
+    }
+
+    /// <summary>A city's appeals of a period with their decisions, oldest first; the caller has chosen whose rows it reads.</summary>
+    public async Task<List<AppealDto>> AppealsOfAsync(Guid periodId, Guid cityId)
+    {
+        var list = await appeals.ToListAsync(appeals.Query()
+            .Where(a => a.PeriodId == periodId && a.TenantId == cityId)
+            .OrderBy(a => a.CreationTime)
+            .ProjectTo<AppealDto>(mapper.ConfigurationProvider));
+        foreach (var dto in list)
+        {
+            dto.StatusText = localizer[$"Enum:AppealStatus.{dto.Status}"];
+            dto.Target = dto.IndicatorCode is null ? localizer["Appeal:Total"] : $"{dto.IndicatorCode} {dto.IndicatorName}";
+        }
+
+        return list;
     }
 
     public ScoreSheetRecordDto ToDto(ScoreSheetRecord record, string? cityName, IEnumerable<ScoreSheetLineRecord> lines)
@@ -97,7 +121,7 @@ public sealed class ScoreSheetStore(
         }
 
         var targets = await scoring.TargetsAsync(period, [city.Id]);
-        var decided = decidedScores ?? new Dictionary<string, DecidedScore>();
+        var decided = decidedScores ?? await UpheldScoresAsync(period.Id);
         var sheet = scoring.Score(scheme.Definition, input, targets, withAuditorScores: true, decided.ToDictionary(d => d.Key, d => d.Value.Score));
         foreach (var version in versions)
         {
@@ -129,6 +153,34 @@ public sealed class ScoreSheetStore(
         }
 
         return record;
+    }
+
+    /// <summary>The current tenant's line scores decided on appeal in the period's public notice, the latest per line.</summary>
+    private async Task<Dictionary<string, DecidedScore>> UpheldScoresAsync(Guid periodId)
+    {
+        var publicity = await publicities.FirstOrDefaultAsync(publicities.Query().Where(p => p.PeriodId == periodId && p.WithdrawnTime == null));
+        if (publicity is null)
+        {
+            return [];
+        }
+
+        var upheld = await appeals.ToListAsync(appeals.Query()
+            .Where(a => a.PublicityId == publicity.Id && a.Status == AppealStatus.Upheld)
+            .OrderBy(a => a.DecidedTime));
+        var scores = new Dictionary<string, DecidedScore>();
+        foreach (var appeal in upheld)
+        {
+            scores[appeal.DecidedIndicatorCode!] = new DecidedScore(appeal.DecidedScore!.Value, AppealReason(appeal.DecisionReason));
+        }
+
+        return scores;
+    }
+
+    /// <summary>The reason a line changed on appeal shows: "申诉改判：…", within the line's note length.</summary>
+    public static string AppealReason(string? decisionReason)
+    {
+        var text = "申诉改判：" + decisionReason;
+        return text.Length > DataEntry.DataEntryConsts.MaxNoteLength ? text[..DataEntry.DataEntryConsts.MaxNoteLength] : text;
     }
 }
 

@@ -47,7 +47,8 @@ public static class ScoreSheetPdfWriter
         {
             layout.Heading("本市本期未参评");
             layout.Paragraph("本期考评结果发布时，本市未参加评定：不计分、不排名、不评定等次。");
-            Signature(layout, reviewingBody);
+            AppealsAnnex(layout, sheet.Appeals);
+        Signature(layout, reviewingBody);
             return layout.Render($"{city} {periodName} 考评评分表 第 {sheet.Version} 版", $"{Text(city)} · {Text(periodName)} · 第 {sheet.Version} 版");
         }
 
@@ -138,8 +139,32 @@ public static class ScoreSheetPdfWriter
             header: false);
     }
 
+    /// <summary>附件：申诉及裁决 — every appeal of the city in the period, with its decision.</summary>
+    private static void AppealsAnnex(PdfLayout layout, IReadOnlyList<Appeals.AppealDto> appeals)
+    {
+        if (appeals.Count == 0)
+        {
+            return;
+        }
+
+        layout.Heading("附件：申诉及裁决");
+        layout.Table(
+            [new("申诉时间", 62), new("申诉项", 90), new("原得分", 40, true), new("申诉理由", 120), new("裁决", 50), new("改判得分", 40, true), new("裁决理由及时间", 121)],
+            appeals.Select(a => new[]
+            {
+                a.CreationTimeLocal,
+                Text(a.Target),
+                Number(a.CurrentScore),
+                Text(a.Reason),
+                Text(a.StatusText),
+                Number(a.DecidedScore),
+                a.DecidedTime is null ? string.Empty : $"{Text(a.DecisionReason)}（{a.DecidedTimeLocal}{(a.ResultVersion is { } v ? $"，形成第 {v} 版" : string.Empty)}）",
+            }).ToList());
+    }
+
     private static string KindName(string kind) => kind switch
     {
+        "AppealUpheld" => "申诉改判后重新评定",
         "RetroactiveVeto" => "追溯否决后重新评定",
         "ApprovalWithdrawn" => "撤销审核通过后重新评定",
         "Reranked" => "因其他城市结果变化重新排名",
