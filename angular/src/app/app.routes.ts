@@ -57,6 +57,10 @@ export const routes: Routes = [
         loadChildren: () => import('./routes/results/routes').then((m) => m.SCORE_SHEET_ROUTES),
       },
       {
+        path: 'appeals',
+        loadChildren: () => import('./routes/appeals/routes').then((m) => m.APPEAL_ROUTES),
+      },
+      {
         path: 'users',
         loadChildren: () => import('./routes/users/routes').then((m) => m.USER_ROUTES),
       },

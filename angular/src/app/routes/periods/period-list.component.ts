@@ -187,6 +187,13 @@ export const PERIOD_STATUSES = ['Planned', 'Open', 'Locked', 'Published'] as con
                       data-testid="period-withdraw-publication"
                       >{{ 'periodResults.withdrawPublication' | t }}</a
                     >
+                    <a
+                      (click)="act(period, 'finalize')"
+                      role="button"
+                      tabindex="0"
+                      data-testid="period-finalize"
+                      >{{ 'periodResults.finalize' | t }}</a
+                    >
                   }
                 }
               </td>
