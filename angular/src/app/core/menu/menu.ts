@@ -74,7 +74,7 @@ export const MENU: MenuItem[] = [
       },
       {
         text: 'menu.appeals',
-        icon: 'message',
+        icon: 'inbox',
         link: '/appeals',
         permission: Permissions.Appeals.Decide,
       },
