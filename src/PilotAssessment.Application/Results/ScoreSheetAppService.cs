@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
-using PilotAssessment.ExceptionHandling;
 using PilotAssessment.Data;
+using PilotAssessment.ExceptionHandling;
 using PilotAssessment.Periods;
 using PilotAssessment.Permissions;
 using PilotAssessment.Repositories;

@@ -1,7 +1,7 @@
 using AutoMapper;
 using AutoMapper.QueryableExtensions;
-using PilotAssessment.Appeals;
 using Microsoft.Extensions.Localization;
+using PilotAssessment.Appeals;
 using PilotAssessment.Data;
 using PilotAssessment.Localization;
 using PilotAssessment.MultiTenancy;

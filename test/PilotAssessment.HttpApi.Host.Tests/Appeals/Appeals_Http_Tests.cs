@@ -1,6 +1,9 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text;
+using System.Text.RegularExpressions;
 using PilotAssessment.DataEntry;
 using PilotAssessment.Dtos;
 using PilotAssessment.Periods;
@@ -120,6 +123,11 @@ public abstract class Appeals_Http_Tests<THost>(THost host) : IClassFixture<THos
         versions.Last().Appeals.Count.ShouldBe(2);
         var pdf = await tianshuiAdmin.GetAsync($"/api/app/results/sheets/{after.Id}/export/pdf");
         pdf.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var annex = await PdfTextAsync(await pdf.Content.ReadAsByteArrayAsync());
+        annex.ShouldContain("附件：申诉及裁决");
+        annex.ShouldContain("复核样本后认可");
+        annex.ShouldContain("总分计算无误");
+        annex.ShouldContain("申诉改判后重新评定");
 
         // The province closes the notice early, with a reason; then no more appeals, and the results become final.
         var noClose = await official.PostAsJsonAsync($"/api/app/appeals/periods/{period.Id}/publicity/close", new ClosePublicityInput());
@@ -184,6 +192,30 @@ public abstract class Appeals_Http_Tests<THost>(THost host) : IClassFixture<THos
         (await refusedEn.ReadProblemAsync()).GetProperty("errors").GetProperty("appealDays")[0].GetString().ShouldBe("The public-notice period must be between 1 and 30 days.");
         var periodDto = await official.GetFromJsonAsync<PeriodDto>($"/api/app/periods/{period.Id}", HttpJson.Options);
         periodDto!.Status.ShouldNotBe("Published");
+    }
+
+    /// <summary>The PDF's text without white space (pdftotext guesses spaces from glyph positions).</summary>
+    private static async Task<string> PdfTextAsync(byte[] content)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"appeal-sheet-{Guid.NewGuid():N}.pdf");
+        await File.WriteAllBytesAsync(path, content);
+        try
+        {
+            var start = new ProcessStartInfo("pdftotext") { RedirectStandardOutput = true, StandardOutputEncoding = Encoding.UTF8 };
+            foreach (var argument in new[] { "-layout", path, "-" })
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            using var process = Process.Start(start)!;
+            var text = await process.StandardOutput.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            return Regex.Replace(text, @"\s+", string.Empty);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, Guid appealId)

@@ -48,7 +48,7 @@ public static class ScoreSheetPdfWriter
             layout.Heading("本市本期未参评");
             layout.Paragraph("本期考评结果发布时，本市未参加评定：不计分、不排名、不评定等次。");
             AppealsAnnex(layout, sheet.Appeals);
-        Signature(layout, reviewingBody);
+            Signature(layout, reviewingBody);
             return layout.Render($"{city} {periodName} 考评评分表 第 {sheet.Version} 版", $"{Text(city)} · {Text(periodName)} · 第 {sheet.Version} 版");
         }
 
@@ -122,6 +122,7 @@ public static class ScoreSheetPdfWriter
             layout.Paragraph("参考值于结果发布时确定并随评分表保存，此后重新评定均按此参考值计算。");
         }
 
+        AppealsAnnex(layout, sheet.Appeals);
         Signature(layout, reviewingBody);
         return layout.Render($"{city} {periodName} 考评评分表 第 {sheet.Version} 版", $"{Text(city)} · {Text(periodName)} · 第 {sheet.Version} 版");
     }
