@@ -89,7 +89,13 @@ public static class PilotAssessmentApplicationModule
         services.AddScoped<IEvidenceAppService, EvidenceAppService>();
         services.AddScoped<IEntryXlsxAppService, EntryXlsxAppService>();
         services.AddScoped<IReviewAppService, ReviewAppService>();
+        services.AddScoped<ScoreSheetStore>();
+        services.AddScoped<IResultPublicationAppService, ResultPublicationAppService>();
+        services.AddScoped<IResultChangeAppService, ResultChangeAppService>();
+        services.AddScoped<IScoreSheetAppService, ScoreSheetAppService>();
+        services.AddScoped<IResultRankingAppService, ResultRankingAppService>();
         services.AddScoped<IResultAppService, ResultAppService>();
+        services.AddScoped<Appeals.IAppealAppService, Appeals.AppealAppService>();
         services.AddScoped<IResultMonitoringAppService, ResultMonitoringAppService>();
         services.AddSingleton<PdfFontProvider>();
         // The host replaces this with its SMTP sender when Smtp:Host is configured.

@@ -61,6 +61,10 @@ export const routes: Routes = [
         loadChildren: () => import('./routes/supervision/routes').then((m) => m.SUPERVISION_ROUTES),
       },
       {
+        path: 'appeals',
+        loadChildren: () => import('./routes/appeals/routes').then((m) => m.APPEAL_ROUTES),
+      },
+      {
         path: 'users',
         loadChildren: () => import('./routes/users/routes').then((m) => m.USER_ROUTES),
       },

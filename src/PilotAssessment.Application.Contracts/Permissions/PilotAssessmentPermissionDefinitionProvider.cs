@@ -58,6 +58,10 @@ public sealed class PilotAssessmentPermissionDefinitionProvider : IPermissionDef
         results.AddChild(P.Results.Publish, MultiTenancySides.Host);
         results.AddChild(P.Results.Monitoring);
 
+        var appeals = assessment.AddPermission(P.Appeals.Default);
+        appeals.AddChild(P.Appeals.Create, MultiTenancySides.Tenant);
+        appeals.AddChild(P.Appeals.Decide, MultiTenancySides.Host);
+
         assessment.AddPermission(P.Dashboard, MultiTenancySides.Host);
 
         var supervision = assessment.AddPermission(P.Supervision.Default);

@@ -87,6 +87,18 @@ public static class PilotAssessmentPermissions
         public const string Monitoring = Default + ".Monitoring";
     }
 
+    public static class Appeals
+    {
+        /// <summary>Read appeals: a city its own, the province all.</summary>
+        public const string Default = Prefix + ".Appeals";
+
+        /// <summary>A city administrator appeals a line or the total during the public notice (公示).</summary>
+        public const string Create = Default + ".Create";
+
+        /// <summary>An auditor upholds or rejects an appeal.</summary>
+        public const string Decide = Default + ".Decide";
+    }
+
     public const string Dashboard = Prefix + ".Dashboard";
 
     /// <summary>Supervision rounds and assigned problems (督导、交办问题、整改).</summary>

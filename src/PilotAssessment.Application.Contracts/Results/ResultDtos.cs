@@ -72,6 +72,9 @@ public sealed class ScoreSheetRecordDto
 
     public List<ScoreSheetLineDto> Lines { get; set; } = [];
 
+    /// <summary>The city's appeals of the period and their decisions, oldest first (the sheet's history and PDF annex).</summary>
+    public List<Appeals.AppealDto> Appeals { get; set; } = [];
+
     public DateTime CreationTime { get; set; }
 
     /// <summary><see cref="CreationTime"/> in Beijing time ("yyyy-MM-dd HH:mm").</summary>
@@ -188,6 +191,12 @@ public sealed class PublishPeriodInput
 
     /// <summary>Cities left out of the publication (未参评), each with a reason; every other city must be approved.</summary>
     public List<LeftOutCityInput> LeftOut { get; set; } = [];
+
+    /// <summary>
+    /// Publishes in public notice (公示): the cities see their results and may appeal for this many days before the
+    /// province makes them final. Null publishes without a notice.
+    /// </summary>
+    public int? AppealDays { get; set; }
 }
 
 public sealed class LeftOutCityInput
@@ -202,41 +211,4 @@ public sealed class WithdrawPublicationInput
 {
     [StringLength(Periods.PeriodConsts.MaxReasonLength)]
     public string? Reason { get; set; }
-}
-
-public interface IResultAppService : Services.IApplicationService
-{
-    /// <summary>Publishes the period: the window closed (or an early-close reason), every city approved or left out with a reason.</summary>
-    Task<List<RankingRowDto>> PublishAsync(Guid periodId, PublishPeriodInput input);
-
-    /// <summary>Takes a publication back before the results are final; the period can be published again.</summary>
-    Task<Periods.PeriodDto> WithdrawPublicationAsync(Guid periodId, WithdrawPublicationInput input);
-
-    /// <summary>Makes the published results final: they can no longer be withdrawn.</summary>
-    Task<Periods.PeriodDto> FinalizeAsync(Guid periodId);
-
-    Task<ScoreSheetRecordDto> ApplyRetroactiveVetoAsync(Guid periodId, Guid cityId, RetroactiveVetoInput input);
-
-    Task<ScoreSheetRecordDto> WithdrawApprovalAsync(Guid periodId, Guid cityId, WithdrawApprovalInput input);
-
-    /// <summary>The current city's sheet of a published period (a given version, or the current one).</summary>
-    Task<ScoreSheetRecordDto> GetMySheetAsync(Guid periodId, int? version);
-
-    Task<ScoreSheetRecordDto> GetSheetAsync(Guid sheetId);
-
-    /// <summary>The sheet as xlsx; texts are never formulas.</summary>
-    Task<Schemes.FileDto> ExportSheetXlsxAsync(Guid sheetId);
-
-    /// <summary>The sheet as a printable A4 PDF with embedded CJK glyphs (503 when the server has no CJK font).</summary>
-    Task<Schemes.FileDto> ExportSheetPdfAsync(Guid sheetId);
-
-    /// <summary>Every version of a city's sheet (a city sees only its own).</summary>
-    Task<List<ScoreSheetRecordDto>> GetVersionsAsync(Guid periodId, Guid cityId);
-
-    Task<List<RankingRowDto>> GetRankingAsync(Guid periodId);
-
-    /// <summary>The ranking table as xlsx, formula-safe.</summary>
-    Task<Schemes.FileDto> ExportRankingXlsxAsync(Guid periodId);
-
-    Task<List<CompletenessRowDto>> GetCompletenessAsync(Guid periodId);
 }

@@ -15,6 +15,7 @@ public static class RolePermissionDefaults
         P.Periods.Default, P.Periods.Manage,
         P.Review.Default,
         P.Results.Default, P.Results.Publish,
+        P.Appeals.Default,
         P.Dashboard,
         P.Supervision.Default, P.Supervision.Manage,
     ];
@@ -24,7 +25,7 @@ public static class RolePermissionDefaults
         P.Tenants.Default, P.Tenants.ActInCity,
         P.Schemes.Default, P.Agreements.Default, P.Periods.Default,
         P.Review.Default, P.Review.Adjust, P.Review.Approve,
-        P.Results.Default, P.Dashboard,
+        P.Results.Default, P.Appeals.Default, P.Appeals.Decide, P.Dashboard,
         P.Supervision.Default,
     ];
 
@@ -37,6 +38,7 @@ public static class RolePermissionDefaults
         P.OrganizationUnits.Default, P.OrganizationUnits.Manage,
         P.DataEntry.Default, P.DataEntry.Submit, P.Results.Default, P.Results.Monitoring,
         P.Supervision.Default, P.Supervision.Assign, P.Supervision.Rectify,
+        P.Appeals.Default, P.Appeals.Create,
     ];
 
     private static readonly string[] Clerk =

@@ -4,6 +4,7 @@ using PilotAssessment.Periods;
 using PilotAssessment.Reviews;
 using PilotAssessment.Schemes;
 using PilotAssessment.Schemes.Scoring;
+using PilotAssessment.Services;
 using PilotAssessment.Tenants;
 
 namespace PilotAssessment.Results;
@@ -13,15 +14,14 @@ namespace PilotAssessment.Results;
 /// entered values scored live) and published trends. A city sees only its own rows.
 /// </summary>
 public sealed class ResultMonitoringAppService(
+    ApplicationServiceContext context,
     IRepository<AssessmentPeriod> periods,
     IRepository<Scheme> schemes,
     IRepository<ScoreSheetRecord> sheets,
     IRepository<ScoreSheetLineRecord> sheetLines,
     IRepository<CitySubmission> submissions,
     IRepository<Tenant> tenants,
-    PeriodScoringService scoring,
-    IDataFilter dataFilter,
-    ICurrentTenant currentTenant) : IResultMonitoringAppService
+    PeriodScoringService scoring) : PilotAssessmentAppService(context), IResultMonitoringAppService
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -80,7 +80,7 @@ public sealed class ResultMonitoringAppService(
         {
             var ranked = CityRanking.Rank(byPeriod[period.Id].OrderBy(r => names.GetValueOrDefault(r.CityId)), r => r.Total);
             points.AddRange(ranked
-                .Where(r => currentTenant.Id is null || r.Item.CityId == currentTenant.Id)
+                .Where(r => IsHost || r.Item.CityId == CurrentTenant.Id)
                 .Select(r => new TrendPointDto
                 {
                     PeriodId = period.Id,
@@ -103,22 +103,20 @@ public sealed class ResultMonitoringAppService(
 
     private async Task<List<T>> ReadAllAsync<T>(Func<Task<List<T>>> read)
     {
-        using var _ = dataFilter.Disable<IMultiTenant>();
+        using var _ = ReadAcrossCities();
         return await read();
     }
 
     /// <summary>The pilot cities a user may watch: a city only itself, the province every active city.</summary>
     private async Task<List<Tenant>> CitiesAsync()
     {
-        if (currentTenant.Id is { } own)
+        if (CurrentTenant.Id is { } own)
         {
             return [await tenants.GetAsync(own)];
         }
 
         return await tenants.ToListAsync(tenants.Query().Where(t => t.IsActive).OrderBy(t => t.Name));
     }
-
-    private IDisposable? ReadAcrossCitiesIfHost() => currentTenant.Id is null ? dataFilter.Disable<IMultiTenant>() : null;
 
     private static CityMonitoringDto FromSheet(SchemeDefinition definition, Tenant city, ScoreSheetRecord record, IEnumerable<ScoreSheetLineRecord> lines)
     {

@@ -24,9 +24,19 @@ public sealed class ResultsAutoMapperProfile : Profile
             .ForMember(d => d.BonusLines, o => o.MapFrom(s => JsonSerializer.Deserialize<JsonElement>(s.BonusJson, (JsonSerializerOptions?)null)))
             .ForMember(d => d.Vetoes, o => o.MapFrom(s => JsonSerializer.Deserialize<JsonElement>(s.VetoesJson, (JsonSerializerOptions?)null)))
             .ForMember(d => d.Lines, o => o.Ignore())
+            .ForMember(d => d.Appeals, o => o.Ignore())
             .ForMember(d => d.CreationTime, o => o.MapFrom(s => DateTime.SpecifyKind(s.CreationTime, DateTimeKind.Utc)))
             .ForMember(d => d.CreationTimeLocal, o => o.MapFrom(s => ProvinceTime.ToLocal(s.CreationTime).ToString("yyyy-MM-dd HH:mm")))
             .ForMember(d => d.WithdrawnTime, o => o.MapFrom(s => s.WithdrawnTime == null ? (DateTime?)null : DateTime.SpecifyKind(s.WithdrawnTime.Value, DateTimeKind.Utc)));
+        CreateMap<ScoreSheetRecord, RankingRowDto>()
+            .ForMember(d => d.Rank, o => o.MapFrom(s => s.NotAssessed ? null : s.Rank))
+            .ForMember(d => d.CityId, o => o.MapFrom(s => s.TenantId!.Value))
+            .ForMember(d => d.CityName, o => o.Ignore())
+            .ForMember(d => d.SheetId, o => o.MapFrom(s => s.Id))
+            .ForMember(d => d.Total, o => o.MapFrom(s => s.NotAssessed ? (decimal?)null : s.Total))
+            .ForMember(d => d.Grade, o => o.MapFrom(s => s.NotAssessed ? null : s.Grade))
+            .ForMember(d => d.Colour, o => o.MapFrom(s => s.NotAssessed ? null : s.Colour))
+            .ForMember(d => d.Change, o => o.MapFrom(s => !s.NotAssessed && s.PreviousTotal != null ? s.Total - s.PreviousTotal : null));
         CreateMap<ScoreSheetLineRecord, ScoreSheetLineDto>()
             .ForMember(d => d.Status, o => o.MapFrom(s => s.Status.ToString()))
             .ForMember(d => d.ReferenceSourceText, o => o.Ignore());

@@ -13,6 +13,9 @@ public enum ScoreSheetKind
 
     /// <summary>The same figures with a new rank, because another city's total changed.</summary>
     Reranked = 3,
+
+    /// <summary>A line's score changed by an upheld appeal during the public notice (申诉改判).</summary>
+    AppealUpheld = 4,
 }
 
 public static class ResultErrorCodes

@@ -89,9 +89,22 @@ public sealed class PeriodScoringService(
     public Task<IReadOnlyDictionary<Guid, IReadOnlyDictionary<string, decimal>>> TargetsAsync(AssessmentPeriod period, IReadOnlyCollection<Guid> cityIds, CancellationToken cancellationToken = default) =>
         targets.GetTargetOverridesAsync(period, cityIds, cancellationToken);
 
-    public ScoreSheet Score(SchemeDefinition definition, CityPeriodInput input, IReadOnlyDictionary<Guid, IReadOnlyDictionary<string, decimal>> targetOverrides, bool withAuditorScores)
+    /// <param name="decidedScores">Line scores decided on appeal (申诉改判): they replace the auditor's score of their lines.</param>
+    public ScoreSheet Score(SchemeDefinition definition, CityPeriodInput input, IReadOnlyDictionary<Guid, IReadOnlyDictionary<string, decimal>> targetOverrides, bool withAuditorScores, IReadOnlyDictionary<string, decimal>? decidedScores = null)
     {
-        var sheet = engine.Score(definition, input.ToValues(), input.Reference, targetOverrides.GetValueOrDefault(input.CityId), withAuditorScores ? input.AuditorScores() : null);
+        var confirmed = withAuditorScores ? input.AuditorScores() : null;
+        if (decidedScores is { Count: > 0 })
+        {
+            var merged = new Dictionary<string, decimal>(confirmed ?? new Dictionary<string, decimal>());
+            foreach (var (code, score) in decidedScores)
+            {
+                merged[code] = score;
+            }
+
+            confirmed = merged;
+        }
+
+        var sheet = engine.Score(definition, input.ToValues(), input.Reference, targetOverrides.GetValueOrDefault(input.CityId), confirmed);
 
         // A province average is given only when enough other cities have submitted: until then the line says so.
         var noAverage = definition.AllIndicators()

@@ -9,7 +9,7 @@ namespace PilotAssessment.Results;
 /// </remarks>
 [Route("api/app/results")]
 [SharedControllerName("Result")]
-public sealed class ResultMonitoringController(IResultAppService results, IResultMonitoringAppService monitoring) : PilotAssessmentController
+public sealed class ResultMonitoringController(IResultRankingAppService results, IResultMonitoringAppService monitoring) : PilotAssessmentController
 {
     /// <summary>读取周期排名</summary>
     [HttpGet("periods/{periodId:guid}/ranking")]

@@ -28,6 +28,14 @@ export type { SignAgreementInput as AgreementsSignAgreementInput } from './model
 export type { TargetChangeDto as AgreementsTargetChangeDto } from './models/Agreements/target-change-dto';
 export type { UnitAssignmentInput as AgreementsUnitAssignmentInput } from './models/Agreements/unit-assignment-input';
 export type { UpdateAgreementInput as AgreementsUpdateAgreementInput } from './models/Agreements/update-agreement-input';
+export type { AppealDto as AppealsAppealDto } from './models/Appeals/appeal-dto';
+export type { AppealEvidenceDto as AppealsAppealEvidenceDto } from './models/Appeals/appeal-evidence-dto';
+export type { AppealStatus as AppealsAppealStatus } from './models/Appeals/appeal-status';
+export type { ClosePublicityInput as AppealsClosePublicityInput } from './models/Appeals/close-publicity-input';
+export type { CreateAppealInput as AppealsCreateAppealInput } from './models/Appeals/create-appeal-input';
+export type { PublicityDto as AppealsPublicityDto } from './models/Appeals/publicity-dto';
+export type { RejectAppealInput as AppealsRejectAppealInput } from './models/Appeals/reject-appeal-input';
+export type { UpholdAppealInput as AppealsUpholdAppealInput } from './models/Appeals/uphold-appeal-input';
 export type { ApplicationConfigurationDto as ApplicationConfigurationApplicationConfigurationDto } from './models/ApplicationConfiguration/application-configuration-dto';
 export type { AuthConfigurationDto as ApplicationConfigurationAuthConfigurationDto } from './models/ApplicationConfiguration/auth-configuration-dto';
 export type { CurrentTenantDto as ApplicationConfigurationCurrentTenantDto } from './models/ApplicationConfiguration/current-tenant-dto';

@@ -3,6 +3,7 @@
 
 export { AccountService } from './services/account.service';
 export { AgreementService } from './services/agreement.service';
+export { AppealService } from './services/appeal.service';
 export { ApplicationConfigurationService } from './services/application-configuration.service';
 export { AuditLogService } from './services/audit-log.service';
 export { DataEntryService } from './services/data-entry.service';

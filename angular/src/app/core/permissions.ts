@@ -45,6 +45,11 @@ export const Permissions = {
     Approve: 'PilotAssessment.Review.Approve',
   },
   Results: { Default: 'PilotAssessment.Results', Publish: 'PilotAssessment.Results.Publish' },
+  Appeals: {
+    Default: 'PilotAssessment.Appeals',
+    Create: 'PilotAssessment.Appeals.Create',
+    Decide: 'PilotAssessment.Appeals.Decide',
+  },
   Dashboard: { Default: 'PilotAssessment.Dashboard' },
   Supervision: {
     Default: 'PilotAssessment.Supervision',

@@ -73,6 +73,12 @@ export const MENU: MenuItem[] = [
         permission: Permissions.Review.Default,
       },
       {
+        text: 'menu.appeals',
+        icon: 'inbox',
+        link: '/appeals',
+        permission: Permissions.Appeals.Decide,
+      },
+      {
         text: 'menu.scoreSheet',
         icon: 'calculator',
         link: '/score-sheet',

@@ -243,4 +243,41 @@ describe('PeriodActionsComponent', () => {
     req.flush({ cityName: '兰州市', version: 3 });
     expect(closed).toBe(1);
   });
+
+  it('publishing in public notice sends the appeal days', async () => {
+    await open('publish');
+    component.leftOutArray.at(0).setValue({ reason: '未按期报送' });
+    component.publishForm.patchValue({ staged: true, appealDays: 7 });
+    component.ok();
+    const req = httpMock.expectOne('/api/app/results/periods/p1/publish');
+    expect(req.request.body).toEqual({
+      earlyCloseReason: null,
+      leftOut: [{ cityId: 'c2', reason: '未按期报送' }],
+      appealDays: 7,
+    });
+    req.flush([]);
+    expect(closed).toBe(1);
+  });
+
+  it('making the results final during the notice closes it early with a reason first', async () => {
+    await open('finalize', { ...period, status: 'Published' });
+    httpMock.expectOne('/api/app/appeals/periods/p1/publicity').flush({
+      staged: true,
+      acceptsAppeals: true,
+      endsAtLocal: '2026-12-06 10:00',
+      openAppeals: 0,
+    });
+    await render();
+    expect(document.body.textContent).toContain('2026-12-06 10:00');
+    component.ok();
+    httpMock.expectNone('/api/app/appeals/periods/p1/publicity/close');
+    component.finalizeForm.setValue({ reason: '各市均无异议' });
+    component.ok();
+    const close = httpMock.expectOne('/api/app/appeals/periods/p1/publicity/close');
+    expect(close.request.body).toEqual({ reason: '各市均无异议' });
+    close.flush({ staged: true, acceptsAppeals: false });
+    httpMock.expectOne('/api/app/results/periods/p1/finalize').flush({ id: 'p1' });
+    expect(changed).toBe(1);
+    expect(closed).toBe(1);
+  });
 });

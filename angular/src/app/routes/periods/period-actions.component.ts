@@ -2,6 +2,7 @@ import { Component, computed, effect, inject, input, output, signal } from '@ang
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormArray, FormBuilder, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { NzCheckboxModule } from 'ng-zorro-antd/checkbox';
 import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
 import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzInputModule } from 'ng-zorro-antd/input';
@@ -11,15 +12,22 @@ import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 
-import { distinctUntilChanged } from 'rxjs';
+import { Observable, distinctUntilChanged, of, switchMap } from 'rxjs';
 
 import {
+  AppealsPublicityDto as PublicityDto,
   DataEntrySubmissionDto as SubmissionDto,
   PeriodsCityUnitDto as CityUnitDto,
   PeriodsLockExceptionDto as LockExceptionDto,
   PeriodsPeriodDto as PeriodDto,
 } from '@api/models';
-import { PeriodService, ResultService, ReviewService, SchemeService } from '@api/services';
+import {
+  AppealService,
+  PeriodService,
+  ResultService,
+  ReviewService,
+  SchemeService,
+} from '@api/services';
 import { I18nService } from '@core/i18n/i18n.service';
 import { TranslatePipe } from '@core/i18n/translate.pipe';
 import { errorText, formErrorText } from '@shared/error-text';
@@ -28,7 +36,17 @@ import { revealErrors } from '@shared/form-utils';
 import { SchemeVeto, asDefinition } from '@shared/scheme-definition';
 import { localText, shanghaiWallClock } from '@shared/period-time';
 
-export type PeriodAction = 'publish' | 'exceptions' | 'veto' | 'withdraw' | 'withdrawPublication';
+export type PeriodAction =
+  'publish' | 'exceptions' | 'veto' | 'withdraw' | 'withdrawPublication' | 'finalize';
+
+/** The veto and withdraw-approval dialogs share their form: a city and a reason (the veto adds its code). */
+export interface CityChange {
+  form: FormGroup;
+  prefix: string;
+  testId: string;
+  hint: string;
+  cities: SubmissionDto[];
+}
 
 /** One city left out of a publication (未参评) and the reason the official gives. */
 export interface LeftOutRow {
@@ -38,13 +56,15 @@ export interface LeftOutRow {
 
 /**
  * The official's result actions on a period: publish (an early-close reason, the cities left out with reasons), lock
- * exceptions, retroactive veto, withdraw approval, withdraw the publication.
+ * exceptions, retroactive veto, withdraw approval, withdraw the publication, make the results final (正式发布) after
+ * the public notice (公示), closing it early with a reason when needed.
  */
 @Component({
   selector: 'app-period-actions',
   imports: [
     ReactiveFormsModule,
     NzAlertModule,
+    NzCheckboxModule,
     NzDatePickerModule,
     NzFormModule,
     NzInputModule,
@@ -60,6 +80,7 @@ export interface LeftOutRow {
 export class PeriodActionsComponent {
   private readonly periodApi = inject(PeriodService);
   private readonly resultApi = inject(ResultService);
+  private readonly appealApi = inject(AppealService);
   private readonly reviewApi = inject(ReviewService);
   private readonly schemeApi = inject(SchemeService);
   private readonly message = inject(NzMessageService);
@@ -108,6 +129,9 @@ export class PeriodActionsComponent {
   /** Publishing: the reason for an early close, and one reason per city that is not approved. */
   readonly publishForm = this.fb.group({
     earlyCloseReason: this.fb.control<string>('', [Validators.maxLength(1000)]),
+    /** 公示: the cities may appeal for appealDays days before the results are final. */
+    staged: this.fb.control<boolean>(false),
+    appealDays: this.fb.control<number | null>(5, [Validators.min(1), Validators.max(30)]),
     leftOut: this.fb.array<FormGroup>([]),
   });
   readonly leftOutRows = signal<LeftOutRow[]>([]);
@@ -117,6 +141,33 @@ export class PeriodActionsComponent {
   readonly withdrawForm = this.fb.group({
     cityId: this.fb.control<string | null>(null, Validators.required),
     reason: this.fb.control<string>('', [Validators.required, Validators.maxLength(1000)]),
+  });
+  /** Finalizing during the notice: why it is closed early. */
+  readonly finalizeForm = this.fb.group({
+    reason: this.fb.control<string>('', [Validators.required, Validators.maxLength(1000)]),
+  });
+  readonly publicity = signal<PublicityDto | null>(null);
+  readonly cityChange = computed<CityChange | null>(() => {
+    switch (this.action()) {
+      case 'veto':
+        return {
+          form: this.vetoForm,
+          prefix: 'v',
+          testId: 'veto',
+          hint: 'periodResults.vetoHint',
+          cities: this.submissions(),
+        };
+      case 'withdraw':
+        return {
+          form: this.withdrawForm,
+          prefix: 'w',
+          testId: 'withdraw',
+          hint: 'periodResults.withdrawHint',
+          cities: this.approved(),
+        };
+      default:
+        return null;
+    }
   });
 
   constructor() {
@@ -148,6 +199,16 @@ export class PeriodActionsComponent {
     this.vetoForm.reset({ cityId: null, vetoCode: null, reason: '' });
     this.withdrawForm.reset({ cityId: null, reason: '' });
     this.publicationForm.reset({ reason: '' });
+    this.finalizeForm.reset({ reason: '' });
+    this.publishForm.controls.staged.setValue(false);
+    this.publishForm.controls.appealDays.setValue(5);
+    this.publicity.set(null);
+    if (action === 'finalize') {
+      this.appealApi.appealGetPublicity({ periodId: period.id! }).subscribe({
+        next: (p) => this.publicity.set(p),
+        error: (e: unknown) => this.error.set(errorText(this.i18n, e)),
+      });
+    }
     this.setEarlyCloseRequired(period);
     this.loading.set(true);
     this.reviewApi.reviewGetSubmissions({ periodId: period.id! }).subscribe({
@@ -271,6 +332,9 @@ export class PeriodActionsComponent {
       case 'withdrawPublication':
         this.withdrawPublication();
         break;
+      case 'finalize':
+        this.finalize();
+        break;
     }
   }
 
@@ -285,6 +349,10 @@ export class PeriodActionsComponent {
       return;
     }
     const value = this.publishForm.getRawValue();
+    if (value.staged && !value.appealDays) {
+      revealErrors(this.publishForm);
+      return;
+    }
     const rows = this.leftOutRows();
     this.saving.set(true);
     this.error.set(null);
@@ -293,6 +361,8 @@ export class PeriodActionsComponent {
         periodId: period.id,
         body: {
           earlyCloseReason: (value.earlyCloseReason ?? '').trim() || null,
+          // 公示: the cities may appeal for this many days before the results are final.
+          ...(value.staged ? { appealDays: Number(value.appealDays) } : {}),
           leftOut: rows.map((row, i) => ({
             cityId: row.cityId,
             reason: String(value.leftOut[i]?.['reason'] ?? '').trim(),
@@ -348,6 +418,39 @@ export class PeriodActionsComponent {
           this.error.set(formErrorText(this.i18n, this.publicationForm, e));
         },
       });
+  }
+
+  /** 正式发布: during the notice the official closes it early with a reason first. */
+  finalize(): void {
+    const period = this.period();
+    if (!period?.id) {
+      return;
+    }
+    const closeFirst = !!this.publicity()?.staged && !!this.publicity()?.acceptsAppeals;
+    if (closeFirst && this.finalizeForm.invalid) {
+      revealErrors(this.finalizeForm);
+      return;
+    }
+    this.saving.set(true);
+    this.error.set(null);
+    const close: Observable<unknown> = closeFirst
+      ? this.appealApi.appealClosePublicity({
+          periodId: period.id,
+          body: { reason: (this.finalizeForm.getRawValue().reason ?? '').trim() },
+        })
+      : of(null);
+    close.pipe(switchMap(() => this.resultApi.resultFinalize({ periodId: period.id! }))).subscribe({
+      next: () => {
+        this.saving.set(false);
+        this.message.success(this.i18n.t('periodResults.finalized', { name: period.name }));
+        this.changed.emit();
+        this.closed.emit();
+      },
+      error: (e: unknown) => {
+        this.saving.set(false);
+        this.error.set(formErrorText(this.i18n, this.finalizeForm, e));
+      },
+    });
   }
 
   createException(): void {

@@ -75,6 +75,13 @@ import { PeriodAction } from './period-actions.component';
           data-testid="period-withdraw-publication"
           >{{ 'periodResults.withdrawPublication' | t }}</a
         >
+        <a
+          (click)="act.emit('finalize')"
+          role="button"
+          tabindex="0"
+          data-testid="period-finalize"
+          >{{ 'periodResults.finalize' | t }}</a
+        >
       }
     }
   `,

@@ -1,10 +1,13 @@
 import { DecimalPipe } from '@angular/common';
 import { Component, OnInit, computed, inject, signal } from '@angular/core';
-import { FormsModule } from '@angular/forms';
+import { FormBuilder, FormsModule, ReactiveFormsModule, Validators } from '@angular/forms';
 import { ActivatedRoute } from '@angular/router';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
+import { NzFormModule } from 'ng-zorro-antd/form';
+import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzSelectModule } from 'ng-zorro-antd/select';
@@ -12,16 +15,19 @@ import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 
 import {
+  AppealsPublicityDto as PublicityDto,
   PeriodsPeriodDto as PeriodDto,
   ResultsRankingRowDto as RankingRowDto,
   ResultsScoreSheetRecordDto as ScoreSheetRecordDto,
 } from '@api/models';
-import { PeriodService, ResultService } from '@api/services';
+import { AppealService, PeriodService, ResultService } from '@api/services';
 import { I18nService } from '@core/i18n/i18n.service';
 import { TranslatePipe } from '@core/i18n/translate.pipe';
 import { Permissions } from '@core/permissions';
 import { SessionService } from '@core/session/session.service';
-import { errorText } from '@shared/error-text';
+import { errorText, formErrorText } from '@shared/error-text';
+import { FieldErrorPipe } from '@shared/field-error.pipe';
+import { revealErrors } from '@shared/form-utils';
 import { EntryFilesService, saveBlob } from '@shared/entry-files.service';
 
 export interface CategoryRow {
@@ -82,21 +88,27 @@ export function changeText(change: number | null | undefined): string {
 
 /**
  * 评分表: a city sees its own sheet once the period is published (with every version); the province picks
- * any city from the ranking. xlsx download of the shown version.
+ * any city from the ranking. xlsx download of the shown version. During the public notice (公示) the city
+ * administrator appeals a line or the total (申诉); the sheet lists every appeal and its decision.
  */
 @Component({
   selector: 'app-score-sheet',
   imports: [
     DecimalPipe,
     FormsModule,
+    ReactiveFormsModule,
     NzAlertModule,
     NzButtonModule,
     NzDescriptionsModule,
+    NzFormModule,
+    NzInputModule,
+    NzModalModule,
     NzIconModule,
     NzSelectModule,
     NzTableModule,
     NzTagModule,
     TranslatePipe,
+    FieldErrorPipe,
   ],
   templateUrl: './score-sheet.component.html',
   styles: `
@@ -126,11 +138,16 @@ export function changeText(change: number | null | undefined): string {
     tr.active td {
       background: #e6f4ff;
     }
+    .appeal-link {
+      margin-left: 12px;
+    }
   `,
 })
 export class ScoreSheetComponent implements OnInit {
   private readonly periodApi = inject(PeriodService);
   private readonly api = inject(ResultService);
+  private readonly appealApi = inject(AppealService);
+  private readonly fb = inject(FormBuilder);
   private readonly files = inject(EntryFilesService);
   private readonly route = inject(ActivatedRoute);
   private readonly message = inject(NzMessageService);
@@ -155,6 +172,26 @@ export class ScoreSheetComponent implements OnInit {
   readonly vetoes = computed(() => rows<VetoRow>(this.sheet()?.vetoes));
   protected readonly en = computed(() => this.i18n.lang() === 'en');
 
+  /** The period's public notice; a city administrator appeals while it accepts appeals. */
+  readonly publicity = signal<PublicityDto | null>(null);
+  readonly canAppeal = computed(
+    () =>
+      !this.province() &&
+      this.session.isGranted(Permissions.Appeals.Create) &&
+      !!this.publicity()?.acceptsAppeals &&
+      !!this.sheet()?.isCurrent &&
+      !this.sheet()?.notAssessed,
+  );
+  /** The line being appealed ('' for the total), or null when the dialog is closed. */
+  readonly appealTarget = signal<{ code: string; name: string } | null>(null);
+  protected readonly appealSaving = signal(false);
+  protected readonly appealError = signal<string | null>(null);
+  private appealFile: File | null = null;
+  readonly appealForm = this.fb.group({
+    reason: this.fb.control<string>('', [Validators.required, Validators.maxLength(1000)]),
+    requestedScore: this.fb.control<number | null>(null),
+  });
+
   ngOnInit(): void {
     const query = this.route.snapshot.queryParamMap;
     const wantedPeriod = query.get('period');
@@ -174,6 +211,7 @@ export class ScoreSheetComponent implements OnInit {
 
   pick(id: string | null, cityId: string | null = null): void {
     this.periodId.set(id);
+    this.publicity.set(null);
     this.sheet.set(null);
     this.versions.set([]);
     this.ranking.set([]);
@@ -199,6 +237,12 @@ export class ScoreSheetComponent implements OnInit {
       });
     } else {
       this.loadMine(id, null);
+    }
+    if (this.session.isGranted(Permissions.Appeals.Default)) {
+      this.appealApi.appealGetPublicity({ periodId: id }).subscribe({
+        next: (p) => this.publicity.set(p),
+        error: () => this.publicity.set(null),
+      });
     }
   }
 
@@ -269,6 +313,72 @@ export class ScoreSheetComponent implements OnInit {
 
   effect(veto: VetoRow): string {
     return (this.en() ? veto.effectEn : veto.effectZh) || veto.effectZh || '';
+  }
+
+  openAppeal(code: string, name: string): void {
+    this.appealForm.reset({ reason: '', requestedScore: null });
+    this.appealFile = null;
+    this.appealError.set(null);
+    this.appealTarget.set({ code, name });
+  }
+
+  pickAppealFile(event: Event): void {
+    this.appealFile = (event.target as HTMLInputElement).files?.[0] ?? null;
+  }
+
+  /** Files the appeal, then its evidence if one was chosen; the sheet reloads with the appeal listed. */
+  submitAppeal(): void {
+    const target = this.appealTarget();
+    const periodId = this.periodId();
+    if (!target || !periodId) {
+      return;
+    }
+    if (this.appealForm.invalid) {
+      revealErrors(this.appealForm);
+      return;
+    }
+    const value = this.appealForm.getRawValue();
+    this.appealSaving.set(true);
+    this.appealError.set(null);
+    this.appealApi
+      .appealCreate({
+        body: {
+          periodId,
+          indicatorCode: target.code || null,
+          reason: (value.reason ?? '').trim(),
+          requestedScore:
+            value.requestedScore === null || String(value.requestedScore) === ''
+              ? null
+              : Number(value.requestedScore),
+        },
+      })
+      .subscribe({
+        next: (appeal) => {
+          const done = () => {
+            this.appealSaving.set(false);
+            this.appealTarget.set(null);
+            this.message.success(this.i18n.t('scoreSheet.appealFiled'));
+            this.loadMine(periodId, null);
+          };
+          if (this.appealFile && appeal.id) {
+            this.appealApi
+              .appealUploadEvidence({ id: appeal.id, body: { file: this.appealFile } })
+              .subscribe({
+                next: done,
+                error: (e: unknown) => {
+                  done();
+                  this.message.error(errorText(this.i18n, e));
+                },
+              });
+          } else {
+            done();
+          }
+        },
+        error: (e: unknown) => {
+          this.appealSaving.set(false);
+          this.appealError.set(formErrorText(this.i18n, this.appealForm, e));
+        },
+      });
   }
 
   downloadPdf(): void {

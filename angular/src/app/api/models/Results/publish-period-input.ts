@@ -3,6 +3,7 @@
 
 import { LeftOutCityInput as ResultsLeftOutCityInput } from '../../models/Results/left-out-city-input';
 export interface PublishPeriodInput {
+  appealDays?: number | null;
   earlyCloseReason?: string | null;
   leftOut?: Array<ResultsLeftOutCityInput> | null;
 }

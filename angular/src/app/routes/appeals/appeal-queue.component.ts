@@ -1,0 +1,173 @@
+import { DecimalPipe } from '@angular/common';
+import { Component, OnInit, inject, signal } from '@angular/core';
+import { FormBuilder, FormsModule, ReactiveFormsModule, Validators } from '@angular/forms';
+import { RouterLink } from '@angular/router';
+import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzFormModule } from 'ng-zorro-antd/form';
+import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzMessageService } from 'ng-zorro-antd/message';
+import { NzModalModule } from 'ng-zorro-antd/modal';
+import { NzSelectModule } from 'ng-zorro-antd/select';
+import { NzTableModule } from 'ng-zorro-antd/table';
+import { NzTagModule } from 'ng-zorro-antd/tag';
+
+import { AppealsAppealDto as AppealDto, AppealsAppealStatus as AppealStatus } from '@api/models';
+import { AppealService } from '@api/services';
+import { I18nService } from '@core/i18n/i18n.service';
+import { TranslatePipe } from '@core/i18n/translate.pipe';
+import { errorText, formErrorText } from '@shared/error-text';
+import { EntryFilesService, saveBlob } from '@shared/entry-files.service';
+import { FieldErrorPipe } from '@shared/field-error.pipe';
+import { revealErrors } from '@shared/form-utils';
+
+export type Decision = 'uphold' | 'reject';
+
+/**
+ * 申诉处理: the auditor's queue of appeals (open first), each with the city's reason and evidence; upholding gives the
+ * line its new score (a new sheet version and a re-ranking), rejecting keeps it. Both need a reason.
+ */
+@Component({
+  selector: 'app-appeal-queue',
+  imports: [
+    DecimalPipe,
+    FormsModule,
+    ReactiveFormsModule,
+    RouterLink,
+    NzAlertModule,
+    NzButtonModule,
+    NzFormModule,
+    NzInputModule,
+    NzModalModule,
+    NzSelectModule,
+    NzTableModule,
+    NzTagModule,
+    TranslatePipe,
+    FieldErrorPipe,
+  ],
+  templateUrl: './appeal-queue.component.html',
+  styles: `
+    .action-gap {
+      margin-left: 12px;
+    }
+    .muted {
+      color: rgba(0, 0, 0, 0.45);
+    }
+  `,
+})
+export class AppealQueueComponent implements OnInit {
+  private readonly api = inject(AppealService);
+  private readonly files = inject(EntryFilesService);
+  private readonly message = inject(NzMessageService);
+  private readonly fb = inject(FormBuilder);
+  protected readonly i18n = inject(I18nService);
+
+  readonly appeals = signal<AppealDto[]>([]);
+  /** 0 = open, null = all. */
+  readonly status = signal<AppealStatus | null>(0);
+  protected readonly loading = signal(false);
+  protected readonly error = signal<string | null>(null);
+  readonly deciding = signal<{ appeal: AppealDto; decision: Decision } | null>(null);
+  protected readonly saving = signal(false);
+  protected readonly decisionError = signal<string | null>(null);
+  readonly decisionForm = this.fb.group({
+    indicatorCode: this.fb.control<string>(''),
+    score: this.fb.control<number | null>(null),
+    reason: this.fb.control<string>('', [Validators.required, Validators.maxLength(1000)]),
+  });
+
+  ngOnInit(): void {
+    this.load();
+  }
+
+  load(): void {
+    this.loading.set(true);
+    this.error.set(null);
+    this.api.appealGetList({ Status: this.status() ?? undefined }).subscribe({
+      next: (list) => {
+        this.loading.set(false);
+        this.appeals.set(list ?? []);
+      },
+      error: (e: unknown) => {
+        this.loading.set(false);
+        this.error.set(errorText(this.i18n, e));
+      },
+    });
+  }
+
+  pickStatus(status: AppealStatus | null): void {
+    this.status.set(status);
+    this.load();
+  }
+
+  open(appeal: AppealDto, decision: Decision): void {
+    this.decisionForm.reset({
+      indicatorCode: appeal.indicatorCode ?? '',
+      score: decision === 'uphold' ? (appeal.requestedScore ?? null) : null,
+      reason: '',
+    });
+    const score = this.decisionForm.controls.score;
+    score.setValidators(decision === 'uphold' ? [Validators.required] : []);
+    score.updateValueAndValidity();
+    const code = this.decisionForm.controls.indicatorCode;
+    code.setValidators(decision === 'uphold' && !appeal.indicatorCode ? [Validators.required] : []);
+    code.updateValueAndValidity();
+    this.decisionError.set(null);
+    this.deciding.set({ appeal, decision });
+  }
+
+  decide(): void {
+    const current = this.deciding();
+    if (!current?.appeal.id) {
+      return;
+    }
+    if (this.decisionForm.invalid) {
+      revealErrors(this.decisionForm);
+      return;
+    }
+    const value = this.decisionForm.getRawValue();
+    const reason = (value.reason ?? '').trim();
+    const id = current.appeal.id;
+    this.saving.set(true);
+    this.decisionError.set(null);
+    const call =
+      current.decision === 'uphold'
+        ? this.api.appealUphold({
+            id,
+            body: {
+              indicatorCode: (value.indicatorCode ?? '').trim() || null,
+              score: Number(value.score),
+              reason,
+            },
+          })
+        : this.api.appealReject({ id, body: { reason } });
+    call.subscribe({
+      next: (appeal) => {
+        this.saving.set(false);
+        this.deciding.set(null);
+        this.message.success(
+          this.i18n.t(
+            current.decision === 'uphold' ? 'appeals.upheldDone' : 'appeals.rejectedDone',
+            { city: appeal.cityName ?? '', version: appeal.resultVersion ?? '' },
+          ),
+        );
+        this.load();
+      },
+      error: (e: unknown) => {
+        this.saving.set(false);
+        this.decisionError.set(formErrorText(this.i18n, this.decisionForm, e));
+      },
+    });
+  }
+
+  download(evidenceId: string, fileName: string): void {
+    this.files.download(`/api/app/appeals/evidence/${evidenceId}`, fileName).subscribe({
+      next: (f) => saveBlob(f.blob, f.fileName),
+      error: (e: unknown) => this.message.error(errorText(this.i18n, e)),
+    });
+  }
+
+  statusColour(status: string | null | undefined): string {
+    return status === 'Upheld' ? 'green' : status === 'Rejected' ? 'red' : 'blue';
+  }
+}
