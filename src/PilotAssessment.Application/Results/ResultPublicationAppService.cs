@@ -1,11 +1,7 @@
 using PilotAssessment.Appeals;
 using PilotAssessment.DataEntry;
-using PilotAssessment.ExceptionHandling;
 using PilotAssessment.Periods;
-using PilotAssessment.Permissions;
-using PilotAssessment.Repositories;
 using PilotAssessment.Reviews;
-using PilotAssessment.Services;
 using PilotAssessment.Tenants;
 
 namespace PilotAssessment.Results;
@@ -25,7 +21,8 @@ public sealed class ResultPublicationAppService(
     IRepository<Appeal> appeals,
     IUnitOfWork unitOfWork,
     PeriodRecomputeService recompute,
-    ScoreSheetStore store) : PilotAssessmentAppService(context), IResultPublicationAppService
+    ScoreSheetStore store,
+    IMapper mapper) : PilotAssessmentAppService(context), IResultPublicationAppService
 {
     [RequiresPermission(PilotAssessmentPermissions.Results.Publish)]
     public async Task<List<RankingRowDto>> PublishAsync(Guid periodId, PublishPeriodInput input)
@@ -156,7 +153,7 @@ public sealed class ResultPublicationAppService(
             await unitOfWork.SaveChangesAsync();
         }
 
-        return PeriodAppService.ToDto(period);
+        return mapper.Map<PeriodDto>(period);
     }
 
     [RequiresPermission(PilotAssessmentPermissions.Results.Publish)]
@@ -172,7 +169,7 @@ public sealed class ResultPublicationAppService(
         }
 
         await periods.UpdateAsync(period);
-        return PeriodAppService.ToDto(period);
+        return mapper.Map<PeriodDto>(period);
     }
 
     private Task<PeriodPublicity?> PublicityOfAsync(Guid periodId) =>
