@@ -94,7 +94,6 @@ public static class PilotAssessmentApplicationModule
         services.AddScoped<IResultChangeAppService, ResultChangeAppService>();
         services.AddScoped<IScoreSheetAppService, ScoreSheetAppService>();
         services.AddScoped<IResultRankingAppService, ResultRankingAppService>();
-        services.AddScoped<IResultAppService, ResultAppService>();
         services.AddScoped<Appeals.IAppealAppService, Appeals.AppealAppService>();
         services.AddScoped<IResultMonitoringAppService, ResultMonitoringAppService>();
         services.AddSingleton<PdfFontProvider>();

@@ -54,7 +54,3 @@ public interface IResultRankingAppService : IApplicationService
     Task<List<CompletenessRowDto>> GetCompletenessAsync(Guid periodId);
 }
 
-/// <summary>Every results use case behind one interface, for callers that use several of them (scripts, tests).</summary>
-public interface IResultAppService : IResultPublicationAppService, IResultChangeAppService, IScoreSheetAppService, IResultRankingAppService
-{
-}

@@ -80,8 +80,8 @@ public static class PeriodTestHelpers
         }
     }
 
-    public static Task<T> ResultsAsync<T>(this PilotAssessmentTestApplication app, string? city, string user, Func<IResultAppService, Task<T>> action) =>
-        app.AsUserAsync(city, user, sp => action(sp.GetRequiredService<IResultAppService>()));
+    public static Task<T> ResultsAsync<T>(this PilotAssessmentTestApplication app, string? city, string user, Func<ResultServices, Task<T>> action) =>
+        app.AsUserAsync(city, user, sp => action(new ResultServices(sp)));
 
     public static Task<T> PeriodsAsync<T>(this PilotAssessmentTestApplication app, Func<IPeriodAppService, Task<T>> action) =>
         app.AsUserAsync(null, "official", sp => action(sp.GetRequiredService<IPeriodAppService>()));

@@ -1,20 +1,20 @@
+using Microsoft.Extensions.DependencyInjection;
 using PilotAssessment.Periods;
-using PilotAssessment.Permissions;
 using PilotAssessment.Schemes;
 
 namespace PilotAssessment.Results;
 
-/// <summary>
-/// The results use cases behind one interface: each call goes to the use case's own service, which checks its own
-/// permission and joins this call's unit of work.
-/// </summary>
-[RequiresSignIn]
-public sealed class ResultAppService(
-    IResultPublicationAppService publication,
-    IResultChangeAppService changes,
-    IScoreSheetAppService sheets,
-    IResultRankingAppService ranking) : IResultAppService
+/// <summary>The results use cases of one test scope, each call through its own service (and so its pipeline).</summary>
+public sealed class ResultServices(IServiceProvider services)
 {
+    private IResultPublicationAppService publication => services.GetRequiredService<IResultPublicationAppService>();
+
+    private IResultChangeAppService changes => services.GetRequiredService<IResultChangeAppService>();
+
+    private IScoreSheetAppService sheets => services.GetRequiredService<IScoreSheetAppService>();
+
+    private IResultRankingAppService ranking => services.GetRequiredService<IResultRankingAppService>();
+
     public Task<List<RankingRowDto>> PublishAsync(Guid periodId, PublishPeriodInput input) => publication.PublishAsync(periodId, input);
 
     public Task<PeriodDto> WithdrawPublicationAsync(Guid periodId, WithdrawPublicationInput input) => publication.WithdrawPublicationAsync(periodId, input);
