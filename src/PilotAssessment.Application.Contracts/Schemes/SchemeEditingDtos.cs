@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace PilotAssessment.Schemes;
 
 /// <summary>Every change to a draft's tree carries the scheme's concurrency stamp, as <see cref="UpdateSchemeInput"/> does.</summary>
