@@ -76,6 +76,8 @@ export type { RoleInput as IdentityRoleInput } from './models/Identity/role-inpu
 export type { UpdatePermissionsInput as IdentityUpdatePermissionsInput } from './models/Identity/update-permissions-input';
 export type { UpdateUserInput as IdentityUpdateUserInput } from './models/Identity/update-user-input';
 export type { UserDto as IdentityUserDto } from './models/Identity/user-dto';
+export type { ProblemDetails as MicrosoftAspNetCoreMvcProblemDetails } from './models/Microsoft/AspNetCore/Mvc/problem-details';
+export type { ValidationProblemDetails as MicrosoftAspNetCoreMvcValidationProblemDetails } from './models/Microsoft/AspNetCore/Mvc/validation-problem-details';
 export type { CreateOrganizationUnitInput as OrganizationUnitsCreateOrganizationUnitInput } from './models/OrganizationUnits/create-organization-unit-input';
 export type { MoveOrganizationUnitInput as OrganizationUnitsMoveOrganizationUnitInput } from './models/OrganizationUnits/move-organization-unit-input';
 export type { OrganizationUnitDto as OrganizationUnitsOrganizationUnitDto } from './models/OrganizationUnits/organization-unit-dto';

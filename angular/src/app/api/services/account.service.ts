@@ -23,6 +23,9 @@ import { AccountLogout$Params } from '../fn/account/account-logout';
 import { accountRefresh } from '../fn/account/account-refresh';
 import { AccountRefresh$Params } from '../fn/account/account-refresh';
 
+/**
+ * 登录与账户
+ */
 @Injectable({ providedIn: 'root' })
 export class AccountService extends BaseService {
   constructor(config: ApiConfiguration, http: HttpClient) {
@@ -33,6 +36,10 @@ export class AccountService extends BaseService {
   static readonly AccountLoginPath = '/api/account/login';
 
   /**
+   * 登录，取得访问令牌和刷新令牌.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `accountLogin()` instead.
    *
@@ -47,6 +54,10 @@ export class AccountService extends BaseService {
   }
 
   /**
+   * 登录，取得访问令牌和刷新令牌.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `accountLogin$Response()` instead.
    *
@@ -66,6 +77,10 @@ export class AccountService extends BaseService {
   static readonly AccountRefreshPath = '/api/account/refresh';
 
   /**
+   * 用刷新令牌换取新的访问令牌.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `accountRefresh()` instead.
    *
@@ -80,6 +95,10 @@ export class AccountService extends BaseService {
   }
 
   /**
+   * 用刷新令牌换取新的访问令牌.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `accountRefresh$Response()` instead.
    *
@@ -99,6 +118,10 @@ export class AccountService extends BaseService {
   static readonly AccountLogoutPath = '/api/account/logout';
 
   /**
+   * 退出登录，作废刷新令牌.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `accountLogout()` instead.
    *
@@ -113,6 +136,10 @@ export class AccountService extends BaseService {
   }
 
   /**
+   * 退出登录，作废刷新令牌.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `accountLogout$Response()` instead.
    *
@@ -127,6 +154,10 @@ export class AccountService extends BaseService {
   static readonly AccountChangePasswordPath = '/api/account/change-password';
 
   /**
+   * 修改当前用户的密码.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `accountChangePassword()` instead.
    *
@@ -141,6 +172,10 @@ export class AccountService extends BaseService {
   }
 
   /**
+   * 修改当前用户的密码.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `accountChangePassword$Response()` instead.
    *
@@ -160,6 +195,10 @@ export class AccountService extends BaseService {
   static readonly AccountGetTenantsPath = '/api/account/tenants';
 
   /**
+   * 列出可登录的试点城市.
+   *
+   * The active pilot cities, for the sign-in page's city picker.
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `accountGetTenants()` instead.
    *
@@ -174,6 +213,10 @@ export class AccountService extends BaseService {
   }
 
   /**
+   * 列出可登录的试点城市.
+   *
+   * The active pilot cities, for the sign-in page's city picker.
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `accountGetTenants$Response()` instead.
    *

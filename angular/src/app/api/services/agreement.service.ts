@@ -60,6 +60,9 @@ import { agreementUploadAttachment } from '../fn/agreement/agreement-upload-atta
 import { AgreementUploadAttachment$Params } from '../fn/agreement/agreement-upload-attachment';
 import { PagedResultDtoOfAgreementDto as DtosPagedResultDtoOfAgreementDto } from '../models/Dtos/paged-result-dto-of-agreement-dto';
 
+/**
+ * 目标责任书
+ */
 @Injectable({ providedIn: 'root' })
 export class AgreementService extends BaseService {
   constructor(config: ApiConfiguration, http: HttpClient) {
@@ -70,6 +73,10 @@ export class AgreementService extends BaseService {
   static readonly AgreementGetListPath = '/api/app/agreements';
 
   /**
+   * 分页列出目标责任书.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `agreementGetList()` instead.
    *
@@ -84,6 +91,10 @@ export class AgreementService extends BaseService {
   }
 
   /**
+   * 分页列出目标责任书.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `agreementGetList$Response()` instead.
    *
@@ -107,6 +118,10 @@ export class AgreementService extends BaseService {
   static readonly AgreementCreatePath = '/api/app/agreements';
 
   /**
+   * 起草目标责任书.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `agreementCreate()` instead.
    *
@@ -121,6 +136,10 @@ export class AgreementService extends BaseService {
   }
 
   /**
+   * 起草目标责任书.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `agreementCreate$Response()` instead.
    *
@@ -140,6 +159,10 @@ export class AgreementService extends BaseService {
   static readonly AgreementGetKeyTaskMatrixPath = '/api/app/agreements/key-task-matrix';
 
   /**
+   * 各城市年度重点任务进展总览.
+   *
+   * The province's overview: every city's key tasks of the year by status.
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `agreementGetKeyTaskMatrix()` instead.
    *
@@ -154,6 +177,10 @@ export class AgreementService extends BaseService {
   }
 
   /**
+   * 各城市年度重点任务进展总览.
+   *
+   * The province's overview: every city's key tasks of the year by status.
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `agreementGetKeyTaskMatrix$Response()` instead.
    *
@@ -175,6 +202,10 @@ export class AgreementService extends BaseService {
   static readonly AgreementGetPath = '/api/app/agreements/{id}';
 
   /**
+   * 读取一份目标责任书.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `agreementGet()` instead.
    *
@@ -189,6 +220,10 @@ export class AgreementService extends BaseService {
   }
 
   /**
+   * 读取一份目标责任书.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `agreementGet$Response()` instead.
    *
@@ -208,6 +243,10 @@ export class AgreementService extends BaseService {
   static readonly AgreementUpdatePath = '/api/app/agreements/{id}';
 
   /**
+   * 修改草稿状态的目标责任书.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `agreementUpdate()` instead.
    *
@@ -222,6 +261,10 @@ export class AgreementService extends BaseService {
   }
 
   /**
+   * 修改草稿状态的目标责任书.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `agreementUpdate$Response()` instead.
    *
@@ -241,6 +284,10 @@ export class AgreementService extends BaseService {
   static readonly AgreementDeletePath = '/api/app/agreements/{id}';
 
   /**
+   * 删除草稿状态的目标责任书.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `agreementDelete()` instead.
    *
@@ -255,6 +302,10 @@ export class AgreementService extends BaseService {
   }
 
   /**
+   * 删除草稿状态的目标责任书.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `agreementDelete$Response()` instead.
    *
@@ -269,6 +320,10 @@ export class AgreementService extends BaseService {
   static readonly AgreementIssuePath = '/api/app/agreements/{id}/issue';
 
   /**
+   * 向城市下达目标责任书.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `agreementIssue()` instead.
    *
@@ -283,6 +338,10 @@ export class AgreementService extends BaseService {
   }
 
   /**
+   * 向城市下达目标责任书.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `agreementIssue$Response()` instead.
    *
@@ -302,6 +361,10 @@ export class AgreementService extends BaseService {
   static readonly AgreementSignPath = '/api/app/agreements/{id}/sign';
 
   /**
+   * 城市签署目标责任书.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `agreementSign()` instead.
    *
@@ -316,6 +379,10 @@ export class AgreementService extends BaseService {
   }
 
   /**
+   * 城市签署目标责任书.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `agreementSign$Response()` instead.
    *
@@ -335,6 +402,10 @@ export class AgreementService extends BaseService {
   static readonly AgreementPutInForcePath = '/api/app/agreements/{id}/put-in-force';
 
   /**
+   * 使已签署的目标责任书生效.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `agreementPutInForce()` instead.
    *
@@ -349,6 +420,10 @@ export class AgreementService extends BaseService {
   }
 
   /**
+   * 使已签署的目标责任书生效.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `agreementPutInForce$Response()` instead.
    *
@@ -368,6 +443,10 @@ export class AgreementService extends BaseService {
   static readonly AgreementClosePath = '/api/app/agreements/{id}/close';
 
   /**
+   * 办结目标责任书.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `agreementClose()` instead.
    *
@@ -382,6 +461,10 @@ export class AgreementService extends BaseService {
   }
 
   /**
+   * 办结目标责任书.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `agreementClose$Response()` instead.
    *
@@ -401,6 +484,10 @@ export class AgreementService extends BaseService {
   static readonly AgreementAmendPath = '/api/app/agreements/{id}/amend';
 
   /**
+   * 发起目标责任书变更（新建草稿版本）.
+   *
+   * Starts an amendment: a new draft version; the signed version stays as it is.
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `agreementAmend()` instead.
    *
@@ -415,6 +502,10 @@ export class AgreementService extends BaseService {
   }
 
   /**
+   * 发起目标责任书变更（新建草稿版本）.
+   *
+   * Starts an amendment: a new draft version; the signed version stays as it is.
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `agreementAmend$Response()` instead.
    *
@@ -434,6 +525,10 @@ export class AgreementService extends BaseService {
   static readonly AgreementGetVersionsPath = '/api/app/agreements/{id}/versions';
 
   /**
+   * 列出目标责任书的各版本.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `agreementGetVersions()` instead.
    *
@@ -448,6 +543,10 @@ export class AgreementService extends BaseService {
   }
 
   /**
+   * 列出目标责任书的各版本.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `agreementGetVersions$Response()` instead.
    *
@@ -471,6 +570,10 @@ export class AgreementService extends BaseService {
   static readonly AgreementGetDiffPath = '/api/app/agreements/{id}/diff/{otherId}';
 
   /**
+   * 比较目标责任书的两个版本.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `agreementGetDiff()` instead.
    *
@@ -485,6 +588,10 @@ export class AgreementService extends BaseService {
   }
 
   /**
+   * 比较目标责任书的两个版本.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `agreementGetDiff$Response()` instead.
    *
@@ -506,6 +613,10 @@ export class AgreementService extends BaseService {
   static readonly AgreementAssignUnitsPath = '/api/app/agreements/{id}/assignments';
 
   /**
+   * 把责任书指标和重点任务分解到城市的单位.
+   *
+   * The city's cascade: lines and key tasks to its units.
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `agreementAssignUnits()` instead.
    *
@@ -520,6 +631,10 @@ export class AgreementService extends BaseService {
   }
 
   /**
+   * 把责任书指标和重点任务分解到城市的单位.
+   *
+   * The city's cascade: lines and key tasks to its units.
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `agreementAssignUnits$Response()` instead.
    *
@@ -539,6 +654,10 @@ export class AgreementService extends BaseService {
   static readonly AgreementGetAttachmentsPath = '/api/app/agreements/{id}/attachments';
 
   /**
+   * 列出目标责任书的附件.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `agreementGetAttachments()` instead.
    *
@@ -553,6 +672,10 @@ export class AgreementService extends BaseService {
   }
 
   /**
+   * 列出目标责任书的附件.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `agreementGetAttachments$Response()` instead.
    *
@@ -576,6 +699,10 @@ export class AgreementService extends BaseService {
   static readonly AgreementUploadAttachmentPath = '/api/app/agreements/{id}/attachments';
 
   /**
+   * 上传签署扫描件.
+   *
+   * The signed scan: PDF, PNG or JPEG, at most 10 MB.
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `agreementUploadAttachment()` instead.
    *
@@ -590,6 +717,10 @@ export class AgreementService extends BaseService {
   }
 
   /**
+   * 上传签署扫描件.
+   *
+   * The signed scan: PDF, PNG or JPEG, at most 10 MB.
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `agreementUploadAttachment$Response()` instead.
    *
@@ -614,6 +745,10 @@ export class AgreementService extends BaseService {
     '/api/app/agreements/{id}/attachments/{attachmentId}';
 
   /**
+   * 下载目标责任书附件.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `agreementDownloadAttachment()` instead.
    *
@@ -628,6 +763,10 @@ export class AgreementService extends BaseService {
   }
 
   /**
+   * 下载目标责任书附件.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `agreementDownloadAttachment$Response()` instead.
    *
@@ -646,6 +785,10 @@ export class AgreementService extends BaseService {
     '/api/app/agreements/{id}/attachments/{attachmentId}';
 
   /**
+   * 删除目标责任书附件.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `agreementDeleteAttachment()` instead.
    *
@@ -660,6 +803,10 @@ export class AgreementService extends BaseService {
   }
 
   /**
+   * 删除目标责任书附件.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `agreementDeleteAttachment$Response()` instead.
    *
@@ -677,6 +824,10 @@ export class AgreementService extends BaseService {
   static readonly AgreementGetProgressPath = '/api/app/agreements/{id}/key-tasks/{code}/progress';
 
   /**
+   * 列出重点任务的进展报送.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `agreementGetProgress()` instead.
    *
@@ -691,6 +842,10 @@ export class AgreementService extends BaseService {
   }
 
   /**
+   * 列出重点任务的进展报送.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `agreementGetProgress$Response()` instead.
    *
@@ -715,6 +870,10 @@ export class AgreementService extends BaseService {
     '/api/app/agreements/{id}/key-tasks/{code}/progress';
 
   /**
+   * 报送重点任务进展.
+   *
+   * A progress report on a key task, with an optional evidence file (same rules as the scan).
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `agreementReportProgress()` instead.
    *
@@ -729,6 +888,10 @@ export class AgreementService extends BaseService {
   }
 
   /**
+   * 报送重点任务进展.
+   *
+   * A progress report on a key task, with an optional evidence file (same rules as the scan).
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `agreementReportProgress$Response()` instead.
    *
@@ -751,6 +914,10 @@ export class AgreementService extends BaseService {
   static readonly AgreementExportDocxPath = '/api/app/agreements/{id}/export/docx';
 
   /**
+   * 导出目标责任书（Word）.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `agreementExportDocx()` instead.
    *
@@ -765,6 +932,10 @@ export class AgreementService extends BaseService {
   }
 
   /**
+   * 导出目标责任书（Word）.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `agreementExportDocx$Response()` instead.
    *

@@ -32,6 +32,9 @@ import { AppealUphold$Params } from '../fn/appeal/appeal-uphold';
 import { appealUploadEvidence } from '../fn/appeal/appeal-upload-evidence';
 import { AppealUploadEvidence$Params } from '../fn/appeal/appeal-upload-evidence';
 
+/**
+ * Appeals during a period's public notice (公示): filed by the city, decided by the auditor.
+ */
 @Injectable({ providedIn: 'root' })
 export class AppealService extends BaseService {
   constructor(config: ApiConfiguration, http: HttpClient) {
@@ -42,6 +45,10 @@ export class AppealService extends BaseService {
   static readonly AppealGetPublicityPath = '/api/app/appeals/periods/{periodId}/publicity';
 
   /**
+   * 读取结果公示及申诉期.
+   *
+   * The period's public notice: its end (Beijing time), whether cities may still appeal, open appeals.
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `appealGetPublicity()` instead.
    *
@@ -56,6 +63,10 @@ export class AppealService extends BaseService {
   }
 
   /**
+   * 读取结果公示及申诉期.
+   *
+   * The period's public notice: its end (Beijing time), whether cities may still appeal, open appeals.
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `appealGetPublicity$Response()` instead.
    *
@@ -75,6 +86,10 @@ export class AppealService extends BaseService {
   static readonly AppealClosePublicityPath = '/api/app/appeals/periods/{periodId}/publicity/close';
 
   /**
+   * 提前结束公示（需写明理由）.
+   *
+   * Ends the public notice before its date, with a reason (no appeal may be open).
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `appealClosePublicity()` instead.
    *
@@ -89,6 +104,10 @@ export class AppealService extends BaseService {
   }
 
   /**
+   * 提前结束公示（需写明理由）.
+   *
+   * Ends the public notice before its date, with a reason (no appeal may be open).
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `appealClosePublicity$Response()` instead.
    *
@@ -108,6 +127,10 @@ export class AppealService extends BaseService {
   static readonly AppealGetListPath = '/api/app/appeals';
 
   /**
+   * 列出申诉.
+   *
+   * A city its own appeals; the province every city's (the auditor's queue), open first.
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `appealGetList()` instead.
    *
@@ -122,6 +145,10 @@ export class AppealService extends BaseService {
   }
 
   /**
+   * 列出申诉.
+   *
+   * A city its own appeals; the province every city's (the auditor's queue), open first.
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `appealGetList$Response()` instead.
    *
@@ -141,6 +168,10 @@ export class AppealService extends BaseService {
   static readonly AppealCreatePath = '/api/app/appeals';
 
   /**
+   * 公示期内提出申诉.
+   *
+   * Appeals a line (indicatorCode) or the total (no indicatorCode) of the city's current sheet.
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `appealCreate()` instead.
    *
@@ -155,6 +186,10 @@ export class AppealService extends BaseService {
   }
 
   /**
+   * 公示期内提出申诉.
+   *
+   * Appeals a line (indicatorCode) or the total (no indicatorCode) of the city's current sheet.
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `appealCreate$Response()` instead.
    *
@@ -169,6 +204,10 @@ export class AppealService extends BaseService {
   static readonly AppealGetPath = '/api/app/appeals/{id}';
 
   /**
+   * 读取一项申诉.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `appealGet()` instead.
    *
@@ -183,6 +222,10 @@ export class AppealService extends BaseService {
   }
 
   /**
+   * 读取一项申诉.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `appealGet$Response()` instead.
    *
@@ -197,6 +240,10 @@ export class AppealService extends BaseService {
   static readonly AppealUploadEvidencePath = '/api/app/appeals/{id}/evidence';
 
   /**
+   * 上传申诉佐证材料.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `appealUploadEvidence()` instead.
    *
@@ -211,6 +258,10 @@ export class AppealService extends BaseService {
   }
 
   /**
+   * 上传申诉佐证材料.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `appealUploadEvidence$Response()` instead.
    *
@@ -230,6 +281,10 @@ export class AppealService extends BaseService {
   static readonly AppealDownloadEvidencePath = '/api/app/appeals/evidence/{id}';
 
   /**
+   * 下载申诉佐证材料.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `appealDownloadEvidence()` instead.
    *
@@ -244,6 +299,10 @@ export class AppealService extends BaseService {
   }
 
   /**
+   * 下载申诉佐证材料.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `appealDownloadEvidence$Response()` instead.
    *
@@ -261,6 +320,10 @@ export class AppealService extends BaseService {
   static readonly AppealUpholdPath = '/api/app/appeals/{id}/uphold';
 
   /**
+   * Upholds: the line's new score becomes a new sheet version (申诉改判) and every city is re-ranked.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `appealUphold()` instead.
    *
@@ -275,6 +338,10 @@ export class AppealService extends BaseService {
   }
 
   /**
+   * Upholds: the line's new score becomes a new sheet version (申诉改判) and every city is re-ranked.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `appealUphold$Response()` instead.
    *
@@ -289,6 +356,10 @@ export class AppealService extends BaseService {
   static readonly AppealRejectPath = '/api/app/appeals/{id}/reject';
 
   /**
+   * 驳回申诉（需写明理由）.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `appealReject()` instead.
    *
@@ -303,6 +374,10 @@ export class AppealService extends BaseService {
   }
 
   /**
+   * 驳回申诉（需写明理由）.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `appealReject$Response()` instead.
    *

@@ -14,6 +14,9 @@ import { ApplicationConfigurationDto as ApplicationConfigurationApplicationConfi
 import { applicationConfigurationGet } from '../fn/application-configuration/application-configuration-get';
 import { ApplicationConfigurationGet$Params } from '../fn/application-configuration/application-configuration-get';
 
+/**
+ * 界面配置
+ */
 @Injectable({ providedIn: 'root' })
 export class ApplicationConfigurationService extends BaseService {
   constructor(config: ApiConfiguration, http: HttpClient) {
@@ -24,6 +27,10 @@ export class ApplicationConfigurationService extends BaseService {
   static readonly ApplicationConfigurationGetPath = '/api/app/application-configuration';
 
   /**
+   * 当前用户的权限、城市和界面设置.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `applicationConfigurationGet()` instead.
    *
@@ -38,6 +45,10 @@ export class ApplicationConfigurationService extends BaseService {
   }
 
   /**
+   * 当前用户的权限、城市和界面设置.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `applicationConfigurationGet$Response()` instead.
    *

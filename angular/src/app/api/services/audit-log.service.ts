@@ -17,6 +17,9 @@ import { AuditLogGetList$Params } from '../fn/audit-log/audit-log-get-list';
 import { PagedResultDtoOfAuditLogDto as DtosPagedResultDtoOfAuditLogDto } from '../models/Dtos/paged-result-dto-of-audit-log-dto';
 import { PagedResultDtoOfEntityChangeDto as DtosPagedResultDtoOfEntityChangeDto } from '../models/Dtos/paged-result-dto-of-entity-change-dto';
 
+/**
+ * 审计日志
+ */
 @Injectable({ providedIn: 'root' })
 export class AuditLogService extends BaseService {
   constructor(config: ApiConfiguration, http: HttpClient) {
@@ -27,6 +30,10 @@ export class AuditLogService extends BaseService {
   static readonly AuditLogGetListPath = '/api/app/audit-logs';
 
   /**
+   * 分页查询审计日志.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `auditLogGetList()` instead.
    *
@@ -41,6 +48,10 @@ export class AuditLogService extends BaseService {
   }
 
   /**
+   * 分页查询审计日志.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `auditLogGetList$Response()` instead.
    *
@@ -63,6 +74,10 @@ export class AuditLogService extends BaseService {
   static readonly AuditLogGetEntityChangesPath = '/api/app/audit-logs/entity-changes';
 
   /**
+   * 查询数据变更历史.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `auditLogGetEntityChanges()` instead.
    *
@@ -77,6 +92,10 @@ export class AuditLogService extends BaseService {
   }
 
   /**
+   * 查询数据变更历史.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `auditLogGetEntityChanges$Response()` instead.
    *

@@ -46,6 +46,9 @@ import { DataEntryUploadEvidence$Params } from '../fn/data-entry/data-entry-uplo
 import { dataEntryUploadXlsx } from '../fn/data-entry/data-entry-upload-xlsx';
 import { DataEntryUploadXlsx$Params } from '../fn/data-entry/data-entry-upload-xlsx';
 
+/**
+ * 指标填报
+ */
 @Injectable({ providedIn: 'root' })
 export class DataEntryService extends BaseService {
   constructor(config: ApiConfiguration, http: HttpClient) {
@@ -56,6 +59,10 @@ export class DataEntryService extends BaseService {
   static readonly DataEntryGetSheetPath = '/api/app/data-entry/periods/{periodId}';
 
   /**
+   * 读取本城市（本单位）某考评周期的填报表.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `dataEntryGetSheet()` instead.
    *
@@ -70,6 +77,10 @@ export class DataEntryService extends BaseService {
   }
 
   /**
+   * 读取本城市（本单位）某考评周期的填报表.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `dataEntryGetSheet$Response()` instead.
    *
@@ -90,6 +101,10 @@ export class DataEntryService extends BaseService {
     '/api/app/data-entry/periods/{periodId}/lines/{indicatorCode}';
 
   /**
+   * 保存一项指标的填报值.
+   *
+   * Saves a draft of the line; a stale concurrency stamp answers 409 with the current line under "current".
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `dataEntrySaveLine()` instead.
    *
@@ -104,6 +119,10 @@ export class DataEntryService extends BaseService {
   }
 
   /**
+   * 保存一项指标的填报值.
+   *
+   * Saves a draft of the line; a stale concurrency stamp answers 409 with the current line under "current".
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `dataEntrySaveLine$Response()` instead.
    *
@@ -124,6 +143,10 @@ export class DataEntryService extends BaseService {
     '/api/app/data-entry/periods/{periodId}/lines/{indicatorCode}/preview';
 
   /**
+   * 试算：按输入的值计算一项指标的得分和城市自评总分.
+   *
+   * The points the line would get with a value not saved yet, and the city's 自评总分 with it; nothing is saved.
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `dataEntryPreviewLine()` instead.
    *
@@ -138,6 +161,10 @@ export class DataEntryService extends BaseService {
   }
 
   /**
+   * 试算：按输入的值计算一项指标的得分和城市自评总分.
+   *
+   * The points the line would get with a value not saved yet, and the city's 自评总分 with it; nothing is saved.
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `dataEntryPreviewLine$Response()` instead.
    *
@@ -160,6 +187,10 @@ export class DataEntryService extends BaseService {
   static readonly DataEntrySaveFactsPath = '/api/app/data-entry/periods/{periodId}/facts';
 
   /**
+   * 保存城市基础数据（人口等）.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `dataEntrySaveFacts()` instead.
    *
@@ -174,6 +205,10 @@ export class DataEntryService extends BaseService {
   }
 
   /**
+   * 保存城市基础数据（人口等）.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `dataEntrySaveFacts$Response()` instead.
    *
@@ -193,6 +228,10 @@ export class DataEntryService extends BaseService {
   static readonly DataEntrySubmitLinesPath = '/api/app/data-entry/periods/{periodId}/lines/submit';
 
   /**
+   * A clerk reports lines to the city administrator (单位报送).
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `dataEntrySubmitLines()` instead.
    *
@@ -207,6 +246,10 @@ export class DataEntryService extends BaseService {
   }
 
   /**
+   * A clerk reports lines to the city administrator (单位报送).
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `dataEntrySubmitLines$Response()` instead.
    *
@@ -226,6 +269,10 @@ export class DataEntryService extends BaseService {
   static readonly DataEntryReturnLinesPath = '/api/app/data-entry/periods/{periodId}/lines/return';
 
   /**
+   * 城市管理员退回指标给经办人.
+   *
+   * The city administrator returns reported lines to their unit with a comment.
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `dataEntryReturnLines()` instead.
    *
@@ -240,6 +287,10 @@ export class DataEntryService extends BaseService {
   }
 
   /**
+   * 城市管理员退回指标给经办人.
+   *
+   * The city administrator returns reported lines to their unit with a comment.
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `dataEntryReturnLines$Response()` instead.
    *
@@ -259,6 +310,10 @@ export class DataEntryService extends BaseService {
   static readonly DataEntrySubmitPath = '/api/app/data-entry/periods/{periodId}/submit';
 
   /**
+   * 城市管理员向省级提交填报表.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `dataEntrySubmit()` instead.
    *
@@ -273,6 +328,10 @@ export class DataEntryService extends BaseService {
   }
 
   /**
+   * 城市管理员向省级提交填报表.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `dataEntrySubmit$Response()` instead.
    *
@@ -292,6 +351,10 @@ export class DataEntryService extends BaseService {
   static readonly DataEntryDownloadTemplatePath = '/api/app/data-entry/periods/{periodId}/xlsx';
 
   /**
+   * 下载填报模板（Excel）.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `dataEntryDownloadTemplate()` instead.
    *
@@ -306,6 +369,10 @@ export class DataEntryService extends BaseService {
   }
 
   /**
+   * 下载填报模板（Excel）.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `dataEntryDownloadTemplate$Response()` instead.
    *
@@ -323,6 +390,10 @@ export class DataEntryService extends BaseService {
   static readonly DataEntryUploadXlsxPath = '/api/app/data-entry/periods/{periodId}/xlsx';
 
   /**
+   * 上传填好的 Excel 批量填报.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `dataEntryUploadXlsx()` instead.
    *
@@ -337,6 +408,10 @@ export class DataEntryService extends BaseService {
   }
 
   /**
+   * 上传填好的 Excel 批量填报.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `dataEntryUploadXlsx$Response()` instead.
    *
@@ -356,6 +431,10 @@ export class DataEntryService extends BaseService {
   static readonly DataEntryGetLinePath = '/api/app/data-entry/lines/{lineId}';
 
   /**
+   * 读取一项指标的填报.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `dataEntryGetLine()` instead.
    *
@@ -370,6 +449,10 @@ export class DataEntryService extends BaseService {
   }
 
   /**
+   * 读取一项指标的填报.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `dataEntryGetLine$Response()` instead.
    *
@@ -389,6 +472,10 @@ export class DataEntryService extends BaseService {
   static readonly DataEntryGetHistoryPath = '/api/app/data-entry/lines/{lineId}/history';
 
   /**
+   * 读取一项指标的修改历史.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `dataEntryGetHistory()` instead.
    *
@@ -403,6 +490,10 @@ export class DataEntryService extends BaseService {
   }
 
   /**
+   * 读取一项指标的修改历史.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `dataEntryGetHistory$Response()` instead.
    *
@@ -425,6 +516,10 @@ export class DataEntryService extends BaseService {
   static readonly DataEntryUploadEvidencePath = '/api/app/data-entry/lines/{lineId}/evidence';
 
   /**
+   * 上传佐证材料.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `dataEntryUploadEvidence()` instead.
    *
@@ -439,6 +534,10 @@ export class DataEntryService extends BaseService {
   }
 
   /**
+   * 上传佐证材料.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `dataEntryUploadEvidence$Response()` instead.
    *
@@ -458,6 +557,10 @@ export class DataEntryService extends BaseService {
   static readonly DataEntryDownloadEvidencePath = '/api/app/data-entry/evidence/{id}';
 
   /**
+   * 下载佐证材料.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `dataEntryDownloadEvidence()` instead.
    *
@@ -472,6 +575,10 @@ export class DataEntryService extends BaseService {
   }
 
   /**
+   * 下载佐证材料.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `dataEntryDownloadEvidence$Response()` instead.
    *
@@ -489,6 +596,10 @@ export class DataEntryService extends BaseService {
   static readonly DataEntryDeleteEvidencePath = '/api/app/data-entry/evidence/{id}';
 
   /**
+   * 删除佐证材料.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `dataEntryDeleteEvidence()` instead.
    *
@@ -503,6 +614,10 @@ export class DataEntryService extends BaseService {
   }
 
   /**
+   * 删除佐证材料.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `dataEntryDeleteEvidence$Response()` instead.
    *

@@ -16,6 +16,9 @@ import { notificationMarkRead } from '../fn/notification/notification-mark-read'
 import { NotificationMarkRead$Params } from '../fn/notification/notification-mark-read';
 import { NotificationDto as PeriodsNotificationDto } from '../models/Periods/notification-dto';
 
+/**
+ * 消息
+ */
 @Injectable({ providedIn: 'root' })
 export class NotificationService extends BaseService {
   constructor(config: ApiConfiguration, http: HttpClient) {
@@ -26,6 +29,10 @@ export class NotificationService extends BaseService {
   static readonly NotificationGetMinePath = '/api/app/notifications';
 
   /**
+   * 列出当前用户的消息.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `notificationGetMine()` instead.
    *
@@ -40,6 +47,10 @@ export class NotificationService extends BaseService {
   }
 
   /**
+   * 列出当前用户的消息.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `notificationGetMine$Response()` instead.
    *
@@ -62,6 +73,10 @@ export class NotificationService extends BaseService {
   static readonly NotificationMarkReadPath = '/api/app/notifications/{id}/read';
 
   /**
+   * 把消息标为已读.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `notificationMarkRead()` instead.
    *
@@ -76,6 +91,10 @@ export class NotificationService extends BaseService {
   }
 
   /**
+   * 把消息标为已读.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `notificationMarkRead$Response()` instead.
    *

@@ -33,6 +33,9 @@ import { OrganizationUnitRename$Params } from '../fn/organization-unit/organizat
 import { OrganizationUnitDto as OrganizationUnitsOrganizationUnitDto } from '../models/OrganizationUnits/organization-unit-dto';
 import { UnitMemberDto as OrganizationUnitsUnitMemberDto } from '../models/OrganizationUnits/unit-member-dto';
 
+/**
+ * 单位
+ */
 @Injectable({ providedIn: 'root' })
 export class OrganizationUnitService extends BaseService {
   constructor(config: ApiConfiguration, http: HttpClient) {
@@ -43,6 +46,10 @@ export class OrganizationUnitService extends BaseService {
   static readonly OrganizationUnitGetTreePath = '/api/app/organization-units';
 
   /**
+   * 读取城市的单位树.
+   *
+   * The city's unit tree (roots with their children).
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `organizationUnitGetTree()` instead.
    *
@@ -57,6 +64,10 @@ export class OrganizationUnitService extends BaseService {
   }
 
   /**
+   * 读取城市的单位树.
+   *
+   * The city's unit tree (roots with their children).
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `organizationUnitGetTree$Response()` instead.
    *
@@ -80,6 +91,10 @@ export class OrganizationUnitService extends BaseService {
   static readonly OrganizationUnitCreatePath = '/api/app/organization-units';
 
   /**
+   * 新建单位.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `organizationUnitCreate()` instead.
    *
@@ -94,6 +109,10 @@ export class OrganizationUnitService extends BaseService {
   }
 
   /**
+   * 新建单位.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `organizationUnitCreate$Response()` instead.
    *
@@ -117,6 +136,10 @@ export class OrganizationUnitService extends BaseService {
   static readonly OrganizationUnitGetMinePath = '/api/app/organization-units/mine';
 
   /**
+   * 列出当前用户所在的单位.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `organizationUnitGetMine()` instead.
    *
@@ -131,6 +154,10 @@ export class OrganizationUnitService extends BaseService {
   }
 
   /**
+   * 列出当前用户所在的单位.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `organizationUnitGetMine$Response()` instead.
    *
@@ -154,6 +181,10 @@ export class OrganizationUnitService extends BaseService {
   static readonly OrganizationUnitGetPath = '/api/app/organization-units/{id}';
 
   /**
+   * 读取一个单位.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `organizationUnitGet()` instead.
    *
@@ -168,6 +199,10 @@ export class OrganizationUnitService extends BaseService {
   }
 
   /**
+   * 读取一个单位.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `organizationUnitGet$Response()` instead.
    *
@@ -191,6 +226,10 @@ export class OrganizationUnitService extends BaseService {
   static readonly OrganizationUnitRenamePath = '/api/app/organization-units/{id}/name';
 
   /**
+   * 重命名单位.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `organizationUnitRename()` instead.
    *
@@ -205,6 +244,10 @@ export class OrganizationUnitService extends BaseService {
   }
 
   /**
+   * 重命名单位.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `organizationUnitRename$Response()` instead.
    *
@@ -228,6 +271,10 @@ export class OrganizationUnitService extends BaseService {
   static readonly OrganizationUnitMovePath = '/api/app/organization-units/{id}/move';
 
   /**
+   * 移动单位到另一上级单位下.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `organizationUnitMove()` instead.
    *
@@ -242,6 +289,10 @@ export class OrganizationUnitService extends BaseService {
   }
 
   /**
+   * 移动单位到另一上级单位下.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `organizationUnitMove$Response()` instead.
    *
@@ -265,6 +316,10 @@ export class OrganizationUnitService extends BaseService {
   static readonly OrganizationUnitClosePath = '/api/app/organization-units/{id}/close';
 
   /**
+   * 撤销单位.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `organizationUnitClose()` instead.
    *
@@ -279,6 +334,10 @@ export class OrganizationUnitService extends BaseService {
   }
 
   /**
+   * 撤销单位.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `organizationUnitClose$Response()` instead.
    *
@@ -302,6 +361,10 @@ export class OrganizationUnitService extends BaseService {
   static readonly OrganizationUnitGetMembersPath = '/api/app/organization-units/{id}/members';
 
   /**
+   * 列出单位的人员.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `organizationUnitGetMembers()` instead.
    *
@@ -316,6 +379,10 @@ export class OrganizationUnitService extends BaseService {
   }
 
   /**
+   * 列出单位的人员.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `organizationUnitGetMembers$Response()` instead.
    *
@@ -340,6 +407,10 @@ export class OrganizationUnitService extends BaseService {
     '/api/app/organization-units/{id}/members/{userId}';
 
   /**
+   * 把用户加入单位.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `organizationUnitAddMember()` instead.
    *
@@ -354,6 +425,10 @@ export class OrganizationUnitService extends BaseService {
   }
 
   /**
+   * 把用户加入单位.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `organizationUnitAddMember$Response()` instead.
    *
@@ -372,6 +447,10 @@ export class OrganizationUnitService extends BaseService {
     '/api/app/organization-units/{id}/members/{userId}';
 
   /**
+   * 把用户移出单位.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `organizationUnitRemoveMember()` instead.
    *
@@ -386,6 +465,10 @@ export class OrganizationUnitService extends BaseService {
   }
 
   /**
+   * 把用户移出单位.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `organizationUnitRemoveMember$Response()` instead.
    *

@@ -32,6 +32,9 @@ import { PeriodDto as PeriodsPeriodDto } from '../models/Periods/period-dto';
 import { periodUpdateWindow } from '../fn/period/period-update-window';
 import { PeriodUpdateWindow$Params } from '../fn/period/period-update-window';
 
+/**
+ * 考评周期
+ */
 @Injectable({ providedIn: 'root' })
 export class PeriodService extends BaseService {
   constructor(config: ApiConfiguration, http: HttpClient) {
@@ -42,6 +45,10 @@ export class PeriodService extends BaseService {
   static readonly PeriodGetListPath = '/api/app/periods';
 
   /**
+   * 列出考评周期.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `periodGetList()` instead.
    *
@@ -56,6 +63,10 @@ export class PeriodService extends BaseService {
   }
 
   /**
+   * 列出考评周期.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `periodGetList$Response()` instead.
    *
@@ -75,6 +86,10 @@ export class PeriodService extends BaseService {
   static readonly PeriodCreatePath = '/api/app/periods';
 
   /**
+   * 新建考评周期.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `periodCreate()` instead.
    *
@@ -89,6 +104,10 @@ export class PeriodService extends BaseService {
   }
 
   /**
+   * 新建考评周期.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `periodCreate$Response()` instead.
    *
@@ -103,6 +122,10 @@ export class PeriodService extends BaseService {
   static readonly PeriodGetPath = '/api/app/periods/{id}';
 
   /**
+   * 读取一个考评周期.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `periodGet()` instead.
    *
@@ -117,6 +140,10 @@ export class PeriodService extends BaseService {
   }
 
   /**
+   * 读取一个考评周期.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `periodGet$Response()` instead.
    *
@@ -131,6 +158,10 @@ export class PeriodService extends BaseService {
   static readonly PeriodUpdateWindowPath = '/api/app/periods/{id}/window';
 
   /**
+   * 修改填报时间窗口.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `periodUpdateWindow()` instead.
    *
@@ -145,6 +176,10 @@ export class PeriodService extends BaseService {
   }
 
   /**
+   * 修改填报时间窗口.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `periodUpdateWindow$Response()` instead.
    *
@@ -162,6 +197,10 @@ export class PeriodService extends BaseService {
   static readonly PeriodOpenPath = '/api/app/periods/{id}/open';
 
   /**
+   * 开启填报.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `periodOpen()` instead.
    *
@@ -176,6 +215,10 @@ export class PeriodService extends BaseService {
   }
 
   /**
+   * 开启填报.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `periodOpen$Response()` instead.
    *
@@ -190,6 +233,10 @@ export class PeriodService extends BaseService {
   static readonly PeriodClosePath = '/api/app/periods/{id}/close';
 
   /**
+   * 截止填报.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `periodClose()` instead.
    *
@@ -204,6 +251,10 @@ export class PeriodService extends BaseService {
   }
 
   /**
+   * 截止填报.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `periodClose$Response()` instead.
    *
@@ -218,6 +269,10 @@ export class PeriodService extends BaseService {
   static readonly PeriodGetLockExceptionsPath = '/api/app/periods/{id}/lock-exceptions';
 
   /**
+   * 列出截止后的补报许可.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `periodGetLockExceptions()` instead.
    *
@@ -232,6 +287,10 @@ export class PeriodService extends BaseService {
   }
 
   /**
+   * 列出截止后的补报许可.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `periodGetLockExceptions$Response()` instead.
    *
@@ -254,6 +313,10 @@ export class PeriodService extends BaseService {
   static readonly PeriodCreateLockExceptionPath = '/api/app/periods/{id}/lock-exceptions';
 
   /**
+   * 给城市或指标开补报许可.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `periodCreateLockException()` instead.
    *
@@ -268,6 +331,10 @@ export class PeriodService extends BaseService {
   }
 
   /**
+   * 给城市或指标开补报许可.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `periodCreateLockException$Response()` instead.
    *
@@ -287,6 +354,10 @@ export class PeriodService extends BaseService {
   static readonly PeriodGetCityUnitsPath = '/api/app/periods/{id}/cities/{cityId}/units';
 
   /**
+   * 列出某城市参与本周期的单位.
+   *
+   * The city's open units, so the official can pick the unit of a lock exception.
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `periodGetCityUnits()` instead.
    *
@@ -301,6 +372,10 @@ export class PeriodService extends BaseService {
   }
 
   /**
+   * 列出某城市参与本周期的单位.
+   *
+   * The city's open units, so the official can pick the unit of a lock exception.
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `periodGetCityUnits$Response()` instead.
    *

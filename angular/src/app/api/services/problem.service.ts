@@ -40,6 +40,9 @@ import { ProblemDto as SupervisionProblemDto } from '../models/Supervision/probl
 import { ProblemEvidenceDto as SupervisionProblemEvidenceDto } from '../models/Supervision/problem-evidence-dto';
 import { ProblemMatrixDto as SupervisionProblemMatrixDto } from '../models/Supervision/problem-matrix-dto';
 
+/**
+ * 交办问题与整改
+ */
 @Injectable({ providedIn: 'root' })
 export class ProblemService extends BaseService {
   constructor(config: ApiConfiguration, http: HttpClient) {
@@ -50,6 +53,10 @@ export class ProblemService extends BaseService {
   static readonly ProblemGetListPath = '/api/app/supervision/problems';
 
   /**
+   * 分页列出交办问题.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `problemGetList()` instead.
    *
@@ -64,6 +71,10 @@ export class ProblemService extends BaseService {
   }
 
   /**
+   * 分页列出交办问题.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `problemGetList$Response()` instead.
    *
@@ -86,6 +97,10 @@ export class ProblemService extends BaseService {
   static readonly ProblemCreatePath = '/api/app/supervision/problems';
 
   /**
+   * 交办问题.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `problemCreate()` instead.
    *
@@ -100,6 +115,10 @@ export class ProblemService extends BaseService {
   }
 
   /**
+   * 交办问题.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `problemCreate$Response()` instead.
    *
@@ -119,6 +138,10 @@ export class ProblemService extends BaseService {
   static readonly ProblemGetMatrixPath = '/api/app/supervision/problems/matrix';
 
   /**
+   * 各城市交办问题按状态汇总.
+   *
+   * The province's matrix of problems by city and state.
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `problemGetMatrix()` instead.
    *
@@ -133,6 +156,10 @@ export class ProblemService extends BaseService {
   }
 
   /**
+   * 各城市交办问题按状态汇总.
+   *
+   * The province's matrix of problems by city and state.
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `problemGetMatrix$Response()` instead.
    *
@@ -154,6 +181,10 @@ export class ProblemService extends BaseService {
   static readonly ProblemExportXlsxPath = '/api/app/supervision/problems/xlsx';
 
   /**
+   * 导出交办问题（Excel）.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `problemExportXlsx()` instead.
    *
@@ -168,6 +199,10 @@ export class ProblemService extends BaseService {
   }
 
   /**
+   * 导出交办问题（Excel）.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `problemExportXlsx$Response()` instead.
    *
@@ -182,6 +217,10 @@ export class ProblemService extends BaseService {
   static readonly ProblemGetPath = '/api/app/supervision/problems/{id}';
 
   /**
+   * 读取一个交办问题及其全部记录.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `problemGet()` instead.
    *
@@ -196,6 +235,10 @@ export class ProblemService extends BaseService {
   }
 
   /**
+   * 读取一个交办问题及其全部记录.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `problemGet$Response()` instead.
    *
@@ -217,6 +260,10 @@ export class ProblemService extends BaseService {
   static readonly ProblemRaiseFromWarningPath = '/api/app/supervision/problems/from-warning';
 
   /**
+   * 由预警生成交办问题.
+   *
+   * One click on an early warning of the monitoring: a problem for that city, linked to the period and the line or category.
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `problemRaiseFromWarning()` instead.
    *
@@ -231,6 +278,10 @@ export class ProblemService extends BaseService {
   }
 
   /**
+   * 由预警生成交办问题.
+   *
+   * One click on an early warning of the monitoring: a problem for that city, linked to the period and the line or category.
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `problemRaiseFromWarning$Response()` instead.
    *
@@ -250,6 +301,10 @@ export class ProblemService extends BaseService {
   static readonly ProblemHandToUnitPath = '/api/app/supervision/problems/{id}/hand-to-unit';
 
   /**
+   * 城市接收问题并交给单位整改.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `problemHandToUnit()` instead.
    *
@@ -264,6 +319,10 @@ export class ProblemService extends BaseService {
   }
 
   /**
+   * 城市接收问题并交给单位整改.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `problemHandToUnit$Response()` instead.
    *
@@ -283,6 +342,10 @@ export class ProblemService extends BaseService {
   static readonly ProblemUploadEvidencePath = '/api/app/supervision/problems/{id}/evidence';
 
   /**
+   * 上传整改佐证材料.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `problemUploadEvidence()` instead.
    *
@@ -297,6 +360,10 @@ export class ProblemService extends BaseService {
   }
 
   /**
+   * 上传整改佐证材料.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `problemUploadEvidence$Response()` instead.
    *
@@ -320,6 +387,10 @@ export class ProblemService extends BaseService {
     '/api/app/supervision/problems/{id}/evidence/{evidenceId}';
 
   /**
+   * 下载整改佐证材料.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `problemDownloadEvidence()` instead.
    *
@@ -334,6 +405,10 @@ export class ProblemService extends BaseService {
   }
 
   /**
+   * 下载整改佐证材料.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `problemDownloadEvidence$Response()` instead.
    *
@@ -351,6 +426,10 @@ export class ProblemService extends BaseService {
   static readonly ProblemReportRectificationPath = '/api/app/supervision/problems/{id}/report';
 
   /**
+   * 单位报告整改情况.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `problemReportRectification()` instead.
    *
@@ -365,6 +444,10 @@ export class ProblemService extends BaseService {
   }
 
   /**
+   * 单位报告整改情况.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `problemReportRectification$Response()` instead.
    *
@@ -384,6 +467,10 @@ export class ProblemService extends BaseService {
   static readonly ProblemClosePath = '/api/app/supervision/problems/{id}/close';
 
   /**
+   * 核验通过并销号.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `problemClose()` instead.
    *
@@ -398,6 +485,10 @@ export class ProblemService extends BaseService {
   }
 
   /**
+   * 核验通过并销号.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `problemClose$Response()` instead.
    *
@@ -417,6 +508,10 @@ export class ProblemService extends BaseService {
   static readonly ProblemRejectPath = '/api/app/supervision/problems/{id}/reject';
 
   /**
+   * 核验不通过，退回整改.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `problemReject()` instead.
    *
@@ -431,6 +526,10 @@ export class ProblemService extends BaseService {
   }
 
   /**
+   * 核验不通过，退回整改.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `problemReject$Response()` instead.
    *

@@ -47,6 +47,9 @@ import { ResultWithdrawApproval$Params } from '../fn/result/result-withdraw-appr
 import { resultWithdrawPublication } from '../fn/result/result-withdraw-publication';
 import { ResultWithdrawPublication$Params } from '../fn/result/result-withdraw-publication';
 
+/**
+ * 考评结果、排名与监测
+ */
 @Injectable({ providedIn: 'root' })
 export class ResultService extends BaseService {
   constructor(config: ApiConfiguration, http: HttpClient) {
@@ -57,6 +60,10 @@ export class ResultService extends BaseService {
   static readonly ResultPublishPath = '/api/app/results/periods/{periodId}/publish';
 
   /**
+   * Publishes the period; a body names the early-close reason and the cities left out (未参评) with their reasons.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `resultPublish()` instead.
    *
@@ -71,6 +78,10 @@ export class ResultService extends BaseService {
   }
 
   /**
+   * Publishes the period; a body names the early-close reason and the cities left out (未参评) with their reasons.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `resultPublish$Response()` instead.
    *
@@ -93,6 +104,10 @@ export class ResultService extends BaseService {
     '/api/app/results/periods/{periodId}/withdraw-publication';
 
   /**
+   * Takes the publication back (before the results are final); the sheets stay as versions.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `resultWithdrawPublication()` instead.
    *
@@ -107,6 +122,10 @@ export class ResultService extends BaseService {
   }
 
   /**
+   * Takes the publication back (before the results are final); the sheets stay as versions.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `resultWithdrawPublication$Response()` instead.
    *
@@ -124,6 +143,10 @@ export class ResultService extends BaseService {
   static readonly ResultFinalizePath = '/api/app/results/periods/{periodId}/finalize';
 
   /**
+   * Makes the published results final.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `resultFinalize()` instead.
    *
@@ -138,6 +161,10 @@ export class ResultService extends BaseService {
   }
 
   /**
+   * Makes the published results final.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `resultFinalize$Response()` instead.
    *
@@ -156,6 +183,10 @@ export class ResultService extends BaseService {
     '/api/app/results/periods/{periodId}/cities/{cityId}/retroactive-veto';
 
   /**
+   * 对已发布的城市追加一票否决.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `resultApplyRetroactiveVeto()` instead.
    *
@@ -170,6 +201,10 @@ export class ResultService extends BaseService {
   }
 
   /**
+   * 对已发布的城市追加一票否决.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `resultApplyRetroactiveVeto$Response()` instead.
    *
@@ -192,6 +227,10 @@ export class ResultService extends BaseService {
     '/api/app/results/periods/{periodId}/cities/{cityId}/withdraw-approval';
 
   /**
+   * 撤回对城市填报表的审核通过.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `resultWithdrawApproval()` instead.
    *
@@ -206,6 +245,10 @@ export class ResultService extends BaseService {
   }
 
   /**
+   * 撤回对城市填报表的审核通过.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `resultWithdrawApproval$Response()` instead.
    *
@@ -227,6 +270,10 @@ export class ResultService extends BaseService {
   static readonly ResultGetMySheetPath = '/api/app/results/periods/{periodId}/my-sheet';
 
   /**
+   * 读取本城市的考评得分表.
+   *
+   * The signed-in city's sheet, once the period is published; version reads an older version.
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `resultGetMySheet()` instead.
    *
@@ -241,6 +288,10 @@ export class ResultService extends BaseService {
   }
 
   /**
+   * 读取本城市的考评得分表.
+   *
+   * The signed-in city's sheet, once the period is published; version reads an older version.
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `resultGetMySheet$Response()` instead.
    *
@@ -262,6 +313,10 @@ export class ResultService extends BaseService {
   static readonly ResultGetSheetPath = '/api/app/results/sheets/{id}';
 
   /**
+   * 读取一份考评得分表.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `resultGetSheet()` instead.
    *
@@ -276,6 +331,10 @@ export class ResultService extends BaseService {
   }
 
   /**
+   * 读取一份考评得分表.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `resultGetSheet$Response()` instead.
    *
@@ -297,6 +356,10 @@ export class ResultService extends BaseService {
   static readonly ResultExportSheetXlsxPath = '/api/app/results/sheets/{id}/export/xlsx';
 
   /**
+   * 导出考评得分表（Excel）.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `resultExportSheetXlsx()` instead.
    *
@@ -311,6 +374,10 @@ export class ResultService extends BaseService {
   }
 
   /**
+   * 导出考评得分表（Excel）.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `resultExportSheetXlsx$Response()` instead.
    *
@@ -328,6 +395,10 @@ export class ResultService extends BaseService {
   static readonly ResultExportSheetPdfPath = '/api/app/results/sheets/{id}/export/pdf';
 
   /**
+   * 导出考评得分表（PDF）.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `resultExportSheetPdf()` instead.
    *
@@ -342,6 +413,10 @@ export class ResultService extends BaseService {
   }
 
   /**
+   * 导出考评得分表（PDF）.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `resultExportSheetPdf$Response()` instead.
    *
@@ -360,6 +435,10 @@ export class ResultService extends BaseService {
     '/api/app/results/periods/{periodId}/cities/{cityId}/versions';
 
   /**
+   * 列出城市得分表的各版本.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `resultGetVersions()` instead.
    *
@@ -374,6 +453,10 @@ export class ResultService extends BaseService {
   }
 
   /**
+   * 列出城市得分表的各版本.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `resultGetVersions$Response()` instead.
    *
@@ -397,6 +480,10 @@ export class ResultService extends BaseService {
   static readonly ResultGetRankingPath = '/api/app/results/periods/{periodId}/ranking';
 
   /**
+   * 读取周期排名.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `resultGetRanking()` instead.
    *
@@ -411,6 +498,10 @@ export class ResultService extends BaseService {
   }
 
   /**
+   * 读取周期排名.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `resultGetRanking$Response()` instead.
    *
@@ -433,6 +524,10 @@ export class ResultService extends BaseService {
     '/api/app/results/periods/{periodId}/ranking/export/xlsx';
 
   /**
+   * 导出周期排名（Excel）.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `resultExportRankingXlsx()` instead.
    *
@@ -447,6 +542,10 @@ export class ResultService extends BaseService {
   }
 
   /**
+   * 导出周期排名（Excel）.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `resultExportRankingXlsx$Response()` instead.
    *
@@ -464,6 +563,10 @@ export class ResultService extends BaseService {
   static readonly ResultGetCompletenessPath = '/api/app/results/periods/{periodId}/completeness';
 
   /**
+   * 各城市填报进度.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `resultGetCompleteness()` instead.
    *
@@ -478,6 +581,10 @@ export class ResultService extends BaseService {
   }
 
   /**
+   * 各城市填报进度.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `resultGetCompleteness$Response()` instead.
    *
@@ -501,6 +608,10 @@ export class ResultService extends BaseService {
   static readonly ResultGetMonitoringPath = '/api/app/results/periods/{periodId}/monitoring';
 
   /**
+   * 监测指数与预警.
+   *
+   * Each pilot city's current total, categories, colour and warnings (a city: its own row).
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `resultGetMonitoring()` instead.
    *
@@ -515,6 +626,10 @@ export class ResultService extends BaseService {
   }
 
   /**
+   * 监测指数与预警.
+   *
+   * Each pilot city's current total, categories, colour and warnings (a city: its own row).
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `resultGetMonitoring$Response()` instead.
    *
@@ -537,6 +652,10 @@ export class ResultService extends BaseService {
   static readonly ResultGetTrendsPath = '/api/app/results/trends';
 
   /**
+   * 各周期得分趋势.
+   *
+   * Every published period of the scheme, per city (a city: its own points).
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `resultGetTrends()` instead.
    *
@@ -551,6 +670,10 @@ export class ResultService extends BaseService {
   }
 
   /**
+   * 各周期得分趋势.
+   *
+   * Every published period of the scheme, per city (a city: its own points).
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `resultGetTrends$Response()` instead.
    *

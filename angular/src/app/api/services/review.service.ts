@@ -28,6 +28,9 @@ import { ReviewGetSubmissions$Params } from '../fn/review/review-get-submissions
 import { reviewReturn } from '../fn/review/review-return';
 import { ReviewReturn$Params } from '../fn/review/review-return';
 
+/**
+ * 审核
+ */
 @Injectable({ providedIn: 'root' })
 export class ReviewService extends BaseService {
   constructor(config: ApiConfiguration, http: HttpClient) {
@@ -38,6 +41,10 @@ export class ReviewService extends BaseService {
   static readonly ReviewGetSubmissionsPath = '/api/app/reviews/periods/{periodId}/submissions';
 
   /**
+   * 审核队列：各城市的提交情况.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `reviewGetSubmissions()` instead.
    *
@@ -52,6 +59,10 @@ export class ReviewService extends BaseService {
   }
 
   /**
+   * 审核队列：各城市的提交情况.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `reviewGetSubmissions$Response()` instead.
    *
@@ -74,6 +85,10 @@ export class ReviewService extends BaseService {
   static readonly ReviewGetCitySheetPath = '/api/app/reviews/periods/{periodId}/cities/{cityId}';
 
   /**
+   * 读取待审核的城市填报表.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `reviewGetCitySheet()` instead.
    *
@@ -88,6 +103,10 @@ export class ReviewService extends BaseService {
   }
 
   /**
+   * 读取待审核的城市填报表.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `reviewGetCitySheet$Response()` instead.
    *
@@ -107,6 +126,10 @@ export class ReviewService extends BaseService {
   static readonly ReviewAdjustLinePath = '/api/app/reviews/lines/{lineId}/adjust';
 
   /**
+   * 调整一项指标的审核得分（需写明理由）.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `reviewAdjustLine()` instead.
    *
@@ -121,6 +144,10 @@ export class ReviewService extends BaseService {
   }
 
   /**
+   * 调整一项指标的审核得分（需写明理由）.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `reviewAdjustLine$Response()` instead.
    *
@@ -140,6 +167,10 @@ export class ReviewService extends BaseService {
   static readonly ReviewClearAdjustmentPath = '/api/app/reviews/lines/{lineId}/clear-adjustment';
 
   /**
+   * 撤销调整，恢复自评得分（需写明理由）.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `reviewClearAdjustment()` instead.
    *
@@ -154,6 +185,10 @@ export class ReviewService extends BaseService {
   }
 
   /**
+   * 撤销调整，恢复自评得分（需写明理由）.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `reviewClearAdjustment$Response()` instead.
    *
@@ -173,6 +208,10 @@ export class ReviewService extends BaseService {
   static readonly ReviewReturnPath = '/api/app/reviews/periods/{periodId}/cities/{cityId}/return';
 
   /**
+   * 退回城市填报表.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `reviewReturn()` instead.
    *
@@ -187,6 +226,10 @@ export class ReviewService extends BaseService {
   }
 
   /**
+   * 退回城市填报表.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `reviewReturn$Response()` instead.
    *
@@ -206,6 +249,10 @@ export class ReviewService extends BaseService {
   static readonly ReviewApprovePath = '/api/app/reviews/periods/{periodId}/cities/{cityId}/approve';
 
   /**
+   * 审核通过城市填报表.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `reviewApprove()` instead.
    *
@@ -220,6 +267,10 @@ export class ReviewService extends BaseService {
   }
 
   /**
+   * 审核通过城市填报表.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `reviewApprove$Response()` instead.
    *
@@ -239,6 +290,10 @@ export class ReviewService extends BaseService {
   static readonly ReviewDownloadEvidencePath = '/api/app/reviews/evidence/{id}';
 
   /**
+   * 审核时下载佐证材料.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `reviewDownloadEvidence()` instead.
    *
@@ -253,6 +308,10 @@ export class ReviewService extends BaseService {
   }
 
   /**
+   * 审核时下载佐证材料.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `reviewDownloadEvidence$Response()` instead.
    *

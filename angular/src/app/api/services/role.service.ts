@@ -26,6 +26,9 @@ import { RoleUpdate$Params } from '../fn/role/role-update';
 import { roleUpdatePermissions } from '../fn/role/role-update-permissions';
 import { RoleUpdatePermissions$Params } from '../fn/role/role-update-permissions';
 
+/**
+ * 角色与权限
+ */
 @Injectable({ providedIn: 'root' })
 export class RoleService extends BaseService {
   constructor(config: ApiConfiguration, http: HttpClient) {
@@ -36,6 +39,10 @@ export class RoleService extends BaseService {
   static readonly RoleGetListPath = '/api/app/roles';
 
   /**
+   * 列出角色.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `roleGetList()` instead.
    *
@@ -50,6 +57,10 @@ export class RoleService extends BaseService {
   }
 
   /**
+   * 列出角色.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `roleGetList$Response()` instead.
    *
@@ -71,6 +82,10 @@ export class RoleService extends BaseService {
   static readonly RoleCreatePath = '/api/app/roles';
 
   /**
+   * 新建角色.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `roleCreate()` instead.
    *
@@ -85,6 +100,10 @@ export class RoleService extends BaseService {
   }
 
   /**
+   * 新建角色.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `roleCreate$Response()` instead.
    *
@@ -99,6 +118,10 @@ export class RoleService extends BaseService {
   static readonly RoleUpdatePath = '/api/app/roles/{id}';
 
   /**
+   * 修改角色.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `roleUpdate()` instead.
    *
@@ -113,6 +136,10 @@ export class RoleService extends BaseService {
   }
 
   /**
+   * 修改角色.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `roleUpdate$Response()` instead.
    *
@@ -127,6 +154,10 @@ export class RoleService extends BaseService {
   static readonly RoleDeletePath = '/api/app/roles/{id}';
 
   /**
+   * 删除角色.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `roleDelete()` instead.
    *
@@ -141,6 +172,10 @@ export class RoleService extends BaseService {
   }
 
   /**
+   * 删除角色.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `roleDelete$Response()` instead.
    *
@@ -155,6 +190,10 @@ export class RoleService extends BaseService {
   static readonly RoleGetPermissionsPath = '/api/app/roles/{id}/permissions';
 
   /**
+   * 读取角色的权限.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `roleGetPermissions()` instead.
    *
@@ -169,6 +208,10 @@ export class RoleService extends BaseService {
   }
 
   /**
+   * 读取角色的权限.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `roleGetPermissions$Response()` instead.
    *
@@ -188,6 +231,10 @@ export class RoleService extends BaseService {
   static readonly RoleUpdatePermissionsPath = '/api/app/roles/{id}/permissions';
 
   /**
+   * 设置角色的权限.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `roleUpdatePermissions()` instead.
    *
@@ -202,6 +249,10 @@ export class RoleService extends BaseService {
   }
 
   /**
+   * 设置角色的权限.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `roleUpdatePermissions$Response()` instead.
    *

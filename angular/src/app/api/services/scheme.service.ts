@@ -56,6 +56,9 @@ import { SchemeUpdateCategory$Params } from '../fn/scheme/scheme-update-category
 import { schemeUpdateIndicator } from '../fn/scheme/scheme-update-indicator';
 import { SchemeUpdateIndicator$Params } from '../fn/scheme/scheme-update-indicator';
 
+/**
+ * 考评方案
+ */
 @Injectable({ providedIn: 'root' })
 export class SchemeService extends BaseService {
   constructor(config: ApiConfiguration, http: HttpClient) {
@@ -66,6 +69,10 @@ export class SchemeService extends BaseService {
   static readonly SchemeGetListPath = '/api/app/schemes';
 
   /**
+   * 列出考评方案.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `schemeGetList()` instead.
    *
@@ -80,6 +87,10 @@ export class SchemeService extends BaseService {
   }
 
   /**
+   * 列出考评方案.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `schemeGetList$Response()` instead.
    *
@@ -102,6 +113,10 @@ export class SchemeService extends BaseService {
   static readonly SchemeCreatePath = '/api/app/schemes';
 
   /**
+   * 新建考评方案草稿.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `schemeCreate()` instead.
    *
@@ -116,6 +131,10 @@ export class SchemeService extends BaseService {
   }
 
   /**
+   * 新建考评方案草稿.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `schemeCreate$Response()` instead.
    *
@@ -130,6 +149,10 @@ export class SchemeService extends BaseService {
   static readonly SchemeGetPath = '/api/app/schemes/{id}';
 
   /**
+   * 读取一个考评方案.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `schemeGet()` instead.
    *
@@ -144,6 +167,10 @@ export class SchemeService extends BaseService {
   }
 
   /**
+   * 读取一个考评方案.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `schemeGet$Response()` instead.
    *
@@ -158,6 +185,10 @@ export class SchemeService extends BaseService {
   static readonly SchemeUpdatePath = '/api/app/schemes/{id}';
 
   /**
+   * 修改考评方案草稿.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `schemeUpdate()` instead.
    *
@@ -172,6 +203,10 @@ export class SchemeService extends BaseService {
   }
 
   /**
+   * 修改考评方案草稿.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `schemeUpdate$Response()` instead.
    *
@@ -186,6 +221,10 @@ export class SchemeService extends BaseService {
   static readonly SchemeDeletePath = '/api/app/schemes/{id}';
 
   /**
+   * 删除考评方案草稿.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `schemeDelete()` instead.
    *
@@ -200,6 +239,10 @@ export class SchemeService extends BaseService {
   }
 
   /**
+   * 删除考评方案草稿.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `schemeDelete$Response()` instead.
    *
@@ -214,6 +257,10 @@ export class SchemeService extends BaseService {
   static readonly SchemePublishPath = '/api/app/schemes/{id}/publish';
 
   /**
+   * 发布考评方案.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `schemePublish()` instead.
    *
@@ -228,6 +275,10 @@ export class SchemeService extends BaseService {
   }
 
   /**
+   * 发布考评方案.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `schemePublish$Response()` instead.
    *
@@ -242,6 +293,10 @@ export class SchemeService extends BaseService {
   static readonly SchemeArchivePath = '/api/app/schemes/{id}/archive';
 
   /**
+   * 归档考评方案.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `schemeArchive()` instead.
    *
@@ -256,6 +311,10 @@ export class SchemeService extends BaseService {
   }
 
   /**
+   * 归档考评方案.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `schemeArchive$Response()` instead.
    *
@@ -270,6 +329,10 @@ export class SchemeService extends BaseService {
   static readonly SchemeCopyAsNewDraftPath = '/api/app/schemes/{id}/copy';
 
   /**
+   * 复制考评方案为新草稿.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `schemeCopyAsNewDraft()` instead.
    *
@@ -284,6 +347,10 @@ export class SchemeService extends BaseService {
   }
 
   /**
+   * 复制考评方案为新草稿.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `schemeCopyAsNewDraft$Response()` instead.
    *
@@ -301,6 +368,10 @@ export class SchemeService extends BaseService {
   static readonly SchemeExportJsonPath = '/api/app/schemes/{id}/export/json';
 
   /**
+   * 导出考评方案（JSON）.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `schemeExportJson()` instead.
    *
@@ -315,6 +386,10 @@ export class SchemeService extends BaseService {
   }
 
   /**
+   * 导出考评方案（JSON）.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `schemeExportJson$Response()` instead.
    *
@@ -329,6 +404,10 @@ export class SchemeService extends BaseService {
   static readonly SchemeImportJsonPath = '/api/app/schemes/import/json';
 
   /**
+   * 导入考评方案（JSON）.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `schemeImportJson()` instead.
    *
@@ -343,6 +422,10 @@ export class SchemeService extends BaseService {
   }
 
   /**
+   * 导入考评方案（JSON）.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `schemeImportJson$Response()` instead.
    *
@@ -360,6 +443,10 @@ export class SchemeService extends BaseService {
   static readonly SchemeExportExcelPath = '/api/app/schemes/{id}/export/xlsx';
 
   /**
+   * 导出考评方案（Excel）.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `schemeExportExcel()` instead.
    *
@@ -374,6 +461,10 @@ export class SchemeService extends BaseService {
   }
 
   /**
+   * 导出考评方案（Excel）.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `schemeExportExcel$Response()` instead.
    *
@@ -388,6 +479,10 @@ export class SchemeService extends BaseService {
   static readonly SchemeImportExcelPath = '/api/app/schemes/import/xlsx';
 
   /**
+   * 导入考评方案（Excel）.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `schemeImportExcel()` instead.
    *
@@ -402,6 +497,10 @@ export class SchemeService extends BaseService {
   }
 
   /**
+   * 导入考评方案（Excel）.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `schemeImportExcel$Response()` instead.
    *
@@ -419,6 +518,10 @@ export class SchemeService extends BaseService {
   static readonly SchemeAddCategoryPath = '/api/app/schemes/{id}/categories';
 
   /**
+   * 在考评方案草稿中新增类别.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `schemeAddCategory()` instead.
    *
@@ -433,6 +536,10 @@ export class SchemeService extends BaseService {
   }
 
   /**
+   * 在考评方案草稿中新增类别.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `schemeAddCategory$Response()` instead.
    *
@@ -450,6 +557,10 @@ export class SchemeService extends BaseService {
   static readonly SchemeUpdateCategoryPath = '/api/app/schemes/{id}/categories/{code}';
 
   /**
+   * 修改考评方案草稿的类别.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `schemeUpdateCategory()` instead.
    *
@@ -464,6 +575,10 @@ export class SchemeService extends BaseService {
   }
 
   /**
+   * 修改考评方案草稿的类别.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `schemeUpdateCategory$Response()` instead.
    *
@@ -481,6 +596,10 @@ export class SchemeService extends BaseService {
   static readonly SchemeRemoveCategoryPath = '/api/app/schemes/{id}/categories/{code}';
 
   /**
+   * 从考评方案草稿中删除类别.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `schemeRemoveCategory()` instead.
    *
@@ -495,6 +614,10 @@ export class SchemeService extends BaseService {
   }
 
   /**
+   * 从考评方案草稿中删除类别.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `schemeRemoveCategory$Response()` instead.
    *
@@ -512,6 +635,10 @@ export class SchemeService extends BaseService {
   static readonly SchemeMoveCategoryPath = '/api/app/schemes/{id}/categories/{code}/move';
 
   /**
+   * 调整考评方案草稿中类别的位置.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `schemeMoveCategory()` instead.
    *
@@ -526,6 +653,10 @@ export class SchemeService extends BaseService {
   }
 
   /**
+   * 调整考评方案草稿中类别的位置.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `schemeMoveCategory$Response()` instead.
    *
@@ -543,6 +674,10 @@ export class SchemeService extends BaseService {
   static readonly SchemeAddIndicatorPath = '/api/app/schemes/{id}/indicators';
 
   /**
+   * 在考评方案草稿中新增指标.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `schemeAddIndicator()` instead.
    *
@@ -557,6 +692,10 @@ export class SchemeService extends BaseService {
   }
 
   /**
+   * 在考评方案草稿中新增指标.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `schemeAddIndicator$Response()` instead.
    *
@@ -574,6 +713,10 @@ export class SchemeService extends BaseService {
   static readonly SchemeUpdateIndicatorPath = '/api/app/schemes/{id}/indicators/{code}';
 
   /**
+   * 修改考评方案草稿的指标.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `schemeUpdateIndicator()` instead.
    *
@@ -588,6 +731,10 @@ export class SchemeService extends BaseService {
   }
 
   /**
+   * 修改考评方案草稿的指标.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `schemeUpdateIndicator$Response()` instead.
    *
@@ -605,6 +752,10 @@ export class SchemeService extends BaseService {
   static readonly SchemeRemoveIndicatorPath = '/api/app/schemes/{id}/indicators/{code}';
 
   /**
+   * 从考评方案草稿中删除指标.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `schemeRemoveIndicator()` instead.
    *
@@ -619,6 +770,10 @@ export class SchemeService extends BaseService {
   }
 
   /**
+   * 从考评方案草稿中删除指标.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `schemeRemoveIndicator$Response()` instead.
    *
@@ -636,6 +791,10 @@ export class SchemeService extends BaseService {
   static readonly SchemeMoveIndicatorPath = '/api/app/schemes/{id}/indicators/{code}/move';
 
   /**
+   * 调整考评方案草稿中指标的位置.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `schemeMoveIndicator()` instead.
    *
@@ -650,6 +809,10 @@ export class SchemeService extends BaseService {
   }
 
   /**
+   * 调整考评方案草稿中指标的位置.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `schemeMoveIndicator$Response()` instead.
    *
@@ -667,6 +830,10 @@ export class SchemeService extends BaseService {
   static readonly SchemePreviewPath = '/api/app/schemes/preview';
 
   /**
+   * Scores the given values against a scheme without saving anything.
+   *
+   * Scores the given values against a scheme without saving anything.
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `schemePreview()` instead.
    *
@@ -681,6 +848,10 @@ export class SchemeService extends BaseService {
   }
 
   /**
+   * Scores the given values against a scheme without saving anything.
+   *
+   * Scores the given values against a scheme without saving anything.
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `schemePreview$Response()` instead.
    *

@@ -25,6 +25,9 @@ import { SupervisionRoundGetMemberCandidates$Params } from '../fn/supervision-ro
 import { supervisionRoundUpdate } from '../fn/supervision-round/supervision-round-update';
 import { SupervisionRoundUpdate$Params } from '../fn/supervision-round/supervision-round-update';
 
+/**
+ * 督导轮次
+ */
 @Injectable({ providedIn: 'root' })
 export class SupervisionRoundService extends BaseService {
   constructor(config: ApiConfiguration, http: HttpClient) {
@@ -35,6 +38,10 @@ export class SupervisionRoundService extends BaseService {
   static readonly SupervisionRoundGetListPath = '/api/app/supervision/rounds';
 
   /**
+   * 列出督导轮次.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `supervisionRoundGetList()` instead.
    *
@@ -49,6 +56,10 @@ export class SupervisionRoundService extends BaseService {
   }
 
   /**
+   * 列出督导轮次.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `supervisionRoundGetList$Response()` instead.
    *
@@ -72,6 +83,10 @@ export class SupervisionRoundService extends BaseService {
   static readonly SupervisionRoundCreatePath = '/api/app/supervision/rounds';
 
   /**
+   * 新建督导轮次.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `supervisionRoundCreate()` instead.
    *
@@ -86,6 +101,10 @@ export class SupervisionRoundService extends BaseService {
   }
 
   /**
+   * 新建督导轮次.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `supervisionRoundCreate$Response()` instead.
    *
@@ -108,6 +127,10 @@ export class SupervisionRoundService extends BaseService {
   static readonly SupervisionRoundGetPath = '/api/app/supervision/rounds/{id}';
 
   /**
+   * 读取一个督导轮次.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `supervisionRoundGet()` instead.
    *
@@ -122,6 +145,10 @@ export class SupervisionRoundService extends BaseService {
   }
 
   /**
+   * 读取一个督导轮次.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `supervisionRoundGet$Response()` instead.
    *
@@ -144,6 +171,10 @@ export class SupervisionRoundService extends BaseService {
   static readonly SupervisionRoundUpdatePath = '/api/app/supervision/rounds/{id}';
 
   /**
+   * 修改督导轮次.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `supervisionRoundUpdate()` instead.
    *
@@ -158,6 +189,10 @@ export class SupervisionRoundService extends BaseService {
   }
 
   /**
+   * 修改督导轮次.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `supervisionRoundUpdate$Response()` instead.
    *
@@ -180,6 +215,10 @@ export class SupervisionRoundService extends BaseService {
   static readonly SupervisionRoundDeletePath = '/api/app/supervision/rounds/{id}';
 
   /**
+   * 删除督导轮次.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `supervisionRoundDelete()` instead.
    *
@@ -194,6 +233,10 @@ export class SupervisionRoundService extends BaseService {
   }
 
   /**
+   * 删除督导轮次.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `supervisionRoundDelete$Response()` instead.
    *
@@ -212,6 +255,10 @@ export class SupervisionRoundService extends BaseService {
     '/api/app/supervision/rounds/member-candidates';
 
   /**
+   * 列出可加入督导组的省级人员.
+   *
+   * Users of the province who may join a supervision group.
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `supervisionRoundGetMemberCandidates()` instead.
    *
@@ -226,6 +273,10 @@ export class SupervisionRoundService extends BaseService {
   }
 
   /**
+   * 列出可加入督导组的省级人员.
+   *
+   * Users of the province who may join a supervision group.
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `supervisionRoundGetMemberCandidates$Response()` instead.
    *

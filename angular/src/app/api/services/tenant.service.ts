@@ -25,6 +25,9 @@ import { TenantDto as TenantsTenantDto } from '../models/Tenants/tenant-dto';
 import { tenantUpdate } from '../fn/tenant/tenant-update';
 import { TenantUpdate$Params } from '../fn/tenant/tenant-update';
 
+/**
+ * 试点城市
+ */
 @Injectable({ providedIn: 'root' })
 export class TenantService extends BaseService {
   constructor(config: ApiConfiguration, http: HttpClient) {
@@ -35,6 +38,10 @@ export class TenantService extends BaseService {
   static readonly TenantGetListPath = '/api/app/tenants';
 
   /**
+   * 列出试点城市.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `tenantGetList()` instead.
    *
@@ -49,6 +56,10 @@ export class TenantService extends BaseService {
   }
 
   /**
+   * 列出试点城市.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `tenantGetList$Response()` instead.
    *
@@ -71,6 +82,10 @@ export class TenantService extends BaseService {
   static readonly TenantCreatePath = '/api/app/tenants';
 
   /**
+   * 新建试点城市.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `tenantCreate()` instead.
    *
@@ -85,6 +100,10 @@ export class TenantService extends BaseService {
   }
 
   /**
+   * 新建试点城市.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `tenantCreate$Response()` instead.
    *
@@ -99,6 +118,10 @@ export class TenantService extends BaseService {
   static readonly TenantGetPath = '/api/app/tenants/{id}';
 
   /**
+   * 读取一个试点城市.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `tenantGet()` instead.
    *
@@ -113,6 +136,10 @@ export class TenantService extends BaseService {
   }
 
   /**
+   * 读取一个试点城市.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `tenantGet$Response()` instead.
    *
@@ -127,6 +154,10 @@ export class TenantService extends BaseService {
   static readonly TenantUpdatePath = '/api/app/tenants/{id}';
 
   /**
+   * 修改试点城市.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `tenantUpdate()` instead.
    *
@@ -141,6 +172,10 @@ export class TenantService extends BaseService {
   }
 
   /**
+   * 修改试点城市.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `tenantUpdate$Response()` instead.
    *
@@ -155,6 +190,10 @@ export class TenantService extends BaseService {
   static readonly TenantActivatePath = '/api/app/tenants/{id}/activate';
 
   /**
+   * 启用试点城市.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `tenantActivate()` instead.
    *
@@ -169,6 +208,10 @@ export class TenantService extends BaseService {
   }
 
   /**
+   * 启用试点城市.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `tenantActivate$Response()` instead.
    *
@@ -186,6 +229,10 @@ export class TenantService extends BaseService {
   static readonly TenantDeactivatePath = '/api/app/tenants/{id}/deactivate';
 
   /**
+   * 停用试点城市.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `tenantDeactivate()` instead.
    *
@@ -200,6 +247,10 @@ export class TenantService extends BaseService {
   }
 
   /**
+   * 停用试点城市.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `tenantDeactivate$Response()` instead.
    *

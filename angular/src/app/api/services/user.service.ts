@@ -23,6 +23,9 @@ import { UserGetList$Params } from '../fn/user/user-get-list';
 import { userUpdate } from '../fn/user/user-update';
 import { UserUpdate$Params } from '../fn/user/user-update';
 
+/**
+ * 用户
+ */
 @Injectable({ providedIn: 'root' })
 export class UserService extends BaseService {
   constructor(config: ApiConfiguration, http: HttpClient) {
@@ -33,6 +36,10 @@ export class UserService extends BaseService {
   static readonly UserGetListPath = '/api/app/users';
 
   /**
+   * 列出用户.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `userGetList()` instead.
    *
@@ -47,6 +54,10 @@ export class UserService extends BaseService {
   }
 
   /**
+   * 列出用户.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `userGetList$Response()` instead.
    *
@@ -68,6 +79,10 @@ export class UserService extends BaseService {
   static readonly UserCreatePath = '/api/app/users';
 
   /**
+   * 新建用户.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `userCreate()` instead.
    *
@@ -82,6 +97,10 @@ export class UserService extends BaseService {
   }
 
   /**
+   * 新建用户.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `userCreate$Response()` instead.
    *
@@ -96,6 +115,10 @@ export class UserService extends BaseService {
   static readonly UserGetPath = '/api/app/users/{id}';
 
   /**
+   * 读取一个用户.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `userGet()` instead.
    *
@@ -110,6 +133,10 @@ export class UserService extends BaseService {
   }
 
   /**
+   * 读取一个用户.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `userGet$Response()` instead.
    *
@@ -124,6 +151,10 @@ export class UserService extends BaseService {
   static readonly UserUpdatePath = '/api/app/users/{id}';
 
   /**
+   * 修改用户.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `userUpdate()` instead.
    *
@@ -138,6 +169,10 @@ export class UserService extends BaseService {
   }
 
   /**
+   * 修改用户.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `userUpdate$Response()` instead.
    *
@@ -152,6 +187,10 @@ export class UserService extends BaseService {
   static readonly UserDeletePath = '/api/app/users/{id}';
 
   /**
+   * 删除用户.
+   *
+   *
+   *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `userDelete()` instead.
    *
@@ -166,6 +205,10 @@ export class UserService extends BaseService {
   }
 
   /**
+   * 删除用户.
+   *
+   *
+   *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `userDelete$Response()` instead.
    *

@@ -3,8 +3,11 @@
 
 import { EntityChangeDto as AuditingEntityChangeDto } from '../../models/Auditing/entity-change-dto';
 export interface AuditLogDto {
+  action?: string | null;
+  cityName?: string | null;
   clientIpAddress?: string | null;
   entityChanges?: Array<AuditingEntityChangeDto> | null;
+  event?: string | null;
   exception?: string | null;
   executionDuration?: number;
   executionTime?: string;

@@ -6,6 +6,7 @@ export interface EntityChangeDto {
   auditLogId?: string | null;
   changeTime?: string;
   changeType?: string | null;
+  entityDisplayName?: string | null;
   entityId?: string | null;
   entityTypeFullName?: string | null;
   id?: string;
