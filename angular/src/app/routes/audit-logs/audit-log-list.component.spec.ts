@@ -19,6 +19,7 @@ const LOGS: AuditLogDto[] = [
     httpStatusCode: 200,
     executionDuration: 35,
     executionTime: '2026-11-22T08:00:00Z',
+    event: '管理员 于 2026-11-22 16:00 修改试点城市：试点城市 兰州市 的名称由 “兰州” 改为 “兰州市”',
     exception: null,
     impersonatorTenantId: null,
     entityChanges: [
@@ -85,6 +86,16 @@ describe('AuditLogListComponent', () => {
   });
 
   afterEach(() => httpMock.verify());
+
+  it('shows each log as its event and result, in Beijing time, not as a route', () => {
+    const row = el.querySelector('tbody tr') as HTMLElement;
+    expect(row.querySelector('[data-testid="audit-event"]')?.textContent).toContain(
+      '修改试点城市：试点城市 兰州市 的名称由 “兰州” 改为 “兰州市”',
+    );
+    expect(row.textContent).toContain('2026-11-22 16:00');
+    expect(row.textContent).toContain('完成');
+    expect(row.textContent).not.toContain('/api/app/tenants');
+  });
 
   it('sends the filters as query parameters from the first page', () => {
     const start = new Date('2026-11-01T00:00:00Z');

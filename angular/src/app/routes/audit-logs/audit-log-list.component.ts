@@ -28,6 +28,19 @@ export function changeTypeName(changeType: string | null | undefined): string {
 }
 
 /** Colour of the status code tag: green 2xx, orange 4xx, red 5xx. */
+/** How a request ended, for the 结果 column: done, refused or failed. */
+export function resultOf(
+  code: number | null | undefined,
+): 'done' | 'refused' | 'failed' | 'unknown' {
+  if (!code) {
+    return 'unknown';
+  }
+  if (code >= 500) {
+    return 'failed';
+  }
+  return code >= 400 ? 'refused' : 'done';
+}
+
 export function statusColor(code: number | null | undefined): string {
   if (!code) {
     return 'default';
@@ -110,6 +123,7 @@ export class AuditLogListComponent implements OnInit {
   protected readonly methods = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH'];
   protected readonly changeTypeName = changeTypeName;
   protected readonly statusColor = statusColor;
+  protected readonly resultOf = resultOf;
 
   readonly filter = new FormGroup({
     userName: new FormControl('', { nonNullable: true }),
