@@ -126,7 +126,6 @@ public sealed class Layer_Tests
     public void Should_Build_Every_Application_Service_On_The_Base_Class() =>
         LayerRules.ServicesOffTheBase(Application).ShouldBeSubsetOf(
         [
-            "PilotAssessment.Results.ResultMonitoringAppService",
             "PilotAssessment.Reviews.ReviewAppService",
             "PilotAssessment.Schemes.SchemeAppService",
         ]);
