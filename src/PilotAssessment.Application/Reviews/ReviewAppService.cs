@@ -13,6 +13,7 @@ namespace PilotAssessment.Reviews;
 /// </summary>
 [RequiresPermission(PilotAssessmentPermissions.Review.Default)]
 public sealed class ReviewAppService(
+    ApplicationServiceContext context,
     IRepository<AssessmentPeriod> periods,
     IRepository<Scheme> schemes,
     IRepository<EntryLine> lines,
@@ -21,18 +22,14 @@ public sealed class ReviewAppService(
     IRepository<Tenant> tenants,
     IUnitOfWork unitOfWork,
     EntrySheetReader reader,
-    Results.PeriodScoringService scoring,
-    IDataFilter dataFilter,
-    ICurrentTenant currentTenant,
-    ICurrentUser currentUser,
-    TimeProvider clock) : IReviewAppService
+    Results.PeriodScoringService scoring) : PilotAssessmentAppService(context), IReviewAppService
 {
     public async Task<List<SubmissionDto>> GetSubmissionsAsync(Guid periodId)
     {
         await periods.GetAsync(periodId);
         var cities = await tenants.ToListAsync(tenants.Query().OrderBy(t => t.Name));
         List<CitySubmission> all;
-        using (dataFilter.Disable<IMultiTenant>())
+        using (ReadAcrossCities())
         {
             all = await submissions.ToListAsync(submissions.Query().Where(s => s.PeriodId == periodId));
         }
@@ -45,7 +42,7 @@ public sealed class ReviewAppService(
     {
         var period = await periods.GetAsync(periodId);
         var city = await tenants.GetAsync(cityId);
-        using (currentTenant.Change(city.Id, city.Name))
+        using (CurrentTenant.Change(city.Id, city.Name))
         {
             return await reader.ReadAsync(period, city.Id);
         }
@@ -72,7 +69,7 @@ public sealed class ReviewAppService(
             line.AuditorScore = definition.Rounding.Round(input.Score);
             line.AdjustReason = input.Reason.Trim();
             line.AdjustClearReason = null;
-            line.AdjustedByUserId = currentUser.Id;
+            line.AdjustedByUserId = CurrentUser.Id;
             await lines.UpdateAsync(line);
             return await reader.LineAsync(line, definition);
         });
@@ -96,7 +93,7 @@ public sealed class ReviewAppService(
             line.AuditorScore = null;
             line.AdjustReason = null;
             line.AdjustClearReason = input.Reason.Trim();
-            line.AdjustedByUserId = currentUser.Id;
+            line.AdjustedByUserId = CurrentUser.Id;
             await lines.UpdateAsync(line);
             return await reader.LineAsync(line, definition);
         });
@@ -105,7 +102,7 @@ public sealed class ReviewAppService(
     {
         await periods.GetAsync(periodId);
         var city = await tenants.GetAsync(cityId);
-        using (currentTenant.Change(city.Id, city.Name))
+        using (CurrentTenant.Change(city.Id, city.Name))
         {
             var submission = await SubmissionOfAsync(periodId) ?? throw new BusinessException(ReviewErrorCodes.NotSubmitted, SubmissionStatus.Draft);
             submission.Return(input.Comment ?? string.Empty);
@@ -139,10 +136,10 @@ public sealed class ReviewAppService(
     {
         await periods.GetAsync(periodId);
         var city = await tenants.GetAsync(cityId);
-        using (currentTenant.Change(city.Id, city.Name))
+        using (CurrentTenant.Change(city.Id, city.Name))
         {
             var submission = await SubmissionOfAsync(periodId) ?? throw new BusinessException(ReviewErrorCodes.NotSubmitted, SubmissionStatus.Draft);
-            submission.Approve(currentUser.Id, clock.GetUtcNow().UtcDateTime);
+            submission.Approve(CurrentUser.Id, Now);
 
             // 审核总分 beside 自评总分, and the reported lines move on from 已提交省级.
             var period = await periods.GetAsync(periodId);
@@ -163,7 +160,7 @@ public sealed class ReviewAppService(
 
     public async Task<FileDto> DownloadEvidenceAsync(Guid evidenceId)
     {
-        using var _ = dataFilter.Disable<IMultiTenant>();
+        using var _ = ReadAcrossCities();
         var file = await evidence.GetAsync(evidenceId);
         return new FileDto(file.FileName, file.ContentType, file.Content);
     }
@@ -172,12 +169,12 @@ public sealed class ReviewAppService(
     private async Task<EntryLineDto> ChangeSubmittedLineAsync(Guid lineId, Func<EntryLine, Task<EntryLineDto>> change)
     {
         EntryLine line;
-        using (dataFilter.Disable<IMultiTenant>())
+        using (ReadAcrossCities())
         {
             line = await lines.GetAsync(lineId);
         }
 
-        using (currentTenant.Change(line.TenantId))
+        using (CurrentTenant.Change(line.TenantId))
         {
             var submission = await SubmissionOfAsync(line.PeriodId) ?? throw new BusinessException(ReviewErrorCodes.NotSubmitted, SubmissionStatus.Draft);
             submission.EnsureSubmitted();

@@ -16,14 +16,11 @@ namespace PilotAssessment.Schemes;
 /// </summary>
 [RequiresPermission(PilotAssessmentPermissions.Schemes.Default)]
 public sealed partial class SchemeAppService(
+    ApplicationServiceContext context,
     IRepository<Scheme> schemes,
-    ICurrentUser currentUser,
-    ICurrentTenant currentTenant,
     IPermissionChecker permissionChecker,
-    IStringLocalizer<PilotAssessmentResource> localizer,
     ScoringEngine engine,
-    TimeProvider clock,
-    IMapper mapper) : ISchemeAppService
+    IMapper mapper) : PilotAssessmentAppService(context), ISchemeAppService
 {
     private static readonly SchemeValidator Validator = new();
 
@@ -106,7 +103,7 @@ public sealed partial class SchemeAppService(
         var scheme = await schemes.GetAsync(id);
         try
         {
-            scheme.Publish(Validator, clock.GetUtcNow().UtcDateTime);
+            scheme.Publish(Validator, Now);
         }
         catch (SchemeInvalidException invalid)
         {
@@ -121,7 +118,7 @@ public sealed partial class SchemeAppService(
     public async Task<SchemeDto> ArchiveAsync(Guid id)
     {
         var scheme = await schemes.GetAsync(id);
-        scheme.Archive(clock.GetUtcNow().UtcDateTime);
+        scheme.Archive(Now);
         await schemes.UpdateAsync(scheme);
         return mapper.Map<SchemeDto>(scheme);
     }
@@ -204,7 +201,7 @@ public sealed partial class SchemeAppService(
     // Drafts are for those who write schemes: provincial users holding Schemes.Manage, outside any city.
     // Auditors, cities and a host user acting inside a city see published and archived schemes only.
     private async Task<bool> SeesDraftsAsync() =>
-        _seesDrafts ??= currentUser.TenantId is null && currentTenant.Id is null
+        _seesDrafts ??= CurrentUser.TenantId is null && CurrentTenant.Id is null
             && await permissionChecker.IsGrantedAsync(PilotAssessmentPermissions.Schemes.Manage);
 
     private async Task<IQueryable<Scheme>> VisibleAsync() =>
@@ -225,12 +222,12 @@ public sealed partial class SchemeAppService(
         };
 
     private IReadOnlyList<SchemeProblemDto> Problems(Scheme scheme) =>
-        scheme.Status == SchemeStatus.Draft ? Validator.Validate(scheme.Definition, scheme.Scale).Localize(localizer) : [];
+        scheme.Status == SchemeStatus.Draft ? Validator.Validate(scheme.Definition, scheme.Scale).Localize(L) : [];
 
     private BusinessException LocalizedProblems(IReadOnlyList<SchemeProblem> problems)
     {
         var exception = new BusinessException(SchemeErrorCodes.Invalid, problems.Count);
-        foreach (var problem in problems.Localize(localizer))
+        foreach (var problem in problems.Localize(L))
         {
             exception.WithError(problem.Target, problem.Message);
         }
