@@ -60,6 +60,9 @@ export function flattenUnits(units: readonly UnitDto[]): UnitDto[] {
   template: `
     <div class="toolbar">
       <a routerLink="/supervision">← {{ 'supervision.back' | t }}</a>
+      @if (detail(); as d) {
+        <h1 class="title">{{ d.problem?.title }}</h1>
+      }
     </div>
     @if (error()) {
       <nz-alert
@@ -274,6 +277,10 @@ export function flattenUnits(units: readonly UnitDto[]): UnitDto[] {
   styles: `
     .toolbar {
       margin-bottom: 12px;
+    }
+    .toolbar .title {
+      margin: 8px 0 0;
+      font-size: 20px;
     }
     .section {
       margin-bottom: 16px;

@@ -50,7 +50,7 @@ import {
   ],
   template: `
     <div class="toolbar">
-      <h2>{{ title() | t }}</h2>
+      <h1>{{ title() | t }}</h1>
       <span class="spacer"></span>
       @if (canManage()) {
         <a nz-button routerLink="/supervision/rounds" data-testid="open-rounds">{{
@@ -245,8 +245,9 @@ import {
       margin-bottom: 12px;
       flex-wrap: wrap;
     }
-    .toolbar h2 {
+    .toolbar h1 {
       margin: 0;
+      font-size: 20px;
     }
     .spacer {
       flex: 1;

@@ -67,7 +67,7 @@ function emptyForm(): RoundForm {
   template: `
     <div class="toolbar">
       <a routerLink="/supervision">← {{ 'supervision.back' | t }}</a>
-      <h2>{{ 'supervision.rounds' | t }}</h2>
+      <h1>{{ 'supervision.rounds' | t }}</h1>
       <span class="spacer"></span>
       <button nz-button nzType="primary" (click)="edit(null)" data-testid="new-round">
         {{ 'supervision.newRound' | t }}
@@ -183,8 +183,9 @@ function emptyForm(): RoundForm {
       align-items: center;
       margin-bottom: 12px;
     }
-    .toolbar h2 {
+    .toolbar h1 {
       margin: 0;
+      font-size: 20px;
     }
     .spacer {
       flex: 1;
