@@ -4,6 +4,7 @@ import { Observable, map } from 'rxjs';
 
 import { ApiConfiguration } from '@api/api-configuration';
 import { SupervisionProblemEvidenceDto as ProblemEvidenceDto } from '@api/models';
+import { fileNameOf, saveBlob } from '@shared/entry-files.service';
 
 /** The states of a problem in the order of its life cycle (交办 → 整改中 → 已整改待核验 → 已销号). */
 export const PROBLEM_STATUSES = [
@@ -62,33 +63,6 @@ export function beijingDay(addDays = 0, now = new Date()): string {
   return shifted.toISOString().slice(0, 10);
 }
 
-function fileNameOf(disposition: string | null): string | null {
-  if (!disposition) {
-    return null;
-  }
-  const star = /filename\*=(?:UTF-8'')?([^;]+)/i.exec(disposition);
-  if (star) {
-    try {
-      return decodeURIComponent(star[1].trim().replace(/^"|"$/g, ''));
-    } catch {
-      return star[1].trim();
-    }
-  }
-  const plain = /filename="?([^";]+)"?/i.exec(disposition);
-  return plain ? plain[1].trim() : null;
-}
-
-export function saveBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
 /** File traffic of problems (evidence uploads, downloads, the xlsx export) through the app's interceptor. */
 @Injectable({ providedIn: 'root' })
 export class ProblemFilesService {
@@ -125,8 +99,7 @@ export class ProblemFilesService {
   private download(url: string, fallbackName: string): Observable<void> {
     return this.http.get(url, { observe: 'response', responseType: 'blob' }).pipe(
       map((response: HttpResponse<Blob>) => {
-        const name = fileNameOf(response.headers.get('Content-Disposition')) ?? fallbackName;
-        saveBlob(response.body ?? new Blob(), name);
+        saveBlob(response.body ?? new Blob(), fileNameOf(response, fallbackName));
       }),
     );
   }
