@@ -84,7 +84,7 @@ internal sealed class AgreementAppService(
                 MaxPoints = i.MaxPoints,
                 SchemeTarget = (i.Rule as RatioToTargetRule)?.Target ?? i.Target,
             }).ToList(),
-            KeyTasks = input.WithPlanKeyTasks ? SampleKeyTaskLoader.Load() : [],
+            KeyTasks = input.WithPlanKeyTasks ? SampleKeyTaskLoader.Load(year) : [],
         });
         using (reader.InCity(city.Id, city.Name))
         {

@@ -79,4 +79,10 @@ public static class AgreementErrorCodes
     public const string Invalid = "Agreement:Invalid";
     public const string AlreadyExists = "Agreement:AlreadyExists";
     public const string DefaultTitle = "Agreement:DefaultTitle";
+    public const string DueDateOutsideYear = "Agreement:DueDateOutsideYear";
+    public const string MilestoneDueOutsideYear = "Agreement:MilestoneDueOutsideYear";
+    public const string BulkInvalid = "Agreement:BulkInvalid";
+    public const string BulkCityCount = "Agreement:BulkCityCount";
+    public const string BulkDuplicateCity = "Agreement:BulkDuplicateCity";
+    public const string BulkAlreadyIssued = "Agreement:BulkAlreadyIssued";
 }

@@ -83,12 +83,13 @@ public class Agreement : FullAuditedAggregateRoot, IMultiTenant
 
     /// <summary>
     /// Replaces a draft's title and body with what the province entered, checked by
-    /// <see cref="AgreementContentValidator"/>; units already assigned stay with their lines and tasks.
+    /// <see cref="AgreementContentValidator"/> (key tasks fall due within <see cref="Year"/>); units already assigned
+    /// stay with their lines and tasks.
     /// </summary>
     public void Redraft(string title, AgreementContentChange change)
     {
         SetTitle(title);
-        UpdateContent(AgreementContentValidator.Apply(Content, change));
+        UpdateContent(AgreementContentValidator.Apply(Content, change, Year));
     }
 
     /// <summary>The city's cascade: assigning lines and tasks to its units is not an amendment of the agreement.</summary>

@@ -1,15 +1,18 @@
+using System.Globalization;
+
 namespace PilotAssessment.Agreements;
 
 /// <summary>
 /// The rules of a draft's body: targets only on the scheme's lines; extra indicators and key tasks each with a code
 /// unique among their kind, a name, and (indicators) positive points. Every problem is reported at once, under the
-/// item's code, in one <see cref="AgreementErrorCodes.Invalid"/>.
+/// item's code, in one <see cref="AgreementErrorCodes.Invalid"/>. A key task and its milestones fall due within the
+/// agreement's year.
 /// </summary>
 public static class AgreementContentValidator
 {
     /// <summary>The body that replaces <paramref name="current"/>; units already assigned stay with their codes.</summary>
     /// <exception cref="BusinessException"><see cref="AgreementErrorCodes.Invalid"/> with a field error per problem.</exception>
-    public static AgreementContent Apply(AgreementContent current, AgreementContentChange change)
+    public static AgreementContent Apply(AgreementContent current, AgreementContentChange change, int year)
     {
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(change);
@@ -83,6 +86,16 @@ public static class AgreementContentValidator
             if (string.IsNullOrWhiteSpace(task.Task))
             {
                 problems.WithError(code, AgreementErrorCodes.NameRequired, code);
+            }
+
+            if (task.DueDate is { } due && due.Year != year)
+            {
+                problems.WithError(code, AgreementErrorCodes.DueDateOutsideYear, code, due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), year);
+            }
+
+            foreach (var milestone in task.Milestones.Where(m => m.DueDate is { } d && d.Year != year && !string.IsNullOrWhiteSpace(m.Title)))
+            {
+                problems.WithError(code, AgreementErrorCodes.MilestoneDueOutsideYear, milestone.Title.Trim(), milestone.DueDate!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), year);
             }
 
             tasks.Add(new AgreementKeyTask

@@ -36,7 +36,7 @@ public class AgreementContentValidatorTests
                 new KeyTaskChange("K02", "完善共治格局", "制定实施方案", "市委政法委", null, null, []),
             ],
             Duties = ["  落实平安建设领导责任制 ", "", "   "],
-        });
+        }, 2026);
 
         var d01 = content.Lines.Single(l => l.Code == "D01");
         d01.Target.ShouldBe(99);
@@ -61,7 +61,7 @@ public class AgreementContentValidatorTests
     [Fact]
     public void Should_Drop_Extra_Lines_And_Tasks_That_Are_No_Longer_Named()
     {
-        var content = AgreementContentValidator.Apply(Current, new AgreementContentChange());
+        var content = AgreementContentValidator.Apply(Current, new AgreementContentChange(), 2026);
 
         content.Lines.Select(l => l.Code).ShouldBe(["D01", "D02"]);
         content.KeyTasks.ShouldBeEmpty();
@@ -85,7 +85,7 @@ public class AgreementContentValidatorTests
                 new KeyTaskChange("K01", "", " ", null, null, null, []),
                 new KeyTaskChange("", "", "没有编号", null, null, null, []),
             ],
-        }));
+        }, 2026));
 
         refused.Code.ShouldBe(AgreementErrorCodes.Invalid);
         Text(refused, "Z99").ShouldBe(["Agreement:UnknownIndicator|Z99"]);
@@ -95,6 +95,42 @@ public class AgreementContentValidatorTests
         Text(refused, "K01").ShouldBe(["Agreement:DuplicateCode|K01", "Agreement:NameRequired|K01"]);
         Text(refused, "keyTasks").ShouldBe(["Agreement:CodeRequired"]);
         refused.Errors.Count.ShouldBe(6);
+    }
+
+    [Fact]
+    public void Should_Refuse_Key_Tasks_And_Milestones_Due_Outside_The_Agreements_Year()
+    {
+        var change = new AgreementContentChange
+        {
+            KeyTasks =
+            [
+                new KeyTaskChange("K01", "", "成立试点工作领导机构", null, null, new DateTime(2020, 3, 31),
+                    [new KeyTaskMilestone { Title = "印发组建通知", DueDate = new DateTime(2025, 12, 31) }, new KeyTaskMilestone { Title = "召开首次会议", DueDate = new DateTime(2026, 1, 1) }]),
+                new KeyTaskChange("K02", "", "制定实施方案", null, null, new DateTime(2026, 12, 31, 23, 0, 0), []),
+                new KeyTaskChange("K03", "", "建立协调制度", null, null, null, []),
+            ],
+        };
+
+        var refused = Should.Throw<BusinessException>(() => AgreementContentValidator.Apply(Current, change, 2026));
+        refused.Code.ShouldBe(AgreementErrorCodes.Invalid);
+        Text(refused, "K01").ShouldBe(["Agreement:DueDateOutsideYear|K01|2020-03-31|2026", "Agreement:MilestoneDueOutsideYear|印发组建通知|2025-12-31|2026"]);
+        refused.Errors.Count.ShouldBe(1);
+
+        // The same tasks in the year of their dates are accepted; a task without a date is too.
+        var agreement = new Agreement(Guid.NewGuid(), "2020年度兰州市目标责任书", 2020, Guid.NewGuid(), Current);
+        Should.Throw<BusinessException>(() => agreement.Redraft("2020年度兰州市目标责任书", change)).Errors["K01"].Count.ShouldBe(2);
+        AgreementContentValidator.Apply(Current, change with { KeyTasks = [change.KeyTasks[1], change.KeyTasks[2]] }, 2026)
+            .KeyTasks.Select(t => t.DueDate).ShouldBe([new DateTime(2026, 12, 31), null]);
+    }
+
+    [Fact]
+    public void Should_Give_The_Plans_Key_Tasks_Due_Dates_In_The_Agreements_Year()
+    {
+        var tasks = SampleData.SampleKeyTaskLoader.Load(2031);
+        tasks.Count.ShouldBe(20);
+        tasks.ShouldAllBe(t => t.DueDate!.Value.Year == 2031);
+        tasks.Single(t => t.Code == "K01").DueDate.ShouldBe(new DateTime(2031, 3, 31));
+        tasks.Single(t => t.Code == "K20").DueDate.ShouldBe(new DateTime(2031, 12, 31));
     }
 
     [Fact]

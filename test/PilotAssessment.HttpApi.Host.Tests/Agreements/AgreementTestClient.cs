@@ -25,6 +25,7 @@ internal static class AgreementTestClient
         return (await response.ReadJsonAsync<AgreementDto>())!;
     }
 
+    /// <summary>The standard body; its key tasks fall due within the agreement's year, as they must.</summary>
     public static UpdateAgreementInput StandardBody(AgreementDto agreement) => new()
     {
         Title = agreement.Title,
@@ -36,11 +37,11 @@ internal static class AgreementTestClient
             new AgreementKeyTaskInput
             {
                 Code = "K01", Area = "完善共治格局", Task = "成立由市委、市政府主要领导任组长的试点工作领导机构", ResponsibleUnit = "市委办公室",
-                DueDate = new DateTime(2020, 3, 31), Milestones = [new KeyTaskMilestoneDto { Title = "印发组建通知", DueDate = new DateTime(2020, 2, 28) }],
+                DueDate = new DateTime(agreement.Year, 3, 31), Milestones = [new KeyTaskMilestoneDto { Title = "印发组建通知", DueDate = new DateTime(agreement.Year, 2, 28) }],
             },
-            new AgreementKeyTaskInput { Code = "K02", Area = "完善共治格局", Task = "制定试点工作实施方案并分解任务清单、责任清单", ResponsibleUnit = "市委政法委", DueDate = new DateTime(2099, 4, 30) },
-            new AgreementKeyTaskInput { Code = "K03", Area = "打造工作网络", Task = "建成市、县、乡三级综治中心并实体化运行", ResponsibleUnit = "市委政法委", DueDate = new DateTime(2099, 12, 31) },
-            new AgreementKeyTaskInput { Code = "K04", Area = "建强支撑保障", Task = "落实试点工作经费保障", ResponsibleUnit = "市财政局", DueDate = new DateTime(2099, 6, 30) },
+            new AgreementKeyTaskInput { Code = "K02", Area = "完善共治格局", Task = "制定试点工作实施方案并分解任务清单、责任清单", ResponsibleUnit = "市委政法委", DueDate = new DateTime(agreement.Year, 4, 30) },
+            new AgreementKeyTaskInput { Code = "K03", Area = "打造工作网络", Task = "建成市、县、乡三级综治中心并实体化运行", ResponsibleUnit = "市委政法委", DueDate = new DateTime(agreement.Year, 12, 31) },
+            new AgreementKeyTaskInput { Code = "K04", Area = "建强支撑保障", Task = "落实试点工作经费保障", ResponsibleUnit = "市财政局", DueDate = new DateTime(agreement.Year, 6, 30) },
         ],
         Duties = ["落实平安建设领导责任制", "每季度研究一次试点工作"],
         Prohibitions = ["不得瞒报、迟报重大案事件"],

@@ -77,8 +77,9 @@ public abstract class Agreements_Http_Tests<THost>(THost host) : IClassFixture<T
         again.KeyTasks.Count.ShouldBe(20);
         var k01 = again.KeyTasks.Single(t => t.Code == "K01");
         k01.ResponsibleUnit.ShouldBe("市委办公室");
-        k01.DueDate.ShouldBe(new DateTime(2020, 3, 31));
-        k01.Status.ShouldBe("Overdue");
+        k01.DueDate.ShouldBe(new DateTime(2031, 3, 31)); // the plan's March, in the agreement's year
+        k01.Status.ShouldBe("NotStarted");
+        again.KeyTasks.ShouldAllBe(t => t.DueDate!.Value.Year == 2031);
         again.KeyTasks.Select(t => t.Area).Distinct().Count().ShouldBe(4);
         (await official.DeleteAsync($"{Url}/{again.Id}")).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await official.GetAsync($"{Url}/{again.Id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
@@ -109,9 +110,9 @@ public abstract class Agreements_Http_Tests<THost>(THost host) : IClassFixture<T
         var body = StandardBody(v2);
         body.Targets = [new AgreementTargetInput { Code = "D01", Target = 97 }];
         body.ExtraLines = [new AgreementExtraLineInput { Code = "X2", Name = "平安村（社区）创建率", MaxPoints = 1, Target = 90 }];
-        body.KeyTasks[0].DueDate = new DateTime(2020, 6, 30);
+        body.KeyTasks[0].DueDate = new DateTime(2032, 6, 30);
         body.KeyTasks.RemoveAt(1);
-        body.KeyTasks.Add(new AgreementKeyTaskInput { Code = "K05", Area = "完善共治格局", Task = "培育扶持社区社会组织和志愿服务队伍", ResponsibleUnit = "市民政局", DueDate = new DateTime(2099, 12, 31) });
+        body.KeyTasks.Add(new AgreementKeyTaskInput { Code = "K05", Area = "完善共治格局", Task = "培育扶持社区社会组织和志愿服务队伍", ResponsibleUnit = "市民政局", DueDate = new DateTime(2032, 12, 31) });
         body.Duties = ["落实平安建设领导责任制", "每月研究一次试点工作"];
         await UpdateAsync(official, v2.Id, body);
 
@@ -314,7 +315,7 @@ public abstract class Agreements_Http_Tests<THost>(THost host) : IClassFixture<T
     {
         using var official = await host.ClientForAsync(null, "official");
         using var admin = await host.ClientForAsync("张掖", "admin");
-        var agreement = await CreateAsync(host, official, "张掖", 2036);
+        var agreement = await CreateAsync(host, official, "张掖", 2021);
         await UpdateAsync(official, agreement.Id, StandardBody(agreement));
         await PostAsync(official, agreement.Id, "issue");
         (await ReportAsync(admin, agreement.Id, "K02", 10)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
@@ -336,10 +337,10 @@ public abstract class Agreements_Http_Tests<THost>(THost host) : IClassFixture<T
 
         var detail = await admin.GetFromJsonAsync<AgreementDto>($"{Url}/{id}", HttpJson.Options);
         var k01 = detail!.KeyTasks.Single(t => t.Code == "K01");
-        k01.IsOverdue.ShouldBeTrue(); // due 2020-03-31, 40 % done
+        k01.IsOverdue.ShouldBeTrue(); // due 2021-03-31, 40 % done
         k01.Status.ShouldBe("Overdue");
-        detail.KeyTasks.Single(t => t.Code == "K02").Status.ShouldBe("InProgress");
-        detail.KeyTasks.Single(t => t.Code == "K04").Status.ShouldBe("NotStarted");
+        detail.KeyTasks.Single(t => t.Code == "K02").Status.ShouldBe("Overdue"); // due 2021-04-30, 50 % done
+        detail.KeyTasks.Single(t => t.Code == "K04").Status.ShouldBe("Overdue");
 
         (await ReportAsync(admin, id, "K01", 100)).StatusCode.ShouldBe(HttpStatusCode.OK);
         var done = (await admin.GetFromJsonAsync<AgreementDto>($"{Url}/{id}", HttpJson.Options))!.KeyTasks.Single(t => t.Code == "K01");
@@ -348,16 +349,16 @@ public abstract class Agreements_Http_Tests<THost>(THost host) : IClassFixture<T
         (await admin.GetFromJsonAsync<List<KeyTaskProgressDto>>($"{Url}/{id}/key-tasks/K01/progress", HttpJson.Options))!
             .Select(p => p.Percent).ShouldBe([40, 100]);
 
-        var matrix = await official.GetFromJsonAsync<KeyTaskMatrixDto>($"{Url}/key-task-matrix?year=2036", HttpJson.Options);
+        var matrix = await official.GetFromJsonAsync<KeyTaskMatrixDto>($"{Url}/key-task-matrix?year=2021", HttpJson.Options);
         matrix!.Cities.Count.ShouldBe(5);
         var zhangye = matrix.Cities.Single(c => c.CityName == "张掖市");
         zhangye.AgreementId.ShouldBe(id);
         zhangye.Counts["Done"].ShouldBe(1);
-        zhangye.Counts["InProgress"].ShouldBe(2);
-        zhangye.Counts["NotStarted"].ShouldBe(1);
-        zhangye.Counts["Overdue"].ShouldBe(0);
+        zhangye.Counts["InProgress"].ShouldBe(0);
+        zhangye.Counts["NotStarted"].ShouldBe(0);
+        zhangye.Counts["Overdue"].ShouldBe(3);
         matrix.Cities.Where(c => c.CityName != "张掖市").ShouldAllBe(c => c.Tasks.Count == 0);
-        (await admin.GetAsync($"{Url}/key-task-matrix?year=2036")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await admin.GetAsync($"{Url}/key-task-matrix?year=2021")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 
     [Fact]

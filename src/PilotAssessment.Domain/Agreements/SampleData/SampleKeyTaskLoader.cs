@@ -7,8 +7,11 @@ public static class SampleKeyTaskLoader
 {
     public const string ResourceName = "PilotAssessment.Agreements.SampleData.key-tasks.csv";
 
-    /// <summary>code,area,task,responsible_unit,due (yyyy-MM: due at the end of that month). The texts have no commas.</summary>
-    public static IReadOnlyList<AgreementKeyTask> Load()
+    /// <summary>
+    /// code,area,task,responsible_unit,due (yyyy-MM: due at the end of that month). The texts have no commas.
+    /// The plan's months are kept and moved into <paramref name="year"/>, the year of the agreement they go into.
+    /// </summary>
+    public static IReadOnlyList<AgreementKeyTask> Load(int year)
     {
         using var stream = typeof(SampleKeyTaskLoader).Assembly.GetManifestResourceStream(ResourceName)
                            ?? throw new InvalidOperationException($"Embedded resource {ResourceName} is missing.");
@@ -23,7 +26,8 @@ public static class SampleKeyTaskLoader
             }
 
             var cells = line.Split(',');
-            var month = DateTime.ParseExact(cells[4].Trim(), "yyyy-MM", CultureInfo.InvariantCulture);
+            var planned = DateTime.ParseExact(cells[4].Trim(), "yyyy-MM", CultureInfo.InvariantCulture);
+            var month = new DateTime(year, planned.Month, 1, 0, 0, 0, DateTimeKind.Unspecified);
             tasks.Add(new AgreementKeyTask
             {
                 Code = cells[0].Trim(),
