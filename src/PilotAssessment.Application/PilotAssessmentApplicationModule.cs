@@ -64,6 +64,7 @@ public static class PilotAssessmentApplicationModule
         services.AddScoped<IAgreementAttachmentAppService, AgreementAttachmentAppService>();
         services.AddScoped<IKeyTaskProgressAppService, KeyTaskProgressAppService>();
         services.AddScoped<IAgreementExportAppService, AgreementExportAppService>();
+        services.AddScoped<IAgreementBulkIssueAppService, AgreementBulkIssueAppService>();
 
         // Periods, data entry, reviews and results; each city is scored with the targets of its agreement in force.
         services.AddScoped<IPeriodTargetProvider, AgreementPeriodTargetProvider>();

@@ -10,7 +10,8 @@ public sealed class AgreementController(
     IAgreementAppService agreements,
     IAgreementAttachmentAppService attachments,
     IKeyTaskProgressAppService keyTasks,
-    IAgreementExportAppService exports) : PilotAssessmentController
+    IAgreementExportAppService exports,
+    IAgreementBulkIssueAppService bulk) : PilotAssessmentController
 {
     // Above the 10 MB file limit, so an oversized file reaches the check that explains it (400, not 413).
     public const long MaxUploadBytes = AgreementConsts.MaxAttachmentBytes + (2 * 1024 * 1024);
@@ -32,6 +33,15 @@ public sealed class AgreementController(
     [HttpPost]
     [Authorize(PilotAssessmentPermissions.Agreements.Manage)]
     public Task<AgreementDto> CreateAsync(CreateAgreementInput input) => agreements.CreateAsync(input);
+
+    /// <summary>按模板向多个城市批量下达目标责任书</summary>
+    /// <remarks>
+    /// Every selected city's agreement of the year from one template agreement with per-city targets, all or none;
+    /// issuing again changes nothing.
+    /// </remarks>
+    [HttpPost("bulk-issue")]
+    [Authorize(PilotAssessmentPermissions.Agreements.Manage)]
+    public Task<BulkIssueResultDto> BulkIssueAsync(BulkIssueAgreementsInput input) => bulk.BulkIssueAsync(input);
 
     /// <summary>修改草稿状态的目标责任书</summary>
     [HttpPut("{id:guid}")]
