@@ -14,6 +14,7 @@ public sealed class AccountAppService(
     ApplicationServiceContext context,
     UserManager<AppUser> userManager,
     IRepository<Tenant> tenants,
+    IRepository<AppUser> users,
     IRepository<RefreshToken> refreshTokens,
     TokenService tokenService,
     IMemoryCache cache,
@@ -35,7 +36,10 @@ public sealed class AccountAppService(
         if (user is null)
         {
             // An unknown user name answers like a known one: wrong credentials, then the same lockout, in the same order.
-            throw FailUnknownUser(tenant?.Id, input);
+            // A name of the other side (province / city) says which side to use, whatever the password: the answer never
+            // tells whether the password was right there.
+            var failure = FailUnknownUser(tenant?.Id, input);
+            throw failure.Code == PilotAssessmentErrorCodes.UserLockedOut ? failure : await WrongSideAsync(tenant, input.UserName) ?? failure;
         }
 
         if (await userManager.IsLockedOutAsync(user))
@@ -193,6 +197,23 @@ public sealed class AccountAppService(
         cache.Set(key, locked ? new UnknownUserAttempts(0, now + lockout.DefaultLockoutTimeSpan) : new UnknownUserAttempts(failed, null),
             lockout.DefaultLockoutTimeSpan);
         return locked ? LockedOut() : new BusinessException(PilotAssessmentErrorCodes.InvalidCredentials);
+    }
+
+    /// <summary>The sign-in on the other side when the name is an account there (the province's, or some city's), else null.</summary>
+    private async Task<BusinessException?> WrongSideAsync(Tenant? tenant, string userName)
+    {
+        var normalized = userManager.NormalizeName(userName.Trim());
+        using var _ = ReadAcrossCities();
+        if (tenant is not null)
+        {
+            return await users.AnyAsync(users.Query().Where(u => u.TenantId == null && u.NormalizedUserName == normalized))
+                ? new BusinessException(PilotAssessmentErrorCodes.SignInOnProvinceSide)
+                : null;
+        }
+
+        return await users.AnyAsync(users.Query().Where(u => u.TenantId != null && u.NormalizedUserName == normalized))
+            ? new BusinessException(PilotAssessmentErrorCodes.SignInOnCitySide)
+            : null;
     }
 
     private BusinessException LockedOut() =>
