@@ -8,6 +8,12 @@ public static class PilotAssessmentErrorCodes
     public const string CrossTenantWrite = "Error:CrossTenantWrite";
     public const string InvalidCredentials = "Error:InvalidCredentials";
     public const string UserLockedOut = "Error:UserLockedOut";
+
+    /// <summary>A provincial account signing in with a city chosen: sign in on the province side.</summary>
+    public const string SignInOnProvinceSide = "Error:SignInOnProvinceSide";
+
+    /// <summary>A city's account signing in on the province side: choose the city.</summary>
+    public const string SignInOnCitySide = "Error:SignInOnCitySide";
     public const string TenantNotFound = "Error:TenantNotFound";
     public const string TenantInactive = "Error:TenantInactive";
     public const string TenantNameTaken = "Error:TenantNameTaken";
@@ -19,6 +25,7 @@ public static class PilotAssessmentErrorCodes
     public const string StaticRoleCannotBeDeleted = "Error:StaticRoleCannotBeDeleted";
     public const string CannotDeleteSelf = "Error:CannotDeleteSelf";
     public const string UserInactive = "Error:UserInactive";
+    public const string InvalidPhoneNumber = "Error:InvalidPhoneNumber";
     public const string PasswordChangeRequired = "Error:PasswordChangeRequired";
     public const string RoleNotGrantable = "Error:RoleNotGrantable";
     public const string PermissionNotHeld = "Error:PermissionNotHeld";

@@ -2,14 +2,17 @@ using PilotAssessment.Dtos;
 
 namespace PilotAssessment.Identity;
 
+/// <param name="UnitNames">The open units of the city the user belongs to (none for the province's users).</param>
 public sealed record UserDto(
     Guid Id,
     string UserName,
     string? Name,
     string? Email,
+    string? PhoneNumber,
     bool IsActive,
     DateTime? LockoutEnd,
     IReadOnlyList<string> RoleNames,
+    IReadOnlyList<string> UnitNames,
     string? ConcurrencyStamp);
 
 public class UserInputBase
@@ -24,6 +27,10 @@ public class UserInputBase
     [EmailAddress]
     [StringLength(256)]
     public string? Email { get; set; }
+
+    /// <summary>A mobile (13812345678) or a landline with its area code (0931-8123456); checked by the service.</summary>
+    [StringLength(UserConsts.MaxPhoneNumberLength)]
+    public string? PhoneNumber { get; set; }
 
     public bool IsActive { get; set; } = true;
 

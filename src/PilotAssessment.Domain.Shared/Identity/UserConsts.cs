@@ -1,0 +1,6 @@
+namespace PilotAssessment.Identity;
+
+public static class UserConsts
+{
+    public const int MaxPhoneNumberLength = 32;
+}
