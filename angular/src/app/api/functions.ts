@@ -23,6 +23,8 @@ export type { AgreementUpdate$Params as AgreementUpdate$Params } from './fn/agre
 export { agreementUpdate as agreementUpdate } from './fn/agreement/agreement-update';
 export type { AgreementDelete$Params as AgreementDelete$Params } from './fn/agreement/agreement-delete';
 export { agreementDelete as agreementDelete } from './fn/agreement/agreement-delete';
+export type { AgreementBulkIssue$Params as AgreementBulkIssue$Params } from './fn/agreement/agreement-bulk-issue';
+export { agreementBulkIssue as agreementBulkIssue } from './fn/agreement/agreement-bulk-issue';
 export type { AgreementIssue$Params as AgreementIssue$Params } from './fn/agreement/agreement-issue';
 export { agreementIssue as agreementIssue } from './fn/agreement/agreement-issue';
 export type { AgreementSign$Params as AgreementSign$Params } from './fn/agreement/agreement-sign';

@@ -16,6 +16,10 @@ export type { AgreementLineDto as AgreementsAgreementLineDto } from './models/Ag
 export type { AgreementTargetInput as AgreementsAgreementTargetInput } from './models/Agreements/agreement-target-input';
 export type { AgreementVersionDto as AgreementsAgreementVersionDto } from './models/Agreements/agreement-version-dto';
 export type { AssignUnitsInput as AgreementsAssignUnitsInput } from './models/Agreements/assign-units-input';
+export type { BulkIssueAgreementsInput as AgreementsBulkIssueAgreementsInput } from './models/Agreements/bulk-issue-agreements-input';
+export type { BulkIssueCityInput as AgreementsBulkIssueCityInput } from './models/Agreements/bulk-issue-city-input';
+export type { BulkIssueResultDto as AgreementsBulkIssueResultDto } from './models/Agreements/bulk-issue-result-dto';
+export type { BulkIssueRowDto as AgreementsBulkIssueRowDto } from './models/Agreements/bulk-issue-row-dto';
 export type { CityKeyTasksDto as AgreementsCityKeyTasksDto } from './models/Agreements/city-key-tasks-dto';
 export type { CreateAgreementInput as AgreementsCreateAgreementInput } from './models/Agreements/create-agreement-input';
 export type { FieldChangeDto as AgreementsFieldChangeDto } from './models/Agreements/field-change-dto';

@@ -14,6 +14,8 @@ import { agreementAmend } from '../fn/agreement/agreement-amend';
 import { AgreementAmend$Params } from '../fn/agreement/agreement-amend';
 import { agreementAssignUnits } from '../fn/agreement/agreement-assign-units';
 import { AgreementAssignUnits$Params } from '../fn/agreement/agreement-assign-units';
+import { agreementBulkIssue } from '../fn/agreement/agreement-bulk-issue';
+import { AgreementBulkIssue$Params } from '../fn/agreement/agreement-bulk-issue';
 import { agreementClose } from '../fn/agreement/agreement-close';
 import { AgreementClose$Params } from '../fn/agreement/agreement-close';
 import { agreementCreate } from '../fn/agreement/agreement-create';
@@ -50,6 +52,7 @@ import { AgreementAttachmentDto as AgreementsAgreementAttachmentDto } from '../m
 import { AgreementDiffDto as AgreementsAgreementDiffDto } from '../models/Agreements/agreement-diff-dto';
 import { AgreementDto as AgreementsAgreementDto } from '../models/Agreements/agreement-dto';
 import { AgreementVersionDto as AgreementsAgreementVersionDto } from '../models/Agreements/agreement-version-dto';
+import { BulkIssueResultDto as AgreementsBulkIssueResultDto } from '../models/Agreements/bulk-issue-result-dto';
 import { KeyTaskMatrixDto as AgreementsKeyTaskMatrixDto } from '../models/Agreements/key-task-matrix-dto';
 import { KeyTaskProgressDto as AgreementsKeyTaskProgressDto } from '../models/Agreements/key-task-progress-dto';
 import { agreementSign } from '../fn/agreement/agreement-sign';
@@ -314,6 +317,52 @@ export class AgreementService extends BaseService {
   agreementDelete(params: AgreementDelete$Params, context?: HttpContext): Observable<void> {
     const resp = this.agreementDelete$Response(params, context);
     return resp.pipe(map((r: StrictHttpResponse<void>): void => r.body));
+  }
+
+  /** Path part for operation `agreementBulkIssue()` */
+  static readonly AgreementBulkIssuePath = '/api/app/agreements/bulk-issue';
+
+  /**
+   * 按模板向多个城市批量下达目标责任书.
+   *
+   * Every selected city's agreement of the year from one template agreement with per-city targets, all or none;
+   * issuing again changes nothing.
+   *
+   * This method provides access to the full `HttpResponse`, allowing access to response headers.
+   * To access only the response body, use `agreementBulkIssue()` instead.
+   *
+   * This method sends `application/*+json` and handles request body of type `application/*+json`.
+   */
+  agreementBulkIssue$Response(
+    params?: AgreementBulkIssue$Params,
+    context?: HttpContext,
+  ): Observable<StrictHttpResponse<AgreementsBulkIssueResultDto>> {
+    const obs = agreementBulkIssue(this.http, this.rootUrl, params, context);
+    return obs;
+  }
+
+  /**
+   * 按模板向多个城市批量下达目标责任书.
+   *
+   * Every selected city's agreement of the year from one template agreement with per-city targets, all or none;
+   * issuing again changes nothing.
+   *
+   * This method provides access only to the response body.
+   * To access the full response (for headers, for example), `agreementBulkIssue$Response()` instead.
+   *
+   * This method sends `application/*+json` and handles request body of type `application/*+json`.
+   */
+  agreementBulkIssue(
+    params?: AgreementBulkIssue$Params,
+    context?: HttpContext,
+  ): Observable<AgreementsBulkIssueResultDto> {
+    const resp = this.agreementBulkIssue$Response(params, context);
+    return resp.pipe(
+      map(
+        (r: StrictHttpResponse<AgreementsBulkIssueResultDto>): AgreementsBulkIssueResultDto =>
+          r.body,
+      ),
+    );
   }
 
   /** Path part for operation `agreementIssue()` */

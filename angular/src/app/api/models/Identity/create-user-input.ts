@@ -6,6 +6,7 @@ export interface CreateUserInput {
   isActive?: boolean;
   name?: string | null;
   password: string;
+  phoneNumber?: string | null;
   roleNames?: Array<string> | null;
   userName: string;
 }

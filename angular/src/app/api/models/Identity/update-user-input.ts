@@ -7,6 +7,7 @@ export interface UpdateUserInput {
   isActive?: boolean;
   name?: string | null;
   password?: string | null;
+  phoneNumber?: string | null;
   roleNames?: Array<string> | null;
   userName: string;
 }

@@ -8,6 +8,8 @@ export interface UserDto {
   isActive?: boolean;
   lockoutEnd?: string | null;
   name?: string | null;
+  phoneNumber?: string | null;
   roleNames?: Array<string> | null;
+  unitNames?: Array<string> | null;
   userName?: string | null;
 }
