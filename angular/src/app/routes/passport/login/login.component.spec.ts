@@ -142,6 +142,70 @@ describe('LoginComponent', () => {
     });
   });
 
+  it('offers the right side when the account belongs to the other one, keeping the user name', async () => {
+    component.form.setValue({ side: 'city', tenant: 'lanzhou', userName: 'official', password: 'x' });
+    await submit();
+    httpMock.expectOne('/api/account/login').flush(
+      {
+        title: '该账号是省级账号，请在登录页选择“省级（平台）”后登录，不要选择试点城市。',
+        status: 400,
+        code: 'Error:SignInOnProvinceSide',
+      },
+      { status: 400, statusText: 'Bad Request' },
+    );
+    fixture.detectChanges();
+    await fixture.whenStable();
+
+    expect(el.querySelector('[data-testid="login-error"]')?.textContent).toContain('该账号是省级账号');
+    const button = el.querySelector<HTMLButtonElement>('[data-testid="login-switch-side"]')!;
+    expect(button.textContent?.trim()).toBe('改为省级（平台）登录');
+    button.click();
+    fixture.detectChanges();
+    await fixture.whenStable();
+
+    expect(component.form.getRawValue()).toEqual({
+      side: 'host',
+      tenant: 'lanzhou',
+      userName: 'official',
+      password: '',
+    });
+    expect(el.querySelector('[data-testid="login-tenant"]')).toBeNull();
+    expect(el.querySelector('[data-testid="login-error"]')).toBeNull();
+  });
+
+  it('offers the city side to a city account signing in to the province', async () => {
+    component.form.setValue({ side: 'host', tenant: null, userName: 'clerk', password: 'x' });
+    await submit();
+    httpMock
+      .expectOne('/api/account/login')
+      .flush(
+        { title: '该账号是试点城市的账号', status: 400, code: 'Error:SignInOnCitySide' },
+        { status: 400, statusText: 'Bad Request' },
+      );
+    fixture.detectChanges();
+    await fixture.whenStable();
+    el.querySelector<HTMLButtonElement>('[data-testid="login-switch-side"]')!.click();
+    fixture.detectChanges();
+    await fixture.whenStable();
+    expect(component.form.controls.side.value).toBe('city');
+    expect(el.querySelector('[data-testid="login-tenant"]')).not.toBeNull();
+  });
+
+  it('offers no side for a plain wrong password', async () => {
+    component.form.setValue({ side: 'host', tenant: null, userName: 'admin', password: 'x' });
+    await submit();
+    httpMock
+      .expectOne('/api/account/login')
+      .flush(
+        { title: '用户名或密码错误。', status: 400, code: 'Error:InvalidCredentials' },
+        { status: 400, statusText: 'Bad Request' },
+      );
+    fixture.detectChanges();
+    await fixture.whenStable();
+    expect(el.querySelector('[data-testid="login-error"]')?.textContent).toContain('用户名或密码错误');
+    expect(el.querySelector('[data-testid="login-switch-side"]')).toBeNull();
+  });
+
   it('puts field errors from ProblemDetails under the matching field', async () => {
     component.form.setValue({ side: 'host', tenant: null, userName: 'a', password: 'b' });
     await submit();

@@ -29,6 +29,12 @@ export type LoginSide = 'host' | 'city';
 
 export const LAST_LOGIN_STORAGE_KEY = 'pa.lastLogin';
 
+/** The host's codes for an account of the other side, and the side to use. */
+const WRONG_SIDE: Record<string, LoginSide> = {
+  'Error:SignInOnProvinceSide': 'host',
+  'Error:SignInOnCitySide': 'city',
+};
+
 interface LastLogin {
   side: LoginSide;
   tenant: string | null;
@@ -79,6 +85,8 @@ export class LoginComponent implements OnInit {
   protected readonly submitting = signal(false);
   /** Message from the server that belongs to no single field (wrong password, lockout...). */
   protected readonly serverError = signal<string | null>(null);
+  /** The side the server says the account belongs to, after a sign-in on the other one. */
+  protected readonly rightSide = signal<LoginSide | null>(null);
 
   private readonly last = readLastLogin();
 
@@ -99,6 +107,7 @@ export class LoginComponent implements OnInit {
     this.form.controls.side.valueChanges.subscribe(() => {
       this.form.controls.tenant.updateValueAndValidity();
       this.serverError.set(null);
+      this.rightSide.set(null);
       if (
         this.form.controls.side.value === 'city' &&
         this.tenants().length === 0 &&
@@ -141,8 +150,19 @@ export class LoginComponent implements OnInit {
     });
   }
 
+  /** Moves to the side the server named, keeping the user name; the password is typed again. */
+  switchSide(): void {
+    const side = this.rightSide();
+    if (!side) {
+      return;
+    }
+    this.form.controls.side.setValue(side);
+    this.form.controls.password.reset('');
+  }
+
   submit(): void {
     this.serverError.set(null);
+    this.rightSide.set(null);
     if (this.form.invalid) {
       Object.values(this.form.controls).forEach((c) => {
         c.markAsDirty();
@@ -177,6 +197,7 @@ export class LoginComponent implements OnInit {
         error: (e: unknown) => {
           this.submitting.set(false);
           const problem = toProblemDetails(e);
+          this.rightSide.set(WRONG_SIDE[problem?.code ?? ''] ?? null);
           const unmatched = applyProblemToForm(this.form, problem);
           const fieldErrorsShown =
             !!problem?.errors && unmatched.length < Object.keys(problem.errors).length;
