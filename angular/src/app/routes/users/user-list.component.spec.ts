@@ -17,9 +17,11 @@ const USERS: UserDto[] = [
     userName: 'clerk01',
     name: '李填报',
     email: 'clerk01@lanzhou.gov.cn',
+    phoneNumber: '13812345678',
     isActive: true,
     lockoutEnd: null,
     roleNames: ['clerk'],
+    unitNames: ['城关区', '市司法局'],
     concurrencyStamp: 'c1',
   },
   {
@@ -95,6 +97,44 @@ describe('UserListComponent', () => {
     expect(rows[1]).toContain('锁定至');
   });
 
+  it('shows each user\'s phone and units under localized headings', () => {
+    const headings = Array.from(el.querySelectorAll('thead th')).map((th) => th.textContent?.trim());
+    expect(headings).toContain('电话');
+    expect(headings).toContain('所在单位');
+    const phones = Array.from(el.querySelectorAll('[data-testid="user-phone"]')).map((td) =>
+      td.textContent?.trim(),
+    );
+    expect(phones).toEqual(['13812345678', '']);
+    const units = el.querySelectorAll('[data-testid="user-units"]');
+    expect(Array.from(units[0].querySelectorAll('nz-tag')).map((t) => t.textContent?.trim())).toEqual(
+      ['城关区', '市司法局'],
+    );
+    expect(units[1].querySelectorAll('nz-tag')).toHaveLength(0);
+  });
+
+  it('checks the phone before sending it and sends it trimmed', () => {
+    component.openEdit(USERS[0]);
+    for (const wrong of ['12345', '2381234567a', '138123456789']) {
+      component.form.controls.phoneNumber.setValue(wrong);
+      expect(component.form.controls.phoneNumber.hasError('phone')).toBe(true);
+    }
+    component.submit();
+    httpMock.expectNone((r) => r.method === 'PUT');
+
+    for (const right of ['138 1234 5678', '+8613812345678', '0931-8123456', '09318123456']) {
+      component.form.controls.phoneNumber.setValue(right);
+      expect(component.form.controls.phoneNumber.valid).toBe(true);
+    }
+    component.form.controls.phoneNumber.setValue(' 0931-8123456 ');
+    component.submit();
+    const req = httpMock.expectOne('/api/app/users/u1');
+    expect(req.request.body.phoneNumber).toBe('0931-8123456');
+    req.flush(USERS[0]);
+    httpMock
+      .expectOne((r) => r.url === '/api/app/users' && r.method === 'GET')
+      .flush({ totalCount: 2, items: USERS });
+  });
+
   it('requires a password when creating and sends the chosen roles', () => {
     component.openCreate();
     component.form.patchValue({ userName: 'clerk02', roleNames: ['clerk', 'cityAdmin'] });
@@ -109,6 +149,7 @@ describe('UserListComponent', () => {
       userName: 'clerk02',
       name: null,
       email: null,
+      phoneNumber: null,
       password: '1q2w3E*',
       roleNames: ['clerk', 'cityAdmin'],
     });
@@ -129,6 +170,7 @@ describe('UserListComponent', () => {
       userName: 'clerk01',
       name: '李填报（兰州）',
       email: 'clerk01@lanzhou.gov.cn',
+      phoneNumber: '13812345678',
       password: null,
       roleNames: ['clerk'],
       concurrencyStamp: 'c1',

@@ -1,5 +1,11 @@
 import { Component, OnInit, inject, signal } from '@angular/core';
-import { FormBuilder, FormControl, Validators } from '@angular/forms';
+import {
+  AbstractControl,
+  FormBuilder,
+  FormControl,
+  ValidationErrors,
+  Validators,
+} from '@angular/forms';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 
@@ -12,6 +18,14 @@ import { errorText } from '@shared/error-text';
 import { formDialog } from '@shared/form-modal/form-dialog';
 import { LIST_PAGE_IMPORTS } from '@shared/list-page';
 import { pagedListSource } from '@shared/list-source';
+
+/** A mainland mobile (+86 allowed) or a landline with its area code; spaces are ignored, as on the host. */
+const PHONE = /^(?:(?:\+86)?1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8}(?:-[0-9]{1,6})?)$/;
+
+export function phoneValidator(control: AbstractControl): ValidationErrors | null {
+  const value = String(control.value ?? '').replace(/\s/g, '');
+  return !value || PHONE.test(value) ? null : { phone: true };
+}
 
 @Component({
   selector: 'app-user-list',
@@ -42,6 +56,7 @@ export class UserListComponent implements OnInit {
     userName: ['', [Validators.required, Validators.maxLength(256)]],
     name: ['', [Validators.maxLength(64)]],
     email: ['', [Validators.email, Validators.maxLength(256)]],
+    phoneNumber: ['', [Validators.maxLength(32), phoneValidator]],
     password: ['', [Validators.minLength(6), Validators.maxLength(128)]],
     roleNames: [[] as string[]],
   });
@@ -72,7 +87,14 @@ export class UserListComponent implements OnInit {
   openCreate(): void {
     // A cancelled "new user" dialog keeps what was typed; anything else starts empty.
     if (this.lastOpened !== 'new') {
-      this.form.reset({ userName: '', name: '', email: '', password: '', roleNames: [] });
+      this.form.reset({
+        userName: '',
+        name: '',
+        email: '',
+        phoneNumber: '',
+        password: '',
+        roleNames: [],
+      });
     }
     this.setPasswordRequired(true);
     this.lastOpened = 'new';
@@ -85,6 +107,7 @@ export class UserListComponent implements OnInit {
       userName: user.userName ?? '',
       name: user.name ?? '',
       email: user.email ?? '',
+      phoneNumber: user.phoneNumber ?? '',
       password: '',
       roleNames: [...(user.roleNames ?? [])],
     });
@@ -105,6 +128,7 @@ export class UserListComponent implements OnInit {
           userName: value.userName.trim(),
           name: value.name.trim() || null,
           email: value.email.trim() || null,
+          phoneNumber: value.phoneNumber.trim() || null,
           roleNames: value.roleNames,
         };
         return target === 'new'
