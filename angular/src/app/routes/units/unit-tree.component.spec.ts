@@ -113,7 +113,54 @@ describe('UnitTreeComponent', () => {
     expect(req.request.body).toEqual({ code: 'jd1', name: '东岗街道', kind: 3, parentId: 'u1' });
     req.flush({ id: 'u9', name: '东岗街道' });
     httpMock.expectOne('/api/app/organization-units?includeClosed=false').flush(TREE);
+    httpMock.expectOne('/api/app/organization-units/u9/members').flush([]);
+    httpMock.expectOne((r) => r.url === '/api/app/users').flush({ items: [] });
     expect(component.dialog()).toBeNull();
+  });
+
+  it('picks a unit just created and offers the current users in its 人员 picker', async () => {
+    setup(admin);
+    await render();
+    component.openDialog('create');
+    component.form.patchValue({ code: '620102', name: '城关区' });
+    component.submit();
+    httpMock
+      .expectOne((r) => r.method === 'POST' && r.url === '/api/app/organization-units')
+      .flush({ id: 'u9', name: '城关区' });
+    httpMock
+      .expectOne('/api/app/organization-units?includeClosed=false')
+      .flush([...TREE, { id: 'u9', code: '620102', name: '城关区', kind: 'District', children: [] }]);
+    httpMock.expectOne('/api/app/organization-units/u9/members').flush([]);
+    httpMock
+      .expectOne((r) => r.url === '/api/app/users')
+      .flush({ items: [{ id: 'x7', userName: 'new-clerk', name: '新来的' }] });
+    await render();
+
+    expect(component.selectedId()).toBe('u9');
+    expect(el.querySelector('[data-testid="unit-detail"]')!.textContent).toContain('620102');
+    expect(component['candidates']().map((u) => u.userName)).toEqual(['new-clerk']);
+    expect(el.querySelector('[data-testid="unit-member-user"]')).not.toBeNull();
+
+    // Picking another unit asks for the users again: someone created meanwhile is there.
+    component.select('u3');
+    httpMock.expectOne('/api/app/organization-units/u3/members').flush([]);
+    httpMock.expectOne((r) => r.url === '/api/app/users').flush({
+      items: [
+        { id: 'x7', userName: 'new-clerk' },
+        { id: 'x8', userName: 'later' },
+      ],
+    });
+    expect(component['candidates']().map((u) => u.userName)).toEqual(['new-clerk', 'later']);
+  });
+
+  it('shows a unit code example that is not pinyin', async () => {
+    setup(admin);
+    await render();
+    component.openDialog('create');
+    await render();
+    const hint = document.querySelector('.ant-form-item-extra')?.textContent ?? '';
+    expect(hint).toContain('620102');
+    expect(hint).not.toMatch(/chengguan/i);
   });
 
   it("moving offers no unit of its own subtree and shows the host's error, keeping the dialog", async () => {
@@ -142,6 +189,7 @@ describe('UnitTreeComponent', () => {
     component.addMember();
     httpMock.expectOne('/api/app/organization-units/u1/members/x2').flush(null);
     httpMock.expectOne('/api/app/organization-units/u1/members').flush([]);
+    httpMock.expectOne((r) => r.url === '/api/app/users').flush({ items: [] });
     httpMock.expectOne('/api/app/organization-units?includeClosed=false').flush(TREE);
 
     component.removeMember({ userId: 'x1' });
@@ -149,6 +197,7 @@ describe('UnitTreeComponent', () => {
     expect(del.request.method).toBe('DELETE');
     del.flush(null);
     httpMock.expectOne('/api/app/organization-units/u1/members').flush([]);
+    httpMock.expectOne((r) => r.url === '/api/app/users').flush({ items: [] });
     httpMock.expectOne('/api/app/organization-units?includeClosed=false').flush(TREE);
   });
 

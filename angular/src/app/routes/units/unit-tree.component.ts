@@ -183,7 +183,8 @@ export class UnitTreeComponent implements OnInit {
       next: (list) => this.members.set(list ?? []),
       error: (e: unknown) => this.message.error(errorText(this.i18n, e)),
     });
-    if (this.canAddMembers() && !this.users().length) {
+    // Asked again for every unit picked: users created since (or a unit just created) find a current list.
+    if (this.canAddMembers()) {
       this.userApi.userGetList({ SkipCount: 0, MaxResultCount: 1000 }).subscribe({
         next: (result) => this.users.set(result.items ?? []),
         error: () => this.users.set([]),
@@ -236,10 +237,11 @@ export class UnitTreeComponent implements OnInit {
         this.busy.set(null);
         this.dialog.set(null);
         this.message.success(this.i18n.t('units.done.' + kind, { name: saved.name }));
-        if (kind === 'create' && saved.id) {
-          this.selectedId.set(saved.id);
-        }
         this.load();
+        if (kind === 'create' && saved.id) {
+          // The new unit is picked with its members and 人员 picker, ready to add people to it.
+          this.select(saved.id);
+        }
       },
       error: (e: unknown) => {
         this.busy.set(null);
