@@ -19,6 +19,7 @@ import { SessionService } from '@core/session/session.service';
 import { listSource } from '@shared/list-source';
 import { ListTableDirective } from '@shared/list-table.directive';
 import { PageHeaderComponent } from '@shared/page-header.component';
+import { AgreementBulkIssueDialogComponent } from './agreement-bulk-issue-dialog.component';
 import { AgreementCreateDialogComponent } from './agreement-create-dialog.component';
 import { AGREEMENT_STATUSES, agreementStatusColour } from './agreement-status';
 import { KeyTaskMatrixComponent } from './key-task-matrix.component';
@@ -42,6 +43,7 @@ import { KeyTaskMatrixComponent } from './key-task-matrix.component';
     PageHeaderComponent,
     ListTableDirective,
     AgreementCreateDialogComponent,
+    AgreementBulkIssueDialogComponent,
   ],
 
   template: `
@@ -53,7 +55,13 @@ import { KeyTaskMatrixComponent } from './key-task-matrix.component';
       [createLabel]="canManage() ? ('agreements.create' | t) : ''"
       createTestId="agreement-create"
       (create)="openCreate()"
-    />
+    >
+      @if (canManage() && canListCities()) {
+        <button nz-button (click)="openBulk()" data-testid="agreement-bulk-open">
+          <nz-icon nzType="send" />{{ 'agreements.bulk.open' | t }}
+        </button>
+      }
+    </app-page-header>
     <nz-tabs>
       <nz-tab [nzTitle]="'agreements.listTab' | t">
         <div class="filters">
@@ -150,6 +158,11 @@ import { KeyTaskMatrixComponent } from './key-task-matrix.component';
     </nz-tabs>
 
     <app-agreement-create-dialog [cities]="cities()" />
+    <app-agreement-bulk-issue-dialog
+      [cities]="cities()"
+      [agreements]="list.items()"
+      (done)="load()"
+    />
   `,
   styles: `
     .filters {
@@ -192,6 +205,7 @@ export class AgreementListComponent implements OnInit {
   readonly cities = signal<TenantDto[]>([]);
 
   private readonly createDialog = viewChild(AgreementCreateDialogComponent);
+  private readonly bulkDialog = viewChild(AgreementBulkIssueDialogComponent);
 
   ngOnInit(): void {
     this.load();
@@ -209,5 +223,11 @@ export class AgreementListComponent implements OnInit {
 
   openCreate(): void {
     this.createDialog()?.show();
+  }
+
+  /** Bulk issue from a template: a draft of the list first (the usual model), else the newest agreement. */
+  openBulk(): void {
+    const items = this.list.items();
+    this.bulkDialog()?.show((items.find((a) => a.status === 'Draft') ?? items[0])?.id ?? undefined);
   }
 }
