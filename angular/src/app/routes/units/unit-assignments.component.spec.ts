@@ -91,6 +91,61 @@ describe('UnitAssignmentsComponent', () => {
   });
 });
 
+describe('UnitAssignmentsComponent bulk hand-out', () => {
+  it('hands the ticked lines and tasks to one unit in one request, then takes them back', async () => {
+    TestBed.configureTestingModule({
+      imports: [UnitAssignmentsComponent],
+      providers: [provideHttpClient(), provideHttpClientTesting(), provideNzIcons(APP_ICONS)],
+    });
+    const httpMock = TestBed.inject(HttpTestingController);
+    const fixture = TestBed.createComponent(UnitAssignmentsComponent);
+    fixture.componentRef.setInput('units', [
+      { id: 'u1', name: '城关区', children: [{ id: 'u2', name: '东岗街道', children: [] }] },
+    ]);
+    const component = fixture.componentInstance;
+    const el: HTMLElement = fixture.nativeElement;
+    fixture.detectChanges();
+    httpMock.expectOne((r) => r.url === '/api/app/agreements').flush({ items: [AGREEMENT] });
+    httpMock.expectOne('/api/app/agreements/a1').flush(AGREEMENT);
+    fixture.detectChanges();
+    await fixture.whenStable();
+    fixture.detectChanges();
+
+    const apply = () => el.querySelector<HTMLButtonElement>('[data-testid="assign-bulk-apply"]')!;
+    expect(apply().disabled).toBe(true);
+    el.querySelector<HTMLElement>('[data-testid="assign-check-line:A.2"] input')!.click();
+    el.querySelector<HTMLElement>('[data-testid="assign-check-task:T1"] input')!.click();
+    component.bulkUnit.set('u2');
+    fixture.detectChanges();
+    expect(el.querySelector('[data-testid="assign-bulk"]')!.textContent).toContain('已选 2 项');
+    apply().click();
+
+    const req = httpMock.expectOne('/api/app/agreements/a1/assignments');
+    expect(req.request.body).toEqual({
+      lines: [
+        { code: 'A.1', unitId: 'u1' },
+        { code: 'A.2', unitId: 'u2' },
+      ],
+      keyTasks: [{ code: 'T1', unitId: 'u2' }],
+    });
+    req.flush(AGREEMENT);
+    expect(component.checked().size).toBe(0);
+
+    // Everything ticked at once, back to the city.
+    component.checkAll(true);
+    component.bulkUnit.set('__city__');
+    component.assignChecked();
+    expect(httpMock.expectOne('/api/app/agreements/a1/assignments').request.body).toEqual({
+      lines: [
+        { code: 'A.1', unitId: null },
+        { code: 'A.2', unitId: null },
+      ],
+      keyTasks: [{ code: 'T1', unitId: null }],
+    });
+    httpMock.verify();
+  });
+});
+
 describe('assignment body', () => {
   it('clears a unit picked as none', () => {
     expect(assignmentBody(AGREEMENT, { 'line:A.1': null }).lines![0]).toEqual({

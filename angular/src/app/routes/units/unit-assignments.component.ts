@@ -19,6 +19,9 @@ import { TranslatePipe } from '@core/i18n/translate.pipe';
 import { errorText } from '@shared/error-text';
 import { unitOptions } from './unit-tree';
 
+/** The "back to the city" choice of the bulk unit picker (nz-select cannot hold null well). */
+const CITY = '__city__';
+
 /** Agreements whose lines and key tasks a city may hand to its units, the one in force first. */
 const ASSIGNABLE = ['InForce', 'Signed', 'Issued'];
 
@@ -86,6 +89,33 @@ export function assignmentBody(
       </button>
       <span class="hint">{{ 'units.assignHint' | t }}</span>
     </div>
+    @if (agreement()) {
+      <div class="toolbar" data-testid="assign-bulk">
+        <span>{{ 'units.bulkAssign.selected' | t: { count: checked().size } }}</span>
+        <nz-select
+          nzShowSearch
+          [ngModel]="bulkUnit()"
+          (ngModelChange)="bulkUnit.set($event)"
+          [nzPlaceHolder]="'units.bulkAssign.pickUnit' | t"
+          style="width: 260px"
+          data-testid="assign-bulk-unit"
+        >
+          <nz-option [nzValue]="city" [nzLabel]="'units.bulkAssign.cityItself' | t" />
+          @for (o of options(); track o.id) {
+            <nz-option [nzValue]="o.id" [nzLabel]="o.label" [nzDisabled]="o.closed" />
+          }
+        </nz-select>
+        <button
+          nz-button
+          (click)="assignChecked()"
+          [disabled]="!checked().size || !bulkUnit()"
+          [nzLoading]="saving()"
+          data-testid="assign-bulk-apply"
+        >
+          {{ 'units.bulkAssign.apply' | t }}
+        </button>
+      </div>
+    }
     @if (error()) {
       <nz-alert class="form-alert" nzType="error" nzShowIcon [nzMessage]="error()!" />
     }
@@ -100,6 +130,13 @@ export function assignmentBody(
       >
         <thead>
           <tr>
+            <th
+              nzWidth="40px"
+              [nzChecked]="allChecked()"
+              [nzIndeterminate]="checked().size > 0 && !allChecked()"
+              (nzCheckedChange)="checkAll($event)"
+              data-testid="assign-check-all"
+            ></th>
             <th nzWidth="90px">{{ 'units.itemKind' | t }}</th>
             <th nzWidth="100px">{{ 'agreements.code' | t }}</th>
             <th>{{ 'units.item' | t }}</th>
@@ -109,6 +146,11 @@ export function assignmentBody(
         <tbody>
           @for (row of table.data; track row.key) {
             <tr>
+              <td
+                [nzChecked]="checked().has(row.key)"
+                (nzCheckedChange)="check(row.key, $event)"
+                [attr.data-testid]="'assign-check-' + row.key"
+              ></td>
               <td>
                 <nz-tag>{{ 'units.itemKinds.' + row.kind | t }}</nz-tag>
               </td>
@@ -162,6 +204,13 @@ export class UnitAssignmentsComponent implements OnInit {
   readonly agreementId = signal<string | null>(null);
   readonly agreement = signal<AgreementDto | null>(null);
   readonly picked = signal<Record<string, string | null>>({});
+  /** Rows ticked for the bulk hand-out, by key ("line:A.1", "task:K01"). */
+  readonly checked = signal<ReadonlySet<string>>(new Set());
+  readonly bulkUnit = signal<string | null>(null);
+  protected readonly city = CITY;
+  protected readonly allChecked = computed(
+    () => this.rows().length > 0 && this.rows().every((r) => this.checked().has(r.key)),
+  );
   protected readonly dirty = computed(() => Object.keys(this.picked()).length > 0);
   protected readonly loading = signal(false);
   protected readonly saving = signal(false);
@@ -213,6 +262,7 @@ export class UnitAssignmentsComponent implements OnInit {
   pick(id: string): void {
     this.agreementId.set(id);
     this.picked.set({});
+    this.checked.set(new Set());
     this.error.set(null);
     this.api.agreementGet({ id }).subscribe({
       next: (a) => this.agreement.set(a),
@@ -229,8 +279,43 @@ export class UnitAssignmentsComponent implements OnInit {
     this.picked.update((p) => ({ ...p, [key]: unitId }));
   }
 
+  check(key: string, on: boolean): void {
+    this.checked.update((set) => {
+      const next = new Set(set);
+      if (on) {
+        next.add(key);
+      } else {
+        next.delete(key);
+      }
+      return next;
+    });
+  }
+
+  checkAll(on: boolean): void {
+    this.checked.set(new Set(on ? this.rows().map((r) => r.key) : []));
+  }
+
+  /** Hands every ticked line and task to the picked unit (or back to the city) and saves, in one request. */
+  assignChecked(): void {
+    const choice = this.bulkUnit();
+    const keys = [...this.checked()];
+    if (!choice || !keys.length) {
+      return;
+    }
+    const unitId = choice === CITY ? null : choice;
+    this.picked.update((p) => ({ ...p, ...Object.fromEntries(keys.map((k) => [k, unitId])) }));
+    const unit = this.options()
+      .find((o) => o.id === unitId)
+      ?.label.replace(/^[—\s]+/, '');
+    this.save(
+      unitId
+        ? this.i18n.t('units.bulkAssign.done', { count: keys.length, unit })
+        : this.i18n.t('units.bulkAssign.doneCity', { count: keys.length }),
+    );
+  }
+
   /** Saves every assignment; on an error keeps the picks and shows the host's message. */
-  save(): void {
+  save(done?: string): void {
     const a = this.agreement();
     if (!a?.id) {
       return;
@@ -242,7 +327,8 @@ export class UnitAssignmentsComponent implements OnInit {
         this.saving.set(false);
         this.agreement.set(saved);
         this.picked.set({});
-        this.message.success(this.i18n.t('units.assigned'));
+        this.checked.set(new Set());
+        this.message.success(done ?? this.i18n.t('units.assigned'));
       },
       error: (e: unknown) => {
         this.saving.set(false);

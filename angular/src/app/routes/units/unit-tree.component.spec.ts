@@ -129,7 +129,10 @@ describe('UnitTreeComponent', () => {
       .flush({ id: 'u9', name: '城关区' });
     httpMock
       .expectOne('/api/app/organization-units?includeClosed=false')
-      .flush([...TREE, { id: 'u9', code: '620102', name: '城关区', kind: 'District', children: [] }]);
+      .flush([
+        ...TREE,
+        { id: 'u9', code: '620102', name: '城关区', kind: 'District', children: [] },
+      ]);
     httpMock.expectOne('/api/app/organization-units/u9/members').flush([]);
     httpMock
       .expectOne((r) => r.url === '/api/app/users')
@@ -144,12 +147,14 @@ describe('UnitTreeComponent', () => {
     // Picking another unit asks for the users again: someone created meanwhile is there.
     component.select('u3');
     httpMock.expectOne('/api/app/organization-units/u3/members').flush([]);
-    httpMock.expectOne((r) => r.url === '/api/app/users').flush({
-      items: [
-        { id: 'x7', userName: 'new-clerk' },
-        { id: 'x8', userName: 'later' },
-      ],
-    });
+    httpMock
+      .expectOne((r) => r.url === '/api/app/users')
+      .flush({
+        items: [
+          { id: 'x7', userName: 'new-clerk' },
+          { id: 'x8', userName: 'later' },
+        ],
+      });
     expect(component['candidates']().map((u) => u.userName)).toEqual(['new-clerk', 'later']);
   });
 
