@@ -97,8 +97,10 @@ describe('UserListComponent', () => {
     expect(rows[1]).toContain('锁定至');
   });
 
-  it('shows each user\'s phone and units under localized headings', () => {
-    const headings = Array.from(el.querySelectorAll('thead th')).map((th) => th.textContent?.trim());
+  it("shows each user's phone and units under localized headings", () => {
+    const headings = Array.from(el.querySelectorAll('thead th')).map((th) =>
+      th.textContent?.trim(),
+    );
     expect(headings).toContain('电话');
     expect(headings).toContain('所在单位');
     const phones = Array.from(el.querySelectorAll('[data-testid="user-phone"]')).map((td) =>
@@ -106,9 +108,9 @@ describe('UserListComponent', () => {
     );
     expect(phones).toEqual(['13812345678', '']);
     const units = el.querySelectorAll('[data-testid="user-units"]');
-    expect(Array.from(units[0].querySelectorAll('nz-tag')).map((t) => t.textContent?.trim())).toEqual(
-      ['城关区', '市司法局'],
-    );
+    expect(
+      Array.from(units[0].querySelectorAll('nz-tag')).map((t) => t.textContent?.trim()),
+    ).toEqual(['城关区', '市司法局']);
     expect(units[1].querySelectorAll('nz-tag')).toHaveLength(0);
   });
 

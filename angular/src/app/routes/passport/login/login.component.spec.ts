@@ -143,7 +143,12 @@ describe('LoginComponent', () => {
   });
 
   it('offers the right side when the account belongs to the other one, keeping the user name', async () => {
-    component.form.setValue({ side: 'city', tenant: 'lanzhou', userName: 'official', password: 'x' });
+    component.form.setValue({
+      side: 'city',
+      tenant: 'lanzhou',
+      userName: 'official',
+      password: 'x',
+    });
     await submit();
     httpMock.expectOne('/api/account/login').flush(
       {
@@ -156,7 +161,9 @@ describe('LoginComponent', () => {
     fixture.detectChanges();
     await fixture.whenStable();
 
-    expect(el.querySelector('[data-testid="login-error"]')?.textContent).toContain('该账号是省级账号');
+    expect(el.querySelector('[data-testid="login-error"]')?.textContent).toContain(
+      '该账号是省级账号',
+    );
     const button = el.querySelector<HTMLButtonElement>('[data-testid="login-switch-side"]')!;
     expect(button.textContent?.trim()).toBe('改为省级（平台）登录');
     button.click();
@@ -202,7 +209,9 @@ describe('LoginComponent', () => {
       );
     fixture.detectChanges();
     await fixture.whenStable();
-    expect(el.querySelector('[data-testid="login-error"]')?.textContent).toContain('用户名或密码错误');
+    expect(el.querySelector('[data-testid="login-error"]')?.textContent).toContain(
+      '用户名或密码错误',
+    );
     expect(el.querySelector('[data-testid="login-switch-side"]')).toBeNull();
   });
 
