@@ -89,7 +89,7 @@ internal sealed class AgreementBulkIssueAppService(
             }
 
             var current = open.Where(a => a.TenantId == city.Id).MaxBy(a => a.Version);
-            var change = template.ChangeFor(year, row.Targets.Select(t => new TargetChange(t.Code.Trim(), t.Target, t.Note)));
+            var change = template.ChangeFor(year, row.Targets.Select(t => new TargetChange(t.Code.Trim(), t.Target, t.Note)), current?.Content);
             try
             {
                 var content = AgreementContentValidator.Apply(current?.Content ?? template.Blank(), change, year);

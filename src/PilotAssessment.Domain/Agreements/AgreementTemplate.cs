@@ -3,7 +3,8 @@ namespace PilotAssessment.Agreements;
 /// <summary>
 /// One agreement used as the model of every city's agreement of a year (bulk issue): its targets, extra indicators,
 /// key tasks and lists, with each city's own targets on top. Units are the template city's and are not carried over
-/// (the responsible unit stays as written); key tasks' dates move into the year issued, keeping month and day.
+/// to another city (the responsible unit stays as written); key tasks' dates move into the year issued, keeping
+/// month and day.
 /// </summary>
 public sealed class AgreementTemplate
 {
@@ -28,28 +29,39 @@ public sealed class AgreementTemplate
 
     /// <summary>
     /// The body of one city's agreement for <paramref name="year"/>: the template's, with <paramref name="cityTargets"/>
-    /// replacing the template's target (and note) of the lines they name; a code that is no line is refused by
-    /// <see cref="AgreementContentValidator"/>.
+    /// as the targets (and notes) of the lines they name; a code that is no line is refused by
+    /// <see cref="AgreementContentValidator"/>. A line not named keeps the city's <paramref name="current"/> target, or
+    /// for a new agreement takes the template's: issuing the same rows again says the same, even when the template's
+    /// own city was one of them.
     /// </summary>
-    public AgreementContentChange ChangeFor(int year, IEnumerable<TargetChange> cityTargets)
+    public AgreementContentChange ChangeFor(int year, IEnumerable<TargetChange> cityTargets, AgreementContent? current)
     {
         var own = cityTargets.GroupBy(t => t.Code, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
-        var targets = _content.Lines.Where(l => !l.IsExtra)
-            .Select(l => own.TryGetValue(l.Code, out var city) ? city : new TargetChange(l.Code, l.Target, l.Note))
-            .Concat(own.Values.Where(t => _content.Lines.All(l => l.Code != t.Code)))
-            .ToList();
+        var extras = _content.Lines.Where(l => l.IsExtra).Select(l => l.Code).ToHashSet(StringComparer.Ordinal);
+        var targets = current is not null
+            ? own.Values.Where(t => !extras.Contains(t.Code)).ToList()
+            : _content.Lines.Where(l => !l.IsExtra)
+                .Select(l => own.TryGetValue(l.Code, out var city) ? city : new TargetChange(l.Code, l.Target, l.Note))
+                .Concat(own.Values.Where(t => _content.Lines.All(l => l.Code != t.Code)))
+                .ToList();
+        ExtraLineChange Extra(AgreementLine line)
+        {
+            var kept = current?.Lines.FirstOrDefault(l => l.IsExtra && l.Code == line.Code) ?? line;
+            return own.TryGetValue(line.Code, out var city)
+                ? new ExtraLineChange(line.Code, line.Name, line.MaxPoints, city.Target, city.Note)
+                : new ExtraLineChange(line.Code, line.Name, line.MaxPoints, kept.Target, kept.Note);
+        }
+
         return new AgreementContentChange
         {
             Targets = targets,
-            ExtraLines = _content.Lines.Where(l => l.IsExtra).Select(l => own.TryGetValue(l.Code, out var city)
-                ? new ExtraLineChange(l.Code, l.Name, l.MaxPoints, city.Target, city.Note)
-                : new ExtraLineChange(l.Code, l.Name, l.MaxPoints, l.Target, l.Note)).ToList(),
+            ExtraLines = _content.Lines.Where(l => l.IsExtra).Select(Extra).ToList(),
             KeyTasks = _content.KeyTasks.Select(t => new KeyTaskChange(
                 t.Code,
                 t.Area,
                 t.Task,
                 t.ResponsibleUnit,
-                null,
+                current?.KeyTasks.FirstOrDefault(k => k.Code == t.Code)?.ResponsibleUnitId,
                 InYear(t.DueDate, year),
                 t.Milestones.Select(m => m with { DueDate = InYear(m.DueDate, year) }).ToList())).ToList(),
             Duties = _content.Duties,
