@@ -96,6 +96,9 @@ describe('AgreementListComponent', () => {
     expect(second.slice(1, 5)).toEqual(['天水市', '2026', 'v2', '已签署']);
     expect(second[6]).toContain('李市长');
     expect(el.querySelector('[data-testid="agreement-create"]')).not.toBeNull();
+    expect(el.querySelector('[data-testid="agreement-bulk-open"]')?.textContent).toContain(
+      '批量下达',
+    );
 
     component.status.set('InForce');
     component.cityId.set('c1');
