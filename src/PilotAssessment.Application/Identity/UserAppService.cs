@@ -55,7 +55,10 @@ public sealed class UserAppService(
         await grantGuard.EnsureRolesGrantableAsync(input.RoleNames);
         var user = new AppUser(null, input.UserName.Trim())
         {
-            Name = input.Name, Email = input.Email, PhoneNumber = UserPhoneNumber.Normalize(input.PhoneNumber), IsActive = input.IsActive,
+            Name = input.Name,
+            Email = input.Email,
+            PhoneNumber = UserPhoneNumber.Normalize(input.PhoneNumber),
+            IsActive = input.IsActive,
         };
         (await userManager.CreateAsync(user, input.Password)).CheckErrors();
         (await userManager.AddToRolesAsync(user, input.RoleNames)).CheckErrors();

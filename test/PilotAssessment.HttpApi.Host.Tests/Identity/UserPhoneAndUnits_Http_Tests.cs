@@ -19,7 +19,10 @@ public abstract class UserPhoneAndUnits_Http_Tests<THost>(THost host) : IClassFi
         using var admin = await host.ClientForAsync("天水", "admin");
         var created = await admin.PostAsJsonAsync(Users, new CreateUserInput
         {
-            UserName = "phone-user", Password = PilotAssessmentHostFixture.NewUserPassword, PhoneNumber = " 138 1234 5678 ", RoleNames = ["clerk"],
+            UserName = "phone-user",
+            Password = PilotAssessmentHostFixture.NewUserPassword,
+            PhoneNumber = " 138 1234 5678 ",
+            RoleNames = ["clerk"],
         });
         created.StatusCode.ShouldBe(HttpStatusCode.OK, await created.Content.ReadAsStringAsync());
         var user = (await created.ReadJsonAsync<UserDto>())!;
