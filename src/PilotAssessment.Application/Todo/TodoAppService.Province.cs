@@ -114,8 +114,9 @@ public sealed partial class TodoAppService
     private async Task<OverdueProblemsDto> OverdueProblemsAsync()
     {
         var scope = await problemAccess.UnitScopeAsync();
+        var now = Now;
         using var _ = ReadAcrossCitiesIfHost();
-        var query = problems.QueryReadOnly().Where(p => p.Status != ProblemStatus.Closed && p.OverdueTime != null);
+        var query = problems.QueryReadOnly().Where(p => p.Status != ProblemStatus.Closed && p.Deadline < now);
         if (scope is not null)
         {
             var units = scope.ToList();
