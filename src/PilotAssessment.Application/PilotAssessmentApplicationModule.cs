@@ -114,6 +114,10 @@ public static class PilotAssessmentApplicationModule
         services.AddScoped<IProblemAppService, ProblemAppService>();
         services.AddScoped<ProblemOverdueJob>();
 
+        // The to-do page (待办) and 催报; the province's exports of a period (Excel tables, 通报 docx).
+        services.AddScoped<Todo.ITodoAppService, Todo.TodoAppService>();
+        services.AddScoped<Results.Briefing.IResultExportAppService, Results.Briefing.ResultExportAppService>();
+
         // Data generation: the demo history of the run command (docs/adr/0007)
         services.AddScoped<IDataSeedContributor, DemoHistoryDataSeedContributor>();
 

@@ -25,6 +25,7 @@ describe('app routes', () => {
     const expected: [string, string, unknown][] = [
       ['login/', 'LoginComponent', undefined],
       ['change-password/', 'ChangePasswordComponent', undefined],
+      ['todo/', 'TodoComponent', undefined],
       ['tenants/', 'TenantListComponent', Permissions.Tenants.Default],
       ['schemes/', 'SchemeListComponent', Permissions.Schemes.Default],
       ['schemes/:id', 'SchemeDetailComponent', Permissions.Schemes.Default],

@@ -20,6 +20,10 @@ export const routes: Routes = [
     children: [
       { path: '', pathMatch: 'full', canActivate: [homeRedirectGuard], children: [] },
       {
+        path: 'todo',
+        loadChildren: () => import('./routes/todo/routes').then((m) => m.TODO_ROUTES),
+      },
+      {
         path: 'tenants',
         loadChildren: () => import('./routes/tenants/routes').then((m) => m.TENANT_ROUTES),
       },

@@ -203,6 +203,12 @@ export type { ResultGetMonitoring$Params as ResultGetMonitoring$Params } from '.
 export { resultGetMonitoring as resultGetMonitoring } from './fn/result/result-get-monitoring';
 export type { ResultGetTrends$Params as ResultGetTrends$Params } from './fn/result/result-get-trends';
 export { resultGetTrends as resultGetTrends } from './fn/result/result-get-trends';
+export type { ResultExportExportWarningsXlsx$Params as ResultExportExportWarningsXlsx$Params } from './fn/result-export/result-export-export-warnings-xlsx';
+export { resultExportExportWarningsXlsx as resultExportExportWarningsXlsx } from './fn/result-export/result-export-export-warnings-xlsx';
+export type { ResultExportExportCompletenessXlsx$Params as ResultExportExportCompletenessXlsx$Params } from './fn/result-export/result-export-export-completeness-xlsx';
+export { resultExportExportCompletenessXlsx as resultExportExportCompletenessXlsx } from './fn/result-export/result-export-export-completeness-xlsx';
+export type { ResultExportExportBriefingDocx$Params as ResultExportExportBriefingDocx$Params } from './fn/result-export/result-export-export-briefing-docx';
+export { resultExportExportBriefingDocx as resultExportExportBriefingDocx } from './fn/result-export/result-export-export-briefing-docx';
 export type { ReviewGetSubmissions$Params as ReviewGetSubmissions$Params } from './fn/review/review-get-submissions';
 export { reviewGetSubmissions as reviewGetSubmissions } from './fn/review/review-get-submissions';
 export type { ReviewGetCitySheet$Params as ReviewGetCitySheet$Params } from './fn/review/review-get-city-sheet';
@@ -295,6 +301,10 @@ export type { TenantActivate$Params as TenantActivate$Params } from './fn/tenant
 export { tenantActivate as tenantActivate } from './fn/tenant/tenant-activate';
 export type { TenantDeactivate$Params as TenantDeactivate$Params } from './fn/tenant/tenant-deactivate';
 export { tenantDeactivate as tenantDeactivate } from './fn/tenant/tenant-deactivate';
+export type { TodoGetMine$Params as TodoGetMine$Params } from './fn/todo/todo-get-mine';
+export { todoGetMine as todoGetMine } from './fn/todo/todo-get-mine';
+export type { TodoUrge$Params as TodoUrge$Params } from './fn/todo/todo-urge';
+export { todoUrge as todoUrge } from './fn/todo/todo-urge';
 export type { UserGetList$Params as UserGetList$Params } from './fn/user/user-get-list';
 export { userGetList as userGetList } from './fn/user/user-get-list';
 export type { UserCreate$Params as UserCreate$Params } from './fn/user/user-create';

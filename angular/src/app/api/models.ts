@@ -156,3 +156,14 @@ export type { SupervisionRoundDto as SupervisionSupervisionRoundDto } from './mo
 export type { CreateTenantInput as TenantsCreateTenantInput } from './models/Tenants/create-tenant-input';
 export type { TenantDto as TenantsTenantDto } from './models/Tenants/tenant-dto';
 export type { UpdateTenantInput as TenantsUpdateTenantInput } from './models/Tenants/update-tenant-input';
+export type { EntryTodoDto as TodoEntryTodoDto } from './models/Todo/entry-todo-dto';
+export type { LateCityDto as TodoLateCityDto } from './models/Todo/late-city-dto';
+export type { LatePeriodDto as TodoLatePeriodDto } from './models/Todo/late-period-dto';
+export type { OverdueProblemsDto as TodoOverdueProblemsDto } from './models/Todo/overdue-problems-dto';
+export type { PeriodStateCountDto as TodoPeriodStateCountDto } from './models/Todo/period-state-count-dto';
+export type { ReviewTodoDto as TodoReviewTodoDto } from './models/Todo/review-todo-dto';
+export type { TodoCityDto as TodoTodoCityDto } from './models/Todo/todo-city-dto';
+export type { TodoDto as TodoTodoDto } from './models/Todo/todo-dto';
+export type { TodoLineDto as TodoTodoLineDto } from './models/Todo/todo-line-dto';
+export type { TodoProblemDto as TodoTodoProblemDto } from './models/Todo/todo-problem-dto';
+export type { UrgeResultDto as TodoUrgeResultDto } from './models/Todo/urge-result-dto';

@@ -22,8 +22,20 @@ describe('menu filtering by permissions', () => {
       Permissions.Schemes.Default,
     );
     const menu = filterMenu(MENU, all);
-    expect(links(menu)).toEqual(['/tenants', '/schemes', '/users', '/roles', '/audit-logs']);
-    expect(menu.map((g) => g.text)).toEqual(['menu.platform', 'menu.assessment', 'menu.system']);
+    expect(links(menu)).toEqual([
+      '/todo',
+      '/tenants',
+      '/schemes',
+      '/users',
+      '/roles',
+      '/audit-logs',
+    ]);
+    expect(menu.map((g) => g.text)).toEqual([
+      'menu.todo',
+      'menu.platform',
+      'menu.assessment',
+      'menu.system',
+    ]);
   });
 
   it('drops a group whose children are all hidden (a city admin sees no 试点城市 group)', () => {
@@ -31,11 +43,11 @@ describe('menu filtering by permissions', () => {
       MENU,
       grantedOnly(Permissions.Users.Default, Permissions.Roles.Default),
     );
-    expect(menu.map((g) => g.text)).toEqual(['menu.system']);
-    expect(links(menu)).toEqual(['/users', '/roles']);
+    expect(menu.map((g) => g.text)).toEqual(['menu.todo', 'menu.system']);
+    expect(links(menu)).toEqual(['/todo', '/users', '/roles']);
   });
 
-  it("puts the dashboard first for an official and data entry in a clerk's menu", () => {
+  it("puts the to-do first, then the dashboard for an official and data entry in a clerk's menu", () => {
     const official = filterMenu(
       MENU,
       grantedOnly(
@@ -44,13 +56,13 @@ describe('menu filtering by permissions', () => {
         Permissions.Periods.Default,
       ),
     );
-    expect(links(official)).toEqual(['/dashboard', '/schemes', '/periods']);
-    expect(firstLink(official)).toBe('/dashboard');
+    expect(links(official)).toEqual(['/todo', '/dashboard', '/schemes', '/periods']);
+    expect(firstLink(official)).toBe('/todo');
     const clerk = filterMenu(
       MENU,
       grantedOnly(Permissions.Periods.Default, Permissions.DataEntry.Default),
     );
-    expect(links(clerk)).toEqual(['/periods', '/data-entry']);
+    expect(links(clerk)).toEqual(['/todo', '/periods', '/data-entry']);
   });
 
   it('shows the review queue to auditors and the score sheet to cities and the province', () => {
@@ -62,12 +74,12 @@ describe('menu filtering by permissions', () => {
         Permissions.Results.Default,
       ),
     );
-    expect(links(auditor)).toEqual(['/dashboard', '/reviews', '/score-sheet']);
+    expect(links(auditor)).toEqual(['/todo', '/dashboard', '/reviews', '/score-sheet']);
     const clerk = filterMenu(
       MENU,
       grantedOnly(Permissions.DataEntry.Default, Permissions.Results.Default),
     );
-    expect(links(clerk)).toEqual(['/data-entry', '/score-sheet']);
+    expect(links(clerk)).toEqual(['/todo', '/data-entry', '/score-sheet']);
   });
 
   it('shows agreements to the official and agreements and units to a city admin', () => {
@@ -75,7 +87,7 @@ describe('menu filtering by permissions', () => {
       MENU,
       grantedOnly(Permissions.Dashboard.Default, Permissions.Agreements.Default),
     );
-    expect(links(official)).toEqual(['/dashboard', '/agreements']);
+    expect(links(official)).toEqual(['/todo', '/dashboard', '/agreements']);
     const cityAdmin = filterMenu(
       MENU,
       grantedOnly(
@@ -84,15 +96,15 @@ describe('menu filtering by permissions', () => {
         Permissions.Users.Default,
       ),
     );
-    expect(links(cityAdmin)).toEqual(['/agreements', '/units', '/users']);
+    expect(links(cityAdmin)).toEqual(['/todo', '/agreements', '/units', '/users']);
   });
 
-  it('shows nothing without permissions', () => {
-    expect(filterMenu(MENU, grantedOnly())).toEqual([]);
+  it('shows only the to-do without permissions', () => {
+    expect(links(filterMenu(MENU, grantedOnly()))).toEqual(['/todo']);
   });
 
   it('a sub-permission alone does not reveal the page', () => {
-    expect(links(filterMenu(MENU, grantedOnly(Permissions.Tenants.Create)))).toEqual([]);
+    expect(links(filterMenu(MENU, grantedOnly(Permissions.Tenants.Create)))).toEqual(['/todo']);
   });
 
   it('hides a group guarded by its own permission, children included', () => {
@@ -111,7 +123,8 @@ describe('menu filtering by permissions', () => {
   });
 
   it('firstLink finds the first reachable page', () => {
-    expect(firstLink(filterMenu(MENU, grantedOnly(Permissions.AuditLogs.Default)))).toBe(
+    expect(firstLink(filterMenu(MENU, grantedOnly(Permissions.AuditLogs.Default)))).toBe('/todo');
+    expect(firstLink(filterMenu(MENU.slice(1), grantedOnly(Permissions.AuditLogs.Default)))).toBe(
       '/audit-logs',
     );
     expect(firstLink([])).toBeNull();

@@ -13,6 +13,8 @@ export interface MenuItem {
 
 /** The whole navigation; each user sees only what their granted permissions allow. */
 export const MENU: MenuItem[] = [
+  // first: everybody lands on their to-do after signing in
+  { text: 'menu.todo', icon: 'check-square', link: '/todo' },
   {
     text: 'menu.platform',
     icon: 'cluster',

@@ -1,7 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
+import { Router, provideRouter } from '@angular/router';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 import { provideEchartsCore } from 'ngx-echarts';
 
@@ -208,6 +208,40 @@ describe('DashboardComponent', () => {
     expect(done[3]).toBe('已审核');
     expect(done[4]).toBe('是');
   });
+
+  it('keeps the picked period in the URL, follows Back and opens a city score sheet from its row', async () => {
+    const router = TestBed.inject(Router);
+    httpMock
+      .expectOne('/api/app/periods')
+      .flush([period({ id: 'p1' }), period({ id: 'old', year: 2024, name: '2024年度考核' })]);
+    httpMock.expectOne('/api/app/results/periods/p1/monitoring').flush(MONITORING);
+    httpMock.expectOne('/api/app/results/trends?schemeId=s1').flush(TRENDS);
+    httpMock.expectOne('/api/app/results/periods/p1/ranking').flush(RANKING);
+    httpMock.expectOne('/api/app/results/periods/p1/completeness').flush([]);
+    await render();
+    expect(router.url).toBe('/?period=p1');
+    const link = el.querySelector<HTMLAnchorElement>('[data-testid="dashboard-sheet-c1"]')!;
+    expect(link.getAttribute('href')).toBe('/score-sheet?period=p1&city=c1');
+
+    component.pick('old');
+    httpMock.expectOne('/api/app/results/periods/old/monitoring').flush([]);
+    httpMock.expectOne('/api/app/results/periods/old/ranking').flush([]);
+    httpMock.expectOne('/api/app/results/periods/old/completeness').flush([]);
+    await render();
+    expect(router.url).toBe('/?period=old');
+
+    // Back (the URL changes): the dashboard shows that period again.
+    await router.navigateByUrl('/?period=p1');
+    await render();
+    expect(component.periodId()).toBe('p1');
+    httpMock.expectOne('/api/app/results/periods/p1/monitoring').flush(MONITORING);
+    httpMock.expectOne('/api/app/results/periods/p1/ranking').flush(RANKING);
+    httpMock.expectOne('/api/app/results/periods/p1/completeness').flush([]);
+
+    el.querySelector<HTMLButtonElement>('[data-testid="dashboard-big-screen"]')!.click();
+    await render();
+    expect((fixture.nativeElement as HTMLElement).classList).toContain('big-screen');
+  }, 30_000);
 
   it('draws the radar and trends of the compared cities and lists the warnings, red first', async () => {
     httpMock.expectOne('/api/app/periods').flush([period({ id: 'p1' })]);

@@ -1,5 +1,9 @@
-import { Component, OnInit, computed, inject, signal } from '@angular/core';
+import { Component, DestroyRef, ElementRef, OnInit, computed, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
+import { ActivatedRoute, Router } from '@angular/router';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTagModule } from 'ng-zorro-antd/tag';
@@ -22,6 +26,7 @@ import {
   DashboardComparisonComponent,
 } from './dashboard/dashboard-comparison.component';
 import { DashboardCompletenessComponent } from './dashboard/dashboard-completeness.component';
+import { DashboardExportsComponent } from './dashboard/dashboard-exports.component';
 import { DashboardRankingComponent } from './dashboard/dashboard-ranking.component';
 import { DashboardWarningsComponent } from './dashboard/dashboard-warnings.component';
 import {
@@ -43,6 +48,8 @@ const DEFAULT_COMPARED = 3;
   imports: [
     FormsModule,
     NzAlertModule,
+    NzButtonModule,
+    NzIconModule,
     NzSelectModule,
     NzTagModule,
     TranslatePipe,
@@ -51,7 +58,9 @@ const DEFAULT_COMPARED = 3;
     DashboardComparisonComponent,
     DashboardWarningsComponent,
     DashboardCompletenessComponent,
+    DashboardExportsComponent,
   ],
+  host: { '[class.big-screen]': 'bigScreen()' },
   template: `
     <app-page-header [title]="'dashboard.title' | t" [subtitle]="'dashboard.subtitle' | t">
       <nz-select
@@ -66,6 +75,14 @@ const DEFAULT_COMPARED = 3;
           <nz-option [nzValue]="period.id" [nzLabel]="period.name ?? ''" />
         }
       </nz-select>
+      @if (periodId(); as id) {
+        <app-dashboard-exports [periodId]="id" />
+      }
+      <button nz-button (click)="toggleBigScreen()" data-testid="dashboard-big-screen">
+        <nz-icon [nzType]="bigScreen() ? 'fullscreen-exit' : 'fullscreen'" />{{
+          (bigScreen() ? 'dashboard.exitBigScreen' : 'dashboard.bigScreen') | t
+        }}
+      </button>
     </app-page-header>
 
     @if (loadError()) {
@@ -78,7 +95,7 @@ const DEFAULT_COMPARED = 3;
           'periods.statuses.' + period.status | t
         }}</nz-tag>
       </div>
-      <app-dashboard-ranking [rows]="ranking()" [loading]="loading()" />
+      <app-dashboard-ranking [rows]="ranking()" [loading]="loading()" [periodId]="periodId()" />
       <app-dashboard-comparison
         [cities]="cities()"
         [(compared)]="compared"
@@ -104,6 +121,14 @@ const DEFAULT_COMPARED = 3;
     }
   `,
   styles: `
+    :host.big-screen {
+      position: fixed;
+      inset: 0;
+      z-index: 1000;
+      overflow: auto;
+      padding: 24px 32px;
+      background: #f0f2f5;
+    }
     .period-line {
       margin-bottom: 12px;
     }
@@ -120,6 +145,12 @@ export class DashboardComponent implements OnInit {
   protected readonly i18n = inject(I18nService);
   protected readonly statusColour = periodStatusColour;
   private readonly session = inject(SessionService);
+  private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
+  private readonly host = inject(ElementRef<HTMLElement>);
+  private readonly destroyRef = inject(DestroyRef);
+  /** 大屏: the dashboard fills the screen (the browser's full screen where allowed). */
+  readonly bigScreen = signal(false);
 
   protected readonly periods = signal<PeriodDto[]>([]);
   protected readonly periodsLoading = signal(false);
@@ -184,13 +215,16 @@ export class DashboardComponent implements OnInit {
           (a, b) => (b.year ?? 0) - (a.year ?? 0) || (b.number ?? 0) - (a.number ?? 0),
         );
         this.periods.set(sorted);
+        const wanted = this.route.snapshot.queryParamMap.get('period');
         const first =
+          sorted.find((p) => p.id === wanted) ??
           sorted.find((p) => p.status === 'Published') ??
           sorted.find((p) => p.status !== 'Planned') ??
           sorted[0];
         if (first?.id) {
-          this.pick(first.id);
+          this.pick(first.id, first.id !== wanted ? 'replace' : 'none');
         }
+        this.followUrl();
       },
       error: (e: unknown) => {
         this.periodsLoading.set(false);
@@ -199,7 +233,19 @@ export class DashboardComponent implements OnInit {
     });
   }
 
-  pick(id: string | null): void {
+  /**
+   * Shows the period; the period is kept in the URL (?period=) so that a link can be shared and
+   * Back returns to the period seen before ('push' for a pick, 'replace' for the first one).
+   */
+  pick(id: string | null, url: 'push' | 'replace' | 'none' = 'push'): void {
+    if (url !== 'none' && id) {
+      void this.router.navigate([], {
+        relativeTo: this.route,
+        queryParams: { period: id },
+        queryParamsHandling: 'merge',
+        replaceUrl: url === 'replace',
+      });
+    }
     this.periodId.set(id);
     this.ranking.set([]);
     this.completeness.set([]);
@@ -232,6 +278,36 @@ export class DashboardComponent implements OnInit {
       },
     });
   }
+
+  /** Back and Forward change ?period=: the dashboard follows. */
+  private followUrl(): void {
+    this.route.queryParamMap.pipe(takeUntilDestroyed(this.destroyRef)).subscribe((query) => {
+      const id = query.get('period');
+      if (id && id !== this.periodId() && this.periods().some((p) => p.id === id)) {
+        this.pick(id, 'none');
+      }
+    });
+  }
+
+  toggleBigScreen(): void {
+    const on = !this.bigScreen();
+    this.bigScreen.set(on);
+    const element = this.host.nativeElement as HTMLElement;
+    if (on && element.requestFullscreen && !document.fullscreenElement) {
+      element.requestFullscreen().catch(() => undefined);
+      document.addEventListener('fullscreenchange', this.leftFullscreen);
+    } else if (!on && document.fullscreenElement) {
+      void document.exitFullscreen().catch(() => undefined);
+    }
+  }
+
+  /** Esc leaves the browser's full screen: the big screen ends with it. */
+  private readonly leftFullscreen = () => {
+    if (!document.fullscreenElement) {
+      this.bigScreen.set(false);
+      document.removeEventListener('fullscreenchange', this.leftFullscreen);
+    }
+  };
 
   private loadMonitoring(periodId: string): void {
     this.monitoringLoading.set(true);

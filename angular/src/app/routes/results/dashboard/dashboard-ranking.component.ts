@@ -1,5 +1,6 @@
 import { DecimalPipe } from '@angular/common';
 import { Component, computed, inject, input } from '@angular/core';
+import { RouterLink } from '@angular/router';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzTableModule } from 'ng-zorro-antd/table';
 
@@ -37,7 +38,14 @@ export function totalsChartOptions(rows: readonly RankingRowDto[], totalLabel: s
 /** The period's totals: the bar chart beside the ranking table. */
 @Component({
   selector: 'app-dashboard-ranking',
-  imports: [DecimalPipe, NzCardModule, NzTableModule, TranslatePipe, DashboardChartComponent],
+  imports: [
+    DecimalPipe,
+    RouterLink,
+    NzCardModule,
+    NzTableModule,
+    TranslatePipe,
+    DashboardChartComponent,
+  ],
   template: `
     <div class="grid">
       <nz-card [nzTitle]="'dashboard.chart' | t" class="chart-card">
@@ -75,7 +83,13 @@ export function totalsChartOptions(rows: readonly RankingRowDto[], totalLabel: s
                 <td>{{ row.rank ?? '-' }}</td>
                 <td>
                   <span class="dot" [style.background]="colourHex(row.colour)"></span
-                  >{{ row.cityName }}
+                  ><a
+                    routerLink="/score-sheet"
+                    [queryParams]="{ period: periodId(), city: row.cityId }"
+                    [attr.aria-label]="'dashboard.openSheet' | t: { city: row.cityName ?? '' }"
+                    [attr.data-testid]="'dashboard-sheet-' + row.cityId"
+                    >{{ row.cityName }}</a
+                  >
                 </td>
                 <td>{{ row.total | number: '1.2-2' }}</td>
                 <td>{{ row.grade }}</td>
@@ -120,6 +134,8 @@ export class DashboardRankingComponent {
 
   readonly rows = input.required<RankingRowDto[]>();
   readonly loading = input(false);
+  /** The period of the rows: a city's name opens its score sheet of that period. */
+  readonly periodId = input<string | null>(null);
   readonly chartOptions = computed(() =>
     totalsChartOptions(this.rows(), this.i18n.t('dashboard.total')),
   );
