@@ -72,6 +72,7 @@ public static class PilotAssessmentApplicationModule
 
         // Period reference data (province averages, last year's figures) for every period scoring path
         services.AddScoped<PeriodReferenceDataProvider>();
+        services.AddScoped<ReferenceFigureStore>();
 
         services.AddScoped<PeriodRecomputeService>();
         services.AddScoped<EntrySheetReader>();

@@ -22,7 +22,8 @@ public sealed class ReviewAppService(
     IRepository<Tenant> tenants,
     IUnitOfWork unitOfWork,
     EntrySheetReader reader,
-    Results.PeriodScoringService scoring) : PilotAssessmentAppService(context), IReviewAppService
+    Results.PeriodScoringService scoring,
+    Results.ReferenceFigureStore figures) : PilotAssessmentAppService(context), IReviewAppService
 {
     public async Task<List<SubmissionDto>> GetSubmissionsAsync(Guid periodId)
     {
@@ -126,6 +127,7 @@ public sealed class ReviewAppService(
                 }
             }
 
+            await figures.RecomputeAsync(periodId, submission);
             await unitOfWork.SaveChangesAsync();
             return submission.ToDto(periodId, city.Id, city.DisplayName);
         }
@@ -153,6 +155,7 @@ public sealed class ReviewAppService(
             }
 
             await submissions.UpdateAsync(submission, autoSave: false);
+            await figures.RecomputeAsync(periodId, submission);
             await unitOfWork.SaveChangesAsync();
             return submission.ToDto(periodId, city.Id, city.DisplayName);
         }
