@@ -116,6 +116,7 @@ public static class PilotAssessmentApplicationModule
 
         // Data generation: the demo history of the run command (docs/adr/0007)
         services.AddScoped<IDataSeedContributor, DemoHistoryDataSeedContributor>();
+        services.AddScoped<GeneratedProvinceSetup>();
 
         services.AddScoped<IAccountAppService, AccountAppService>();
         services.AddScoped<IApplicationConfigurationAppService, ApplicationConfigurationAppService>();

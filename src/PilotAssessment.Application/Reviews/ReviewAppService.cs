@@ -17,6 +17,7 @@ public sealed class ReviewAppService(
     IRepository<AssessmentPeriod> periods,
     IRepository<Scheme> schemes,
     IRepository<EntryLine> lines,
+    IRepository<EntryValueHistory> history,
     IRepository<EvidenceFile> evidence,
     IRepository<CitySubmission> submissions,
     IRepository<Tenant> tenants,
@@ -71,6 +72,7 @@ public sealed class ReviewAppService(
             line.AdjustReason = input.Reason.Trim();
             line.AdjustClearReason = null;
             line.AdjustedByUserId = CurrentUser.Id;
+            await history.InsertAsync(line.AdjustmentRevision(await history.CountAsync(history.Query().Where(h => h.EntryLineId == line.Id))), autoSave: false);
             await lines.UpdateAsync(line);
             return await reader.LineAsync(line, definition);
         });
@@ -95,6 +97,7 @@ public sealed class ReviewAppService(
             line.AdjustReason = null;
             line.AdjustClearReason = input.Reason.Trim();
             line.AdjustedByUserId = CurrentUser.Id;
+            await history.InsertAsync(line.AdjustmentRevision(await history.CountAsync(history.Query().Where(h => h.EntryLineId == line.Id))), autoSave: false);
             await lines.UpdateAsync(line);
             return await reader.LineAsync(line, definition);
         });

@@ -11,6 +11,28 @@ namespace PilotAssessment.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "AdjustClearReason",
+                table: "EntryValueHistory",
+                type: "TEXT",
+                maxLength: 2000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "AdjustReason",
+                table: "EntryValueHistory",
+                type: "TEXT",
+                maxLength: 2000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<decimal>(
+                name: "AuditorScore",
+                table: "EntryValueHistory",
+                type: "TEXT",
+                precision: 18,
+                scale: 4,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "ReferenceFigures",
                 columns: table => new
@@ -42,6 +64,18 @@ namespace PilotAssessment.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "ReferenceFigures");
+
+            migrationBuilder.DropColumn(
+                name: "AdjustClearReason",
+                table: "EntryValueHistory");
+
+            migrationBuilder.DropColumn(
+                name: "AdjustReason",
+                table: "EntryValueHistory");
+
+            migrationBuilder.DropColumn(
+                name: "AuditorScore",
+                table: "EntryValueHistory");
         }
     }
 }

@@ -11,6 +11,30 @@ namespace PilotAssessment.Migrations.MySql
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "AdjustClearReason",
+                table: "EntryValueHistory",
+                type: "varchar(2000)",
+                maxLength: 2000,
+                nullable: true)
+                .Annotation("MySql:CharSet", "utf8mb4");
+
+            migrationBuilder.AddColumn<string>(
+                name: "AdjustReason",
+                table: "EntryValueHistory",
+                type: "varchar(2000)",
+                maxLength: 2000,
+                nullable: true)
+                .Annotation("MySql:CharSet", "utf8mb4");
+
+            migrationBuilder.AddColumn<decimal>(
+                name: "AuditorScore",
+                table: "EntryValueHistory",
+                type: "decimal(18,4)",
+                precision: 18,
+                scale: 4,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "ReferenceFigures",
                 columns: table => new
@@ -44,6 +68,18 @@ namespace PilotAssessment.Migrations.MySql
         {
             migrationBuilder.DropTable(
                 name: "ReferenceFigures");
+
+            migrationBuilder.DropColumn(
+                name: "AdjustClearReason",
+                table: "EntryValueHistory");
+
+            migrationBuilder.DropColumn(
+                name: "AdjustReason",
+                table: "EntryValueHistory");
+
+            migrationBuilder.DropColumn(
+                name: "AuditorScore",
+                table: "EntryValueHistory");
         }
     }
 }
