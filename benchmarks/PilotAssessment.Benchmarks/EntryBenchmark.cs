@@ -19,8 +19,8 @@ namespace PilotAssessment.Benchmarks;
 /// <summary>
 /// The clerk's hot path on MariaDB at 5 and at 300 cities: a city's clerk opens the entry sheet of the open period
 /// (GET) and saves one line (PUT), one client alone and 20 at once, through the real host in memory, beside the bare
-/// SQL read of the city's own lines. Each scale gets its own generated database (the last period left open, every
-/// city with its administrator and clerk), dropped at the end unless --keep.
+/// SQL read of the city's own lines. Each scale gets its own generated database (the last period left open, the
+/// measured cities with their administrator and clerk), dropped at the end unless --keep.
 /// </summary>
 internal static class EntryBenchmark
 {
@@ -105,7 +105,8 @@ internal static class EntryBenchmark
                 {
                     var setup = scope.ServiceProvider.GetRequiredService<GeneratedProvinceSetup>();
                     await setup.RecomputeReferenceFiguresAsync(province.PeriodIds);
-                    await setup.SeedUsersAsync(province.CityIds, m => Console.WriteLine("  " + m));
+                    // Only the clerks who sign in: seeding every city's users takes minutes on a busy machine.
+                    await setup.SeedUsersAsync(province.CityIds.Where((_, c) => c % 2 == 0).Take(clients).ToList(), m => Console.WriteLine("  " + m));
                 }
             }
 
