@@ -73,6 +73,7 @@ public static class PilotAssessmentApplicationModule
 
         // Period reference data (province averages, last year's figures) for every period scoring path
         services.AddScoped<PeriodReferenceDataProvider>();
+        services.AddScoped<ReferenceFigureStore>();
 
         services.AddScoped<PeriodRecomputeService>();
         services.AddScoped<EntrySheetReader>();
@@ -120,6 +121,7 @@ public static class PilotAssessmentApplicationModule
 
         // Data generation: the demo history of the run command (docs/adr/0007)
         services.AddScoped<IDataSeedContributor, DemoHistoryDataSeedContributor>();
+        services.AddScoped<GeneratedProvinceSetup>();
 
         services.AddScoped<IAccountAppService, AccountAppService>();
         services.AddScoped<IApplicationConfigurationAppService, ApplicationConfigurationAppService>();

@@ -212,6 +212,15 @@ public sealed class ValueHistoryDto
     public string? OldNote { get; set; }
 
     public string? NewNote { get; set; }
+
+    /// <summary>An auditor's adjustment of the score: the confirmed score, null when the adjustment was cleared.</summary>
+    public decimal? AuditorScore { get; set; }
+
+    /// <summary>Why the auditor adjusted the score.</summary>
+    public string? AdjustReason { get; set; }
+
+    /// <summary>Why the auditor cleared the adjustment.</summary>
+    public string? AdjustClearReason { get; set; }
 }
 
 public sealed class SubmissionDto

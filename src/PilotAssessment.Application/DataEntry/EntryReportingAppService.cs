@@ -21,7 +21,8 @@ public sealed class EntryReportingAppService(
     EntryLineAccess access,
     EntryEditGuard guard,
     EntryWindowPolicy window,
-    PeriodScoringService scoring) : PilotAssessmentAppService(context), IEntryReportingAppService
+    PeriodScoringService scoring,
+    ReferenceFigureStore figures) : PilotAssessmentAppService(context), IEntryReportingAppService
 {
     public async Task<EntrySheetDto> SubmitLinesAsync(Guid periodId, SubmitLinesInput input)
     {
@@ -166,6 +167,7 @@ public sealed class EntryReportingAppService(
 
         submission.Submit(CurrentUser.Id, Now);
         submission.SelfTotal = sheet.Total;
+        await figures.RecomputeAsync(periodId, submission);
         await unitOfWork.SaveChangesAsync();
         return submission.ToDto(periodId, cityId);
     }

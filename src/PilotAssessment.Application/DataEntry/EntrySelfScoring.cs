@@ -14,37 +14,21 @@ public sealed record CityEntries(List<EntryLine> Lines, CityPeriodFacts? Facts, 
 
 /// <summary>
 /// Scores one city's entry sheet as submission would (自评, without the auditors' scores), before it is submitted.
-/// Loading reads the city's own rows and, for the reference figures, only what they need: the submitted cities'
-/// lines of the indicators compared with the province average, and the city's own lines of the previous period.
+/// Loading reads the city's own rows and the stored reference figures (<see cref="ReferenceFigureStore"/>), nothing
+/// of the other cities.
 /// </summary>
 public sealed class EntrySelfScoring(
     IRepository<EntryLine> lines,
     IRepository<CityPeriodFacts> facts,
-    IRepository<CitySubmission> submissions,
-    PeriodReferenceDataProvider references,
-    PeriodScoringService scoring,
-    IDataFilter dataFilter)
+    ReferenceFigureStore references,
+    PeriodScoringService scoring)
 {
     public async Task<CityEntries> LoadAsync(AssessmentPeriod period, SchemeDefinition definition, Guid cityId)
     {
         var periodId = period.Id;
         var cityLines = await lines.ToListAsync(lines.QueryReadOnly().Where(l => l.PeriodId == periodId && l.TenantId == cityId));
         var cityFacts = await facts.FirstOrDefaultAsync(facts.QueryReadOnly().Where(f => f.PeriodId == periodId && f.TenantId == cityId));
-        var averaged = definition.AllIndicators().Where(i => PeriodReferenceData.NeedsProvinceAverage(i.Rule)).Select(i => i.Code).ToList();
-        List<EntryLine> contributing = [];
-        if (averaged.Count > 0)
-        {
-            using (dataFilter.Disable<IMultiTenant>())
-            {
-                var submitted = submissions.QueryReadOnly()
-                    .Where(s => s.PeriodId == periodId && (s.Status == SubmissionStatus.Submitted || s.Status == SubmissionStatus.Approved))
-                    .Select(s => s.TenantId);
-                contributing = await lines.ToListAsync(lines.QueryReadOnly()
-                    .Where(l => l.PeriodId == periodId && averaged.Contains(l.IndicatorCode) && submitted.Contains(l.TenantId)));
-            }
-        }
-
-        var reference = await references.LoadAsync(periodId, contributing, onlyCity: cityId);
+        var reference = await references.LoadForCityAsync(periodId, cityId, cityLines, ReferenceFigureStore.AveragedIndicators(definition));
         return new CityEntries(cityLines, cityFacts, reference);
     }
 

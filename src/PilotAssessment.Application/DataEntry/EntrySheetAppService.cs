@@ -105,8 +105,14 @@ public sealed class EntrySheetAppService(
         var (line, _, _) = await guard.AccessibleLineAsync(lineId);
         var rows = await history.ToListAsync(history.Query().Where(h => h.EntryLineId == line.Id).OrderBy(h => h.Revision));
         var userIds = rows.Where(r => r.CreatorId != null).Select(r => r.CreatorId!.Value).Distinct().ToList();
-        var names = (await users.ToListAsync(users.Query().Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, u.UserName })))
-            .ToDictionary(u => u.Id, u => u.UserName);
+        // An adjustment is the province auditor's: the names are looked up on both sides, for these users only.
+        Dictionary<Guid, string?> names;
+        using (ReadAcrossCities())
+        {
+            names = (await users.ToListAsync(users.Query().Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, u.UserName })))
+                .ToDictionary(u => u.Id, u => u.UserName);
+        }
+
         return rows.Select(r => new ValueHistoryDto
         {
             Id = r.Id,
@@ -117,6 +123,9 @@ public sealed class EntrySheetAppService(
             NewValue = EntryValue.FromJson(r.NewValueJson).ToDto(),
             OldNote = r.OldNote,
             NewNote = r.NewNote,
+            AuditorScore = r.AuditorScore,
+            AdjustReason = r.AdjustReason,
+            AdjustClearReason = r.AdjustClearReason,
         }).ToList();
     }
 }

@@ -15,16 +15,15 @@ public sealed class EntrySheetReader(
     IRepository<CityPeriodFacts> facts,
     IRepository<CitySubmission> submissions,
     EntryWindowPolicy window,
-    Results.PeriodReferenceDataProvider references,
+    Results.ReferenceFigureStore references,
     EntrySelfScoring scoring,
-    IDataFilter dataFilter,
     IStringLocalizer<PilotAssessmentResource> localizer)
 {
     public async Task<EntrySheetDto> ReadAsync(AssessmentPeriod period, Guid cityId)
     {
         var scheme = await schemes.GetAsync(period.SchemeId);
-        var (periodLines, reference) = await ReferenceAsync(period.Id);
-        var cityLines = periodLines.Where(l => l.TenantId == cityId).ToDictionary(l => l.IndicatorCode);
+        var (periodLines, reference) = await ReferenceAsync(period.Id, cityId, scheme.Definition);
+        var cityLines = periodLines.ToDictionary(l => l.IndicatorCode);
         var files = await EvidenceOfAsync(cityLines.Values.Select(l => l.Id).ToList());
         var cityFacts = await facts.FirstOrDefaultAsync(facts.Query().Where(f => f.PeriodId == period.Id));
         var submission = await submissions.FirstOrDefaultAsync(submissions.Query().Where(s => s.PeriodId == period.Id));
@@ -74,9 +73,14 @@ public sealed class EntrySheetReader(
     {
         var indicator = definition.AllIndicators().First(i => i.Code == line.IndicatorCode);
         var files = await EvidenceOfAsync([line.Id]);
-        // Saving a cell must not read the whole province: only this indicator's lines count here.
-        var (_, reference) = await ReferenceAsync(line.PeriodId, line.IndicatorCode);
-        var dto = indicator.ToDto(line.PeriodId, line, files[line.Id], line.TenantId is { } cityId ? reference.LineReference(indicator, cityId, line.Value) : default);
+        // Saving a cell reads this line and its stored reference figure, nothing of the other cities.
+        if (line.TenantId is not { } cityId)
+        {
+            return WithGaps(indicator.ToDto(line.PeriodId, line, files[line.Id], default), indicator, line.Value);
+        }
+
+        var reference = await references.LoadForCityAsync(line.PeriodId, cityId, [line], Results.ReferenceFigureStore.AveragedIndicators(definition), line.IndicatorCode);
+        var dto = indicator.ToDto(line.PeriodId, line, files[line.Id], reference.LineReference(indicator, cityId, line.Value));
         return WithGaps(dto, indicator, line.Value);
     }
 
@@ -84,10 +88,10 @@ public sealed class EntrySheetReader(
     public async Task<Dictionary<string, List<FieldError>>> GapsAsync(AssessmentPeriod period, Guid cityId)
     {
         var scheme = await schemes.GetAsync(period.SchemeId);
-        var (periodLines, reference) = await ReferenceAsync(period.Id);
+        var (cityLines, reference) = await ReferenceAsync(period.Id, cityId, scheme.Definition);
         var indicators = scheme.Definition.AllIndicators().ToDictionary(i => i.Code);
-        return periodLines
-            .Where(l => l.TenantId == cityId && indicators.ContainsKey(l.IndicatorCode))
+        return cityLines
+            .Where(l => indicators.ContainsKey(l.IndicatorCode))
             .Select(l => (l.IndicatorCode, Gaps: EntryLineGaps.Of(indicators[l.IndicatorCode], l.Value, reference.LineReference(indicators[l.IndicatorCode], cityId, l.Value)).Select(g => g.Gap).ToList()))
             .Where(l => l.Gaps.Count > 0)
             .ToDictionary(l => l.IndicatorCode, l => l.Gaps);
@@ -101,17 +105,11 @@ public sealed class EntrySheetReader(
         return dto;
     }
 
-    /// <summary>Every city's lines of the period (the province average needs them all) and the reference data scoring will use.</summary>
-    private async Task<(List<EntryLine> Lines, Results.PeriodReferenceData Reference)> ReferenceAsync(Guid periodId, string? onlyIndicator = null)
+    /// <summary>The city's own lines of the period and the reference data scoring will use (stored province averages, its previous period).</summary>
+    private async Task<(List<EntryLine> Lines, Results.PeriodReferenceData Reference)> ReferenceAsync(Guid periodId, Guid cityId, SchemeDefinition definition)
     {
-        List<EntryLine> periodLines;
-        using (dataFilter.Disable<IMultiTenant>())
-        {
-            var query = lines.Query().Where(l => l.PeriodId == periodId);
-            periodLines = await lines.ToListAsync(onlyIndicator is null ? query : query.Where(l => l.IndicatorCode == onlyIndicator));
-        }
-
-        return (periodLines, await references.LoadAsync(periodId, periodLines, onlyIndicator));
+        var cityLines = await lines.ToListAsync(lines.QueryReadOnly().Where(l => l.PeriodId == periodId && l.TenantId == cityId));
+        return (cityLines, await references.LoadForCityAsync(periodId, cityId, cityLines, Results.ReferenceFigureStore.AveragedIndicators(definition)));
     }
 
     /// <summary>Metadata only: the content stays in the database.</summary>

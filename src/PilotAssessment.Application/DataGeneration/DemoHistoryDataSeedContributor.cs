@@ -26,6 +26,7 @@ public sealed class DemoHistoryDataSeedContributor(
     ICurrentTenant currentTenant,
     IDataFilter dataFilter,
     PeriodRecomputeService recompute,
+    ReferenceFigureStore figures,
     TimeProvider clock) : IDataSeedContributor
 {
     public const int Year = 2025;
@@ -125,6 +126,7 @@ public sealed class DemoHistoryDataSeedContributor(
                 submission.SelfTotal = scores.Sheets.First(s => s.CityId == submission.TenantId).Sheet.Total;
             }
 
+            await figures.RecomputeAsync(period.Id);
             await unitOfWork.SaveChangesAsync();
             await recompute.PublishAsync(period, cityIds, now);
         }

@@ -24,7 +24,8 @@ public sealed class ResultChangeAppService(
     IRepository<Tenant> tenants,
     IUnitOfWork unitOfWork,
     PeriodScoringService scoring,
-    ScoreSheetStore store) : PilotAssessmentAppService(context), IResultChangeAppService
+    ScoreSheetStore store,
+    ReferenceFigureStore figures) : PilotAssessmentAppService(context), IResultChangeAppService
 {
     public async Task<ScoreSheetRecordDto> ApplyRetroactiveVetoAsync(Guid periodId, Guid cityId, RetroactiveVetoInput input)
     {
@@ -44,6 +45,7 @@ public sealed class ResultChangeAppService(
             }
 
             cityFacts.VetoFacts = new Dictionary<string, bool>(cityFacts.VetoFacts) { [veto.TriggerFact] = true };
+            await figures.RecomputeAsync(periodId);
             await unitOfWork.SaveChangesAsync();
             var record = await store.NewVersionAsync(period, scheme, city, ScoreSheetKind.RetroactiveVeto, $"{veto.Code} {veto.Name}: {reason}", gradeOverride: null);
             return await store.ToDtoAsync(record, city.DisplayName);
@@ -62,6 +64,7 @@ public sealed class ResultChangeAppService(
             var submission = await submissions.FirstOrDefaultAsync(submissions.Query().Where(s => s.PeriodId == periodId))
                 ?? throw new BusinessException(ResultErrorCodes.AlreadyWithdrawn, SubmissionStatus.Draft);
             submission.Withdraw(reason);
+            await figures.RecomputeAsync(periodId, submission);
             await unitOfWork.SaveChangesAsync();
 
             // Without a confirmed self-assessment the city cannot be rated above the lowest grade.

@@ -17,12 +17,14 @@ public sealed class ReviewAppService(
     IRepository<AssessmentPeriod> periods,
     IRepository<Scheme> schemes,
     IRepository<EntryLine> lines,
+    IRepository<EntryValueHistory> history,
     IRepository<EvidenceFile> evidence,
     IRepository<CitySubmission> submissions,
     IRepository<Tenant> tenants,
     IUnitOfWork unitOfWork,
     EntrySheetReader reader,
-    Results.PeriodScoringService scoring) : PilotAssessmentAppService(context), IReviewAppService
+    Results.PeriodScoringService scoring,
+    Results.ReferenceFigureStore figures) : PilotAssessmentAppService(context), IReviewAppService
 {
     public async Task<List<SubmissionDto>> GetSubmissionsAsync(Guid periodId)
     {
@@ -70,6 +72,7 @@ public sealed class ReviewAppService(
             line.AdjustReason = input.Reason.Trim();
             line.AdjustClearReason = null;
             line.AdjustedByUserId = CurrentUser.Id;
+            await history.InsertAsync(line.AdjustmentRevision(await history.CountAsync(history.Query().Where(h => h.EntryLineId == line.Id))), autoSave: false);
             await lines.UpdateAsync(line);
             return await reader.LineAsync(line, definition);
         });
@@ -94,6 +97,7 @@ public sealed class ReviewAppService(
             line.AdjustReason = null;
             line.AdjustClearReason = input.Reason.Trim();
             line.AdjustedByUserId = CurrentUser.Id;
+            await history.InsertAsync(line.AdjustmentRevision(await history.CountAsync(history.Query().Where(h => h.EntryLineId == line.Id))), autoSave: false);
             await lines.UpdateAsync(line);
             return await reader.LineAsync(line, definition);
         });
@@ -126,6 +130,7 @@ public sealed class ReviewAppService(
                 }
             }
 
+            await figures.RecomputeAsync(periodId, submission);
             await unitOfWork.SaveChangesAsync();
             return submission.ToDto(periodId, city.Id, city.DisplayName);
         }
@@ -153,6 +158,7 @@ public sealed class ReviewAppService(
             }
 
             await submissions.UpdateAsync(submission, autoSave: false);
+            await figures.RecomputeAsync(periodId, submission);
             await unitOfWork.SaveChangesAsync();
             return submission.ToDto(periodId, city.Id, city.DisplayName);
         }

@@ -88,6 +88,18 @@ public class EntryLine : FullAuditedAggregateRoot, IMultiTenant
             ? new EntryValueHistory(Guid.NewGuid(), Id, revisionsSoFar + 1, oldValue, ValueJson, oldNote, note)
             : null;
     }
+
+    /// <summary>
+    /// An auditor adjusted the line's score or cleared the adjustment: a revision of its history with the value as it
+    /// is, the confirmed score and the reason given (<see cref="AdjustReason"/> or <see cref="AdjustClearReason"/>).
+    /// </summary>
+    public EntryValueHistory AdjustmentRevision(int revisionsSoFar) =>
+        new(Guid.NewGuid(), Id, revisionsSoFar + 1, ValueJson, ValueJson, Note, Note)
+        {
+            AuditorScore = AuditorScore,
+            AdjustReason = AdjustReason,
+            AdjustClearReason = AdjustClearReason,
+        };
 }
 
 /// <summary>One change of a line's value: who, when, old and new (kept for the history view).</summary>
@@ -123,6 +135,15 @@ public class EntryValueHistory : Entity, IMultiTenant, IHasCreationTime
     public string? OldNote { get; private set; }
 
     public string? NewNote { get; private set; }
+
+    /// <summary>An auditor's adjustment: the confirmed score (null when the adjustment was cleared).</summary>
+    public decimal? AuditorScore { get; init; }
+
+    /// <summary>Why the auditor adjusted the score.</summary>
+    public string? AdjustReason { get; init; }
+
+    /// <summary>Why the auditor cleared an adjustment (the line is back to its self score).</summary>
+    public string? AdjustClearReason { get; init; }
 
     public DateTime CreationTime { get; set; }
 

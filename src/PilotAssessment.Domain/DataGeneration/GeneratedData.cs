@@ -16,6 +16,19 @@ public sealed record DataGeneratorOptions
     public int Year { get; init; } = 2025;
 
     public int Seed { get; init; } = 20260301;
+
+    /// <summary>
+    /// The last period stays open for entry (its window from a day before the generation to 30 days after): its lines
+    /// are drafts and only every other city (the second, fourth, …) has submitted, so a clerk's sheet can be opened
+    /// and saved as during a real entry window.
+    /// </summary>
+    public bool LeaveLastOpen { get; init; }
+
+    /// <summary>
+    /// Each city gets its built-in roles, an administrator <c>admin</c> and a clerk <c>clerk</c>, all with the
+    /// documented demo password (<c>1q2w3E*</c>): for benchmarks and demos only.
+    /// </summary>
+    public bool WithUsers { get; init; }
 }
 
 public sealed record GeneratedCity(string Name, string DisplayName);

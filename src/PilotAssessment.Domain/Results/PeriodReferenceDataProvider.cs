@@ -34,10 +34,22 @@ public sealed class ProvinceAverage
 
     /// <param name="numbers">Per indicator, per contributing city: its number.</param>
     public ProvinceAverage(IReadOnlyDictionary<string, IReadOnlyDictionary<Guid, decimal>> numbers)
+        : this(numbers.ToDictionary(n => n.Key, n => (n.Value.Values.Sum(), n.Value.Count)), numbers)
     {
-        _numbers = numbers;
-        _totals = numbers.ToDictionary(n => n.Key, n => (n.Value.Values.Sum(), n.Value.Count));
     }
+
+    private ProvinceAverage(Dictionary<string, (decimal Sum, int Count)> totals, IReadOnlyDictionary<string, IReadOnlyDictionary<Guid, decimal>> numbers)
+    {
+        _totals = totals;
+        _numbers = numbers;
+    }
+
+    /// <summary>
+    /// From stored totals (<see cref="ReferenceFigure"/>): per indicator the sum and count of every contributing city's
+    /// number, and the numbers of only the cities that will ask (so each is left out of its own average).
+    /// </summary>
+    public static ProvinceAverage FromTotals(IReadOnlyDictionary<string, (decimal Sum, int Count)> totals, IReadOnlyDictionary<string, IReadOnlyDictionary<Guid, decimal>> ownNumbers) =>
+        new(totals.ToDictionary(t => t.Key, t => t.Value), totals.Keys.ToDictionary(code => code, code => ownNumbers.GetValueOrDefault(code) ?? new Dictionary<Guid, decimal>()));
 
     /// <summary>Per indicator, the average of the other contributing cities, where there are enough of them.</summary>
     public IReadOnlyDictionary<string, decimal> For(Guid cityId)
@@ -194,7 +206,7 @@ public sealed class PeriodReferenceData
 
 /// <summary>
 /// Loads <see cref="PeriodReferenceData"/> for all cities of a period in a constant number of queries: the period with
-/// the other periods of its scheme (one), the cities whose sheet is submitted or approved (one), the previous period's
+/// the other periods of its scheme (one), the cities whose sheet is submitted or approved (one), the previous period's approved
 /// lines (one); the province averages come from the period's lines the caller already loaded. The previous period is the same kind and number of the year before; when
 /// there is none, the most recent earlier period of the same scheme and kind (e.g. a first half-year compared with the
 /// second half of the year before).
@@ -227,15 +239,13 @@ public sealed class PeriodReferenceDataProvider(
             return new PeriodReferenceData(averages, new Dictionary<Guid, Dictionary<string, decimal>>(), null);
         }
 
-        var sameKind = ofScheme.Where(p => p.Kind == period.Kind && p.Id != period.Id).ToList();
-        var previous = sameKind.FirstOrDefault(p => p.Year == period.Year - 1 && p.Number == period.Number)
-            ?? sameKind.Where(p => p.Sequence < period.Sequence).OrderByDescending(p => p.Sequence).FirstOrDefault();
+        var previous = PreviousOf(period, ofScheme);
         if (previous is null)
         {
             return new PeriodReferenceData(averages, new Dictionary<Guid, Dictionary<string, decimal>>(), null);
         }
 
-        var previousQuery = lines.QueryReadOnly().Where(l => l.PeriodId == previous.Id && l.TenantId != null);
+        var previousQuery = ApprovedLinesOf(previous.Id);
         if (onlyIndicator is not null)
         {
             previousQuery = previousQuery.Where(l => l.IndicatorCode == onlyIndicator);
@@ -247,13 +257,36 @@ public sealed class PeriodReferenceDataProvider(
         }
 
         var previousLines = await lines.ToListAsync(previousQuery, cancellationToken);
-        var numbers = previousLines
+        return new PeriodReferenceData(averages, NumbersByCity(previousLines), previous);
+    }
+
+    /// <summary>
+    /// The previous period's lines of the cities whose sheet of that period is approved: a draft, a returned or a
+    /// withdrawn sheet gives no reference figure.
+    /// </summary>
+    public IQueryable<EntryLine> ApprovedLinesOf(Guid previousPeriodId)
+    {
+        var approved = submissions.QueryReadOnly()
+            .Where(s => s.PeriodId == previousPeriodId && s.Status == Reviews.SubmissionStatus.Approved)
+            .Select(s => s.TenantId);
+        return lines.QueryReadOnly().Where(l => l.PeriodId == previousPeriodId && l.TenantId != null && approved.Contains(l.TenantId));
+    }
+
+    /// <summary>The same kind and number of the year before, else the most recent earlier period of the same kind.</summary>
+    public static AssessmentPeriod? PreviousOf(AssessmentPeriod period, IEnumerable<AssessmentPeriod> ofScheme)
+    {
+        var sameKind = ofScheme.Where(p => p.Kind == period.Kind && p.Id != period.Id).ToList();
+        return sameKind.FirstOrDefault(p => p.Year == period.Year - 1 && p.Number == period.Number)
+            ?? sameKind.Where(p => p.Sequence < period.Sequence).OrderByDescending(p => p.Sequence).FirstOrDefault();
+    }
+
+    /// <summary>Per city, per indicator: the number of its line (lines without a number are left out).</summary>
+    public static Dictionary<Guid, Dictionary<string, decimal>> NumbersByCity(IEnumerable<EntryLine> cityLines) =>
+        cityLines
             .Select(l => (City: l.TenantId!.Value, l.IndicatorCode, l.Value.Number))
             .Where(l => l.Number is not null)
             .GroupBy(l => l.City)
             .ToDictionary(g => g.Key, g => g.GroupBy(l => l.IndicatorCode).ToDictionary(l => l.Key, l => l.First().Number!.Value));
-        return new PeriodReferenceData(averages, numbers, previous);
-    }
 
     /// <summary>Per indicator, the numbers of the submitted cities; a city that did not report the line does not count, nor does a draft.</summary>
     public static ProvinceAverage ProvinceAverages(IEnumerable<EntryLine> periodLines, IReadOnlySet<Guid> submittedCities) =>

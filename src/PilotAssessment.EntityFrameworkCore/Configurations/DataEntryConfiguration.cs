@@ -36,6 +36,8 @@ internal sealed class EntryValueHistoryConfiguration : IEntityTypeConfiguration<
         builder.Property(h => h.NewValueJson).IsRequired().Metadata.SetMaxLength(null);
         builder.Property(h => h.OldNote).HasMaxLength(DataEntryConsts.MaxNoteLength);
         builder.Property(h => h.NewNote).HasMaxLength(DataEntryConsts.MaxNoteLength);
+        builder.Property(h => h.AdjustReason).HasMaxLength(DataEntryConsts.MaxNoteLength);
+        builder.Property(h => h.AdjustClearReason).HasMaxLength(DataEntryConsts.MaxNoteLength);
         builder.HasIndex(h => new { h.EntryLineId, h.Revision }).IsUnique();
     }
 }

@@ -48,3 +48,13 @@ internal sealed class MonitoringIndexSnapshotConfiguration : IEntityTypeConfigur
         builder.HasIndex(s => new { s.PeriodId, s.TenantId, s.Day }).IsUnique();
     }
 }
+
+internal sealed class ReferenceFigureConfiguration : IEntityTypeConfiguration<ReferenceFigure>
+{
+    public void Configure(EntityTypeBuilder<ReferenceFigure> builder)
+    {
+        builder.ToTable("ReferenceFigures");
+        builder.Property(f => f.IndicatorCode).HasMaxLength(32).IsRequired();
+        builder.HasIndex(f => new { f.PeriodId, f.IndicatorCode }).IsUnique();
+    }
+}

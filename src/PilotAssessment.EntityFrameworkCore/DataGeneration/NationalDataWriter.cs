@@ -17,7 +17,8 @@ public sealed record GeneratedProvince(Guid SchemeId, IReadOnlyList<Guid> CityId
 
 /// <summary>
 /// Writes a generated province: the scheme (published), the cities as tenants (existing names are reused), locked
-/// periods, and for every city and period its entry lines, facts and an approved submission. Inserts go through a
+/// periods, and for every city and period its entry lines, facts and an approved submission (the last period can be
+/// left open, <see cref="DataGeneratorOptions.LeaveLastOpen"/>). Inserts go through a
 /// DbContext without the entity-change history (synthetic bulk data; docs/adr/0007), in batches of about
 /// <see cref="BatchRows"/> rows per SaveChanges with the change tracker cleared between batches.
 /// </summary>
@@ -55,11 +56,18 @@ public sealed class NationalDataWriter(PilotAssessmentDbContext db, DatabaseOpti
         }
 
         var periodIds = new List<Guid>(periods.Count);
-        foreach (var p in periods)
+        var openPeriod = generator.Options.LeaveLastOpen ? periods.Count - 1 : -1;
+        foreach (var (p, index) in periods.Select((p, index) => (p, index)))
         {
-            var period = new AssessmentPeriod(Guid.NewGuid(), scheme.Id, p.Name, p.Kind, p.Year, p.Number, p.EntryOpensAt, p.EntryClosesAt);
+            // The period left open for entry: its window runs now, whatever month it stands for.
+            var (opens, closes) = index == openPeriod ? (now.AddDays(-1), now.AddDays(30)) : (p.EntryOpensAt, p.EntryClosesAt);
+            var period = new AssessmentPeriod(Guid.NewGuid(), scheme.Id, p.Name, p.Kind, p.Year, p.Number, opens, closes);
             period.Open(now);
-            period.Lock(now);
+            if (index != openPeriod)
+            {
+                period.Lock(now);
+            }
+
             Add(bulk, period, now);
             periodIds.Add(period.Id);
         }
@@ -75,18 +83,27 @@ public sealed class NationalDataWriter(PilotAssessmentDbContext db, DatabaseOpti
             for (var c = 0; c < cityIds.Count; c++)
             {
                 var data = generator.CityPeriod(definition, c, p);
+                var submitted = p != openPeriod || c % 2 == 1;
                 foreach (var (code, value) in data.Values)
                 {
-                    var line = new EntryLine(Guid.NewGuid(), periodIds[p], code) { TenantId = cityIds[c], Status = EntryLineStatus.Submitted };
+                    var line = new EntryLine(Guid.NewGuid(), periodIds[p], code) { TenantId = cityIds[c], Status = submitted ? EntryLineStatus.Submitted : EntryLineStatus.Draft };
                     line.SetValue(value, null, now);
                     Add(bulk, line, now);
                 }
 
                 Add(bulk, new CityPeriodFacts(Guid.NewGuid(), periodIds[p]) { TenantId = cityIds[c], VetoFacts = data.VetoFacts, BonusCounts = data.BonusCounts, DataItems = data.DataItems }, now);
-                var submission = new CitySubmission(Guid.NewGuid(), periodIds[p]) { TenantId = cityIds[c] };
-                submission.Submit(null, now);
-                submission.Approve(null, now);
-                Add(bulk, submission, now);
+                if (submitted)
+                {
+                    var submission = new CitySubmission(Guid.NewGuid(), periodIds[p]) { TenantId = cityIds[c] };
+                    submission.Submit(null, now);
+                    if (p != openPeriod)
+                    {
+                        submission.Approve(null, now);
+                    }
+
+                    Add(bulk, submission, now);
+                }
+
                 lines += data.Values.Count;
                 pending += data.Values.Count + 2;
                 if (pending >= BatchRows)

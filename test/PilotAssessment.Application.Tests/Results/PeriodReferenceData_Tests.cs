@@ -58,10 +58,11 @@ public abstract class PeriodReferenceData_Tests<TApplication>(TApplication app) 
         var first = await CreatePeriodAsync(year - 1, 1);
         await app.DataEntryAsync("张掖", "clerk", async e =>
         {
-            await e.SaveAsync(first.Id, "B01", Number(50));
-            await e.SaveAsync(first.Id, "C01", Number(10));
-            return await e.SaveAsync(first.Id, "I04", Number(3));
+            await e.SaveAsync(first.Id, "B01", new EntryValueDto { Number = 50, LastYearNumber = 49 });
+            await e.SaveAsync(first.Id, "C01", new EntryValueDto { Number = 10, LastYearNumber = 10 });
+            return await e.SaveAsync(first.Id, "I04", new EntryValueDto { Number = 3, LastYearNumber = 3 });
         });
+        await ApproveAsync(first.Id, "张掖"); // the previous period's figures are its approved values
         var second = await CreatePeriodAsync(year, 1);
         await app.DataEntryAsync("张掖", "clerk", async e =>
         {
@@ -134,6 +135,35 @@ public abstract class PeriodReferenceData_Tests<TApplication>(TApplication app) 
         var entry = await app.DataEntryAsync("酒泉", "clerk", e => e.GetSheetAsync(period.Id));
         var b01 = entry.Lines.Single(l => l.IndicatorCode == "B01");
         (b01.ReferenceValue, b01.ReferenceSource).ShouldBe((null, null));
+    }
+
+    [Fact]
+    public async Task Should_Not_Compare_With_A_Previous_Period_Sheet_That_Is_Not_Approved()
+    {
+        var year = Interlocked.Add(ref _year, 2);
+        var first = await CreatePeriodAsync(year - 1, 1);
+        await app.DataEntryAsync("酒泉", "clerk", e => e.SaveAsync(first.Id, "B01", new EntryValueDto { Number = 50, LastYearNumber = 49 }));
+        var second = await CreatePeriodAsync(year, 1);
+        await app.DataEntryAsync("酒泉", "clerk", e => e.SaveAsync(second.Id, "B01", Number(51)));
+
+        // A draft (or a sheet only submitted) of the previous period is no reference figure: nothing to compare with yet.
+        await app.DataEntryAsync("酒泉", "admin", e => e.SubmitAsync(first.Id));
+        Points(await ScoreAsync(second.Id, "酒泉"), "B01").ShouldBe((LineStatus.Error, 0m));
+        var draft = (await app.DataEntryAsync("酒泉", "clerk", e => e.GetSheetAsync(second.Id))).Lines.Single(l => l.IndicatorCode == "B01");
+        (draft.ReferenceValue, draft.ReferenceSource).ShouldBe((null, null));
+
+        var jiuquan = await app.TenantIdAsync("酒泉");
+        await app.ReviewAsync(r => r.ApproveAsync(first.Id, jiuquan));
+        Points(await ScoreAsync(second.Id, "酒泉"), "B01").ShouldBe((LineStatus.Scored, 4m));
+        var approved = (await app.DataEntryAsync("酒泉", "clerk", e => e.GetSheetAsync(second.Id))).Lines.Single(l => l.IndicatorCode == "B01");
+        (approved.ReferenceValue, approved.ReferenceSource).ShouldBe((50m, ReferenceSources.PreviousPeriod));
+    }
+
+    private async Task ApproveAsync(Guid periodId, string city)
+    {
+        await app.DataEntryAsync(city, "admin", e => e.SubmitAsync(periodId));
+        var cityId = await app.TenantIdAsync(city);
+        await app.ReviewAsync(r => r.ApproveAsync(periodId, cityId));
     }
 
     private static (LineStatus, decimal) Points(ScoreSheet sheet, string code)

@@ -800,6 +800,18 @@ namespace PilotAssessment.Migrations.MySql
                         .ValueGeneratedOnAdd()
                         .HasColumnType("char(36)");
 
+                    b.Property<string>("AdjustClearReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("varchar(2000)");
+
+                    b.Property<string>("AdjustReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("varchar(2000)");
+
+                    b.Property<decimal?>("AuditorScore")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
                     b.Property<DateTime>("CreationTime")
                         .HasColumnType("datetime(6)");
 
@@ -1403,6 +1415,48 @@ namespace PilotAssessment.Migrations.MySql
                         .IsUnique();
 
                     b.ToTable("MonitoringIndexSnapshots", (string)null);
+                });
+
+            modelBuilder.Entity("PilotAssessment.Results.ReferenceFigure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("char(36)");
+
+                    b.Property<int>("ApprovedCount")
+                        .HasColumnType("int");
+
+                    b.Property<decimal>("ApprovedSum")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<string>("IndicatorCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("varchar(32)");
+
+                    b.Property<DateTime?>("LastModificationTime")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<Guid?>("LastModifierId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<Guid>("PeriodId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<int>("ReportedCount")
+                        .HasColumnType("int");
+
+                    b.Property<decimal>("ReportedSum")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PeriodId", "IndicatorCode")
+                        .IsUnique();
+
+                    b.ToTable("ReferenceFigures", (string)null);
                 });
 
             modelBuilder.Entity("PilotAssessment.Results.ScoreSheetLineRecord", b =>

@@ -791,6 +791,18 @@ namespace PilotAssessment.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AdjustClearReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AdjustReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("AuditorScore")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreationTime")
                         .HasColumnType("TEXT");
 
@@ -1394,6 +1406,48 @@ namespace PilotAssessment.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("MonitoringIndexSnapshots", (string)null);
+                });
+
+            modelBuilder.Entity("PilotAssessment.Results.ReferenceFigure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ApprovedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("ApprovedSum")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IndicatorCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastModificationTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("LastModifierId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PeriodId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReportedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("ReportedSum")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PeriodId", "IndicatorCode")
+                        .IsUnique();
+
+                    b.ToTable("ReferenceFigures", (string)null);
                 });
 
             modelBuilder.Entity("PilotAssessment.Results.ScoreSheetLineRecord", b =>

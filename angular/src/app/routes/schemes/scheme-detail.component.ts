@@ -48,6 +48,20 @@ import { IndicatorEditorComponent } from './indicator-editor.component';
 import { SchemePreviewComponent } from './scheme-preview.component';
 import { SchemeEditsService, ruleTextsByCode } from './scheme-edits';
 
+/** The category of a code anywhere in the tree. */
+export function findCategory(
+  categories: readonly SchemeCategory[] | null | undefined,
+  code: string,
+): SchemeCategory | null {
+  for (const c of categories ?? []) {
+    const found = c.code === code ? c : findCategory(c.children, code);
+    if (found) {
+      return found;
+    }
+  }
+  return null;
+}
+
 /** Where a category sits: its parent (null = top level), its index among its siblings and how many siblings there are. */
 export function locateCategory(
   definition: SchemeDefinition,
@@ -212,10 +226,11 @@ export class SchemeDetailComponent {
     visit(this.definition().categories);
     return all.filter((c) => c.code !== this.selectedCategory());
   });
-  /** Code and name of a category or indicator to add, or the new name of the selected category. */
+  /** Code and names of a category or indicator to add, or the new names of the selected category. */
   readonly treeForm = new FormGroup({
     code: new FormControl('', { nonNullable: true }),
     name: new FormControl('', { nonNullable: true }),
+    nameEn: new FormControl('', { nonNullable: true }),
   });
 
   protected readonly previewCode = signal<string | null>(null);
@@ -301,7 +316,13 @@ export class SchemeDetailComponent {
 
   protected onTreeClick(event: NzFormatEmitEvent): void {
     const key = event.node?.key ?? null;
-    this.selectedCategory.set(key === this.selectedCategory() ? null : key);
+    const selected = key === this.selectedCategory() ? null : key;
+    this.selectedCategory.set(selected);
+    // Renaming starts from the category's names, so its English name is seen and kept unless changed.
+    const category = selected ? findCategory(this.definition().categories, selected) : null;
+    if (category) {
+      this.treeForm.patchValue({ name: category.name ?? '', nameEn: category.name_en ?? '' });
+    }
   }
 
   protected preview(row: IndicatorRow): void {
@@ -313,13 +334,14 @@ export class SchemeDetailComponent {
 
   /** A top-level category, or a subcategory of the selected one. */
   addCategory(): void {
-    const { code, name } = this.treeForm.getRawValue();
+    const { code, name, nameEn } = this.treeForm.getRawValue();
     this.change(
       (scheme) =>
         this.edits.addCategory(scheme, {
           parentCode: this.selectedCategory(),
           code: code.trim(),
           name: name.trim(),
+          ...(nameEn.trim() ? { nameEn: nameEn.trim() } : {}),
         }),
       () => this.treeForm.reset(),
     );
@@ -355,9 +377,10 @@ export class SchemeDetailComponent {
   renameCategory(): void {
     const category = this.selectedCategory();
     const name = this.treeForm.controls.name.value.trim();
+    const nameEn = this.treeForm.controls.nameEn.value.trim();
     if (category) {
       this.change(
-        (scheme) => this.edits.renameCategory(scheme, category, name),
+        (scheme) => this.edits.renameCategory(scheme, category, name, nameEn || null),
         () => this.treeForm.reset(),
       );
     }

@@ -92,7 +92,7 @@ describe('SchemeDetailComponent editing a draft', () => {
 
   it('adds a subcategory to the selected category with the stamp, and shows the saved draft', () => {
     component['selectedCategory'].set('A');
-    component.treeForm.setValue({ code: ' A2 ', name: '新类别' });
+    component.treeForm.setValue({ code: ' A2 ', name: '新类别', nameEn: ' New category ' });
     component.addCategory();
 
     const post = httpMock.expectOne({ url: '/api/app/schemes/s1/categories', method: 'POST' });
@@ -100,11 +100,49 @@ describe('SchemeDetailComponent editing a draft', () => {
       parentCode: 'A',
       code: 'A2',
       name: '新类别',
+      nameEn: 'New category',
       concurrencyStamp: 'c7',
     });
     post.flush({ ...draft(), concurrencyStamp: 'c8', name: '已保存' });
     expect(component.scheme()?.concurrencyStamp).toBe('c8');
     expect(component.treeForm.getRawValue().code).toBe('');
+  });
+
+  it('shows the English name of the selected category and keeps or changes it on rename', () => {
+    const categories = DEFINITION.categories!.map((c) =>
+      c.code === 'A' ? { ...c, name_en: 'Political security' } : c,
+    );
+    component.scheme.set({ ...draft(), definition: { ...DEFINITION, categories } } as SchemeDto);
+    fixture.detectChanges();
+    expect(el.querySelector('[data-testid="tree-name-en"]')).not.toBeNull();
+
+    component['onTreeClick']({ node: { key: 'A' } } as never);
+    fixture.detectChanges();
+    expect(component.treeForm.getRawValue()).toEqual({
+      code: '',
+      name: '政治安全',
+      nameEn: 'Political security',
+    });
+    const input = el.querySelector<HTMLInputElement>('[data-testid="tree-name-en"]')!;
+    expect(input.value).toBe('Political security');
+
+    component.treeForm.controls.nameEn.setValue(' Political and national security ');
+    component.renameCategory();
+    const put = httpMock.expectOne({ url: '/api/app/schemes/s1/categories/A', method: 'PUT' });
+    expect(put.request.body).toEqual({
+      name: '政治安全',
+      nameEn: 'Political and national security',
+      concurrencyStamp: 'c7',
+    });
+    put.flush(draft());
+
+    // A blank English name is sent as none (it clears), not as an empty string.
+    component['onTreeClick']({ node: { key: 'I' } } as never);
+    component.treeForm.controls.nameEn.setValue('  ');
+    component.renameCategory();
+    const clear = httpMock.expectOne({ url: '/api/app/schemes/s1/categories/I', method: 'PUT' });
+    expect(clear.request.body.nameEn).toBeNull();
+    clear.flush(draft());
   });
 
   it('moves an indicator one place within its category and removes one', () => {

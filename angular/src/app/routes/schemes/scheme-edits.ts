@@ -51,7 +51,13 @@ export class SchemeEditsService {
 
   addCategory(
     scheme: SchemeDto,
-    body: { parentCode?: string | null; code: string; name: string; position?: number | null },
+    body: {
+      parentCode?: string | null;
+      code: string;
+      name: string;
+      nameEn?: string | null;
+      position?: number | null;
+    },
   ): Observable<SchemeDto> {
     return this.http.post<SchemeDto>(this.url(scheme, '/categories'), {
       ...body,
@@ -59,9 +65,16 @@ export class SchemeEditsService {
     });
   }
 
-  renameCategory(scheme: SchemeDto, code: string, name: string): Observable<SchemeDto> {
+  /** A blank English name clears it. */
+  renameCategory(
+    scheme: SchemeDto,
+    code: string,
+    name: string,
+    nameEn: string | null,
+  ): Observable<SchemeDto> {
     return this.http.put<SchemeDto>(this.url(scheme, `/categories/${encodeURIComponent(code)}`), {
       name,
+      nameEn,
       ...this.stamp(scheme),
     });
   }
