@@ -51,7 +51,13 @@ function enumNames(): Set<string> {
 }
 
 const ENUM_NAMES = enumNames();
-const ENUM_WORD = new RegExp(`(?<![A-Za-z0-9_.-])(${[...ENUM_NAMES].join('|')})(?![A-Za-z0-9_-])`);
+/**
+ * An enum member name standing on its own ("Scored", "城市 City"); not a word of an English
+ * phrase (an indicator's English name: "Major fires", "Quarterly meetings").
+ */
+const ENUM_WORD = new RegExp(
+  `(?<![A-Za-z0-9_.-])(?<![A-Za-z][ -])(${[...ENUM_NAMES].join('|')})(?![A-Za-z0-9_-])(?! [A-Za-z])`,
+);
 /** a_b words (rule kinds, parameters, triggers); not inside a file name or an address. */
 const SNAKE = /(?<![A-Za-z0-9_./@-])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![A-Za-z0-9_./@-])/;
 const BOOLEAN = /(?<![A-Za-z0-9_])(true|false|True|False)(?![A-Za-z0-9_])/;
