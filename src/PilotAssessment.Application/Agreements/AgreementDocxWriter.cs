@@ -2,6 +2,7 @@ using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using PilotAssessment.Periods;
 
 namespace PilotAssessment.Agreements;
 
@@ -54,8 +55,7 @@ public static class AgreementDocxWriter
             [
                 [$"{Province}", $"中共{cityName}委、{cityName}人民政府"],
                 ["负责人（签字）：", $"负责人（签字）：{agreement.SignedByName}"],
-                ["日期：" + (agreement.IssuedTime?.ToString("yyyy年M月d日", CultureInfo.InvariantCulture) ?? "    年  月  日"),
-                 "日期：" + (agreement.SignedTime?.ToString("yyyy年M月d日", CultureInfo.InvariantCulture) ?? "    年  月  日")],
+                ["日期：" + BeijingDate(agreement.IssuedTime), "日期：" + BeijingDate(agreement.SignedTime)],
             ]));
             main.Document.Save();
         }
@@ -76,6 +76,10 @@ public static class AgreementDocxWriter
             body.Append(Paragraph($"{i + 1}. {items[i]}"));
         }
     }
+
+    /// <summary>The day of a stored (UTC) time in Beijing, as the agreement is dated; blanks when there is none.</summary>
+    private static string BeijingDate(DateTime? utc) =>
+        utc is { } time ? ProvinceTime.ToLocal(time).ToString("yyyy年M月d日", CultureInfo.InvariantCulture) : "    年  月  日";
 
     private static string Number(decimal value) => value.ToString("0.####", CultureInfo.InvariantCulture);
 

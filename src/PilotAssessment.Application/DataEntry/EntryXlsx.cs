@@ -3,6 +3,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using PilotAssessment.Excel;
+using PilotAssessment.Localization;
 using PilotAssessment.Results;
 using PilotAssessment.Schemes;
 using PilotAssessment.Schemes.Rules;
@@ -38,7 +39,7 @@ public static class EntryXlsx
                 var plain = occurrences is null || occurrences.All(o => IsDefaultType(o.Type) && (o.Flags is null || o.Flags.Count == 0));
                 var count = plain ? occurrences?.Sum(o => o.Count) : null;
                 data.AppendChild(Row(++index,
-                    Text(line.IndicatorCode), Text(line.IndicatorName), Text(line.Unit), Text(line.RuleKind),
+                    Text(line.IndicatorCode), Text(line.IndicatorName), Text(line.Unit), Text(Labels.RuleKind(line.RuleKind)),
                     Number(line.Value.Number), Number(count), Text(line.Value.Grade),
                     Text(line.Value.ChecklistPresent is null ? null : string.Join("|", line.Value.ChecklistPresent)), Text(line.Note),
                     Text(plain ? null : string.Join("|", occurrences!.Select(FormatOccurrence))),

@@ -1,47 +1,54 @@
+using System.Globalization;
 using DocumentFormat.OpenXml.Spreadsheet;
 using PilotAssessment.Excel;
+using PilotAssessment.Localization;
+using PilotAssessment.Schemes;
 
 namespace PilotAssessment.Results;
 
 /// <summary>
-/// Writes score sheets and the ranking table as xlsx. Every text is an inline string, never a formula, and a text
-/// that a spreadsheet would read as a formula is prefixed with an apostrophe (<see cref="SafeCellText"/>).
+/// Writes score sheets and the ranking table as xlsx, in the reader's language (headers and statuses by their labels,
+/// times in Beijing time). Every text is an inline string, never a formula, and a text that a spreadsheet would read
+/// as a formula is prefixed with an apostrophe (<see cref="SafeCellText"/>).
 /// </summary>
 public static class ScoreSheetXlsxWriter
 {
-    public static byte[] Write(ScoreSheetRecordDto sheet, string periodName) => SingleSheetXlsx.Write("评分表", data =>
+    public static byte[] Write(ScoreSheetRecordDto sheet, string periodName) => SingleSheetXlsx.Write(H("SheetName"), data =>
     {
-        const string NotAssessed = "未参评";
-        Row(data, "城市 City", sheet.CityName, "周期 Period", periodName);
-        Row(data, "版本 Version", sheet.Version, "说明 Reason", sheet.Reason, "形成时间（北京时间）", sheet.CreationTimeLocal);
+        var notAssessed = H("NotAssessed");
+        Row(data, H("City"), sheet.CityName, H("Period"), periodName);
+        Row(data, H("Version"), sheet.Version, H("Reason"), sheet.Reason, H("CreatedAt"), sheet.CreationTimeLocal);
         if (sheet.NotAssessed)
         {
-            Row(data, "审核总分 Audited total", NotAssessed, "等次 Grade", NotAssessed, "排名 Rank", NotAssessed);
-            Row(data, "自评总分 Self total", sheet.SelfTotal);
+            Row(data, H("AuditedTotal"), notAssessed, H("Grade"), notAssessed, H("Rank"), notAssessed);
+            Row(data, H("SelfTotal"), sheet.SelfTotal);
             return;
         }
 
-        Row(data, "审核总分 Audited total", sheet.AuditedTotal, "等次 Grade", sheet.Grade, "排名 Rank", sheet.Rank);
-        Row(data, "自评总分 Self total", sheet.SelfTotal, "指标得分 Indicators", sheet.IndicatorPoints, "加分 Bonus", sheet.Bonus, "否决扣分 Veto deduction", sheet.VetoDeduction);
+        Row(data, H("AuditedTotal"), sheet.AuditedTotal, H("Grade"), sheet.Grade, H("Rank"), sheet.Rank);
+        Row(data, H("SelfTotal"), sheet.SelfTotal, H("Indicators"), sheet.IndicatorPoints, H("Bonus"), sheet.Bonus, H("VetoDeduction"), sheet.VetoDeduction);
         Row(data);
-        Row(data, "指标代码", "指标名称", "分值", "填报值", "参考值", "参考值来源", "自评分", "审核分", "调整理由", "得分", "状态", "说明");
+        Row(data, H("IndicatorCode"), H("IndicatorName"), H("MaxPoints"), H("Value"), H("ReferenceValue"), H("ReferenceSource"),
+            H("SelfScore"), H("AuditorScore"), H("AdjustReason"), H("Points"), H("Status"), H("Explanation"));
         foreach (var line in sheet.Lines)
         {
-            Row(data, line.IndicatorCode, line.IndicatorName, line.MaxPoints, (object?)line.ValueText ?? line.Value, line.ReferenceValue, line.ReferenceSourceText, line.SelfScore, line.AuditorScore, line.AdjustReason, line.Points, line.Status, line.ExplanationZh);
+            Row(data, line.IndicatorCode, line.IndicatorName, line.MaxPoints, (object?)line.ValueText ?? line.Value, line.ReferenceValue, line.ReferenceSourceText,
+                line.SelfScore, line.AuditorScore, line.AdjustReason, line.Points, StatusText(line.Status), English ? line.ExplanationEn : line.ExplanationZh);
         }
     });
 
     /// <summary>The province's ranking table of a period: one row per city, best first; a city left out says 未参评.</summary>
-    public static byte[] WriteRanking(IReadOnlyList<RankingRowDto> ranking, string periodName) => SingleSheetXlsx.Write("排名", data =>
+    public static byte[] WriteRanking(IReadOnlyList<RankingRowDto> ranking, string periodName) => SingleSheetXlsx.Write(H("RankingSheetName"), data =>
     {
-        Row(data, "周期 Period", periodName);
+        var notAssessed = H("NotAssessed");
+        Row(data, H("Period"), periodName);
         Row(data);
-        Row(data, "排名", "城市", "总分", "等次", "较上期", "评分表版本", "说明");
+        Row(data, H("Rank"), H("City"), H("Total"), H("Grade"), H("Change"), H("SheetVersion"), H("Reason"));
         foreach (var row in ranking)
         {
             if (row.NotAssessed)
             {
-                Row(data, "未参评", row.CityName, null, "未参评", null, row.Version, row.Reason);
+                Row(data, notAssessed, row.CityName, null, notAssessed, null, row.Version, row.Reason);
             }
             else
             {
@@ -49,6 +56,14 @@ public static class ScoreSheetXlsxWriter
             }
         }
     });
+
+    /// <summary>A line's state by its label (已计分, 未填报, 计算错误), never the member's name.</summary>
+    public static string StatusText(string status) =>
+        Enum.TryParse<LineStatus>(status, ignoreCase: false, out var member) ? Labels.Enum(member) : status;
+
+    private static bool English => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+
+    private static string H(string name) => Labels.Text("ScoreSheetXlsx:" + name);
 
     private static void Row(SheetData data, params object?[] values)
     {

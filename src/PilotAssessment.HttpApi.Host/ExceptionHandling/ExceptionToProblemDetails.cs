@@ -39,6 +39,7 @@ public sealed class ExceptionToProblemDetails(
     {
         null => string.Empty,
         LocalizableText text => localizer[text.Key].Value,
+        bool flag => localizer[flag ? "Label:Yes" : "Label:No"].Value,
         Enum member when localizer[$"Enum:{member.GetType().Name}.{member}"] is { ResourceNotFound: false } label => label.Value,
         _ => argument,
     };

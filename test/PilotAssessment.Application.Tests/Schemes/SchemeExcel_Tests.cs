@@ -146,7 +146,7 @@ public sealed class SchemeExcel_Tests
             ("指标!O5", SchemeExcelErrorCodes.RuleKindMismatch),
             ("指标!P6", SchemeExcelErrorCodes.RuleJsonMalformed),
         ]);
-        errors[1].Arguments.Skip(3).ShouldBe(["formula", "checklist"]);
+        errors[1].Arguments.Skip(3).ShouldBe(["公式计分", "清单核查"]); // both kinds by their labels
         errors[2].Arguments[3]!.ToString()!.ShouldContain("per");
     }
 

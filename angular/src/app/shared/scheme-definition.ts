@@ -48,6 +48,7 @@ export interface SchemeVeto {
   code: string;
   name: string;
   trigger_fact?: string | null;
+  trigger_text?: string | null;
   condition?: string | null;
   consequence?: SchemeRule | null;
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using PilotAssessment.Localization;
 using PilotAssessment.Schemes.Json;
 using PilotAssessment.Schemes.Rules;
 
@@ -42,12 +43,18 @@ internal static class SchemeExcelJson
     public static string EnumName<T>(T value)
         where T : struct, Enum => JsonSerializer.Serialize(value, Compact).Trim('"');
 
+    /// <summary>An enum value's label as people read it in the workbook (自查自评 for <c>self</c>).</summary>
+    public static string EnumLabel<T>(T value)
+        where T : struct, Enum => Labels.Value(EnumName(value));
+
+    /// <summary>Reads an enum value written as its label (either language) or as its snake_case name.</summary>
     public static bool TryParseEnum<T>(string text, out T value)
         where T : struct, Enum
     {
+        var name = Labels.NameOf(text, Enum.GetValues<T>().Select(EnumName), n => "RuleValue:" + n) ?? text.Trim();
         try
         {
-            value = JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(text.Trim()), Compact);
+            value = JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(name), Compact);
             return true;
         }
         catch (JsonException)
@@ -57,8 +64,15 @@ internal static class SchemeExcelJson
         }
     }
 
+    /// <summary>The values one may write, by their labels (for a message).</summary>
     public static string EnumNames<T>()
-        where T : struct, Enum => string.Join(", ", Enum.GetValues<T>().Select(EnumName));
+        where T : struct, Enum => string.Join("、", Enum.GetValues<T>().Select(EnumLabel));
+
+    /// <summary>The rule kinds one may write, by their labels (for a message).</summary>
+    public static string RuleKindLabels() => string.Join("、", RuleKinds.Select(Labels.RuleKind));
+
+    /// <summary>The veto consequences one may write, by their labels (for a message).</summary>
+    public static string ConsequenceLabels() => string.Join("、", ConsequenceKinds.Select(Labels.Consequence));
 
     /// <summary>A one-line reading aid: 分档计分：dir=higher；bands=[at 95, points 3 | …].</summary>
     public static string Summarize(ScoringRule rule)

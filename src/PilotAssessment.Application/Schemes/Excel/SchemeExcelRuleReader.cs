@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using PilotAssessment.Localization;
 using PilotAssessment.Schemes.Rules;
 
 namespace PilotAssessment.Schemes.Excel;
@@ -12,11 +13,12 @@ internal static class SchemeExcelRuleReader
     // The JSON column is authoritative; the kind column may stand in for a missing "kind" and must agree otherwise.
     public static ScoringRule? ReadRule(SchemeSheetRow row)
     {
-        var known = string.Join(", ", SchemeExcelJson.RuleKinds);
-        var kind = row.Text("rule_kind")?.Trim();
-        if (kind is not null && !SchemeExcelJson.RuleKinds.Contains(kind))
+        var known = SchemeExcelJson.RuleKindLabels();
+        var written = row.Text("rule_kind")?.Trim();
+        var kind = written is null ? null : Labels.NameOf(written, SchemeExcelJson.RuleKinds, k => "RuleKind:" + k);
+        if (written is not null && kind is null)
         {
-            row.Error("rule_kind", SchemeExcelErrorCodes.UnknownRuleKind, kind, known);
+            row.Error("rule_kind", SchemeExcelErrorCodes.UnknownRuleKind, written, known);
             return null;
         }
 
@@ -65,7 +67,7 @@ internal static class SchemeExcelRuleReader
 
         if (kind is not null && jsonKind is not null && kind != jsonKind)
         {
-            row.Error("rule_kind", SchemeExcelErrorCodes.RuleKindMismatch, kind, jsonKind);
+            row.Error("rule_kind", SchemeExcelErrorCodes.RuleKindMismatch, Labels.RuleKind(kind), Labels.RuleKind(jsonKind));
             return null;
         }
 
@@ -103,7 +105,8 @@ internal static class SchemeExcelRuleReader
         var name = row.RequiredText("name");
         var triggerFact = row.RequiredText("trigger_fact");
         var awardIneligible = row.Bool("award_ineligible");
-        var kind = row.RequiredText("consequence_kind").Trim();
+        var written = row.RequiredText("consequence_kind").Trim();
+        var kind = Labels.NameOf(written, SchemeExcelJson.ConsequenceKinds, k => "VetoConsequence:" + k) ?? written;
         VetoConsequence? consequence = kind switch
         {
             "fixed_deduction" => new FixedDeductionConsequence { Points = row.Decimal("points", required: true) ?? 0, AwardIneligible = awardIneligible },
@@ -116,7 +119,7 @@ internal static class SchemeExcelRuleReader
         {
             if (kind.Length > 0)
             {
-                row.Error("consequence_kind", SchemeExcelErrorCodes.UnknownValue, kind, string.Join(", ", SchemeExcelJson.ConsequenceKinds));
+                row.Error("consequence_kind", SchemeExcelErrorCodes.UnknownValue, kind, SchemeExcelJson.ConsequenceLabels());
             }
 
             return null;

@@ -3,6 +3,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using PilotAssessment.Excel;
+using PilotAssessment.Localization;
 using PilotAssessment.Schemes.Json;
 using PilotAssessment.Schemes.RuleText;
 using L = PilotAssessment.Schemes.Excel.SchemeExcelLayout;
@@ -35,7 +36,7 @@ public static class SchemeExcelWriter
             AddSheet(workbookPart, sheets, L.Scheme,
             [
                 [document.Name, document.Year, document.Version, document.Scale, definition.Rounding.Decimals,
-                    SchemeExcelJson.EnumName(definition.Rounding.Mode), definition.Bonus.TotalCap],
+                    SchemeExcelJson.EnumLabel(definition.Rounding.Mode), definition.Bonus.TotalCap],
             ]);
             AddSheet(workbookPart, sheets, L.Indicators, IndicatorRows(definition).ToList());
             AddSheet(workbookPart, sheets, L.DataItems,
@@ -74,8 +75,8 @@ public static class SchemeExcelWriter
             yield return
             [
                 L.IndicatorRow, path, level + 1, indicator.Code, indicator.Name, indicator.NameEn, indicator.Unit, indicator.UnitEn,
-                indicator.MaxPoints, indicator.ResponsibleUnit, SchemeExcelJson.EnumName(indicator.ScoreSource),
-                indicator.EvidenceRequired ? L.Yes : L.No, indicator.Target, indicator.Formula, indicator.Rule.Kind,
+                indicator.MaxPoints, indicator.ResponsibleUnit, SchemeExcelJson.EnumLabel(indicator.ScoreSource),
+                indicator.EvidenceRequired ? L.Yes : L.No, indicator.Target, indicator.Formula, Labels.RuleKind(indicator.Rule.Kind),
                 SchemeExcelJson.SerializeRule(indicator.Rule), RuleTextGenerator.Generate(indicator).ZhHans, indicator.RuleText,
             ];
         }
@@ -94,7 +95,7 @@ public static class SchemeExcelWriter
         var consequence = veto.Consequence;
         return
         [
-            veto.Code, veto.Name, veto.NameEn, veto.TriggerFact, veto.TriggerText, veto.Condition, consequence.Kind,
+            veto.Code, veto.Name, veto.NameEn, veto.TriggerFact, veto.TriggerText, veto.Condition, Labels.Consequence(consequence.Kind),
             (consequence as FixedDeductionConsequence)?.Points,
             consequence switch
             {
@@ -139,7 +140,9 @@ public static class SchemeExcelWriter
                 "name" or "name_en" or "formula" or "condition" or "responsible_unit" => 28,
                 _ => 14,
             };
-            columns.Append(new Column { Min = (uint)(c + 1), Max = (uint)(c + 1), Width = width, CustomWidth = true });
+            // A key only the machine reads (a veto's fact key, a grade's key) is hidden; people read its name beside it.
+            var hidden = key is "trigger_fact" or "key";
+            columns.Append(new Column { Min = (uint)(c + 1), Max = (uint)(c + 1), Width = width, CustomWidth = true, Hidden = hidden ? true : null });
         }
 
         // Keep the headers in view while scrolling.

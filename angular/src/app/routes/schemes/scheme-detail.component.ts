@@ -24,6 +24,7 @@ import { schemeExportJson } from '@api/fn/scheme/scheme-export-json';
 import { SchemesSchemeDto as SchemeDto } from '@api/models';
 import { SchemeService } from '@api/services';
 import { I18nService } from '@core/i18n/i18n.service';
+import { consequenceWords, lookupOf, ruleParameterWords } from '@core/i18n/rule-words';
 import { TranslatePipe } from '@core/i18n/translate.pipe';
 import { toProblemDetails } from '@core/net/problem-details';
 import { Permissions } from '@core/permissions';
@@ -41,7 +42,6 @@ import {
   flattenIndicators,
   groupDraftProblems,
   groupProblems,
-  ruleSummary,
 } from '@shared/scheme-definition';
 import { statusColour } from './scheme-list.component';
 import { IndicatorEditorComponent } from './indicator-editor.component';
@@ -297,16 +297,11 @@ export class SchemeDetailComponent {
   }
 
   protected params(rule: SchemeRule | null | undefined): string {
-    return ruleSummary(rule, (name) => this.label(`schemes.params.${name}`, name));
+    return ruleParameterWords(rule, lookupOf(this.i18n));
   }
 
   protected consequence(rule: SchemeRule | null | undefined): string {
-    if (!rule) {
-      return '';
-    }
-    const summary = this.params(rule);
-    const kind = this.label(`schemes.consequences.${rule.kind}`, rule.kind);
-    return summary ? `${kind}（${summary}）` : kind;
+    return consequenceWords(rule, lookupOf(this.i18n));
   }
 
   private label(key: string, fallback: string): string {
