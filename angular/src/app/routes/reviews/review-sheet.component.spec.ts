@@ -125,6 +125,11 @@ describe('ReviewSheetComponent', () => {
     expect(submissionStep('Draft', 'Open').current).toBe(0);
   });
 
+  it('shows when the sheet was submitted in Beijing time, whatever the browser zone', async () => {
+    await setup([Permissions.Review.Default]);
+    expect(component.submittedText()).toBe('2026-11-22 22:36');
+  });
+
   it('shows values, evidence, self and auditor scores; actions follow the permissions', async () => {
     await setup([Permissions.Review.Default]);
     const row = el.querySelector('tr[data-line="B02"]')!;

@@ -9,7 +9,7 @@ import { schemeDto } from '@testing/scheme-fixtures';
 import { APP_ICONS } from '@core/icons';
 import { Permissions } from '@core/permissions';
 import { SessionService } from '@core/session/session.service';
-import { SchemeDetailComponent, fileNameOf } from './scheme-detail.component';
+import { SchemeDetailComponent } from './scheme-detail.component';
 import { PREVIEW_DEBOUNCE_MS } from './scheme-preview.component';
 
 describe('SchemeDetailComponent', () => {
@@ -107,15 +107,5 @@ describe('SchemeDetailComponent', () => {
     expect(groups[2].querySelectorAll('li')).toHaveLength(2);
     const i01 = el.querySelector('[data-testid="indicator-table"] tr[data-code="I01"]')!;
     expect(i01.textContent).toContain('计分规则缺少参数“full_at”。');
-  });
-
-  it('reads the file name of the export', () => {
-    expect(
-      fileNameOf(
-        "attachment; filename=___-2026-v1.json; filename*=UTF-8''%E7%A4%BA%E4%BE%8B-2026-v1.json",
-      ),
-    ).toBe('示例-2026-v1.json');
-    expect(fileNameOf('attachment; filename="a.json"')).toBe('a.json');
-    expect(fileNameOf(null)).toBeNull();
   });
 });
