@@ -160,7 +160,7 @@ internal sealed partial class ProblemAppService(
             await events.InsertAsync(added);
         }
 
-        return new ProblemEvidenceDto { Id = file.Id, Stage = stage.ToString(), FileName = file.FileName, ContentType = file.ContentType, Size = file.Size, CreationTime = file.CreationTime };
+        return mapper.Map<ProblemEvidenceDto>(file);
     }
 
     public async Task<FileDto> DownloadEvidenceAsync(Guid id, Guid evidenceId)
@@ -177,7 +177,7 @@ internal sealed partial class ProblemAppService(
             throw new EntityNotFoundException(typeof(ProblemEvidence), evidenceId);
         }
 
-        return new FileDto(file.FileName, file.ContentType, file.Content);
+        return mapper.Map<FileDto>(file);
     }
 
     [RequiresPermission(P.Supervision.Rectify)]
