@@ -32,6 +32,7 @@ import { SessionService } from '@core/session/session.service';
 import { beijingText } from '@core/time/beijing-time';
 import { errorText, formErrorText } from '@shared/error-text';
 import { FieldErrorPipe } from '@shared/field-error.pipe';
+import { ReasonFieldComponent } from '@shared/reason-field.component';
 import { revealErrors } from '@shared/form-utils';
 import { EntryFilesService, saveBlob } from '@shared/entry-files.service';
 import {
@@ -96,6 +97,7 @@ interface Preview {
     NzTagModule,
     TranslatePipe,
     FieldErrorPipe,
+    ReasonFieldComponent,
   ],
   templateUrl: './review-sheet.component.html',
   styleUrl: './review-sheet.component.css',
