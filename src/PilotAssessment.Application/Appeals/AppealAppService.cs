@@ -136,19 +136,17 @@ public sealed class AppealAppService(
             throw TooLarge();
         }
 
-        using var buffer = new MemoryStream();
-        await content.CopyToAsync(buffer);
-        if (buffer.Length > DataEntryConsts.MaxEvidenceBytes)
+        var bytes = await UploadedFile.ReadAtMostAsync(content, DataEntryConsts.MaxEvidenceBytes);
+        if (bytes.Length > DataEntryConsts.MaxEvidenceBytes)
         {
             throw TooLarge();
         }
 
-        if (buffer.Length == 0)
+        if (bytes.Length == 0)
         {
             throw new BusinessException(DataEntryErrorCodes.EvidenceEmpty).WithError("file", DataEntryErrorCodes.EvidenceEmpty);
         }
 
-        var bytes = buffer.ToArray();
         var contentType = FileSignature.Detect(bytes, fileName)
             ?? throw new BusinessException(DataEntryErrorCodes.EvidenceType).WithError("file", DataEntryErrorCodes.EvidenceType);
         var appealBytes = (await evidence.ToListAsync(evidence.Query().Select(e => e.Size))).Sum();

@@ -127,7 +127,7 @@ internal sealed partial class ProblemAppService(
             throw TooLarge();
         }
 
-        var bytes = await ReadAsync(content);
+        var bytes = await UploadedFile.ReadAtMostAsync(content, SupervisionConsts.MaxEvidenceBytes);
         if (bytes.Length > SupervisionConsts.MaxEvidenceBytes)
         {
             throw TooLarge();
@@ -257,23 +257,6 @@ internal sealed partial class ProblemAppService(
         {
             throw new ForbiddenException(SupervisionErrorCodes.CityOnly);
         }
-    }
-
-    /// <summary>At most one byte past the limit: enough to refuse an oversized upload, never the whole of it.</summary>
-    private static async Task<byte[]> ReadAsync(Stream content)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        var max = SupervisionConsts.MaxEvidenceBytes + 1;
-        long total = 0;
-        int read;
-        while (total < max && (read = await content.ReadAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, max - total)))) > 0)
-        {
-            await buffer.WriteAsync(chunk.AsMemory(0, read));
-            total += read;
-        }
-
-        return buffer.ToArray();
     }
 
     private static BusinessException TooLarge() =>
