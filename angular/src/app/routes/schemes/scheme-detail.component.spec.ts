@@ -1,14 +1,11 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
-import { provideNzIcons } from 'ng-zorro-antd/icon';
 
 import { appConfig } from '@testing/fixtures';
 import { schemeDto } from '@testing/scheme-fixtures';
-import { APP_ICONS } from '@core/icons';
 import { Permissions } from '@core/permissions';
 import { SessionService } from '@core/session/session.service';
+import { pageProviders, settle } from '@testing/page-setup';
 import { SchemeDetailComponent } from './scheme-detail.component';
 import { PREVIEW_DEBOUNCE_MS } from './scheme-preview.component';
 
@@ -18,22 +15,12 @@ describe('SchemeDetailComponent', () => {
   let httpMock: HttpTestingController;
   let el: HTMLElement;
 
-  async function render(): Promise<void> {
-    fixture.detectChanges();
-    await fixture.whenStable();
-    fixture.detectChanges();
-  }
+  const render = (): Promise<void> => settle(fixture);
 
   async function setup(status: string): Promise<void> {
     TestBed.configureTestingModule({
       imports: [SchemeDetailComponent],
-      providers: [
-        provideRouter([]),
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideNzIcons(APP_ICONS),
-        { provide: PREVIEW_DEBOUNCE_MS, useValue: 0 },
-      ],
+      providers: pageProviders({ provide: PREVIEW_DEBOUNCE_MS, useValue: 0 }),
     });
     httpMock = TestBed.inject(HttpTestingController);
     TestBed.inject(SessionService).load().subscribe();
