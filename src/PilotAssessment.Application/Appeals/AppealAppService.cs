@@ -131,16 +131,7 @@ public sealed class AppealAppService(
             throw new BusinessException(AppealErrorCodes.AlreadyDecided, appeal.Status);
         }
 
-        if (length > DataEntryConsts.MaxEvidenceBytes)
-        {
-            throw TooLarge();
-        }
-
-        var bytes = await UploadedFile.ReadAtMostAsync(content, DataEntryConsts.MaxEvidenceBytes);
-        if (bytes.Length > DataEntryConsts.MaxEvidenceBytes)
-        {
-            throw TooLarge();
-        }
+        var bytes = await UploadedFile.ReadWithinAsync(content, length, DataEntryConsts.MaxEvidenceBytes, TooLarge);
 
         if (bytes.Length == 0)
         {

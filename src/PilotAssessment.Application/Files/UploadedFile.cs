@@ -4,6 +4,21 @@ namespace PilotAssessment.Files;
 public static class UploadedFile
 {
     /// <summary>
+    /// The bytes of an upload of at most <paramref name="limit"/> bytes: refused with <paramref name="tooLarge"/> when
+    /// its declared <paramref name="length"/> or what it holds is larger.
+    /// </summary>
+    public static async Task<byte[]> ReadWithinAsync(Stream content, long length, long limit, Func<Exception> tooLarge)
+    {
+        if (length > limit)
+        {
+            throw tooLarge();
+        }
+
+        var bytes = await ReadAtMostAsync(content, limit);
+        return bytes.Length > limit ? throw tooLarge() : bytes;
+    }
+
+    /// <summary>
     /// At most one byte past <paramref name="limit"/>: enough for the caller to refuse an oversized upload, never the
     /// whole of it.
     /// </summary>

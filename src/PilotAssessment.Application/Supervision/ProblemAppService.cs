@@ -122,16 +122,7 @@ internal sealed partial class ProblemAppService(
     public async Task<ProblemEvidenceDto> UploadEvidenceAsync(Guid id, string? fileName, Stream content, long length)
     {
         var problem = await GetVisibleAsync(id);
-        if (length > SupervisionConsts.MaxEvidenceBytes)
-        {
-            throw TooLarge();
-        }
-
-        var bytes = await UploadedFile.ReadAtMostAsync(content, SupervisionConsts.MaxEvidenceBytes);
-        if (bytes.Length > SupervisionConsts.MaxEvidenceBytes)
-        {
-            throw TooLarge();
-        }
+        var bytes = await UploadedFile.ReadWithinAsync(content, length, SupervisionConsts.MaxEvidenceBytes, TooLarge);
 
         if (bytes.Length == 0)
         {
