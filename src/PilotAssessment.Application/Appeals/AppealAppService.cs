@@ -37,19 +37,14 @@ public sealed class AppealAppService(
     {
         var period = await periods.GetAsync(periodId);
         var publicity = await PublicityOfAsync(periodId);
-        var dto = new PublicityDto { PeriodId = periodId, Final = period.FinalizedTime is not null };
         if (publicity is null)
         {
-            return dto;
+            return new PublicityDto { PeriodId = periodId, Final = period.FinalizedTime is not null };
         }
 
-        dto.Staged = true;
-        dto.Days = publicity.Days;
-        dto.StartsAt = DateTime.SpecifyKind(publicity.StartsAt, DateTimeKind.Utc);
-        dto.EndsAt = DateTime.SpecifyKind(publicity.ClosedTime ?? publicity.EndsAt, DateTimeKind.Utc);
-        dto.EndsAtLocal = publicity.EndsAtLocal;
+        var dto = mapper.Map<PublicityDto>(publicity);
+        dto.Final = period.FinalizedTime is not null;
         dto.AcceptsAppeals = !dto.Final && publicity.AcceptsAppeals(Now);
-        dto.ClosedReason = publicity.ClosedReason;
         using (ReadAcrossCitiesIfHost())
         {
             dto.OpenAppeals = await appeals.CountAsync(appeals.Query().Where(a => a.PublicityId == publicity.Id && a.Status == AppealStatus.Open));
@@ -136,24 +131,13 @@ public sealed class AppealAppService(
             throw new BusinessException(AppealErrorCodes.AlreadyDecided, appeal.Status);
         }
 
-        if (length > DataEntryConsts.MaxEvidenceBytes)
-        {
-            throw TooLarge();
-        }
+        var bytes = await UploadedFile.ReadWithinAsync(content, length, DataEntryConsts.MaxEvidenceBytes, TooLarge);
 
-        using var buffer = new MemoryStream();
-        await content.CopyToAsync(buffer);
-        if (buffer.Length > DataEntryConsts.MaxEvidenceBytes)
-        {
-            throw TooLarge();
-        }
-
-        if (buffer.Length == 0)
+        if (bytes.Length == 0)
         {
             throw new BusinessException(DataEntryErrorCodes.EvidenceEmpty).WithError("file", DataEntryErrorCodes.EvidenceEmpty);
         }
 
-        var bytes = buffer.ToArray();
         var contentType = FileSignature.Detect(bytes, fileName)
             ?? throw new BusinessException(DataEntryErrorCodes.EvidenceType).WithError("file", DataEntryErrorCodes.EvidenceType);
         var appealBytes = (await evidence.ToListAsync(evidence.Query().Select(e => e.Size))).Sum();
@@ -173,7 +157,7 @@ public sealed class AppealAppService(
     {
         using var _ = ReadAcrossCitiesIfHost();
         var file = await evidence.GetAsync(evidenceId);
-        return new FileDto(file.FileName, file.ContentType, file.Content);
+        return mapper.Map<FileDto>(file);
     }
 
     [RequiresPermission(PilotAssessmentPermissions.Appeals.Decide)]

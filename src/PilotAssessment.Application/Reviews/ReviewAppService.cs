@@ -1,3 +1,4 @@
+using AutoMapper.QueryableExtensions;
 using PilotAssessment.Data;
 using PilotAssessment.DataEntry;
 using PilotAssessment.Periods;
@@ -24,20 +25,22 @@ public sealed class ReviewAppService(
     IUnitOfWork unitOfWork,
     EntrySheetReader reader,
     Results.PeriodScoringService scoring,
-    Results.ReferenceFigureStore figures) : PilotAssessmentAppService(context), IReviewAppService
+    Results.ReferenceFigureStore figures,
+    IMapper mapper) : PilotAssessmentAppService(context), IReviewAppService
 {
     public async Task<List<SubmissionDto>> GetSubmissionsAsync(Guid periodId)
     {
         await periods.GetAsync(periodId);
         var cities = await tenants.ToListAsync(tenants.Query().OrderBy(t => t.Name));
-        List<CitySubmission> all;
+        List<SubmissionDto> all;
         using (ReadAcrossCities())
         {
-            all = await submissions.ToListAsync(submissions.Query().Where(s => s.PeriodId == periodId));
+            all = await submissions.ToListAsync(submissions.Query().Where(s => s.PeriodId == periodId && s.TenantId != null)
+                .ProjectTo<SubmissionDto>(mapper.ConfigurationProvider));
         }
 
-        var byCity = all.Where(s => s.TenantId != null).ToDictionary(s => s.TenantId!.Value);
-        return cities.Select(c => byCity.GetValueOrDefault(c.Id).ToDto(periodId, c.Id, c.DisplayName)).ToList();
+        var byCity = all.ToDictionary(s => s.CityId);
+        return cities.Select(c => Named(byCity.GetValueOrDefault(c.Id) ?? Draft(periodId, c.Id), c)).ToList();
     }
 
     public async Task<EntrySheetDto> GetCitySheetAsync(Guid periodId, Guid cityId)
@@ -132,7 +135,7 @@ public sealed class ReviewAppService(
 
             await figures.RecomputeAsync(periodId, submission);
             await unitOfWork.SaveChangesAsync();
-            return submission.ToDto(periodId, city.Id, city.DisplayName);
+            return Named(mapper.Map<SubmissionDto>(submission), city);
         }
     }
 
@@ -160,7 +163,7 @@ public sealed class ReviewAppService(
             await submissions.UpdateAsync(submission, autoSave: false);
             await figures.RecomputeAsync(periodId, submission);
             await unitOfWork.SaveChangesAsync();
-            return submission.ToDto(periodId, city.Id, city.DisplayName);
+            return Named(mapper.Map<SubmissionDto>(submission), city);
         }
     }
 
@@ -168,7 +171,7 @@ public sealed class ReviewAppService(
     {
         using var _ = ReadAcrossCities();
         var file = await evidence.GetAsync(evidenceId);
-        return new FileDto(file.FileName, file.ContentType, file.Content);
+        return mapper.Map<FileDto>(file);
     }
 
     // An auditor changes a line of any city, only while its city's sheet is submitted for review.
@@ -186,6 +189,17 @@ public sealed class ReviewAppService(
             submission.EnsureSubmitted();
             return await change(line);
         }
+    }
+
+    // A city that has not submitted yet holds a draft.
+    private static SubmissionDto Draft(Guid periodId, Guid cityId) =>
+        new() { CityId = cityId, PeriodId = periodId, Status = nameof(SubmissionStatus.Draft) };
+
+    private static SubmissionDto Named(SubmissionDto dto, Tenant city)
+    {
+        dto.CityId = city.Id;
+        dto.CityName = city.DisplayName;
+        return dto;
     }
 
     private async Task<CitySubmission?> SubmissionOfAsync(Guid periodId) =>

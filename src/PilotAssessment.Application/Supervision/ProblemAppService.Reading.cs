@@ -1,4 +1,5 @@
 using AutoMapper;
+using AutoMapper.QueryableExtensions;
 using PilotAssessment.Dtos;
 using PilotAssessment.ExceptionHandling;
 using PilotAssessment.Files;
@@ -33,7 +34,7 @@ internal sealed partial class ProblemAppService
         using (ReadAcrossCitiesIfHost())
         {
             files = await evidence.ToListAsync(evidence.QueryReadOnly().Where(e => e.ProblemId == id).OrderBy(e => e.CreationTime)
-                .Select(e => new ProblemEvidenceDto { Id = e.Id, Stage = e.Stage.ToString(), FileName = e.FileName, ContentType = e.ContentType, Size = e.Size, CreationTime = e.CreationTime }));
+                .ProjectTo<ProblemEvidenceDto>(mapper.ConfigurationProvider));
             history = await events.ToListAsync(events.QueryReadOnly().Where(e => e.ProblemId == id));
             if (IsHost)
             {

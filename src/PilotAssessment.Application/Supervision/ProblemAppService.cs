@@ -122,16 +122,7 @@ internal sealed partial class ProblemAppService(
     public async Task<ProblemEvidenceDto> UploadEvidenceAsync(Guid id, string? fileName, Stream content, long length)
     {
         var problem = await GetVisibleAsync(id);
-        if (length > SupervisionConsts.MaxEvidenceBytes)
-        {
-            throw TooLarge();
-        }
-
-        var bytes = await ReadAsync(content);
-        if (bytes.Length > SupervisionConsts.MaxEvidenceBytes)
-        {
-            throw TooLarge();
-        }
+        var bytes = await UploadedFile.ReadWithinAsync(content, length, SupervisionConsts.MaxEvidenceBytes, TooLarge);
 
         if (bytes.Length == 0)
         {
@@ -160,7 +151,7 @@ internal sealed partial class ProblemAppService(
             await events.InsertAsync(added);
         }
 
-        return new ProblemEvidenceDto { Id = file.Id, Stage = stage.ToString(), FileName = file.FileName, ContentType = file.ContentType, Size = file.Size, CreationTime = file.CreationTime };
+        return mapper.Map<ProblemEvidenceDto>(file);
     }
 
     public async Task<FileDto> DownloadEvidenceAsync(Guid id, Guid evidenceId)
@@ -177,7 +168,7 @@ internal sealed partial class ProblemAppService(
             throw new EntityNotFoundException(typeof(ProblemEvidence), evidenceId);
         }
 
-        return new FileDto(file.FileName, file.ContentType, file.Content);
+        return mapper.Map<FileDto>(file);
     }
 
     [RequiresPermission(P.Supervision.Rectify)]
@@ -257,23 +248,6 @@ internal sealed partial class ProblemAppService(
         {
             throw new ForbiddenException(SupervisionErrorCodes.CityOnly);
         }
-    }
-
-    /// <summary>At most one byte past the limit: enough to refuse an oversized upload, never the whole of it.</summary>
-    private static async Task<byte[]> ReadAsync(Stream content)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        var max = SupervisionConsts.MaxEvidenceBytes + 1;
-        long total = 0;
-        int read;
-        while (total < max && (read = await content.ReadAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, max - total)))) > 0)
-        {
-            await buffer.WriteAsync(chunk.AsMemory(0, read));
-            total += read;
-        }
-
-        return buffer.ToArray();
     }
 
     private static BusinessException TooLarge() =>

@@ -16,7 +16,8 @@ public sealed class SupervisionAutoMapperProfile : Profile
             .ForMember(d => d.Deadline, o => o.MapFrom(p => SupervisionDays.ToDay(p.Deadline)))
             .ForMember(d => d.Overdue, o => o.Ignore())
             .ForMember(d => d.Repeat, o => o.MapFrom(p => p.PreviousProblemId != null));
-        CreateMap<ProblemEvidence, ProblemEvidenceDto>();
+        CreateMap<ProblemEvidence, ProblemEvidenceDto>()
+            .ForMember(d => d.Stage, o => o.MapFrom(e => e.Stage.ToString()));
         CreateMap<ProblemEvent, ProblemEventDto>()
             .ForMember(d => d.UnitName, o => o.Ignore())
             .ForMember(d => d.UserId, o => o.MapFrom(e => e.CreatorId))
@@ -25,9 +26,14 @@ public sealed class SupervisionAutoMapperProfile : Profile
         CreateMap<SupervisionRound, SupervisionRoundDto>()
             .ForMember(d => d.StartDate, o => o.MapFrom(r => DateOnly.FromDateTime(r.StartDate)))
             .ForMember(d => d.EndDate, o => o.MapFrom(r => DateOnly.FromDateTime(r.EndDate)))
-            .ForMember(d => d.Visits, o => o.Ignore())
-            .ForMember(d => d.Members, o => o.Ignore())
+            .ForMember(d => d.Members, o => o.MapFrom(r => r.MemberUserIds))
             .ForMember(d => d.ProblemCount, o => o.Ignore());
+        CreateMap<RoundVisit, RoundVisitDto>()
+            .ForMember(d => d.CityName, o => o.Ignore())
+            .ForMember(d => d.UnitNames, o => o.Ignore());
+        CreateMap<Guid, RoundMemberDto>()
+            .ForMember(d => d.UserId, o => o.MapFrom(u => u))
+            .ForMember(d => d.Name, o => o.Ignore());
     }
 }
 

@@ -140,14 +140,17 @@ internal sealed class SupervisionRoundAppService(
         return list.Select(r =>
         {
             var dto = mapper.Map<SupervisionRoundDto>(r);
-            dto.Visits = r.Visits.Select(v => new RoundVisitDto
+            foreach (var visit in dto.Visits)
             {
-                CityId = v.CityId,
-                CityName = cityNames.GetValueOrDefault(v.CityId),
-                UnitIds = v.UnitIds,
-                UnitNames = v.UnitIds.Select(u => unitNames.GetValueOrDefault(u) ?? string.Empty).ToList(),
-            }).ToList();
-            dto.Members = r.MemberUserIds.Select(u => new RoundMemberDto { UserId = u, Name = memberNames.GetValueOrDefault(u) }).ToList();
+                visit.CityName = cityNames.GetValueOrDefault(visit.CityId);
+                visit.UnitNames = visit.UnitIds.Select(u => unitNames.GetValueOrDefault(u) ?? string.Empty).ToList();
+            }
+
+            foreach (var member in dto.Members)
+            {
+                member.Name = memberNames.GetValueOrDefault(member.UserId);
+            }
+
             dto.ProblemCount = found.Count(f => f == r.Id);
             return dto;
         }).ToList();

@@ -1,5 +1,6 @@
 using PilotAssessment.Entities;
 using PilotAssessment.ExceptionHandling;
+using PilotAssessment.Files;
 using PilotAssessment.MultiTenancy;
 
 namespace PilotAssessment.Appeals;
@@ -139,37 +140,17 @@ public class Appeal : Entity, IMultiTenant, IHasCreationTime
 }
 
 /// <summary>A file the city attaches to its appeal (佐证材料), checked and counted like the entry evidence.</summary>
-public class AppealEvidence : Entity, IMultiTenant, IHasCreationTime
+public class AppealEvidence : StoredFile
 {
     private AppealEvidence()
     {
-        FileName = ContentType = string.Empty;
-        Content = [];
     }
 
     public AppealEvidence(Guid id, Guid appealId, string fileName, string contentType, byte[] content)
-        : base(id)
+        : base(id, fileName, contentType, content)
     {
         AppealId = appealId;
-        FileName = fileName;
-        ContentType = contentType;
-        Content = content;
-        Size = content.LongLength;
     }
 
-    public Guid? TenantId { get; set; }
-
     public Guid AppealId { get; private set; }
-
-    public string FileName { get; private set; }
-
-    public string ContentType { get; private set; }
-
-    public long Size { get; private set; }
-
-    public byte[] Content { get; private set; }
-
-    public DateTime CreationTime { get; set; }
-
-    public Guid? CreatorId { get; set; }
 }

@@ -1,3 +1,5 @@
+using PilotAssessment.Files;
+
 namespace PilotAssessment.DataEntry;
 
 /// <summary>
@@ -151,41 +153,21 @@ public class EntryValueHistory : Entity, IMultiTenant, IHasCreationTime
 }
 
 /// <summary>A file proving a line (佐证材料), kept in the database apart from the line so lists never load content.</summary>
-public class EvidenceFile : Entity, IMultiTenant, IHasCreationTime, ISoftDelete
+public class EvidenceFile : StoredFile, ISoftDelete
 {
     private EvidenceFile()
     {
-        FileName = ContentType = string.Empty;
-        Content = [];
     }
 
     public EvidenceFile(Guid id, Guid entryLineId, string fileName, string contentType, byte[] content)
-        : base(id)
+        : base(id, fileName, contentType, content)
     {
         EntryLineId = entryLineId;
-        FileName = fileName;
-        ContentType = contentType;
-        Content = content;
-        Size = content.LongLength;
     }
-
-    public Guid? TenantId { get; set; }
 
     public Guid EntryLineId { get; private set; }
 
-    public string FileName { get; private set; }
-
-    public string ContentType { get; private set; }
-
-    public long Size { get; private set; }
-
-    public byte[] Content { get; private set; }
-
     public bool IsDeleted { get; set; }
-
-    public DateTime CreationTime { get; set; }
-
-    public Guid? CreatorId { get; set; }
 }
 
 /// <summary>A city's facts of one period beyond indicator lines: veto facts, bonus counts, data items.</summary>

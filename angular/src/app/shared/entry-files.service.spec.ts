@@ -48,4 +48,18 @@ describe('EntryFilesService', () => {
     expect(fileNameOf(plain, 'x')).toBe('a.pdf');
     expect(fileNameOf(new HttpResponse({}), 'x')).toBe('x');
   });
+
+  it('prefers the encoded name and allows spaces around "="', () => {
+    const both = new HttpResponse({
+      headers: new HttpHeaders({
+        'Content-Disposition':
+          "attachment; filename=___-2026-v1.json; filename*=UTF-8''%E7%A4%BA%E4%BE%8B-2026-v1.json",
+      }),
+    });
+    expect(fileNameOf(both, 'x')).toBe('示例-2026-v1.json');
+    const spaced = new HttpResponse({
+      headers: new HttpHeaders({ 'Content-Disposition': 'attachment; filename = "a.json"' }),
+    });
+    expect(fileNameOf(spaced, 'x')).toBe('a.json');
+  });
 });

@@ -15,7 +15,7 @@ export interface DownloadedFile {
 /** The file name of a Content-Disposition header (RFC 5987 `filename*` first). */
 export function fileNameOf(response: HttpResponse<unknown>, fallback: string): string {
   const header = response.headers.get('Content-Disposition') ?? '';
-  const star = /filename\*=(?:UTF-8'')?([^;]+)/i.exec(header);
+  const star = /filename\*\s*=\s*(?:UTF-8'')?([^;]+)/i.exec(header);
   if (star) {
     try {
       return decodeURIComponent(star[1].trim().replace(/^"|"$/g, ''));
@@ -23,7 +23,7 @@ export function fileNameOf(response: HttpResponse<unknown>, fallback: string): s
       // fall through to the plain name
     }
   }
-  const plain = /filename="?([^";]+)"?/i.exec(header);
+  const plain = /filename\s*=\s*"?([^";]+)"?/i.exec(header);
   return plain ? plain[1].trim() : fallback;
 }
 
@@ -33,7 +33,9 @@ export function saveBlob(blob: Blob, fileName: string): void {
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
+  document.body.appendChild(link);
   link.click();
+  link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 

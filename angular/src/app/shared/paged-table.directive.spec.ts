@@ -5,6 +5,7 @@ import { NzTableModule } from 'ng-zorro-antd/table';
 import { Observable, of } from 'rxjs';
 
 import { APP_ICONS } from '@core/icons';
+import { settle } from '@testing/page-setup';
 import { PageRequest, PagedListSource } from './list-source';
 import { PagedTableDirective } from './paged-table.directive';
 
@@ -45,11 +46,7 @@ describe('PagedTableDirective', () => {
   let fixture: ComponentFixture<HostComponent>;
   let el: HTMLElement;
 
-  async function render(): Promise<void> {
-    fixture.detectChanges();
-    await fixture.whenStable();
-    fixture.detectChanges();
-  }
+  const render = (): Promise<void> => settle(fixture);
 
   function rows(): string[] {
     return Array.from(el.querySelectorAll('tbody tr.ant-table-row')).map((tr) =>

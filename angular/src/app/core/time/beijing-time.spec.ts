@@ -16,4 +16,11 @@ describe('Beijing time', () => {
     expect(beijingText('2026-12-01T08:20:00Z')).toBe('2026-12-01 16:20');
     expect(beijingText(null)).toBe('');
   });
+
+  it('reads an instant written without a zone as UTC, and leaves what is no time as it is', () => {
+    expect(beijingText('2026-06-01T02:00:00')).toBe('2026-06-01 10:00');
+    expect(beijingText('2026-06-01T02:00:00.123')).toBe('2026-06-01 10:00');
+    expect(beijingText('2026-06-01T02:00:00+08:00')).toBe('2026-06-01 02:00');
+    expect(beijingText('not a time')).toBe('not a time');
+  });
 });

@@ -9,7 +9,18 @@ export function provideBeijingTime(): Provider {
   return { provide: DATE_PIPE_DEFAULT_OPTIONS, useValue: options };
 }
 
-/** "2026-12-01 16:20" for a UTC instant, in Beijing time, for code that formats outside a template. */
+/**
+ * "2026-12-01 16:20" for a UTC instant, in Beijing time, for code that formats outside a template. The host's
+ * instants are UTC: one written without a zone ("2026-12-01T08:20:00") is read as UTC, not in the browser's zone.
+ */
 export function beijingText(value: string | null | undefined, format = 'yyyy-MM-dd HH:mm'): string {
-  return value ? formatDate(value, format, 'en-US', BEIJING_UTC_OFFSET) : '';
+  if (!value) {
+    return '';
+  }
+  const instant = /T\d\d:\d\d(:\d\d(\.\d+)?)?$/.test(value) ? `${value}Z` : value;
+  try {
+    return formatDate(instant, format, 'en-US', BEIJING_UTC_OFFSET);
+  } catch {
+    return value;
+  }
 }

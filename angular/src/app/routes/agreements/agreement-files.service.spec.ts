@@ -2,7 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 
-import { AgreementFilesService, fileNameOf } from './agreement-files.service';
+import { AgreementFilesService } from './agreement-files.service';
 
 describe('AgreementFilesService', () => {
   let service: AgreementFilesService;
@@ -49,10 +49,5 @@ describe('AgreementFilesService', () => {
     const req = httpMock.expectOne('/api/app/agreements/a1/attachments');
     expect((req.request.body as FormData).get('file')).toBeInstanceOf(File);
     req.flush({});
-  });
-
-  it('reads plain and encoded file names', () => {
-    expect(fileNameOf('attachment; filename="a.docx"')).toBe('a.docx');
-    expect(fileNameOf(null)).toBeNull();
   });
 });

@@ -7,40 +7,13 @@ import {
   AgreementsAgreementAttachmentDto as AttachmentDto,
   AgreementsKeyTaskProgressDto as KeyTaskProgressDto,
 } from '@api/models';
+import { fileNameOf, saveBlob } from '@shared/entry-files.service';
 
 export interface ProgressReport {
   percent: number;
   milestone?: string | null;
   note?: string | null;
   file?: File | null;
-}
-
-/** "attachment; filename*=UTF-8''%E8%B4%A3.docx" → "责.docx". */
-export function fileNameOf(disposition: string | null): string | null {
-  if (!disposition) {
-    return null;
-  }
-  const star = /filename\*=(?:UTF-8'')?([^;]+)/i.exec(disposition);
-  if (star) {
-    try {
-      return decodeURIComponent(star[1].trim().replace(/^"|"$/g, ''));
-    } catch {
-      return star[1].trim();
-    }
-  }
-  const plain = /filename="?([^";]+)"?/i.exec(disposition);
-  return plain ? plain[1].trim() : null;
-}
-
-export function saveBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 /** File traffic of agreements (multipart uploads, blob downloads) through the app's interceptor. */
@@ -95,8 +68,7 @@ export class AgreementFilesService {
   private download(url: string, fallbackName: string): Observable<void> {
     return this.http.get(url, { responseType: 'blob', observe: 'response' }).pipe(
       map((response: HttpResponse<Blob>) => {
-        const name = fileNameOf(response.headers.get('Content-Disposition')) ?? fallbackName;
-        saveBlob(response.body ?? new Blob([]), name);
+        saveBlob(response.body ?? new Blob([]), fileNameOf(response, fallbackName));
       }),
     );
   }

@@ -19,6 +19,7 @@ import { TranslatePipe } from '@core/i18n/translate.pipe';
 import { errorText, formErrorText } from '@shared/error-text';
 import { EntryFilesService, saveBlob } from '@shared/entry-files.service';
 import { FieldErrorPipe } from '@shared/field-error.pipe';
+import { ReasonFieldComponent } from '@shared/reason-field.component';
 import { revealErrors } from '@shared/form-utils';
 
 export type Decision = 'uphold' | 'reject';
@@ -44,6 +45,7 @@ export type Decision = 'uphold' | 'reject';
     NzTagModule,
     TranslatePipe,
     FieldErrorPipe,
+    ReasonFieldComponent,
   ],
   templateUrl: './appeal-queue.component.html',
   styles: `

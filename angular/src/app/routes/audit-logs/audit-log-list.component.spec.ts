@@ -1,12 +1,9 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
-import { provideNzIcons } from 'ng-zorro-antd/icon';
 
 import { AuditingAuditLogDto as AuditLogDto } from '@api/models';
-import { APP_ICONS } from '@core/icons';
 import { ZorroSetupService } from '@shared/zorro-setup.service';
+import { pageProviders } from '@testing/page-setup';
 import { AuditLogListComponent, changeTypeName, statusColor } from './audit-log-list.component';
 
 const LOGS: AuditLogDto[] = [
@@ -57,12 +54,7 @@ describe('AuditLogListComponent', () => {
   beforeEach(async () => {
     TestBed.configureTestingModule({
       imports: [AuditLogListComponent],
-      providers: [
-        provideRouter([]),
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideNzIcons(APP_ICONS),
-      ],
+      providers: pageProviders(),
     });
     httpMock = TestBed.inject(HttpTestingController);
     // as in the app, where the layout sets up ng-zorro (icons, locale data for the date picker)

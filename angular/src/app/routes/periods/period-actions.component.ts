@@ -32,6 +32,7 @@ import { I18nService } from '@core/i18n/i18n.service';
 import { TranslatePipe } from '@core/i18n/translate.pipe';
 import { errorText, formErrorText } from '@shared/error-text';
 import { FieldErrorPipe } from '@shared/field-error.pipe';
+import { ReasonFieldComponent } from '@shared/reason-field.component';
 import { revealErrors } from '@shared/form-utils';
 import { SchemeVeto, asDefinition } from '@shared/scheme-definition';
 import { localText, shanghaiWallClock } from '@shared/period-time';
@@ -74,6 +75,7 @@ export interface LeftOutRow {
     NzTagModule,
     TranslatePipe,
     FieldErrorPipe,
+    ReasonFieldComponent,
   ],
   templateUrl: './period-actions.component.html',
 })

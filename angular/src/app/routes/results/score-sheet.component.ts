@@ -27,6 +27,7 @@ import { Permissions } from '@core/permissions';
 import { SessionService } from '@core/session/session.service';
 import { errorText, formErrorText } from '@shared/error-text';
 import { FieldErrorPipe } from '@shared/field-error.pipe';
+import { ReasonFieldComponent } from '@shared/reason-field.component';
 import { revealErrors } from '@shared/form-utils';
 import { EntryFilesService, saveBlob } from '@shared/entry-files.service';
 
@@ -109,6 +110,7 @@ export function changeText(change: number | null | undefined): string {
     NzTagModule,
     TranslatePipe,
     FieldErrorPipe,
+    ReasonFieldComponent,
   ],
   templateUrl: './score-sheet.component.html',
   styles: `

@@ -1,10 +1,7 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
-import { provideNzIcons } from 'ng-zorro-antd/icon';
+import { pageProviders, settle } from '@testing/page-setup';
 
-import { APP_ICONS } from '@core/icons';
 import { ReviewQueueComponent, reviewablePeriods } from './review-queue.component';
 
 describe('ReviewQueueComponent', () => {
@@ -12,21 +9,12 @@ describe('ReviewQueueComponent', () => {
   let httpMock: HttpTestingController;
   let el: HTMLElement;
 
-  async function render(): Promise<void> {
-    fixture.detectChanges();
-    await fixture.whenStable();
-    fixture.detectChanges();
-  }
+  const render = (): Promise<void> => settle(fixture);
 
   beforeEach(async () => {
     TestBed.configureTestingModule({
       imports: [ReviewQueueComponent],
-      providers: [
-        provideRouter([]),
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideNzIcons(APP_ICONS),
-      ],
+      providers: pageProviders(),
     });
     httpMock = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(ReviewQueueComponent);

@@ -1,14 +1,10 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { ActivatedRoute, convertToParamMap, provideRouter } from '@angular/router';
-import { provideNzIcons } from 'ng-zorro-antd/icon';
+import { ActivatedRoute, convertToParamMap } from '@angular/router';
 
 import { DataEntryEntryLineDto as EntryLineDto } from '@api/models';
-import { appConfig } from '@testing/fixtures';
-import { APP_ICONS } from '@core/icons';
 import { Permissions } from '@core/permissions';
-import { SessionService } from '@core/session/session.service';
+import { pageProviders, settle, signIn } from '@testing/page-setup';
 import { ReviewSheetComponent, submissionStep } from './review-sheet.component';
 
 function line(overrides: Partial<EntryLineDto>): EntryLineDto {
@@ -33,34 +29,22 @@ describe('ReviewSheetComponent', () => {
   let httpMock: HttpTestingController;
   let el: HTMLElement;
 
-  async function render(): Promise<void> {
-    fixture.detectChanges();
-    await fixture.whenStable();
-    fixture.detectChanges();
-  }
+  const render = (): Promise<void> => settle(fixture);
 
   async function setup(granted: string[], status = 'Submitted'): Promise<void> {
     TestBed.configureTestingModule({
       imports: [ReviewSheetComponent],
-      providers: [
-        provideRouter([]),
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideNzIcons(APP_ICONS),
-        {
-          provide: ActivatedRoute,
-          useValue: {
-            snapshot: {
-              paramMap: convertToParamMap({ periodId: 'p1', cityId: 'c1' }),
-              queryParamMap: convertToParamMap({}),
-            },
+      providers: pageProviders({
+        provide: ActivatedRoute,
+        useValue: {
+          snapshot: {
+            paramMap: convertToParamMap({ periodId: 'p1', cityId: 'c1' }),
+            queryParamMap: convertToParamMap({}),
           },
         },
-      ],
+      }),
     });
-    httpMock = TestBed.inject(HttpTestingController);
-    TestBed.inject(SessionService).load().subscribe();
-    httpMock.expectOne('/api/app/application-configuration').flush(appConfig(granted));
+    httpMock = signIn(granted);
     fixture = TestBed.createComponent(ReviewSheetComponent);
     component = fixture.componentInstance;
     el = fixture.nativeElement;
@@ -123,6 +107,11 @@ describe('ReviewSheetComponent', () => {
     expect(submissionStep('Returned', 'Open')).toEqual({ current: 2, status: 'error' });
     expect(submissionStep('Approved', 'Published')).toEqual({ current: 3, status: 'finish' });
     expect(submissionStep('Draft', 'Open').current).toBe(0);
+  });
+
+  it('shows when the sheet was submitted in Beijing time, whatever the browser zone', async () => {
+    await setup([Permissions.Review.Default]);
+    expect(component.submittedText()).toBe('2026-11-22 22:36');
   });
 
   it('shows values, evidence, self and auditor scores; actions follow the permissions', async () => {

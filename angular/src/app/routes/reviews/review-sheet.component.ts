@@ -29,8 +29,10 @@ import { I18nService } from '@core/i18n/i18n.service';
 import { TranslatePipe } from '@core/i18n/translate.pipe';
 import { Permissions } from '@core/permissions';
 import { SessionService } from '@core/session/session.service';
+import { beijingText } from '@core/time/beijing-time';
 import { errorText, formErrorText } from '@shared/error-text';
 import { FieldErrorPipe } from '@shared/field-error.pipe';
+import { ReasonFieldComponent } from '@shared/reason-field.component';
 import { revealErrors } from '@shared/form-utils';
 import { EntryFilesService, saveBlob } from '@shared/entry-files.service';
 import {
@@ -66,19 +68,6 @@ export function submissionStep(
   }
 }
 
-/** "2026-11-22 22:36" in the browser's time zone. */
-function timeText(value: string | null | undefined): string {
-  if (!value) {
-    return '';
-  }
-  const date = new Date(value);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return (
-    `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ` +
-    `${pad(date.getHours())}:${pad(date.getMinutes())}`
-  );
-}
-
 interface Preview {
   name: string;
   url: string;
@@ -108,6 +97,7 @@ interface Preview {
     NzTagModule,
     TranslatePipe,
     FieldErrorPipe,
+    ReasonFieldComponent,
   ],
   templateUrl: './review-sheet.component.html',
   styleUrl: './review-sheet.component.css',
@@ -206,20 +196,20 @@ export class ReviewSheetComponent implements OnInit, OnDestroy {
   }
 
   submittedText(): string {
-    return timeText(this.submission()?.submittedTime);
+    return beijingText(this.submission()?.submittedTime);
   }
 
   /** When the sheet was approved, or the return comment under the review step. */
   reviewText(): string {
     const submission = this.submission();
     if (submission?.status === 'Approved') {
-      return timeText(submission.approvedTime);
+      return beijingText(submission.approvedTime);
     }
     return submission?.status === 'Returned' ? (submission.returnComment ?? '') : '';
   }
 
   publishedText(): string {
-    return timeText(this.period()?.publishedTime);
+    return beijingText(this.period()?.publishedTime);
   }
 
   selectedList(): string {

@@ -1,15 +1,12 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
-import { provideNzIcons } from 'ng-zorro-antd/icon';
 
 import { appConfig } from '@testing/fixtures';
 import { schemeDto } from '@testing/scheme-fixtures';
-import { APP_ICONS } from '@core/icons';
 import { Permissions } from '@core/permissions';
 import { SessionService } from '@core/session/session.service';
-import { SchemeDetailComponent, fileNameOf } from './scheme-detail.component';
+import { pageProviders, settle } from '@testing/page-setup';
+import { SchemeDetailComponent } from './scheme-detail.component';
 import { PREVIEW_DEBOUNCE_MS } from './scheme-preview.component';
 
 describe('SchemeDetailComponent', () => {
@@ -18,22 +15,12 @@ describe('SchemeDetailComponent', () => {
   let httpMock: HttpTestingController;
   let el: HTMLElement;
 
-  async function render(): Promise<void> {
-    fixture.detectChanges();
-    await fixture.whenStable();
-    fixture.detectChanges();
-  }
+  const render = (): Promise<void> => settle(fixture);
 
   async function setup(status: string): Promise<void> {
     TestBed.configureTestingModule({
       imports: [SchemeDetailComponent],
-      providers: [
-        provideRouter([]),
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideNzIcons(APP_ICONS),
-        { provide: PREVIEW_DEBOUNCE_MS, useValue: 0 },
-      ],
+      providers: pageProviders({ provide: PREVIEW_DEBOUNCE_MS, useValue: 0 }),
     });
     httpMock = TestBed.inject(HttpTestingController);
     TestBed.inject(SessionService).load().subscribe();
@@ -107,15 +94,5 @@ describe('SchemeDetailComponent', () => {
     expect(groups[2].querySelectorAll('li')).toHaveLength(2);
     const i01 = el.querySelector('[data-testid="indicator-table"] tr[data-code="I01"]')!;
     expect(i01.textContent).toContain('计分规则缺少参数“full_at”。');
-  });
-
-  it('reads the file name of the export', () => {
-    expect(
-      fileNameOf(
-        "attachment; filename=___-2026-v1.json; filename*=UTF-8''%E7%A4%BA%E4%BE%8B-2026-v1.json",
-      ),
-    ).toBe('示例-2026-v1.json');
-    expect(fileNameOf('attachment; filename="a.json"')).toBe('a.json');
-    expect(fileNameOf(null)).toBeNull();
   });
 });

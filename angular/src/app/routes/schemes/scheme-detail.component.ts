@@ -29,6 +29,7 @@ import { TranslatePipe } from '@core/i18n/translate.pipe';
 import { toProblemDetails } from '@core/net/problem-details';
 import { Permissions } from '@core/permissions';
 import { SessionService } from '@core/session/session.service';
+import { fileNameOf, saveBlob } from '@shared/entry-files.service';
 import { errorText } from '@shared/error-text';
 import {
   IndicatorRow,
@@ -85,23 +86,6 @@ export function locateCategory(
     return null;
   };
   return visit(definition.categories, null);
-}
-
-/** File name from Content-Disposition (RFC 5987 `filename*` first), or null. */
-export function fileNameOf(disposition: string | null): string | null {
-  if (!disposition) {
-    return null;
-  }
-  const star = /filename\*\s*=\s*(?:UTF-8'')?([^;]+)/i.exec(disposition);
-  if (star) {
-    try {
-      return decodeURIComponent(star[1].trim().replace(/^"|"$/g, ''));
-    } catch {
-      // fall through to the plain name
-    }
-  }
-  const plain = /filename\s*=\s*("?)([^";]+)\1/i.exec(disposition);
-  return plain ? plain[2].trim() : null;
 }
 
 @Component({
@@ -497,10 +481,8 @@ export class SchemeDetailComponent {
       format === 'excel' ? 'exportExcel' : 'export',
       this.http.get(url, { responseType: 'blob', observe: 'response' }),
       (response: HttpResponse<Blob>) => {
-        const name =
-          fileNameOf(response.headers.get('Content-Disposition')) ??
-          `${scheme.name}-${scheme.year}-v${scheme.version}.${extension}`;
-        saveBlob(response.body ?? new Blob([]), name);
+        const fallback = `${scheme.name}-${scheme.year}-v${scheme.version}.${extension}`;
+        saveBlob(response.body ?? new Blob([]), fileNameOf(response, fallback));
       },
     );
   }
@@ -525,15 +507,4 @@ export class SchemeDetailComponent {
       },
     });
   }
-}
-
-function saveBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }

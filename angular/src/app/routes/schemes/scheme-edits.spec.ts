@@ -1,17 +1,15 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
 import { NzModalService } from 'ng-zorro-antd/modal';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 
 import { SchemesSchemeDto as SchemeDto } from '@api/models';
-import { appConfig } from '@testing/fixtures';
 import { DEFINITION, schemeDto } from '@testing/scheme-fixtures';
 import { APP_ICONS } from '@core/icons';
 import { Permissions } from '@core/permissions';
-import { SessionService } from '@core/session/session.service';
 import { flattenIndicators } from '@shared/scheme-definition';
+import { pageProviders, signIn } from '@testing/page-setup';
 import { IndicatorEditorComponent } from './indicator-editor.component';
 import { SchemeDetailComponent, locateCategory } from './scheme-detail.component';
 import { PREVIEW_DEBOUNCE_MS } from './scheme-preview.component';
@@ -54,19 +52,9 @@ describe('SchemeDetailComponent editing a draft', () => {
   beforeEach(async () => {
     TestBed.configureTestingModule({
       imports: [SchemeDetailComponent],
-      providers: [
-        provideRouter([]),
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideNzIcons(APP_ICONS),
-        { provide: PREVIEW_DEBOUNCE_MS, useValue: 0 },
-      ],
+      providers: pageProviders({ provide: PREVIEW_DEBOUNCE_MS, useValue: 0 }),
     });
-    httpMock = TestBed.inject(HttpTestingController);
-    TestBed.inject(SessionService).load().subscribe();
-    httpMock
-      .expectOne('/api/app/application-configuration')
-      .flush(appConfig([Permissions.Schemes.Default, Permissions.Schemes.Manage]));
+    httpMock = signIn([Permissions.Schemes.Default, Permissions.Schemes.Manage]);
     fixture = TestBed.createComponent(SchemeDetailComponent);
     fixture.componentRef.setInput('id', 's1');
     component = fixture.componentInstance;

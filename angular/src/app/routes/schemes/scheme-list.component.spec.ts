@@ -1,14 +1,9 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
-import { provideNzIcons } from 'ng-zorro-antd/icon';
 
-import { appConfig } from '@testing/fixtures';
 import { schemeDto } from '@testing/scheme-fixtures';
-import { APP_ICONS } from '@core/icons';
 import { Permissions } from '@core/permissions';
-import { SessionService } from '@core/session/session.service';
+import { pageProviders, settle, signIn } from '@testing/page-setup';
 import { SchemeListComponent } from './scheme-list.component';
 
 describe('SchemeListComponent', () => {
@@ -17,25 +12,14 @@ describe('SchemeListComponent', () => {
   let httpMock: HttpTestingController;
   let el: HTMLElement;
 
-  async function render(): Promise<void> {
-    fixture.detectChanges();
-    await fixture.whenStable();
-    fixture.detectChanges();
-  }
+  const render = (): Promise<void> => settle(fixture);
 
   function setup(granted: string[]): void {
     TestBed.configureTestingModule({
       imports: [SchemeListComponent],
-      providers: [
-        provideRouter([]),
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideNzIcons(APP_ICONS),
-      ],
+      providers: pageProviders(),
     });
-    httpMock = TestBed.inject(HttpTestingController);
-    TestBed.inject(SessionService).load().subscribe();
-    httpMock.expectOne('/api/app/application-configuration').flush(appConfig(granted));
+    httpMock = signIn(granted);
     fixture = TestBed.createComponent(SchemeListComponent);
     component = fixture.componentInstance;
     el = fixture.nativeElement;

@@ -39,23 +39,8 @@ export function problemStatusColour(status: string | null | undefined): string {
   }
 }
 
-/** A UTC instant of the host ("2026-06-01T02:00:00" or with Z) as Beijing wall-clock time "2026-06-01 10:00". */
-export function beijingTime(value: string | null | undefined): string {
-  if (!value) {
-    return '';
-  }
-  const utc = /[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value}Z`;
-  const time = new Date(utc);
-  if (Number.isNaN(time.getTime())) {
-    return value;
-  }
-  const shifted = new Date(time.getTime() + 8 * 3600 * 1000);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return (
-    `${shifted.getUTCFullYear()}-${pad(shifted.getUTCMonth() + 1)}-${pad(shifted.getUTCDate())} ` +
-    `${pad(shifted.getUTCHours())}:${pad(shifted.getUTCMinutes())}`
-  );
-}
+/** Host instants as Beijing wall-clock time, the app's one formatter. */
+export { beijingText as beijingTime } from '@core/time/beijing-time';
 
 /** Today's date in Beijing plus some days, as "yyyy-MM-dd". */
 export function beijingDay(addDays = 0, now = new Date()): string {

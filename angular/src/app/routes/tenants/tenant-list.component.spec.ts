@@ -9,11 +9,10 @@ import { provideRouter } from '@angular/router';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 
 import { TenantsTenantDto as TenantDto } from '@api/models';
-import { appConfig } from '@testing/fixtures';
 import { APP_ICONS } from '@core/icons';
 import { authInterceptor } from '@core/net/auth.interceptor';
 import { Permissions } from '@core/permissions';
-import { SessionService } from '@core/session/session.service';
+import { settle, signIn } from '@testing/page-setup';
 import { TenantListComponent } from './tenant-list.component';
 
 const TENANTS: TenantDto[] = [
@@ -41,11 +40,7 @@ describe('TenantListComponent', () => {
   let httpMock: HttpTestingController;
   let el: HTMLElement;
 
-  async function render(): Promise<void> {
-    fixture.detectChanges();
-    await fixture.whenStable();
-    fixture.detectChanges();
-  }
+  const render = (): Promise<void> => settle(fixture);
 
   function expectList(): TestRequest {
     return httpMock.expectOne((req) => req.url === '/api/app/tenants' && req.method === 'GET');
@@ -61,9 +56,7 @@ describe('TenantListComponent', () => {
         provideNzIcons(APP_ICONS),
       ],
     });
-    httpMock = TestBed.inject(HttpTestingController);
-    TestBed.inject(SessionService).load().subscribe();
-    httpMock.expectOne('/api/app/application-configuration').flush(appConfig(granted));
+    httpMock = signIn(granted);
 
     fixture = TestBed.createComponent(TenantListComponent);
     component = fixture.componentInstance;

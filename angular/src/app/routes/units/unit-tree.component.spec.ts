@@ -1,14 +1,9 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
-import { provideNzIcons } from 'ng-zorro-antd/icon';
 
 import { OrganizationUnitsOrganizationUnitDto as UnitDto } from '@api/models';
-import { appConfig } from '@testing/fixtures';
-import { APP_ICONS } from '@core/icons';
 import { Permissions } from '@core/permissions';
-import { SessionService } from '@core/session/session.service';
+import { pageProviders, settle, signIn } from '@testing/page-setup';
 import { UnitTreeComponent } from './unit-tree.component';
 import { flatten, toNodes, unitOptions } from './unit-tree';
 
@@ -39,27 +34,14 @@ describe('UnitTreeComponent', () => {
   let httpMock: HttpTestingController;
   let el: HTMLElement;
 
-  async function render(): Promise<void> {
-    fixture.detectChanges();
-    await fixture.whenStable();
-    fixture.detectChanges();
-  }
+  const render = (): Promise<void> => settle(fixture);
 
   function setup(granted: string[]): void {
     TestBed.configureTestingModule({
       imports: [UnitTreeComponent],
-      providers: [
-        provideRouter([]),
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideNzIcons(APP_ICONS),
-      ],
+      providers: pageProviders(),
     });
-    httpMock = TestBed.inject(HttpTestingController);
-    TestBed.inject(SessionService).load().subscribe();
-    httpMock
-      .expectOne('/api/app/application-configuration')
-      .flush(appConfig(granted, { tenantId: 'c1', tenantName: 'lanzhou' }));
+    httpMock = signIn(granted, { tenantId: 'c1', tenantName: 'lanzhou' });
     fixture = TestBed.createComponent(UnitTreeComponent);
     component = fixture.componentInstance;
     el = fixture.nativeElement;

@@ -11,7 +11,6 @@ import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzMessageService } from 'ng-zorro-antd/message';
-import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzSwitchModule } from 'ng-zorro-antd/switch';
@@ -19,7 +18,6 @@ import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTabsModule } from 'ng-zorro-antd/tabs';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { NzTreeModule } from 'ng-zorro-antd/tree';
-import { Observable } from 'rxjs';
 
 import {
   IdentityUserDto as UserDto,
@@ -33,9 +31,10 @@ import { TranslatePipe } from '@core/i18n/translate.pipe';
 import { Permissions } from '@core/permissions';
 import { SessionService } from '@core/session/session.service';
 import { busyActions } from '@shared/busy-actions';
-import { errorText, formErrorText } from '@shared/error-text';
+import { errorText } from '@shared/error-text';
 import { FieldErrorPipe } from '@shared/field-error.pipe';
-import { revealErrors } from '@shared/form-utils';
+import { formDialog } from '@shared/form-modal/form-dialog';
+import { FormModalComponent } from '@shared/form-modal/form-modal.component';
 import { UnitAssignmentsComponent } from './unit-assignments.component';
 import { UNIT_KINDS, findUnit, flatten, toNodes, unitOptions } from './unit-tree';
 
@@ -56,7 +55,7 @@ const TOP = '__top__';
     NzFormModule,
     NzIconModule,
     NzInputModule,
-    NzModalModule,
+    FormModalComponent,
     NzPopconfirmModule,
     NzSelectModule,
     NzSwitchModule,
@@ -125,15 +124,18 @@ export class UnitTreeComponent implements OnInit {
   private readonly actions = busyActions();
   readonly busy = this.actions.busy;
 
-  /** Create, rename or move dialog. */
-  readonly dialog = signal<'create' | 'rename' | 'move' | null>(null);
-  readonly dialogError = signal<string | null>(null);
   readonly form = this.fb.group({
     code: this.fb.nonNullable.control('', [Validators.required, Validators.maxLength(32)]),
     name: this.fb.nonNullable.control('', [Validators.required, Validators.maxLength(128)]),
     kind: this.fb.nonNullable.control<UnitKind>(3),
     parentId: this.fb.nonNullable.control<string>(TOP),
   });
+  /** The create, rename or move dialog (the shared form modal); only the kind's fields are enabled. */
+  readonly editor = formDialog(this.form);
+  private readonly editing = signal<'create' | 'rename' | 'move'>('create');
+  /** Which dialog is open, if any. */
+  readonly dialog = computed(() => (this.editor.open() ? this.editing() : null));
+  readonly dialogError = this.editor.error;
   /** Parents offered when moving: every open unit but the moved one and its subtree. */
   protected readonly parentOptions = computed(() => {
     const moving = this.dialog() === 'move' ? this.selectedId() : null;
@@ -194,48 +196,50 @@ export class UnitTreeComponent implements OnInit {
 
   openDialog(kind: 'create' | 'rename' | 'move', asChild = false): void {
     const unit = this.selected();
-    this.dialogError.set(null);
     this.form.reset({
       code: '',
       name: kind === 'rename' ? (unit?.name ?? '') : '',
       kind: 3,
       parentId: kind === 'create' ? (asChild && unit?.id ? unit.id : TOP) : (unit?.parentId ?? TOP),
     });
-    this.dialog.set(kind);
+    const fields: Record<string, boolean> = {
+      code: kind === 'create',
+      name: kind !== 'move',
+      kind: kind === 'create',
+      parentId: kind !== 'rename',
+    };
+    for (const [name, enabled] of Object.entries(fields)) {
+      const control = this.form.get(name)!;
+      if (enabled) {
+        control.enable();
+      } else {
+        control.disable();
+      }
+    }
+    this.editing.set(kind);
+    this.editor.show();
   }
 
   /** Saves the open dialog; on an error keeps the dialog and what was typed. */
   submit(): void {
-    const kind = this.dialog();
+    const kind = this.editing();
     const unit = this.selected();
-    const value = this.form.getRawValue();
-    const parentId = value.parentId === TOP ? null : value.parentId;
-    let call: Observable<UnitDto>;
-    if (kind === 'create') {
-      if (this.form.invalid) {
-        revealErrors(this.form);
-        return;
-      }
-      call = this.api.organizationUnitCreate({
-        body: { code: value.code.trim(), name: value.name.trim(), kind: value.kind, parentId },
-      });
-    } else if (kind === 'rename' && unit?.id) {
-      if (this.form.controls.name.invalid) {
-        revealErrors(this.form);
-        return;
-      }
-      call = this.api.organizationUnitRename({ id: unit.id, body: { name: value.name.trim() } });
-    } else if (kind === 'move' && unit?.id) {
-      call = this.api.organizationUnitMove({ id: unit.id, body: { parentId } });
-    } else {
+    if (kind !== 'create' && !unit?.id) {
       return;
     }
-    this.busy.set('dialog');
-    this.dialogError.set(null);
-    call.subscribe({
-      next: (saved) => {
-        this.busy.set(null);
-        this.dialog.set(null);
+    this.editor.save(
+      (value) => {
+        const parentId = value.parentId === TOP ? null : value.parentId;
+        if (kind === 'create') {
+          return this.api.organizationUnitCreate({
+            body: { code: value.code.trim(), name: value.name.trim(), kind: value.kind, parentId },
+          });
+        }
+        return kind === 'rename'
+          ? this.api.organizationUnitRename({ id: unit!.id!, body: { name: value.name.trim() } })
+          : this.api.organizationUnitMove({ id: unit!.id!, body: { parentId } });
+      },
+      (saved: UnitDto) => {
         this.message.success(this.i18n.t('units.done.' + kind, { name: saved.name }));
         this.load();
         if (kind === 'create' && saved.id) {
@@ -243,11 +247,7 @@ export class UnitTreeComponent implements OnInit {
           this.select(saved.id);
         }
       },
-      error: (e: unknown) => {
-        this.busy.set(null);
-        this.dialogError.set(formErrorText(this.i18n, this.form, e));
-      },
-    });
+    );
   }
 
   close(): void {

@@ -1,14 +1,11 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
-import { provideNzIcons } from 'ng-zorro-antd/icon';
 
 import { IdentityUserDto as UserDto } from '@api/models';
 import { appConfig } from '@testing/fixtures';
-import { APP_ICONS } from '@core/icons';
 import { Permissions } from '@core/permissions';
 import { SessionService } from '@core/session/session.service';
+import { pageProviders, signIn } from '@testing/page-setup';
 import { UserListComponent } from './user-list.component';
 
 const USERS: UserDto[] = [
@@ -45,12 +42,7 @@ describe('UserListComponent', () => {
   beforeEach(async () => {
     TestBed.configureTestingModule({
       imports: [UserListComponent],
-      providers: [
-        provideRouter([]),
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideNzIcons(APP_ICONS),
-      ],
+      providers: pageProviders(),
     });
     httpMock = TestBed.inject(HttpTestingController);
     TestBed.inject(SessionService).load().subscribe();
@@ -210,18 +202,9 @@ describe('UserListComponent without the role permission', () => {
   it('does not call the role list: role names are shown as they are and the dialog has no role picker', async () => {
     TestBed.configureTestingModule({
       imports: [UserListComponent],
-      providers: [
-        provideRouter([]),
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideNzIcons(APP_ICONS),
-      ],
+      providers: pageProviders(),
     });
-    const httpMock = TestBed.inject(HttpTestingController);
-    TestBed.inject(SessionService).load().subscribe();
-    httpMock
-      .expectOne('/api/app/application-configuration')
-      .flush(appConfig([Permissions.Users.Default, Permissions.Users.Update]));
+    const httpMock = signIn([Permissions.Users.Default, Permissions.Users.Update]);
     const fixture = TestBed.createComponent(UserListComponent);
     const component = fixture.componentInstance;
     fixture.detectChanges();

@@ -5,6 +5,7 @@ import { provideNzIcons } from 'ng-zorro-antd/icon';
 import { throwError } from 'rxjs';
 
 import { APP_ICONS } from '@core/icons';
+import { settle } from '@testing/page-setup';
 import { FormDialog } from './form-dialog';
 import { FormModalComponent } from './form-modal.component';
 
@@ -31,11 +32,7 @@ class HostComponent {
 describe('FormModalComponent', () => {
   let fixture: ComponentFixture<HostComponent>;
 
-  async function render(): Promise<void> {
-    fixture.detectChanges();
-    await fixture.whenStable();
-    fixture.detectChanges();
-  }
+  const render = (): Promise<void> => settle(fixture);
 
   beforeEach(async () => {
     TestBed.configureTestingModule({ providers: [provideNzIcons(APP_ICONS)] });
