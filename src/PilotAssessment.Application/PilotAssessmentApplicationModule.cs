@@ -92,6 +92,7 @@ public static class PilotAssessmentApplicationModule
         services.AddScoped<IEntryXlsxAppService, EntryXlsxAppService>();
         services.AddScoped<IReviewAppService, ReviewAppService>();
         services.AddScoped<ScoreSheetStore>();
+        services.AddScoped<ScoreSheetDocuments>();
         services.AddScoped<IResultPublicationAppService, ResultPublicationAppService>();
         services.AddScoped<IResultChangeAppService, ResultChangeAppService>();
         services.AddScoped<IScoreSheetAppService, ScoreSheetAppService>();

@@ -33,6 +33,12 @@ public interface IScoreSheetAppService : IApplicationService
 
     Task<ScoreSheetRecordDto> GetSheetAsync(Guid sheetId);
 
+    /// <summary>
+    /// The sheet as stored JSON in the current language with its entity tag; without content when
+    /// <paramref name="ifNoneMatch"/> names the current tag. Another city's sheet is not found, whatever the tag.
+    /// </summary>
+    Task<ScoreSheetJsonDto> GetSheetJsonAsync(Guid sheetId, string? ifNoneMatch);
+
     /// <summary>The sheet as xlsx; texts are never formulas.</summary>
     Task<FileDto> ExportSheetXlsxAsync(Guid sheetId);
 

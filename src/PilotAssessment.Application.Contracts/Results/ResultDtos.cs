@@ -212,3 +212,13 @@ public sealed class WithdrawPublicationInput
     [StringLength(Periods.PeriodConsts.MaxReasonLength)]
     public string? Reason { get; set; }
 }
+
+/// <summary>A published score sheet as served over HTTP: its UTF-8 JSON (a <see cref="ScoreSheetRecordDto"/>) and its entity tag.</summary>
+public sealed class ScoreSheetJsonDto
+{
+    /// <summary>The strong entity tag, quoted, as sent in the ETag header.</summary>
+    public string ETag { get; set; } = string.Empty;
+
+    /// <summary>Null when the client's copy (If-None-Match) is current: the answer is 304 Not Modified.</summary>
+    public byte[]? Content { get; set; }
+}

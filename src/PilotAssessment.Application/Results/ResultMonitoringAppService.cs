@@ -34,14 +34,19 @@ public sealed class ResultMonitoringAppService(
         var cityIds = cities.Select(c => (Guid?)c.Id).ToList();
 
         using var _ = ReadAcrossCitiesIfHost();
+        // Only what the rows show: no explanation texts, no bonus or veto JSON (the sheet itself has them).
         var published = period.Status == PeriodStatus.Published
-            ? await sheets.ToListAsync(sheets.Query().Where(s => s.PeriodId == periodId && s.IsCurrent && !s.NotAssessed && cityIds.Contains(s.TenantId)))
+            ? await sheets.ToListAsync(sheets.QueryReadOnly()
+                .Where(s => s.PeriodId == periodId && s.IsCurrent && !s.NotAssessed && cityIds.Contains(s.TenantId))
+                .Select(s => new PublishedSheet(s.Id, s.TenantId!.Value, s.Version, s.Total, s.MaxPoints, s.Percent, s.Grade, s.Colour, s.CategoriesJson)))
             : [];
-        var sheetByCity = published.ToDictionary(s => s.TenantId!.Value);
+        var sheetByCity = published.ToDictionary(s => s.CityId);
         var sheetIds = published.Select(s => s.Id).ToList();
         var linesBySheet = sheetIds.Count == 0
-            ? Enumerable.Empty<ScoreSheetLineRecord>().ToLookup(l => l.ScoreSheetRecordId)
-            : (await sheetLines.ToListAsync(sheetLines.Query().Where(l => sheetIds.Contains(l.ScoreSheetRecordId)))).ToLookup(l => l.ScoreSheetRecordId);
+            ? Enumerable.Empty<PublishedLine>().ToLookup(l => l.SheetId)
+            : (await sheetLines.ToListAsync(sheetLines.QueryReadOnly()
+                .Where(l => sheetIds.Contains(l.ScoreSheetRecordId))
+                .Select(l => new PublishedLine(l.ScoreSheetRecordId, l.Order, l.IndicatorCode, l.IndicatorName, l.Points, l.MaxPoints)))).ToLookup(l => l.SheetId);
 
         // Cities without a published sheet are scored live, all in one load.
         var live = cities.Where(c => !sheetByCity.ContainsKey(c.Id)).Select(c => c.Id).ToList();
@@ -118,7 +123,7 @@ public sealed class ResultMonitoringAppService(
         return await tenants.ToListAsync(tenants.Query().Where(t => t.IsActive).OrderBy(t => t.Name));
     }
 
-    private static CityMonitoringDto FromSheet(SchemeDefinition definition, Tenant city, ScoreSheetRecord record, IEnumerable<ScoreSheetLineRecord> lines)
+    private static CityMonitoringDto FromSheet(SchemeDefinition definition, Tenant city, PublishedSheet record, IEnumerable<PublishedLine> lines)
     {
         var categories = JsonSerializer.Deserialize<List<CategoryMonitoringDto>>(record.CategoriesJson, Json) ?? [];
         var dto = new CityMonitoringDto
@@ -136,7 +141,7 @@ public sealed class ResultMonitoringAppService(
         };
 
         // A published sheet is final: an unreported line is a real zero and warns like any other.
-        AddWarnings(dto, definition, categories, lines.OrderBy(l => l.Order).Select(l => (l.IndicatorCode, l.IndicatorName, l.Points, l.MaxPoints)));
+        AddWarnings(dto, definition, categories, lines.OrderBy(l => l.Order).Select(l => (l.Code, l.Name, l.Points, l.MaxPoints)));
         return dto;
     }
 
@@ -222,6 +227,10 @@ public sealed class ResultMonitoringAppService(
             }
         }
     }
+
+    private sealed record PublishedSheet(Guid Id, Guid CityId, int Version, decimal Total, decimal MaxPoints, decimal Percent, string? Grade, string? Colour, string CategoriesJson);
+
+    private sealed record PublishedLine(Guid SheetId, int Order, string Code, string Name, decimal Points, decimal MaxPoints);
 
     private sealed record TrendRow(Guid PeriodId, Guid CityId, decimal Total, decimal Percent, string? Grade, string? Colour);
 }

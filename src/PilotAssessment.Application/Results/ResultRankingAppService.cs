@@ -15,6 +15,7 @@ public sealed class ResultRankingAppService(
     ApplicationServiceContext context,
     IRepository<AssessmentPeriod> periods,
     IRepository<CitySubmission> submissions,
+    IRepository<DataEntry.EntryLine> lines,
     IRepository<Tenant> tenants,
     PeriodScoringService scoring,
     ScoreSheetStore store) : PilotAssessmentAppService(context), IResultRankingAppService
@@ -39,18 +40,25 @@ public sealed class ResultRankingAppService(
     {
         var period = await periods.GetAsync(periodId);
         var scheme = await scoring.GetSchemeAsync(period);
-        var expected = PeriodScoringService.EnteredIndicators(scheme.Definition).Select(i => i.Code).ToHashSet();
+        var expected = PeriodScoringService.EnteredIndicators(scheme.Definition).Select(i => i.Code).Distinct().ToList();
         var cities = await tenants.ToListAsync(tenants.Query().Where(t => t.IsActive).OrderBy(t => t.Name));
-        var inputs = await scoring.LoadAsync(periodId, cities.Select(c => c.Id).ToList());
+        Dictionary<Guid, int> reportedByCity;
         List<CitySubmission> all;
         using (ReadAcrossCities())
         {
-            all = await submissions.ToListAsync(submissions.Query().Where(s => s.PeriodId == periodId));
+            // One row per city: the database counts the reported lines (GROUP BY), no line is loaded.
+            var counts = await lines.ToListAsync(lines.QueryReadOnly()
+                .Where(l => l.PeriodId == periodId && expected.Contains(l.IndicatorCode))
+                .Where(ReportedEntryLines.Predicate)
+                .GroupBy(l => l.TenantId)
+                .Select(g => new { CityId = g.Key, Count = g.Count() }));
+            reportedByCity = counts.Where(c => c.CityId != null).ToDictionary(c => c.CityId!.Value, c => c.Count);
+            all = await submissions.ToListAsync(submissions.QueryReadOnly().Where(s => s.PeriodId == periodId));
         }
 
         return cities.Select(c =>
         {
-            var reported = inputs[c.Id].Lines.Count(l => l.IsReported && expected.Contains(l.IndicatorCode));
+            var reported = reportedByCity.GetValueOrDefault(c.Id);
             var submission = all.FirstOrDefault(s => s.TenantId == c.Id);
             return new CompletenessRowDto
             {

@@ -20,6 +20,7 @@ public sealed class ScoreSheetAppService(
     IRepository<Tenant> tenants,
     PdfFontProvider pdfFonts,
     ScoreSheetStore store,
+    ScoreSheetDocuments documents,
     IConfiguration configuration) : PilotAssessmentAppService(context), IScoreSheetAppService
 {
     public async Task<ScoreSheetRecordDto> GetMySheetAsync(Guid periodId, int? version)
@@ -46,6 +47,12 @@ public sealed class ScoreSheetAppService(
         var record = await sheets.GetAsync(sheetId);
         var city = await tenants.FindAsync(record.TenantId!.Value);
         return await store.ToDtoAsync(record, city?.DisplayName);
+    }
+
+    public async Task<ScoreSheetJsonDto> GetSheetJsonAsync(Guid sheetId, string? ifNoneMatch)
+    {
+        using var _ = ReadAcrossCitiesIfHost();
+        return await documents.GetAsync(sheetId, ifNoneMatch);
     }
 
     public async Task<FileDto> ExportSheetXlsxAsync(Guid sheetId)

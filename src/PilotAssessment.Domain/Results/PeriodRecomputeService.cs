@@ -27,7 +27,9 @@ public sealed class PeriodRecomputeService(
     IRepository<ScoreSheetLineRecord> sheetLines,
     IRepository<Reviews.CitySubmission> submissions,
     IDataFilter dataFilter,
-    IUnitOfWork unitOfWork)
+    IUnitOfWork unitOfWork,
+    IUnitOfWorkManager unitOfWorkManager,
+    IScoreSheetBulkWriter bulkWriter)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -59,6 +61,9 @@ public sealed class PeriodRecomputeService(
         string? earlyCloseReason = null)
     {
         using var _ = dataFilter.Disable<IMultiTenant>();
+
+        // The bulk-written rows and the tracked changes commit together: in the caller's unit of work, or in one opened here.
+        await using var work = await unitOfWorkManager.BeginAsync(isTransactional: true, cancellationToken);
         leftOut ??= [];
         var leftOutIds = leftOut.Select(l => l.CityId).ToHashSet();
         var assessed = cityIds.Where(id => !leftOutIds.Contains(id)).ToList();
@@ -94,14 +99,12 @@ public sealed class PeriodRecomputeService(
             });
         }
 
-        foreach (var record in records)
-        {
-            await sheets.InsertAsync(record, autoSave: false, cancellationToken);
-        }
-
+        // 45,000 rows for 300 cities: written in bulk, not tracked (see IScoreSheetBulkWriter).
+        await bulkWriter.InsertAsync(records, cancellationToken);
         period.MarkPublished(now, earlyCloseReason);
         await periods.UpdateAsync(period, autoSave: false, cancellationToken);
         await unitOfWork.SaveChangesAsync(cancellationToken);
+        await work.CompleteAsync(cancellationToken);
         return records;
     }
 

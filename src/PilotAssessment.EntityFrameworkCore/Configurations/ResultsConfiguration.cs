@@ -58,3 +58,15 @@ internal sealed class ReferenceFigureConfiguration : IEntityTypeConfiguration<Re
         builder.HasIndex(f => new { f.PeriodId, f.IndicatorCode }).IsUnique();
     }
 }
+
+internal sealed class ScoreSheetDocumentConfiguration : IEntityTypeConfiguration<ScoreSheetDocument>
+{
+    public void Configure(EntityTypeBuilder<ScoreSheetDocument> builder)
+    {
+        builder.ToTable("ScoreSheetDocuments");
+        builder.Property(d => d.Language).HasMaxLength(16).IsRequired();
+        builder.Property(d => d.Content).IsRequired();
+        builder.HasOne<ScoreSheetRecord>().WithMany().HasForeignKey(d => d.ScoreSheetRecordId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(d => new { d.ScoreSheetRecordId, d.Language, d.Format }).IsUnique();
+    }
+}

@@ -31,7 +31,11 @@ public static class PilotAssessmentEntityFrameworkCoreModule
 
         if (options.Provider == DatabaseProvider.MySql)
         {
-            var cs = connectionString ?? throw new InvalidOperationException("ConnectionStrings:Default is required for the MySql provider.");
+            // Publishing writes score sheets with MySqlBulkCopy (LOAD DATA LOCAL INFILE), which the connection must allow.
+            var cs = new MySqlConnector.MySqlConnectionStringBuilder(connectionString ?? throw new InvalidOperationException("ConnectionStrings:Default is required for the MySql provider."))
+            {
+                AllowLoadLocalInfile = true,
+            }.ConnectionString;
             var serverVersion = string.IsNullOrWhiteSpace(options.ServerVersion) ? ServerVersion.AutoDetect(cs) : ServerVersion.Parse(options.ServerVersion);
             services.AddDbContext<PilotAssessmentDbContext, MySqlPilotAssessmentDbContext>((sp, o) => o
                 .UseMySql(cs, serverVersion, my => my.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery).MaxBatchSize(MySqlMaxBatchSize))
@@ -51,6 +55,8 @@ public static class PilotAssessmentEntityFrameworkCoreModule
         services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<EfCoreUnitOfWork>());
         services.AddScoped<IUnitOfWorkManager>(sp => sp.GetRequiredService<EfCoreUnitOfWork>());
         services.AddScoped<DbMigrationService>();
+        services.AddScoped<PilotAssessment.Results.IScoreSheetBulkWriter, Results.ScoreSheetBulkWriter>();
+        services.AddScoped<PilotAssessment.Results.IScoreSheetDocumentWriter, Results.ScoreSheetDocumentWriter>();
         services.AddScoped<DataGeneration.NationalDataWriter>(); // generated national-scale data for benchmarks and demos
         services.AddScoped<IUserStore<AppUser>, UserStore<AppUser, AppRole, PilotAssessmentDbContext, Guid>>();
         services.AddScoped<IRoleStore<AppRole>, RoleStore<AppRole, PilotAssessmentDbContext, Guid>>();

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace PilotAssessment.Results;
@@ -41,8 +42,24 @@ public sealed class ResultController(IResultPublicationAppService publication, I
     public Task<ScoreSheetRecordDto> GetMySheetAsync(Guid periodId, [FromQuery] int? version) => sheets.GetMySheetAsync(periodId, version);
 
     /// <summary>读取一份考评得分表</summary>
+    /// <remarks>
+    /// Served from the sheet's stored form with a strong ETag; a request whose If-None-Match names it gets 304
+    /// Not Modified without a body. A new version of the sheet has its own id, hence its own tag.
+    /// </remarks>
     [HttpGet("sheets/{id:guid}")]
-    public Task<ScoreSheetRecordDto> GetSheetAsync(Guid id) => sheets.GetSheetAsync(id);
+    [ProducesResponseType<ScoreSheetRecordDto>(StatusCodes.Status200OK, "application/json")]
+    [ProducesResponseType(StatusCodes.Status304NotModified)]
+    public async Task<IActionResult> GetSheetAsync(Guid id)
+    {
+        var sheet = await sheets.GetSheetJsonAsync(id, Request.Headers.IfNoneMatch.ToString());
+        Response.Headers.ETag = sheet.ETag;
+
+        // Always revalidated: the tag also covers what may change (appeals, current or withdrawn).
+        Response.Headers.CacheControl = "private, no-cache";
+        return sheet.Content is null
+            ? StatusCode(StatusCodes.Status304NotModified)
+            : new FileContentResult(sheet.Content, "application/json; charset=utf-8");
+    }
 
     /// <summary>导出考评得分表（Excel）</summary>
     [HttpGet("sheets/{id:guid}/export/xlsx")]

@@ -1,0 +1,134 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using PilotAssessment.Tenants;
+
+namespace PilotAssessment.Results;
+
+/// <summary>
+/// Published score sheets served from their stored JSON (<see cref="ScoreSheetDocument"/>), with an entity tag.
+/// The stored part is what never changes (figures, lines, texts of one language); the live part (city name, current
+/// or withdrawn, appeals) is read on every request, written in front of it and hashed into the tag, so a 304 is
+/// answered without reading the document and a change of either part changes the tag.
+/// </summary>
+public sealed class ScoreSheetDocuments(
+    IRepository<ScoreSheetRecord> sheets,
+    IRepository<ScoreSheetDocument> documents,
+    IRepository<Tenant> tenants,
+    IScoreSheetDocumentWriter writer,
+    ScoreSheetStore store)
+{
+    /// <summary>Raise when <see cref="ScoreSheetRecordDto"/> or its mapping changes: older documents are then written again.</summary>
+    public const int Format = 1;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>The DTO's properties that may change after publication, hence never stored (camelCase, as served).</summary>
+    private static readonly string[] LiveProperties = ["cityName", "isCurrent", "withdrawnTime", "appeals"];
+
+    /// <summary>The caller has already chosen whose rows it may read (a city its own, the province any).</summary>
+    public async Task<ScoreSheetJsonDto> GetAsync(Guid sheetId, string? ifNoneMatch)
+    {
+        var head = await sheets.FirstOrDefaultAsync(sheets.QueryReadOnly()
+            .Where(s => s.Id == sheetId)
+            .Select(s => new SheetHead(s.TenantId!.Value, s.PeriodId, s.IsCurrent, s.WithdrawnTime)))
+            ?? throw new EntityNotFoundException(typeof(ScoreSheetRecord), sheetId);
+        var city = await tenants.FindAsync(head.CityId);
+        var live = new LiveParts
+        {
+            CityName = city?.DisplayName,
+            IsCurrent = head.IsCurrent,
+            WithdrawnTime = head.WithdrawnTime is { } withdrawn ? DateTime.SpecifyKind(withdrawn, DateTimeKind.Utc) : null,
+            Appeals = await store.AppealsOfAsync(head.PeriodId, head.CityId),
+        };
+        var liveJson = JsonSerializer.SerializeToUtf8Bytes(live, Json);
+        var language = Language();
+        var etag = ETag(sheetId, language, liveJson);
+        if (Matches(ifNoneMatch, etag))
+        {
+            return new ScoreSheetJsonDto { ETag = etag };
+        }
+
+        var stored = await documents.FirstOrDefaultAsync(documents.QueryReadOnly()
+            .Where(d => d.ScoreSheetRecordId == sheetId && d.Language == language && d.Format == Format)
+            .Select(d => d.Content));
+        if (stored is null)
+        {
+            stored = await BuildAsync(sheetId);
+            await writer.AddIfMissingAsync(new ScoreSheetDocument(Guid.NewGuid(), head.CityId, sheetId, language, Format, stored));
+        }
+
+        return new ScoreSheetJsonDto { ETag = etag, Content = Join(liveJson, stored) };
+    }
+
+    /// <summary>The sheet's DTO without its live properties, in the current culture's texts.</summary>
+    private async Task<byte[]> BuildAsync(Guid sheetId)
+    {
+        var record = await sheets.GetAsync(sheetId);
+        var lines = await store.LinesOfAsync([sheetId]);
+        var node = JsonSerializer.SerializeToNode(store.ToDto(record, null, lines[sheetId]), Json)!.AsObject();
+        foreach (var property in LiveProperties)
+        {
+            node.Remove(property);
+        }
+
+        return JsonSerializer.SerializeToUtf8Bytes(node, Json);
+    }
+
+    /// <summary>The two JSON objects as one: <c>{live…, stored…}</c>.</summary>
+    private static byte[] Join(byte[] live, byte[] stored)
+    {
+        var content = new byte[live.Length + stored.Length - 1];
+        live.AsSpan(0, live.Length - 1).CopyTo(content);
+        content[live.Length - 1] = (byte)',';
+        stored.AsSpan(1).CopyTo(content.AsSpan(live.Length));
+        return content;
+    }
+
+    private static string ETag(Guid sheetId, string language, byte[] liveJson)
+    {
+        var head = Encoding.UTF8.GetBytes($"{sheetId:N}/{language}/{Format}/");
+        var hash = SHA256.HashData([.. head, .. liveJson]);
+        return $"\"{Convert.ToHexStringLower(hash.AsSpan(0, 16))}\"";
+    }
+
+    /// <summary>If-None-Match: a list of tags (weak ones compare weakly) or *.</summary>
+    private static bool Matches(string? ifNoneMatch, string etag)
+    {
+        if (string.IsNullOrWhiteSpace(ifNoneMatch))
+        {
+            return false;
+        }
+
+        return ifNoneMatch.Split(',').Select(t => t.Trim()).Any(t => t == "*" || t == etag || (t.StartsWith("W/", StringComparison.Ordinal) && t[2..] == etag));
+    }
+
+    /// <summary>The product's two languages; zh-CN and other Chinese cultures read the zh-Hans texts.</summary>
+    private static string Language()
+    {
+        for (var culture = CultureInfo.CurrentUICulture; !string.IsNullOrEmpty(culture.Name); culture = culture.Parent)
+        {
+            if (culture.Name == "en")
+            {
+                return "en";
+            }
+        }
+
+        return "zh-Hans";
+    }
+
+    private sealed record SheetHead(Guid CityId, Guid PeriodId, bool IsCurrent, DateTime? WithdrawnTime);
+
+    private sealed class LiveParts
+    {
+        public string? CityName { get; init; }
+
+        public bool IsCurrent { get; init; }
+
+        public DateTime? WithdrawnTime { get; init; }
+
+        public List<Appeals.AppealDto> Appeals { get; init; } = [];
+    }
+}

@@ -1,0 +1,101 @@
+using System.Net;
+using System.Net.Http.Json;
+using PilotAssessment.DataEntry;
+using PilotAssessment.Periods;
+using Shouldly;
+using Xunit;
+
+namespace PilotAssessment.Results;
+
+/// <summary>
+/// A published score sheet is served from its stored form with an ETag: 304 on revalidation, per language, never
+/// to another city whatever the tag, and a new tag when the sheet gets a new version.
+/// </summary>
+public abstract class ScoreSheetETag_Http_Tests<THost>(THost host) : IClassFixture<THost>
+    where THost : PilotAssessmentHostFixture
+{
+    [Fact]
+    public async Task Should_Serve_A_Sheet_With_An_ETag_Answer_304_And_Give_A_New_Version_A_New_Tag()
+    {
+        var period = await host.CreateOpenPeriodAsync();
+        var lanzhou = await host.TenantIdAsync("兰州");
+        using (var clerk = await host.ClientForAsync("兰州", "clerk"))
+        {
+            (await clerk.PutAsJsonAsync($"/api/app/data-entry/periods/{period.Id}/lines/B04", new SaveEntryLineInput { Value = new EntryValueDto { Number = 95 } }))
+                .StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        using var official = await host.ClientForAsync(null, "official");
+        await host.ApproveEveryCityAsync(period.Id);
+        (await host.PublishLeavingOutAsync(official, period.Id)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var url = $"/api/app/results/periods/{period.Id}";
+        var sheetId = (await official.GetFromJsonAsync<List<RankingRowDto>>($"{url}/ranking", HttpJson.Options))!.Single(r => r.CityId == lanzhou).SheetId;
+
+        // 200 with a strong ETag and the whole sheet, the same as the sheet built from its rows (the versions list).
+        var first = await official.GetAsync($"/api/app/results/sheets/{sheetId}");
+        first.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var etag = first.Headers.ETag;
+        etag.ShouldNotBeNull();
+        etag.IsWeak.ShouldBeFalse();
+        var sheet = (await first.ReadJsonAsync<ScoreSheetRecordDto>())!;
+        var built = (await official.GetFromJsonAsync<List<ScoreSheetRecordDto>>($"{url}/cities/{lanzhou}/versions", HttpJson.Options))!.Single();
+        (sheet.Id, sheet.CityName, sheet.IsCurrent, sheet.Version, sheet.Total, sheet.Rank, sheet.WithdrawnTime).ShouldBe((built.Id, "兰州市", true, 1, built.Total, built.Rank, (DateTime?)null));
+        sheet.Lines.Select(l => (l.IndicatorCode, l.Points, l.ValueText, l.ExplanationZh)).ShouldBe(built.Lines.Select(l => (l.IndicatorCode, l.Points, l.ValueText, l.ExplanationZh)));
+        sheet.Lines.Single(l => l.IndicatorCode == "B04").ValueText.ShouldBe("95");
+        sheet.CreationTimeLocal.ShouldBe(built.CreationTimeLocal);
+
+        // Revalidation: 304 without a body, the same tag; a stale tag gets the sheet again.
+        var again = await GetAsync(official, sheetId, etag.Tag);
+        again.StatusCode.ShouldBe(HttpStatusCode.NotModified);
+        again.Headers.ETag!.Tag.ShouldBe(etag.Tag);
+        (await again.Content.ReadAsByteArrayAsync()).ShouldBeEmpty();
+        (await GetAsync(official, sheetId, "\"0123\"")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await GetAsync(official, sheetId, $"\"0123\", W/{etag.Tag}")).StatusCode.ShouldBe(HttpStatusCode.NotModified);
+
+        // The city reads its own sheet with the same tag; another city gets 404 even with the matching tag.
+        using var lanzhouAdmin = await host.ClientForAsync("兰州", "admin");
+        (await GetAsync(lanzhouAdmin, sheetId, etag.Tag)).StatusCode.ShouldBe(HttpStatusCode.NotModified);
+        using var tianshuiAdmin = await host.ClientForAsync("天水", "admin");
+        (await GetAsync(tianshuiAdmin, sheetId, etag.Tag)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await tianshuiAdmin.GetAsync($"/api/app/results/sheets/{sheetId}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await official.GetAsync($"/api/app/results/sheets/{Guid.NewGuid()}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        // Another language is another stored form and another tag.
+        using var english = await host.ClientForAsync(null, "official");
+        english.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        var inEnglish = await GetAsync(english, sheetId, etag.Tag);
+        inEnglish.StatusCode.ShouldBe(HttpStatusCode.OK);
+        inEnglish.Headers.ETag!.Tag.ShouldNotBe(etag.Tag);
+        (await inEnglish.ReadJsonAsync<ScoreSheetRecordDto>())!.Total.ShouldBe(sheet.Total);
+        (await GetAsync(english, sheetId, inEnglish.Headers.ETag.Tag)).StatusCode.ShouldBe(HttpStatusCode.NotModified);
+
+        // A retroactive veto makes a new version: a new sheet id with its own tag, and the old version's tag changes
+        // too (it is no longer current).
+        var vetoed = await official.PostAsJsonAsync($"{url}/cities/{lanzhou}/retroactive-veto", new RetroactiveVetoInput { VetoCode = "V4", Reason = "发生重大群体性事件" });
+        vetoed.StatusCode.ShouldBe(HttpStatusCode.OK, await vetoed.Content.ReadAsStringAsync());
+        var newId = (await vetoed.ReadJsonAsync<ScoreSheetRecordDto>())!.Id;
+        newId.ShouldNotBe(sheetId);
+        var newVersion = await GetAsync(official, newId, etag.Tag);
+        newVersion.StatusCode.ShouldBe(HttpStatusCode.OK);
+        newVersion.Headers.ETag!.Tag.ShouldNotBe(etag.Tag);
+        var current = (await newVersion.ReadJsonAsync<ScoreSheetRecordDto>())!;
+        (current.Version, current.IsCurrent, current.Total).ShouldBe((2, true, (decimal?)0m));
+        var old = await GetAsync(official, sheetId, etag.Tag);
+        old.StatusCode.ShouldBe(HttpStatusCode.OK);
+        old.Headers.ETag!.Tag.ShouldNotBe(etag.Tag);
+        var oldSheet = (await old.ReadJsonAsync<ScoreSheetRecordDto>())!;
+        (oldSheet.Version, oldSheet.IsCurrent, oldSheet.Total).ShouldBe((1, false, sheet.Total));
+        (await GetAsync(official, sheetId, old.Headers.ETag.Tag)).StatusCode.ShouldBe(HttpStatusCode.NotModified);
+    }
+
+    private static Task<HttpResponseMessage> GetAsync(HttpClient client, Guid sheetId, string ifNoneMatch)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, $"/api/app/results/sheets/{sheetId}");
+        request.Headers.TryAddWithoutValidation("If-None-Match", ifNoneMatch);
+        return client.SendAsync(request);
+    }
+}
+
+public sealed class ScoreSheetETag_Http_Sqlite_Tests(SqliteHostFixture host) : ScoreSheetETag_Http_Tests<SqliteHostFixture>(host);
+
+public sealed class ScoreSheetETag_Http_MySql_Tests(MySqlHostFixture host) : ScoreSheetETag_Http_Tests<MySqlHostFixture>(host);
