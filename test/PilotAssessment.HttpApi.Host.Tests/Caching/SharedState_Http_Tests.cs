@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using PilotAssessment.Account;
 using PilotAssessment.EntityFrameworkCore;
+using PilotAssessment.Processes;
 using Shouldly;
 using Xunit;
 

@@ -1,14 +1,13 @@
-using System.Diagnostics;
-using System.Net.Sockets;
+using System.Globalization;
 
-namespace PilotAssessment;
+namespace PilotAssessment.Processes;
 
 /// <summary>Debian's redis-server on a free loopback port, without persistence, for the tests of shared state.</summary>
 public sealed class RedisServer : IAsyncDisposable
 {
-    private readonly Process _process;
+    private readonly ChildProcess _process;
 
-    private RedisServer(Process process, int port)
+    private RedisServer(ChildProcess process, int port)
     {
         _process = process;
         Port = port;
@@ -20,48 +19,16 @@ public sealed class RedisServer : IAsyncDisposable
 
     public static async Task<RedisServer> StartAsync()
     {
-        var port = HostProcess.FreePort();
-        var start = new ProcessStartInfo(File.Exists("/usr/bin/redis-server") ? "/usr/bin/redis-server" : "redis-server")
+        var port = ChildProcess.FreePort();
+        var process = ChildProcess.Start("redis-server", ["--port", port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]);
+        if (await process.WaitUntilAsync(() => ChildProcess.ListensAsync(port), TimeSpan.FromSeconds(15), TimeSpan.FromMilliseconds(100)))
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no" })
-        {
-            start.ArgumentList.Add(argument);
+            return new RedisServer(process, port);
         }
 
-        var process = Process.Start(start) ?? throw new InvalidOperationException("redis-server did not start.");
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        for (var i = 0; i < 50; i++)
-        {
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync("127.0.0.1", port);
-                return new RedisServer(process, port);
-            }
-            catch (SocketException)
-            {
-                await Task.Delay(100);
-            }
-        }
-
-        process.Kill();
-        throw new InvalidOperationException("redis-server is not answering.");
+        await process.DisposeAsync();
+        throw new InvalidOperationException($"redis-server is not answering. {process.Tail()}");
     }
 
-    public ValueTask DisposeAsync()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill();
-            _process.WaitForExit(5_000);
-        }
-
-        _process.Dispose();
-        return ValueTask.CompletedTask;
-    }
+    public ValueTask DisposeAsync() => _process.DisposeAsync();
 }
