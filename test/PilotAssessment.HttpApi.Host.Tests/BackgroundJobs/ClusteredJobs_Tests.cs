@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Http.Json;
 using PilotAssessment.Cluster;
 using PilotAssessment.Periods;
-using PilotAssessment.Processes;
 using Shouldly;
 using Xunit;
 

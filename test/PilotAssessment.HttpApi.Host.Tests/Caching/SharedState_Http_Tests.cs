@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using PilotAssessment.Account;
 using PilotAssessment.EntityFrameworkCore;
-using PilotAssessment.Processes;
+using PilotAssessment.Cluster;
 using Shouldly;
 using Xunit;
 

@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
 using PilotAssessment.Account;
-using PilotAssessment.Processes;
 using Xunit;
 
 namespace PilotAssessment.Cluster;

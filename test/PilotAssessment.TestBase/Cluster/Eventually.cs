@@ -2,7 +2,7 @@ using System.Data.Common;
 using System.Diagnostics;
 using System.Net.Sockets;
 
-namespace PilotAssessment.Processes;
+namespace PilotAssessment.Cluster;
 
 /// <summary>Waits for a condition instead of a fixed time: polls until it holds, up to a bound generous enough for a loaded machine.</summary>
 public static class Eventually

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace PilotAssessment.Processes;
+namespace PilotAssessment.Cluster;
 
 /// <summary>Debian's redis-server on a free loopback port, without persistence, for the tests of shared state.</summary>
 public sealed class RedisServer : IAsyncDisposable

@@ -1,7 +1,7 @@
 using System.Globalization;
 using MySqlConnector;
 
-namespace PilotAssessment.Processes;
+namespace PilotAssessment.Cluster;
 
 /// <summary>
 /// A MariaDB server of the test's own (Debian's mariadbd, own data folder under /tmp, own port), so a test may kill and

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace PilotAssessment.Processes;
+namespace PilotAssessment.Cluster;
 
 /// <summary>
 /// The built host run as its own process, as it is deployed: several of them share one database (and sit behind

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace PilotAssessment.Processes;
+namespace PilotAssessment.Cluster;
 
 /// <summary>
 /// A program the multi-host tests run beside them (a host, nginx, redis-server, mariadbd): started with its arguments

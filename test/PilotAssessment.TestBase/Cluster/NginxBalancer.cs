@@ -1,4 +1,4 @@
-namespace PilotAssessment.Processes;
+namespace PilotAssessment.Cluster;
 
 /// <summary>Debian's nginx as the load balancer in front of several hosts, with its files in a temporary folder.</summary>
 public sealed class NginxBalancer : IAsyncDisposable
