@@ -53,6 +53,7 @@ public sealed class LineWriter(HttpClient client, Guid periodId, string indicato
     public async Task<SaveAttempt> SaveAsync(decimal value)
     {
         var sent = _stamp;
+        var sentAt = DateTime.UtcNow;
         var watch = Stopwatch.StartNew();
         SaveAttempt attempt;
         try
@@ -71,11 +72,11 @@ public sealed class LineWriter(HttpClient client, Guid periodId, string indicato
                 _stamp = resultStamp;
             }
 
-            attempt = new SaveAttempt(indicatorCode, sent, value, response.StatusCode, resultValue, resultStamp, DateTime.UtcNow, watch.Elapsed, body);
+            attempt = new SaveAttempt(indicatorCode, sent, value, response.StatusCode, resultValue, resultStamp, sentAt, DateTime.UtcNow, watch.Elapsed, body);
         }
         catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
         {
-            attempt = new SaveAttempt(indicatorCode, sent, value, null, null, null, DateTime.UtcNow, watch.Elapsed, exception.Message);
+            attempt = new SaveAttempt(indicatorCode, sent, value, null, null, null, sentAt, DateTime.UtcNow, watch.Elapsed, exception.Message);
         }
 
         lock (_log)
@@ -134,6 +135,7 @@ public sealed record SaveAttempt(
     HttpStatusCode? Status,
     decimal? ResultValue,
     string? ResultStamp,
+    DateTime SentAt,
     DateTime At,
     TimeSpan Took,
     string Body)
