@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using PilotAssessment.Account;
-using PilotAssessment.EntityFrameworkCore;
 using PilotAssessment.Cluster;
+using PilotAssessment.EntityFrameworkCore;
 using Shouldly;
 using Xunit;
 
