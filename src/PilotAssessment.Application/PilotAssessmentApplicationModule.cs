@@ -77,6 +77,7 @@ public static class PilotAssessmentApplicationModule
 
         services.AddScoped<PeriodRecomputeService>();
         services.AddScoped<EntrySheetReader>();
+        services.AddScoped<EntryLineLatest>();
         services.AddScoped<EntrySelfScoring>();
         services.AddScoped<IEntryScoringAppService, EntryScoringAppService>();
         services.AddScoped<EntryLineAccess>();

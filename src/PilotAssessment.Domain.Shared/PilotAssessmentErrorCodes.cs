@@ -33,6 +33,9 @@ public static class PilotAssessmentErrorCodes
     public const string RequestTooLarge = "Error:RequestTooLarge";
     public const string RequestBodyTooLarge = "Error:RequestBodyTooLarge";
     public const string Internal = "Error:Internal";
+
+    /// <summary>The database cannot be reached for now (503): nothing was saved, the same request may be sent again.</summary>
+    public const string DatabaseUnavailable = "Error:DatabaseUnavailable";
     public const string Forbidden = "Error:Forbidden";
     public const string Unauthorized = "Error:Unauthorized";
 

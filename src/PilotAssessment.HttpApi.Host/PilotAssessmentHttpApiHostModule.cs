@@ -3,7 +3,6 @@ using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -15,6 +14,7 @@ using PilotAssessment.Auditing;
 using PilotAssessment.Authorization;
 using PilotAssessment.BackgroundJobs;
 using PilotAssessment.Caching;
+using PilotAssessment.Cluster;
 using PilotAssessment.Emailing;
 using PilotAssessment.EntityFrameworkCore;
 using PilotAssessment.ExceptionHandling;
@@ -67,7 +67,7 @@ public static class PilotAssessmentHttpApiHostModule
             o.AddPolicy(AccountController.SignInRateLimitPolicy, context => SharedState.PerClientPerMinute(context, AccountController.SignInRateLimitPolicy, signInPermits));
         });
 
-        services.AddHealthChecks().AddDbContextCheck<PilotAssessmentDbContext>("database", tags: ["ready"]);
+        services.AddClusterHealthChecks();
 
         services.AddPilotAssessmentOpenApi();
 
@@ -110,8 +110,7 @@ public static class PilotAssessmentHttpApiHostModule
         app.UsePasswordChangeRequirement();
         app.UseAuthorization();
 
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        app.MapClusterHealthChecks();
         app.MapControllers();
 
         // The built admin UI (see README) is served from wwwroot; unknown non-API paths go to its index page.

@@ -12,6 +12,9 @@ public interface ISupervisionRoundAppService : IApplicationService
     /// <summary>The active users of the province, who may be members of a group.</summary>
     Task<List<RoundMemberDto>> GetMemberCandidatesAsync();
 
+    /// <summary>The open units of a pilot city, which a round may visit there.</summary>
+    Task<List<RoundUnitDto>> GetUnitCandidatesAsync(Guid cityId);
+
     Task<SupervisionRoundDto> CreateAsync(SaveRoundInput input);
 
     Task<SupervisionRoundDto> UpdateAsync(Guid id, SaveRoundInput input);

@@ -39,6 +39,13 @@ public sealed class RoundVisitDto
     public List<string> UnitNames { get; set; } = [];
 }
 
+public sealed class RoundUnitDto
+{
+    public Guid Id { get; set; }
+
+    public string Name { get; set; } = string.Empty;
+}
+
 public sealed class RoundMemberDto
 {
     public Guid UserId { get; set; }

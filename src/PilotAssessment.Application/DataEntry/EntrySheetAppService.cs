@@ -18,7 +18,8 @@ public sealed class EntrySheetAppService(
     IUnitOfWork unitOfWork,
     EntrySheetReader reader,
     EntryLineAccess access,
-    EntryEditGuard guard) : PilotAssessmentAppService(context), IEntrySheetAppService
+    EntryEditGuard guard,
+    EntryLineLatest latest) : PilotAssessmentAppService(context), IEntrySheetAppService
 {
     public async Task<EntrySheetDto> GetSheetAsync(Guid periodId)
     {
@@ -96,7 +97,16 @@ public sealed class EntrySheetAppService(
             await lines.UpdateAsync(line, autoSave: false);
         }
 
-        await unitOfWork.SaveChangesAsync();
+        try
+        {
+            await unitOfWork.SaveChangesAsync();
+        }
+        catch (ConcurrencyConflictException)
+        {
+            // Another clerk's save came between this one's read and its write: answered as if it had come first.
+            throw new ConflictException(DataEntryErrorCodes.StaleLine, indicator.Code) { Current = await latest.LineAsync(periodId, indicatorCode, definition) };
+        }
+
         return await reader.LineAsync(line, definition);
     }
 

@@ -1,4 +1,5 @@
 using AutoMapper;
+using PilotAssessment.DataEntry;
 using PilotAssessment.Dtos;
 using PilotAssessment.ExceptionHandling;
 using PilotAssessment.Files;
@@ -36,6 +37,7 @@ internal sealed partial class ProblemAppService(
     IResultMonitoringAppService monitoring,
     ProblemAccess access,
     ProblemRegister register,
+    EvidenceQuota quota,
     IMapper mapper) : PilotAssessmentAppService(context), IProblemAppService
 {
     private const int MaxExportRows = 10000;
@@ -140,6 +142,12 @@ internal sealed partial class ProblemAppService(
         else if (name.Length > SupervisionConsts.MaxFileNameLength)
         {
             name = name[^SupervisionConsts.MaxFileNameLength..];
+        }
+
+        // The province's findings count against the city's quota as the city's own files do.
+        using (CurrentTenant.Change(problem.TenantId))
+        {
+            await quota.EnsureRoomAsync(bytes.Length);
         }
 
         var stage = IsHost ? ProblemEvidenceStage.Finding : ProblemEvidenceStage.Rectification;

@@ -34,6 +34,20 @@ internal sealed class SupervisionRoundAppService(
         return list.Select(u => new RoundMemberDto { UserId = u.Id, Name = string.IsNullOrEmpty(u.Name) ? u.UserName : u.Name }).ToList();
     }
 
+    public async Task<List<RoundUnitDto>> GetUnitCandidatesAsync(Guid cityId)
+    {
+        if (await tenants.FindAsync(cityId) is null)
+        {
+            throw new BusinessException(SupervisionErrorCodes.UnknownCity).WithError("cityId", SupervisionErrorCodes.UnknownCity);
+        }
+
+        using (CurrentTenant.Change(cityId))
+        {
+            var list = await units.ToListAsync(units.QueryReadOnly().Where(u => u.ClosedTime == null).OrderBy(u => u.Code));
+            return list.Select(u => new RoundUnitDto { Id = u.Id, Name = u.Name }).ToList();
+        }
+    }
+
     public async Task<SupervisionRoundDto> CreateAsync(SaveRoundInput input)
     {
         var round = new SupervisionRound(Guid.NewGuid(), input.Name, input.PeriodLabel, ToDate(input.StartDate), ToDate(input.EndDate));

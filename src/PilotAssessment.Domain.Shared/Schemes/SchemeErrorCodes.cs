@@ -61,6 +61,9 @@ public static class SchemeErrorCodes
     // The official's wording and the rule's parameters
     public const string RuleTextDisagrees = "Scheme:RuleTextDisagrees";
 
+    // Indicators fed from the supervision register
+    public const string OccurrenceSourceNeedsPerOccurrence = "Scheme:OccurrenceSourceNeedsPerOccurrence";
+
     // Editing a draft's tree
     public const string CategoryNotFound = "Scheme:CategoryNotFound";
     public const string IndicatorNotFound = "Scheme:IndicatorNotFound";

@@ -33,7 +33,10 @@ public sealed class EfCoreUnitOfWork(
     /// <summary>A write that waits for the unit of work gets now the stamps its save would give it (see the interceptor).</summary>
     internal void StampEarly(object entity) => auditing.StampEarly(dbContext, entity);
 
-    /// <summary>Saves, reporting a lost race on a concurrency token as the domain's <see cref="ConcurrencyConflictException"/>.</summary>
+    /// <summary>
+    /// Saves, reporting a lost race as the domain's <see cref="ConcurrencyConflictException"/> (409): on a concurrency
+    /// token, on a unique index (two requests inserting the same row at once) or as the victim of a deadlock.
+    /// </summary>
     internal static async Task SaveAsync(DbContext context, CancellationToken cancellationToken)
     {
         try
@@ -44,7 +47,19 @@ public sealed class EfCoreUnitOfWork(
         {
             throw new ConcurrencyConflictException();
         }
+        catch (DbUpdateException exception) when (IsLostRace(exception.InnerException))
+        {
+            throw new ConcurrencyConflictException();
+        }
     }
+
+    private static bool IsLostRace(Exception? exception) => exception switch
+    {
+        MySqlConnector.MySqlException mysql => mysql.ErrorCode is MySqlConnector.MySqlErrorCode.DuplicateKeyEntry
+            or MySqlConnector.MySqlErrorCode.LockDeadlock or MySqlConnector.MySqlErrorCode.LockWaitTimeout,
+        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteExtendedErrorCode is 2067 or 1555, // UNIQUE, PRIMARY KEY
+        _ => false,
+    };
 
     public async Task<IUnitOfWorkHandle> BeginAsync(bool isTransactional = true, CancellationToken cancellationToken = default)
     {

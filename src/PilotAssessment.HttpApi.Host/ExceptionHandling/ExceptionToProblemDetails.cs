@@ -15,10 +15,35 @@ public static class ExceptionStatusCodes
         AuthenticationFailedException => StatusCodes.Status401Unauthorized,
         ConflictException or DbUpdateConcurrencyException => StatusCodes.Status409Conflict,
         ServiceUnavailableException => StatusCodes.Status503ServiceUnavailable,
+        _ when IsDatabaseUnavailable(exception) => StatusCodes.Status503ServiceUnavailable,
         BusinessException => StatusCodes.Status400BadRequest,
         BadHttpRequestException bad => bad.StatusCode,
         _ => StatusCodes.Status500InternalServerError,
     };
+
+    /// <summary>
+    /// The database did not answer (down, restarting, unreachable, the connection cut in the middle of a command): a
+    /// transient failure, not a fault of the product.
+    /// </summary>
+    public static bool IsDatabaseUnavailable(Exception? exception)
+    {
+        var database = false;
+        for (; exception is not null; exception = exception.InnerException)
+        {
+            switch (exception)
+            {
+                case System.Data.Common.DbException { IsTransient: true }:
+                    return true;
+                case System.Data.Common.DbException:
+                    database = true;
+                    break;
+                case IOException or System.Net.Sockets.SocketException when database:
+                    return true;
+            }
+        }
+
+        return false;
+    }
 }
 
 /// <summary>Writes every error as RFC 7807 ProblemDetails with a message in the request's language.</summary>
@@ -79,6 +104,11 @@ public sealed class ExceptionToProblemDetails(
                 break;
             case BadHttpRequestException:
                 details.Title = localizer[PilotAssessmentErrorCodes.Validation];
+                break;
+            case var _ when status == StatusCodes.Status503ServiceUnavailable:
+                logger.LogWarning(exception, "The database is unavailable on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+                details.Title = localizer[PilotAssessmentErrorCodes.DatabaseUnavailable];
+                details.Extensions["code"] = PilotAssessmentErrorCodes.DatabaseUnavailable;
                 break;
             default:
                 logger.LogError(exception, "Unhandled exception on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);

@@ -25,6 +25,11 @@ public sealed class SupervisionRoundController(ISupervisionRoundAppService round
     [HttpGet("member-candidates")]
     public Task<List<RoundMemberDto>> GetMemberCandidatesAsync() => rounds.GetMemberCandidatesAsync();
 
+    /// <summary>列出督导可走访的市级单位</summary>
+    /// <remarks>The open units of a pilot city, which a round may visit there.</remarks>
+    [HttpGet("unit-candidates")]
+    public Task<List<RoundUnitDto>> GetUnitCandidatesAsync([FromQuery] Guid cityId) => rounds.GetUnitCandidatesAsync(cityId);
+
     /// <summary>新建督导轮次</summary>
     [HttpPost]
     public Task<SupervisionRoundDto> CreateAsync(SaveRoundInput input) => rounds.CreateAsync(input);

@@ -162,6 +162,18 @@ public class SchemeValidatorTests
     }
 
     [Fact]
+    public void Should_feed_only_a_per_occurrence_rule_from_the_supervision_register()
+    {
+        var fed = Indicator("T01", 100, new PerOccurrenceDeductionRule { Per = 1, Cap = 100 }) with { OccurrenceSource = Supervision.IndicatorOccurrenceSource.Supervision };
+        _validator.Validate(With(fed), 100).ShouldBeEmpty();
+        _validator.Validate(With(fed with { OccurrenceSource = Supervision.IndicatorOccurrenceSource.Entry, Rule = new ThresholdBandsRule { Bands = [new(0, 100)] } }), 100).ShouldBeEmpty();
+
+        ShouldHave(_validator.Validate(With(fed with { Rule = new ThresholdBandsRule { Bands = [new(0, 100)] } }), 100), SchemeErrorCodes.OccurrenceSourceNeedsPerOccurrence);
+        ShouldHave(_validator.Validate(With(fed with { Rule = new ChecklistRule { Items = ["台账"], Per = 1 } }), 100), SchemeErrorCodes.OccurrenceSourceNeedsPerOccurrence);
+        ShouldHave(_validator.Validate(With(fed with { Formula = "1" }), 100), SchemeErrorCodes.OccurrenceSourceNeedsPerOccurrence);
+    }
+
+    [Fact]
     public void Should_have_zh_Hans_and_en_texts_for_every_code()
     {
         var codes = typeof(SchemeErrorCodes).GetFields().Select(f => (string)f.GetValue(null)!).ToList();

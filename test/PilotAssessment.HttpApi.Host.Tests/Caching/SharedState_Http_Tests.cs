@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using PilotAssessment.Account;
+using PilotAssessment.Cluster;
 using PilotAssessment.EntityFrameworkCore;
 using Shouldly;
 using Xunit;

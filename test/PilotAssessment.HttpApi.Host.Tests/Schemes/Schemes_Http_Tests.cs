@@ -81,6 +81,41 @@ public abstract class Schemes_Http_Tests<THost>(THost host) : IClassFixture<THos
     }
 
     [Fact]
+    public async Task Should_Refuse_A_Register_Fed_Indicator_Without_A_Per_Occurrence_Rule_On_Save_And_Publish()
+    {
+        using var official = await host.ClientForAsync(null, "official");
+        official.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-Hans");
+        var draft = await CreateDraftFromSampleAsync(official);
+        var definition = JsonNode.Parse(draft.Definition!.Value.GetRawText())!;
+        definition["categories"]![0]!["indicators"]![0]!["occurrence_source"] = "supervision"; // A01, per occurrence: fine
+        definition["categories"]![1]!["indicators"]![3]!["occurrence_source"] = "supervision"; // B04, threshold bands
+        var saved = await official.PutAsJsonAsync($"/api/app/schemes/{draft.Id}", new UpdateSchemeInput
+        {
+            Name = draft.Name,
+            Year = draft.Year,
+            Scale = 100,
+            Definition = JsonSerializer.Deserialize<JsonElement>(definition.ToJsonString()),
+            ConcurrencyStamp = draft.ConcurrencyStamp!,
+        });
+        saved.StatusCode.ShouldBe(HttpStatusCode.OK, await saved.Content.ReadAsStringAsync());
+        const string Message = "该指标设为从督查问题台账取发生数，只有“按次扣分”规则能按问题计分：请改用按次扣分规则（且不设公式），或改为由填报员填报。";
+        var problem = (await saved.ReadJsonAsync<SchemeDto>())!.Problems.ShouldHaveSingleItem();
+        (problem.Target, problem.Message).ShouldBe(("B04", Message));
+
+        var publish = await official.PostAsync($"/api/app/schemes/{draft.Id}/publish", null);
+
+        publish.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var errors = (await publish.ReadProblemAsync()).GetProperty("errors");
+        errors.EnumerateObject().Select(e => e.Name).ShouldBe(["B04"]);
+        errors.GetProperty("B04")[0].GetString().ShouldBe(Message);
+        official.DefaultRequestHeaders.AcceptLanguage.Clear();
+        official.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        var english = await official.PostAsync($"/api/app/schemes/{draft.Id}/publish", null);
+        (await english.ReadProblemAsync()).GetProperty("errors").GetProperty("B04")[0].GetString()!.ShouldStartWith("This indicator takes its occurrences from the supervision problem register");
+        (await official.GetFromJsonAsync<SchemeDto>($"/api/app/schemes/{draft.Id}", HttpJson.Options))!.Status.ShouldBe("Draft");
+    }
+
+    [Fact]
     public async Task Should_Round_Trip_A_Scheme_Through_Json_Export_And_Import_Then_Publish_It()
     {
         using var official = await host.ClientForAsync(null, "official");

@@ -199,6 +199,43 @@ public abstract class Problems_Http_Tests<THost>(THost host) : IClassFixture<THo
         (await noWarning.ReadProblemAsync()).GetProperty("errors").GetProperty("code")[0].GetString().ShouldBe("\"B01\" has no early warning now; no problem can be raised from it.");
     }
 
+    [Fact]
+    public async Task Should_Count_Problem_Evidence_Within_The_Citys_Evidence_Quota()
+    {
+        var options = host.GetService<EvidenceOptions>();
+        var before = options.CityQuotaBytes;
+        options.CityQuotaBytes = 3 * 1024 * 1024 / 2; // 1.5 MB
+        try
+        {
+            using var official = await host.ClientForAsync(null, "official");
+            official.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-Hans");
+            var problem = await CreateAsync(official, await host.TenantIdAsync("金昌"), "佐证材料占满配额");
+            var megabyte = new byte[1024 * 1024];
+            Pdf.CopyTo(megabyte, 0);
+            (await official.PostAsync($"{Url}/{problem.Id}/evidence", Form(megabyte, "现场照片.pdf"))).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+            const string Message = "本市佐证材料已用 1 MB，上限为 1.5 MB，无法再上传此文件（1 MB）；请删除不需要的材料或联系省级管理员。";
+            var refused = await official.PostAsync($"{Url}/{problem.Id}/evidence", Form(megabyte, "现场照片2.pdf"));
+            refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest, await refused.Content.ReadAsStringAsync());
+            (await refused.ReadProblemAsync()).GetProperty("errors").GetProperty("file")[0].GetString().ShouldBe(Message);
+            (await official.GetFromJsonAsync<ProblemDetailDto>($"{Url}/{problem.Id}", HttpJson.Options))!.Evidence.Count.ShouldBe(1);
+
+            // The city's entry evidence shares the same quota.
+            var period = await host.CreateOpenPeriodAsync();
+            using var clerk = await host.ClientForAsync("金昌", "clerk");
+            clerk.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-Hans");
+            var saved = await clerk.PutAsJsonAsync($"/api/app/data-entry/periods/{period.Id}/lines/B04", new SaveEntryLineInput { Value = new EntryValueDto { Number = 80 } });
+            var line = (await saved.ReadJsonAsync<EntryLineDto>())!;
+            var entry = await clerk.PostAsync($"/api/app/data-entry/lines/{line.Id}/evidence", Form(megabyte, "台账.pdf"));
+            entry.StatusCode.ShouldBe(HttpStatusCode.BadRequest, await entry.Content.ReadAsStringAsync());
+            (await entry.ReadProblemAsync()).GetProperty("errors").GetProperty("file")[0].GetString().ShouldBe(Message);
+        }
+        finally
+        {
+            options.CityQuotaBytes = before;
+        }
+    }
+
     /// <summary>The XML of the workbook's first sheet (its cells are inline strings).</summary>
     private static string SheetXml(byte[] xlsx)
     {

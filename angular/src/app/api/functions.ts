@@ -289,6 +289,8 @@ export type { SupervisionRoundDelete$Params as SupervisionRoundDelete$Params } f
 export { supervisionRoundDelete as supervisionRoundDelete } from './fn/supervision-round/supervision-round-delete';
 export type { SupervisionRoundGetMemberCandidates$Params as SupervisionRoundGetMemberCandidates$Params } from './fn/supervision-round/supervision-round-get-member-candidates';
 export { supervisionRoundGetMemberCandidates as supervisionRoundGetMemberCandidates } from './fn/supervision-round/supervision-round-get-member-candidates';
+export type { SupervisionRoundGetUnitCandidates$Params as SupervisionRoundGetUnitCandidates$Params } from './fn/supervision-round/supervision-round-get-unit-candidates';
+export { supervisionRoundGetUnitCandidates as supervisionRoundGetUnitCandidates } from './fn/supervision-round/supervision-round-get-unit-candidates';
 export type { TenantGetList$Params as TenantGetList$Params } from './fn/tenant/tenant-get-list';
 export { tenantGetList as tenantGetList } from './fn/tenant/tenant-get-list';
 export type { TenantCreate$Params as TenantCreate$Params } from './fn/tenant/tenant-create';

@@ -149,6 +149,7 @@ export type { RaiseFromWarningInput as SupervisionRaiseFromWarningInput } from '
 export type { RejectRectificationInput as SupervisionRejectRectificationInput } from './models/Supervision/reject-rectification-input';
 export type { ReportRectificationInput as SupervisionReportRectificationInput } from './models/Supervision/report-rectification-input';
 export type { RoundMemberDto as SupervisionRoundMemberDto } from './models/Supervision/round-member-dto';
+export type { RoundUnitDto as SupervisionRoundUnitDto } from './models/Supervision/round-unit-dto';
 export type { RoundVisitDto as SupervisionRoundVisitDto } from './models/Supervision/round-visit-dto';
 export type { RoundVisitInput as SupervisionRoundVisitInput } from './models/Supervision/round-visit-input';
 export type { SaveRoundInput as SupervisionSaveRoundInput } from './models/Supervision/save-round-input';

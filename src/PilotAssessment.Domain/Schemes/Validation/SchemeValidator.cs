@@ -110,6 +110,8 @@ public sealed partial class SchemeValidator
                 indicator.Rule.Validate(new RuleValidation(target, indicator.MaxPoints, problems, indicator.Target));
                 ValidateRuleText(definition, indicator, target, Add);
             }
+
+            ValidateOccurrenceSource(indicator, target, Add);
         }
 
         var sum = indicators.Sum(i => i.MaxPoints);

@@ -11,6 +11,7 @@ import { ApiConfiguration } from '../api-configuration';
 import { StrictHttpResponse } from '../strict-http-response';
 
 import { RoundMemberDto as SupervisionRoundMemberDto } from '../models/Supervision/round-member-dto';
+import { RoundUnitDto as SupervisionRoundUnitDto } from '../models/Supervision/round-unit-dto';
 import { SupervisionRoundDto as SupervisionSupervisionRoundDto } from '../models/Supervision/supervision-round-dto';
 import { supervisionRoundCreate } from '../fn/supervision-round/supervision-round-create';
 import { SupervisionRoundCreate$Params } from '../fn/supervision-round/supervision-round-create';
@@ -22,6 +23,8 @@ import { supervisionRoundGetList } from '../fn/supervision-round/supervision-rou
 import { SupervisionRoundGetList$Params } from '../fn/supervision-round/supervision-round-get-list';
 import { supervisionRoundGetMemberCandidates } from '../fn/supervision-round/supervision-round-get-member-candidates';
 import { SupervisionRoundGetMemberCandidates$Params } from '../fn/supervision-round/supervision-round-get-member-candidates';
+import { supervisionRoundGetUnitCandidates } from '../fn/supervision-round/supervision-round-get-unit-candidates';
+import { SupervisionRoundGetUnitCandidates$Params } from '../fn/supervision-round/supervision-round-get-unit-candidates';
 import { supervisionRoundUpdate } from '../fn/supervision-round/supervision-round-update';
 import { SupervisionRoundUpdate$Params } from '../fn/supervision-round/supervision-round-update';
 
@@ -292,6 +295,51 @@ export class SupervisionRoundService extends BaseService {
         (
           r: StrictHttpResponse<Array<SupervisionRoundMemberDto>>,
         ): Array<SupervisionRoundMemberDto> => r.body,
+      ),
+    );
+  }
+
+  /** Path part for operation `supervisionRoundGetUnitCandidates()` */
+  static readonly SupervisionRoundGetUnitCandidatesPath =
+    '/api/app/supervision/rounds/unit-candidates';
+
+  /**
+   * 列出督导可走访的市级单位.
+   *
+   * The open units of a pilot city, which a round may visit there.
+   *
+   * This method provides access to the full `HttpResponse`, allowing access to response headers.
+   * To access only the response body, use `supervisionRoundGetUnitCandidates()` instead.
+   *
+   * This method doesn't expect any request body.
+   */
+  supervisionRoundGetUnitCandidates$Response(
+    params?: SupervisionRoundGetUnitCandidates$Params,
+    context?: HttpContext,
+  ): Observable<StrictHttpResponse<Array<SupervisionRoundUnitDto>>> {
+    const obs = supervisionRoundGetUnitCandidates(this.http, this.rootUrl, params, context);
+    return obs;
+  }
+
+  /**
+   * 列出督导可走访的市级单位.
+   *
+   * The open units of a pilot city, which a round may visit there.
+   *
+   * This method provides access only to the response body.
+   * To access the full response (for headers, for example), `supervisionRoundGetUnitCandidates$Response()` instead.
+   *
+   * This method doesn't expect any request body.
+   */
+  supervisionRoundGetUnitCandidates(
+    params?: SupervisionRoundGetUnitCandidates$Params,
+    context?: HttpContext,
+  ): Observable<Array<SupervisionRoundUnitDto>> {
+    const resp = this.supervisionRoundGetUnitCandidates$Response(params, context);
+    return resp.pipe(
+      map(
+        (r: StrictHttpResponse<Array<SupervisionRoundUnitDto>>): Array<SupervisionRoundUnitDto> =>
+          r.body,
       ),
     );
   }

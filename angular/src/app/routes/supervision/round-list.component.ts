@@ -12,6 +12,7 @@ import { NzTableModule } from 'ng-zorro-antd/table';
 
 import {
   SupervisionRoundMemberDto as MemberDto,
+  SupervisionRoundUnitDto as UnitDto,
   SupervisionSupervisionRoundDto as RoundDto,
   TenantsTenantDto as TenantDto,
 } from '@api/models';
@@ -30,6 +31,8 @@ interface RoundForm {
   endDate: string;
   note: string;
   cityIds: string[];
+  /** The units visited, by city: the cities picked keep theirs while the form is open. */
+  unitIds: Record<string, string[]>;
   memberUserIds: string[];
   concurrencyStamp: string | null;
 }
@@ -43,6 +46,7 @@ function emptyForm(): RoundForm {
     endDate: beijingDay(7),
     note: '',
     cityIds: [],
+    unitIds: {},
     memberUserIds: [],
     concurrencyStamp: null,
   };
@@ -102,7 +106,7 @@ function emptyForm(): RoundForm {
             <td>{{ r.name }}</td>
             <td>{{ r.periodLabel }}</td>
             <td>{{ r.startDate }} ~ {{ r.endDate }}</td>
-            <td>{{ cityNames(r) }}</td>
+            <td>{{ visitNames(r) }}</td>
             <td>{{ memberNames(r) }}</td>
             <td>{{ r.problemCount }}</td>
             <td>
@@ -154,12 +158,37 @@ function emptyForm(): RoundForm {
           </nz-form-item>
           <nz-form-item>
             <nz-form-label>{{ 'supervision.cities' | t }}</nz-form-label>
-            <nz-select nzMode="multiple" name="cityIds" [(ngModel)]="form.cityIds">
+            <nz-select
+              nzMode="multiple"
+              name="cityIds"
+              [(ngModel)]="form.cityIds"
+              (ngModelChange)="loadUnits($event)"
+              data-testid="round-cities"
+            >
               @for (c of cities(); track c.id) {
                 <nz-option [nzValue]="c.id" [nzLabel]="c.displayName ?? ''" />
               }
             </nz-select>
           </nz-form-item>
+          @for (cityId of form.cityIds; track cityId) {
+            <nz-form-item>
+              <nz-form-label>{{
+                'supervision.visitUnits' | t: { city: cityName(cityId) }
+              }}</nz-form-label>
+              <nz-select
+                nzMode="multiple"
+                [name]="'units-' + cityId"
+                [(ngModel)]="form.unitIds[cityId]"
+                [nzPlaceHolder]="'supervision.visitUnitsHint' | t"
+                [nzLoading]="!unitsOf()[cityId]"
+                [attr.data-testid]="'round-units-' + cityId"
+              >
+                @for (u of unitsOf()[cityId] ?? []; track u.id) {
+                  <nz-option [nzValue]="u.id" [nzLabel]="u.name ?? ''" />
+                }
+              </nz-select>
+            </nz-form-item>
+          }
           <nz-form-item>
             <nz-form-label>{{ 'supervision.members' | t }}</nz-form-label>
             <nz-select nzMode="multiple" name="memberUserIds" [(ngModel)]="form.memberUserIds">
@@ -211,6 +240,8 @@ export class RoundListComponent implements OnInit {
   readonly rounds = signal<RoundDto[]>([]);
   readonly cities = signal<TenantDto[]>([]);
   readonly candidates = signal<MemberDto[]>([]);
+  /** The open units of each city picked so far, read once per city. */
+  readonly unitsOf = signal<Record<string, UnitDto[] | undefined>>({});
   readonly editing = signal(false);
   protected readonly saving = signal(false);
   protected readonly error = signal<string | null>(null);
@@ -234,8 +265,32 @@ export class RoundListComponent implements OnInit {
     });
   }
 
-  cityNames(round: RoundDto): string {
-    return (round.visits ?? []).map((v) => v.cityName).join('、');
+  /** 兰州市（公安局、司法局）、天水市: each city with the units visited there. */
+  visitNames(round: RoundDto): string {
+    return (round.visits ?? [])
+      .map((v) => {
+        const units = (v.unitNames ?? []).filter((n) => !!n);
+        return units.length ? `${v.cityName}（${units.join('、')}）` : (v.cityName ?? '');
+      })
+      .join('、');
+  }
+
+  cityName(cityId: string): string {
+    return this.cities().find((c) => c.id === cityId)?.displayName ?? '';
+  }
+
+  /** Reads the units of every picked city not read yet; a city's list of picked units starts empty. */
+  loadUnits(cityIds: string[]): void {
+    for (const cityId of cityIds) {
+      this.form.unitIds[cityId] ??= [];
+      if (this.unitsOf()[cityId]) {
+        continue;
+      }
+      this.api.supervisionRoundGetUnitCandidates({ cityId }).subscribe({
+        next: (units) => this.unitsOf.update((all) => ({ ...all, [cityId]: units })),
+        error: (e: unknown) => this.formError.set(errorText(this.i18n, e)),
+      });
+    }
   }
 
   memberNames(round: RoundDto): string {
@@ -253,10 +308,14 @@ export class RoundListComponent implements OnInit {
           endDate: round.endDate ?? '',
           note: round.note ?? '',
           cityIds: (round.visits ?? []).map((v) => v.cityId ?? ''),
+          unitIds: Object.fromEntries(
+            (round.visits ?? []).map((v) => [v.cityId ?? '', [...(v.unitIds ?? [])]]),
+          ),
           memberUserIds: (round.members ?? []).map((m) => m.userId ?? ''),
           concurrencyStamp: round.concurrencyStamp ?? null,
         }
       : emptyForm();
+    this.loadUnits(this.form.cityIds);
     this.editing.set(true);
   }
 
@@ -268,7 +327,7 @@ export class RoundListComponent implements OnInit {
       startDate: f.startDate,
       endDate: f.endDate,
       note: f.note || null,
-      visits: f.cityIds.map((cityId) => ({ cityId, unitIds: [] })),
+      visits: f.cityIds.map((cityId) => ({ cityId, unitIds: f.unitIds[cityId] ?? [] })),
       memberUserIds: f.memberUserIds,
       concurrencyStamp: f.concurrencyStamp,
     };
