@@ -1459,6 +1459,38 @@ namespace PilotAssessment.Migrations.MySql
                     b.ToTable("ReferenceFigures", (string)null);
                 });
 
+            modelBuilder.Entity("PilotAssessment.Results.ScoreSheetDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("char(36)");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("longblob");
+
+                    b.Property<int>("Format")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("varchar(16)");
+
+                    b.Property<Guid>("ScoreSheetRecordId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<Guid?>("TenantId")
+                        .HasColumnType("char(36)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScoreSheetRecordId", "Language", "Format")
+                        .IsUnique();
+
+                    b.ToTable("ScoreSheetDocuments", (string)null);
+                });
+
             modelBuilder.Entity("PilotAssessment.Results.ScoreSheetLineRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2199,6 +2231,15 @@ namespace PilotAssessment.Migrations.MySql
                     b.HasOne("PilotAssessment.Auditing.EntityChange", null)
                         .WithMany("PropertyChanges")
                         .HasForeignKey("EntityChangeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PilotAssessment.Results.ScoreSheetDocument", b =>
+                {
+                    b.HasOne("PilotAssessment.Results.ScoreSheetRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ScoreSheetRecordId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1450,6 +1450,38 @@ namespace PilotAssessment.Migrations.Sqlite
                     b.ToTable("ReferenceFigures", (string)null);
                 });
 
+            modelBuilder.Entity("PilotAssessment.Results.ScoreSheetDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("Format")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ScoreSheetRecordId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScoreSheetRecordId", "Language", "Format")
+                        .IsUnique();
+
+                    b.ToTable("ScoreSheetDocuments", (string)null);
+                });
+
             modelBuilder.Entity("PilotAssessment.Results.ScoreSheetLineRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2190,6 +2222,15 @@ namespace PilotAssessment.Migrations.Sqlite
                     b.HasOne("PilotAssessment.Auditing.EntityChange", null)
                         .WithMany("PropertyChanges")
                         .HasForeignKey("EntityChangeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PilotAssessment.Results.ScoreSheetDocument", b =>
+                {
+                    b.HasOne("PilotAssessment.Results.ScoreSheetRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ScoreSheetRecordId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
