@@ -315,7 +315,8 @@ export class ResultService extends BaseService {
   /**
    * 读取一份考评得分表.
    *
-   *
+   * Served from the sheet's stored form with a strong ETag; a request whose If-None-Match names it gets 304
+   * Not Modified without a body. A new version of the sheet has its own id, hence its own tag.
    *
    * This method provides access to the full `HttpResponse`, allowing access to response headers.
    * To access only the response body, use `resultGetSheet()` instead.
@@ -333,7 +334,8 @@ export class ResultService extends BaseService {
   /**
    * 读取一份考评得分表.
    *
-   *
+   * Served from the sheet's stored form with a strong ETag; a request whose If-None-Match names it gets 304
+   * Not Modified without a body. A new version of the sheet has its own id, hence its own tag.
    *
    * This method provides access only to the response body.
    * To access the full response (for headers, for example), `resultGetSheet$Response()` instead.

@@ -3,6 +3,9 @@
 
 import { EntryValueDto as DataEntryEntryValueDto } from '../../models/DataEntry/entry-value-dto';
 export interface ValueHistoryDto {
+  adjustClearReason?: string | null;
+  adjustReason?: string | null;
+  auditorScore?: number | null;
   id?: string;
   newNote?: string | null;
   newValue?: DataEntryEntryValueDto;
