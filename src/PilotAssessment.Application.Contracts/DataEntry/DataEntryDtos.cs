@@ -54,6 +54,12 @@ public sealed class EntryLineDto
 
     public bool EvidenceRequired { get; set; }
 
+    /// <summary>How the line is scored, in words: the scheme's official wording, or the rule described in the user's language.</summary>
+    public string? RuleDescription { get; set; }
+
+    /// <summary>The line's occurrences are counted from the supervision problem register: read-only for the city.</summary>
+    public bool FromRegister { get; set; }
+
     public Guid? UnitId { get; set; }
 
     public EntryValueDto Value { get; set; } = new();

@@ -38,6 +38,8 @@ internal static class DataEntryMapping
         RuleKind = indicator.Rule.Kind,
         MaxPoints = indicator.MaxPoints,
         EvidenceRequired = indicator.EvidenceRequired,
+        RuleDescription = string.IsNullOrWhiteSpace(indicator.RuleText) ? SchemeAutoMapperProfile.InCurrentCulture(Schemes.RuleText.RuleTextGenerator.Generate(indicator)) : indicator.RuleText,
+        FromRegister = Supervision.ProblemRegister.IsFed(indicator),
         UnitId = line?.UnitId,
         Value = (line?.Value ?? new EntryValue()).ToDto(),
         Reported = line?.IsReported ?? false,

@@ -52,13 +52,13 @@ public sealed class EntryReportingAppService(
             }
             else if (indicator.EvidenceRequired && !files[line.Id].Any())
             {
-                error.WithError($"lines.{code}.evidence", DataEntryErrorCodes.EvidenceRequired, indicator.Name);
+                error.WithError($"lines.{code}.evidence", DataEntryErrorCodes.EvidenceRequired, $"{code} {indicator.Name}");
             }
         }
 
         if (error.Errors.Count > 0)
         {
-            throw error;
+            throw new BusinessException(DataEntryErrorCodes.CannotReport, EntryReportSummary.Of(error.Errors, L)).WithErrors(error.Errors);
         }
 
         foreach (var unitId in found.Values.Select(l => scope.UnitOf(l.IndicatorCode)).Distinct())
@@ -132,7 +132,7 @@ public sealed class EntryReportingAppService(
         var indicators = scheme.Definition.AllIndicators().ToDictionary(i => i.Code);
         foreach (var line in input.Lines.Where(l => l.IsReported && indicators.TryGetValue(l.IndicatorCode, out var i) && i.EvidenceRequired && !files[l.Id].Any()))
         {
-            error.WithError($"lines.{line.IndicatorCode}.evidence", DataEntryErrorCodes.EvidenceRequired, indicators[line.IndicatorCode].Name);
+            error.WithError($"lines.{line.IndicatorCode}.evidence", DataEntryErrorCodes.EvidenceRequired, $"{line.IndicatorCode} {indicators[line.IndicatorCode].Name}");
         }
 
         // A line that cannot be scored yet is not sent to the province either.
@@ -145,7 +145,9 @@ public sealed class EntryReportingAppService(
         if (error.Errors.Count > 0)
         {
             var named = string.Join("、", error.Errors.Keys.Select(k => k.Split('.')[1]).Distinct());
-            throw new BusinessException(gaps.Count > 0 ? DataEntryErrorCodes.Invalid : DataEntryErrorCodes.EvidenceRequired, named)
+            throw new BusinessException(
+                    gaps.Count > 0 ? DataEntryErrorCodes.CannotSubmit : DataEntryErrorCodes.EvidenceRequired,
+                    gaps.Count > 0 ? EntryReportSummary.Of(error.Errors, L) : named)
                 .WithErrors(error.Errors);
         }
 

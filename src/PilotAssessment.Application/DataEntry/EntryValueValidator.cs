@@ -49,7 +49,7 @@ public static class EntryValueValidator
             if (indicator.Rule is PerOccurrenceDeductionRule { Rates.Count: > 0 } rule && !string.IsNullOrEmpty(occurrence.Type)
                 && occurrence.Type != Schemes.Scoring.OccurrenceCount.DefaultType && rule.Rates.All(r => r.Type != occurrence.Type))
             {
-                error.WithError($"value.occurrences[{i}].type", DataEntryErrorCodes.UnknownOccurrenceType, occurrence.Type, string.Join("/", rule.Rates.Select(r => r.Type)));
+                error.WithError($"value.occurrences[{i}].type", DataEntryErrorCodes.UnknownOccurrenceType, occurrence.Type, string.Join("/", rule.Rates.Select(r => string.IsNullOrEmpty(r.Name) ? r.Type : r.Name)));
             }
         }
 

@@ -1,53 +1,23 @@
 using System.Globalization;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 using PilotAssessment.Excel;
-using PilotAssessment.Localization;
-using PilotAssessment.Results;
 using PilotAssessment.Schemes;
 using PilotAssessment.Schemes.Rules;
-using static PilotAssessment.Excel.SingleSheetXlsx;
 
 namespace PilotAssessment.DataEntry;
 
 /// <summary>
 /// The bulk-entry workbook: one row per entered indicator, columns A–L (code … note, then typed occurrences, line
-/// flags and survey rates), so every rule kind that is entered can be filled in.
+/// flags and survey rates), so every rule kind that is entered can be filled in; M and N (the rule, the row's state)
+/// are only read by people. Written by <see cref="EntryXlsxTemplate"/>.
 /// </summary>
 public static class EntryXlsx
 {
-    public static readonly string[] Headers =
-    [
-        "指标代码", "指标名称", "单位", "评分方式", "数值", "次数", "等次", "具备的检查项（用|分隔）", "说明",
-        "分类次数（类型:次数[:加倍情形,…]，用|分隔）", "整项加倍情形（用|分隔）", "民调分项得分率（分项:得分率，用|分隔）",
-    ];
-
     private static readonly char[] PairSeparators = [':', '：'];
     private static readonly char[] ListSeparators = [',', '，', '、'];
 
-    public static byte[] Template(IEnumerable<EntryLineDto> lines)
-    {
-        return SingleSheetXlsx.Write("填报", data =>
-        {
-            var index = 1u;
-            data.AppendChild(Row(index, [.. Headers.Select(Text)]));
-            foreach (var line in lines)
-            {
-                // Plain counts go to 次数; typed or flagged ones to 分类次数, so a download and upload loses nothing.
-                var occurrences = line.Value.Occurrences;
-                var plain = occurrences is null || occurrences.All(o => IsDefaultType(o.Type) && (o.Flags is null || o.Flags.Count == 0));
-                var count = plain ? occurrences?.Sum(o => o.Count) : null;
-                data.AppendChild(Row(++index,
-                    Text(line.IndicatorCode), Text(line.IndicatorName), Text(line.Unit), Text(Labels.RuleKind(line.RuleKind)),
-                    Number(line.Value.Number), Number(count), Text(line.Value.Grade),
-                    Text(line.Value.ChecklistPresent is null ? null : string.Join("|", line.Value.ChecklistPresent)), Text(line.Note),
-                    Text(plain ? null : string.Join("|", occurrences!.Select(FormatOccurrence))),
-                    Text(line.Value.Flags is { Count: > 0 } flags ? string.Join("|", flags) : null),
-                    Text(line.Value.SurveyRates is { Count: > 0 } rates ? string.Join("|", rates.Select(r => $"{r.Key}:{r.Value.ToString(CultureInfo.InvariantCulture)}")) : null)));
-            }
-        });
-    }
+    /// <summary>A template of the lines without their indicators or the user's language (every input column open).</summary>
+    public static byte[] Template(IEnumerable<EntryLineDto> lines) =>
+        EntryXlsxTemplate.Write(lines.Select(l => new EntryXlsxLine(l, null)).ToList(), EntryXlsxTexts.Untranslated);
 
     /// <summary>
     /// Rows by their number (header excluded), each a column letter → text map; empty rows left out. Read as a stream
@@ -124,10 +94,11 @@ public static class EntryXlsx
 
     /// <summary>
     /// 分类次数: <c>类型:次数</c> or <c>类型:次数:加倍情形,加倍情形</c>, several joined by <c>|</c>; the type by its key or name
-    /// (empty for an occurrence without a type). Null with the problem when the text cannot be read.
+    /// (empty for an occurrence without a type), a flag by its key or name. Null with the problem when the text cannot be read.
     /// </summary>
-    public static List<EntryOccurrence>? ParseOccurrences(string text, IndicatorDefinition indicator, out FieldError? problem)
+    public static List<EntryOccurrence>? ParseOccurrences(string text, IndicatorDefinition indicator, out FieldError? problem, EntryXlsxTexts? texts = null)
     {
+        texts ??= EntryXlsxTexts.Untranslated;
         problem = null;
         var rates = (indicator.Rule as PerOccurrenceDeductionRule)?.Rates ?? [];
         var result = new List<EntryOccurrence>();
@@ -141,7 +112,7 @@ public static class EntryXlsx
             }
 
             var type = rates.FirstOrDefault(r => r.Type == parts[0] || r.Name == parts[0])?.Type ?? parts[0];
-            var flags = parts.Length == 3 ? parts[2].Split(ListSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList() : null;
+            var flags = parts.Length == 3 ? parts[2].Split(ListSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(f => texts.FlagKey(indicator, f)).ToList() : null;
             result.Add(new EntryOccurrence { Type = type.Length == 0 ? null : type, Count = count, Flags = flags is { Count: > 0 } ? flags : null });
         }
 
@@ -176,20 +147,4 @@ public static class EntryXlsx
 
     public static IReadOnlyList<string> KnownFlags(IndicatorDefinition indicator) =>
         (indicator.Rule as PerOccurrenceDeductionRule)?.DoubleWhen ?? [];
-
-    private static bool IsDefaultType(string? type) => string.IsNullOrEmpty(type) || type == Schemes.Scoring.OccurrenceCount.DefaultType;
-
-    private static string FormatOccurrence(EntryOccurrenceDto o) =>
-        $"{(IsDefaultType(o.Type) ? string.Empty : o.Type)}:{o.Count}{(o.Flags is { Count: > 0 } flags ? ":" + string.Join(",", flags) : string.Empty)}";
-
-    // Readers (ours included) locate cells by their references, so every row and cell carries one.
-    private static Row Row(uint index, params Cell[] cells)
-    {
-        for (var i = 0; i < cells.Length; i++)
-        {
-            cells[i].CellReference = $"{(char)('A' + i)}{index}";
-        }
-
-        return new Row(cells) { RowIndex = index };
-    }
 }

@@ -4,7 +4,11 @@ using PilotAssessment.Schemes;
 
 namespace PilotAssessment.DataEntry;
 
-/// <summary>Bulk entry: the workbook of the city's current values, and its upload (every row saved, or none).</summary>
+/// <summary>
+/// Bulk entry: the workbook of the city's current values, and its upload (every row saved, or none). Lines the user may
+/// not change (reported by their unit, submitted, or fed from the problem register) are read-only in the workbook and
+/// skipped on upload; a changed one is refused by cell rather than lost.
+/// </summary>
 [RequiresPermission(PilotAssessmentPermissions.DataEntry.Default)]
 public sealed class EntryXlsxAppService(
     ApplicationServiceContext context,
@@ -21,8 +25,13 @@ public sealed class EntryXlsxAppService(
     public async Task<FileDto> DownloadTemplateAsync(Guid periodId)
     {
         var period = await periods.GetAsync(periodId);
-        var sheet = await reader.ReadAsync(period, guard.CityId, await access.ForAsync(period));
-        return new FileDto($"{period.Name}-填报模板.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", EntryXlsx.Template(sheet.Lines));
+        var indicators = (await schemes.GetAsync(period.SchemeId)).Definition.AllIndicators().ToDictionary(i => i.Code);
+        var scope = await access.ForAsync(period);
+        var sheet = await reader.ReadAsync(period, guard.CityId, scope);
+        var rows = sheet.Lines
+            .Select(l => new EntryXlsxLine(l, indicators.GetValueOrDefault(l.IndicatorCode), LockOf(indicators.GetValueOrDefault(l.IndicatorCode), l.Status, scope)))
+            .ToList();
+        return new FileDto(L["DataEntry:XlsxFileName", period.Name].Value, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", EntryXlsxTemplate.Write(rows, Texts));
     }
 
     public async Task<EntrySheetDto> UploadXlsxAsync(Guid periodId, Stream content)
@@ -38,7 +47,9 @@ public sealed class EntryXlsxAppService(
         await guard.EnsureCityMayEditAsync(period, cityId, ownUnit);
 
         // Every cell is checked before anything is saved: one error and nothing is written.
-        var import = EntryXlsxImporter.Import(content, indicators, scope.MayAccess);
+        var existing = (await lines.ToListAsync(lines.Query().Where(l => l.PeriodId == periodId))).ToDictionary(l => l.IndicatorCode);
+        var locked = LockedRows(indicators, existing, scope);
+        var import = EntryXlsxImporter.Import(content, indicators, scope.MayAccess, locked, Texts);
         if (!import.IsValid)
         {
             throw new BusinessException(DataEntryErrorCodes.XlsxInvalid).WithErrors(import.Errors);
@@ -49,7 +60,6 @@ public sealed class EntryXlsxAppService(
             await window.EnsureMayWriteAsync(period, cityId, unit);
         }
 
-        var existing = (await lines.ToListAsync(lines.Query().Where(l => l.PeriodId == periodId))).ToDictionary(l => l.IndicatorCode);
         await guard.EnsureLinesEditableAsync(import.Rows.Select(p => existing.GetValueOrDefault(p.Indicator.Code)).OfType<EntryLine>());
         var lineIds = existing.Values.Select(l => l.Id).ToList();
         var revisions = (await history.ToListAsync(history.Query().Where(h => lineIds.Contains(h.EntryLineId)).Select(h => h.EntryLineId)))
@@ -76,5 +86,43 @@ public sealed class EntryXlsxAppService(
 
         await unitOfWork.SaveChangesAsync();
         return await reader.ReadAsync(period, cityId, scope);
+    }
+
+    private EntryXlsxTexts Texts => new(key => L[key].Value);
+
+    /// <summary>
+    /// Why the user may not change a line: fed from the register, part of the submitted sheet, or reported by its unit
+    /// (the city administrator, who sees every unit's lines, still changes those).
+    /// </summary>
+    private static EntryXlsxRowLock LockOf(IndicatorDefinition? indicator, string status, EntryLineScope scope) => status switch
+    {
+        _ when indicator is not null && Supervision.ProblemRegister.IsFed(indicator) => EntryXlsxRowLock.FromRegister,
+        nameof(EntryLineStatus.Submitted) or nameof(EntryLineStatus.Approved) => EntryXlsxRowLock.Submitted,
+        nameof(EntryLineStatus.UnitSubmitted) when scope.UserUnits is not null => EntryXlsxRowLock.Reported,
+        _ => EntryXlsxRowLock.None,
+    };
+
+    /// <summary>The rows an upload skips, each with the cells the template gave it (none for a fed line: always skipped).</summary>
+    private Dictionary<string, EntryXlsxLockedRow> LockedRows(
+        IReadOnlyDictionary<string, IndicatorDefinition> indicators, IReadOnlyDictionary<string, EntryLine> existing, EntryLineScope scope)
+    {
+        var texts = Texts;
+        var result = new Dictionary<string, EntryXlsxLockedRow>(StringComparer.Ordinal);
+        foreach (var indicator in indicators.Values)
+        {
+            var line = existing.GetValueOrDefault(indicator.Code);
+            var rowLock = LockOf(indicator, (line?.Status ?? EntryLineStatus.Draft).ToString(), scope);
+            if (rowLock == EntryXlsxRowLock.FromRegister)
+            {
+                result[indicator.Code] = new EntryXlsxLockedRow(rowLock, null);
+            }
+            else if (rowLock != EntryXlsxRowLock.None && line is not null)
+            {
+                var dto = new EntryLineDto { IndicatorCode = indicator.Code, Value = line.Value.ToDto(), Note = line.Note };
+                result[indicator.Code] = new EntryXlsxLockedRow(rowLock, EntryXlsxCells.Of(new EntryXlsxLine(dto, indicator, rowLock), texts));
+            }
+        }
+
+        return result;
     }
 }

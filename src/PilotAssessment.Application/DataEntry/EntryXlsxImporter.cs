@@ -8,6 +8,13 @@ namespace PilotAssessment.DataEntry;
 /// <summary>One row of an uploaded workbook, read into the value it enters.</summary>
 public sealed record EntryXlsxRow(IndicatorDefinition Indicator, EntryValue Value, string? Note);
 
+/// <summary>
+/// A row the user may not change (<see cref="EntryXlsxRowLock"/>): skipped on upload when it holds what the template
+/// gave (<paramref name="Expected"/>, see <see cref="EntryXlsxCells"/>), refused by cell when changed; a row fed from the
+/// register (no expected cells) is always skipped, its count is the register's.
+/// </summary>
+public sealed record EntryXlsxLockedRow(EntryXlsxRowLock Lock, IReadOnlyDictionary<string, object?>? Expected);
+
 /// <summary>What an uploaded workbook enters: its rows with something in them, and every problem by cell (e.g. "E5").</summary>
 public sealed class EntryXlsxImport(List<EntryXlsxRow> rows, IReadOnlyDictionary<string, List<FieldError>> errors)
 {
@@ -26,9 +33,17 @@ public static class EntryXlsxImporter
 {
     /// <param name="indicators">The entered indicators of the period, by code.</param>
     /// <param name="mayAccess">Whether the user may write the line of an indicator (another unit's is refused by cell).</param>
+    /// <param name="locked">The lines the user may not change, by code: their rows are skipped (or refused when changed).</param>
+    /// <param name="texts">The user's texts, to read doubling flags by their names.</param>
     /// <exception cref="BusinessException">The file itself is unreadable or beyond the limits (400, under "file").</exception>
-    public static EntryXlsxImport Import(Stream content, IReadOnlyDictionary<string, IndicatorDefinition> indicators, Func<string, bool> mayAccess)
+    public static EntryXlsxImport Import(
+        Stream content,
+        IReadOnlyDictionary<string, IndicatorDefinition> indicators,
+        Func<string, bool> mayAccess,
+        IReadOnlyDictionary<string, EntryXlsxLockedRow>? locked = null,
+        EntryXlsxTexts? texts = null)
     {
+        texts ??= EntryXlsxTexts.Untranslated;
         List<(int Row, Dictionary<string, string> Cells)> rows;
         try
         {
@@ -56,7 +71,18 @@ public static class EntryXlsxImporter
                 continue;
             }
 
-            if (ReadRow(indicator, cells, row, error) is { } entered)
+            if (locked?.GetValueOrDefault(code) is { } readOnly)
+            {
+                // What the template gave back unchanged is skipped; a change would be lost, so it is refused by cell.
+                if (readOnly.Expected is { } expected && !EntryXlsxCells.Unchanged(expected, cells))
+                {
+                    error.WithError($"A{row}", DataEntryErrorCodes.LineSubmittedByUnit, code);
+                }
+
+                continue;
+            }
+
+            if (ReadRow(indicator, cells, row, error, texts) is { } entered)
             {
                 parsed.Add(entered);
             }
@@ -66,7 +92,7 @@ public static class EntryXlsxImporter
     }
 
     /// <summary>The row's value, checked by the line's rule; null when the row enters nothing.</summary>
-    private static EntryXlsxRow? ReadRow(IndicatorDefinition indicator, Dictionary<string, string> cells, int row, BusinessException error)
+    private static EntryXlsxRow? ReadRow(IndicatorDefinition indicator, Dictionary<string, string> cells, int row, BusinessException error, EntryXlsxTexts texts)
     {
         decimal? number = null;
         if (cells.TryGetValue("E", out var e))
@@ -94,7 +120,7 @@ public static class EntryXlsxImporter
             }
         }
 
-        var (occurrences, flags, surveyRates) = ReadOccurrencesAndSurvey(indicator, cells, row, count, error);
+        var (occurrences, flags, surveyRates) = ReadOccurrencesAndSurvey(indicator, cells, row, count, error, texts);
         var value = new EntryValue
         {
             Number = number,
@@ -135,12 +161,12 @@ public static class EntryXlsxImporter
 
     /// <summary>Columns J (typed occurrences), K (line flags) and L (survey rates) of a row; problems go to <paramref name="error"/> by cell.</summary>
     private static (List<EntryOccurrence>? Occurrences, List<string>? Flags, Dictionary<string, decimal>? SurveyRates) ReadOccurrencesAndSurvey(
-        IndicatorDefinition indicator, Dictionary<string, string> cells, int row, int? count, BusinessException error)
+        IndicatorDefinition indicator, Dictionary<string, string> cells, int row, int? count, BusinessException error, EntryXlsxTexts texts)
     {
         List<EntryOccurrence>? occurrences = null;
         List<string>? flags = null;
         Dictionary<string, decimal>? surveyRates = null;
-        var known = string.Join("/", EntryXlsx.KnownFlags(indicator));
+        var known = string.Join("/", EntryXlsx.KnownFlags(indicator).Select(texts.Flag));
         if (cells.TryGetValue("J", out var j))
         {
             if (indicator.Rule is not PerOccurrenceDeductionRule)
@@ -151,7 +177,7 @@ public static class EntryXlsxImporter
             {
                 error.WithError($"J{row}", DataEntryErrorCodes.XlsxCountTwice);
             }
-            else if ((occurrences = EntryXlsx.ParseOccurrences(j, indicator, out var problem)) is null)
+            else if ((occurrences = EntryXlsx.ParseOccurrences(j, indicator, out var problem, texts)) is null)
             {
                 error.WithError($"J{row}", problem!);
             }
@@ -166,7 +192,7 @@ public static class EntryXlsxImporter
 
         if (cells.TryGetValue("K", out var k))
         {
-            flags = k.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+            flags = k.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(f => texts.FlagKey(indicator, f)).ToList();
             foreach (var flag in EntryXlsx.UnknownFlags(indicator, flags).Distinct())
             {
                 error.WithError($"K{row}", DataEntryErrorCodes.UnknownFlag, flag, known);

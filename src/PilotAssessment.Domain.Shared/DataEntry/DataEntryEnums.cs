@@ -88,4 +88,10 @@ public static class DataEntryErrorCodes
     public const string LastYearMissing = "DataEntry:LastYearMissing";
     public const string SurveyRateMissing = "DataEntry:SurveyRateMissing";
     public const string LineIncomplete = "DataEntry:LineIncomplete";
+
+    /// <summary>Lines cannot be reported: the message names them and what each lacks (F01、G03 缺少佐证材料).</summary>
+    public const string CannotReport = "DataEntry:CannotReport";
+
+    /// <summary>The city cannot be submitted: the message names the lines and what each lacks.</summary>
+    public const string CannotSubmit = "DataEntry:CannotSubmit";
 }

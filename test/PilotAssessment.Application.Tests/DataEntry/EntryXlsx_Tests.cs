@@ -49,10 +49,10 @@ public abstract class EntryXlsx_Tests<TApplication>(TApplication app) : IClassFi
         // The template gives back what was entered, and uploading it again changes nothing.
         var template = await app.DataEntryAsync("酒泉", "clerk", e => e.DownloadTemplateAsync(period.Id));
         var rows = EntryXlsx.Read(new MemoryStream(template.Content)).ToDictionary(r => r.Cells["A"], r => r.Cells);
-        rows["A03"]["J"].ShouldBe("province:1|capital:1:major_event_period");
+        rows["A03"]["J"].ShouldBe("到省:1|到京:1:重大活动安保期间"); // names, never keys
         rows["A03"].ShouldNotContainKey("F");
-        (rows["C03"]["F"], rows["C03"]["K"]).ShouldBe(("1", "major_event_period"));
-        rows["I02"]["L"].ShouldBe("awareness:80|satisfaction:100");
+        (rows["C03"]["F"], rows["C03"]["K"]).ShouldBe(("1", "重大活动安保期间"));
+        rows["I02"]["L"].ShouldBe("知晓率:80|满意度:100");
         var again = await app.DataEntryAsync("酒泉", "clerk", e => e.UploadXlsxAsync(period.Id, new MemoryStream(template.Content)));
         again.Lines.Single(l => l.IndicatorCode == "A03").Value.Occurrences!.Count.ShouldBe(2);
         (await PointsAsync(period, "酒泉")).ShouldBe(points);
@@ -91,7 +91,7 @@ public abstract class EntryXlsx_Tests<TApplication>(TApplication app) : IClassFi
         var range = EntryWorkbooks.With(("I02", "L", "awareness:120|satisfaction:90"), ("A03", "J", "到县:1"));
         var outOfRange = await Should.ThrowAsync<BusinessException>(() => app.DataEntryAsync("天水", "clerk", e => e.UploadXlsxAsync(period.Id, new MemoryStream(range))));
         outOfRange.Errors["L2"].AsText().ShouldBe([$"{DataEntryErrorCodes.PercentOutOfRange}|0|100"]);
-        outOfRange.Errors["J3"].AsText().ShouldBe([$"{DataEntryErrorCodes.UnknownOccurrenceType}|到县|province/capital"]);
+        outOfRange.Errors["J3"].AsText().ShouldBe([$"{DataEntryErrorCodes.UnknownOccurrenceType}|到县|到省/到京"]);
     }
 
     private Task<Dictionary<string, decimal>> PointsAsync(PeriodDto period, string city) => app.WithScopeAsync(async sp =>

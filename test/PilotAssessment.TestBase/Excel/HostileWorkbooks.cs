@@ -72,10 +72,12 @@ public static class HostileWorkbooks
         using var stream = new MemoryStream();
         using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
         {
+            // Only the first sheet (the one read); the template's 说明 sheet stays as it is.
+            var first = source.Entries.First(e => e.FullName.Contains("worksheets/", StringComparison.Ordinal) && !e.FullName.Contains("_rels", StringComparison.Ordinal));
             foreach (var entry in source.Entries)
             {
                 using var target = zip.CreateEntry(entry.FullName, CompressionLevel.Optimal).Open();
-                if (entry.FullName.Contains("worksheets/", StringComparison.Ordinal) && !entry.FullName.Contains("_rels", StringComparison.Ordinal))
+                if (entry == first)
                 {
                     writeSheet(target);
                 }

@@ -9,6 +9,7 @@ import { appConfig } from '@testing/fixtures';
 import { APP_ICONS } from '@core/icons';
 import { Permissions } from '@core/permissions';
 import { SessionService } from '@core/session/session.service';
+import { unsavedChangesGuard } from '@shared/unsaved-changes';
 import { DataEntryComponent } from './data-entry.component';
 
 function line(overrides: Partial<EntryLineDto>): EntryLineDto {
@@ -187,7 +188,7 @@ describe('DataEntryComponent', { timeout: 30_000 }, () => {
 
   it('shows one row per line with the input its rule needs', async () => {
     await setup([Permissions.DataEntry.Default]);
-    const rows = el.querySelectorAll('[data-testid="entry-table"] tbody tr.ant-table-row');
+    const rows = el.querySelectorAll('[data-testid="entry-table"] tbody tr[data-line]');
     expect(rows).toHaveLength(6);
     expect(input('A1').value).toBe('3');
     expect(input('A2').value).toBe('');
@@ -260,7 +261,7 @@ describe('DataEntryComponent', { timeout: 30_000 }, () => {
     expect(lastYear('B01')!.value).toBe('50');
   });
 
-  it('saves a changed value on Enter with the stamp and moves to the next box', async () => {
+  it('saves a changed value on Enter with the stamp and goes down to the next line', async () => {
     await setup([Permissions.DataEntry.Default]);
     document.body.appendChild(el); // focus needs an attached element
     type(input('A1'), '4.5');
@@ -273,8 +274,8 @@ describe('DataEntryComponent', { timeout: 30_000 }, () => {
       unitId: null,
       concurrencyStamp: 's1',
     });
-    // the next box in the row is the note of A1
-    expect(document.activeElement).toBe(el.querySelector('input[data-note="A1"]'));
+    // like a spreadsheet: down to the next line's value, not across to the note
+    expect(document.activeElement).toBe(input('A2'));
     req.flush(
       line({ id: 'l1', indicatorCode: 'A1', value: { number: 4.5 }, concurrencyStamp: 's2' }),
     );
@@ -471,5 +472,100 @@ describe('DataEntryComponent', { timeout: 30_000 }, () => {
     });
     await render();
     expect(el.querySelector('[data-return="A1"]')!.textContent).toContain('数据来源不清');
+  });
+
+  it('filters 未填报, 缺佐证 and 被退回, groups by category with a live subtotal and shows the rule', async () => {
+    await setup([Permissions.DataEntry.Default], 'Returned', [
+      line({
+        indicatorCode: 'S1',
+        indicatorName: '交办问题整改',
+        ruleKind: 'per_occurrence_deduction',
+        fromRegister: true,
+        reported: true,
+        value: { number: 2, occurrences: [{ type: '台账不全', count: 1 }] },
+        ruleDescription: '每发生1起扣1分，扣完为止',
+      }),
+    ]);
+    const codes = () =>
+      Array.from(el.querySelectorAll('tr[data-line]')).map((r) => r.getAttribute('data-line'));
+    const filter = async (f: string) => {
+      el.querySelector<HTMLElement>(`[data-filter="${f}"]`)!.click();
+      await render();
+    };
+    expect(el.querySelector('[data-filter="unreported"]')!.textContent).toContain('未填报 (5)');
+    await filter('unreported');
+    expect(codes()).toEqual(['A2', 'B1', 'F1', 'G1', 'H1']);
+    await filter('missingEvidence');
+    expect(codes()).toEqual(['F1']);
+    await filter('returned');
+    expect(codes()).toEqual(['F1']);
+    await filter('all');
+    expect(codes()).toHaveLength(7);
+
+    // one heading a category, its subtotal following what is typed
+    expect(el.querySelector('[data-group="A"]')!.textContent).toContain('政治安全');
+    expect(el.querySelector('[data-subtotal="A"]')!.textContent).toContain('/ 30 分');
+    // the rule and the need of evidence are on the line, not only on hover; a fed line says its source
+    expect(el.querySelector('[data-rule="S1"]')!.textContent).toContain('每发生1起扣1分');
+    expect(el.querySelector('[data-evidence-required="F1"]')!.textContent).toContain('须佐证');
+    expect(el.querySelector('[data-from-register="S1"]')!.textContent).toContain(
+      '来自督导问题台账',
+    );
+    expect(el.querySelector<HTMLInputElement>('[data-value="S1"] input')!.disabled).toBe(true);
+  });
+
+  it('pastes a column copied from Excel into the values line by line, with a message per refused line', async () => {
+    await setup([Permissions.DataEntry.Default]);
+    const paste = new Event('paste', { cancelable: true });
+    Object.defineProperty(paste, 'clipboardData', {
+      value: { getData: () => '4\r\n95.5%\r\n2\r\n优\r\n' },
+    });
+    input('A1').dispatchEvent(paste);
+    expect(paste.defaultPrevented).toBe(true);
+
+    const a1 = httpMock.expectOne('/api/app/data-entry/periods/p1/lines/A1');
+    expect(a1.request.body.value).toEqual({ number: 4 });
+    const a2 = httpMock.expectOne('/api/app/data-entry/periods/p1/lines/A2');
+    expect(a2.request.body.value).toEqual({ number: 95.5 });
+    // B1 takes counts by type: no single number for it
+    httpMock.expectNone('/api/app/data-entry/periods/p1/lines/B1');
+    httpMock.expectNone('/api/app/data-entry/periods/p1/lines/F1');
+    await render();
+    expect(el.querySelector('[data-paste-error="B1"]')!.textContent).toContain('本指标不填数值');
+    expect(el.querySelector('[data-paste-error="F1"]')!.textContent).toContain('“优”');
+    a1.flush(line({ id: 'l1', indicatorCode: 'A1', value: { number: 4 }, concurrencyStamp: 's2' }));
+    a2.flush(
+      line({ id: 'l2', indicatorCode: 'A2', value: { number: 95.5 }, concurrencyStamp: 't1' }),
+    );
+  });
+
+  it('Enter on a checklist line goes down to the next line; leaving with an unsaved value asks first', async () => {
+    await setup([Permissions.DataEntry.Default], 'Draft', [
+      line({ indicatorCode: 'Z1', indicatorName: '平台事件按时处置率' }),
+    ]);
+    document.body.appendChild(el);
+    // from the count of B1 down to the grade of F1, reachable by keyboard
+    input('B1').focus();
+    input('B1').dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    expect(document.activeElement).toBe(el.querySelector('[data-value="F1"] input'));
+    // from a checklist item down past the computed H1 to Z1's value
+    const check = el.querySelector<HTMLInputElement>('[data-value="G1"] input')!;
+    check.focus();
+    check.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    expect(document.activeElement).toBe(input('Z1'));
+    el.remove();
+
+    expect(component.hasUnsavedChanges()).toBe(false);
+    type(input('A2'), 'abc');
+    expect(component.hasUnsavedChanges()).toBe(true);
+    const leave = TestBed.runInInjectionContext(() =>
+      unsavedChangesGuard(component, null!, null!, null!),
+    ) as Promise<boolean>;
+    await render();
+    expect(document.body.textContent).toContain('有未保存的修改');
+    document
+      .querySelector<HTMLElement>('.ant-modal-confirm-btns .ant-btn:not(.ant-btn-dangerous)')!
+      .click();
+    expect(await leave).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { Component, OnInit, inject, signal } from '@angular/core';
+import { Component, HostListener, OnInit, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzSelectModule } from 'ng-zorro-antd/select';
@@ -8,6 +8,7 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 import { TranslatePipe } from '@core/i18n/translate.pipe';
 import { localText } from '@shared/period-time';
 import { submissionStatusColour } from '@shared/status-colours';
+import { HasUnsavedChanges } from '@shared/unsaved-changes';
 import { CityFactsComponent } from './city-facts.component';
 import { DataEntryStore } from './data-entry.store';
 import { EntryCellErrorsComponent } from './entry-cell-errors.component';
@@ -40,7 +41,7 @@ import { EntryWorkflowBarComponent } from './entry-workflow-bar.component';
   templateUrl: './data-entry.component.html',
   styleUrl: './data-entry.component.css',
 })
-export class DataEntryComponent implements OnInit {
+export class DataEntryComponent implements OnInit, HasUnsavedChanges {
   readonly store = inject(DataEntryStore);
   protected readonly localText = localText;
   protected readonly submissionStatusColour = submissionStatusColour;
@@ -48,5 +49,17 @@ export class DataEntryComponent implements OnInit {
 
   ngOnInit(): void {
     this.store.load();
+  }
+
+  hasUnsavedChanges(): boolean {
+    return this.store.hasUnsavedChanges();
+  }
+
+  /** Closing the tab or reloading with unsaved values: the browser asks. */
+  @HostListener('window:beforeunload', ['$event'])
+  protected beforeUnload(event: BeforeUnloadEvent): void {
+    if (this.hasUnsavedChanges()) {
+      event.preventDefault();
+    }
   }
 }

@@ -23,6 +23,7 @@ import {
 import { errorText } from '@shared/error-text';
 import { SchemeDefinition, SchemeIndicator, asDefinition } from '@shared/scheme-definition';
 import { Draft, EntryDrafts } from './entry-drafts';
+import { EntryGridView, PastedCell, pasteColumn } from './entry-grid-view';
 import { EntryLiveScores } from './entry-live-scores';
 import { EntryWorkflow } from './entry-workflow';
 
@@ -95,6 +96,20 @@ export class DataEntryStore {
   });
   /** Points of typed values and the running 自评总分. */
   readonly scores = new EntryLiveScores({ periodId: this.periodId, sheet: this.sheet });
+  /** Filters and category groups with their subtotals. */
+  readonly view = new EntryGridView({
+    lines: this._lines,
+    definition: this._definition,
+    points: (line) => {
+      const score = this.scores.of(line);
+      return score.status === 'Unreported' ? null : score.points;
+    },
+  });
+  private readonly _pasteErrors = signal<Record<string, string>>({});
+  /** Why a pasted cell was not taken, by indicator code, beside the line's value. */
+  readonly pasteErrors = this._pasteErrors.asReadonly();
+  /** Something typed is not saved yet (a draft still differs, or its save failed). */
+  readonly hasUnsavedChanges = computed(() => Object.keys(this.drafts.drafts()).length > 0);
   /** Selection, reporting, return, submission, xlsx. */
   readonly workflow = new EntryWorkflow({
     periodId: this.periodId,
@@ -175,7 +190,8 @@ export class DataEntryStore {
    * province, and a line reported by its unit is changed only by the city administrator.
    */
   editable(line: EntryLineDto): boolean {
-    if (!this.writable() || line.status === 'Submitted') {
+    // Counted from the supervision problem register: never the city's to type.
+    if (!this.writable() || line.status === 'Submitted' || line.fromRegister) {
       return false;
     }
     return line.status !== 'UnitSubmitted' || this.canSubmitCity();
@@ -235,6 +251,40 @@ export class DataEntryStore {
     });
   }
 
+  /**
+   * A column pasted from Excel into a line's value: from that line down, one value a visible line,
+   * each saved; a cell that is not a number, or a line not entered as one, keeps its message beside
+   * the line. False when the text is a single value (the box takes it as typed).
+   */
+  paste(line: EntryLineDto, text: string): boolean {
+    if (!/[\r\n]/.test(text.replace(/[\r\n]+$/, ''))) {
+      return false;
+    }
+    const visible = this.view.visible();
+    const from = visible.findIndex((l) => l.indicatorCode === line.indicatorCode);
+    const cells = pasteColumn(
+      text,
+      visible.slice(Math.max(from, 0)),
+      (l) => this.options(l),
+      (l) => this.editable(l),
+    );
+    const errors: Record<string, string> = {};
+    for (const cell of cells) {
+      const code = cell.line.indicatorCode ?? '';
+      if (cell.error) {
+        errors[code] = this.pasteMessage(cell);
+      } else if (this.options(cell.line).kind === 'number') {
+        this.onNumber(cell.line, String(cell.value));
+        this.save(cell.line);
+      } else {
+        this.onCount(cell.line, null, String(cell.value));
+        this.save(cell.line);
+      }
+    }
+    this._pasteErrors.set(errors);
+    return true;
+  }
+
   onNote(line: EntryLineDto, text: string): void {
     this.drafts.edit(line, (d) => ({ ...d, note: text.trim() === '' ? null : text }));
   }
@@ -269,7 +319,12 @@ export class DataEntryStore {
     this.clearEdits();
   }
 
+  private pasteMessage(cell: PastedCell): string {
+    return this.i18n.t(`dataEntry.paste.${cell.error}`, { text: cell.text });
+  }
+
   private clearEdits(): void {
+    this._pasteErrors.set({});
     this.drafts.clear();
     this.scores.clear();
     this.workflow.clearSelection();

@@ -5,19 +5,24 @@ import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCheckboxModule } from 'ng-zorro-antd/checkbox';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzRadioModule } from 'ng-zorro-antd/radio';
 import { NzTableModule } from 'ng-zorro-antd/table';
+import { NzTagModule } from 'ng-zorro-antd/tag';
 import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 
 import { DataEntryEntryLineDto as EntryLineDto } from '@api/models';
 import { TranslatePipe } from '@core/i18n/translate.pipe';
 import { DataEntryStore } from './data-entry.store';
 import { focusNextCell, typedText } from './entry-cells';
+import { ENTRY_FILTERS } from './entry-grid-view';
 import { EntryLineStateComponent } from './entry-line-state.component';
 import { EntryValueEditorComponent } from './entry-value-editor.component';
 
 /**
- * The keyboard-friendly grid of the sheet's lines: selection, value, note, evidence and state of each.
- * Tab and Enter move between the value boxes; a line is saved on blur or Enter.
+ * The keyboard-friendly grid of the sheet's lines, grouped by category with subtotals and filtered
+ * (未填报, 缺佐证, 被退回): selection, value, note, evidence and state of each. Like a spreadsheet,
+ * Enter saves the line and goes down to the next line's value, Tab to the next input of the line;
+ * a line is saved on blur or Enter.
  */
 @Component({
   selector: 'app-entry-grid',
@@ -28,7 +33,9 @@ import { EntryValueEditorComponent } from './entry-value-editor.component';
     NzCheckboxModule,
     NzIconModule,
     NzInputModule,
+    NzRadioModule,
     NzTableModule,
+    NzTagModule,
     NzTooltipModule,
     TranslatePipe,
     EntryLineStateComponent,
@@ -40,8 +47,21 @@ import { EntryValueEditorComponent } from './entry-value-editor.component';
 export class EntryGridComponent {
   protected readonly store = inject(DataEntryStore);
   protected readonly typedText = typedText;
+  protected readonly filters = ENTRY_FILTERS;
 
-  /** Enter saves the line and moves to the next value box. */
+  /**
+   * Enter on a grade or checklist line (its boxes do not take Enter themselves) goes down to the next
+   * line's value; a grade's dropdown keeps Enter to pick its option.
+   */
+  protected enterOnValue(line: EntryLineDto, event: Event): void {
+    const target = event.target as HTMLElement;
+    if (event.defaultPrevented || target.closest('nz-select')) {
+      return;
+    }
+    this.saveAndNext(line, event);
+  }
+
+  /** Enter saves the line and moves to the next line's value. */
   protected saveAndNext(line: EntryLineDto, event: Event): void {
     event.preventDefault();
     this.store.save(line);

@@ -38,7 +38,14 @@ export class EntryValueEditorComponent {
     return text === key ? flag : text;
   }
 
-  /** Enter saves the line and moves to the next value box. */
+  /** A column copied from Excel fills this line's value and the next lines' ones. */
+  protected onPaste(event: ClipboardEvent): void {
+    if (this.store.paste(this.line(), event.clipboardData?.getData('text/plain') ?? '')) {
+      event.preventDefault();
+    }
+  }
+
+  /** Enter saves the line and moves to the next line's value. */
   protected saveAndNext(event: Event): void {
     event.preventDefault();
     this.store.save(this.line());

@@ -23,12 +23,13 @@ import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzInputNumberModule } from 'ng-zorro-antd/input-number';
 import { NzCheckboxModule } from 'ng-zorro-antd/checkbox';
-import { NzModalModule, NzModalService } from 'ng-zorro-antd/modal';
+import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTabsModule } from 'ng-zorro-antd/tabs';
 
 import { SchemesSchemeDto as SchemeDto } from '@api/models';
 import { SchemeService } from '@api/services';
+import { UnsavedChanges } from '@shared/unsaved-changes';
 import { I18nService } from '@core/i18n/i18n.service';
 import { TranslatePipe } from '@core/i18n/translate.pipe';
 import { toProblemDetails } from '@core/net/problem-details';
@@ -325,7 +326,7 @@ export function replaceIndicator(
 export class IndicatorEditorComponent {
   private readonly api = inject(SchemeService);
   private readonly i18n = inject(I18nService);
-  private readonly modal = inject(NzModalService);
+  private readonly unsaved = inject(UnsavedChanges);
   protected readonly sources = ['self', 'department', 'field', 'survey'];
 
   readonly scheme = input.required<SchemeDto>();
@@ -436,14 +437,18 @@ export class IndicatorEditorComponent {
       this.close();
       return;
     }
-    this.modal.confirm({
-      nzTitle: this.i18n.t('schemes.editor.discardTitle'),
-      nzContent: this.i18n.t('schemes.editor.discardContent'),
-      nzOkText: this.i18n.t('schemes.editor.discard'),
-      nzOkDanger: true,
-      nzCancelText: this.i18n.t('schemes.editor.keepEditing'),
-      nzOnOk: () => this.close(),
-    });
+    void this.unsaved
+      .confirmDiscard({
+        title: this.i18n.t('schemes.editor.discardTitle'),
+        content: this.i18n.t('schemes.editor.discardContent'),
+        discard: this.i18n.t('schemes.editor.discard'),
+        keep: this.i18n.t('schemes.editor.keepEditing'),
+      })
+      .then((discard) => {
+        if (discard) {
+          this.close();
+        }
+      });
   }
 
   private close(): void {

@@ -12,6 +12,7 @@ export interface EntryLineDto {
   evidence?: Array<DataEntryEvidenceDto> | null;
   evidenceRequired?: boolean;
   explanation?: string | null;
+  fromRegister?: boolean;
   id?: string | null;
   incomplete?: Array<DataEntryEntryLineGapDto> | null;
   indicatorCode?: string | null;
@@ -26,6 +27,7 @@ export interface EntryLineDto {
   reportedByUserId?: string | null;
   reportedTime?: string | null;
   returnComment?: string | null;
+  ruleDescription?: string | null;
   ruleKind?: string | null;
   selfScore?: number | null;
   status?: string | null;
