@@ -99,4 +99,34 @@ describe('EntryLineDrawerComponent', () => {
     expect(component.history().map((h) => h.id)).toEqual(['h2', 'h1']);
     expect(component.text(component.history()[0].newValue)).toBe('优');
   });
+
+  it("shows the auditor's adjustment and the reason it was cleared in the history", () => {
+    const tab = [...document.querySelectorAll<HTMLElement>('.ant-tabs-tab-btn')].find((t) =>
+      t.textContent?.includes('修改记录'),
+    );
+    tab!.click();
+    fixture.detectChanges();
+
+    httpMock.expectOne('/api/app/data-entry/lines/l4/history').flush([
+      {
+        id: 'h1',
+        time: '2026-11-01T01:00:00Z',
+        userName: 'auditor',
+        newValue: { grade: '良' },
+        auditorScore: 2.5,
+        adjustReason: '佐证不全',
+      },
+      {
+        id: 'h2',
+        time: '2026-11-02T01:00:00Z',
+        userName: 'auditor',
+        newValue: { grade: '良' },
+        adjustClearReason: '已补交佐证',
+      },
+    ]);
+    fixture.detectChanges();
+    const page = document.body.textContent ?? '';
+    expect(page).toContain('审核调整为 2.5 分，理由：佐证不全');
+    expect(page).toContain('撤销审核调整，恢复自评得分，理由：已补交佐证');
+  });
 });

@@ -174,6 +174,18 @@ import { EntryOptions, fileSizeText, valueText } from '@shared/entry-value';
                         @if (h.newNote) {
                           <div class="hint">{{ h.newNote }}</div>
                         }
+                        @if (h.adjustClearReason) {
+                          <div class="hint" data-testid="history-cleared">
+                            {{ 'dataEntry.historyCleared' | t: { reason: h.adjustClearReason } }}
+                          </div>
+                        } @else if (h.adjustReason) {
+                          <div class="hint" data-testid="history-adjusted">
+                            {{
+                              'dataEntry.historyAdjusted'
+                                | t: { score: h.auditorScore ?? '', reason: h.adjustReason }
+                            }}
+                          </div>
+                        }
                       </td>
                     </tr>
                   }
