@@ -55,8 +55,14 @@ public sealed class EntrySheetAppService(
         var unitId = scope.UnitOf(indicatorCode);
         var line = await lines.FirstOrDefaultAsync(lines.Query().Where(l => l.PeriodId == periodId && l.IndicatorCode == indicatorCode));
 
-        // A line already saved is changed only from what was read of it: without its stamp the save is a mistake of
-        // the caller, not a race with another clerk.
+        // A line already saved is changed only from what was read of it. Without its stamp: if someone else saved the
+        // line, this save read it before they did (a race, answered with their value); if the caller saved it, the
+        // stamp was forgotten.
+        if (line is not null && string.IsNullOrEmpty(input.ConcurrencyStamp) && (line.LastModifierId ?? line.CreatorId) is { } writer && writer != CurrentUser.Id)
+        {
+            throw new ConflictException(DataEntryErrorCodes.StaleLine, indicator.Code) { Current = await reader.LineAsync(line, definition) };
+        }
+
         if (line is not null && string.IsNullOrEmpty(input.ConcurrencyStamp))
         {
             throw new BusinessException(DataEntryErrorCodes.StampRequired, indicator.Code)

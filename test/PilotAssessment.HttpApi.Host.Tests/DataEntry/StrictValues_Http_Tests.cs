@@ -105,6 +105,24 @@ public abstract class StrictValues_Http_Tests<THost>(THost host) : IClassFixture
     }
 
     [Fact]
+    public async Task Should_Answer_A_Save_Without_Stamp_With_The_Other_Users_Value_When_Someone_Else_Saved_The_Line_First()
+    {
+        var period = await host.CreateOpenPeriodAsync();
+        using var clerk = await host.ClientForAsync("金昌", "clerk");
+        using var admin = await host.ClientForAsync("金昌", "admin");
+        var url = $"/api/app/data-entry/periods/{period.Id}/lines/B04";
+        (await clerk.PutAsJsonAsync(url, new SaveEntryLineInput { Value = new EntryValueDto { Number = 70 } })).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // The administrator read the line while it was empty: the clerk's save came between, so this is a race.
+        var response = await admin.PutAsJsonAsync(url, new SaveEntryLineInput { Value = new EntryValueDto { Number = 75 } });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var problem = await response.ReadProblemAsync();
+        problem.GetProperty("code").GetString().ShouldBe(DataEntryErrorCodes.StaleLine);
+        problem.GetProperty("current").GetProperty("value").GetProperty("number").GetDecimal().ShouldBe(70m);
+    }
+
+    [Fact]
     public async Task Should_Ask_For_The_Stamp_When_An_Existing_Line_Is_Saved_Without_One()
     {
         var period = await host.CreateOpenPeriodAsync();

@@ -192,7 +192,7 @@ public abstract class Publication_Http_Tests<THost>(THost host) : IClassFixture<
         tianshuiPdf.ShouldContain("第2版");
         tianshuiPdf.ShouldContain("因其他城市结果变化重新排名");
         XlsxRows(await (await official.GetAsync($"/api/app/results/sheets/{after[0].SheetId}/export/xlsx")).Content.ReadAsByteArrayAsync())
-            .Single(r => r.Contains("排名 Rank")).ShouldContain("1");
+            .Single(r => r.Contains("排名")).ShouldContain("1");
 
         // The province withdraws the publication with a reason: the sheets stay readable as versions, and it is published again.
         var withdrawNoReason = await official.PostAsJsonAsync($"{url}/withdraw-publication", new WithdrawPublicationInput());
