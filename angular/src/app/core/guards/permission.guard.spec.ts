@@ -136,20 +136,20 @@ describe('route guards', () => {
   });
 
   describe('homeRedirectGuard', () => {
-    it('opens the first menu page the user may see', async () => {
+    it('opens the first menu page, the to-do, whatever else the user may see', async () => {
       loadConfig([Permissions.AuditLogs.Default, Permissions.Roles.Default]);
       const result = await run(
         TestBed.runInInjectionContext(() => homeRedirectGuard(routeWith(), state)),
       );
-      expect(router.serializeUrl(result as UrlTree)).toBe('/roles');
+      expect(router.serializeUrl(result as UrlTree)).toBe('/todo');
     });
 
-    it('shows 403 to a user who may see nothing', async () => {
+    it('lands a user who may see nothing else on their to-do, not on a 403', async () => {
       loadConfig([]);
       const result = await run(
         TestBed.runInInjectionContext(() => homeRedirectGuard(routeWith(), state)),
       );
-      expect(router.serializeUrl(result as UrlTree)).toBe('/exception/403');
+      expect(router.serializeUrl(result as UrlTree)).toBe('/todo');
     });
   });
 });

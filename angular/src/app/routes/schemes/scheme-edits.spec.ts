@@ -223,8 +223,9 @@ describe('IndicatorEditorComponent fields and wording', () => {
     put.flush(draft());
   });
 
-  it('asks before Esc or Cancel throws away what was typed', () => {
-    const modal = fixture.debugElement.injector.get(NzModalService);
+  it('asks before Esc or Cancel throws away what was typed', async () => {
+    // The question comes from the shared unsaved-changes service, which uses the application's modal service.
+    const modal = TestBed.inject(NzModalService);
     const confirm = vi.spyOn(modal, 'confirm').mockImplementation((options) => {
       (options?.nzOnOk as () => void)();
       return {} as ReturnType<NzModalService['confirm']>;
@@ -245,6 +246,7 @@ describe('IndicatorEditorComponent fields and wording', () => {
 
     component.cancel();
     expect(confirm).toHaveBeenCalledTimes(2);
+    await Promise.resolve(); // the answer arrives as a promise
     expect(component.indicator()).toBeNull();
   });
 });
