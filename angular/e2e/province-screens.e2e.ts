@@ -221,7 +221,7 @@ test('the dashboard draws its charts and the early-warning list without console 
   const { page, errors } = await newPage(browser);
   await signIn(page, OFFICIAL);
   await page.getByTestId('side-menu').getByRole('link', { name: '监测看板' }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page).toHaveURL(/\/dashboard(\?period=[^&]+)?$/);
   await page.getByTestId('dashboard-period').click();
   await page.locator('nz-option-item', { hasText: period!.name }).first().click();
 
