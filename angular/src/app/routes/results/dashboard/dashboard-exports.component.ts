@@ -48,30 +48,16 @@ export function exportUrl(
     TranslatePipe,
   ],
   template: `
-    <button
-      nz-button
-      (click)="download('ranking')"
-      data-testid="export-ranking"
-      [nzLoading]="busy() === 'ranking'"
-    >
-      <nz-icon nzType="file-excel" />{{ 'dashboard.exportRanking' | t }}
-    </button>
-    <button
-      nz-button
-      (click)="download('warnings')"
-      data-testid="export-warnings"
-      [nzLoading]="busy() === 'warnings'"
-    >
-      <nz-icon nzType="file-excel" />{{ 'dashboard.exportWarnings' | t }}
-    </button>
-    <button
-      nz-button
-      (click)="download('completeness')"
-      data-testid="export-completeness"
-      [nzLoading]="busy() === 'completeness'"
-    >
-      <nz-icon nzType="file-excel" />{{ 'dashboard.exportCompleteness' | t }}
-    </button>
+    @for (sheet of sheets; track sheet.kind) {
+      <button
+        nz-button
+        (click)="download(sheet.kind)"
+        [attr.data-testid]="'export-' + sheet.kind"
+        [nzLoading]="busy() === sheet.kind"
+      >
+        <nz-icon nzType="file-excel" />{{ sheet.label | t }}
+      </button>
+    }
     <button nz-button (click)="briefingOpen.set(true)" data-testid="export-briefing">
       <nz-icon nzType="file-word" />{{ 'dashboard.exportBriefing' | t }}
     </button>
@@ -124,6 +110,12 @@ export class DashboardExportsComponent {
   readonly periodId = input.required<string>();
   protected readonly busy = signal<DashboardExport | null>(null);
   protected readonly briefingOpen = signal(false);
+  /** The xlsx exports, one button each; the 通报 has its own dialog. */
+  protected readonly sheets: { kind: DashboardExport; label: string }[] = [
+    { kind: 'ranking', label: 'dashboard.exportRanking' },
+    { kind: 'warnings', label: 'dashboard.exportWarnings' },
+    { kind: 'completeness', label: 'dashboard.exportCompleteness' },
+  ];
   protected readonly briefing = { documentNumber: '', title: '' };
 
   download(kind: DashboardExport): void {
