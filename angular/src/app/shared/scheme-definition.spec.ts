@@ -6,7 +6,6 @@ import {
   groupDraftProblems,
   groupProblems,
   referenceKind,
-  ruleSummary,
   valueInputKind,
 } from './scheme-definition';
 
@@ -34,26 +33,6 @@ describe('scheme definition helpers', () => {
       'average',
     );
     expect(referenceKind({ kind: 'threshold_bands' })).toBeNull();
-  });
-
-  it('summarises rule parameters with translated names, bands as at:points', () => {
-    const labels: Record<string, string> = { full_at: '满分线', per: '每单位', bands: '分档' };
-    const label = (n: string) => labels[n] ?? n;
-    expect(ruleSummary(DEFINITION.categories![1].indicators![0].rule, label)).toBe(
-      '满分线 96；每单位 0.25；steep_below 90；steep_per 0.5；cap 5',
-    );
-    expect(
-      ruleSummary(
-        {
-          kind: 'threshold_bands',
-          bands: [
-            { at: 95, points: 3 },
-            { at: 90, points: 2 },
-          ],
-        },
-        label,
-      ),
-    ).toBe('分档 95:3 | 90:2');
   });
 
   it('groups every publish problem by target, scheme first, then in the scheme order', () => {

@@ -180,52 +180,6 @@ export function referenceKind(rule: SchemeRule | null | undefined): 'lastYear' |
   return null;
 }
 
-function formatValue(value: unknown): string {
-  if (value === null || value === undefined) {
-    return '—';
-  }
-  if (Array.isArray(value)) {
-    return value
-      .map((item) =>
-        item && typeof item === 'object'
-          ? Object.values(item as Record<string, unknown>)
-              .map((v) => formatValue(v))
-              .join(':')
-          : formatValue(item),
-      )
-      .join(' | ');
-  }
-  if (typeof value === 'object') {
-    return Object.entries(value as Record<string, unknown>)
-      .map(([k, v]) => `${k}=${formatValue(v)}`)
-      .join(', ');
-  }
-  return String(value);
-}
-
-/**
- * The rule's parameters in one line, e.g. "满分线 96；每单位扣 0.25；陡降线 90；…".
- * `label` translates a parameter name (returning the name itself when it has no text).
- */
-export function ruleSummary(
-  rule: SchemeRule | null | undefined,
-  label: (parameter: string) => string,
-): string {
-  if (!rule) {
-    return '';
-  }
-  return (
-    Object.entries(rule)
-      // false flags are the defaults (e.g. missing_scores_full): leave them out
-      .filter(
-        ([name, value]) =>
-          name !== 'kind' && value !== null && value !== undefined && value !== false,
-      )
-      .map(([name, value]) => `${label(name)} ${formatValue(value)}`)
-      .join('；')
-  );
-}
-
 export interface ProblemGroup {
   /** Indicator, category, bonus or veto code; "scheme" for the scheme as a whole; a JSON path for imports. */
   target: string;

@@ -23,13 +23,9 @@ import { TranslatePipe } from '@core/i18n/translate.pipe';
 import { Permissions } from '@core/permissions';
 import { SessionService } from '@core/session/session.service';
 import { errorText } from '@shared/error-text';
+import { beijingText } from '@core/time/beijing-time';
 
-import {
-  PROBLEM_STATUSES,
-  ProblemFilesService,
-  beijingTime,
-  problemStatusColour,
-} from './supervision';
+import { PROBLEM_STATUSES, ProblemFilesService, problemStatusColour } from './supervision';
 
 /** Every open unit of a tree, depth first. */
 export function flattenUnits(units: readonly UnitDto[]): UnitDto[] {
@@ -392,7 +388,7 @@ export class ProblemDetailComponent implements OnInit {
   }
 
   time(value: string | null | undefined): string {
-    return beijingTime(value);
+    return beijingText(value);
   }
 
   hand(): void {

@@ -39,9 +39,6 @@ export function problemStatusColour(status: string | null | undefined): string {
   }
 }
 
-/** Host instants as Beijing wall-clock time, the app's one formatter. */
-export { beijingText as beijingTime } from '@core/time/beijing-time';
-
 /** Today's date in Beijing plus some days, as "yyyy-MM-dd". */
 export function beijingDay(addDays = 0, now = new Date()): string {
   const shifted = new Date(now.getTime() + 8 * 3600 * 1000 + addDays * 86400 * 1000);
