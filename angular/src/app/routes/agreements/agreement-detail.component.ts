@@ -4,6 +4,7 @@ import {
   Component,
   computed,
   effect,
+  HostListener,
   inject,
   input,
   signal,
@@ -39,6 +40,7 @@ import { Permissions } from '@core/permissions';
 import { SessionService } from '@core/session/session.service';
 import { busyActions } from '@shared/busy-actions';
 import { errorText } from '@shared/error-text';
+import { HasUnsavedChanges } from '@shared/unsaved-changes';
 import { AgreementDraft } from './agreement-draft';
 import { AgreementFilesService } from './agreement-files.service';
 import {
@@ -86,7 +88,7 @@ export { fileSize, updateBody } from './agreement-body';
   templateUrl: './agreement-detail.component.html',
   styleUrls: ['./agreement-detail.component.css', './detail/agreement-parts.css'],
 })
-export class AgreementDetailComponent {
+export class AgreementDetailComponent implements HasUnsavedChanges {
   private readonly api = inject(AgreementService);
   private readonly files = inject(AgreementFilesService);
   private readonly message = inject(NzMessageService);
@@ -162,6 +164,19 @@ export class AgreementDetailComponent {
     });
   }
 
+  /** Title or targets typed and not saved: leaving the page asks first. */
+  hasUnsavedChanges(): boolean {
+    return this.editable() && this.draft.dirty();
+  }
+
+  /** Closing the tab or reloading with unsaved edits: the browser asks. */
+  @HostListener('window:beforeunload', ['$event'])
+  protected beforeUnload(event: BeforeUnloadEvent): void {
+    if (this.hasUnsavedChanges()) {
+      event.preventDefault();
+    }
+  }
+
   load(id = this.id()): void {
     this.loading.set(true);
     this.loadError.set(null);
@@ -228,6 +243,8 @@ export class AgreementDetailComponent {
     }
     if (action === 'delete') {
       this.actions.run('delete', this.api.agreementDelete({ id }), () => {
+        // The draft is gone: nothing is left to keep.
+        this.agreement.set(null);
         this.message.success(this.i18n.t('agreements.deleted'));
         void this.router.navigate(['/agreements']);
       });

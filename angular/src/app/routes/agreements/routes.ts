@@ -2,6 +2,7 @@ import { Routes } from '@angular/router';
 
 import { permissionGuard } from '@core/guards/permission.guard';
 import { Permissions } from '@core/permissions';
+import { unsavedChangesGuard } from '@shared/unsaved-changes';
 
 /** Target-responsibility agreements: the list and one agreement. */
 export const AGREEMENT_ROUTES: Routes = [
@@ -14,6 +15,8 @@ export const AGREEMENT_ROUTES: Routes = [
   {
     path: ':id',
     canActivate: [permissionGuard],
+    // Leaving a draft with a title or targets typed and not saved asks first.
+    canDeactivate: [unsavedChangesGuard],
     data: { permission: Permissions.Agreements.Default },
     loadComponent: () =>
       import('./agreement-detail.component').then((m) => m.AgreementDetailComponent),
