@@ -56,12 +56,14 @@ import { AgreementKeyTasksComponent } from './detail/agreement-key-tasks.compone
 import { AgreementReportDialogComponent } from './detail/agreement-report-dialog.component';
 import { AgreementSignDialogComponent } from './detail/agreement-sign-dialog.component';
 import { AgreementVersionsComponent } from './detail/agreement-versions.component';
+import { DisabledReasonComponent } from '@shared/disabled-reason.component';
 
 export { fileSize, updateBody } from './agreement-body';
 
 @Component({
   selector: 'app-agreement-detail',
   imports: [
+    DisabledReasonComponent,
     DatePipe,
     FormsModule,
     RouterLink,

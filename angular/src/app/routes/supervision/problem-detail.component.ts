@@ -30,6 +30,7 @@ import {
   beijingTime,
   problemStatusColour,
 } from './supervision';
+import { DisabledReasonComponent } from '@shared/disabled-reason.component';
 
 /** Every open unit of a tree, depth first. */
 export function flattenUnits(units: readonly UnitDto[]): UnitDto[] {
@@ -44,6 +45,7 @@ export function flattenUnits(units: readonly UnitDto[]): UnitDto[] {
 @Component({
   selector: 'app-problem-detail',
   imports: [
+    DisabledReasonComponent,
     FormsModule,
     RouterLink,
     NzAlertModule,
@@ -148,16 +150,18 @@ export function flattenUnits(units: readonly UnitDto[]): UnitDto[] {
               }
             </nz-select>
             <input nz-input [(ngModel)]="handNote" [placeholder]="'supervision.note' | t" />
-            <button
-              nz-button
-              nzType="primary"
-              [disabled]="!unitId"
-              [nzLoading]="busy()"
-              (click)="hand()"
-              data-testid="hand-submit"
-            >
-              {{ 'supervision.hand' | t }}
-            </button>
+            <app-disabled-reason [reason]="'disabledReason.pickUnitFirst' | t">
+              <button
+                nz-button
+                nzType="primary"
+                [disabled]="!unitId"
+                [nzLoading]="busy()"
+                (click)="hand()"
+                data-testid="hand-submit"
+              >
+                {{ 'supervision.hand' | t }}
+              </button>
+            </app-disabled-reason>
           </div>
         </nz-card>
       }
