@@ -148,6 +148,9 @@ test('the official issues an agreement to a city and the city admin signs it wit
   // 下达 waits for the edits to be saved, and says so on hover.
   await page.locator('app-disabled-reason', { has: page.getByTestId('agreement-issue') }).hover();
   await expect(page.locator('.ant-tooltip')).toContainText('请先保存修改');
+  // The breadcrumb names the list and the agreement.
+  await expect(page.getByTestId('breadcrumb')).toContainText('目标责任书');
+  await expect(page.getByTestId('breadcrumb')).toContainText(title);
   // Back to the list with the target typed and not saved asks first; the official keeps editing.
   const amendedUrl = page.url();
   await page.getByRole('link', { name: '返回列表' }).click();

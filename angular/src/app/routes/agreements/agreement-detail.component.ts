@@ -57,6 +57,7 @@ import { AgreementReportDialogComponent } from './detail/agreement-report-dialog
 import { AgreementSignDialogComponent } from './detail/agreement-sign-dialog.component';
 import { AgreementVersionsComponent } from './detail/agreement-versions.component';
 import { DisabledReasonComponent } from '@shared/disabled-reason.component';
+import { breadcrumbName } from '@shared/breadcrumbs';
 
 export { fileSize, updateBody } from './agreement-body';
 
@@ -104,6 +105,7 @@ export class AgreementDetailComponent implements HasUnsavedChanges {
   readonly id = input.required<string>();
 
   readonly agreement = signal<AgreementDto | null>(null);
+  protected readonly breadcrumb = breadcrumbName(() => this.agreement()?.title);
   /** Selected tab: 0 content, 1 key tasks, 2 attachments, 3 versions. */
   readonly tab = signal(0);
   protected readonly loading = signal(false);

@@ -17,7 +17,7 @@ export const AGREEMENT_ROUTES: Routes = [
     canActivate: [permissionGuard],
     // Leaving a draft with a title or targets typed and not saved asks first.
     canDeactivate: [unsavedChangesGuard],
-    data: { permission: Permissions.Agreements.Default },
+    data: { permission: Permissions.Agreements.Default, breadcrumb: 'agreements.menu' },
     loadComponent: () =>
       import('./agreement-detail.component').then((m) => m.AgreementDetailComponent),
   },

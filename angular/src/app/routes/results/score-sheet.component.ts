@@ -30,6 +30,7 @@ import { ReasonFieldComponent } from '@shared/reason-field.component';
 import { urlQuery } from '@shared/url-query';
 import { revealErrors } from '@shared/form-utils';
 import { EntryFilesService, saveBlob } from '@shared/entry-files.service';
+import { breadcrumbName } from '@shared/breadcrumbs';
 
 export interface CategoryRow {
   code: string;
@@ -167,6 +168,9 @@ export class ScoreSheetComponent implements OnInit {
   readonly cityId = signal<string | null>(null);
   readonly ranking = signal<RankingRowDto[]>([]);
   readonly sheet = signal<ScoreSheetRecordDto | null>(null);
+  protected readonly breadcrumb = breadcrumbName(() =>
+    this.province() ? this.sheet()?.cityName : null,
+  );
   readonly versions = signal<ScoreSheetRecordDto[]>([]);
   protected readonly loading = signal(false);
   protected readonly error = signal<string | null>(null);

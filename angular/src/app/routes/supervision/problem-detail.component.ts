@@ -31,6 +31,7 @@ import {
   problemStatusColour,
 } from './supervision';
 import { DisabledReasonComponent } from '@shared/disabled-reason.component';
+import { breadcrumbName } from '@shared/breadcrumbs';
 
 /** Every open unit of a tree, depth first. */
 export function flattenUnits(units: readonly UnitDto[]): UnitDto[] {
@@ -330,6 +331,7 @@ export class ProblemDetailComponent implements OnInit {
 
   protected readonly statuses = PROBLEM_STATUSES;
   readonly detail = signal<ProblemDetailDto | null>(null);
+  protected readonly breadcrumb = breadcrumbName(() => this.detail()?.problem?.title);
   readonly units = signal<UnitDto[]>([]);
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);
