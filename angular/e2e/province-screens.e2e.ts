@@ -160,7 +160,8 @@ test('the official issues an agreement to a city and the city admin signs it wit
   await expect(target).toHaveValue('99');
   await page.getByTestId('agreement-save').click();
   await expect(page.getByTestId('agreement-save')).toBeDisabled();
-  // A disabled button says why on hover.
+  // A disabled button says why on hover (the pointer comes back to it after the click).
+  await page.mouse.move(0, 0);
   await page.locator('app-disabled-reason', { has: page.getByTestId('agreement-save') }).hover();
   await expect(page.locator('.ant-tooltip')).toContainText('没有要保存的修改');
   await page.getByRole('tab', { name: '版本与变更' }).click();
