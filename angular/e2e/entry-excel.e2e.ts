@@ -2,7 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { expect, request, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+
+import { PeriodDto, openHalfYearPeriod } from './half-year-period';
 
 /*
  * Excel-native entry: 兰州's clerk downloads the entry template of the 2026 half-year period (the one
@@ -12,64 +14,12 @@ import { expect, request, test } from '@playwright/test';
  */
 
 const PASSWORD = process.env['E2E_PASSWORD'] ?? '1q2w3E*';
-const BASE_URL = process.env['E2E_BASE_URL'] ?? 'http://127.0.0.1:5000';
 const CITY = '兰州';
-
-interface PeriodDto {
-  id: string;
-  name: string;
-  kind: string;
-  year: number;
-  number: number;
-  status: string;
-}
-
-async function token(userName: string, tenant: string | null): Promise<string> {
-  const anonymous = await request.newContext({ baseURL: BASE_URL });
-  const login = await anonymous.post('/api/account/login', {
-    data: { userName, password: PASSWORD, tenant },
-  });
-  expect(login.ok(), await login.text()).toBeTruthy();
-  const { accessToken } = (await login.json()) as { accessToken: string };
-  await anonymous.dispose();
-  return accessToken;
-}
 
 let period: PeriodDto;
 
 test.beforeAll(async () => {
-  const api = await request.newContext({
-    baseURL: BASE_URL,
-    extraHTTPHeaders: { Authorization: `Bearer ${await token('official', null)}` },
-  });
-  const periods = (await (await api.get('/api/app/periods')).json()) as PeriodDto[];
-  const halfYears = periods.filter((p) => p.kind === 'HalfYear' && p.year === 2026);
-  const open = halfYears.find((p) => p.status === 'Open');
-  if (open) {
-    period = open;
-  } else {
-    const schemes = (await (
-      await api.get('/api/app/schemes?Status=Published&MaxResultCount=1')
-    ).json()) as { items: { id: string }[] };
-    const taken = new Set(halfYears.map((p) => p.number));
-    const number = [1, 2].find((n) => !taken.has(n));
-    expect(number, 'a free half-year of 2026').toBeTruthy();
-    const created = await api.post('/api/app/periods', {
-      data: {
-        schemeId: schemes.items[0].id,
-        kind: 1,
-        year: 2026,
-        number,
-        entryOpensAt: '2026-01-01T09:00:00',
-        entryClosesAt: '2026-12-31T18:00:00',
-      },
-    });
-    expect(created.ok(), await created.text()).toBeTruthy();
-    period = (await created.json()) as PeriodDto;
-    const opened = await api.post(`/api/app/periods/${period.id}/open`);
-    expect(opened.ok(), await opened.text()).toBeTruthy();
-  }
-  await api.dispose();
+  period = await openHalfYearPeriod();
 });
 
 test('the entry template opens as a styled sheet with the rule and the state of every line', async ({

@@ -1,5 +1,7 @@
 import { Browser, Locator, Page, Response, expect, request, test } from '@playwright/test';
 
+import { PASSWORD, ROLES, menuEntries, signIn, switchToEnglish, walkScreens } from './screens';
+
 /**
  * Every screen of every demo role: signs in through the UI, walks each entry of the rendered
  * side menu (plus one detail page where a list has rows) and checks, at 1280×800, that the page
@@ -9,24 +11,7 @@ import { Browser, Locator, Page, Response, expect, request, test } from '@playwr
  * one exists) so the dashboard and the data entry show data, so the tests run in any order on one
  * fresh database.
  */
-const PASSWORD = process.env['E2E_PASSWORD'] ?? '1q2w3E*';
 const BASE_URL = process.env['E2E_BASE_URL'] ?? 'http://127.0.0.1:5000';
-const CITY = '兰州';
-
-interface Role {
-  /** Short name used in screenshot file names. */
-  slug: string;
-  userName: string;
-  tenant: string | null;
-}
-
-const ROLES: Role[] = [
-  { slug: 'province-admin', userName: 'admin', tenant: null },
-  { slug: 'province-official', userName: 'official', tenant: null },
-  { slug: 'province-auditor', userName: 'auditor', tenant: null },
-  { slug: 'city-admin', userName: 'admin', tenant: CITY },
-  { slug: 'city-clerk', userName: 'clerk', tenant: CITY },
-];
 
 /**
  * A period open for data entry: a non-planned quarterly period of 2026 of the published scheme,
@@ -118,33 +103,6 @@ class Watch {
   }
 }
 
-async function signIn(page: Page, role: Role): Promise<void> {
-  await page.goto('/login');
-  if (role.tenant) {
-    await page.getByTestId('login-side').getByText('试点城市').click();
-    await page.getByTestId('login-tenant').click();
-    await page.locator('nz-option-item', { hasText: `${role.tenant}市` }).click();
-  }
-  await page.getByTestId('login-username').fill(role.userName);
-  await page.getByTestId('login-password').fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await expect(page.getByTestId('side-menu')).toBeVisible();
-  await page.waitForLoadState('networkidle');
-}
-
-/** The menu entries as rendered: link and text. */
-async function menuEntries(page: Page): Promise<{ href: string; text: string }[]> {
-  const links = page.getByTestId('side-menu').locator('a[href]');
-  const entries: { href: string; text: string }[] = [];
-  for (const link of await links.all()) {
-    entries.push({
-      href: (await link.getAttribute('href')) ?? '',
-      text: (await link.innerText()).trim(),
-    });
-  }
-  return entries;
-}
-
 /** Lines of visible text that look like raw i18n keys. */
 async function rawKeys(scope: Locator): Promise<string[]> {
   const text = await scope.innerText();
@@ -214,37 +172,25 @@ for (const role of ROLES) {
     const landing = pageSlug(new URL(page.url()).pathname);
     await checkPage(page, watch, `${role.slug} landing /${landing}`, `${role.slug}-landing`);
 
-    const entries = await menuEntries(page);
-    expect(entries.length, 'the menu has entries').toBeGreaterThan(0);
-    let detailOpened = false; // at least the published sample scheme has a row
-    for (const entry of entries) {
-      const label = `${role.slug} ${entry.text} (${entry.href})`;
-      await watch.load(page, async () => {
-        await page.getByTestId('side-menu').locator(`a[href="${entry.href}"]`).click();
-        // a page may keep its selection in the query string (e.g. ?period=)
-        await expect(page).toHaveURL(new RegExp(`${entry.href}(\\?.*)?$`));
-      });
-      await checkPage(page, watch, label, `${role.slug}-${pageSlug(entry.href)}`);
-
-      // The first row's detail page of every list with rows (e.g. a scheme's, an agreement's)
-      {
-        const detailLink = page.locator(`.app-content tbody tr a[href^="${entry.href}/"]`).first();
-        if (await detailLink.count()) {
-          const href = (await detailLink.getAttribute('href'))!;
-          await watch.load(page, async () => {
-            await detailLink.click();
-            await expect(page).toHaveURL(new RegExp(`${href}(\\?.*)?$`));
-          });
-          await checkPage(
-            page,
-            watch,
-            `${role.slug} detail ${href}`,
-            `${role.slug}-${pageSlug(entry.href)}-detail`,
-          );
-          detailOpened = true;
-        }
-      }
-    }
+    const screens = await walkScreens(page, {
+      navigate: (go) => watch.load(page, go),
+      visit: (screen) =>
+        screen.kind === 'menu'
+          ? checkPage(
+              page,
+              watch,
+              `${role.slug} ${screen.menuText} (${screen.href})`,
+              `${role.slug}-${pageSlug(screen.href)}`,
+            )
+          : checkPage(
+              page,
+              watch,
+              `${role.slug} detail ${screen.href}`,
+              `${role.slug}-${pageSlug(screen.menuHref)}-detail`,
+            ),
+    });
+    // at least the published sample scheme has a row
+    const detailOpened = screens.some((s) => s.kind === 'detail');
     expect(detailOpened, `${role.slug}: a list with rows opened a detail page`).toBeTruthy();
     await page.context().close();
   });
@@ -255,9 +201,7 @@ test('in English the menu, the header and a page show English texts, no raw keys
 }) => {
   const { page, watch } = await newPage(browser);
   await watch.load(page, () => signIn(page, ROLES[1]));
-  await page.locator('app-lang-switch button').click();
-  await page.locator('.ant-dropdown li[nz-menu-item]', { hasText: 'English' }).click();
-  await expect(page.locator('app-lang-switch button')).toContainText('English');
+  await switchToEnglish(page);
 
   const entries = await menuEntries(page);
   const schemes = entries.find((e) => e.href === '/schemes')!;

@@ -145,8 +145,25 @@ test('the official issues an agreement to a city and the city admin signs it wit
   const target = page.getByTestId('target-B02').locator('input');
   await target.fill('99');
   await target.blur();
+  // 下达 waits for the edits to be saved, and says so on hover.
+  await page.locator('app-disabled-reason', { has: page.getByTestId('agreement-issue') }).hover();
+  await expect(page.locator('.ant-tooltip')).toContainText('请先保存修改');
+  // The breadcrumb names the list and the agreement.
+  await expect(page.getByTestId('breadcrumb')).toContainText('目标责任书');
+  await expect(page.getByTestId('breadcrumb')).toContainText(title);
+  // Back to the list with the target typed and not saved asks first; the official keeps editing.
+  const amendedUrl = page.url();
+  await page.getByRole('link', { name: '返回列表' }).click();
+  await expect(page.locator('.ant-modal-confirm')).toContainText('有未保存的修改');
+  await page.locator('.ant-modal-confirm-btns .ant-btn:not(.ant-btn-dangerous)').click();
+  expect(page.url()).toBe(amendedUrl);
+  await expect(target).toHaveValue('99');
   await page.getByTestId('agreement-save').click();
   await expect(page.getByTestId('agreement-save')).toBeDisabled();
+  // A disabled button says why on hover (the pointer comes back to it after the click).
+  await page.mouse.move(0, 0);
+  await page.locator('app-disabled-reason', { has: page.getByTestId('agreement-save') }).hover();
+  await expect(page.locator('.ant-tooltip')).toContainText('没有要保存的修改');
   await page.getByRole('tab', { name: '版本与变更' }).click();
   await page.getByTestId('compare-v1').click();
   await expect(page.getByTestId('agreement-diff')).toContainText('第1版 → 第2版');

@@ -2,6 +2,7 @@ import { APIRequestContext, Browser, Page, expect, request, test } from '@playwr
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { Role, ROLES, signIn, switchToEnglish, walkScreens } from './screens';
 import { enumMemberNames, fileText } from './words-files';
 
 /**
@@ -9,7 +10,10 @@ import { enumMemberNames, fileText } from './words-files';
  * the first detail page of a list, the main drawers and expanded rows) and every file the UI lets
  * them download is scanned for internal identifiers — snake_case words (percent_change), enum
  * member names (Scored, AwaitingVerification), true/false, raw ISO timestamps — and every screen
- * or file that shows a time must name the zone (北京时间).
+ * or file that shows a time must name the zone (北京时间). The screens are walked again in English,
+ * switched to through the header as a person would: there an enum name that is also an English
+ * word (Draft, Published) may stand as the label, but no joined-up one (InForce) may, and a shown
+ * time names the zone as "Beijing time".
  *
  * Read-only over the demo data: the screens are only looked at; the one thing made is an
  * agreement of its own (a far year of 张掖, issued so that the file has its 下达 time) for the
@@ -17,22 +21,7 @@ import { enumMemberNames, fileText } from './words-files';
  */
 const PASSWORD = process.env['E2E_PASSWORD'] ?? '1q2w3E*';
 const BASE_URL = process.env['E2E_BASE_URL'] ?? 'http://127.0.0.1:5000';
-const CITY = '兰州';
 const AGREEMENT_CITY = '张掖市';
-
-interface Role {
-  slug: string;
-  userName: string;
-  tenant: string | null;
-}
-
-const ROLES: Role[] = [
-  { slug: 'province-admin', userName: 'admin', tenant: null },
-  { slug: 'province-official', userName: 'official', tenant: null },
-  { slug: 'province-auditor', userName: 'auditor', tenant: null },
-  { slug: 'city-admin', userName: 'admin', tenant: CITY },
-  { slug: 'city-clerk', userName: 'clerk', tenant: CITY },
-];
 
 /** Enum member names of the product and of the generated API client. */
 function enumNames(): Set<string> {
@@ -55,9 +44,14 @@ const ENUM_NAMES = enumNames();
  * An enum member name standing on its own ("Scored", "城市 City"); not a word of an English
  * phrase (an indicator's English name: "Major fires", "Quarterly meetings").
  */
-const ENUM_WORD = new RegExp(
-  `(?<![A-Za-z0-9_.-])(?<![A-Za-z][ -])(${[...ENUM_NAMES].join('|')})(?![A-Za-z0-9_-])(?! [A-Za-z])`,
-);
+function enumWord(names: Iterable<string>): RegExp {
+  return new RegExp(
+    `(?<![A-Za-z0-9_.-])(?<![A-Za-z][ -])(${[...names].join('|')})(?![A-Za-z0-9_-])(?! [A-Za-z])`,
+  );
+}
+const ENUM_WORD = enumWord(ENUM_NAMES);
+/** In English only the joined-up names (InForce, AwaitingVerification): "Draft" is a word there. */
+const ENUM_WORD_EN = enumWord([...ENUM_NAMES].filter((n) => /[a-z][A-Z]/.test(n)));
 /** a_b words (rule kinds, parameters, triggers); not inside a file name or an address. */
 const SNAKE = /(?<![A-Za-z0-9_./@-])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![A-Za-z0-9_./@-])/;
 const BOOLEAN = /(?<![A-Za-z0-9_])(true|false|True|False)(?![A-Za-z0-9_])/;
@@ -66,15 +60,18 @@ const ISO_TIME = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 /** A time of day beside a date: 2026-12-01 13:00, 2026/12/01 13:00, 2026年12月1日 13:00. */
 const SHOWN_TIME = /\d{4}[-/年]\d{1,2}[-/月]\d{1,2}日?\s*\d{1,2}:\d{2}/;
 const ZONE = '北京时间';
+const ZONE_EN = 'Beijing time';
+
+type Language = 'zh' | 'en';
 
 /** Every line of `text` with an identifier, named by the rule it breaks. */
-function identifiers(text: string): string[] {
+function identifiers(text: string, language: Language): string[] {
   const found: string[] = [];
   for (const raw of text.split('\n')) {
     const line = raw.trim();
     for (const [rule, pattern] of [
       ['snake_case', SNAKE],
-      ['enum name', ENUM_WORD],
+      ['enum name', language === 'en' ? ENUM_WORD_EN : ENUM_WORD],
       ['true/false', BOOLEAN],
       ['ISO time', ISO_TIME],
     ] as const) {
@@ -88,38 +85,27 @@ function identifiers(text: string): string[] {
 }
 
 /** A screen or file that shows a time names the zone. */
-function zoneProblem(text: string): string | null {
+function zoneProblem(text: string, language: Language): string | null {
   const time = SHOWN_TIME.exec(text);
-  return time && !text.includes(ZONE) ? `shows "${time[0]}" without naming ${ZONE}` : null;
+  const zone = language === 'en' ? ZONE_EN : ZONE;
+  return time && !text.includes(zone) ? `shows "${time[0]}" without naming ${zone}` : null;
 }
 
 /** Problems found over the whole run, reported together at the end of each test. */
 class Findings {
   readonly items: string[] = [];
 
+  constructor(private readonly language: Language = 'zh') {}
+
   scan(where: string, text: string): void {
-    for (const item of identifiers(text)) {
+    for (const item of identifiers(text, this.language)) {
       this.items.push(`${where}: ${item}`);
     }
-    const zone = zoneProblem(text);
+    const zone = zoneProblem(text, this.language);
     if (zone) {
       this.items.push(`${where}: ${zone}`);
     }
   }
-}
-
-async function signIn(page: Page, role: Role): Promise<void> {
-  await page.goto('/login');
-  if (role.tenant) {
-    await page.getByTestId('login-side').getByText('试点城市').click();
-    await page.getByTestId('login-tenant').click();
-    await page.locator('nz-option-item', { hasText: `${role.tenant}市` }).click();
-  }
-  await page.getByTestId('login-username').fill(role.userName);
-  await page.getByTestId('login-password').fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await expect(page.getByTestId('side-menu')).toBeVisible();
-  await page.waitForLoadState('networkidle');
 }
 
 async function apiAs(role: Role): Promise<APIRequestContext> {
@@ -232,40 +218,48 @@ async function openDetails(page: Page, href: string, findings: Findings, where: 
   }
 }
 
+/** Scans every screen of the role's walk, the hidden details and a detail page's tabs. */
+async function scanScreens(page: Page, findings: Findings, label: string) {
+  findings.scan(`${label} landing ${new URL(page.url()).pathname}`, await screenText(page));
+  await walkScreens(page, {
+    visit: async (screen) => {
+      const where = `${label} ${screen.href}`;
+      findings.scan(where, await screenText(page));
+      if (screen.kind === 'menu') {
+        await openDetails(page, screen.href, findings, where);
+        return;
+      }
+      // Tabs of a detail page (an agreement's history, a scheme's rules) are screens too.
+      for (const tab of await page.locator('.app-content .ant-tabs-tab').all()) {
+        await tab.click();
+        findings.scan(`${where} tab`, await screenText(page));
+      }
+    },
+  });
+}
+
 for (const role of ROLES) {
   test(`every screen of ${role.slug} speaks in words and Beijing time`, async ({ browser }) => {
     const page = await newPage(browser);
     const findings = new Findings();
     await signIn(page, role);
-    findings.scan(`${role.slug} landing ${new URL(page.url()).pathname}`, await screenText(page));
-
-    const links = page.getByTestId('side-menu').locator('a[href]');
-    const hrefs: string[] = [];
-    for (const link of await links.all()) {
-      hrefs.push((await link.getAttribute('href')) ?? '');
-    }
-    expect(hrefs.length, 'the menu has entries').toBeGreaterThan(0);
-    for (const href of hrefs) {
-      const where = `${role.slug} ${href}`;
-      await page.getByTestId('side-menu').locator(`a[href="${href}"]`).click();
-      await expect(page).toHaveURL(new RegExp(`${href}(\\?.*)?$`));
-      findings.scan(where, await screenText(page));
-      await openDetails(page, href, findings, where);
-
-      const detail = page.locator(`.app-content tbody tr a[href^="${href}/"]`).first();
-      if (await detail.count()) {
-        const detailHref = (await detail.getAttribute('href'))!;
-        await detail.click();
-        await expect(page).toHaveURL(new RegExp(`${detailHref}(\\?.*)?$`));
-        findings.scan(`${role.slug} ${detailHref}`, await screenText(page));
-        // Tabs of a detail page (an agreement's history, a scheme's rules) are screens too.
-        for (const tab of await page.locator('.app-content .ant-tabs-tab').all()) {
-          await tab.click();
-          findings.scan(`${role.slug} ${detailHref} tab`, await screenText(page));
-        }
-      }
-    }
+    await scanScreens(page, findings, role.slug);
     expect(findings.items, `${role.slug}: identifiers or zoneless times on screen`).toEqual([]);
+    await page.context().close();
+  });
+
+  test(`every screen of ${role.slug} in English speaks in words and Beijing time`, async ({
+    browser,
+  }) => {
+    const page = await newPage(browser);
+    const findings = new Findings('en');
+    await signIn(page, role);
+    await switchToEnglish(page);
+    await scanScreens(page, findings, `${role.slug} (en)`);
+    expect(
+      findings.items,
+      `${role.slug}: identifiers or zoneless times on English screens`,
+    ).toEqual([]);
     await page.context().close();
   });
 }

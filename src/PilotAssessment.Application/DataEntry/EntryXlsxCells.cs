@@ -7,7 +7,7 @@ namespace PilotAssessment.DataEntry;
 
 /// <summary>
 /// The input cells of a line in the entry workbook (columns E–L: 数值, 次数, 等次, 检查项, 说明, 分类次数, 整项加倍情形,
-/// 民调得分率), with names instead of keys; the template writes them and an upload compares a read-only row with them.
+/// 民调得分率, then the type/count pairs from O, see <see cref="EntryXlsxTypedCounts"/>), with names instead of keys; the template writes them and an upload compares a read-only row with them.
 /// </summary>
 public static class EntryXlsxCells
 {
@@ -27,15 +27,18 @@ public static class EntryXlsxCells
             return cells;
         }
 
-        // Plain counts go to 次数; typed or flagged ones to 分类次数, so a download and upload loses nothing.
+        // Plain counts go to 次数; typed ones to the type/count pairs, flagged ones to 分类次数, so a download and
+        // upload loses nothing.
         var occurrences = value.Occurrences;
         var plain = occurrences is null || occurrences.All(o => IsDefaultType(o.Type) && (o.Flags is null || o.Flags.Count == 0));
+        var paired = !plain && EntryXlsxTypedCounts.Fit(indicator, occurrences);
+        EntryXlsxTypedCounts.Fill(cells, indicator, occurrences, withCounts: paired);
         cells["E"] = value.Number;
         cells["F"] = plain ? occurrences?.Sum(o => o.Count) : null;
         cells["G"] = value.Grade;
         cells["H"] = value.ChecklistPresent is null ? null : string.Join("|", value.ChecklistPresent);
         cells["I"] = line.Note;
-        cells["J"] = plain ? null : string.Join("|", occurrences!.Select(o => Occurrence(o, indicator, texts)));
+        cells["J"] = plain || paired ? null : string.Join("|", occurrences!.Select(o => Occurrence(o, indicator, texts)));
         cells["K"] = value.Flags is { Count: > 0 } flags ? string.Join("|", flags.Select(texts.Flag)) : null;
         cells["L"] = value.SurveyRates is { Count: > 0 } rates
             ? string.Join("|", rates.Select(r => $"{ComponentName(indicator, r.Key)}:{r.Value.ToString(CultureInfo.InvariantCulture)}"))
@@ -54,7 +57,8 @@ public static class EntryXlsxCells
         ChecklistRule => new HashSet<string> { "H", "I" },
         SurveyCompositeRule => new HashSet<string> { "L", "I" },
         PerOccurrenceDeductionRule deduction => new HashSet<string>(
-            new[] { deduction.Rates.Count == 0 ? "F" : null, "I", "J", deduction.DoubleWhen.Count > 0 ? "K" : null }.OfType<string>()),
+            new[] { deduction.Rates.Count == 0 ? "F" : null, "I", "J", deduction.DoubleWhen.Count > 0 ? "K" : null }.OfType<string>()
+                .Concat(EntryXlsxTypedCounts.InputsOf(indicator))),
         _ => new HashSet<string> { "E", "I" },
     };
 
@@ -63,7 +67,9 @@ public static class EntryXlsxCells
     /// (an apostrophe the template put before a formula-like text is ignored).
     /// </summary>
     public static bool Unchanged(IReadOnlyDictionary<string, object?> expected, IReadOnlyDictionary<string, string> uploaded) =>
-        InputColumns.All(column => Same(expected.GetValueOrDefault(column), uploaded.GetValueOrDefault(column)));
+        InputColumns
+            .Concat(expected.Keys.Concat(uploaded.Keys).Where(c => EntryXlsxTypedCounts.PairOf(c) is not null))
+            .All(column => Same(expected.GetValueOrDefault(column), uploaded.GetValueOrDefault(column)));
 
     private static bool Same(object? expected, string? uploaded)
     {

@@ -121,6 +121,24 @@ public static class EntryXlsxImporter
         }
 
         var (occurrences, flags, surveyRates) = ReadOccurrencesAndSurvey(indicator, cells, row, count, error, texts);
+        var paired = EntryXlsxTypedCounts.Read(indicator, cells, row, error);
+        if (paired is { } pairs)
+        {
+            // One way of entering the counts per row: the plain count, the pairs or the typed-count text.
+            if (count is not null)
+            {
+                error.WithError($"F{row}", DataEntryErrorCodes.XlsxCountTwice);
+            }
+            else if (cells.ContainsKey("J"))
+            {
+                error.WithError($"J{row}", DataEntryErrorCodes.XlsxCountTwice);
+            }
+            else
+            {
+                occurrences = pairs.Occurrences;
+            }
+        }
+
         var value = new EntryValue
         {
             Number = number,
@@ -135,7 +153,8 @@ public static class EntryXlsxImporter
         {
             foreach (var (field, messages) in invalid.Errors)
             {
-                var column = ColumnOf(field, occurrences is not null);
+                var column = (paired is { } p && ReferenceEquals(occurrences, p.Occurrences) ? EntryXlsxTypedCounts.ColumnOf(field, p.Pairs) : null)
+                    ?? ColumnOf(field, occurrences is not null);
                 foreach (var message in messages)
                 {
                     error.WithError($"{column}{row}", message);

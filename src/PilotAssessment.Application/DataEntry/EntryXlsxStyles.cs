@@ -91,6 +91,21 @@ public static class EntryXlsxStyles
                     yield return typed;
                 }
 
+                var names = deduction.Rates.Select(r => EntryXlsxTexts.TypeName(indicator, r.Type)).ToList();
+                for (var i = 0; i < names.Count; i++)
+                {
+                    if (inputs.Contains(EntryXlsxTypedCounts.TypeColumn(i))
+                        && List($"{EntryXlsxTypedCounts.TypeColumn(i)}{row}", names, strict: false, texts, "DataEntry:XlsxPrompt:Type") is { } type)
+                    {
+                        yield return type;
+                    }
+
+                    if (inputs.Contains(EntryXlsxTypedCounts.CountColumn(i)))
+                    {
+                        yield return WholeCount($"{EntryXlsxTypedCounts.CountColumn(i)}{row}", texts);
+                    }
+                }
+
                 if (inputs.Contains("K") && List($"K{row}", deduction.DoubleWhen.Select(texts.Flag).ToList(), strict: false, texts, "DataEntry:XlsxPrompt:Flags") is { } flags)
                 {
                     yield return flags;

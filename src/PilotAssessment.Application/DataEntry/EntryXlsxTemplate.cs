@@ -39,7 +39,14 @@ public static class EntryXlsxTemplate
     private static Worksheet EntrySheet(IReadOnlyList<EntryXlsxLine> lines, EntryXlsxTexts texts)
     {
         var data = new SheetData();
-        data.AppendChild(Row(1, Columns.Select(c => Cell(c, 1, texts[$"DataEntry:XlsxHeader:{c}"], EntryXlsxStyles.Header))));
+        var pairs = EntryXlsxTypedCounts.PairsOf(lines.Select(l => l.Indicator));
+        var pairColumns = Enumerable.Range(0, pairs).SelectMany(i => new[] { EntryXlsxTypedCounts.TypeColumn(i), EntryXlsxTypedCounts.CountColumn(i) }).ToList();
+        data.AppendChild(Row(1, Columns.Select(c => Cell(c, 1, texts[$"DataEntry:XlsxHeader:{c}"], EntryXlsxStyles.Header))
+            .Concat(Enumerable.Range(0, pairs).SelectMany(i => new[]
+            {
+                Cell(EntryXlsxTypedCounts.TypeColumn(i), 1, texts.Format("DataEntry:XlsxHeader:Type", i + 1), EntryXlsxStyles.Header),
+                Cell(EntryXlsxTypedCounts.CountColumn(i), 1, texts.Format("DataEntry:XlsxHeader:TypeCount", i + 1), EntryXlsxStyles.Header),
+            }))));
         var validations = new List<DataValidation>();
         var index = 1u;
         foreach (var row in lines)
@@ -59,6 +66,7 @@ public static class EntryXlsxTemplate
             cells.AddRange(EntryXlsxCells.InputColumns.Select(c => Cell(c, index, values[c], inputs.Contains(c) ? EntryXlsxStyles.Input : EntryXlsxStyles.ReadOnly)));
             cells.Add(Cell("M", index, RuleInWords(row), info));
             cells.Add(Cell("N", index, State(row, texts), info));
+            cells.AddRange(pairColumns.Select(c => Cell(c, index, values.GetValueOrDefault(c), inputs.Contains(c) ? EntryXlsxStyles.Input : EntryXlsxStyles.ReadOnly)));
             data.AppendChild(Row(index, cells));
             if (row.Lock == EntryXlsxRowLock.None && row.Indicator is { } indicator)
             {
@@ -72,7 +80,8 @@ public static class EntryXlsxTemplate
                 new Selection { Pane = PaneValues.BottomRight, ActiveCell = "E2", SequenceOfReferences = new ListValue<StringValue> { InnerText = "E2" } })
             { WorkbookViewId = 0 }),
             new SheetFormatProperties { DefaultRowHeight = 18 },
-            new Columns(Widths.Select((w, i) => new Column { Min = (uint)(i + 1), Max = (uint)(i + 1), Width = w, CustomWidth = true })),
+            new Columns(Widths.Concat(pairColumns.Select((_, i) => i % 2 == 0 ? 12d : 10d))
+                .Select((w, i) => new Column { Min = (uint)(i + 1), Max = (uint)(i + 1), Width = w, CustomWidth = true })),
             data,
             // Locked cells stay selectable; columns may still be resized.
             new SheetProtection { Sheet = true, Objects = true, Scenarios = true, FormatColumns = false, FormatRows = false });

@@ -77,6 +77,8 @@ public static class DataEntryErrorCodes
     public const string XlsxOccurrenceFormat = "DataEntry:XlsxOccurrenceFormat";
     public const string XlsxSurveyFormat = "DataEntry:XlsxSurveyFormat";
     public const string XlsxCountTwice = "DataEntry:XlsxCountTwice";
+
+    public const string XlsxTypeTwice = "DataEntry:XlsxTypeTwice";
     public const string XlsxColumnNotForRule = "DataEntry:XlsxColumnNotForRule";
     public const string UnknownFlag = "DataEntry:UnknownFlag";
     public const string WindowNotOpenYet = "DataEntry:WindowNotOpenYet";

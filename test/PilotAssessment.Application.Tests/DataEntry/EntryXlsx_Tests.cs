@@ -94,6 +94,66 @@ public abstract class EntryXlsx_Tests<TApplication>(TApplication app) : IClassFi
         outOfRange.Errors["J3"].AsText().ShouldBe([$"{DataEntryErrorCodes.UnknownOccurrenceType}|到县|到省/到京"]);
     }
 
+    [Fact]
+    public async Task Should_Enter_Counts_By_Type_In_A_Column_Pair_Per_Type_And_Name_Each_Wrong_Cell()
+    {
+        var period = await CreatePeriodOfTestSchemeAsync();
+        var template = (await app.DataEntryAsync("兰州", "clerk", e => e.DownloadTemplateAsync(period.Id))).Content;
+        var rows = EntryXlsx.Read(new MemoryStream(template)).ToDictionary(r => r.Cells["A"]);
+        int RowOf(string code) => rows[code].Row;
+
+        // One type/count pair per type of the rule, the types filled in, the counts left to the clerk.
+        var a03 = rows["A03"].Cells;
+        (a03["O"], a03["Q"]).ShouldBe(("到省", "到京"));
+        a03.Keys.ShouldNotContain(k => k == "P" || k == "R" || k == "J");
+        rows["B04"].Cells.Keys.ShouldNotContain(k => k == "O" || k == "Q");
+
+        var upload = WorkbookEditor.SetCell(template, "填报", $"P{RowOf("A03")}", "1");
+        upload = WorkbookEditor.SetCell(upload, "填报", $"R{RowOf("A03")}", "0");
+        upload = WorkbookEditor.SetCell(upload, "填报", $"R{RowOf("D02")}", "1"); // 到京 only
+        var sheet = await app.DataEntryAsync("兰州", "clerk", e => e.UploadXlsxAsync(period.Id, new MemoryStream(upload)));
+
+        sheet.Lines.Single(l => l.IndicatorCode == "A03").Value.Occurrences!.Select(o => (o.Type, o.Count)).ShouldBe([("province", 1), ("capital", 0)]);
+        sheet.Lines.Single(l => l.IndicatorCode == "D02").Value.Occurrences!.Select(o => (o.Type, o.Count)).ShouldBe([("per_capital", 1)]);
+        var points = await PointsAsync(period, "兰州");
+        points["A03"].ShouldBe(2m); // 3 − 1×1 − 0×3
+
+        // Downloaded again: the counts stand in their pairs, not in 分类次数; uploading it changes nothing.
+        var again = (await app.DataEntryAsync("兰州", "clerk", e => e.DownloadTemplateAsync(period.Id))).Content;
+        var back = EntryXlsx.Read(new MemoryStream(again)).ToDictionary(r => r.Cells["A"], r => r.Cells);
+        (back["A03"]["P"], back["A03"]["R"]).ShouldBe(("1", "0"));
+        back["A03"].ShouldNotContainKey("J");
+        (back["D02"]["Q"], back["D02"]["R"]).ShouldBe(("到京", "1"));
+        back["D02"].ShouldNotContainKey("P");
+        await app.DataEntryAsync("兰州", "clerk", e => e.UploadXlsxAsync(period.Id, new MemoryStream(again)));
+        (await PointsAsync(period, "兰州")).ShouldBe(points);
+
+        // Each wrong cell by itself: a count that is no whole number, an unknown type, a type twice, a count without
+        // a type, a pair on a line without types, and the pairs beside 分类次数.
+        var wrong = WorkbookEditor.SetCell(template, "填报", $"P{RowOf("A03")}", "1.5");
+        wrong = WorkbookEditor.SetCell(wrong, "填报", $"Q{RowOf("A03")}", "到县");
+        wrong = WorkbookEditor.SetCell(wrong, "填报", $"R{RowOf("A03")}", "1");
+        wrong = WorkbookEditor.SetCell(wrong, "填报", $"P{RowOf("D02")}", "1");
+        wrong = WorkbookEditor.SetCell(wrong, "填报", $"Q{RowOf("D02")}", "到省");
+        wrong = WorkbookEditor.SetCell(wrong, "填报", $"R{RowOf("D02")}", "2");
+        wrong = WorkbookEditor.SetCell(wrong, "填报", $"P{RowOf("C03")}", "1");
+        var invalid = await Should.ThrowAsync<BusinessException>(() => app.DataEntryAsync("兰州", "clerk", e => e.UploadXlsxAsync(period.Id, new MemoryStream(wrong))));
+
+        invalid.Errors.Keys.Order().ShouldBe(new[] { $"P{RowOf("A03")}", $"Q{RowOf("A03")}", $"Q{RowOf("D02")}", $"P{RowOf("C03")}" }.Order());
+        invalid.Errors[$"P{RowOf("A03")}"].AsText().ShouldBe([DataEntryErrorCodes.CountWholeNumber]);
+        invalid.Errors[$"Q{RowOf("A03")}"].AsText().ShouldBe([$"{DataEntryErrorCodes.UnknownOccurrenceType}|到县|到省/到京"]);
+        invalid.Errors[$"Q{RowOf("D02")}"].AsText().ShouldBe([$"{DataEntryErrorCodes.XlsxTypeTwice}|到省"]);
+        invalid.Errors[$"P{RowOf("C03")}"].AsText().ShouldBe([$"{DataEntryErrorCodes.XlsxColumnNotForRule}|RuleKind:per_occurrence_deduction"]);
+
+        var noType = WorkbookEditor.SetCell(template, "填报", $"O{RowOf("A03")}", null);
+        noType = WorkbookEditor.SetCell(noType, "填报", $"P{RowOf("A03")}", "1");
+        noType = WorkbookEditor.SetCell(noType, "填报", $"J{RowOf("D02")}", "到省:1");
+        noType = WorkbookEditor.SetCell(noType, "填报", $"P{RowOf("D02")}", "1");
+        var missing = await Should.ThrowAsync<BusinessException>(() => app.DataEntryAsync("兰州", "clerk", e => e.UploadXlsxAsync(period.Id, new MemoryStream(noType))));
+        missing.Errors[$"O{RowOf("A03")}"].AsText().ShouldBe([$"{DataEntryErrorCodes.OccurrenceTypeRequired}|到省/到京"]);
+        missing.Errors[$"J{RowOf("D02")}"].AsText().ShouldBe([DataEntryErrorCodes.XlsxCountTwice]);
+    }
+
     private Task<Dictionary<string, decimal>> PointsAsync(PeriodDto period, string city) => app.WithScopeAsync(async sp =>
     {
         var cityId = await app.TenantIdAsync(city);

@@ -17,10 +17,12 @@ import { SessionService } from '@core/session/session.service';
 import { LangSwitchComponent } from '@shared/lang-switch.component';
 import { ZorroSetupService } from '@shared/zorro-setup.service';
 import { ChangePasswordDialogComponent } from './change-password-dialog.component';
+import { BreadcrumbComponent } from '../breadcrumb/breadcrumb.component';
 
 @Component({
   selector: 'app-basic-layout',
   imports: [
+    BreadcrumbComponent,
     RouterOutlet,
     RouterLink,
     NzLayoutModule,

@@ -4,16 +4,19 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { By } from '@angular/platform-browser';
 import { Router, provideRouter } from '@angular/router';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
+import { NzModalService } from 'ng-zorro-antd/modal';
 
 import { AgreementsAgreementDto as AgreementDto } from '@api/models';
 import { appConfig } from '@testing/fixtures';
 import { APP_ICONS } from '@core/icons';
 import { Permissions } from '@core/permissions';
 import { SessionService } from '@core/session/session.service';
+import { unsavedChangesGuard } from '@shared/unsaved-changes';
 import { AgreementDetailComponent, fileSize, updateBody } from './agreement-detail.component';
 import { agreementDto } from './agreement-fixtures';
 import { AgreementReportDialogComponent } from './detail/agreement-report-dialog.component';
 import { AgreementSignDialogComponent } from './detail/agreement-sign-dialog.component';
+import { AGREEMENT_ROUTES } from './routes';
 
 const LINES = [
   {
@@ -241,6 +244,49 @@ describe('AgreementDetailComponent', () => {
     expect(text).toMatch(/A\.1\s*:\s*96\s*→\s*97/);
     expect(text).toContain('目标值、备注');
     expect(text).toContain('+ 落实网格员待遇');
+  });
+
+  it('asks before leaving a draft with unsaved edits (back to the list, navigation, closing the tab)', async () => {
+    setup(official, null, agreementDto({ id: 'a1', lines: LINES }));
+    await render();
+    const modal = TestBed.inject(NzModalService);
+    let answer = false;
+    const confirm = vi.spyOn(modal, 'confirm').mockImplementation((options) => {
+      (answer ? (options?.nzOnOk as () => void) : (options?.nzOnCancel as () => void))();
+      return {} as ReturnType<NzModalService['confirm']>;
+    });
+    const leave = () =>
+      TestBed.runInInjectionContext(() => unsavedChangesGuard(component, null!, null!, null!));
+    const unload = () => {
+      const event = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(event);
+      return event.defaultPrevented;
+    };
+
+    // The detail route carries the guard, so 返回列表 and any navigation away go through it.
+    expect(AGREEMENT_ROUTES.find((r) => r.path === ':id')!.canDeactivate).toContain(
+      unsavedChangesGuard,
+    );
+    expect(leave()).toBe(true);
+    expect(unload()).toBe(false);
+    expect(confirm).not.toHaveBeenCalled();
+
+    component.draft.setTarget('A.1', 97);
+    expect(component.hasUnsavedChanges()).toBe(true);
+    expect(await leave()).toBe(false);
+    expect(confirm).toHaveBeenCalledTimes(1);
+    expect(unload()).toBe(true);
+    answer = true;
+    expect(await leave()).toBe(true);
+
+    component.save();
+    httpMock
+      .expectOne((r) => r.method === 'PUT')
+      .flush(agreementDto({ id: 'a1', lines: LINES, concurrencyStamp: 'st2' }));
+    expect(component.hasUnsavedChanges()).toBe(false);
+    expect(leave()).toBe(true);
+    expect(unload()).toBe(false);
+    expect(confirm).toHaveBeenCalledTimes(2);
   });
 });
 

@@ -4,6 +4,7 @@ import {
   Component,
   computed,
   effect,
+  HostListener,
   inject,
   input,
   signal,
@@ -39,6 +40,7 @@ import { Permissions } from '@core/permissions';
 import { SessionService } from '@core/session/session.service';
 import { busyActions } from '@shared/busy-actions';
 import { errorText } from '@shared/error-text';
+import { HasUnsavedChanges } from '@shared/unsaved-changes';
 import { AgreementDraft } from './agreement-draft';
 import { AgreementFilesService } from './agreement-files.service';
 import {
@@ -54,12 +56,15 @@ import { AgreementKeyTasksComponent } from './detail/agreement-key-tasks.compone
 import { AgreementReportDialogComponent } from './detail/agreement-report-dialog.component';
 import { AgreementSignDialogComponent } from './detail/agreement-sign-dialog.component';
 import { AgreementVersionsComponent } from './detail/agreement-versions.component';
+import { DisabledReasonComponent } from '@shared/disabled-reason.component';
+import { breadcrumbName } from '@shared/breadcrumbs';
 
 export { fileSize, updateBody } from './agreement-body';
 
 @Component({
   selector: 'app-agreement-detail',
   imports: [
+    DisabledReasonComponent,
     DatePipe,
     FormsModule,
     RouterLink,
@@ -86,7 +91,7 @@ export { fileSize, updateBody } from './agreement-body';
   templateUrl: './agreement-detail.component.html',
   styleUrls: ['./agreement-detail.component.css', './detail/agreement-parts.css'],
 })
-export class AgreementDetailComponent {
+export class AgreementDetailComponent implements HasUnsavedChanges {
   private readonly api = inject(AgreementService);
   private readonly files = inject(AgreementFilesService);
   private readonly message = inject(NzMessageService);
@@ -100,6 +105,7 @@ export class AgreementDetailComponent {
   readonly id = input.required<string>();
 
   readonly agreement = signal<AgreementDto | null>(null);
+  protected readonly breadcrumb = breadcrumbName(() => this.agreement()?.title);
   /** Selected tab: 0 content, 1 key tasks, 2 attachments, 3 versions. */
   readonly tab = signal(0);
   protected readonly loading = signal(false);
@@ -160,6 +166,19 @@ export class AgreementDetailComponent {
       const id = this.id();
       untracked(() => this.load(id));
     });
+  }
+
+  /** Title or targets typed and not saved: leaving the page asks first. */
+  hasUnsavedChanges(): boolean {
+    return this.editable() && this.draft.dirty();
+  }
+
+  /** Closing the tab or reloading with unsaved edits: the browser asks. */
+  @HostListener('window:beforeunload', ['$event'])
+  protected beforeUnload(event: BeforeUnloadEvent): void {
+    if (this.hasUnsavedChanges()) {
+      event.preventDefault();
+    }
   }
 
   load(id = this.id()): void {
@@ -228,6 +247,8 @@ export class AgreementDetailComponent {
     }
     if (action === 'delete') {
       this.actions.run('delete', this.api.agreementDelete({ id }), () => {
+        // The draft is gone: nothing is left to keep.
+        this.agreement.set(null);
         this.message.success(this.i18n.t('agreements.deleted'));
         void this.router.navigate(['/agreements']);
       });

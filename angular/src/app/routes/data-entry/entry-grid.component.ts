@@ -8,7 +8,6 @@ import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzRadioModule } from 'ng-zorro-antd/radio';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
-import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 
 import { DataEntryEntryLineDto as EntryLineDto } from '@api/models';
 import { TranslatePipe } from '@core/i18n/translate.pipe';
@@ -17,6 +16,7 @@ import { focusNextCell, typedText } from './entry-cells';
 import { ENTRY_FILTERS } from './entry-grid-view';
 import { EntryLineStateComponent } from './entry-line-state.component';
 import { EntryValueEditorComponent } from './entry-value-editor.component';
+import { DisabledReasonComponent } from '@shared/disabled-reason.component';
 
 /**
  * The keyboard-friendly grid of the sheet's lines, grouped by category with subtotals and filtered
@@ -27,6 +27,7 @@ import { EntryValueEditorComponent } from './entry-value-editor.component';
 @Component({
   selector: 'app-entry-grid',
   imports: [
+    DisabledReasonComponent,
     DecimalPipe,
     FormsModule,
     NzButtonModule,
@@ -36,7 +37,6 @@ import { EntryValueEditorComponent } from './entry-value-editor.component';
     NzRadioModule,
     NzTableModule,
     NzTagModule,
-    NzTooltipModule,
     TranslatePipe,
     EntryLineStateComponent,
     EntryValueEditorComponent,

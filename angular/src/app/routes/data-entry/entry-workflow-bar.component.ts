@@ -11,6 +11,7 @@ import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
 import { TranslatePipe } from '@core/i18n/translate.pipe';
 import { DataEntryStore } from './data-entry.store';
 import { EntryXlsxUploadComponent } from './entry-xlsx-upload.component';
+import { DisabledReasonComponent } from '@shared/disabled-reason.component';
 
 /**
  * The sheet's toolbar: xlsx template and upload, reload, the running 自评总分, 报送 (selected or every entered line) for the
@@ -19,6 +20,7 @@ import { EntryXlsxUploadComponent } from './entry-xlsx-upload.component';
 @Component({
   selector: 'app-entry-workflow-bar',
   imports: [
+    DisabledReasonComponent,
     DecimalPipe,
     FormsModule,
     NzButtonModule,

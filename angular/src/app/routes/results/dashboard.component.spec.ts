@@ -270,6 +270,41 @@ describe('DashboardComponent', () => {
     expect(component.trendOptions().series.map((x) => x.name)).toEqual(['天水市']);
   });
 
+  it('keeps the city of the warnings in the URL: a reload and Back restore it', async () => {
+    const router = TestBed.inject(Router);
+    httpMock.expectOne('/api/app/periods').flush([]);
+    fixture.destroy();
+    // A reload (or a shared link) of the dashboard limited to 天水市
+    await router.navigateByUrl('/?period=p1&city=c2');
+    fixture = TestBed.createComponent(DashboardComponent);
+    component = fixture.componentInstance;
+    el = fixture.nativeElement;
+    fixture.detectChanges();
+    httpMock.expectOne('/api/app/periods').flush([period({ id: 'p1' })]);
+    httpMock.expectOne('/api/app/results/periods/p1/monitoring').flush(MONITORING);
+    httpMock.expectOne('/api/app/results/trends?schemeId=s1').flush(TRENDS);
+    httpMock.expectOne('/api/app/results/periods/p1/ranking').flush(RANKING);
+    httpMock.expectOne('/api/app/results/periods/p1/completeness').flush([]);
+    await render();
+    expect(component.warningCity()).toBe('c2');
+    expect(rows('dashboard-warnings').map((r) => r[0])).toEqual(['天水市', '天水市']);
+    expect(router.url).toBe('/?period=p1&city=c2');
+
+    component.chooseCity('c1');
+    await render();
+    expect(router.url).toBe('/?period=p1&city=c1');
+    expect(rows('dashboard-warnings').map((r) => r[0])).toEqual(['兰州市']);
+
+    // Back: 天水市 again; further back: every city
+    await router.navigateByUrl('/?period=p1&city=c2');
+    await render();
+    expect(component.warningCity()).toBe('c2');
+    await router.navigateByUrl('/?period=p1');
+    await render();
+    expect(component.warningCity()).toBeNull();
+    expect(rows('dashboard-warnings')).toHaveLength(3);
+  });
+
   it('keeps ranking and completeness when monitoring fails and shows why', async () => {
     httpMock.expectOne('/api/app/periods').flush([period({ id: 'p1' })]);
     httpMock

@@ -113,7 +113,8 @@ const DEFAULT_COMPARED = 3;
         [cities]="cities()"
         [loading]="monitoringLoading()"
         [periodId]="periodId()"
-        [(city)]="warningCity"
+        [city]="warningCity()"
+        (cityChange)="chooseCity($event)"
       />
       <app-dashboard-completeness [rows]="completeness()" [loading]="loading()" />
     } @else if (!periodsLoading() && !periods().length) {
@@ -172,8 +173,8 @@ export class DashboardComponent implements OnInit {
   protected readonly trendError = signal<string | null>(null);
   /** Cities compared in the radar and the trend lines. */
   readonly compared = signal<string[]>([]);
-  /** City the early-warning list is limited to (null: every city). */
-  readonly warningCity = signal<string | null>(null);
+  /** City the early-warning list is limited to (null: every city), kept in the URL (?city=). */
+  readonly warningCity = signal<string | null>(this.route.snapshot.queryParamMap.get('city'));
 
   /** Cities of the period (monitoring rows), else of the trends. */
   readonly cities = computed(() => {
@@ -279,13 +280,25 @@ export class DashboardComponent implements OnInit {
     });
   }
 
-  /** Back and Forward change ?period=: the dashboard follows. */
+  /** The official limits the early warnings to a city (or all again): Back returns to the previous. */
+  chooseCity(id: string | null, replaceUrl = false): void {
+    this.warningCity.set(id);
+    void this.router.navigate([], {
+      relativeTo: this.route,
+      queryParams: { city: id },
+      queryParamsHandling: 'merge',
+      replaceUrl,
+    });
+  }
+
+  /** Back and Forward change ?period= or ?city=: the dashboard follows. */
   private followUrl(): void {
     this.route.queryParamMap.pipe(takeUntilDestroyed(this.destroyRef)).subscribe((query) => {
       const id = query.get('period');
       if (id && id !== this.periodId() && this.periods().some((p) => p.id === id)) {
         this.pick(id, 'none');
       }
+      this.warningCity.set(query.get('city'));
     });
   }
 
@@ -328,7 +341,7 @@ export class DashboardComponent implements OnInit {
           .map((r) => r.cityId ?? '');
         this.compared.set(kept.length ? kept : withFigures.slice(0, DEFAULT_COMPARED));
         if (this.warningCity() && !ids.includes(this.warningCity()!)) {
-          this.warningCity.set(null);
+          this.chooseCity(null, true); // a city not in this period: the link is corrected
         }
       },
       error: (e: unknown) => {

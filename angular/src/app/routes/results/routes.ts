@@ -24,7 +24,12 @@ export const SCORE_SHEET_ROUTES: Routes = [
   {
     path: '',
     canActivate: [permissionGuard],
-    data: { permission: Permissions.Results.Default },
+    // One city's sheet reads "评分表 / 兰州市"; the crumb returns to the period's ranking.
+    data: {
+      permission: Permissions.Results.Default,
+      breadcrumb: 'menu.scoreSheet',
+      breadcrumbDrop: ['city'],
+    },
     loadComponent: () => import('./score-sheet.component').then((m) => m.ScoreSheetComponent),
   },
 ];

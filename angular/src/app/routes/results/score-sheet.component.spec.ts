@@ -1,7 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
+import { Router, provideRouter } from '@angular/router';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 
 import { ResultsScoreSheetRecordDto as ScoreSheetRecordDto } from '@api/models';
@@ -76,7 +76,19 @@ describe('ScoreSheetComponent', () => {
     fixture.detectChanges();
   }
 
-  function setup(granted: string[], tenant = false): void {
+  function setup(granted: string[], tenant = false, url = '/'): Promise<void> | void {
+    if (url !== '/') {
+      return (async () => {
+        configure(granted, tenant);
+        await TestBed.inject(Router).navigateByUrl(url);
+        create();
+      })();
+    }
+    configure(granted, tenant);
+    create();
+  }
+
+  function configure(granted: string[], tenant: boolean): void {
     TestBed.configureTestingModule({
       imports: [ScoreSheetComponent],
       providers: [
@@ -91,6 +103,9 @@ describe('ScoreSheetComponent', () => {
     httpMock
       .expectOne('/api/app/application-configuration')
       .flush(appConfig(granted, tenant ? { tenantId: 'c1', tenantName: 'lanzhou' } : {}));
+  }
+
+  function create(): void {
     fixture = TestBed.createComponent(ScoreSheetComponent);
     component = fixture.componentInstance;
     el = fixture.nativeElement;
@@ -234,5 +249,45 @@ describe('ScoreSheetComponent', () => {
     component.downloadPdf();
     httpMock.expectOne('/api/app/results/sheets/r1/export/pdf').flush(new Blob(['%PDF']));
     expect(create).toHaveBeenCalledTimes(2);
+  });
+  it('keeps the picked city in the URL: a reload and Back restore it', async () => {
+    await setup(
+      [Permissions.Results.Default, Permissions.Review.Default],
+      false,
+      '/?period=p1&city=c1',
+    );
+    const router = TestBed.inject(Router);
+    const ranking = [
+      { rank: 1, cityId: 'c2', cityName: '天水市', sheetId: 'r9', version: 1, total: 90 },
+      { rank: 2, cityId: 'c1', cityName: '兰州市', sheetId: 'r1', version: 1, total: 86.5 },
+    ];
+    // A reload of /score-sheet?period=p1&city=c1 opens 兰州市 again
+    httpMock.expectOne('/api/app/results/periods/p1/ranking').flush(ranking);
+    httpMock.expectOne('/api/app/results/sheets/r1').flush(sheet());
+    httpMock.expectOne('/api/app/results/periods/p1/cities/c1/versions').flush([sheet()]);
+    await render();
+    expect(router.url).toBe('/?period=p1&city=c1');
+    expect(el.querySelector('[data-testid="sheet-title"]')!.textContent).toContain('兰州市');
+
+    el.querySelector<HTMLElement>('[data-testid="sheet-city-c2"]')!.click();
+    httpMock
+      .expectOne('/api/app/results/sheets/r9')
+      .flush(sheet({ cityId: 'c2', cityName: '天水市' }));
+    httpMock.expectOne('/api/app/results/periods/p1/cities/c2/versions').flush([]);
+    await render();
+    expect(router.url).toBe('/?period=p1&city=c2');
+    expect(el.querySelector('[data-testid="sheet-title"]')!.textContent).toContain('天水市');
+
+    // Back: 兰州市 again; further back: no city picked
+    await router.navigateByUrl('/?period=p1&city=c1');
+    httpMock.expectOne('/api/app/results/sheets/r1').flush(sheet());
+    httpMock.expectOne('/api/app/results/periods/p1/cities/c1/versions').flush([sheet()]);
+    await render();
+    expect(component.cityId()).toBe('c1');
+    expect(el.querySelector('[data-testid="sheet-title"]')!.textContent).toContain('兰州市');
+    await router.navigateByUrl('/?period=p1');
+    await render();
+    expect(component.cityId()).toBeNull();
+    expect(el.querySelector('[data-testid="sheet-title"]')).toBeNull();
   });
 });

@@ -1,7 +1,6 @@
 import { DecimalPipe } from '@angular/common';
 import { Component, OnInit, computed, inject, signal } from '@angular/core';
 import { FormBuilder, FormsModule, ReactiveFormsModule, Validators } from '@angular/forms';
-import { ActivatedRoute } from '@angular/router';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
@@ -28,8 +27,10 @@ import { SessionService } from '@core/session/session.service';
 import { errorText, formErrorText } from '@shared/error-text';
 import { FieldErrorPipe } from '@shared/field-error.pipe';
 import { ReasonFieldComponent } from '@shared/reason-field.component';
+import { urlQuery } from '@shared/url-query';
 import { revealErrors } from '@shared/form-utils';
 import { EntryFilesService, saveBlob } from '@shared/entry-files.service';
+import { breadcrumbName } from '@shared/breadcrumbs';
 
 export interface CategoryRow {
   code: string;
@@ -151,7 +152,8 @@ export class ScoreSheetComponent implements OnInit {
   private readonly appealApi = inject(AppealService);
   private readonly fb = inject(FormBuilder);
   private readonly files = inject(EntryFilesService);
-  private readonly route = inject(ActivatedRoute);
+  /** The period and the city shown are kept in the URL (?period=&city=). */
+  private readonly query = urlQuery();
   private readonly message = inject(NzMessageService);
   protected readonly session = inject(SessionService);
   protected readonly i18n = inject(I18nService);
@@ -162,8 +164,13 @@ export class ScoreSheetComponent implements OnInit {
   readonly province = computed(() => this.session.isGranted(Permissions.Review.Default));
   readonly periods = signal<PeriodDto[]>([]);
   readonly periodId = signal<string | null>(null);
+  /** The city whose sheet the province reads (null: none picked). */
+  readonly cityId = signal<string | null>(null);
   readonly ranking = signal<RankingRowDto[]>([]);
   readonly sheet = signal<ScoreSheetRecordDto | null>(null);
+  protected readonly breadcrumb = breadcrumbName(() =>
+    this.province() ? this.sheet()?.cityName : null,
+  );
   readonly versions = signal<ScoreSheetRecordDto[]>([]);
   protected readonly loading = signal(false);
   protected readonly error = signal<string | null>(null);
@@ -195,8 +202,8 @@ export class ScoreSheetComponent implements OnInit {
   });
 
   ngOnInit(): void {
-    const query = this.route.snapshot.queryParamMap;
-    const wantedPeriod = query.get('period');
+    const wantedPeriod = this.query.get('period');
+    const wantedCity = this.query.get('city');
     this.periodApi.periodGetList({ Status: 'Published' }).subscribe({
       next: (list) => {
         const periods = list ?? [];
@@ -204,15 +211,51 @@ export class ScoreSheetComponent implements OnInit {
         this.noPeriod.set(!periods.length);
         const first = periods.find((p) => p.id === wantedPeriod) ?? periods[0];
         if (first?.id) {
-          this.pick(first.id, query.get('city'));
+          const city = first.id === wantedPeriod && this.province() ? wantedCity : null;
+          this.query.set({ period: first.id, city }, 'replace');
+          this.pick(first.id, city);
         }
+        this.followUrl();
       },
       error: (e: unknown) => this.error.set(errorText(this.i18n, e)),
     });
   }
 
+  /** The person picks a period: no city of the previous one stays picked. */
+  choosePeriod(id: string | null): void {
+    this.query.set({ period: id, city: null });
+    this.pick(id);
+  }
+
+  /** The province picks a city from the ranking. */
+  chooseCity(row: RankingRowDto): void {
+    this.query.set({ city: row.cityId ?? null });
+    this.openRow(row);
+  }
+
+  /** Back and Forward change ?period= or ?city=: the sheet follows. */
+  private followUrl(): void {
+    this.query.follow((query) => {
+      const period = query.get('period');
+      const city = this.province() ? query.get('city') : null;
+      if (period && period !== this.periodId() && this.periods().some((p) => p.id === period)) {
+        this.pick(period, city);
+      } else if (period === this.periodId() && city !== this.cityId()) {
+        const row = this.ranking().find((r) => r.cityId === city);
+        if (row) {
+          this.openRow(row);
+        } else {
+          this.cityId.set(null);
+          this.sheet.set(null);
+          this.versions.set([]);
+        }
+      }
+    });
+  }
+
   pick(id: string | null, cityId: string | null = null): void {
     this.periodId.set(id);
+    this.cityId.set(null);
     this.publicity.set(null);
     this.sheet.set(null);
     this.versions.set([]);
@@ -269,6 +312,7 @@ export class ScoreSheetComponent implements OnInit {
     if (!row.sheetId || !this.periodId()) {
       return;
     }
+    this.cityId.set(row.cityId ?? null);
     this.versions.set([]);
     this.loadSheet(row.sheetId);
     this.loadVersions(this.periodId()!, row.cityId ?? '');

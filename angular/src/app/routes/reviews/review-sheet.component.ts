@@ -45,6 +45,7 @@ import {
 import { lineStatusColour, submissionStatusColour } from '@shared/status-colours';
 import { SchemeIndicator, asDefinition } from '@shared/scheme-definition';
 import { withCode } from '@shared/code-set';
+import { breadcrumbName } from '@shared/breadcrumbs';
 
 /** Steps of a submission: 填报 → 提交 → 审核 (退回 / 通过) → 发布. */
 export function submissionStep(
@@ -123,6 +124,9 @@ export class ReviewSheetComponent implements OnInit, OnDestroy {
   readonly period = signal<PeriodDto | null>(null);
   readonly sheet = signal<EntrySheetDto | null>(null);
   readonly submission = signal<SubmissionDto | null>(null);
+  protected readonly breadcrumb = breadcrumbName(() =>
+    [this.submission()?.cityName, this.period()?.name].filter(Boolean).join(' · '),
+  );
   private readonly indicators = signal<Record<string, SchemeIndicator>>({});
   protected readonly loading = signal(false);
   protected readonly error = signal<string | null>(null);

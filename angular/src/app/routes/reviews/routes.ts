@@ -14,7 +14,7 @@ export const REVIEW_ROUTES: Routes = [
   {
     path: ':periodId/:cityId',
     canActivate: [permissionGuard],
-    data: { permission: Permissions.Review.Default },
+    data: { permission: Permissions.Review.Default, breadcrumb: 'menu.reviews' },
     loadComponent: () => import('./review-sheet.component').then((m) => m.ReviewSheetComponent),
   },
 ];

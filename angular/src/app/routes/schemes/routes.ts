@@ -14,7 +14,7 @@ export const SCHEME_ROUTES: Routes = [
   {
     path: ':id',
     canActivate: [permissionGuard],
-    data: { permission: Permissions.Schemes.Default },
+    data: { permission: Permissions.Schemes.Default, breadcrumb: 'menu.schemes' },
     loadComponent: () => import('./scheme-detail.component').then((m) => m.SchemeDetailComponent),
   },
 ];

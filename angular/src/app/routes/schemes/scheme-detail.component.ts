@@ -48,6 +48,7 @@ import { statusColour } from './scheme-list.component';
 import { IndicatorEditorComponent } from './indicator-editor.component';
 import { SchemePreviewComponent } from './scheme-preview.component';
 import { SchemeEditsService, ruleTextsByCode } from './scheme-edits';
+import { breadcrumbName } from '@shared/breadcrumbs';
 
 /** The category of a code anywhere in the tree. */
 export function findCategory(
@@ -132,6 +133,7 @@ export class SchemeDetailComponent {
   readonly id = input.required<string>();
 
   readonly scheme = signal<SchemeDto | null>(null);
+  protected readonly breadcrumb = breadcrumbName(() => this.scheme()?.name);
   protected readonly loading = signal(false);
   protected readonly loadError = signal<string | null>(null);
   /** Action in progress: 'publish', 'archive', 'copy', 'delete' or 'export'. */

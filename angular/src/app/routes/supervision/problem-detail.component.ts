@@ -26,6 +26,8 @@ import { errorText } from '@shared/error-text';
 import { beijingText } from '@core/time/beijing-time';
 
 import { PROBLEM_STATUSES, ProblemFilesService, problemStatusColour } from './supervision';
+import { DisabledReasonComponent } from '@shared/disabled-reason.component';
+import { breadcrumbName } from '@shared/breadcrumbs';
 
 /** Every open unit of a tree, depth first. */
 export function flattenUnits(units: readonly UnitDto[]): UnitDto[] {
@@ -40,6 +42,7 @@ export function flattenUnits(units: readonly UnitDto[]): UnitDto[] {
 @Component({
   selector: 'app-problem-detail',
   imports: [
+    DisabledReasonComponent,
     FormsModule,
     RouterLink,
     NzAlertModule,
@@ -144,16 +147,18 @@ export function flattenUnits(units: readonly UnitDto[]): UnitDto[] {
               }
             </nz-select>
             <input nz-input [(ngModel)]="handNote" [placeholder]="'supervision.note' | t" />
-            <button
-              nz-button
-              nzType="primary"
-              [disabled]="!unitId"
-              [nzLoading]="busy()"
-              (click)="hand()"
-              data-testid="hand-submit"
-            >
-              {{ 'supervision.hand' | t }}
-            </button>
+            <app-disabled-reason [reason]="'disabledReason.pickUnitFirst' | t">
+              <button
+                nz-button
+                nzType="primary"
+                [disabled]="!unitId"
+                [nzLoading]="busy()"
+                (click)="hand()"
+                data-testid="hand-submit"
+              >
+                {{ 'supervision.hand' | t }}
+              </button>
+            </app-disabled-reason>
           </div>
         </nz-card>
       }
@@ -322,6 +327,7 @@ export class ProblemDetailComponent implements OnInit {
 
   protected readonly statuses = PROBLEM_STATUSES;
   readonly detail = signal<ProblemDetailDto | null>(null);
+  protected readonly breadcrumb = breadcrumbName(() => this.detail()?.problem?.title);
   readonly units = signal<UnitDto[]>([]);
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);

@@ -14,7 +14,11 @@ export const SUPERVISION_ROUTES: Routes = [
   {
     path: 'rounds',
     canActivate: [permissionGuard],
-    data: { permission: Permissions.Supervision.Manage },
+    data: {
+      permission: Permissions.Supervision.Manage,
+      breadcrumb: 'supervision.menu',
+      breadcrumbName: 'supervision.rounds',
+    },
     loadComponent: () => import('./round-list.component').then((m) => m.RoundListComponent),
   },
   {
@@ -26,7 +30,7 @@ export const SUPERVISION_ROUTES: Routes = [
   {
     path: ':id',
     canActivate: [permissionGuard],
-    data: { permission: Permissions.Supervision.Default },
+    data: { permission: Permissions.Supervision.Default, breadcrumb: 'supervision.menu' },
     loadComponent: () => import('./problem-detail.component').then((m) => m.ProblemDetailComponent),
   },
 ];

@@ -20,6 +20,7 @@ import { TranslatePipe } from '@core/i18n/translate.pipe';
 import { errorText } from '@shared/error-text';
 import { PageHeaderComponent } from '@shared/page-header.component';
 import { copyText, countdown, countdownColour } from './todo-text';
+import { DisabledReasonComponent } from '@shared/disabled-reason.component';
 
 /**
  * 待办: what the signed-in person has to do now, by role — a clerk's lines due with the countdown
@@ -29,6 +30,7 @@ import { copyText, countdown, countdownColour } from './todo-text';
 @Component({
   selector: 'app-todo',
   imports: [
+    DisabledReasonComponent,
     RouterLink,
     NzAlertModule,
     NzButtonModule,

@@ -18,6 +18,7 @@ import { I18nService } from '@core/i18n/i18n.service';
 import { TranslatePipe } from '@core/i18n/translate.pipe';
 import { errorText } from '@shared/error-text';
 import { unitOptions } from './unit-tree';
+import { DisabledReasonComponent } from '@shared/disabled-reason.component';
 
 /** The "back to the city" choice of the bulk unit picker (nz-select cannot hold null well). */
 const CITY = '__city__';
@@ -50,6 +51,7 @@ export function assignmentBody(
 @Component({
   selector: 'app-unit-assignments',
   imports: [
+    DisabledReasonComponent,
     FormsModule,
     NzAlertModule,
     NzButtonModule,
@@ -77,16 +79,18 @@ export function assignmentBody(
           />
         }
       </nz-select>
-      <button
-        nz-button
-        nzType="primary"
-        (click)="save()"
-        [disabled]="!dirty()"
-        [nzLoading]="saving()"
-        data-testid="assign-save"
-      >
-        {{ 'common.save' | t }}
-      </button>
+      <app-disabled-reason [reason]="'disabledReason.nothingToSave' | t">
+        <button
+          nz-button
+          nzType="primary"
+          (click)="save()"
+          [disabled]="!dirty()"
+          [nzLoading]="saving()"
+          data-testid="assign-save"
+        >
+          {{ 'common.save' | t }}
+        </button>
+      </app-disabled-reason>
       <span class="hint">{{ 'units.assignHint' | t }}</span>
     </div>
     @if (agreement()) {
@@ -105,15 +109,24 @@ export function assignmentBody(
             <nz-option [nzValue]="o.id" [nzLabel]="o.label" [nzDisabled]="o.closed" />
           }
         </nz-select>
-        <button
-          nz-button
-          (click)="assignChecked()"
-          [disabled]="!checked().size || !bulkUnit()"
-          [nzLoading]="saving()"
-          data-testid="assign-bulk-apply"
+        <app-disabled-reason
+          [reason]="
+            (checked().size
+              ? 'disabledReason.pickTargetUnitFirst'
+              : 'disabledReason.checkIndicatorsFirst'
+            ) | t
+          "
         >
-          {{ 'units.bulkAssign.apply' | t }}
-        </button>
+          <button
+            nz-button
+            (click)="assignChecked()"
+            [disabled]="!checked().size || !bulkUnit()"
+            [nzLoading]="saving()"
+            data-testid="assign-bulk-apply"
+          >
+            {{ 'units.bulkAssign.apply' | t }}
+          </button>
+        </app-disabled-reason>
       </div>
     }
     @if (error()) {

@@ -37,6 +37,7 @@ import { formDialog } from '@shared/form-modal/form-dialog';
 import { FormModalComponent } from '@shared/form-modal/form-modal.component';
 import { UnitAssignmentsComponent } from './unit-assignments.component';
 import { UNIT_KINDS, findUnit, flatten, toNodes, unitOptions } from './unit-tree';
+import { DisabledReasonComponent } from '@shared/disabled-reason.component';
 
 /** Sentinel of the "top level" choice in parent pickers (nz-select cannot hold null well). */
 const TOP = '__top__';
@@ -44,6 +45,7 @@ const TOP = '__top__';
 @Component({
   selector: 'app-unit-tree',
   imports: [
+    DisabledReasonComponent,
     DatePipe,
     FormsModule,
     ReactiveFormsModule,
