@@ -54,7 +54,8 @@ public sealed class PeriodScoringService(
     /// <param name="tracked">False for reading only (publishing, monitoring): the lines are not tracked, which saves time and memory on a whole province.</param>
     /// <param name="definition">When given, each input carries every line's reference figure and source.</param>
     /// <param name="approvedOnly">Publishing: the province average of the approved cities only.</param>
-    public async Task<Dictionary<Guid, CityPeriodInput>> LoadAsync(Guid periodId, IReadOnlyCollection<Guid> cityIds, CancellationToken cancellationToken = default, bool tracked = true, SchemeDefinition? definition = null, bool approvedOnly = false)
+    /// <param name="scheme">When given (and no <paramref name="definition"/>), only the previous period's lines its rules compare with are read.</param>
+    public async Task<Dictionary<Guid, CityPeriodInput>> LoadAsync(Guid periodId, IReadOnlyCollection<Guid> cityIds, CancellationToken cancellationToken = default, bool tracked = true, SchemeDefinition? definition = null, bool approvedOnly = false, SchemeDefinition? scheme = null)
     {
         using var _ = dataFilter.Disable<IMultiTenant>();
         var lineQuery = (tracked ? lines.Query() : lines.QueryReadOnly()).Where(l => l.PeriodId == periodId);
@@ -75,11 +76,12 @@ public sealed class PeriodScoringService(
         var factsByCity = allFacts.Where(f => f.TenantId != null).GroupBy(f => f.TenantId!.Value).ToDictionary(g => g.Key, g => g.First());
         var reference = oneCity is { } city
             ? await figures.LoadForCityAsync(periodId, city, allLines, definition is null ? null : ReferenceFigureStore.AveragedIndicators(definition), cancellationToken: cancellationToken, approvedOnly: approvedOnly)
-            : await references.LoadAsync(periodId, allLines, cancellationToken: cancellationToken, approvedOnly: approvedOnly);
+            : await references.LoadAsync(periodId, allLines, cancellationToken: cancellationToken, approvedOnly: approvedOnly, lastYearIndicators: (definition ?? scheme) is { } rules ? PeriodReferenceData.LastYearIndicators(rules) : null);
         var indicators = definition?.AllIndicators().ToList() ?? [];
         return cityIds.ToDictionary(id => id, id =>
         {
             var byCode = linesByCity[id].GroupBy(l => l.IndicatorCode).ToDictionary(g => g.Key, g => g.First().Value);
+            var averages = indicators.Count == 0 ? null : reference.ProvinceAverage.For(id);
             return new CityPeriodInput(id, linesByCity[id].ToList(), factsByCity.GetValueOrDefault(id))
             {
                 Reference = reference.For(id, linesByCity[id]),
@@ -88,7 +90,7 @@ public sealed class PeriodScoringService(
                     i => i.Code,
                     i =>
                     {
-                        var (value, source) = reference.LineReference(i, id, byCode.GetValueOrDefault(i.Code) ?? new EntryValue());
+                        var (value, source) = reference.LineReference(i, id, byCode.GetValueOrDefault(i.Code) ?? new EntryValue(), averages);
                         return new LineReference(value, source);
                     }),
                 ReferencePeriodName = reference.PreviousPeriod?.Name,
