@@ -251,7 +251,7 @@ internal static class DbBenchmark
     {
         await using var connection = new MySqlConnection(connectionString);
         await connection.OpenAsync();
-        await ExecuteAsync(connection, "CREATE TABLE bench_ScoreSheets LIKE ScoreSheets; CREATE TABLE bench_ScoreSheetLines LIKE ScoreSheetLines");
+        await ExecuteAsync(connection, "DROP TABLE IF EXISTS bench_ScoreSheets, bench_ScoreSheetLines; CREATE TABLE bench_ScoreSheets LIKE ScoreSheets; CREATE TABLE bench_ScoreSheetLines LIKE ScoreSheetLines");
     }
 
     /// <summary>(b) GET /api/app/results/sheets/{id} by concurrent clients through the host, beside the same reads over bare connections.</summary>

@@ -65,7 +65,11 @@ internal static class NationalBenchmark
                 await using var factory = BenchHost.Factory(configuration).WithWebHostBuilder(b => b.ConfigureTestServices(s =>
                     s.ConfigureDbContext<MySqlPilotAssessmentDbContext>(o => o.AddInterceptors(plans))));
                 var memory = new MemoryWatch();
-                scales.Add(await EntryBenchmark.MeasureAsync(factory, connectionString, options, province, clients, requests, memory.Watch));
+                if (!args.Contains("--publish-only"))
+                {
+                    scales.Add(await EntryBenchmark.MeasureAsync(factory, connectionString, options, province, clients, requests, memory.Watch));
+                }
+
                 if (size != cities)
                 {
                     continue;
@@ -80,12 +84,15 @@ internal static class NationalBenchmark
                     }
                 }
 
+                if (!args.Contains("--publish-only"))
+                {
                 Add([$"host memory during {clients} concurrent entry-sheet GETs at {size} cities: peak working set {memory.PeakWorkingSet / 1048576.0:F0} MiB, "
                     + $"peak GC heap {memory.PeakHeap / 1048576.0:F0} MiB (process peak working set so far {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MiB)"]);
                 var official = await BenchHost.SignInAsync(factory, null, "official");
                 Add(await ProvinceReadsAsync(factory, connectionString, province, official, clients, requests));
                 Add(["", "EXPLAIN of the main queries (MariaDB, the product's SQL as EF Core sent it):"]);
                 Add(await plans.ExplainAsync(factory, province, options, official));
+                }
 
                 // Publishing again the oldest periods, beside bare SQL doing the same work: each is first taken back as
                 // the province's withdrawal does (locked again, its sheets no longer current), then published anew.
@@ -102,7 +109,10 @@ internal static class NationalBenchmark
                 }
             }
 
-            report.InsertRange(0, EntryBenchmark.Report(scales[0], scales[1]));
+            if (scales.Count == 2)
+            {
+                report.InsertRange(0, EntryBenchmark.Report(scales[0], scales[1]));
+            }
         }
         finally
         {
