@@ -3,10 +3,10 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using MySqlConnector;
-using PilotAssessment.Repositories;
 using PilotAssessment.DataEntry;
 using PilotAssessment.DataGeneration;
 using PilotAssessment.EntityFrameworkCore;
+using PilotAssessment.Repositories;
 
 namespace PilotAssessment.Benchmarks;
 

@@ -86,12 +86,12 @@ internal static class NationalBenchmark
 
                 if (!args.Contains("--publish-only"))
                 {
-                Add([$"host memory during {clients} concurrent entry-sheet GETs at {size} cities: peak working set {memory.PeakWorkingSet / 1048576.0:F0} MiB, "
+                    Add([$"host memory during {clients} concurrent entry-sheet GETs at {size} cities: peak working set {memory.PeakWorkingSet / 1048576.0:F0} MiB, "
                     + $"peak GC heap {memory.PeakHeap / 1048576.0:F0} MiB (process peak working set so far {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MiB)"]);
-                var official = await BenchHost.SignInAsync(factory, null, "official");
-                Add(await ProvinceReadsAsync(factory, connectionString, province, official, clients, requests));
-                Add(["", "EXPLAIN of the main queries (MariaDB, the product's SQL as EF Core sent it):"]);
-                Add(await plans.ExplainAsync(factory, province, options, official));
+                    var official = await BenchHost.SignInAsync(factory, null, "official");
+                    Add(await ProvinceReadsAsync(factory, connectionString, province, official, clients, requests));
+                    Add(["", "EXPLAIN of the main queries (MariaDB, the product's SQL as EF Core sent it):"]);
+                    Add(await plans.ExplainAsync(factory, province, options, official));
                 }
 
                 // Publishing again the oldest periods, beside bare SQL doing the same work: each is first taken back as
