@@ -35,8 +35,6 @@ namespace PilotAssessment.Benchmarks;
 /// </summary>
 internal static class DbBenchmark
 {
-    private const string DefaultServer = "Server=127.0.0.1;Port=3306;User ID=pilot;Password=pilot";
-
     public static async Task RunAsync(string[] args)
     {
         var quick = args.Contains("--quick");
@@ -48,39 +46,17 @@ internal static class DbBenchmark
         var requests = Option("--requests", quick ? 10 : 50); // per client
         var periods = quick ? rounds + 1 : Math.Max(12, rounds + 1);
 
-        var server = Environment.GetEnvironmentVariable("PILOT_BENCH_MYSQL") is { Length: > 0 } s ? s : DefaultServer;
         var database = $"pa_bench_{DateTime.UtcNow:yyyyMMddHHmmss}";
-        var connectionString = new MySqlConnectionStringBuilder(server) { Database = database, AllowUserVariables = true }.ConnectionString;
+        var connectionString = BenchHost.ConnectionString(database);
         var total = Stopwatch.StartNew();
         Console.WriteLine($"Database benchmark{(quick ? " (quick)" : string.Empty)}: {cities} cities × {indicators} indicators, {periods} periods generated, {rounds} measured rounds; MariaDB database {database}");
 
-        await ExecuteAsync(server, $"CREATE DATABASE `{database}` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
         try
         {
-            var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Database:Provider"] = "MySql",
-                ["ConnectionStrings:Default"] = connectionString,
-                ["BackgroundJobs:Enabled"] = "false",
-                ["RateLimiting:SignInPermitsPerMinute"] = "100000",
-                ["Logging:LogLevel:Default"] = "Warning",
-                ["Database:MigrateOnStartup"] = "false",
-            }).Build();
+            var configuration = BenchHost.Configuration(connectionString);
             var counter = new CommandCounter();
-            var services = new ServiceCollection();
-            services.AddSingleton<IConfiguration>(configuration);
-            services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
-            services.AddSingleton(TimeProvider.System);
-            services.AddPilotAssessmentApplication(configuration);
-            services.AddPilotAssessmentEntityFrameworkCore(configuration);
-            services.ConfigureDbContext<MySqlPilotAssessmentDbContext>(o => o.AddInterceptors(counter));
-            await using var provider = services.BuildServiceProvider();
-
-            await using (var scope = provider.CreateAsyncScope())
-            {
-                await scope.ServiceProvider.GetRequiredService<DbMigrationService>().MigrateAndSeedAsync(new DataSeedContext());
-            }
-
+            await using var provider = BenchHost.Services(configuration, counter);
+            await BenchHost.CreateAsync(database, provider, demoData: true);
             Console.WriteLine($"migrated and seeded in {total.Elapsed.TotalSeconds:F1} s");
             GeneratedProvince province;
             await using (var scope = provider.CreateAsyncScope())
@@ -103,13 +79,13 @@ internal static class DbBenchmark
         {
             if (!args.Contains("--keep"))
             {
-                await ExecuteAsync(server, $"DROP DATABASE IF EXISTS `{database}`");
+                await BenchHost.DropAsync(database);
             }
         }
     }
 
     /// <summary>(a) The product publishes period 2, 3, … (period 1 first, unmeasured, to warm up); the baseline does the same work per period.</summary>
-    private static async Task<List<string>> RecomputeAsync(ServiceProvider provider, CommandCounter counter, string connectionString, GeneratedProvince province, int rounds)
+    internal static async Task<List<string>> RecomputeAsync(ServiceProvider provider, CommandCounter counter, string connectionString, GeneratedProvince province, int rounds)
     {
         var product = new List<double>();
         var reading = new List<double>();
@@ -275,7 +251,7 @@ internal static class DbBenchmark
     {
         await using var connection = new MySqlConnection(connectionString);
         await connection.OpenAsync();
-        await ExecuteAsync(connection, "CREATE TABLE bench_ScoreSheets LIKE ScoreSheets; CREATE TABLE bench_ScoreSheetLines LIKE ScoreSheetLines");
+        await ExecuteAsync(connection, "DROP TABLE IF EXISTS bench_ScoreSheets, bench_ScoreSheetLines; CREATE TABLE bench_ScoreSheets LIKE ScoreSheets; CREATE TABLE bench_ScoreSheetLines LIKE ScoreSheetLines");
     }
 
     /// <summary>(b) GET /api/app/results/sheets/{id} by concurrent clients through the host, beside the same reads over bare connections.</summary>
@@ -411,7 +387,7 @@ internal static class DbBenchmark
     }
 
     /// <summary>Counts the commands one DbContext sends (cheap: a comparison and an increment per command).</summary>
-    private sealed class CommandCounter : DbCommandInterceptor
+    internal sealed class CommandCounter : DbCommandInterceptor
     {
         private DbContext? _context;
 

@@ -20,6 +20,12 @@ internal static class BenchmarkProgram
             return;
         }
 
+        if (args.Contains("--db") && args.Contains("--national"))
+        {
+            await NationalBenchmark.RunAsync(args);
+            return;
+        }
+
         if (args.Contains("--db"))
         {
             await DbBenchmark.RunAsync(args);

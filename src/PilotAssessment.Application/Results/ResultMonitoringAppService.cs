@@ -50,11 +50,12 @@ public sealed class ResultMonitoringAppService(
 
         // Cities without a published sheet are scored live, all in one load.
         var live = cities.Where(c => !sheetByCity.ContainsKey(c.Id)).Select(c => c.Id).ToList();
-        var inputs = live.Count == 0 ? [] : await scoring.LoadAsync(periodId, live);
+        // Read only: nothing is changed, so 42,000 lines of a national province are not tracked either.
+        var inputs = live.Count == 0 ? [] : await scoring.LoadAsync(periodId, live, tracked: false, scheme: definition);
         var targets = live.Count == 0 ? new Dictionary<Guid, IReadOnlyDictionary<string, decimal>>() : await scoring.TargetsAsync(period, live);
         var statuses = live.Count == 0
             ? []
-            : (await submissions.ToListAsync(submissions.Query().Where(s => s.PeriodId == periodId && cityIds.Contains(s.TenantId)).Select(s => new { s.TenantId, s.Status })))
+            : (await submissions.ToListAsync(submissions.QueryReadOnly().Where(s => s.PeriodId == periodId && cityIds.Contains(s.TenantId)).Select(s => new { s.TenantId, s.Status })))
                 .GroupBy(s => s.TenantId!.Value).ToDictionary(g => g.Key, g => g.First().Status);
 
         return cities.Select(city => sheetByCity.TryGetValue(city.Id, out var record)

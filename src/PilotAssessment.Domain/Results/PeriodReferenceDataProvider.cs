@@ -158,7 +158,8 @@ public sealed class PeriodReferenceData
     }
 
     /// <summary>The figure a line will be compared with and its source, or (null, null) when the rule needs none or none is known.</summary>
-    public (decimal? Value, string? Source) LineReference(IndicatorDefinition indicator, Guid cityId, EntryValue value)
+    /// <param name="averages">The city's province averages when the caller has them already (<see cref="ProvinceAverage.For"/>).</param>
+    public (decimal? Value, string? Source) LineReference(IndicatorDefinition indicator, Guid cityId, EntryValue value, IReadOnlyDictionary<string, decimal>? averages = null)
     {
         var needs = Needs(indicator.Rule);
         if (needs == Need.None)
@@ -168,7 +169,7 @@ public sealed class PeriodReferenceData
 
         if (needs == Need.ProvinceAverage)
         {
-            return ProvinceAverage.For(cityId).TryGetValue(indicator.Code, out var average)
+            return (averages ?? ProvinceAverage.For(cityId)).TryGetValue(indicator.Code, out var average)
                 ? (average, ReferenceSources.ProvinceAverage)
                 : (null, ReferenceSources.ProvinceAverageUnavailable);
         }
@@ -180,6 +181,10 @@ public sealed class PeriodReferenceData
 
         return value.LastYearNumber is { } entered ? (entered, ReferenceSources.Entered) : (null, null);
     }
+
+    /// <summary>The indicators whose rule needs last year's figure (a yoy change, a rank, a last-year reference).</summary>
+    public static List<string> LastYearIndicators(SchemeDefinition definition) =>
+        definition.AllIndicators().Where(i => Needs(i.Rule) == Need.LastYear).Select(i => i.Code).ToList();
 
     /// <summary>Whether the rule compares with the province average.</summary>
     public static bool NeedsProvinceAverage(ScoringRule rule) => Needs(rule) == Need.ProvinceAverage;
@@ -221,7 +226,8 @@ public sealed class PeriodReferenceDataProvider(
     /// <param name="onlyIndicator">Reads the previous period's lines of this indicator only (one line's reference).</param>
     /// <param name="approvedOnly">Publishing: the province average is that of the approved cities only.</param>
     /// <param name="onlyCity">Reads the previous period's lines of this city only (one city's scores).</param>
-    public async Task<PeriodReferenceData> LoadAsync(Guid periodId, IReadOnlyCollection<EntryLine> periodLines, string? onlyIndicator = null, CancellationToken cancellationToken = default, bool approvedOnly = false, Guid? onlyCity = null)
+    /// <param name="lastYearIndicators">Reads the previous period's lines of these indicators only (those whose rule needs last year's figure).</param>
+    public async Task<PeriodReferenceData> LoadAsync(Guid periodId, IReadOnlyCollection<EntryLine> periodLines, string? onlyIndicator = null, CancellationToken cancellationToken = default, bool approvedOnly = false, Guid? onlyCity = null, IReadOnlyCollection<string>? lastYearIndicators = null)
     {
         using var _ = dataFilter.Disable<IMultiTenant>();
         var schemeOfPeriod = periods.QueryReadOnly().Where(p => p.Id == periodId).Select(p => p.SchemeId);
@@ -249,6 +255,11 @@ public sealed class PeriodReferenceDataProvider(
         if (onlyIndicator is not null)
         {
             previousQuery = previousQuery.Where(l => l.IndicatorCode == onlyIndicator);
+        }
+
+        if (lastYearIndicators is not null)
+        {
+            previousQuery = previousQuery.Where(l => lastYearIndicators.Contains(l.IndicatorCode));
         }
 
         if (onlyCity is { } city)

@@ -48,25 +48,40 @@ public sealed class PeriodScoringService(
     IDataFilter dataFilter,
     IPeriodTargetProvider targets,
     PeriodReferenceDataProvider references,
+    ReferenceFigureStore figures,
     ScoringEngine engine)
 {
     /// <param name="tracked">False for reading only (publishing, monitoring): the lines are not tracked, which saves time and memory on a whole province.</param>
     /// <param name="definition">When given, each input carries every line's reference figure and source.</param>
     /// <param name="approvedOnly">Publishing: the province average of the approved cities only.</param>
-    public async Task<Dictionary<Guid, CityPeriodInput>> LoadAsync(Guid periodId, IReadOnlyCollection<Guid> cityIds, CancellationToken cancellationToken = default, bool tracked = true, SchemeDefinition? definition = null, bool approvedOnly = false)
+    /// <param name="scheme">When given (and no <paramref name="definition"/>), only the previous period's lines its rules compare with are read.</param>
+    public async Task<Dictionary<Guid, CityPeriodInput>> LoadAsync(Guid periodId, IReadOnlyCollection<Guid> cityIds, CancellationToken cancellationToken = default, bool tracked = true, SchemeDefinition? definition = null, bool approvedOnly = false, SchemeDefinition? scheme = null)
     {
         using var _ = dataFilter.Disable<IMultiTenant>();
-        var lineQuery = tracked ? lines.Query() : lines.QueryReadOnly();
-        var factQuery = tracked ? facts.Query() : facts.QueryReadOnly();
-        var allLines = await lines.ToListAsync(lineQuery.Where(l => l.PeriodId == periodId), cancellationToken);
-        var allFacts = await facts.ToListAsync(factQuery.Where(f => f.PeriodId == periodId), cancellationToken);
+        var lineQuery = (tracked ? lines.Query() : lines.QueryReadOnly()).Where(l => l.PeriodId == periodId);
+        var factQuery = (tracked ? facts.Query() : facts.QueryReadOnly()).Where(f => f.PeriodId == periodId);
+
+        // One city (submitting, approving, re-grading a sheet): its own rows and the stored province averages, so the
+        // cost does not grow with the number of cities.
+        var oneCity = cityIds.Count == 1 ? cityIds.First() : (Guid?)null;
+        if (oneCity is { } only)
+        {
+            lineQuery = lineQuery.Where(l => l.TenantId == only);
+            factQuery = factQuery.Where(f => f.TenantId == only);
+        }
+
+        var allLines = await lines.ToListAsync(lineQuery, cancellationToken);
+        var allFacts = await facts.ToListAsync(factQuery, cancellationToken);
         var linesByCity = allLines.Where(l => l.TenantId != null).ToLookup(l => l.TenantId!.Value);
         var factsByCity = allFacts.Where(f => f.TenantId != null).GroupBy(f => f.TenantId!.Value).ToDictionary(g => g.Key, g => g.First());
-        var reference = await references.LoadAsync(periodId, allLines, cancellationToken: cancellationToken, approvedOnly: approvedOnly);
+        var reference = oneCity is { } city
+            ? await figures.LoadForCityAsync(periodId, city, allLines, definition is null ? null : ReferenceFigureStore.AveragedIndicators(definition), cancellationToken: cancellationToken, approvedOnly: approvedOnly)
+            : await references.LoadAsync(periodId, allLines, cancellationToken: cancellationToken, approvedOnly: approvedOnly, lastYearIndicators: (definition ?? scheme) is { } rules ? PeriodReferenceData.LastYearIndicators(rules) : null);
         var indicators = definition?.AllIndicators().ToList() ?? [];
         return cityIds.ToDictionary(id => id, id =>
         {
             var byCode = linesByCity[id].GroupBy(l => l.IndicatorCode).ToDictionary(g => g.Key, g => g.First().Value);
+            var averages = indicators.Count == 0 ? null : reference.ProvinceAverage.For(id);
             return new CityPeriodInput(id, linesByCity[id].ToList(), factsByCity.GetValueOrDefault(id))
             {
                 Reference = reference.For(id, linesByCity[id]),
@@ -75,7 +90,7 @@ public sealed class PeriodScoringService(
                     i => i.Code,
                     i =>
                     {
-                        var (value, source) = reference.LineReference(i, id, byCode.GetValueOrDefault(i.Code) ?? new EntryValue());
+                        var (value, source) = reference.LineReference(i, id, byCode.GetValueOrDefault(i.Code) ?? new EntryValue(), averages);
                         return new LineReference(value, source);
                     }),
                 ReferencePeriodName = reference.PreviousPeriod?.Name,

@@ -34,6 +34,10 @@ public sealed class ReferenceFigureStore(
         var schemeOfPeriod = periods.QueryReadOnly().Where(p => p.Id == periodId).Select(p => p.SchemeId);
         var scheme = await schemes.FirstOrDefaultAsync(schemes.QueryReadOnly().Where(s => schemeOfPeriod.Contains(s.Id)), cancellationToken);
         var averaged = scheme is null ? [] : AveragedIndicators(scheme.Definition);
+        if (changed?.TenantId is { } city && await ChangeOneCityAsync(periodId, city, changed.Id, changed.Status, averaged, cancellationToken))
+        {
+            return;
+        }
         var statuses = (await submissions.ToListAsync(
                 submissions.QueryReadOnly().Where(s => s.PeriodId == periodId && s.TenantId != null).Select(s => new { City = s.TenantId!.Value, s.Status }),
                 cancellationToken))
@@ -76,17 +80,66 @@ public sealed class ReferenceFigureStore(
     }
 
     /// <summary>
+    /// One city's sheet changes status: its own numbers are added to or taken from the stored totals (a city cannot
+    /// change its figures while it counts in them), so a submission or an approval reads one city's lines, not every
+    /// city's. False when the totals are not all stored yet (the caller then recomputes them from every city's lines).
+    /// </summary>
+    private async Task<bool> ChangeOneCityAsync(Guid periodId, Guid cityId, Guid submissionId, SubmissionStatus status, List<string> averaged, CancellationToken cancellationToken)
+    {
+        var existing = (await figures.ToListAsync(figures.Query().Where(f => f.PeriodId == periodId), cancellationToken)).ToDictionary(f => f.IndicatorCode);
+        if (averaged.Count == 0 || existing.Count != averaged.Count || averaged.Any(c => !existing.ContainsKey(c)))
+        {
+            return false;
+        }
+
+        // The status as stored before this unit of work (a new submission is not stored yet: a draft).
+        var before = await submissions.FirstOrDefaultAsync(
+            submissions.QueryReadOnly().Where(s => s.Id == submissionId).Select(s => (SubmissionStatus?)s.Status),
+            cancellationToken) ?? SubmissionStatus.Draft;
+        static int Reported(SubmissionStatus s) => s is SubmissionStatus.Submitted or SubmissionStatus.Approved ? 1 : 0;
+        static int Approved(SubmissionStatus s) => s is SubmissionStatus.Approved ? 1 : 0;
+        var (reported, approved) = (Reported(status) - Reported(before), Approved(status) - Approved(before));
+        if (reported == 0 && approved == 0)
+        {
+            return true;
+        }
+
+        var own = PeriodReferenceDataProvider.NumbersByCity(await lines.ToListAsync(
+                lines.QueryReadOnly().Where(l => l.PeriodId == periodId && l.TenantId == cityId && averaged.Contains(l.IndicatorCode)),
+                cancellationToken))
+            .GetValueOrDefault(cityId) ?? [];
+        foreach (var (code, number) in own)
+        {
+            var figure = existing[code];
+            if (figure.Set(figure.ReportedSum + (reported * number), figure.ReportedCount + reported, figure.ApprovedSum + (approved * number), figure.ApprovedCount + approved))
+            {
+                await figures.UpdateAsync(figure, autoSave: false, cancellationToken);
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
     /// One city's reference data from the stored figures and the city's own rows only: its submission, its lines of the
     /// previous period (approved only) and the figures of the <paramref name="averaged"/> indicators. A figure never
     /// computed (a period entered before figures were stored) is computed from the submitted cities' lines of that
     /// indicator alone.
     /// </summary>
     /// <param name="cityLines">The city's lines of the period (or the one line of <paramref name="onlyIndicator"/>).</param>
-    public async Task<PeriodReferenceData> LoadForCityAsync(Guid periodId, Guid cityId, IReadOnlyCollection<EntryLine> cityLines, IReadOnlyCollection<string> averaged, string? onlyIndicator = null, CancellationToken cancellationToken = default)
+    /// <param name="averaged">The indicators compared with the province average; null: those of the period's scheme.</param>
+    /// <param name="approvedOnly">Publishing: the average of the approved cities only.</param>
+    public async Task<PeriodReferenceData> LoadForCityAsync(Guid periodId, Guid cityId, IReadOnlyCollection<EntryLine> cityLines, IReadOnlyCollection<string>? averaged, string? onlyIndicator = null, CancellationToken cancellationToken = default, bool approvedOnly = false)
     {
         using var _ = dataFilter.Disable<IMultiTenant>();
-        var wanted = averaged.Where(c => onlyIndicator is null || c == onlyIndicator).ToList();
         var schemeOfPeriod = periods.QueryReadOnly().Where(p => p.Id == periodId).Select(p => p.SchemeId);
+        if (averaged is null)
+        {
+            var scheme = await schemes.FirstOrDefaultAsync(schemes.QueryReadOnly().Where(s => schemeOfPeriod.Contains(s.Id)), cancellationToken);
+            averaged = scheme is null ? [] : AveragedIndicators(scheme.Definition);
+        }
+
+        var wanted = averaged.Where(c => onlyIndicator is null || c == onlyIndicator).ToList();
         var ofScheme = await periods.ToListAsync(periods.QueryReadOnly().Where(p => schemeOfPeriod.Contains(p.SchemeId)), cancellationToken);
         var average = ProvinceAverage.None;
         if (wanted.Count > 0)
@@ -95,18 +148,18 @@ public sealed class ReferenceFigureStore(
                 submissions.QueryReadOnly().Where(s => s.PeriodId == periodId && s.TenantId == cityId).Select(s => (SubmissionStatus?)s.Status),
                 cancellationToken);
             var stored = await figures.ToListAsync(figures.QueryReadOnly().Where(f => f.PeriodId == periodId && wanted.Contains(f.IndicatorCode)), cancellationToken);
-            var totals = stored.ToDictionary(f => f.IndicatorCode, f => (f.ReportedSum, f.ReportedCount));
+            var totals = stored.ToDictionary(f => f.IndicatorCode, f => approvedOnly ? (f.ApprovedSum, f.ApprovedCount) : (f.ReportedSum, f.ReportedCount));
             var missing = wanted.Where(c => !totals.ContainsKey(c)).ToList();
             if (missing.Count > 0)
             {
-                foreach (var (code, number) in await ReportedNumbersAsync(periodId, missing, cancellationToken))
+                foreach (var (code, number) in await ReportedNumbersAsync(periodId, missing, approvedOnly, cancellationToken))
                 {
                     totals[code] = (number.Values.Sum(), number.Count);
                 }
             }
 
             // The city counts in the totals when its own sheet is submitted or approved; it is then left out of its own average.
-            var own = status is SubmissionStatus.Submitted or SubmissionStatus.Approved
+            var own = status is SubmissionStatus.Approved || (!approvedOnly && status is SubmissionStatus.Submitted)
                 ? cityLines.Where(l => l.Value.Number is not null && totals.ContainsKey(l.IndicatorCode))
                     .GroupBy(l => l.IndicatorCode)
                     .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<Guid, decimal>)new Dictionary<Guid, decimal> { [cityId] = g.First().Value.Number!.Value })
@@ -131,10 +184,10 @@ public sealed class ReferenceFigureStore(
         return new PeriodReferenceData(average, PeriodReferenceDataProvider.NumbersByCity(previousLines), previous);
     }
 
-    private async Task<Dictionary<string, Dictionary<Guid, decimal>>> ReportedNumbersAsync(Guid periodId, List<string> codes, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, Dictionary<Guid, decimal>>> ReportedNumbersAsync(Guid periodId, List<string> codes, bool approvedOnly, CancellationToken cancellationToken)
     {
         var submitted = submissions.QueryReadOnly()
-            .Where(s => s.PeriodId == periodId && (s.Status == SubmissionStatus.Submitted || s.Status == SubmissionStatus.Approved))
+            .Where(s => s.PeriodId == periodId && (s.Status == SubmissionStatus.Approved || (!approvedOnly && s.Status == SubmissionStatus.Submitted)))
             .Select(s => s.TenantId);
         var reported = await lines.ToListAsync(
             lines.QueryReadOnly().Where(l => l.PeriodId == periodId && codes.Contains(l.IndicatorCode) && submitted.Contains(l.TenantId)),

@@ -67,6 +67,9 @@ internal sealed class CityPeriodFactsConfiguration : IEntityTypeConfiguration<Ci
         JsonColumn(builder.Property(f => f.BonusCounts));
         JsonColumn(builder.Property(f => f.DataItems));
         builder.HasIndex(f => new { f.TenantId, f.PeriodId }).IsUnique();
+
+        // Every city's facts of a period (publishing, monitoring).
+        builder.HasIndex(f => f.PeriodId);
     }
 
     private static void JsonColumn<T>(PropertyBuilder<Dictionary<string, T>> property) =>

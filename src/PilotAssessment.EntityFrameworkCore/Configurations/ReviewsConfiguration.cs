@@ -14,5 +14,8 @@ internal sealed class CitySubmissionConfiguration : IEntityTypeConfiguration<Cit
         builder.Property(s => s.ConcurrencyStamp).HasMaxLength(40).IsConcurrencyToken();
         builder.Ignore(s => s.CityMayEdit);
         builder.HasIndex(s => new { s.TenantId, s.PeriodId }).IsUnique();
+
+        // A period's submissions of every city (review queue, province averages, completeness, monitoring).
+        builder.HasIndex(s => new { s.PeriodId, s.Status });
     }
 }

@@ -688,6 +688,8 @@ namespace PilotAssessment.Migrations.MySql
 
                     b.HasKey("Id");
 
+                    b.HasIndex("PeriodId");
+
                     b.HasIndex("TenantId", "PeriodId")
                         .IsUnique();
 
@@ -1768,6 +1770,8 @@ namespace PilotAssessment.Migrations.MySql
                         .HasColumnType("varchar(2000)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PeriodId", "Status");
 
                     b.HasIndex("TenantId", "PeriodId")
                         .IsUnique();

@@ -679,6 +679,8 @@ namespace PilotAssessment.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("PeriodId");
+
                     b.HasIndex("TenantId", "PeriodId")
                         .IsUnique();
 
@@ -1759,6 +1761,8 @@ namespace PilotAssessment.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PeriodId", "Status");
 
                     b.HasIndex("TenantId", "PeriodId")
                         .IsUnique();
