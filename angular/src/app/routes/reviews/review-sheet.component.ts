@@ -45,6 +45,7 @@ import {
 import { lineStatusColour, submissionStatusColour } from '@shared/status-colours';
 import { SchemeIndicator, asDefinition } from '@shared/scheme-definition';
 import { withCode } from '@shared/code-set';
+import { QualityFlagComponent } from '../quality/quality-flag.component';
 
 /** Steps of a submission: 填报 → 提交 → 审核 (退回 / 通过) → 发布. */
 export function submissionStep(
@@ -98,6 +99,7 @@ interface Preview {
     TranslatePipe,
     FieldErrorPipe,
     ReasonFieldComponent,
+    QualityFlagComponent,
   ],
   templateUrl: './review-sheet.component.html',
   styleUrl: './review-sheet.component.css',
