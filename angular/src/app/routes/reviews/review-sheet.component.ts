@@ -198,20 +198,26 @@ export class ReviewSheetComponent implements OnInit, OnDestroy {
   }
 
   submittedText(): string {
-    return beijingText(this.submission()?.submittedTime);
+    return this.zoned(this.submission()?.submittedTime);
   }
 
   /** When the sheet was approved, or the return comment under the review step. */
   reviewText(): string {
     const submission = this.submission();
     if (submission?.status === 'Approved') {
-      return beijingText(submission.approvedTime);
+      return this.zoned(submission.approvedTime);
     }
     return submission?.status === 'Returned' ? (submission.returnComment ?? '') : '';
   }
 
   publishedText(): string {
-    return beijingText(this.period()?.publishedTime);
+    return this.zoned(this.period()?.publishedTime);
+  }
+
+  /** A time of a step, naming the zone it is shown in. */
+  private zoned(time: string | null | undefined): string {
+    const text = beijingText(time);
+    return text ? this.i18n.t('reviews.atBeijingTime', { time: text }) : '';
   }
 
   selectedList(): string {
