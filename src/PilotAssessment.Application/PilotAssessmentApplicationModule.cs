@@ -77,6 +77,7 @@ public static class PilotAssessmentApplicationModule
 
         services.AddScoped<PeriodRecomputeService>();
         services.AddScoped<EntrySheetReader>();
+        services.AddScoped<Quality.EntryQualityHistory>();
         services.AddScoped<EntryLineLatest>();
         services.AddScoped<EntrySelfScoring>();
         services.AddScoped<IEntryScoringAppService, EntryScoringAppService>();
@@ -100,6 +101,7 @@ public static class PilotAssessmentApplicationModule
         services.AddScoped<IResultRankingAppService, ResultRankingAppService>();
         services.AddScoped<Appeals.IAppealAppService, Appeals.AppealAppService>();
         services.AddScoped<IResultMonitoringAppService, ResultMonitoringAppService>();
+        services.AddScoped<Quality.IQualityAppService, Quality.QualityAppService>();
         services.AddSingleton<PdfFontProvider>();
         // The host replaces this with its SMTP sender when Smtp:Host is configured.
         services.AddSingleton<IEmailSender, NullEmailSender>();

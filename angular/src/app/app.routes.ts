@@ -57,6 +57,10 @@ export const routes: Routes = [
         loadChildren: () => import('./routes/results/routes').then((m) => m.DASHBOARD_ROUTES),
       },
       {
+        path: 'quality',
+        loadChildren: () => import('./routes/quality/routes').then((m) => m.QUALITY_ROUTES),
+      },
+      {
         path: 'score-sheet',
         loadChildren: () => import('./routes/results/routes').then((m) => m.SCORE_SHEET_ROUTES),
       },

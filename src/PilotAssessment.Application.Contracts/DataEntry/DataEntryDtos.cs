@@ -96,6 +96,9 @@ public sealed class EntryLineDto
     /// <summary>What the saved draft still lacks to be scored (e.g. 缺少上年同期值), beside its field; such a line cannot be reported.</summary>
     public List<EntryLineGapDto> Incomplete { get; set; } = [];
 
+    /// <summary>The data-quality flag of the saved value and what it was compared with; null before a value is saved.</summary>
+    public Quality.EntryLineQualityDto? Quality { get; set; }
+
     public string? ConcurrencyStamp { get; set; }
 }
 

@@ -83,6 +83,12 @@ public class IndicatorFieldsInput : SchemeEditInput
 
     public decimal? Target { get; set; }
 
+    /// <summary>Smallest plausible value (data-quality check); empty = no lower bound.</summary>
+    public decimal? Min { get; set; }
+
+    /// <summary>Largest plausible value (data-quality check); empty = no upper bound.</summary>
+    public decimal? Max { get; set; }
+
     /// <summary>The official's wording of the rule (考评细则原文).</summary>
     [StringLength(4000)]
     public string? RuleText { get; set; }

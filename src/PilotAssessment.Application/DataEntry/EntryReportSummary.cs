@@ -21,6 +21,7 @@ public static class EntryReportSummary
                     DataEntryErrorCodes.EvidenceRequired => localizer["DataEntry:LacksEvidence"].Value,
                     DataEntryErrorCodes.LineIncomplete when problem.Arguments is [_, LocalizableText gap] => localizer[gap.Key].Value,
                     DataEntryErrorCodes.LineNotReported => localizer["DataEntry:NotEnteredYet"].Value,
+                    Quality.QualityErrorCodes.NoteRequired => localizer[Quality.QualityErrorCodes.NeedsNote].Value,
                     _ => localizer["DataEntry:HasProblems"].Value,
                 };
                 var part = parts.FindIndex(p => p.Problem == what);

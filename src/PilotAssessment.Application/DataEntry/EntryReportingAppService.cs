@@ -54,6 +54,11 @@ public sealed class EntryReportingAppService(
             {
                 error.WithError($"lines.{code}.evidence", DataEntryErrorCodes.EvidenceRequired, $"{code} {indicator.Name}");
             }
+
+            if (found.TryGetValue(code, out var saved) && saved.IsReported && saved.NeedsQualityNote)
+            {
+                error.WithError($"lines.{code}.note", Quality.QualityErrorCodes.NoteRequired, code);
+            }
         }
 
         if (error.Errors.Count > 0)
@@ -142,12 +147,20 @@ public sealed class EntryReportingAppService(
             Incomplete(error, code, lacking);
         }
 
+        // A value the quality check flagged is sent only with the clerk's note on it.
+        var unexplained = input.Lines.Where(l => l.IsReported && l.NeedsQualityNote).Select(l => l.IndicatorCode).ToList();
+        foreach (var code in unexplained)
+        {
+            error.WithError($"lines.{code}.note", Quality.QualityErrorCodes.NoteRequired, code);
+        }
+
         if (error.Errors.Count > 0)
         {
             var named = string.Join("、", error.Errors.Keys.Select(k => k.Split('.')[1]).Distinct());
+            var summarize = gaps.Count > 0 || unexplained.Count > 0;
             throw new BusinessException(
-                    gaps.Count > 0 ? DataEntryErrorCodes.CannotSubmit : DataEntryErrorCodes.EvidenceRequired,
-                    gaps.Count > 0 ? EntryReportSummary.Of(error.Errors, L) : named)
+                    summarize ? DataEntryErrorCodes.CannotSubmit : DataEntryErrorCodes.EvidenceRequired,
+                    summarize ? EntryReportSummary.Of(error.Errors, L) : named)
                 .WithErrors(error.Errors);
         }
 

@@ -19,7 +19,8 @@ public sealed class EntrySheetAppService(
     EntrySheetReader reader,
     EntryLineAccess access,
     EntryEditGuard guard,
-    EntryLineLatest latest) : PilotAssessmentAppService(context), IEntrySheetAppService
+    EntryLineLatest latest,
+    Quality.EntryQualityHistory quality) : PilotAssessmentAppService(context), IEntrySheetAppService
 {
     public async Task<EntrySheetDto> GetSheetAsync(Guid periodId)
     {
@@ -93,6 +94,7 @@ public sealed class EntrySheetAppService(
         }
 
         line.UnitId = unitId;
+        await quality.CheckAsync(period, cityId, definition, indicator, line, value);
         if (isNew)
         {
             await lines.InsertAsync(line, autoSave: false);

@@ -46,7 +46,7 @@ public sealed class EntrySheetReader(
                 {
                     var line = cityLines.GetValueOrDefault(i.Code);
                     var value = line?.Value ?? new EntryValue();
-                    var dto = WithGaps(i.ToDto(period.Id, line, line is null ? [] : files[line.Id], reference.LineReference(i, cityId, value)), i, value);
+                    var dto = WithGaps(i.ToDto(period.Id, line, line is null ? [] : files[line.Id], reference.LineReference(i, cityId, value)), i, value, line);
                     if (points.TryGetValue(i.Code, out var scoredLine))
                     {
                         dto.Points = scoredLine.Points;
@@ -76,12 +76,12 @@ public sealed class EntrySheetReader(
         // Saving a cell reads this line and its stored reference figure, nothing of the other cities.
         if (line.TenantId is not { } cityId)
         {
-            return WithGaps(indicator.ToDto(line.PeriodId, line, files[line.Id], default), indicator, line.Value);
+            return WithGaps(indicator.ToDto(line.PeriodId, line, files[line.Id], default), indicator, line.Value, line);
         }
 
         var reference = await references.LoadForCityAsync(line.PeriodId, cityId, [line], Results.ReferenceFigureStore.AveragedIndicators(definition), line.IndicatorCode);
         var dto = indicator.ToDto(line.PeriodId, line, files[line.Id], reference.LineReference(indicator, cityId, line.Value));
-        return WithGaps(dto, indicator, line.Value);
+        return WithGaps(dto, indicator, line.Value, line);
     }
 
     /// <summary>What each of the city's lines still lacks to be scored (<see cref="EntryLineGaps"/>), by indicator code; lines lacking nothing are left out.</summary>
@@ -97,8 +97,9 @@ public sealed class EntrySheetReader(
             .ToDictionary(l => l.IndicatorCode, l => l.Gaps);
     }
 
-    private EntryLineDto WithGaps(EntryLineDto dto, IndicatorDefinition indicator, EntryValue value)
+    private EntryLineDto WithGaps(EntryLineDto dto, IndicatorDefinition indicator, EntryValue value, EntryLine? line)
     {
+        dto.Quality = Quality.EntryQualityHistory.ToDto(line, localizer);
         dto.Incomplete = EntryLineGaps.Of(indicator, value, (dto.ReferenceValue, dto.ReferenceSource))
             .Select(g => new EntryLineGapDto { Field = g.Field, Message = localizer[g.Gap.Code].Value })
             .ToList();

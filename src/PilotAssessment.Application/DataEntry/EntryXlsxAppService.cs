@@ -20,7 +20,8 @@ public sealed class EntryXlsxAppService(
     EntrySheetReader reader,
     EntryLineAccess access,
     EntryEditGuard guard,
-    EntryWindowPolicy window) : PilotAssessmentAppService(context), IEntryXlsxAppService
+    EntryWindowPolicy window,
+    Quality.EntryQualityHistory quality) : PilotAssessmentAppService(context), IEntryXlsxAppService
 {
     public async Task<FileDto> DownloadTemplateAsync(Guid periodId)
     {
@@ -64,6 +65,7 @@ public sealed class EntryXlsxAppService(
         var lineIds = existing.Values.Select(l => l.Id).ToList();
         var revisions = (await history.ToListAsync(history.Query().Where(h => lineIds.Contains(h.EntryLineId)).Select(h => h.EntryLineId)))
             .GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count());
+        var saved = new List<(IndicatorDefinition, EntryLine)>();
         foreach (var (indicator, value, note) in import.Rows)
         {
             var line = existing.GetValueOrDefault(indicator.Code);
@@ -78,11 +80,14 @@ public sealed class EntryXlsxAppService(
             }
 
             line.UnitId = scope.UnitOf(indicator.Code);
+            saved.Add((indicator, line));
             if (isNew)
             {
                 await lines.InsertAsync(line, autoSave: false);
             }
         }
+
+        await quality.CheckAllAsync(period, cityId, definition, saved);
 
         await unitOfWork.SaveChangesAsync();
         return await reader.ReadAsync(period, cityId, scope);

@@ -26,7 +26,8 @@ public sealed class ReviewAppService(
     EntrySheetReader reader,
     Results.PeriodScoringService scoring,
     Results.ReferenceFigureStore figures,
-    IMapper mapper) : PilotAssessmentAppService(context), IReviewAppService
+    IMapper mapper,
+    Quality.EntryQualityHistory quality) : PilotAssessmentAppService(context), IReviewAppService
 {
     public async Task<List<SubmissionDto>> GetSubmissionsAsync(Guid periodId)
     {
@@ -49,7 +50,9 @@ public sealed class ReviewAppService(
         var city = await tenants.GetAsync(cityId);
         using (CurrentTenant.Change(city.Id, city.Name))
         {
-            return await reader.ReadAsync(period, city.Id);
+            var sheet = await reader.ReadAsync(period, city.Id);
+            await quality.AttachAsync(period, city.Id, (await schemes.GetAsync(period.SchemeId)).Definition, sheet);
+            return sheet;
         }
     }
 

@@ -81,6 +81,11 @@ public sealed partial class SchemeAppService
             throw new BusinessException(SchemeErrorCodes.ScoreSourceInvalid).WithError(ScoreSourceField, SchemeErrorCodes.ScoreSourceInvalid);
         }
 
+        if (input.Min is { } min && input.Max is { } max && min > max)
+        {
+            throw new BusinessException(Quality.QualityErrorCodes.BoundsInverted, min, max).WithError("max", Quality.QualityErrorCodes.BoundsInverted, min, max);
+        }
+
         return indicator with
         {
             Name = input.Name,
@@ -92,6 +97,8 @@ public sealed partial class SchemeAppService
             ScoreSource = source,
             EvidenceRequired = input.EvidenceRequired,
             Target = input.Target,
+            Min = input.Min,
+            Max = input.Max,
             RuleText = Blank(input.RuleText),
         };
     }

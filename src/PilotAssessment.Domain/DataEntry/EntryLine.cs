@@ -54,6 +54,21 @@ public class EntryLine : FullAuditedAggregateRoot, IMultiTenant
 
     public string? ReturnComment { get; set; }
 
+    /// <summary>What the data-quality check found in the saved value (docs/adr/0024).</summary>
+    public Quality.QualityFlag QualityFlag { get; private set; }
+
+    /// <summary><see cref="Quality.QualityDetail"/> as JSON: median, modified z-score and bounds the check saw; null when not checked.</summary>
+    public string? QualityDetailJson { get; private set; }
+
+    /// <summary>A flagged line needs a note before it is reported.</summary>
+    public bool NeedsQualityNote => QualityFlag != Quality.QualityFlag.None && string.IsNullOrWhiteSpace(Note);
+
+    public void SetQuality(Quality.QualityDetail? detail)
+    {
+        QualityFlag = detail?.Flag ?? Quality.QualityFlag.None;
+        QualityDetailJson = detail?.ToJson();
+    }
+
     public EntryValue Value => EntryValue.FromJson(ValueJson);
 
     public bool IsReported => !Value.IsEmpty;

@@ -92,6 +92,12 @@ public sealed record IndicatorDefinition
     /// problems of the supervision register (the line is filled from it and the clerk cannot type it); absent: entered.
     /// </summary>
     public Supervision.IndicatorOccurrenceSource? OccurrenceSource { get; init; }
+
+    /// <summary>Smallest plausible value of the checked number (data-quality check, docs/adr/0024); null = no lower bound.</summary>
+    public decimal? Min { get; init; }
+
+    /// <summary>Largest plausible value of the checked number; null = no upper bound.</summary>
+    public decimal? Max { get; init; }
 }
 
 public sealed record DataItemDefinition

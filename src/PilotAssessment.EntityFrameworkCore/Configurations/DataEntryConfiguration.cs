@@ -19,6 +19,9 @@ internal sealed class EntryLineConfiguration : IEntityTypeConfiguration<EntryLin
         builder.Property(l => l.ConcurrencyStamp).HasMaxLength(40).IsConcurrencyToken();
         builder.Ignore(l => l.Value);
         builder.Ignore(l => l.IsReported);
+        builder.Property(l => l.QualityFlag).HasConversion<string>().HasMaxLength(16);
+        builder.Property(l => l.QualityDetailJson).HasMaxLength(1000);
+        builder.Ignore(l => l.NeedsQualityNote);
         builder.HasIndex(l => new { l.TenantId, l.PeriodId, l.IndicatorCode }).IsUnique();
         builder.HasIndex(l => l.PeriodId);
 

@@ -173,6 +173,12 @@ export type { ProblemClose$Params as ProblemClose$Params } from './fn/problem/pr
 export { problemClose as problemClose } from './fn/problem/problem-close';
 export type { ProblemReject$Params as ProblemReject$Params } from './fn/problem/problem-reject';
 export { problemReject as problemReject } from './fn/problem/problem-reject';
+export type { QualityGetCities$Params as QualityGetCities$Params } from './fn/quality/quality-get-cities';
+export { qualityGetCities as qualityGetCities } from './fn/quality/quality-get-cities';
+export type { QualityGetUnits$Params as QualityGetUnits$Params } from './fn/quality/quality-get-units';
+export { qualityGetUnits as qualityGetUnits } from './fn/quality/quality-get-units';
+export type { QualityGetTrend$Params as QualityGetTrend$Params } from './fn/quality/quality-get-trend';
+export { qualityGetTrend as qualityGetTrend } from './fn/quality/quality-get-trend';
 export type { ResultPublish$Params as ResultPublish$Params } from './fn/result/result-publish';
 export { resultPublish as resultPublish } from './fn/result/result-publish';
 export type { ResultWithdrawPublication$Params as ResultWithdrawPublication$Params } from './fn/result/result-withdraw-publication';

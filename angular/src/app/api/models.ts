@@ -65,6 +65,7 @@ export type { SubmitLinesInput as DataEntrySubmitLinesInput } from './models/Dat
 export type { ValueHistoryDto as DataEntryValueHistoryDto } from './models/DataEntry/value-history-dto';
 export type { PagedResultDtoOfAgreementDto as DtosPagedResultDtoOfAgreementDto } from './models/Dtos/paged-result-dto-of-agreement-dto';
 export type { PagedResultDtoOfAuditLogDto as DtosPagedResultDtoOfAuditLogDto } from './models/Dtos/paged-result-dto-of-audit-log-dto';
+export type { PagedResultDtoOfCityCompletenessDto as DtosPagedResultDtoOfCityCompletenessDto } from './models/Dtos/paged-result-dto-of-city-completeness-dto';
 export type { PagedResultDtoOfEntityChangeDto as DtosPagedResultDtoOfEntityChangeDto } from './models/Dtos/paged-result-dto-of-entity-change-dto';
 export type { PagedResultDtoOfProblemDto as DtosPagedResultDtoOfProblemDto } from './models/Dtos/paged-result-dto-of-problem-dto';
 export type { PagedResultDtoOfRoleDto as DtosPagedResultDtoOfRoleDto } from './models/Dtos/paged-result-dto-of-role-dto';
@@ -96,6 +97,11 @@ export type { NotificationDto as PeriodsNotificationDto } from './models/Periods
 export type { PeriodDto as PeriodsPeriodDto } from './models/Periods/period-dto';
 export type { PeriodKind as PeriodsPeriodKind } from './models/Periods/period-kind';
 export type { UpdatePeriodWindowInput as PeriodsUpdatePeriodWindowInput } from './models/Periods/update-period-window-input';
+export type { CityCompletenessDto as QualityCityCompletenessDto } from './models/Quality/city-completeness-dto';
+export type { CompletenessTrendPointDto as QualityCompletenessTrendPointDto } from './models/Quality/completeness-trend-point-dto';
+export type { EntryLineQualityDto as QualityEntryLineQualityDto } from './models/Quality/entry-line-quality-dto';
+export type { QualityHistoryPointDto as QualityQualityHistoryPointDto } from './models/Quality/quality-history-point-dto';
+export type { UnitCompletenessDto as QualityUnitCompletenessDto } from './models/Quality/unit-completeness-dto';
 export type { CategoryMonitoringDto as ResultsCategoryMonitoringDto } from './models/Results/category-monitoring-dto';
 export type { CityMonitoringDto as ResultsCityMonitoringDto } from './models/Results/city-monitoring-dto';
 export type { CompletenessRowDto as ResultsCompletenessRowDto } from './models/Results/completeness-row-dto';

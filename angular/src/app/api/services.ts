@@ -11,6 +11,7 @@ export { NotificationService } from './services/notification.service';
 export { OrganizationUnitService } from './services/organization-unit.service';
 export { PeriodService } from './services/period.service';
 export { ProblemService } from './services/problem.service';
+export { QualityService } from './services/quality.service';
 export { ResultService } from './services/result.service';
 export { ResultExportService } from './services/result-export.service';
 export { ReviewService } from './services/review.service';

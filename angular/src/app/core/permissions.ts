@@ -44,7 +44,11 @@ export const Permissions = {
     Adjust: 'PilotAssessment.Review.Adjust',
     Approve: 'PilotAssessment.Review.Approve',
   },
-  Results: { Default: 'PilotAssessment.Results', Publish: 'PilotAssessment.Results.Publish' },
+  Results: {
+    Default: 'PilotAssessment.Results',
+    Publish: 'PilotAssessment.Results.Publish',
+    Monitoring: 'PilotAssessment.Results.Monitoring',
+  },
   Appeals: {
     Default: 'PilotAssessment.Appeals',
     Create: 'PilotAssessment.Appeals.Create',

@@ -27,6 +27,9 @@ export interface SchemeIndicator {
   formula?: string | null;
   rule?: SchemeRule | null;
   rule_text?: string | null;
+  /** Data-quality bounds of the value: outside them a saved value is flagged. */
+  min?: number | null;
+  max?: number | null;
 }
 
 export interface SchemeCategory {

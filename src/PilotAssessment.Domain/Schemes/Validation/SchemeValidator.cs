@@ -112,6 +112,7 @@ public sealed partial class SchemeValidator
             }
 
             ValidateOccurrenceSource(indicator, target, Add);
+            ValidateBounds(indicator, target, Add);
         }
 
         var sum = indicators.Sum(i => i.MaxPoints);

@@ -755,6 +755,15 @@ namespace PilotAssessment.Migrations.MySql
                     b.Property<Guid>("PeriodId")
                         .HasColumnType("char(36)");
 
+                    b.Property<string>("QualityDetailJson")
+                        .HasMaxLength(1000)
+                        .HasColumnType("varchar(1000)");
+
+                    b.Property<string>("QualityFlag")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("varchar(16)");
+
                     b.Property<Guid?>("ReportedByUserId")
                         .HasColumnType("char(36)");
 

@@ -746,6 +746,15 @@ namespace PilotAssessment.Migrations.Sqlite
                     b.Property<Guid>("PeriodId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("QualityDetailJson")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QualityFlag")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("ReportedByUserId")
                         .HasColumnType("TEXT");
 

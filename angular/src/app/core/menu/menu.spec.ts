@@ -56,7 +56,7 @@ describe('menu filtering by permissions', () => {
         Permissions.Periods.Default,
       ),
     );
-    expect(links(official)).toEqual(['/todo', '/dashboard', '/schemes', '/periods']);
+    expect(links(official)).toEqual(['/todo', '/dashboard', '/quality', '/schemes', '/periods']);
     expect(firstLink(official)).toBe('/todo');
     const clerk = filterMenu(
       MENU,
@@ -74,7 +74,7 @@ describe('menu filtering by permissions', () => {
         Permissions.Results.Default,
       ),
     );
-    expect(links(auditor)).toEqual(['/todo', '/dashboard', '/reviews', '/score-sheet']);
+    expect(links(auditor)).toEqual(['/todo', '/dashboard', '/quality', '/reviews', '/score-sheet']);
     const clerk = filterMenu(
       MENU,
       grantedOnly(Permissions.DataEntry.Default, Permissions.Results.Default),
@@ -87,7 +87,7 @@ describe('menu filtering by permissions', () => {
       MENU,
       grantedOnly(Permissions.Dashboard.Default, Permissions.Agreements.Default),
     );
-    expect(links(official)).toEqual(['/todo', '/dashboard', '/agreements']);
+    expect(links(official)).toEqual(['/todo', '/dashboard', '/quality', '/agreements']);
     const cityAdmin = filterMenu(
       MENU,
       grantedOnly(
@@ -97,6 +97,15 @@ describe('menu filtering by permissions', () => {
       ),
     );
     expect(links(cityAdmin)).toEqual(['/todo', '/agreements', '/units', '/users']);
+  });
+
+  it('shows the data-quality page to the province and to a city that monitors itself, once', () => {
+    expect(links(filterMenu(MENU, grantedOnly(Permissions.Results.Monitoring)))).toEqual([
+      '/todo',
+      '/quality',
+    ]);
+    const both = grantedOnly(Permissions.Dashboard.Default, Permissions.Results.Monitoring);
+    expect(links(filterMenu(MENU, both)).filter((l) => l === '/quality')).toHaveLength(1);
   });
 
   it('shows only the to-do without permissions', () => {

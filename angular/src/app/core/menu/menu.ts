@@ -8,6 +8,8 @@ export interface MenuItem {
   link?: string;
   /** Permission that must be granted to see the item. */
   permission?: string;
+  /** Permissions of which any one shows the item. */
+  anyPermission?: readonly string[];
   children?: MenuItem[];
 }
 
@@ -36,6 +38,13 @@ export const MENU: MenuItem[] = [
         icon: 'dashboard',
         link: '/dashboard',
         permission: Permissions.Dashboard.Default,
+      },
+      // data quality: the province's page, and a city's own figures (any of the two permissions)
+      {
+        text: 'menu.quality',
+        icon: 'safety-certificate',
+        link: '/quality',
+        anyPermission: [Permissions.Dashboard.Default, Permissions.Results.Monitoring],
       },
       {
         text: 'menu.schemes',
@@ -126,6 +135,9 @@ export function filterMenu(
   const result: MenuItem[] = [];
   for (const item of items) {
     if (item.permission && !isGranted(item.permission)) {
+      continue;
+    }
+    if (item.anyPermission && !item.anyPermission.some((p) => isGranted(p))) {
       continue;
     }
     if (item.children) {

@@ -17,6 +17,7 @@ import { ENTRY_FILTERS } from './entry-grid-view';
 import { EntryLineStateComponent } from './entry-line-state.component';
 import { EntryValueEditorComponent } from './entry-value-editor.component';
 import { DisabledReasonComponent } from '@shared/disabled-reason.component';
+import { QualityFlagComponent } from '../quality/quality-flag.component';
 
 /**
  * The keyboard-friendly grid of the sheet's lines, grouped by category with subtotals and filtered
@@ -37,6 +38,7 @@ import { DisabledReasonComponent } from '@shared/disabled-reason.component';
     NzRadioModule,
     NzTableModule,
     NzTagModule,
+    QualityFlagComponent,
     TranslatePipe,
     EntryLineStateComponent,
     EntryValueEditorComponent,

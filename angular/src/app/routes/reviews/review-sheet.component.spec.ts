@@ -111,7 +111,7 @@ describe('ReviewSheetComponent', () => {
 
   it('shows when the sheet was submitted in Beijing time, whatever the browser zone', async () => {
     await setup([Permissions.Review.Default]);
-    expect(component.submittedText()).toBe('2026-11-22 22:36');
+    expect(component.submittedText()).toBe('2026-11-22 22:36（北京时间）');
   });
 
   it('shows values, evidence, self and auditor scores; actions follow the permissions', async () => {

@@ -46,6 +46,7 @@ import { lineStatusColour, submissionStatusColour } from '@shared/status-colours
 import { SchemeIndicator, asDefinition } from '@shared/scheme-definition';
 import { withCode } from '@shared/code-set';
 import { breadcrumbName } from '@shared/breadcrumbs';
+import { QualityFlagComponent } from '../quality/quality-flag.component';
 
 /** Steps of a submission: 填报 → 提交 → 审核 (退回 / 通过) → 发布. */
 export function submissionStep(
@@ -99,6 +100,7 @@ interface Preview {
     TranslatePipe,
     FieldErrorPipe,
     ReasonFieldComponent,
+    QualityFlagComponent,
   ],
   templateUrl: './review-sheet.component.html',
   styleUrl: './review-sheet.component.css',
@@ -200,20 +202,26 @@ export class ReviewSheetComponent implements OnInit, OnDestroy {
   }
 
   submittedText(): string {
-    return beijingText(this.submission()?.submittedTime);
+    return this.zoned(this.submission()?.submittedTime);
   }
 
   /** When the sheet was approved, or the return comment under the review step. */
   reviewText(): string {
     const submission = this.submission();
     if (submission?.status === 'Approved') {
-      return beijingText(submission.approvedTime);
+      return this.zoned(submission.approvedTime);
     }
     return submission?.status === 'Returned' ? (submission.returnComment ?? '') : '';
   }
 
   publishedText(): string {
-    return beijingText(this.period()?.publishedTime);
+    return this.zoned(this.period()?.publishedTime);
+  }
+
+  /** A time of a step, naming the zone it is shown in. */
+  private zoned(time: string | null | undefined): string {
+    const text = beijingText(time);
+    return text ? this.i18n.t('reviews.atBeijingTime', { time: text }) : '';
   }
 
   selectedList(): string {

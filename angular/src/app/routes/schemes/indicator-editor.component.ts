@@ -35,6 +35,7 @@ import { TranslatePipe } from '@core/i18n/translate.pipe';
 import { toProblemDetails } from '@core/net/problem-details';
 import { errorText } from '@shared/error-text';
 import { revealErrors } from '@shared/form-utils';
+import { boundsValidator } from '../quality/bounds-validator';
 import { RuleFormComponent } from './rule-form.component';
 import { SchemePreviewComponent } from './scheme-preview.component';
 import { fieldOfMessage } from './rule-kinds';
@@ -206,6 +207,22 @@ export function replaceIndicator(
               <nz-form-label>{{ 'schemes.target' | t }}</nz-form-label>
               <nz-form-control>
                 <nz-input-number formControlName="target" />
+              </nz-form-control>
+            </nz-form-item>
+            <nz-form-item>
+              <nz-form-label [nzTooltipTitle]="'quality.boundsHint' | t">{{
+                'quality.min' | t
+              }}</nz-form-label>
+              <nz-form-control>
+                <nz-input-number formControlName="min" data-testid="indicator-min" />
+              </nz-form-control>
+            </nz-form-item>
+            <nz-form-item>
+              <nz-form-label [nzTooltipTitle]="'quality.boundsHint' | t">{{
+                'quality.max' | t
+              }}</nz-form-label>
+              <nz-form-control [nzErrorTip]="'quality.boundsInverted' | t">
+                <nz-input-number formControlName="max" data-testid="indicator-max" />
               </nz-form-control>
             </nz-form-item>
           </div>
@@ -384,6 +401,8 @@ export class IndicatorEditorComponent {
     evidenceRequired: new FormControl(false, { nonNullable: true }),
     maxPoints: new FormControl<number | null>(null, [Validators.required, Validators.min(0.01)]),
     target: new FormControl<number | null>(null),
+    min: new FormControl<number | null>(null),
+    max: new FormControl<number | null>(null, boundsValidator),
     rule: new FormControl('', { nonNullable: true, validators: ruleJsonValidator }),
     ruleText: new FormControl('', { nonNullable: true }),
   });
@@ -393,6 +412,9 @@ export class IndicatorEditorComponent {
   constructor() {
     this.form.controls.rule.valueChanges.subscribe((text) => this.ruleObject.set(parseRule(text)));
     this.form.controls.maxPoints.valueChanges.subscribe((v) => this.maxPointsTyped.set(v));
+    this.form.controls.min.valueChanges.subscribe(() =>
+      this.form.controls.max.updateValueAndValidity(),
+    );
     // Filled when another indicator is opened; reopening the same one keeps what was typed.
     effect(() => {
       const row = this.indicator();
@@ -413,6 +435,8 @@ export class IndicatorEditorComponent {
         evidenceRequired: !!row.evidence_required,
         maxPoints: row.max_points,
         target: row.target ?? null,
+        min: row.min ?? null,
+        max: row.max ?? null,
         rule: JSON.stringify(row.rule ?? { kind: '' }, null, 2),
         ruleText: row.rule_text ?? '',
       });
@@ -481,6 +505,8 @@ export class IndicatorEditorComponent {
       evidence_required: v.evidenceRequired,
       max_points: v.maxPoints as number,
       target: v.target,
+      min: v.min,
+      max: v.max,
       rule: JSON.parse(v.rule) as SchemeRule,
       rule_text: v.ruleText.trim() || null,
     }));

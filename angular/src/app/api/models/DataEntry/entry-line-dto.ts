@@ -4,6 +4,7 @@
 import { EntryLineGapDto as DataEntryEntryLineGapDto } from '../../models/DataEntry/entry-line-gap-dto';
 import { EntryValueDto as DataEntryEntryValueDto } from '../../models/DataEntry/entry-value-dto';
 import { EvidenceDto as DataEntryEvidenceDto } from '../../models/DataEntry/evidence-dto';
+import { EntryLineQualityDto as QualityEntryLineQualityDto } from '../../models/Quality/entry-line-quality-dto';
 export interface EntryLineDto {
   adjustClearReason?: string | null;
   adjustReason?: string | null;
@@ -21,6 +22,7 @@ export interface EntryLineDto {
   note?: string | null;
   periodId?: string;
   points?: number | null;
+  quality?: QualityEntryLineQualityDto;
   referenceSource?: string | null;
   referenceValue?: number | null;
   reported?: boolean;

@@ -6,7 +6,9 @@ export interface AddIndicatorInput {
   code: string;
   concurrencyStamp: string;
   evidenceRequired?: boolean;
+  max?: number | null;
   maxPoints?: number;
+  min?: number | null;
   name: string;
   nameEn?: string | null;
   position?: number | null;

@@ -4,7 +4,9 @@
 export interface UpdateIndicatorInput {
   concurrencyStamp: string;
   evidenceRequired?: boolean;
+  max?: number | null;
   maxPoints?: number;
+  min?: number | null;
   name: string;
   nameEn?: string | null;
   responsibleUnit?: string | null;

@@ -1,0 +1,146 @@
+import { APIRequestContext, expect, request, test } from '@playwright/test';
+
+/*
+ * Data quality at entry: 酒泉 (no other spec's city) has three approved monthly periods of 2031 with
+ * B04 at 80, 82 and 84 (months no other spec uses; created when missing, then closed). In the fourth
+ * month its administrator types 95 into B04: once saved, the grid marks the line and says why the
+ * value is unusual, and that a note is needed to report it. The fourth month is closed afterwards, so
+ * no other spec finds an extra open period.
+ */
+
+const PASSWORD = process.env['E2E_PASSWORD'] ?? '1q2w3E*';
+const BASE_URL = process.env['E2E_BASE_URL'] ?? 'http://127.0.0.1:5000';
+const CITY = '酒泉';
+const YEAR = 2031;
+const HISTORY = [80, 82, 84];
+
+interface PeriodDto {
+  id: string;
+  name: string;
+  kind: string;
+  year: number;
+  number: number;
+  status: string;
+  schemeId: string;
+}
+
+async function client(userName: string, tenant: string | null): Promise<APIRequestContext> {
+  const anonymous = await request.newContext({ baseURL: BASE_URL });
+  const login = await anonymous.post('/api/account/login', {
+    data: { userName, password: PASSWORD, tenant },
+  });
+  expect(login.ok(), await login.text()).toBeTruthy();
+  const { accessToken } = (await login.json()) as { accessToken: string };
+  await anonymous.dispose();
+  return request.newContext({
+    baseURL: BASE_URL,
+    extraHTTPHeaders: { Authorization: `Bearer ${accessToken}` },
+  });
+}
+
+/** The monthly period of 2031 with this number, created and opened when missing. */
+async function month(official: APIRequestContext, number: number): Promise<PeriodDto> {
+  const periods = (await (await official.get('/api/app/periods')).json()) as PeriodDto[];
+  const found = periods.find((p) => p.kind === 'Monthly' && p.year === YEAR && p.number === number);
+  if (found) {
+    return found;
+  }
+  const schemes = (await (
+    await official.get('/api/app/schemes?Status=Published&MaxResultCount=1')
+  ).json()) as { items: { id: string }[] };
+  const created = await official.post('/api/app/periods', {
+    data: {
+      schemeId: schemes.items[0].id,
+      kind: 3,
+      year: YEAR,
+      number,
+      entryOpensAt: '2026-01-01T09:00:00',
+      entryClosesAt: '2099-12-31T18:00:00',
+    },
+  });
+  expect(created.ok(), await created.text()).toBeTruthy();
+  const period = (await created.json()) as PeriodDto;
+  const opened = await official.post(`/api/app/periods/${period.id}/open`);
+  expect(opened.ok(), await opened.text()).toBeTruthy();
+  return (await opened.json()) as PeriodDto;
+}
+
+let target: PeriodDto;
+
+test.beforeAll(async () => {
+  const official = await client('official', null);
+  const auditor = await client('auditor', null);
+  const admin = await client('admin', CITY);
+  for (const [i, value] of HISTORY.entries()) {
+    const period = await month(official, i + 1);
+    if (period.status !== 'Open') {
+      continue;
+    }
+    const saved = await admin.put(`/api/app/data-entry/periods/${period.id}/lines/B04`, {
+      data: { value: { number: value } },
+    });
+    expect(saved.ok(), await saved.text()).toBeTruthy();
+    const submitted = await admin.post(`/api/app/data-entry/periods/${period.id}/submit`);
+    expect(submitted.ok(), await submitted.text()).toBeTruthy();
+    const { cityId } = (await submitted.json()) as { cityId: string };
+    const approved = await auditor.post(
+      `/api/app/reviews/periods/${period.id}/cities/${cityId}/approve`,
+    );
+    expect(approved.ok(), await approved.text()).toBeTruthy();
+    expect((await official.post(`/api/app/periods/${period.id}/close`)).ok()).toBeTruthy();
+  }
+  target = await month(official, HISTORY.length + 1);
+  expect(target.status, 'the fourth month is open for entry').toBe('Open');
+  await Promise.all([official.dispose(), auditor.dispose(), admin.dispose()]);
+});
+
+test.afterAll(async () => {
+  const official = await client('official', null);
+  if (target) {
+    await official.post(`/api/app/periods/${target.id}/close`);
+  }
+  await official.dispose();
+});
+
+test('a value far from the city’s history is flagged beside it in the grid, with the note it needs', async ({
+  page,
+}) => {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('response', (r) => {
+    if (r.status() >= 500) {
+      problems.push(`HTTP ${r.status()} ${r.url()}`);
+    }
+  });
+
+  await page.goto('/login');
+  await page.getByTestId('login-side').getByText('试点城市').click();
+  await page.getByTestId('login-tenant').click();
+  await page.locator('nz-option-item', { hasText: CITY }).click();
+  await page.getByTestId('login-username').fill('admin');
+  await page.getByTestId('login-password').fill(PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await expect(page.getByTestId('side-menu')).toBeVisible();
+
+  await page.goto('/data-entry');
+  await page.getByTestId('entry-period').click();
+  await page.locator('nz-option-item').filter({ hasText: target.name }).first().click();
+  const table = page.getByTestId('entry-table');
+  const box = table.locator('input[data-code="B04"]');
+  await expect(box).toBeEditable();
+
+  const saved = page.waitForResponse(
+    (r) => r.request().method() === 'PUT' && /\/lines\/B04$/.test(new URL(r.url()).pathname),
+  );
+  await box.fill('95');
+  await box.press('Enter');
+  expect((await saved).ok()).toBeTruthy();
+
+  const flag = table.locator('[data-quality="B04"]');
+  await expect(flag).toContainText('异常值');
+  await expect(flag).toContainText('与本市近3期中位数 82 相差过大（修正z分数 4.38）');
+  await expect(table.locator('[data-quality-note="B04"]')).toBeVisible();
+  await expect(table.locator('tr[data-line="B04"]')).toHaveClass(/quality-flagged/);
+  await page.screenshot({ path: 'e2e/artifacts/quality-flag.png', fullPage: true });
+  expect(problems).toEqual([]);
+});
