@@ -18,7 +18,8 @@ public sealed class HonourRuleDto
 
     public string? NameEn { get; set; }
 
-    public HonourRuleKind Kind { get; set; }
+    /// <summary>ConsecutiveGrade or GradeCount.</summary>
+    public string Kind { get; set; } = string.Empty;
 
     public string KindText { get; set; } = string.Empty;
 
@@ -87,7 +88,8 @@ public sealed class HonourAwardDto
 
     public string? RevokeReason { get; set; }
 
-    public HonourRevocationKind? RevocationKind { get; set; }
+    /// <summary>Manual or NoLongerEarned.</summary>
+    public string? RevocationKind { get; set; }
 
     public string? RevocationKindText { get; set; }
 

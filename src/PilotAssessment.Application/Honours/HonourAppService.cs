@@ -129,7 +129,7 @@ internal sealed class HonourAppService(
             SeriesName = r.SeriesName,
             Name = r.Name,
             NameEn = r.NameEn,
-            Kind = r.Kind,
+            Kind = r.Kind.ToString(),
             KindText = L[$"Enum:HonourRuleKind.{r.Kind}"],
             Grade = r.Grade,
             Count = r.Count,
@@ -146,11 +146,11 @@ internal sealed class HonourAppService(
     {
         var series = (await GetSeriesAsync()).FirstOrDefault(s => s.Name == rule.SeriesName)
             ?? throw new BusinessException(HonourErrorCodes.UnknownSeries, rule.SeriesName)
-                .WithError(nameof(SaveHonourRuleInput.SeriesName), HonourErrorCodes.UnknownSeries, rule.SeriesName);
+                .WithError("seriesName", HonourErrorCodes.UnknownSeries, rule.SeriesName);
         if (!series.Grades.Contains(rule.Grade))
         {
             throw new BusinessException(HonourErrorCodes.UnknownGrade, rule.SeriesName, rule.Grade)
-                .WithError(nameof(SaveHonourRuleInput.Grade), HonourErrorCodes.UnknownGrade, rule.SeriesName, rule.Grade);
+                .WithError("grade", HonourErrorCodes.UnknownGrade, rule.SeriesName, rule.Grade);
         }
     }
 }

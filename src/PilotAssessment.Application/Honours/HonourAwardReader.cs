@@ -39,7 +39,7 @@ public sealed class HonourAwardReader(IRepository<Tenant> tenants, IStringLocali
             IsActive = award.IsActive,
             RevokedTime = award.RevokedTime,
             RevokeReason = award.RevokeReason,
-            RevocationKind = award.RevocationKind,
+            RevocationKind = award.RevocationKind?.ToString(),
             RevocationKindText = award.RevocationKind is { } kind ? localizer[$"Enum:HonourRevocationKind.{kind}"].Value : null,
             RevokedByName = award.RevokedByName,
         };

@@ -44,6 +44,7 @@ public static class HonourErrorCodes
     public const string GradeRequired = "Honours:GradeRequired";
     public const string UnknownGrade = "Honours:UnknownGrade";
     public const string InvalidCount = "Honours:InvalidCount";
+    public const string InvalidKind = "Honours:InvalidKind";
     public const string ReasonRequired = "Honours:ReasonRequired";
     public const string AlreadyRevoked = "Honours:AlreadyRevoked";
     public const string RuleHasAwards = "Honours:RuleHasAwards";

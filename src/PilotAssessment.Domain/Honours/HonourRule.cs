@@ -44,25 +44,25 @@ public class HonourRule : FullAuditedAggregateRoot
     /// <exception cref="BusinessException">A missing name, series or grade, or N outside 1–20 (400 on the field).</exception>
     public void Change(string seriesName, string name, string? nameEn, HonourRuleKind kind, string grade, int count, bool vetoBreaksRun)
     {
-        var series = Required(seriesName, HonourConsts.MaxSeriesLength, nameof(SeriesName), HonourErrorCodes.SeriesRequired);
-        var trimmed = Required(name, HonourConsts.MaxNameLength, nameof(Name), HonourErrorCodes.NameRequired);
+        var series = Required(seriesName, HonourConsts.MaxSeriesLength, "seriesName", HonourErrorCodes.SeriesRequired);
+        var trimmed = Required(name, HonourConsts.MaxNameLength, "name", HonourErrorCodes.NameRequired);
         var english = nameEn?.Trim() ?? string.Empty;
         if (english.Length > HonourConsts.MaxNameLength)
         {
             throw new BusinessException(HonourErrorCodes.NameRequired, HonourConsts.MaxNameLength)
-                .WithError(nameof(NameEn), HonourErrorCodes.NameRequired, HonourConsts.MaxNameLength);
+                .WithError("nameEn", HonourErrorCodes.NameRequired, HonourConsts.MaxNameLength);
         }
 
-        var gradeName = Required(grade, HonourConsts.MaxGradeLength, nameof(Grade), HonourErrorCodes.GradeRequired);
+        var gradeName = Required(grade, HonourConsts.MaxGradeLength, "grade", HonourErrorCodes.GradeRequired);
         if (count < 1 || count > HonourConsts.MaxCount)
         {
             throw new BusinessException(HonourErrorCodes.InvalidCount, HonourConsts.MaxCount)
-                .WithError(nameof(Count), HonourErrorCodes.InvalidCount, HonourConsts.MaxCount);
+                .WithError("count", HonourErrorCodes.InvalidCount, HonourConsts.MaxCount);
         }
 
         if (!Enum.IsDefined(kind))
         {
-            kind = HonourRuleKind.ConsecutiveGrade;
+            throw new BusinessException(HonourErrorCodes.InvalidKind).WithError("kind", HonourErrorCodes.InvalidKind);
         }
 
         SeriesName = series;

@@ -146,10 +146,10 @@ public class HonourEvaluatorTests
     }
 
     [Theory]
-    [InlineData("", "优秀", 3, "SeriesName", HonourErrorCodes.SeriesRequired)]
-    [InlineData("细则", "", 3, "Grade", HonourErrorCodes.GradeRequired)]
-    [InlineData("细则", "优秀", 0, "Count", HonourErrorCodes.InvalidCount)]
-    [InlineData("细则", "优秀", 21, "Count", HonourErrorCodes.InvalidCount)]
+    [InlineData("", "优秀", 3, "seriesName", HonourErrorCodes.SeriesRequired)]
+    [InlineData("细则", "", 3, "grade", HonourErrorCodes.GradeRequired)]
+    [InlineData("细则", "优秀", 0, "count", HonourErrorCodes.InvalidCount)]
+    [InlineData("细则", "优秀", 21, "count", HonourErrorCodes.InvalidCount)]
     public void Should_Refuse_A_Rule_Without_Series_Grade_Or_A_Sensible_Count(string series, string grade, int count, string field, string code)
     {
         var error = Should.Throw<BusinessException>(() => new HonourRule(Guid.NewGuid(), series, "平安鼎", null, HonourRuleKind.ConsecutiveGrade, grade, count, true));
@@ -157,6 +157,6 @@ public class HonourEvaluatorTests
         error.Code.ShouldBe(code);
         error.Errors.Keys.ShouldContain(field);
         Should.Throw<BusinessException>(() => new HonourRule(Guid.NewGuid(), "细则", " ", null, HonourRuleKind.ConsecutiveGrade, "优秀", 3, true))
-            .Errors.Keys.ShouldContain("Name");
+            .Errors.Keys.ShouldContain("name");
     }
 }
