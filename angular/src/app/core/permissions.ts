@@ -51,6 +51,7 @@ export const Permissions = {
     Decide: 'PilotAssessment.Appeals.Decide',
   },
   Dashboard: { Default: 'PilotAssessment.Dashboard' },
+  Honours: { Manage: 'PilotAssessment.Honours.Manage' },
   Supervision: {
     Default: 'PilotAssessment.Supervision',
     Manage: 'PilotAssessment.Supervision.Manage',
