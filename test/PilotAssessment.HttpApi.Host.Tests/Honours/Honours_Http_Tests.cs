@@ -34,7 +34,13 @@ public abstract class Honours_Http_Tests<THost>(THost host) : IClassFixture<THos
         // The rule asks for two consecutive years of the grade every city had; one final year earns nothing yet.
         var created = await official.PostAsJsonAsync("/api/app/honours/rules", new SaveHonourRuleInput
         {
-            SeriesName = scheme.Name, Name = "平安鼎", NameEn = "Ping'an Tripod", Kind = HonourRuleKind.ConsecutiveGrade, Grade = grade, Count = 2, VetoBreaksRun = true,
+            SeriesName = scheme.Name,
+            Name = "平安鼎",
+            NameEn = "Ping'an Tripod",
+            Kind = HonourRuleKind.ConsecutiveGrade,
+            Grade = grade,
+            Count = 2,
+            VetoBreaksRun = true,
         });
         created.StatusCode.ShouldBe(HttpStatusCode.OK, await created.Content.ReadAsStringAsync());
         var rule = (await created.ReadJsonAsync<HonourRuleDto>())!;
@@ -84,20 +90,37 @@ public abstract class Honours_Http_Tests<THost>(THost host) : IClassFixture<THos
         (await official.DeleteAsync($"/api/app/honours/rules/{rule.Id}")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var three = await official.PutAsJsonAsync($"/api/app/honours/rules/{rule.Id}", new SaveHonourRuleInput
         {
-            SeriesName = scheme.Name, Name = "平安鼎", Kind = HonourRuleKind.ConsecutiveGrade, Grade = grade, Count = 3, VetoBreaksRun = true, ConcurrencyStamp = rule.ConcurrencyStamp,
+            SeriesName = scheme.Name,
+            Name = "平安鼎",
+            Kind = HonourRuleKind.ConsecutiveGrade,
+            Grade = grade,
+            Count = 3,
+            VetoBreaksRun = true,
+            ConcurrencyStamp = rule.ConcurrencyStamp,
         });
         three.StatusCode.ShouldBe(HttpStatusCode.OK, await three.Content.ReadAsStringAsync());
         (await AwardsAsync(official, "")).ShouldBeEmpty();
         (await AwardsAsync(official, "includeRevoked=true")).Where(a => a.RevocationKind == "NoLongerEarned" && a.CityId != lanzhou).ShouldAllBe(a => a.RevokeReason!.Contains("平安鼎"));
         var stale = await official.PutAsJsonAsync($"/api/app/honours/rules/{rule.Id}", new SaveHonourRuleInput
         {
-            SeriesName = scheme.Name, Name = "平安鼎", Kind = HonourRuleKind.ConsecutiveGrade, Grade = grade, Count = 2, ConcurrencyStamp = rule.ConcurrencyStamp,
+            SeriesName = scheme.Name,
+            Name = "平安鼎",
+            Kind = HonourRuleKind.ConsecutiveGrade,
+            Grade = grade,
+            Count = 2,
+            ConcurrencyStamp = rule.ConcurrencyStamp,
         });
         stale.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         var current = (await official.GetFromJsonAsync<List<HonourRuleDto>>("/api/app/honours/rules", HttpJson.Options))!.Single(r => r.Id == rule.Id);
         (await official.PutAsJsonAsync($"/api/app/honours/rules/{rule.Id}", new SaveHonourRuleInput
         {
-            SeriesName = scheme.Name, Name = "平安鼎", Kind = HonourRuleKind.ConsecutiveGrade, Grade = grade, Count = 2, VetoBreaksRun = true, ConcurrencyStamp = current.ConcurrencyStamp,
+            SeriesName = scheme.Name,
+            Name = "平安鼎",
+            Kind = HonourRuleKind.ConsecutiveGrade,
+            Grade = grade,
+            Count = 2,
+            VetoBreaksRun = true,
+            ConcurrencyStamp = current.ConcurrencyStamp,
         })).StatusCode.ShouldBe(HttpStatusCode.OK);
         var again = await AwardsAsync(official, "");
         again.Select(a => a.CityId).ShouldNotContain(lanzhou);
