@@ -90,14 +90,6 @@ export function totalsChartOptions(rows: readonly RankingRowDto[], totalLabel: s
                     [attr.data-testid]="'dashboard-sheet-' + row.cityId"
                     >{{ row.cityName }}</a
                   >
-                  <a
-                    class="profile-link"
-                    routerLink="/city-profile"
-                    [queryParams]="{ city: row.cityId }"
-                    [attr.aria-label]="'cityProfile.open' | t: { city: row.cityName ?? '' }"
-                    [attr.data-testid]="'dashboard-profile-' + row.cityId"
-                    >{{ 'cityProfile.short' | t }}</a
-                  >
                 </td>
                 <td>{{ row.total | number: '1.2-2' }}</td>
                 <td>{{ row.grade }}</td>
@@ -116,10 +108,6 @@ export function totalsChartOptions(rows: readonly RankingRowDto[], totalLabel: s
     </div>
   `,
   styles: `
-    .profile-link {
-      margin-left: 8px;
-      font-size: 12px;
-    }
     .grid {
       display: grid;
       grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
