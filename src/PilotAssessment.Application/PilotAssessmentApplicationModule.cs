@@ -119,6 +119,13 @@ public static class PilotAssessmentApplicationModule
         services.AddScoped<IProblemAppService, ProblemAppService>();
         services.AddScoped<ProblemOverdueJob>();
 
+        // Honours across years: rules per scheme series, awarded when an annual period becomes final; the city profile.
+        services.AddScoped<Honours.HonourAwardingService>();
+        services.AddScoped<Honours.HonourAwarding>();
+        services.AddScoped<Honours.HonourAwardReader>();
+        services.AddScoped<Honours.IHonourAppService, Honours.HonourAppService>();
+        services.AddScoped<Honours.ICityProfileAppService, Honours.CityProfileAppService>();
+
         // The to-do page (待办) and 催报; the province's exports of a period (Excel tables, 通报 docx).
         services.AddScoped<Todo.ITodoAppService, Todo.TodoAppService>();
         services.AddScoped<Results.Briefing.IResultExportAppService, Results.Briefing.ResultExportAppService>();

@@ -65,6 +65,14 @@ export const routes: Routes = [
         loadChildren: () => import('./routes/results/routes').then((m) => m.SCORE_SHEET_ROUTES),
       },
       {
+        path: 'honours',
+        loadChildren: () => import('./routes/honours/routes').then((m) => m.HONOUR_ROUTES),
+      },
+      {
+        path: 'city-profile',
+        loadChildren: () => import('./routes/results/routes').then((m) => m.CITY_PROFILE_ROUTES),
+      },
+      {
         path: 'supervision',
         loadChildren: () => import('./routes/supervision/routes').then((m) => m.SUPERVISION_ROUTES),
       },

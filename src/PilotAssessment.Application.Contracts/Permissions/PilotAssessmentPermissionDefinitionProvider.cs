@@ -63,6 +63,7 @@ public sealed class PilotAssessmentPermissionDefinitionProvider : IPermissionDef
         appeals.AddChild(P.Appeals.Decide, MultiTenancySides.Host);
 
         assessment.AddPermission(P.Dashboard, MultiTenancySides.Host);
+        assessment.AddPermission(P.Honours.Manage, MultiTenancySides.Host);
 
         var supervision = assessment.AddPermission(P.Supervision.Default);
         supervision.AddChild(P.Supervision.Manage, MultiTenancySides.Host);

@@ -101,6 +101,12 @@ public static class PilotAssessmentPermissions
 
     public const string Dashboard = Prefix + ".Dashboard";
 
+    /// <summary>Honours across years (荣誉): the province keeps the rules and revokes awards; reading goes with <see cref="Results.Default"/>.</summary>
+    public static class Honours
+    {
+        public const string Manage = Prefix + ".Honours.Manage";
+    }
+
     /// <summary>Supervision rounds and assigned problems (督导、交办问题、整改).</summary>
     public static class Supervision
     {

@@ -18,6 +18,7 @@ public static class RolePermissionDefaults
         P.Appeals.Default,
         P.Dashboard,
         P.Supervision.Default, P.Supervision.Manage,
+        P.Honours.Manage,
     ];
 
     private static readonly string[] Auditor =

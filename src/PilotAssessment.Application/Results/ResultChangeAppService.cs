@@ -25,7 +25,8 @@ public sealed class ResultChangeAppService(
     IUnitOfWork unitOfWork,
     PeriodScoringService scoring,
     ScoreSheetStore store,
-    ReferenceFigureStore figures) : PilotAssessmentAppService(context), IResultChangeAppService
+    ReferenceFigureStore figures,
+    Honours.HonourAwarding honours) : PilotAssessmentAppService(context), IResultChangeAppService
 {
     public async Task<ScoreSheetRecordDto> ApplyRetroactiveVetoAsync(Guid periodId, Guid cityId, RetroactiveVetoInput input)
     {
@@ -48,6 +49,7 @@ public sealed class ResultChangeAppService(
             await figures.RecomputeAsync(periodId);
             await unitOfWork.SaveChangesAsync();
             var record = await store.NewVersionAsync(period, scheme, city, ScoreSheetKind.RetroactiveVeto, $"{veto.Code} {veto.Name}: {reason}", gradeOverride: null);
+            await honours.OnCityResultChangedAsync(period, city.Id, record.Reason!);
             return await store.ToDtoAsync(record, city.DisplayName);
         }
     }
@@ -69,6 +71,7 @@ public sealed class ResultChangeAppService(
 
             // Without a confirmed self-assessment the city cannot be rated above the lowest grade.
             var record = await store.NewVersionAsync(period, scheme, city, ScoreSheetKind.ApprovalWithdrawn, reason, gradeOverride: scheme.Definition.Grades.LastOrDefault()?.Name);
+            await honours.OnCityResultChangedAsync(period, city.Id, L["Honours:ApprovalWithdrawn", reason]);
             return await store.ToDtoAsync(record, city.DisplayName);
         }
     }

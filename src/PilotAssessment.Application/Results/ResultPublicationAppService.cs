@@ -22,6 +22,7 @@ public sealed class ResultPublicationAppService(
     IUnitOfWork unitOfWork,
     PeriodRecomputeService recompute,
     ScoreSheetStore store,
+    Honours.HonourAwarding honours,
     IMapper mapper) : PilotAssessmentAppService(context), IResultPublicationAppService
 {
     [RequiresPermission(PilotAssessmentPermissions.Results.Publish)]
@@ -169,6 +170,9 @@ public sealed class ResultPublicationAppService(
         }
 
         await periods.UpdateAsync(period);
+
+        // A final annual period awards the honours of its series.
+        await honours.OnFinalisedAsync(period);
         return mapper.Map<PeriodDto>(period);
     }
 

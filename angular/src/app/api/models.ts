@@ -72,6 +72,15 @@ export type { PagedResultDtoOfRoleDto as DtosPagedResultDtoOfRoleDto } from './m
 export type { PagedResultDtoOfSchemeDto as DtosPagedResultDtoOfSchemeDto } from './models/Dtos/paged-result-dto-of-scheme-dto';
 export type { PagedResultDtoOfTenantDto as DtosPagedResultDtoOfTenantDto } from './models/Dtos/paged-result-dto-of-tenant-dto';
 export type { PagedResultDtoOfUserDto as DtosPagedResultDtoOfUserDto } from './models/Dtos/paged-result-dto-of-user-dto';
+export type { CityProfileDto as HonoursCityProfileDto } from './models/Honours/city-profile-dto';
+export type { CityProfilePeriodDto as HonoursCityProfilePeriodDto } from './models/Honours/city-profile-period-dto';
+export type { CityProfileProblemDto as HonoursCityProfileProblemDto } from './models/Honours/city-profile-problem-dto';
+export type { HonourAwardDto as HonoursHonourAwardDto } from './models/Honours/honour-award-dto';
+export type { HonourRuleDto as HonoursHonourRuleDto } from './models/Honours/honour-rule-dto';
+export type { HonourRuleKind as HonoursHonourRuleKind } from './models/Honours/honour-rule-kind';
+export type { HonourSeriesDto as HonoursHonourSeriesDto } from './models/Honours/honour-series-dto';
+export type { RevokeHonourInput as HonoursRevokeHonourInput } from './models/Honours/revoke-honour-input';
+export type { SaveHonourRuleInput as HonoursSaveHonourRuleInput } from './models/Honours/save-honour-rule-input';
 export type { CreateUserInput as IdentityCreateUserInput } from './models/Identity/create-user-input';
 export type { PermissionDto as IdentityPermissionDto } from './models/Identity/permission-dto';
 export type { PermissionGroupDto as IdentityPermissionGroupDto } from './models/Identity/permission-group-dto';

@@ -55,6 +55,7 @@ export const Permissions = {
     Decide: 'PilotAssessment.Appeals.Decide',
   },
   Dashboard: { Default: 'PilotAssessment.Dashboard' },
+  Honours: { Manage: 'PilotAssessment.Honours.Manage' },
   Supervision: {
     Default: 'PilotAssessment.Supervision',
     Manage: 'PilotAssessment.Supervision.Manage',

@@ -56,13 +56,20 @@ describe('menu filtering by permissions', () => {
         Permissions.Periods.Default,
       ),
     );
-    expect(links(official)).toEqual(['/todo', '/dashboard', '/quality', '/schemes', '/periods']);
+    expect(links(official)).toEqual([
+      '/todo',
+      '/dashboard',
+      '/quality',
+      '/schemes',
+      '/periods',
+      '/city-profile',
+    ]);
     expect(firstLink(official)).toBe('/todo');
     const clerk = filterMenu(
       MENU,
       grantedOnly(Permissions.Periods.Default, Permissions.DataEntry.Default),
     );
-    expect(links(clerk)).toEqual(['/todo', '/periods', '/data-entry']);
+    expect(links(clerk)).toEqual(['/todo', '/periods', '/data-entry', '/city-profile']);
   });
 
   it('shows the review queue to auditors and the score sheet to cities and the province', () => {
@@ -74,12 +81,33 @@ describe('menu filtering by permissions', () => {
         Permissions.Results.Default,
       ),
     );
-    expect(links(auditor)).toEqual(['/todo', '/dashboard', '/quality', '/reviews', '/score-sheet']);
+    expect(links(auditor)).toEqual([
+      '/todo',
+      '/dashboard',
+      '/quality',
+      '/reviews',
+      '/score-sheet',
+      '/city-profile',
+    ]);
     const clerk = filterMenu(
       MENU,
       grantedOnly(Permissions.DataEntry.Default, Permissions.Results.Default),
     );
-    expect(links(clerk)).toEqual(['/todo', '/data-entry', '/score-sheet']);
+    expect(links(clerk)).toEqual(['/todo', '/data-entry', '/score-sheet', '/city-profile']);
+  });
+
+  it('shows the honours to who manages them and the city profile as 城市概况 to the province, 本市概况 to a city', () => {
+    const official = filterMenu(
+      MENU,
+      grantedOnly(Permissions.Dashboard.Default, Permissions.Honours.Manage),
+    );
+    expect(links(official)).toEqual(['/todo', '/dashboard', '/honours', '/city-profile']);
+    const texts = (items: MenuItem[]) =>
+      items.flatMap((g) => (g.children ?? [g]).map((c) => c.text));
+    expect(texts(official)).toContain('cityProfile.menu');
+    const clerk = filterMenu(MENU, grantedOnly(Permissions.DataEntry.Default));
+    expect(texts(clerk)).toContain('cityProfile.menuCity');
+    expect(texts(clerk)).not.toContain('cityProfile.menu');
   });
 
   it('shows agreements to the official and agreements and units to a city admin', () => {
@@ -87,7 +115,13 @@ describe('menu filtering by permissions', () => {
       MENU,
       grantedOnly(Permissions.Dashboard.Default, Permissions.Agreements.Default),
     );
-    expect(links(official)).toEqual(['/todo', '/dashboard', '/quality', '/agreements']);
+    expect(links(official)).toEqual([
+      '/todo',
+      '/dashboard',
+      '/quality',
+      '/agreements',
+      '/city-profile',
+    ]);
     const cityAdmin = filterMenu(
       MENU,
       grantedOnly(

@@ -96,6 +96,25 @@ export const MENU: MenuItem[] = [
         permission: Permissions.Results.Default,
       },
       {
+        text: 'honours.menu',
+        icon: 'trophy',
+        link: '/honours',
+        permission: Permissions.Honours.Manage,
+      },
+      // the province opens any city's profile; a city's own users (who enter data) their own
+      {
+        text: 'cityProfile.menu',
+        icon: 'idcard',
+        link: '/city-profile',
+        permission: Permissions.Dashboard.Default,
+      },
+      {
+        text: 'cityProfile.menuCity',
+        icon: 'idcard',
+        link: '/city-profile',
+        permission: Permissions.DataEntry.Default,
+      },
+      {
         text: 'supervision.menu',
         icon: 'audit',
         link: '/supervision',

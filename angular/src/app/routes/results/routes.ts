@@ -33,3 +33,18 @@ export const SCORE_SHEET_ROUTES: Routes = [
     loadComponent: () => import('./score-sheet.component').then((m) => m.ScoreSheetComponent),
   },
 ];
+
+/** A city across years (本市概况): the province picks the city, a city sees its own. */
+export const CITY_PROFILE_ROUTES: Routes = [
+  {
+    path: '',
+    canActivate: [permissionGuard],
+    data: { permission: Permissions.Results.Default },
+    providers: [
+      provideEchartsCore({
+        echarts: () => import('./echarts-setup').then((m) => m.echarts),
+      }),
+    ],
+    loadComponent: () => import('./city-profile.component').then((m) => m.CityProfileComponent),
+  },
+];

@@ -1,0 +1,333 @@
+import type { EChartsCoreOption } from 'echarts/core';
+import { DecimalPipe } from '@angular/common';
+import { Component, OnInit, computed, inject, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzCardModule } from 'ng-zorro-antd/card';
+import { NzSelectModule } from 'ng-zorro-antd/select';
+import { NzTableModule } from 'ng-zorro-antd/table';
+import { NzTagModule } from 'ng-zorro-antd/tag';
+
+import { HonoursCityProfileDto as ProfileDto, TenantsTenantDto as TenantDto } from '@api/models';
+import { CityProfileService, TenantService } from '@api/services';
+import { I18nService } from '@core/i18n/i18n.service';
+import { TranslatePipe } from '@core/i18n/translate.pipe';
+import { SessionService } from '@core/session/session.service';
+import { beijingText } from '@core/time/beijing-time';
+import { errorText } from '@shared/error-text';
+import { PageHeaderComponent } from '@shared/page-header.component';
+
+import { DashboardChartComponent } from './dashboard/dashboard-chart.component';
+
+/** The tag colour of a grade or colour band by its key in the scheme. */
+export function bandColour(key: string | null | undefined): string {
+  switch (key) {
+    case 'excellent':
+    case 'green':
+      return 'green';
+    case 'good':
+    case 'blue':
+      return 'blue';
+    case 'pass':
+    case 'yellow':
+    case 'orange':
+      return 'orange';
+    case 'fail':
+    case 'red':
+      return 'red';
+    default:
+      return 'default';
+  }
+}
+
+/**
+ * A pilot city across years (本市概况): every published period's total, grade, rank and colour as a table and a line
+ * chart, its honours with the years that earned them and its open problems; printable. The province picks the city
+ * (or comes from the dashboard with it in the URL); a city sees its own.
+ */
+@Component({
+  selector: 'app-city-profile',
+  imports: [
+    DecimalPipe,
+    FormsModule,
+    RouterLink,
+    NzAlertModule,
+    NzButtonModule,
+    NzCardModule,
+    NzSelectModule,
+    NzTableModule,
+    NzTagModule,
+    TranslatePipe,
+    PageHeaderComponent,
+    DashboardChartComponent,
+  ],
+  template: `
+    <app-page-header
+      [title]="profile()?.cityName ?? ('cityProfile.title' | t)"
+      [subtitle]="'cityProfile.subtitle' | t"
+    >
+      @if (isHost()) {
+        <nz-select
+          class="no-print city-picker"
+          [ngModel]="cityId()"
+          (ngModelChange)="pick($event)"
+          [nzPlaceHolder]="'cityProfile.pickCity' | t"
+          nzShowSearch
+          data-testid="profile-city"
+        >
+          @for (c of cities(); track c.id) {
+            <nz-option [nzValue]="c.id" [nzLabel]="c.displayName ?? c.name ?? ''" />
+          }
+        </nz-select>
+      }
+      <button nz-button class="no-print" (click)="print()" data-testid="profile-print">
+        {{ 'cityProfile.print' | t }}
+      </button>
+    </app-page-header>
+    @if (error()) {
+      <nz-alert nzType="error" nzShowIcon [nzMessage]="error()!" />
+    }
+    @if (profile(); as p) {
+      <nz-card [nzTitle]="'cityProfile.results' | t" class="section">
+        <app-dashboard-chart
+          class="no-print"
+          [options]="chart()"
+          [drawn]="assessed().length > 0"
+          emptyText="cityProfile.noResults"
+          testId="profile-chart"
+          emptyTestId="profile-chart-empty"
+        />
+        <nz-table
+          #periods
+          [nzData]="p.periods ?? []"
+          [nzShowPagination]="false"
+          [nzFrontPagination]="false"
+          nzSize="small"
+          [nzNoResult]="'cityProfile.noResults' | t"
+          data-testid="profile-periods"
+        >
+          <thead>
+            <tr>
+              <th>{{ 'cityProfile.period' | t }}</th>
+              <th nzWidth="90px">{{ 'cityProfile.kind' | t }}</th>
+              <th nzWidth="100px">{{ 'cityProfile.total' | t }}</th>
+              <th nzWidth="90px">{{ 'cityProfile.grade' | t }}</th>
+              <th nzWidth="70px">{{ 'cityProfile.rank' | t }}</th>
+              <th nzWidth="80px">{{ 'cityProfile.colour' | t }}</th>
+              <th nzWidth="160px">{{ 'cityProfile.published' | t }}</th>
+            </tr>
+          </thead>
+          <tbody>
+            @for (r of periods.data; track r.periodId) {
+              <tr>
+                <td>
+                  <a
+                    routerLink="/score-sheet"
+                    [queryParams]="{ period: r.periodId, city: p.cityId }"
+                    >{{ r.periodName }}</a
+                  >
+                  @if (r.vetoed) {
+                    <nz-tag nzColor="red">{{ 'cityProfile.vetoed' | t }}</nz-tag>
+                  }
+                </td>
+                <td>{{ r.kindText }}</td>
+                @if (r.notAssessed) {
+                  <td colspan="4">{{ 'cityProfile.notAssessed' | t }}</td>
+                } @else {
+                  <td>{{ r.total | number: '1.2-2' }}</td>
+                  <td>
+                    <nz-tag [nzColor]="colour(r.gradeKey)">{{ r.grade ?? '-' }}</nz-tag>
+                  </td>
+                  <td>{{ r.rank ?? '-' }}</td>
+                  <td>
+                    @if (r.colour) {
+                      <nz-tag [nzColor]="colour(r.colourKey)">{{ r.colour }}</nz-tag>
+                    }
+                  </td>
+                }
+                <td>{{ when(r.publishedTime) }}</td>
+              </tr>
+            }
+          </tbody>
+        </nz-table>
+      </nz-card>
+
+      <nz-card [nzTitle]="'cityProfile.honours' | t" class="section">
+        <nz-table
+          #honours
+          [nzData]="p.honours ?? []"
+          [nzShowPagination]="false"
+          [nzFrontPagination]="false"
+          nzSize="small"
+          [nzNoResult]="'cityProfile.noHonours' | t"
+          data-testid="profile-honours"
+        >
+          <thead>
+            <tr>
+              <th>{{ 'honours.honour' | t }}</th>
+              <th>{{ 'honours.years' | t }}</th>
+              <th nzWidth="160px">{{ 'honours.awardedTime' | t }}</th>
+              <th>{{ 'honours.state' | t }}</th>
+            </tr>
+          </thead>
+          <tbody>
+            @for (a of honours.data; track a.id) {
+              <tr>
+                <td>{{ a.name }}</td>
+                <td>{{ a.yearsText }}</td>
+                <td>{{ when(a.awardedTime) }}</td>
+                <td>
+                  @if (a.isActive) {
+                    <nz-tag nzColor="green">{{ 'honours.held' | t }}</nz-tag>
+                  } @else {
+                    <nz-tag>{{ 'honours.revoked' | t }}</nz-tag>
+                    {{ when(a.revokedTime) }} {{ a.revokeReason }}
+                  }
+                </td>
+              </tr>
+            }
+          </tbody>
+        </nz-table>
+      </nz-card>
+
+      <nz-card
+        [nzTitle]="'cityProfile.openProblems' | t: { count: p.openProblemCount ?? 0 }"
+        class="section"
+      >
+        <nz-table
+          #problems
+          [nzData]="p.openProblems ?? []"
+          [nzShowPagination]="false"
+          [nzFrontPagination]="false"
+          nzSize="small"
+          [nzNoResult]="'cityProfile.noProblems' | t"
+          data-testid="profile-problems"
+        >
+          <thead>
+            <tr>
+              <th>{{ 'cityProfile.problem' | t }}</th>
+              <th nzWidth="90px">{{ 'cityProfile.severity' | t }}</th>
+              <th nzWidth="140px">{{ 'cityProfile.status' | t }}</th>
+              <th nzWidth="160px">{{ 'cityProfile.deadline' | t }}</th>
+            </tr>
+          </thead>
+          <tbody>
+            @for (q of problems.data; track q.id) {
+              <tr>
+                <td>
+                  <a [routerLink]="['/supervision', q.id]">{{ q.title }}</a>
+                </td>
+                <td>{{ q.severityText }}</td>
+                <td>{{ q.statusText }}</td>
+                <td [class.overdue]="q.overdue">{{ when(q.deadline) }}</td>
+              </tr>
+            }
+          </tbody>
+        </nz-table>
+      </nz-card>
+    }
+  `,
+  styles: `
+    .section {
+      margin-bottom: 16px;
+    }
+    .city-picker {
+      width: 200px;
+    }
+    .overdue {
+      color: #cf1322;
+    }
+    @media print {
+      .no-print {
+        display: none !important;
+      }
+      .section {
+        break-inside: avoid;
+      }
+    }
+  `,
+})
+export class CityProfileComponent implements OnInit {
+  private readonly api = inject(CityProfileService);
+  private readonly tenantsApi = inject(TenantService);
+  private readonly session = inject(SessionService);
+  private readonly i18n = inject(I18nService);
+  private readonly route = inject(ActivatedRoute);
+  private readonly router = inject(Router);
+
+  protected readonly isHost = this.session.isHostUser;
+  protected readonly cities = signal<TenantDto[]>([]);
+  protected readonly cityId = signal<string | null>(null);
+  protected readonly profile = signal<ProfileDto | null>(null);
+  protected readonly error = signal<string | null>(null);
+
+  protected readonly assessed = computed(() =>
+    (this.profile()?.periods ?? []).filter((p) => !p.notAssessed),
+  );
+
+  protected readonly chart = computed<EChartsCoreOption>(() => {
+    const rows = this.assessed();
+    const total = this.i18n.t('cityProfile.total');
+    const rank = this.i18n.t('cityProfile.rank');
+    return {
+      tooltip: { trigger: 'axis' },
+      legend: { data: [total, rank] },
+      grid: { left: 48, right: 48, top: 40, bottom: 32 },
+      xAxis: { type: 'category', data: rows.map((r) => r.periodName ?? '') },
+      yAxis: [
+        { type: 'value', name: total },
+        { type: 'value', name: rank, inverse: true, minInterval: 1 },
+      ],
+      series: [
+        { name: total, type: 'line', data: rows.map((r) => r.total ?? null) },
+        { name: rank, type: 'line', yAxisIndex: 1, data: rows.map((r) => r.rank ?? null) },
+      ],
+    };
+  });
+
+  ngOnInit(): void {
+    const fromUrl = this.route.snapshot.queryParamMap.get('city');
+    if (this.isHost()) {
+      this.tenantsApi.tenantGetList({ MaxResultCount: 1000 }).subscribe({
+        next: (r) => this.cities.set(r.items ?? []),
+        error: (e) => this.error.set(errorText(this.i18n, e)),
+      });
+    }
+
+    const id = this.isHost() ? fromUrl : (this.session.currentUser()?.tenantId ?? null);
+    if (id) {
+      this.load(id);
+    }
+  }
+
+  pick(id: string): void {
+    void this.router.navigate([], { queryParams: { city: id }, replaceUrl: true });
+    this.load(id);
+  }
+
+  protected colour(key: string | null | undefined): string {
+    return bandColour(key);
+  }
+
+  protected when(value: string | null | undefined): string {
+    return beijingText(value);
+  }
+
+  print(): void {
+    window.print();
+  }
+
+  private load(id: string): void {
+    this.cityId.set(id);
+    this.error.set(null);
+    this.api.cityProfileGet({ cityId: id }).subscribe({
+      next: (p) => this.profile.set(p),
+      error: (e) => {
+        this.profile.set(null);
+        this.error.set(errorText(this.i18n, e));
+      },
+    });
+  }
+}
