@@ -60,6 +60,9 @@ public class EntryLine : FullAuditedAggregateRoot, IMultiTenant
     /// <summary>The feed's department and name as they were when it wrote (shown as 数据接口：公安局).</summary>
     public string? SourceName { get; private set; }
 
+    /// <summary>Where the feed says the value's evidence is (a reference in the department's own system).</summary>
+    public string? SourceEvidence { get; private set; }
+
     /// <summary>A person changed a fed value: why, and where the value they replaced came from (人工修改，原值来自…).</summary>
     public string? OverrideReason { get; private set; }
 
@@ -103,10 +106,11 @@ public class EntryLine : FullAuditedAggregateRoot, IMultiTenant
     }
 
     /// <summary>The value now on the line came from a data feed; a later person's save must give a reason.</summary>
-    public void MarkFed(Guid clientId, string sourceName)
+    public void MarkFed(Guid clientId, string sourceName, string? evidence)
     {
         SourceClientId = clientId;
         SourceName = sourceName;
+        SourceEvidence = evidence;
         OverrideReason = OverriddenSourceName = null;
     }
 
@@ -117,6 +121,7 @@ public class EntryLine : FullAuditedAggregateRoot, IMultiTenant
         OverrideReason = reason;
         SourceClientId = null;
         SourceName = null;
+        SourceEvidence = null;
     }
 
     /// <summary>

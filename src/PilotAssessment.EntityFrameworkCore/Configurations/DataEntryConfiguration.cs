@@ -18,6 +18,7 @@ internal sealed class EntryLineConfiguration : IEntityTypeConfiguration<EntryLin
         builder.Property(l => l.SourceName).HasMaxLength(Feeds.FeedConsts.MaxDepartmentLength + Feeds.FeedConsts.MaxNameLength + 4);
         builder.Property(l => l.OverriddenSourceName).HasMaxLength(Feeds.FeedConsts.MaxDepartmentLength + Feeds.FeedConsts.MaxNameLength + 4);
         builder.Property(l => l.OverrideReason).HasMaxLength(Feeds.FeedConsts.MaxReasonLength);
+        builder.Property(l => l.SourceEvidence).HasMaxLength(Feeds.FeedConsts.MaxEvidenceReferenceLength);
         builder.Property(l => l.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(l => l.ConcurrencyStamp).HasMaxLength(40).IsConcurrencyToken();
         builder.Ignore(l => l.Value);

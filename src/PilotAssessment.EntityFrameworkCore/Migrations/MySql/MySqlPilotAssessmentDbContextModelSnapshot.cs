@@ -778,6 +778,10 @@ namespace PilotAssessment.Migrations.MySql
                     b.Property<Guid?>("SourceClientId")
                         .HasColumnType("char(36)");
 
+                    b.Property<string>("SourceEvidence")
+                        .HasMaxLength(500)
+                        .HasColumnType("varchar(500)");
+
                     b.Property<string>("SourceName")
                         .HasMaxLength(132)
                         .HasColumnType("varchar(132)");

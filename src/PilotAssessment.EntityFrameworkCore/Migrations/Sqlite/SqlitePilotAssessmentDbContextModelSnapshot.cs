@@ -769,6 +769,10 @@ namespace PilotAssessment.Migrations.Sqlite
                     b.Property<Guid?>("SourceClientId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SourceEvidence")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SourceName")
                         .HasMaxLength(132)
                         .HasColumnType("TEXT");

@@ -58,6 +58,14 @@ namespace PilotAssessment.Migrations.MySql
                 collation: "ascii_general_ci");
 
             migrationBuilder.AddColumn<string>(
+                name: "SourceEvidence",
+                table: "EntryLines",
+                type: "varchar(500)",
+                maxLength: 500,
+                nullable: true)
+                .Annotation("MySql:CharSet", "utf8mb4");
+
+            migrationBuilder.AddColumn<string>(
                 name: "SourceName",
                 table: "EntryLines",
                 type: "varchar(132)",
@@ -176,6 +184,10 @@ namespace PilotAssessment.Migrations.MySql
 
             migrationBuilder.DropColumn(
                 name: "SourceClientId",
+                table: "EntryLines");
+
+            migrationBuilder.DropColumn(
+                name: "SourceEvidence",
                 table: "EntryLines");
 
             migrationBuilder.DropColumn(

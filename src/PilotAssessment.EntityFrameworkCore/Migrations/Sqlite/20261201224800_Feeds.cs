@@ -52,6 +52,13 @@ namespace PilotAssessment.Migrations.Sqlite
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
+                name: "SourceEvidence",
+                table: "EntryLines",
+                type: "TEXT",
+                maxLength: 500,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
                 name: "SourceName",
                 table: "EntryLines",
                 type: "TEXT",
@@ -156,6 +163,10 @@ namespace PilotAssessment.Migrations.Sqlite
 
             migrationBuilder.DropColumn(
                 name: "SourceClientId",
+                table: "EntryLines");
+
+            migrationBuilder.DropColumn(
+                name: "SourceEvidence",
                 table: "EntryLines");
 
             migrationBuilder.DropColumn(
