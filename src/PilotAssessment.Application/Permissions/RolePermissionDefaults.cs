@@ -18,6 +18,7 @@ public static class RolePermissionDefaults
         P.Appeals.Default,
         P.Dashboard,
         P.Supervision.Default, P.Supervision.Manage,
+        P.Feeds.Manage,
     ];
 
     private static readonly string[] Auditor =
@@ -39,6 +40,7 @@ public static class RolePermissionDefaults
         P.DataEntry.Default, P.DataEntry.Submit, P.Results.Default, P.Results.Monitoring,
         P.Supervision.Default, P.Supervision.Assign, P.Supervision.Rectify,
         P.Appeals.Default, P.Appeals.Create,
+        P.Feeds.Manage,
     ];
 
     private static readonly string[] Clerk =
