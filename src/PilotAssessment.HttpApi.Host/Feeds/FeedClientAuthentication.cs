@@ -25,6 +25,9 @@ public static class FeedClientAuthentication
             .AddAuthenticationSchemes(FeedConsts.AuthenticationScheme)
             .RequireAuthenticatedUser()
             .RequireClaim(FeedConsts.ClientIdClaimType)));
+
+        // The feed operations read their bodies themselves: the document describes them (with an example import).
+        services.ConfigureSwaggerGen(o => o.OperationFilter<FeedOpenApiFilter>());
         return builder.AddJwtBearer(FeedConsts.AuthenticationScheme, o =>
         {
             o.MapInboundClaims = false;

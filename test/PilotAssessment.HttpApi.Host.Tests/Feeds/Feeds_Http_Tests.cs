@@ -157,6 +157,35 @@ public abstract class Feeds_Http_Tests<THost>(THost host) : IClassFixture<THost>
     }
 
     [Fact]
+    public async Task Should_Ask_A_Clerk_For_A_Reason_To_Change_A_Fed_Value_And_Show_The_Override()
+    {
+        var period = await host.CreateOpenPeriodAsync();
+        using var official = await host.ClientForAsync(null, "official");
+        var created = await RegisterAsync(official, [await host.TenantIdAsync("兰州")], "B04");
+        using var feed = await host.FeedClientAsync(created);
+        (await feed.ImportAsync(Rows(Row("兰州", period.Id, "B04", new { number = 80 })), "fed")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var clerk = await host.ClientForAsync("兰州", "clerk");
+        var sheet = await clerk.GetFromJsonAsync<EntrySheetDto>($"/api/app/data-entry/periods/{period.Id}", HttpJson.Options);
+        var fed = sheet!.Lines.Single(l => l.IndicatorCode == "B04");
+        fed.SourceText.ShouldBe("数据接口：公安局 · 警情推送");
+        var url = $"/api/app/data-entry/periods/{period.Id}/lines/B04";
+
+        var silent = await clerk.PutAsJsonAsync(url, new SaveEntryLineInput { Value = new EntryValueDto { Number = 90 }, ConcurrencyStamp = fed.ConcurrencyStamp });
+        silent.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await silent.ReadProblemAsync()).GetProperty("errors").GetProperty("overrideReason")[0].GetString()!.ShouldContain("公安局 · 警情推送");
+        var changed = await clerk.PutAsJsonAsync(url, new SaveEntryLineInput { Value = new EntryValueDto { Number = 90 }, ConcurrencyStamp = fed.ConcurrencyStamp, OverrideReason = "公安局数据漏报一起" });
+
+        changed.StatusCode.ShouldBe(HttpStatusCode.OK, await changed.Content.ReadAsStringAsync());
+        var line = (await changed.ReadJsonAsync<EntryLineDto>())!;
+        line.SourceName.ShouldBeNull();
+        line.OverriddenSourceName.ShouldBe("公安局 · 警情推送");
+        line.SourceText.ShouldBe("人工修改，原值来自数据接口：公安局 · 警情推送（原因：公安局数据漏报一起）");
+        var history = await clerk.GetFromJsonAsync<List<ValueHistoryDto>>($"/api/app/data-entry/lines/{line.Id}/history", HttpJson.Options);
+        history!.Select(h => h.OverrideReason).ShouldBe([null, "公安局数据漏报一起"]);
+        history[0].SourceName.ShouldBe("公安局 · 警情推送");
+    }
+
+    [Fact]
     public async Task Should_Refuse_A_Period_Whose_Window_Has_Closed_With_The_Reason()
     {
         using var official = await host.ClientForAsync(null, "official");
