@@ -7,6 +7,8 @@ export { AppealService } from './services/appeal.service';
 export { ApplicationConfigurationService } from './services/application-configuration.service';
 export { AuditLogService } from './services/audit-log.service';
 export { DataEntryService } from './services/data-entry.service';
+export { FeedClientsService } from './services/feed-clients.service';
+export { FeedsService } from './services/feeds.service';
 export { NotificationService } from './services/notification.service';
 export { OrganizationUnitService } from './services/organization-unit.service';
 export { PeriodService } from './services/period.service';

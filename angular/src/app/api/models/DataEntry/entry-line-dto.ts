@@ -19,6 +19,8 @@ export interface EntryLineDto {
   indicatorName?: string | null;
   maxPoints?: number;
   note?: string | null;
+  overriddenSourceName?: string | null;
+  overrideReason?: string | null;
   periodId?: string;
   points?: number | null;
   referenceSource?: string | null;
@@ -30,6 +32,9 @@ export interface EntryLineDto {
   ruleDescription?: string | null;
   ruleKind?: string | null;
   selfScore?: number | null;
+  sourceEvidence?: string | null;
+  sourceName?: string | null;
+  sourceText?: string | null;
   status?: string | null;
   unit?: string | null;
   unitId?: string | null;
