@@ -57,4 +57,5 @@ export const Permissions = {
     Assign: 'PilotAssessment.Supervision.Assign',
     Rectify: 'PilotAssessment.Supervision.Rectify',
   },
+  Feeds: { Manage: 'PilotAssessment.Feeds.Manage' },
 } as const;
