@@ -5,7 +5,11 @@ import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 
-import { FeedClientDto, FeedImportDto, TenantLookupDto } from '@api/models';
+import {
+  AccountTenantLookupDto as TenantLookupDto,
+  FeedsFeedClientDto as FeedClientDto,
+  FeedsFeedImportDto as FeedImportDto,
+} from '@api/models';
 import { AccountService, FeedClientsService } from '@api/services';
 import { I18nService } from '@core/i18n/i18n.service';
 import { SessionService } from '@core/session/session.service';
