@@ -14,6 +14,12 @@ internal static class BenchmarkProgram
 {
     public static async Task Main(string[] args)
     {
+        if (args.Contains("--feed"))
+        {
+            await FeedBenchmark.RunAsync(args);
+            return;
+        }
+
         if (args.Contains("--entry"))
         {
             await EntryBenchmark.RunAsync(args);

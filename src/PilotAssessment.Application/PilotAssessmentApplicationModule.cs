@@ -134,6 +134,13 @@ public static class PilotAssessmentApplicationModule
         services.AddScoped<IDataSeedContributor, DemoHistoryDataSeedContributor>();
         services.AddScoped<GeneratedProvinceSetup>();
 
+        // Data feeds from departments (数据接口): clients, their tokens and the bulk import (docs/adr/0023).
+        services.AddScoped<Feeds.FeedCaller>();
+        services.AddScoped<Feeds.FeedRowChecker>();
+        services.AddScoped<Feeds.IFeedClientAppService, Feeds.FeedClientAppService>();
+        services.AddScoped<Feeds.IFeedTokenAppService, Feeds.FeedTokenAppService>();
+        services.AddScoped<Feeds.IFeedImportAppService, Feeds.FeedImportAppService>();
+
         services.AddScoped<IAccountAppService, AccountAppService>();
         services.AddScoped<IApplicationConfigurationAppService, ApplicationConfigurationAppService>();
         services.AddScoped<ITenantAppService, TenantAppService>();

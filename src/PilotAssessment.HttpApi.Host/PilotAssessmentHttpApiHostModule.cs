@@ -18,6 +18,7 @@ using PilotAssessment.Cluster;
 using PilotAssessment.Emailing;
 using PilotAssessment.EntityFrameworkCore;
 using PilotAssessment.ExceptionHandling;
+using PilotAssessment.Feeds;
 using PilotAssessment.Hardening;
 using PilotAssessment.Identity;
 using PilotAssessment.Localization;
@@ -65,6 +66,7 @@ public static class PilotAssessmentHttpApiHostModule
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.AddPolicy(AccountController.SignInRateLimitPolicy, context => SharedState.PerClientPerMinute(context, AccountController.SignInRateLimitPolicy, signInPermits));
+            o.AddPolicy(Feeds.FeedsController.TokenRateLimitPolicy, context => SharedState.PerClientPerMinute(context, Feeds.FeedsController.TokenRateLimitPolicy, signInPermits));
         });
 
         services.AddClusterHealthChecks();
@@ -136,7 +138,7 @@ public static class PilotAssessmentHttpApiHostModule
                 ClockSkew = TimeSpan.FromSeconds(30),
             };
             o.Events = HostSecurity.CreateJwtBearerEvents();
-        });
+        }).AddFeedClients(services, jwt);
     }
 
     private static void LocalizeStatusCodeProblem(ProblemDetailsContext context)

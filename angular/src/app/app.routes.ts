@@ -81,6 +81,10 @@ export const routes: Routes = [
         loadChildren: () => import('./routes/appeals/routes').then((m) => m.APPEAL_ROUTES),
       },
       {
+        path: 'feeds',
+        loadChildren: () => import('./routes/feeds/routes').then((m) => m.FEED_ROUTES),
+      },
+      {
         path: 'users',
         loadChildren: () => import('./routes/users/routes').then((m) => m.USER_ROUTES),
       },

@@ -93,6 +93,20 @@ public sealed class EntryLineDto
 
     public List<EvidenceDto> Evidence { get; set; } = [];
 
+    /// <summary>The data feed (数据接口) the value came from, as department · name; null when a person entered it.</summary>
+    public string? SourceName { get; set; }
+
+    /// <summary>Where the feed says the evidence is (a reference in the department's system).</summary>
+    public string? SourceEvidence { get; set; }
+
+    /// <summary>A person replaced a fed value: the reason, and the feed the replaced value came from (人工修改，原值来自…).</summary>
+    public string? OverrideReason { get; set; }
+
+    public string? OverriddenSourceName { get; set; }
+
+    /// <summary>What the grid and the sheet show about the value's source, in the user's language (数据接口：… / 人工修改，原值来自…).</summary>
+    public string? SourceText { get; set; }
+
     /// <summary>What the saved draft still lacks to be scored (e.g. 缺少上年同期值), beside its field; such a line cannot be reported.</summary>
     public List<EntryLineGapDto> Incomplete { get; set; } = [];
 
@@ -187,6 +201,10 @@ public sealed class SaveEntryLineInput
 
     /// <summary>The stamp last read; null only when creating the line.</summary>
     public string? ConcurrencyStamp { get; set; }
+
+    /// <summary>Why a value that came from a data feed is changed by hand (required then).</summary>
+    [StringLength(Feeds.FeedConsts.MaxReasonLength)]
+    public string? OverrideReason { get; set; }
 }
 
 /// <summary>A unit's clerk reports lines to the city administrator (单位报送).</summary>
@@ -230,6 +248,12 @@ public sealed class ValueHistoryDto
 
     /// <summary>Why the auditor cleared the adjustment.</summary>
     public string? AdjustClearReason { get; set; }
+
+    /// <summary>The data feed that wrote this revision (its name is then the <see cref="UserName"/>).</summary>
+    public string? SourceName { get; set; }
+
+    /// <summary>Why a person replaced a fed value in this revision.</summary>
+    public string? OverrideReason { get; set; }
 }
 
 public sealed class SubmissionDto

@@ -69,5 +69,7 @@ public sealed class PilotAssessmentPermissionDefinitionProvider : IPermissionDef
         supervision.AddChild(P.Supervision.Manage, MultiTenancySides.Host);
         supervision.AddChild(P.Supervision.Assign, MultiTenancySides.Tenant);
         supervision.AddChild(P.Supervision.Rectify, MultiTenancySides.Tenant);
+
+        assessment.AddPermission(P.Feeds.Manage);
     }
 }

@@ -122,4 +122,10 @@ public static class PilotAssessmentPermissions
         /// <summary>A unit (or the city) reports the rectification with evidence.</summary>
         public const string Rectify = Default + ".Rectify";
     }
+
+    /// <summary>Data feeds from departments (数据接口): the province registers them for any city, a city for itself.</summary>
+    public static class Feeds
+    {
+        public const string Manage = Prefix + ".Feeds.Manage";
+    }
 }

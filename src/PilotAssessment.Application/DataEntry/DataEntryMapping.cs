@@ -54,6 +54,11 @@ internal static class DataEntryMapping
         ReturnComment = line?.ReturnComment,
         Evidence = evidence.ToList(),
         ConcurrencyStamp = line?.ConcurrencyStamp,
+        SourceName = line?.SourceName,
+        SourceEvidence = line?.SourceEvidence,
+        OverrideReason = line?.OverrideReason,
+        OverriddenSourceName = line?.OverriddenSourceName,
+        SourceText = Feeds.FeedSourceText.Of(line),
     };
 
     public static CityFactsDto ToDto(this CityPeriodFacts? facts) => facts is null ? new CityFactsDto() : new CityFactsDto

@@ -85,11 +85,13 @@ public sealed class EntrySheetAppService(
             throw invalid;
         }
 
+        var overrideReason = Feeds.FeedSourceText.EnsureOverrideReason(line, value, note, input.OverrideReason);
         var isNew = line is null;
         line ??= new EntryLine(Guid.NewGuid(), periodId, indicatorCode);
         var revisions = isNew ? 0 : await history.CountAsync(history.Query().Where(h => h.EntryLineId == line.Id));
         if (line.ChangeValue(value, note, CurrentUser.Id, Now, revisions) is { } revision)
         {
+            revision.OverrideReason = overrideReason;
             await history.InsertAsync(revision, autoSave: false);
         }
 
@@ -144,6 +146,8 @@ public sealed class EntrySheetAppService(
             AuditorScore = r.AuditorScore,
             AdjustReason = r.AdjustReason,
             AdjustClearReason = r.AdjustClearReason,
-        }).ToList();
+            SourceName = r.SourceName,
+            OverrideReason = r.OverrideReason,
+        }).Select(Feeds.FeedSourceText.WithSourceAsUser).ToList();
     }
 }

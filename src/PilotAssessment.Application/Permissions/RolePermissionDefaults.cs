@@ -19,6 +19,7 @@ public static class RolePermissionDefaults
         P.Dashboard,
         P.Supervision.Default, P.Supervision.Manage,
         P.Honours.Manage,
+        P.Feeds.Manage,
     ];
 
     private static readonly string[] Auditor =
@@ -40,6 +41,7 @@ public static class RolePermissionDefaults
         P.DataEntry.Default, P.DataEntry.Submit, P.Results.Default, P.Results.Monitoring,
         P.Supervision.Default, P.Supervision.Assign, P.Supervision.Rectify,
         P.Appeals.Default, P.Appeals.Create,
+        P.Feeds.Manage,
     ];
 
     private static readonly string[] Clerk =

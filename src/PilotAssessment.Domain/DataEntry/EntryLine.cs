@@ -69,6 +69,20 @@ public class EntryLine : FullAuditedAggregateRoot, IMultiTenant
         QualityDetailJson = detail?.ToJson();
     }
 
+    /// <summary>The data feed (数据接口) that wrote the value now on the line; null when a person entered it.</summary>
+    public Guid? SourceClientId { get; private set; }
+
+    /// <summary>The feed's department and name as they were when it wrote (shown as 数据接口：公安局).</summary>
+    public string? SourceName { get; private set; }
+
+    /// <summary>Where the feed says the value's evidence is (a reference in the department's own system).</summary>
+    public string? SourceEvidence { get; private set; }
+
+    /// <summary>A person changed a fed value: why, and where the value they replaced came from (人工修改，原值来自…).</summary>
+    public string? OverrideReason { get; private set; }
+
+    public string? OverriddenSourceName { get; private set; }
+
     public EntryValue Value => EntryValue.FromJson(ValueJson);
 
     public bool IsReported => !Value.IsEmpty;
@@ -104,6 +118,25 @@ public class EntryLine : FullAuditedAggregateRoot, IMultiTenant
         return first || changed || oldNote != note
             ? new EntryValueHistory(Guid.NewGuid(), Id, revisionsSoFar + 1, oldValue, ValueJson, oldNote, note)
             : null;
+    }
+
+    /// <summary>The value now on the line came from a data feed; a later person's save must give a reason.</summary>
+    public void MarkFed(Guid clientId, string sourceName, string? evidence)
+    {
+        SourceClientId = clientId;
+        SourceName = sourceName;
+        SourceEvidence = evidence;
+        OverrideReason = OverriddenSourceName = null;
+    }
+
+    /// <summary>A person replaced a fed value with a reason: the line no longer has a feed as its source.</summary>
+    public void OverrideFed(string reason)
+    {
+        OverriddenSourceName = SourceName;
+        OverrideReason = reason;
+        SourceClientId = null;
+        SourceName = null;
+        SourceEvidence = null;
     }
 
     /// <summary>
@@ -161,6 +194,14 @@ public class EntryValueHistory : Entity, IMultiTenant, IHasCreationTime
 
     /// <summary>Why the auditor cleared an adjustment (the line is back to its self score).</summary>
     public string? AdjustClearReason { get; init; }
+
+    /// <summary>The data feed that wrote this revision (its creator is then the feed client, not a user).</summary>
+    public Guid? SourceClientId { get; set; }
+
+    public string? SourceName { get; set; }
+
+    /// <summary>Why a person replaced a fed value in this revision.</summary>
+    public string? OverrideReason { get; set; }
 
     public DateTime CreationTime { get; set; }
 

@@ -15,6 +15,10 @@ internal sealed class EntryLineConfiguration : IEntityTypeConfiguration<EntryLin
         builder.Property(l => l.AdjustReason).HasMaxLength(DataEntryConsts.MaxNoteLength);
         builder.Property(l => l.AdjustClearReason).HasMaxLength(DataEntryConsts.MaxNoteLength);
         builder.Property(l => l.ReturnComment).HasMaxLength(DataEntryConsts.MaxNoteLength);
+        builder.Property(l => l.SourceName).HasMaxLength(Feeds.FeedConsts.MaxDepartmentLength + Feeds.FeedConsts.MaxNameLength + 4);
+        builder.Property(l => l.OverriddenSourceName).HasMaxLength(Feeds.FeedConsts.MaxDepartmentLength + Feeds.FeedConsts.MaxNameLength + 4);
+        builder.Property(l => l.OverrideReason).HasMaxLength(Feeds.FeedConsts.MaxReasonLength);
+        builder.Property(l => l.SourceEvidence).HasMaxLength(Feeds.FeedConsts.MaxEvidenceReferenceLength);
         builder.Property(l => l.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(l => l.ConcurrencyStamp).HasMaxLength(40).IsConcurrencyToken();
         builder.Ignore(l => l.Value);
@@ -41,6 +45,8 @@ internal sealed class EntryValueHistoryConfiguration : IEntityTypeConfiguration<
         builder.Property(h => h.NewNote).HasMaxLength(DataEntryConsts.MaxNoteLength);
         builder.Property(h => h.AdjustReason).HasMaxLength(DataEntryConsts.MaxNoteLength);
         builder.Property(h => h.AdjustClearReason).HasMaxLength(DataEntryConsts.MaxNoteLength);
+        builder.Property(h => h.SourceName).HasMaxLength(Feeds.FeedConsts.MaxDepartmentLength + Feeds.FeedConsts.MaxNameLength + 4);
+        builder.Property(h => h.OverrideReason).HasMaxLength(Feeds.FeedConsts.MaxReasonLength);
         builder.HasIndex(h => new { h.EntryLineId, h.Revision }).IsUnique();
     }
 }

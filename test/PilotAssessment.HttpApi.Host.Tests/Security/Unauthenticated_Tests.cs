@@ -19,6 +19,7 @@ public abstract class Unauthenticated_Tests<THost>(THost host, ITestOutputHelper
         "POST /api/account/refresh",
         "POST /api/account/logout",
         "GET /api/account/tenants",
+        "POST /api/feeds/token",
         "GET /api/app/application-configuration",
         "GET /health/live",
         "GET /health/ready",

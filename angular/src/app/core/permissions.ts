@@ -62,4 +62,5 @@ export const Permissions = {
     Assign: 'PilotAssessment.Supervision.Assign',
     Rectify: 'PilotAssessment.Supervision.Rectify',
   },
+  Feeds: { Manage: 'PilotAssessment.Feeds.Manage' },
 } as const;

@@ -127,6 +127,7 @@ export const MENU: MenuItem[] = [
     icon: 'setting',
     children: [
       { text: 'menu.users', icon: 'team', link: '/users', permission: Permissions.Users.Default },
+      { text: 'menu.feeds', icon: 'key', link: '/feeds', permission: Permissions.Feeds.Manage },
       {
         text: 'menu.roles',
         icon: 'safety-certificate',

@@ -20,6 +20,8 @@ export interface EntryLineDto {
   indicatorName?: string | null;
   maxPoints?: number;
   note?: string | null;
+  overriddenSourceName?: string | null;
+  overrideReason?: string | null;
   periodId?: string;
   points?: number | null;
   quality?: QualityEntryLineQualityDto;
@@ -32,6 +34,9 @@ export interface EntryLineDto {
   ruleDescription?: string | null;
   ruleKind?: string | null;
   selfScore?: number | null;
+  sourceEvidence?: string | null;
+  sourceName?: string | null;
+  sourceText?: string | null;
   status?: string | null;
   unit?: string | null;
   unitId?: string | null;

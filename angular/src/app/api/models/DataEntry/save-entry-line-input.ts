@@ -5,6 +5,7 @@ import { EntryValueDto as DataEntryEntryValueDto } from '../../models/DataEntry/
 export interface SaveEntryLineInput {
   concurrencyStamp?: string | null;
   note?: string | null;
+  overrideReason?: string | null;
   unitId?: string | null;
   value?: DataEntryEntryValueDto;
 }

@@ -11,6 +11,8 @@ export interface ValueHistoryDto {
   newValue?: DataEntryEntryValueDto;
   oldNote?: string | null;
   oldValue?: DataEntryEntryValueDto;
+  overrideReason?: string | null;
+  sourceName?: string | null;
   time?: string;
   userId?: string | null;
   userName?: string | null;
