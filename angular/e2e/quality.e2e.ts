@@ -89,8 +89,11 @@ test.beforeAll(async () => {
     expect(approved.ok(), await approved.text()).toBeTruthy();
     expect((await official.post(`/api/app/periods/${period.id}/close`)).ok()).toBeTruthy();
   }
-  target = await month(official, HISTORY.length + 1);
-  expect(target.status, 'the fourth month is open for entry').toBe('Open');
+  // The first later month still open (a run before this one closed its own when it ended).
+  for (let number = HISTORY.length + 1; number <= 12 && target?.status !== 'Open'; number++) {
+    target = await month(official, number);
+  }
+  expect(target.status, 'a later month of 2031 is open for entry').toBe('Open');
   await Promise.all([official.dispose(), auditor.dispose(), admin.dispose()]);
 });
 
