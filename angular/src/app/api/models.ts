@@ -72,6 +72,15 @@ export type { PagedResultDtoOfRoleDto as DtosPagedResultDtoOfRoleDto } from './m
 export type { PagedResultDtoOfSchemeDto as DtosPagedResultDtoOfSchemeDto } from './models/Dtos/paged-result-dto-of-scheme-dto';
 export type { PagedResultDtoOfTenantDto as DtosPagedResultDtoOfTenantDto } from './models/Dtos/paged-result-dto-of-tenant-dto';
 export type { PagedResultDtoOfUserDto as DtosPagedResultDtoOfUserDto } from './models/Dtos/paged-result-dto-of-user-dto';
+export type { CreateFeedClientInput as FeedsCreateFeedClientInput } from './models/Feeds/create-feed-client-input';
+export type { FeedClientCreatedDto as FeedsFeedClientCreatedDto } from './models/Feeds/feed-client-created-dto';
+export type { FeedClientDto as FeedsFeedClientDto } from './models/Feeds/feed-client-dto';
+export type { FeedImportDto as FeedsFeedImportDto } from './models/Feeds/feed-import-dto';
+export type { FeedImportInput as FeedsFeedImportInput } from './models/Feeds/feed-import-input';
+export type { FeedRowInput as FeedsFeedRowInput } from './models/Feeds/feed-row-input';
+export type { FeedTokenDto as FeedsFeedTokenDto } from './models/Feeds/feed-token-dto';
+export type { FeedTokenInput as FeedsFeedTokenInput } from './models/Feeds/feed-token-input';
+export type { RevokeFeedClientInput as FeedsRevokeFeedClientInput } from './models/Feeds/revoke-feed-client-input';
 export type { CityProfileDto as HonoursCityProfileDto } from './models/Honours/city-profile-dto';
 export type { CityProfilePeriodDto as HonoursCityProfilePeriodDto } from './models/Honours/city-profile-period-dto';
 export type { CityProfileProblemDto as HonoursCityProfileProblemDto } from './models/Honours/city-profile-problem-dto';

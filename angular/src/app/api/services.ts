@@ -8,6 +8,8 @@ export { ApplicationConfigurationService } from './services/application-configur
 export { AuditLogService } from './services/audit-log.service';
 export { CityProfileService } from './services/city-profile.service';
 export { DataEntryService } from './services/data-entry.service';
+export { FeedClientsService } from './services/feed-clients.service';
+export { FeedsService } from './services/feeds.service';
 export { HonourService } from './services/honour.service';
 export { NotificationService } from './services/notification.service';
 export { OrganizationUnitService } from './services/organization-unit.service';
