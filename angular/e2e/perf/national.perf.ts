@@ -16,7 +16,10 @@ async function signIn(page: Page, userName: string, tenant: string | null = null
     await page.getByTestId('login-side').getByText('试点城市').click();
     await page.getByTestId('login-tenant').click();
     await page.getByTestId('login-tenant').locator('input').fill(tenant);
-    await page.locator('nz-option-item', { hasText: `${tenant}市` }).first().click();
+    await page
+      .locator('nz-option-item', { hasText: `${tenant}市` })
+      .first()
+      .click();
   }
   await page.getByTestId('login-username').fill(userName);
   await page.getByTestId('login-password').fill(PASSWORD);
@@ -27,7 +30,9 @@ async function signIn(page: Page, userName: string, tenant: string | null = null
 function report(name: string, times: number[], extra = ''): void {
   const sorted = [...times].sort((a, b) => a - b);
   const median = sorted[Math.floor(sorted.length / 2)];
-  console.log(`${name}: median ${median.toFixed(0)} ms over ${times.length} loads (${sorted.map((t) => t.toFixed(0)).join(', ')} ms)${extra}`);
+  console.log(
+    `${name}: median ${median.toFixed(0)} ms over ${times.length} loads (${sorted.map((t) => t.toFixed(0)).join(', ')} ms)${extra}`,
+  );
 }
 
 test('province dashboard at national scale', async ({ page }) => {
@@ -41,13 +46,19 @@ test('province dashboard at national scale', async ({ page }) => {
     // The first ranking row's sheet link clickable, then the chart drawn (a canvas inside the echarts host).
     await expect(page.locator('[data-testid^="dashboard-sheet-"]').first()).toBeVisible();
     ranking.push(Date.now() - started);
-    await expect(page.locator('[data-testid="dashboard-ranking"] ~ * canvas, .chart canvas').first()).toBeVisible();
+    await expect(
+      page.locator('[data-testid="dashboard-ranking"] ~ * canvas, .chart canvas').first(),
+    ).toBeVisible();
     chart.push(Date.now() - started);
     rows = await page.locator('[data-testid="dashboard-ranking"] tbody tr').count();
   }
 
   const dom = await page.evaluate(() => document.getElementsByTagName('*').length);
-  report('dashboard: first ranking row clickable', ranking, `; ${rows} ranking rows in the DOM, ${dom} elements`);
+  report(
+    'dashboard: first ranking row clickable',
+    ranking,
+    `; ${rows} ranking rows in the DOM, ${dom} elements`,
+  );
   report('dashboard: chart rendered', chart);
 });
 
@@ -66,5 +77,9 @@ test('entry grid of 150 lines at national scale', async ({ page }) => {
   }
 
   const dom = await page.evaluate(() => document.getElementsByTagName('*').length);
-  report('entry grid: first value input clickable', times, `; ${rows} table rows in the DOM, ${dom} elements`);
+  report(
+    'entry grid: first value input clickable',
+    times,
+    `; ${rows} table rows in the DOM, ${dom} elements`,
+  );
 });

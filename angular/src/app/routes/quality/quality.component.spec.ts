@@ -62,17 +62,15 @@ describe('quality page', () => {
     expect(row.textContent).toContain('24 / 30');
 
     el.querySelector<HTMLButtonElement>('[data-units="兰州市"]')!.click();
-    http
-      .expectOne('/api/app/quality/periods/p2/cities/c1/units')
-      .flush([
-        {
-          unitId: null,
-          unitName: '市本级（未分配单位）',
-          expected: 30,
-          reported: 24,
-          onTimePercent: 66.67,
-        },
-      ]);
+    http.expectOne('/api/app/quality/periods/p2/cities/c1/units').flush([
+      {
+        unitId: null,
+        unitName: '市本级（未分配单位）',
+        expected: 30,
+        reported: 24,
+        onTimePercent: 66.67,
+      },
+    ]);
     const trend = http.expectOne((r) => r.url === '/api/app/quality/periods/p2/trend');
     expect(trend.request.params.get('cityId')).toBe('c1');
     trend.flush([]);
