@@ -101,7 +101,13 @@ describe('menu filtering by permissions', () => {
       MENU,
       grantedOnly(Permissions.Dashboard.Default, Permissions.Honours.Manage),
     );
-    expect(links(official)).toEqual(['/todo', '/dashboard', '/honours', '/city-profile']);
+    expect(links(official)).toEqual([
+      '/todo',
+      '/dashboard',
+      '/quality',
+      '/honours',
+      '/city-profile',
+    ]);
     const texts = (items: MenuItem[]) =>
       items.flatMap((g) => (g.children ?? [g]).map((c) => c.text));
     expect(texts(official)).toContain('cityProfile.menu');

@@ -141,6 +141,11 @@ describe('CityProfileComponent', () => {
       .expectOne((r) => r.url === '/api/app/tenants')
       .flush({ totalCount: 1, items: [{ id: 'c1', name: '兰州', displayName: '兰州市' }] });
     httpMock.expectNone('/api/app/cities/c1/profile');
+    fixture.detectChanges();
+    const page = fixture.nativeElement as HTMLElement;
+    expect(page.querySelector('[data-testid="profile-pick-first"]')!.textContent).toContain(
+      '请先在右上方选择一个城市',
+    );
 
     fixture.componentInstance.pick('c1');
     httpMock.expectOne('/api/app/cities/c1/profile').flush(PROFILE);

@@ -6,6 +6,7 @@ import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
+import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
@@ -56,6 +57,7 @@ export function bandColour(key: string | null | undefined): string {
     NzAlertModule,
     NzButtonModule,
     NzCardModule,
+    NzEmptyModule,
     NzSelectModule,
     NzTableModule,
     NzTagModule,
@@ -227,6 +229,11 @@ export function bandColour(key: string | null | undefined): string {
           </tbody>
         </nz-table>
       </nz-card>
+    } @else if (isHost() && !cityId() && !error()) {
+      <nz-empty
+        [nzNotFoundContent]="'cityProfile.pickFirst' | t"
+        data-testid="profile-pick-first"
+      />
     }
   `,
   styles: `
