@@ -1,6 +1,5 @@
 import { Component, OnInit, computed, inject, signal } from '@angular/core';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { RouterLink } from '@angular/router';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -23,11 +22,11 @@ import {
 import { HonourService } from '@api/services';
 import { I18nService } from '@core/i18n/i18n.service';
 import { TranslatePipe } from '@core/i18n/translate.pipe';
-import { beijingText } from '@core/time/beijing-time';
 import { errorText, formErrorText } from '@shared/error-text';
 import { FieldErrorPipe } from '@shared/field-error.pipe';
 import { revealErrors } from '@shared/form-utils';
 import { PageHeaderComponent } from '@shared/page-header.component';
+import { AwardTableComponent } from '@shared/award-table.component';
 import { ReasonFieldComponent } from '@shared/reason-field.component';
 
 /** 0: consecutive years of the grade; 1: one star for every N years of it. */
@@ -41,7 +40,6 @@ const KINDS = [0, 1] as const;
   selector: 'app-honour-list',
   imports: [
     ReactiveFormsModule,
-    RouterLink,
     NzAlertModule,
     NzButtonModule,
     NzCardModule,
@@ -58,14 +56,12 @@ const KINDS = [0, 1] as const;
     FieldErrorPipe,
     PageHeaderComponent,
     ReasonFieldComponent,
+    AwardTableComponent,
   ],
   templateUrl: './honour-list.component.html',
   styles: `
     .section {
       margin-bottom: 16px;
-    }
-    .muted {
-      color: rgba(0, 0, 0, 0.45);
     }
   `,
 })
@@ -113,10 +109,6 @@ export class HonourListComponent implements OnInit {
       error: (e) => this.error.set(errorText(this.i18n, e)),
     });
     this.load();
-  }
-
-  protected when(value: string | null | undefined): string {
-    return beijingText(value);
   }
 
   protected ruleName(id: string | undefined): string {

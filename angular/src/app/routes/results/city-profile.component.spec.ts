@@ -9,7 +9,8 @@ import { provideEchartsCore } from 'ngx-echarts';
 import { HonoursCityProfileDto as ProfileDto } from '@api/models';
 import { APP_ICONS } from '@core/icons';
 import { SessionService } from '@core/session/session.service';
-import { CityProfileComponent, bandColour } from './city-profile.component';
+import { bandColour } from './city-profile-periods.component';
+import { CityProfileComponent } from './city-profile.component';
 
 const PROFILE: ProfileDto = {
   cityId: 'c1',

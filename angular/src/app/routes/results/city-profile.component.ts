@@ -1,5 +1,4 @@
 import type { EChartsCoreOption } from 'echarts/core';
-import { DecimalPipe } from '@angular/common';
 import { Component, OnInit, computed, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
@@ -9,7 +8,6 @@ import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
-import { NzTagModule } from 'ng-zorro-antd/tag';
 
 import { HonoursCityProfileDto as ProfileDto, TenantsTenantDto as TenantDto } from '@api/models';
 import { CityProfileService, TenantService } from '@api/services';
@@ -18,30 +16,12 @@ import { TranslatePipe } from '@core/i18n/translate.pipe';
 import { SessionService } from '@core/session/session.service';
 import { beijingText } from '@core/time/beijing-time';
 import { errorText } from '@shared/error-text';
+import { AwardTableComponent } from '@shared/award-table.component';
 import { PageHeaderComponent } from '@shared/page-header.component';
 
+import { CityProfilePeriodsComponent } from './city-profile-periods.component';
+import { profileChart } from './city-profile-chart';
 import { DashboardChartComponent } from './dashboard/dashboard-chart.component';
-
-/** The tag colour of a grade or colour band by its key in the scheme. */
-export function bandColour(key: string | null | undefined): string {
-  switch (key) {
-    case 'excellent':
-    case 'green':
-      return 'green';
-    case 'good':
-    case 'blue':
-      return 'blue';
-    case 'pass':
-    case 'yellow':
-    case 'orange':
-      return 'orange';
-    case 'fail':
-    case 'red':
-      return 'red';
-    default:
-      return 'default';
-  }
-}
 
 /**
  * A pilot city across years (本市概况): every published period's total, grade, rank and colour as a table and a line
@@ -51,7 +31,6 @@ export function bandColour(key: string | null | undefined): string {
 @Component({
   selector: 'app-city-profile',
   imports: [
-    DecimalPipe,
     FormsModule,
     RouterLink,
     NzAlertModule,
@@ -60,10 +39,11 @@ export function bandColour(key: string | null | undefined): string {
     NzEmptyModule,
     NzSelectModule,
     NzTableModule,
-    NzTagModule,
     TranslatePipe,
     PageHeaderComponent,
     DashboardChartComponent,
+    AwardTableComponent,
+    CityProfilePeriodsComponent,
   ],
   template: `
     <app-page-header
@@ -101,97 +81,15 @@ export function bandColour(key: string | null | undefined): string {
           testId="profile-chart"
           emptyTestId="profile-chart-empty"
         />
-        <nz-table
-          #periods
-          [nzData]="p.periods ?? []"
-          [nzShowPagination]="false"
-          [nzFrontPagination]="false"
-          nzSize="small"
-          [nzNoResult]="'cityProfile.noResults' | t"
-          data-testid="profile-periods"
-        >
-          <thead>
-            <tr>
-              <th>{{ 'cityProfile.period' | t }}</th>
-              <th nzWidth="90px">{{ 'cityProfile.kind' | t }}</th>
-              <th nzWidth="100px">{{ 'cityProfile.total' | t }}</th>
-              <th nzWidth="90px">{{ 'cityProfile.grade' | t }}</th>
-              <th nzWidth="70px">{{ 'cityProfile.rank' | t }}</th>
-              <th nzWidth="80px">{{ 'cityProfile.colour' | t }}</th>
-              <th nzWidth="160px">{{ 'cityProfile.published' | t }}</th>
-            </tr>
-          </thead>
-          <tbody>
-            @for (r of periods.data; track r.periodId) {
-              <tr>
-                <td>
-                  <a
-                    routerLink="/score-sheet"
-                    [queryParams]="{ period: r.periodId, city: p.cityId }"
-                    >{{ r.periodName }}</a
-                  >
-                  @if (r.vetoed) {
-                    <nz-tag nzColor="red">{{ 'cityProfile.vetoed' | t }}</nz-tag>
-                  }
-                </td>
-                <td>{{ r.kindText }}</td>
-                @if (r.notAssessed) {
-                  <td colspan="4">{{ 'cityProfile.notAssessed' | t }}</td>
-                } @else {
-                  <td>{{ r.total | number: '1.2-2' }}</td>
-                  <td>
-                    <nz-tag [nzColor]="colour(r.gradeKey)">{{ r.grade ?? '-' }}</nz-tag>
-                  </td>
-                  <td>{{ r.rank ?? '-' }}</td>
-                  <td>
-                    @if (r.colour) {
-                      <nz-tag [nzColor]="colour(r.colourKey)">{{ r.colour }}</nz-tag>
-                    }
-                  </td>
-                }
-                <td>{{ when(r.publishedTime) }}</td>
-              </tr>
-            }
-          </tbody>
-        </nz-table>
+        <app-city-profile-periods [rows]="p.periods ?? []" [cityId]="p.cityId" />
       </nz-card>
 
       <nz-card [nzTitle]="'cityProfile.honours' | t" class="section">
-        <nz-table
-          #honours
-          [nzData]="p.honours ?? []"
-          [nzShowPagination]="false"
-          [nzFrontPagination]="false"
-          nzSize="small"
-          [nzNoResult]="'cityProfile.noHonours' | t"
-          data-testid="profile-honours"
-        >
-          <thead>
-            <tr>
-              <th>{{ 'honours.honour' | t }}</th>
-              <th>{{ 'honours.years' | t }}</th>
-              <th nzWidth="160px">{{ 'honours.awardedTime' | t }}</th>
-              <th>{{ 'honours.state' | t }}</th>
-            </tr>
-          </thead>
-          <tbody>
-            @for (a of honours.data; track a.id) {
-              <tr>
-                <td>{{ a.name }}</td>
-                <td>{{ a.yearsText }}</td>
-                <td>{{ when(a.awardedTime) }}</td>
-                <td>
-                  @if (a.isActive) {
-                    <nz-tag nzColor="green">{{ 'honours.held' | t }}</nz-tag>
-                  } @else {
-                    <nz-tag>{{ 'honours.revoked' | t }}</nz-tag>
-                    {{ when(a.revokedTime) }} {{ a.revokeReason }}
-                  }
-                </td>
-              </tr>
-            }
-          </tbody>
-        </nz-table>
+        <app-award-table
+          [awards]="p.honours ?? []"
+          emptyText="cityProfile.noHonours"
+          testId="profile-honours"
+        />
       </nz-card>
 
       <nz-card
@@ -274,25 +172,13 @@ export class CityProfileComponent implements OnInit {
     (this.profile()?.periods ?? []).filter((p) => !p.notAssessed),
   );
 
-  protected readonly chart = computed<EChartsCoreOption>(() => {
-    const rows = this.assessed();
-    const total = this.i18n.t('cityProfile.total');
-    const rank = this.i18n.t('cityProfile.rank');
-    return {
-      tooltip: { trigger: 'axis' },
-      legend: { data: [total, rank] },
-      grid: { left: 48, right: 48, top: 40, bottom: 32 },
-      xAxis: { type: 'category', data: rows.map((r) => r.periodName ?? '') },
-      yAxis: [
-        { type: 'value', name: total },
-        { type: 'value', name: rank, inverse: true, minInterval: 1 },
-      ],
-      series: [
-        { name: total, type: 'line', data: rows.map((r) => r.total ?? null) },
-        { name: rank, type: 'line', yAxisIndex: 1, data: rows.map((r) => r.rank ?? null) },
-      ],
-    };
-  });
+  protected readonly chart = computed<EChartsCoreOption>(() =>
+    profileChart(
+      this.assessed(),
+      this.i18n.t('cityProfile.total'),
+      this.i18n.t('cityProfile.rank'),
+    ),
+  );
 
   ngOnInit(): void {
     const fromUrl = this.route.snapshot.queryParamMap.get('city');
@@ -312,10 +198,6 @@ export class CityProfileComponent implements OnInit {
   pick(id: string): void {
     void this.router.navigate([], { queryParams: { city: id }, replaceUrl: true });
     this.load(id);
-  }
-
-  protected colour(key: string | null | undefined): string {
-    return bandColour(key);
   }
 
   protected when(value: string | null | undefined): string {
