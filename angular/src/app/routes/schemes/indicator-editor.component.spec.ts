@@ -6,11 +6,8 @@ import { provideNzIcons } from 'ng-zorro-antd/icon';
 
 import { DEFINITION, schemeDto } from '@testing/scheme-fixtures';
 import { APP_ICONS } from '@core/icons';
-import {
-  IndicatorEditorComponent,
-  replaceIndicator,
-  ruleJsonValidator,
-} from './indicator-editor.component';
+import { IndicatorEditorComponent } from './indicator-editor.component';
+import { replaceIndicator, ruleJsonValidator } from './indicator-rule';
 import { SchemeDefinition, flattenIndicators } from '@shared/scheme-definition';
 
 describe('IndicatorEditorComponent', () => {

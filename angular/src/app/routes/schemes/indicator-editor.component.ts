@@ -9,14 +9,7 @@ import {
   signal,
   untracked,
 } from '@angular/core';
-import {
-  AbstractControl,
-  FormControl,
-  FormGroup,
-  ReactiveFormsModule,
-  ValidationErrors,
-  Validators,
-} from '@angular/forms';
+import { ReactiveFormsModule } from '@angular/forms';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzFormModule } from 'ng-zorro-antd/form';
@@ -35,55 +28,25 @@ import { TranslatePipe } from '@core/i18n/translate.pipe';
 import { toProblemDetails } from '@core/net/problem-details';
 import { errorText } from '@shared/error-text';
 import { revealErrors } from '@shared/form-utils';
-import { boundsValidator } from '../quality/bounds-validator';
 import { RuleFormComponent } from './rule-form.component';
 import { SchemePreviewComponent } from './scheme-preview.component';
-import { fieldOfMessage } from './rule-kinds';
 import { ruleTextsByCode } from './scheme-edits';
+import {
+  formValueOf,
+  indicatorForm,
+  parseRule,
+  replaceIndicator,
+  splitByField,
+  withFormValue,
+} from './indicator-rule';
 import {
   IndicatorRow,
   ProblemGroup,
-  SchemeCategory,
-  SchemeDefinition,
-  SchemeIndicator,
   SchemeRule,
   asDefinition,
   groupDraftProblems,
   groupProblems,
 } from '@shared/scheme-definition';
-
-/** The rule as JSON: an object with a string `kind`. */
-export function ruleJsonValidator(control: AbstractControl): ValidationErrors | null {
-  const text = (control.value ?? '').trim();
-  if (!text) {
-    return { required: true };
-  }
-  try {
-    const value: unknown = JSON.parse(text);
-    if (!value || typeof value !== 'object' || Array.isArray(value)) {
-      return { ruleJson: true };
-    }
-    const kind = (value as { kind?: unknown }).kind;
-    return typeof kind === 'string' && kind ? null : { ruleKind: true };
-  } catch {
-    return { ruleJson: true };
-  }
-}
-
-/** A copy of the definition with one indicator (found by code) replaced. */
-export function replaceIndicator(
-  definition: SchemeDefinition,
-  code: string,
-  change: (indicator: SchemeIndicator) => SchemeIndicator,
-): SchemeDefinition {
-  const mapCategories = (categories: SchemeCategory[] | null | undefined) =>
-    categories?.map((category): SchemeCategory => ({
-      ...category,
-      indicators: category.indicators?.map((i) => (i.code === code ? change(i) : i)),
-      children: mapCategories(category.children),
-    }));
-  return { ...definition, categories: mapCategories(definition.categories) };
-}
 
 /**
  * Edits one indicator of a draft: maximum points, target, the rule (validated JSON) and its text.
@@ -108,201 +71,7 @@ export function replaceIndicator(
     SchemePreviewComponent,
     TranslatePipe,
   ],
-  template: `
-    <nz-modal
-      [nzVisible]="!!indicator()"
-      [nzTitle]="(indicator()?.code ?? '') + ' ' + (indicator()?.name ?? '')"
-      [nzOkText]="'common.save' | t"
-      [nzCancelText]="'common.cancel' | t"
-      [nzOkLoading]="saving()"
-      (nzOnOk)="save()"
-      (nzOnCancel)="cancel()"
-      nzWidth="760px"
-    >
-      <ng-container *nzModalContent>
-        @if (error(); as e) {
-          <nz-alert class="form-alert" nzType="error" nzShowIcon [nzMessage]="e" />
-        }
-        @if (conflict()) {
-          <nz-alert
-            class="form-alert"
-            nzType="warning"
-            nzShowIcon
-            [nzMessage]="conflict()!"
-            [nzDescription]="'schemes.editor.conflictHint' | t"
-            [nzAction]="reloadAction"
-            data-testid="editor-conflict"
-          />
-          <ng-template #reloadAction>
-            <button nz-button nzSize="small" type="button" (click)="reloadLatest()">
-              {{ 'schemes.editor.reload' | t }}
-            </button>
-          </ng-template>
-        }
-        @if (problems().length) {
-          <nz-alert class="form-alert" nzType="error" nzShowIcon [nzMessage]="problemList" />
-          <ng-template #problemList>
-            <ul class="problems">
-              @for (group of problems(); track group.target) {
-                @for (m of group.messages; track $index) {
-                  <li>
-                    <span class="mono">{{ group.target }}</span> {{ m }}
-                  </li>
-                }
-              }
-            </ul>
-          </ng-template>
-        }
-        <form nz-form nzLayout="vertical" [formGroup]="form" data-testid="indicator-editor">
-          <nz-form-item>
-            <nz-form-label nzRequired>{{ 'schemes.indicatorName' | t }}</nz-form-label>
-            <nz-form-control [nzErrorTip]="'schemes.editor.nameRequired' | t">
-              <input nz-input formControlName="name" data-testid="editor-name" />
-            </nz-form-control>
-          </nz-form-item>
-          <div class="row">
-            <nz-form-item>
-              <nz-form-label>{{ 'schemes.unit' | t }}</nz-form-label>
-              <nz-form-control>
-                <input nz-input formControlName="unit" data-testid="editor-unit" />
-              </nz-form-control>
-            </nz-form-item>
-            <nz-form-item class="grow">
-              <nz-form-label>{{ 'schemes.editor.responsibleUnit' | t }}</nz-form-label>
-              <nz-form-control>
-                <input
-                  nz-input
-                  formControlName="responsibleUnit"
-                  data-testid="editor-responsible-unit"
-                />
-              </nz-form-control>
-            </nz-form-item>
-            <nz-form-item>
-              <nz-form-label>{{ 'schemes.scoreSource' | t }}</nz-form-label>
-              <nz-form-control>
-                <nz-select formControlName="scoreSource" class="source" data-testid="editor-source">
-                  @for (source of sources; track source) {
-                    <nz-option [nzValue]="source" [nzLabel]="'schemes.sources.' + source | t" />
-                  }
-                </nz-select>
-              </nz-form-control>
-            </nz-form-item>
-          </div>
-          <nz-form-item>
-            <nz-form-control>
-              <!-- eslint-disable-next-line @angular-eslint/template/label-has-associated-control -->
-              <label nz-checkbox formControlName="evidenceRequired" data-testid="editor-evidence">{{
-                'schemes.editor.evidenceRequired' | t
-              }}</label>
-            </nz-form-control>
-          </nz-form-item>
-          <div class="row">
-            <nz-form-item>
-              <nz-form-label nzRequired>{{ 'schemes.maxPoints' | t }}</nz-form-label>
-              <nz-form-control [nzErrorTip]="'schemes.editor.maxPointsInvalid' | t">
-                <nz-input-number formControlName="maxPoints" [nzMin]="0" [nzStep]="0.5" />
-              </nz-form-control>
-            </nz-form-item>
-            <nz-form-item>
-              <nz-form-label>{{ 'schemes.target' | t }}</nz-form-label>
-              <nz-form-control>
-                <nz-input-number formControlName="target" />
-              </nz-form-control>
-            </nz-form-item>
-            <nz-form-item>
-              <nz-form-label [nzTooltipTitle]="'quality.boundsHint' | t">{{
-                'quality.min' | t
-              }}</nz-form-label>
-              <nz-form-control>
-                <nz-input-number formControlName="min" data-testid="indicator-min" />
-              </nz-form-control>
-            </nz-form-item>
-            <nz-form-item>
-              <nz-form-label [nzTooltipTitle]="'quality.boundsHint' | t">{{
-                'quality.max' | t
-              }}</nz-form-label>
-              <nz-form-control [nzErrorTip]="'quality.boundsInverted' | t">
-                <nz-input-number formControlName="max" data-testid="indicator-max" />
-              </nz-form-control>
-            </nz-form-item>
-          </div>
-          <nz-tabs
-            nzSize="small"
-            [nzSelectedIndex]="ruleTab()"
-            (nzSelectedIndexChange)="ruleTab.set($event)"
-          >
-            <nz-tab [nzTitle]="'schemes.editor.formTab' | t">
-              <app-rule-form
-                [rule]="ruleObject()"
-                [maxPoints]="form.controls.maxPoints.value ?? 0"
-                [serverErrors]="serverErrors()"
-                (ruleChange)="onRuleForm($event)"
-              />
-            </nz-tab>
-            <nz-tab [nzTitle]="'schemes.editor.jsonTab' | t">
-              <nz-form-item>
-                <nz-form-label nzRequired>{{ 'schemes.editor.rule' | t }}</nz-form-label>
-                <nz-form-control [nzErrorTip]="ruleError">
-                  <textarea
-                    nz-input
-                    class="mono"
-                    rows="10"
-                    formControlName="rule"
-                    data-testid="editor-rule"
-                  ></textarea>
-                  <ng-template #ruleError let-control>
-                    {{
-                      (control.hasError('ruleKind')
-                        ? 'schemes.editor.ruleKindMissing'
-                        : 'schemes.editor.ruleJsonInvalid'
-                      ) | t
-                    }}
-                  </ng-template>
-                </nz-form-control>
-              </nz-form-item>
-            </nz-tab>
-          </nz-tabs>
-          <div class="preview" data-testid="editor-preview">
-            <h4>{{ 'schemes.editor.preview' | t }}</h4>
-            <app-scheme-preview
-              [schemeId]="scheme().id ?? ''"
-              [indicators]="previewRows()"
-              [initialCode]="indicator()?.code ?? null"
-              [definition]="draftDefinition()"
-              [scale]="scheme().scale ?? null"
-            />
-          </div>
-          <div class="wordings">
-            <nz-form-item>
-              <nz-form-label>{{ 'schemes.ruleText' | t }}</nz-form-label>
-              <nz-form-control>
-                <textarea
-                  nz-input
-                  rows="3"
-                  formControlName="ruleText"
-                  data-testid="editor-rule-text"
-                ></textarea>
-              </nz-form-control>
-            </nz-form-item>
-            <div class="generated" data-testid="editor-generated-text">
-              <div class="label">{{ 'schemes.generatedText' | t }}</div>
-              <div>{{ generated()?.generatedText ?? '' }}</div>
-            </div>
-          </div>
-          @if (generated()?.ruleTextDisagrees) {
-            <nz-alert
-              nzType="warning"
-              nzShowIcon
-              [nzMessage]="
-                'schemes.ruleTextDisagrees' | t: { numbers: generated()!.staleNumbers.join('、') }
-              "
-              data-testid="editor-rule-text-disagrees"
-            />
-          }
-        </form>
-      </ng-container>
-    </nz-modal>
-  `,
+  templateUrl: './indicator-editor.component.html',
   styles: `
     .row {
       display: flex;
@@ -393,19 +162,7 @@ export class IndicatorEditorComponent {
     return code ? (ruleTextsByCode(this.scheme()).get(code) ?? null) : null;
   });
 
-  readonly form = new FormGroup({
-    name: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
-    unit: new FormControl('', { nonNullable: true }),
-    responsibleUnit: new FormControl('', { nonNullable: true }),
-    scoreSource: new FormControl('department', { nonNullable: true }),
-    evidenceRequired: new FormControl(false, { nonNullable: true }),
-    maxPoints: new FormControl<number | null>(null, [Validators.required, Validators.min(0.01)]),
-    target: new FormControl<number | null>(null),
-    min: new FormControl<number | null>(null),
-    max: new FormControl<number | null>(null, boundsValidator),
-    rule: new FormControl('', { nonNullable: true, validators: ruleJsonValidator }),
-    ruleText: new FormControl('', { nonNullable: true }),
-  });
+  readonly form = indicatorForm();
 
   private openedFor: string | null = null;
 
@@ -427,19 +184,7 @@ export class IndicatorEditorComponent {
       this.problems.set([]);
       this.serverErrors.set({});
       this.ruleTab.set(0);
-      this.form.reset({
-        name: row.name ?? '',
-        unit: row.unit ?? '',
-        responsibleUnit: row.responsible_unit ?? '',
-        scoreSource: row.score_source ?? 'department',
-        evidenceRequired: !!row.evidence_required,
-        maxPoints: row.max_points,
-        target: row.target ?? null,
-        min: row.min ?? null,
-        max: row.max ?? null,
-        rule: JSON.stringify(row.rule ?? { kind: '' }, null, 2),
-        ruleText: row.rule_text ?? '',
-      });
+      this.form.reset(formValueOf(row));
       // a draft's saved problems of this indicator, beside their fields
       const own = groupDraftProblems(untracked(() => this.scheme()).problems).filter(
         (g) => g.target === row.code,
@@ -495,21 +240,9 @@ export class IndicatorEditorComponent {
       revealErrors(this.form);
       return;
     }
-    const v = this.form.getRawValue();
-    const definition = replaceIndicator(asDefinition(scheme.definition), row.code, (i) => ({
-      ...i,
-      name: v.name.trim(),
-      unit: v.unit.trim() || null,
-      responsible_unit: v.responsibleUnit.trim() || null,
-      score_source: v.scoreSource,
-      evidence_required: v.evidenceRequired,
-      max_points: v.maxPoints as number,
-      target: v.target,
-      min: v.min,
-      max: v.max,
-      rule: JSON.parse(v.rule) as SchemeRule,
-      rule_text: v.ruleText.trim() || null,
-    }));
+    const definition = replaceIndicator(asDefinition(scheme.definition), row.code, (i) =>
+      withFormValue(i, this.form.getRawValue()),
+    );
     this.saving.set(true);
     this.error.set(null);
     this.conflict.set(null);
@@ -552,33 +285,8 @@ export class IndicatorEditorComponent {
 
   /** Puts this indicator's messages about a rule parameter beside it; returns the rest. */
   private placeBesideFields(groups: ProblemGroup[], code: string): ProblemGroup[] {
-    const rule = this.ruleObject();
-    const beside: Record<string, string> = {};
-    const rest: ProblemGroup[] = [];
-    for (const group of groups) {
-      const left = group.messages.filter((m) => {
-        const field = group.target === code ? fieldOfMessage(m, rule) : null;
-        if (field) {
-          beside[field] = beside[field] ? `${beside[field]} ${m}` : m;
-        }
-        return !field;
-      });
-      if (left.length) {
-        rest.push({ ...group, messages: left });
-      }
-    }
+    const { beside, rest } = splitByField(groups, code, this.ruleObject());
     this.serverErrors.set(beside);
     return rest;
-  }
-}
-
-function parseRule(text: string): SchemeRule | null {
-  try {
-    const value: unknown = JSON.parse(text);
-    return value && typeof value === 'object' && !Array.isArray(value) && 'kind' in value
-      ? (value as SchemeRule)
-      : null;
-  } catch {
-    return null;
   }
 }

@@ -20,6 +20,7 @@ import {
   validateRule,
 } from './rule-kinds';
 import { SchemeRule } from '@shared/scheme-definition';
+import { RuleRowsFieldComponent } from './rule-rows-field.component';
 
 /**
  * A form for one scoring rule: the kind, then the parameters that kind takes (numbers, choices,
@@ -38,6 +39,7 @@ import { SchemeRule } from '@shared/scheme-definition';
     NzInputNumberModule,
     NzSelectModule,
     TranslatePipe,
+    RuleRowsFieldComponent,
   ],
   template: `
     <div nz-form nzLayout="vertical" data-testid="rule-form">
@@ -63,86 +65,15 @@ import { SchemeRule } from '@shared/scheme-definition';
           @for (spec of specs(); track spec.name) {
             @switch (spec.type) {
               @case ('rows') {
-                <div class="wide">
-                  <nz-form-item>
-                    <nz-form-label [nzRequired]="!!spec.nonEmpty">{{
-                      'schemes.params.' + spec.name | t
-                    }}</nz-form-label>
-                    <div class="list">
-                      <table class="rows" [attr.data-testid]="'rule-' + spec.name">
-                        <thead>
-                          <tr>
-                            @for (col of spec.columns; track col.key) {
-                              <th>{{ 'schemes.ruleForm.columns.' + col.key | t }}</th>
-                            }
-                            <th></th>
-                          </tr>
-                        </thead>
-                        <tbody>
-                          @for (row of rows(spec.name); track $index; let i = $index) {
-                            <tr>
-                              @for (col of spec.columns; track col.key) {
-                                <td>
-                                  <nz-form-control
-                                    [nzValidateStatus]="
-                                      error(spec.name + '[' + i + '].' + col.key) ? 'error' : ''
-                                    "
-                                    [nzErrorTip]="error(spec.name + '[' + i + '].' + col.key)"
-                                  >
-                                    @if (col.type === 'number') {
-                                      <nz-input-number
-                                        [ngModel]="row[col.key]"
-                                        (ngModelChange)="setCell(spec.name, i, col.key, $event)"
-                                        [attr.data-testid]="
-                                          'rule-' + spec.name + '-' + i + '-' + col.key
-                                        "
-                                      />
-                                    } @else {
-                                      <input
-                                        nz-input
-                                        [ngModel]="row[col.key] ?? ''"
-                                        (ngModelChange)="setCell(spec.name, i, col.key, $event)"
-                                        [attr.data-testid]="
-                                          'rule-' + spec.name + '-' + i + '-' + col.key
-                                        "
-                                      />
-                                    }
-                                  </nz-form-control>
-                                </td>
-                              }
-                              <td>
-                                <button
-                                  nz-button
-                                  nzType="text"
-                                  type="button"
-                                  (click)="removeRow(spec.name, i)"
-                                  [attr.aria-label]="'common.delete' | t"
-                                >
-                                  <nz-icon nzType="delete" />
-                                </button>
-                              </td>
-                            </tr>
-                          }
-                        </tbody>
-                      </table>
-                      <button
-                        nz-button
-                        nzType="dashed"
-                        nzSize="small"
-                        type="button"
-                        (click)="addRow(spec)"
-                        [attr.data-testid]="'rule-' + spec.name + '-add'"
-                      >
-                        <nz-icon nzType="plus" />{{ 'schemes.ruleForm.addRow' | t }}
-                      </button>
-                      @if (error(spec.name)) {
-                        <div class="list-error" [attr.data-testid]="'rule-' + spec.name + '-error'">
-                          {{ error(spec.name) }}
-                        </div>
-                      }
-                    </div>
-                  </nz-form-item>
-                </div>
+                <app-rule-rows-field
+                  class="wide"
+                  [spec]="spec"
+                  [rows]="rows(spec.name)"
+                  [error]="errorOf"
+                  (cellChange)="setCell(spec.name, $event.index, $event.key, $event.value)"
+                  (add)="addRow(spec)"
+                  (remove)="removeRow(spec.name, $event)"
+                />
               }
               @case ('strings') {
                 <div class="wide">
@@ -245,27 +176,8 @@ import { SchemeRule } from '@shared/scheme-definition';
       column-gap: 12px;
     }
     .wide {
+      display: block;
       grid-column: 1 / -1;
-    }
-    .rows {
-      width: 100%;
-      margin-bottom: 8px;
-    }
-    .rows th {
-      text-align: left;
-      font-weight: normal;
-      color: rgba(0, 0, 0, 0.65);
-      padding: 0 8px 4px 0;
-    }
-    .rows td {
-      padding: 0 8px 4px 0;
-      vertical-align: top;
-    }
-    .list-error {
-      color: #ff4d4f;
-    }
-    .rows nz-input-number {
-      width: 100%;
     }
   `,
 })
@@ -281,6 +193,9 @@ export class RuleFormComponent {
 
   protected readonly specs = computed(() => RULE_KINDS[this.rule()?.kind ?? ''] ?? []);
   readonly errors = computed(() => validateRule(this.rule(), this.maxPoints()));
+
+  /** `error` for the row fields, bound to this form. */
+  protected readonly errorOf = (field: string): string => this.error(field);
 
   error(field: string): string {
     const own: FieldError | undefined = this.errors()[field];

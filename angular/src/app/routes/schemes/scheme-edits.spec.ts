@@ -11,7 +11,8 @@ import { Permissions } from '@core/permissions';
 import { flattenIndicators } from '@shared/scheme-definition';
 import { pageProviders, signIn } from '@testing/page-setup';
 import { IndicatorEditorComponent } from './indicator-editor.component';
-import { SchemeDetailComponent, locateCategory } from './scheme-detail.component';
+import { SchemeDetailComponent } from './scheme-detail.component';
+import { locateCategory } from './scheme-tree';
 import { PREVIEW_DEBOUNCE_MS } from './scheme-preview.component';
 import { RuleTextRow, ruleTextsByCode } from './scheme-edits';
 
@@ -80,8 +81,8 @@ describe('SchemeDetailComponent editing a draft', () => {
 
   it('adds a subcategory to the selected category with the stamp, and shows the saved draft', () => {
     component['selectedCategory'].set('A');
-    component.treeForm.setValue({ code: ' A2 ', name: '新类别', nameEn: ' New category ' });
-    component.addCategory();
+    component.categories.form.setValue({ code: ' A2 ', name: '新类别', nameEn: ' New category ' });
+    component.categories.addCategory();
 
     const post = httpMock.expectOne({ url: '/api/app/schemes/s1/categories', method: 'POST' });
     expect(post.request.body).toEqual({
@@ -93,7 +94,7 @@ describe('SchemeDetailComponent editing a draft', () => {
     });
     post.flush({ ...draft(), concurrencyStamp: 'c8', name: '已保存' });
     expect(component.scheme()?.concurrencyStamp).toBe('c8');
-    expect(component.treeForm.getRawValue().code).toBe('');
+    expect(component.categories.form.getRawValue().code).toBe('');
   });
 
   it('shows the English name of the selected category and keeps or changes it on rename', () => {
@@ -104,9 +105,9 @@ describe('SchemeDetailComponent editing a draft', () => {
     fixture.detectChanges();
     expect(el.querySelector('[data-testid="tree-name-en"]')).not.toBeNull();
 
-    component['onTreeClick']({ node: { key: 'A' } } as never);
+    component.categories.click({ node: { key: 'A' } } as never);
     fixture.detectChanges();
-    expect(component.treeForm.getRawValue()).toEqual({
+    expect(component.categories.form.getRawValue()).toEqual({
       code: '',
       name: '政治安全',
       nameEn: 'Political security',
@@ -114,8 +115,8 @@ describe('SchemeDetailComponent editing a draft', () => {
     const input = el.querySelector<HTMLInputElement>('[data-testid="tree-name-en"]')!;
     expect(input.value).toBe('Political security');
 
-    component.treeForm.controls.nameEn.setValue(' Political and national security ');
-    component.renameCategory();
+    component.categories.form.controls.nameEn.setValue(' Political and national security ');
+    component.categories.rename();
     const put = httpMock.expectOne({ url: '/api/app/schemes/s1/categories/A', method: 'PUT' });
     expect(put.request.body).toEqual({
       name: '政治安全',
@@ -125,9 +126,9 @@ describe('SchemeDetailComponent editing a draft', () => {
     put.flush(draft());
 
     // A blank English name is sent as none (it clears), not as an empty string.
-    component['onTreeClick']({ node: { key: 'I' } } as never);
-    component.treeForm.controls.nameEn.setValue('  ');
-    component.renameCategory();
+    component.categories.click({ node: { key: 'I' } } as never);
+    component.categories.form.controls.nameEn.setValue('  ');
+    component.categories.rename();
     const clear = httpMock.expectOne({ url: '/api/app/schemes/s1/categories/I', method: 'PUT' });
     expect(clear.request.body.nameEn).toBeNull();
     clear.flush(draft());
@@ -138,10 +139,10 @@ describe('SchemeDetailComponent editing a draft', () => {
     const a01 = rows.find((r) => r.code === 'A01')!;
     component.moveIndicator(a01, -1); // already first: nothing to send
     httpMock.expectNone('/api/app/schemes/s1/indicators/A01/move');
-    component.moveCategory(-1); // no category selected
+    component.categories.move(-1); // no category selected
 
     component['selectedCategory'].set('I');
-    component.moveCategory(-1);
+    component.categories.move(-1);
     const move = httpMock.expectOne({
       url: '/api/app/schemes/s1/categories/I/move',
       method: 'POST',
@@ -159,7 +160,7 @@ describe('SchemeDetailComponent editing a draft', () => {
 
   it('shows a refused change as a message and keeps the page', () => {
     component['selectedCategory'].set('A');
-    component.removeCategory();
+    component.categories.remove();
     httpMock
       .expectOne((r) => r.url === '/api/app/schemes/s1/categories/A' && r.method === 'DELETE')
       .flush(
