@@ -5,7 +5,8 @@ import { ActivatedRoute, convertToParamMap } from '@angular/router';
 import { DataEntryEntryLineDto as EntryLineDto } from '@api/models';
 import { Permissions } from '@core/permissions';
 import { pageProviders, settle, signIn } from '@testing/page-setup';
-import { ReviewSheetComponent, submissionStep } from './review-sheet.component';
+import { ReviewSheetComponent } from './review-sheet.component';
+import { submissionStep } from './review-steps';
 
 function line(overrides: Partial<EntryLineDto>): EntryLineDto {
   return {

@@ -1,7 +1,13 @@
 import { DecimalPipe } from '@angular/common';
 import { Component, OnDestroy, OnInit, computed, inject, signal } from '@angular/core';
-import { FormBuilder, FormsModule, ReactiveFormsModule, Validators } from '@angular/forms';
-import { DomSanitizer, SafeResourceUrl } from '@angular/platform-browser';
+import {
+  FormControl,
+  FormGroup,
+  FormsModule,
+  ReactiveFormsModule,
+  Validators,
+} from '@angular/forms';
+import { DomSanitizer } from '@angular/platform-browser';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -29,53 +35,20 @@ import { I18nService } from '@core/i18n/i18n.service';
 import { TranslatePipe } from '@core/i18n/translate.pipe';
 import { Permissions } from '@core/permissions';
 import { SessionService } from '@core/session/session.service';
-import { beijingText } from '@core/time/beijing-time';
-import { errorText, formErrorText } from '@shared/error-text';
+import { errorText } from '@shared/error-text';
 import { FieldErrorPipe } from '@shared/field-error.pipe';
 import { ReasonFieldComponent } from '@shared/reason-field.component';
-import { revealErrors } from '@shared/form-utils';
-import { EntryFilesService, saveBlob } from '@shared/entry-files.service';
-import {
-  entryOptions,
-  fileSizeText,
-  indicatorsByCode,
-  isPreviewable,
-  valueText,
-} from '@shared/entry-value';
+import { formDialog } from '@shared/form-modal/form-dialog';
+import { EntryFilesService } from '@shared/entry-files.service';
+import { entryOptions, fileSizeText, indicatorsByCode, valueText } from '@shared/entry-value';
 import { lineStatusColour, submissionStatusColour } from '@shared/status-colours';
 import { SchemeIndicator, asDefinition } from '@shared/scheme-definition';
 import { withCode } from '@shared/code-set';
 import { breadcrumbName } from '@shared/breadcrumbs';
 import { QualityFlagComponent } from '../quality/quality-flag.component';
-
-/** Steps of a submission: 填报 → 提交 → 审核 (退回 / 通过) → 发布. */
-export function submissionStep(
-  status: string | null | undefined,
-  periodStatus: string | null | undefined,
-): { current: number; status: 'wait' | 'process' | 'finish' | 'error' } {
-  if (periodStatus === 'Published' && status === 'Approved') {
-    return { current: 3, status: 'finish' };
-  }
-  switch (status) {
-    case 'Submitted':
-      return { current: 2, status: 'process' };
-    case 'Returned':
-      return { current: 2, status: 'error' };
-    case 'Approved':
-      return { current: 2, status: 'finish' };
-    case 'Withdrawn':
-      return { current: 2, status: 'error' };
-    default:
-      return { current: 0, status: 'process' };
-  }
-}
-
-interface Preview {
-  name: string;
-  url: string;
-  safe: SafeResourceUrl;
-  image: boolean;
-}
+import { EvidencePreviewComponent } from './evidence-preview.component';
+import { EvidenceViewer } from './review-evidence';
+import { reviewStepText, submissionStep, withLine, zonedText } from './review-steps';
 
 /** One city's submitted sheet: values, evidence, self and auditor scores; adjust, return, approve. */
 @Component({
@@ -101,6 +74,7 @@ interface Preview {
     FieldErrorPipe,
     ReasonFieldComponent,
     QualityFlagComponent,
+    EvidencePreviewComponent,
   ],
   templateUrl: './review-sheet.component.html',
   styleUrl: './review-sheet.component.css',
@@ -109,11 +83,8 @@ export class ReviewSheetComponent implements OnInit, OnDestroy {
   private readonly api = inject(ReviewService);
   private readonly periodApi = inject(PeriodService);
   private readonly schemeApi = inject(SchemeService);
-  private readonly files = inject(EntryFilesService);
   private readonly route = inject(ActivatedRoute);
   private readonly message = inject(NzMessageService);
-  private readonly sanitizer = inject(DomSanitizer);
-  private readonly fb = inject(FormBuilder);
   protected readonly session = inject(SessionService);
   protected readonly i18n = inject(I18nService);
   protected readonly P = Permissions.Review;
@@ -140,21 +111,28 @@ export class ReviewSheetComponent implements OnInit, OnDestroy {
   protected readonly underReview = computed(() => this.sheet()?.submissionStatus === 'Submitted');
 
   protected readonly adjusting = signal<EntryLineDto | null>(null);
-  protected readonly adjustSaving = signal(false);
-  protected readonly adjustError = signal<string | null>(null);
-  readonly adjustForm = this.fb.group({
-    score: this.fb.control<number | null>(null, Validators.required),
-    reason: this.fb.control<string>('', [Validators.required, Validators.maxLength(2000)]),
-  });
+  protected readonly adjustDialog = formDialog(
+    new FormGroup({
+      score: new FormControl<number | null>(null, Validators.required),
+      reason: new FormControl<string>('', [Validators.required, Validators.maxLength(2000)]),
+    }),
+  );
+  readonly adjustForm = this.adjustDialog.form;
 
   protected readonly returnMode = signal<'selected' | 'all' | null>(null);
-  protected readonly returnSaving = signal(false);
-  protected readonly returnError = signal<string | null>(null);
-  readonly returnForm = this.fb.group({
-    comment: this.fb.control<string>('', [Validators.required, Validators.maxLength(2000)]),
-  });
+  protected readonly returnDialog = formDialog(
+    new FormGroup({
+      comment: new FormControl<string>('', [Validators.required, Validators.maxLength(2000)]),
+    }),
+  );
+  readonly returnForm = this.returnDialog.form;
   protected readonly approving = signal(false);
-  protected readonly preview = signal<Preview | null>(null);
+  protected readonly evidence = new EvidenceViewer(
+    inject(EntryFilesService),
+    inject(DomSanitizer),
+    this.message,
+    this.i18n,
+  );
 
   ngOnInit(): void {
     const params = this.route.snapshot.paramMap;
@@ -202,26 +180,16 @@ export class ReviewSheetComponent implements OnInit, OnDestroy {
   }
 
   submittedText(): string {
-    return this.zoned(this.submission()?.submittedTime);
+    return zonedText(this.i18n, this.submission()?.submittedTime);
   }
 
   /** When the sheet was approved, or the return comment under the review step. */
   reviewText(): string {
-    const submission = this.submission();
-    if (submission?.status === 'Approved') {
-      return this.zoned(submission.approvedTime);
-    }
-    return submission?.status === 'Returned' ? (submission.returnComment ?? '') : '';
+    return reviewStepText(this.i18n, this.submission());
   }
 
   publishedText(): string {
-    return this.zoned(this.period()?.publishedTime);
-  }
-
-  /** A time of a step, naming the zone it is shown in. */
-  private zoned(time: string | null | undefined): string {
-    const text = beijingText(time);
-    return text ? this.i18n.t('reviews.atBeijingTime', { time: text }) : '';
+    return zonedText(this.i18n, this.period()?.publishedTime);
   }
 
   selectedList(): string {
@@ -241,11 +209,11 @@ export class ReviewSheetComponent implements OnInit, OnDestroy {
   }
 
   openAdjust(line: EntryLineDto): void {
-    this.adjustError.set(null);
     this.adjustForm.reset({
       score: line.auditorScore ?? line.selfScore ?? null,
       reason: line.adjustReason ?? '',
     });
+    this.adjustDialog.show();
     this.adjusting.set(line);
   }
 
@@ -254,41 +222,18 @@ export class ReviewSheetComponent implements OnInit, OnDestroy {
     if (!line?.id) {
       return;
     }
-    if (this.adjustForm.invalid) {
-      revealErrors(this.adjustForm);
-      return;
-    }
-    const value = this.adjustForm.getRawValue();
-    this.adjustSaving.set(true);
-    this.adjustError.set(null);
-    this.api
-      .reviewAdjustLine({
-        lineId: line.id,
-        body: { score: value.score!, reason: (value.reason ?? '').trim() },
-      })
-      .subscribe({
-        next: (saved) => {
-          this.adjustSaving.set(false);
-          this.adjusting.set(null);
-          this.sheet.update((s) =>
-            s
-              ? {
-                  ...s,
-                  lines: (s.lines ?? []).map((l) =>
-                    l.indicatorCode === saved.indicatorCode
-                      ? { ...saved, evidence: saved.evidence ?? l.evidence }
-                      : l,
-                  ),
-                }
-              : s,
-          );
-          this.message.success(this.i18n.t('reviews.adjusted', { code: saved.indicatorCode }));
-        },
-        error: (e: unknown) => {
-          this.adjustSaving.set(false);
-          this.adjustError.set(formErrorText(this.i18n, this.adjustForm, e));
-        },
-      });
+    this.adjustDialog.save(
+      (value) =>
+        this.api.reviewAdjustLine({
+          lineId: line.id!,
+          body: { score: value.score!, reason: (value.reason ?? '').trim() },
+        }),
+      (saved) => {
+        this.adjusting.set(null);
+        this.sheet.update((s) => withLine(s, saved));
+        this.message.success(this.i18n.t('reviews.adjusted', { code: saved.indicatorCode }));
+      },
+    );
   }
 
   openReturn(mode: 'selected' | 'all'): void {
@@ -296,8 +241,8 @@ export class ReviewSheetComponent implements OnInit, OnDestroy {
       this.message.warning(this.i18n.t('reviews.nothingSelected'));
       return;
     }
-    this.returnError.set(null);
     this.returnForm.reset({ comment: '' });
+    this.returnDialog.show();
     this.returnMode.set(mode);
   }
 
@@ -306,31 +251,23 @@ export class ReviewSheetComponent implements OnInit, OnDestroy {
     if (!mode) {
       return;
     }
-    if (this.returnForm.invalid) {
-      revealErrors(this.returnForm);
-      return;
-    }
-    const comment = (this.returnForm.getRawValue().comment ?? '').trim();
     const lines =
       mode === 'selected'
         ? [...this.selectedCodes()].map((code) => ({ indicatorCode: code, comment: null }))
         : [];
-    this.returnSaving.set(true);
-    this.returnError.set(null);
-    this.api
-      .reviewReturn({ periodId: this.periodId(), cityId: this.cityId(), body: { comment, lines } })
-      .subscribe({
-        next: () => {
-          this.returnSaving.set(false);
-          this.returnMode.set(null);
-          this.message.success(this.i18n.t('reviews.returnedMessage'));
-          this.load();
-        },
-        error: (e: unknown) => {
-          this.returnSaving.set(false);
-          this.returnError.set(formErrorText(this.i18n, this.returnForm, e));
-        },
-      });
+    this.returnDialog.save(
+      (value) =>
+        this.api.reviewReturn({
+          periodId: this.periodId(),
+          cityId: this.cityId(),
+          body: { comment: (value.comment ?? '').trim(), lines },
+        }),
+      () => {
+        this.returnMode.set(null);
+        this.message.success(this.i18n.t('reviews.returnedMessage'));
+        this.load();
+      },
+    );
   }
 
   approve(): void {
@@ -349,47 +286,14 @@ export class ReviewSheetComponent implements OnInit, OnDestroy {
   }
 
   canPreview(file: EvidenceDto): boolean {
-    return isPreviewable(file.contentType);
+    return this.evidence.canPreview(file);
   }
 
-  /** Images and PDFs open in a modal through a blob URL; other files download. */
   open(file: EvidenceDto): void {
-    this.files
-      .download(`/api/app/reviews/evidence/${file.id}`, file.fileName ?? 'evidence')
-      .subscribe({
-        next: (f) => {
-          if (!this.canPreview(file)) {
-            saveBlob(f.blob, f.fileName);
-            return;
-          }
-          this.closePreview();
-          const blob = f.blob.type ? f.blob : new Blob([f.blob], { type: file.contentType ?? '' });
-          const url = URL.createObjectURL(blob);
-          this.preview.set({
-            name: file.fileName ?? '',
-            url,
-            safe: this.sanitizer.bypassSecurityTrustResourceUrl(url),
-            image: (file.contentType ?? '').startsWith('image/'),
-          });
-        },
-        error: (e: unknown) => this.message.error(errorText(this.i18n, e)),
-      });
-  }
-
-  download(file: EvidenceDto): void {
-    this.files
-      .download(`/api/app/reviews/evidence/${file.id}`, file.fileName ?? 'evidence')
-      .subscribe({
-        next: (f) => saveBlob(f.blob, f.fileName),
-        error: (e: unknown) => this.message.error(errorText(this.i18n, e)),
-      });
+    this.evidence.open(file);
   }
 
   closePreview(): void {
-    const current = this.preview();
-    if (current) {
-      URL.revokeObjectURL(current.url);
-    }
-    this.preview.set(null);
+    this.evidence.close();
   }
 }
