@@ -5,7 +5,8 @@ import { provideNzIcons } from 'ng-zorro-antd/icon';
 
 import { APP_ICONS } from '@core/icons';
 import { agreementDto } from '../agreements/agreement-fixtures';
-import { UnitAssignmentsComponent, assignmentBody } from './unit-assignments.component';
+import { UnitAssignmentsComponent } from './unit-assignments.component';
+import { assignmentBody } from './unit-assignments';
 
 const AGREEMENT = agreementDto({
   id: 'a1',

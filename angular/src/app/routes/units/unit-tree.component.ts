@@ -35,8 +35,9 @@ import { errorText } from '@shared/error-text';
 import { FieldErrorPipe } from '@shared/field-error.pipe';
 import { formDialog } from '@shared/form-modal/form-dialog';
 import { FormModalComponent } from '@shared/form-modal/form-modal.component';
+import { setEnabled } from '@shared/form-utils';
 import { UnitAssignmentsComponent } from './unit-assignments.component';
-import { UNIT_KINDS, findUnit, flatten, toNodes, unitOptions } from './unit-tree';
+import { UNIT_KINDS, findUnit, flatten, toNodes, unitOptions, withoutSubtree } from './unit-tree';
 import { DisabledReasonComponent } from '@shared/disabled-reason.component';
 
 /** Sentinel of the "top level" choice in parent pickers (nz-select cannot hold null well). */
@@ -141,7 +142,7 @@ export class UnitTreeComponent implements OnInit {
   /** Parents offered when moving: every open unit but the moved one and its subtree. */
   protected readonly parentOptions = computed(() => {
     const moving = this.dialog() === 'move' ? this.selectedId() : null;
-    const tree = moving ? this.withoutSubtree(this.units(), moving) : this.units();
+    const tree = moving ? withoutSubtree(this.units(), moving) : this.units();
     return unitOptions(tree).filter((o) => !o.closed);
   });
 
@@ -204,20 +205,12 @@ export class UnitTreeComponent implements OnInit {
       kind: 3,
       parentId: kind === 'create' ? (asChild && unit?.id ? unit.id : TOP) : (unit?.parentId ?? TOP),
     });
-    const fields: Record<string, boolean> = {
+    setEnabled(this.form, {
       code: kind === 'create',
       name: kind !== 'move',
       kind: kind === 'create',
       parentId: kind !== 'rename',
-    };
-    for (const [name, enabled] of Object.entries(fields)) {
-      const control = this.form.get(name)!;
-      if (enabled) {
-        control.enable();
-      } else {
-        control.disable();
-      }
-    }
+    });
     this.editing.set(kind);
     this.editor.show();
   }
@@ -293,11 +286,5 @@ export class UnitTreeComponent implements OnInit {
 
   unitCount(): number {
     return flatten(this.units()).length;
-  }
-
-  private withoutSubtree(units: readonly UnitDto[], id: string): UnitDto[] {
-    return units
-      .filter((u) => u.id !== id)
-      .map((u) => ({ ...u, children: this.withoutSubtree(u.children ?? [], id) }));
   }
 }

@@ -54,3 +54,10 @@ export function unitOptions(
 export function findUnit(units: readonly UnitDto[], id: string | null): UnitDto | null {
   return flatten(units).find((u) => u.id === id) ?? null;
 }
+
+/** The tree without one unit and its subtree (a unit cannot move under itself). */
+export function withoutSubtree(units: readonly UnitDto[], id: string): UnitDto[] {
+  return units
+    .filter((u) => u.id !== id)
+    .map((u) => ({ ...u, children: withoutSubtree(u.children ?? [], id) }));
+}
