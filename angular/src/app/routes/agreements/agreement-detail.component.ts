@@ -25,7 +25,6 @@ import { NzStepsModule } from 'ng-zorro-antd/steps';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTabsModule } from 'ng-zorro-antd/tabs';
 import { NzTagModule } from 'ng-zorro-antd/tag';
-import { Observable } from 'rxjs';
 
 import {
   AgreementsAgreementAttachmentDto as AttachmentDto,
@@ -36,16 +35,15 @@ import {
 import { AgreementService } from '@api/services';
 import { I18nService } from '@core/i18n/i18n.service';
 import { TranslatePipe } from '@core/i18n/translate.pipe';
-import { Permissions } from '@core/permissions';
 import { SessionService } from '@core/session/session.service';
 import { busyActions } from '@shared/busy-actions';
 import { errorText } from '@shared/error-text';
 import { HasUnsavedChanges } from '@shared/unsaved-changes';
+import { agreementAbilities, transitionCall } from './agreement-abilities';
 import { AgreementDraft } from './agreement-draft';
 import { AgreementFilesService } from './agreement-files.service';
 import {
   AGREEMENT_STEPS,
-  AGREEMENT_TRANSITIONS,
   AgreementTransition,
   agreementStatusColour,
   agreementStep,
@@ -118,30 +116,8 @@ export class AgreementDetailComponent implements HasUnsavedChanges {
 
   protected readonly status = computed(() => this.agreement()?.status ?? '');
   protected readonly step = computed(() => agreementStep(this.status()));
-  protected readonly isHost = computed(() => this.session.isHostUser());
-  readonly canManage = computed(
-    () => this.isHost() && this.session.isGranted(Permissions.Agreements.Manage),
-  );
-  readonly canSign = computed(
-    () => !this.isHost() && this.session.isGranted(Permissions.Agreements.Sign),
-  );
-  readonly canReport = computed(
-    () =>
-      !this.isHost() &&
-      this.session.isGranted(Permissions.Agreements.Report) &&
-      ['Signed', 'InForce'].includes(this.status()),
-  );
-  readonly canUpload = computed(
-    () => this.canSign() && ['Issued', 'Signed', 'InForce'].includes(this.status()),
-  );
-  protected readonly canDeleteAttachment = computed(
-    () => this.canSign() && !['Superseded', 'Closed'].includes(this.status()),
-  );
-  /** The steps the province may take in the current status. */
-  protected readonly transitions = computed(() =>
-    this.canManage() ? AGREEMENT_TRANSITIONS.filter((t) => t.from.includes(this.status())) : [],
-  );
-  readonly editable = computed(() => this.canManage() && this.status() === 'Draft');
+  /** What the reader may do with the agreement in its current status. */
+  protected readonly can = agreementAbilities(this.session, this.status);
   protected readonly lists = computed(() => {
     const a = this.agreement();
     return [
@@ -170,7 +146,7 @@ export class AgreementDetailComponent implements HasUnsavedChanges {
 
   /** Title or targets typed and not saved: leaving the page asks first. */
   hasUnsavedChanges(): boolean {
-    return this.editable() && this.draft.dirty();
+    return this.can.edit() && this.draft.dirty();
   }
 
   /** Closing the tab or reloading with unsaved edits: the browser asks. */
@@ -254,14 +230,7 @@ export class AgreementDetailComponent implements HasUnsavedChanges {
       });
       return;
     }
-    const call: Observable<AgreementDto> =
-      action === 'issue'
-        ? this.api.agreementIssue({ id })
-        : action === 'putInForce'
-          ? this.api.agreementPutInForce({ id })
-          : action === 'close'
-            ? this.api.agreementClose({ id })
-            : this.api.agreementAmend({ id });
+    const call = transitionCall(this.api, action, id);
     this.actions.run(action, call, (result) => {
       this.message.success(this.i18n.t('agreements.done.' + action));
       if (action === 'amend' && result.id) {
