@@ -1,5 +1,6 @@
 import { Component, inject, input, signal } from '@angular/core';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { Router } from '@angular/router';
 import { NzCheckboxModule } from 'ng-zorro-antd/checkbox';
 import { NzFormModule } from 'ng-zorro-antd/form';
@@ -16,6 +17,7 @@ import { errorText } from '@shared/error-text';
 import { FieldErrorPipe } from '@shared/field-error.pipe';
 import { formDialog } from '@shared/form-modal/form-dialog';
 import { FormModalComponent } from '@shared/form-modal/form-modal.component';
+import { SchemeFieldComponent } from '@shared/scheme-field.component';
 
 /**
  * The province drafts an agreement for a city from a published scheme; the new draft opens at once.
@@ -32,6 +34,7 @@ import { FormModalComponent } from '@shared/form-modal/form-modal.component';
     TranslatePipe,
     FieldErrorPipe,
     FormModalComponent,
+    SchemeFieldComponent,
   ],
   template: `
     <app-form-modal
@@ -56,25 +59,15 @@ import { FormModalComponent } from '@shared/form-modal/form-modal.component';
             </nz-select>
           </nz-form-control>
         </nz-form-item>
-        <nz-form-item>
-          <nz-form-label nzRequired nzFor="a-scheme">{{ 'agreements.scheme' | t }}</nz-form-label>
-          <nz-form-control [nzErrorTip]="err" [nzExtra]="'agreements.schemeHint' | t">
-            <nz-select
-              nzId="a-scheme"
-              formControlName="schemeId"
-              (ngModelChange)="schemePicked($event)"
-              [nzPlaceHolder]="'agreements.pickScheme' | t"
-              data-testid="agreement-scheme"
-            >
-              @for (scheme of schemes(); track scheme.id) {
-                <nz-option
-                  [nzValue]="scheme.id"
-                  [nzLabel]="scheme.name + ' (' + scheme.year + ' v' + scheme.version + ')'"
-                />
-              }
-            </nz-select>
-          </nz-form-control>
-        </nz-form-item>
+        <app-scheme-field
+          [control]="form.controls.schemeId"
+          [schemes]="schemes()"
+          inputId="a-scheme"
+          [label]="'agreements.scheme' | t"
+          [hint]="'agreements.schemeHint' | t"
+          [placeholder]="'agreements.pickScheme' | t"
+          testId="agreement-scheme"
+        />
         <nz-form-item>
           <nz-form-label nzFor="a-year">{{ 'agreements.year' | t }}</nz-form-label>
           <nz-form-control [nzErrorTip]="err">
@@ -116,6 +109,12 @@ export class AgreementCreateDialogComponent {
     withPlanKeyTasks: this.fb.nonNullable.control(true),
   });
   readonly dialog = formDialog(this.form);
+
+  constructor() {
+    this.form.controls.schemeId.valueChanges
+      .pipe(takeUntilDestroyed())
+      .subscribe((id) => this.schemePicked(id));
+  }
 
   show(): void {
     this.dialog.show();

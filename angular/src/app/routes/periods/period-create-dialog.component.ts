@@ -15,6 +15,7 @@ import { TranslatePipe } from '@core/i18n/translate.pipe';
 import { FieldErrorPipe } from '@shared/field-error.pipe';
 import { formDialog } from '@shared/form-modal/form-dialog';
 import { FormModalComponent } from '@shared/form-modal/form-modal.component';
+import { SchemeFieldComponent } from '@shared/scheme-field.component';
 import { shanghaiWallClock } from '@shared/period-time';
 import { PERIOD_KINDS } from './period-kinds';
 
@@ -30,28 +31,20 @@ import { PERIOD_KINDS } from './period-kinds';
     TranslatePipe,
     FieldErrorPipe,
     FormModalComponent,
+    SchemeFieldComponent,
   ],
   template: `
     <app-form-modal [dialog]="dialog" [title]="'periods.create' | t" (submitted)="submit()">
       <ng-container [formGroup]="form">
-        <nz-form-item>
-          <nz-form-label nzRequired nzFor="p-scheme">{{ 'periods.scheme' | t }}</nz-form-label>
-          <nz-form-control [nzErrorTip]="err" [nzExtra]="'periods.schemeHint' | t">
-            <nz-select
-              nzId="p-scheme"
-              formControlName="schemeId"
-              [nzPlaceHolder]="'periods.pickScheme' | t"
-              data-testid="period-scheme"
-            >
-              @for (scheme of schemes(); track scheme.id) {
-                <nz-option
-                  [nzValue]="scheme.id"
-                  [nzLabel]="scheme.name + ' (' + scheme.year + ' v' + scheme.version + ')'"
-                />
-              }
-            </nz-select>
-          </nz-form-control>
-        </nz-form-item>
+        <app-scheme-field
+          [control]="form.controls.schemeId"
+          [schemes]="schemes()"
+          inputId="p-scheme"
+          [label]="'periods.scheme' | t"
+          [hint]="'periods.schemeHint' | t"
+          [placeholder]="'periods.pickScheme' | t"
+          testId="period-scheme"
+        />
         <div class="row">
           <nz-form-item>
             <nz-form-label nzRequired nzFor="p-kind">{{ 'periods.kind' | t }}</nz-form-label>
