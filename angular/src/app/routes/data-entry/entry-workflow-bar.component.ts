@@ -1,5 +1,5 @@
 import { DecimalPipe } from '@angular/common';
-import { Component, inject } from '@angular/core';
+import { Component, computed, inject } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzFormModule } from 'ng-zorro-antd/form';
@@ -37,4 +37,29 @@ import { DisabledReasonComponent } from '@shared/disabled-reason.component';
 })
 export class EntryWorkflowBarComponent {
   protected readonly store = inject(DataEntryStore);
+
+  /** 报送 of the ticked lines and of every entered line: the same confirm, each disabled with its own reason. */
+  protected readonly submitButtons = computed(() => [
+    {
+      all: false,
+      label: 'dataEntry.submitLines',
+      testId: 'entry-submit-selected',
+      idleReason: 'disabledReason.checkLinesFirst',
+      none: !this.store.workflow.selectedCodes().size,
+      count: 0,
+    },
+    {
+      all: true,
+      label: 'dataEntry.submitAllLines',
+      testId: 'entry-submit-lines',
+      idleReason: 'disabledReason.nothingToReport',
+      none: !this.store.reportable().length,
+      count: this.store.reportable().length,
+    },
+  ]);
+
+  /** Why a button is disabled: the sending in progress, or else the reason given. */
+  protected busyOr(idleReason: string): string {
+    return this.store.workflow.submitting() ? 'disabledReason.submitting' : idleReason;
+  }
 }
