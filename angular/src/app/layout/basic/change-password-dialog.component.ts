@@ -1,30 +1,28 @@
-import { Component, inject, model, viewChild } from '@angular/core';
+import { Component, effect, inject, model, untracked } from '@angular/core';
+import { ReactiveFormsModule } from '@angular/forms';
 import { NzMessageService } from 'ng-zorro-antd/message';
-import { NzModalModule } from 'ng-zorro-antd/modal';
 import { defer, of } from 'rxjs';
 
 import { I18nService } from '@core/i18n/i18n.service';
 import { TranslatePipe } from '@core/i18n/translate.pipe';
+import { PasswordChange } from '@shared/change-password/change-password';
 import { ChangePasswordFormComponent } from '@shared/change-password/change-password-form.component';
+import { FormModalComponent } from '@shared/form-modal/form-modal.component';
 
-/** The header's 修改密码: the shared form in a dialog, closed with a message once the change is made. */
+/** The header's 修改密码: the shared fields on the shared form modal, closed with a message once the change is made. */
 @Component({
   selector: 'app-change-password-dialog',
-  imports: [NzModalModule, TranslatePipe, ChangePasswordFormComponent],
+  imports: [ReactiveFormsModule, TranslatePipe, ChangePasswordFormComponent, FormModalComponent],
   template: `
-    <nz-modal
-      [nzVisible]="visible()"
-      [nzTitle]="'changePassword.title' | t"
-      [nzOkText]="'common.save' | t"
-      [nzCancelText]="'common.cancel' | t"
-      [nzOkLoading]="form()?.saving() ?? false"
-      (nzOnOk)="form()?.submit()"
-      (nzOnCancel)="visible.set(false)"
+    <app-form-modal
+      [dialog]="change.dialog"
+      [title]="'changePassword.title' | t"
+      (submitted)="change.submit(done)"
     >
-      <app-change-password-form *nzModalContent idPrefix="cp" [then]="done">
-        <button type="submit" hidden aria-hidden="true"></button>
-      </app-change-password-form>
-    </nz-modal>
+      <ng-container [formGroup]="change.form">
+        <app-change-password-form idPrefix="cp" />
+      </ng-container>
+    </app-form-modal>
   `,
 })
 export class ChangePasswordDialogComponent {
@@ -32,12 +30,25 @@ export class ChangePasswordDialogComponent {
   private readonly i18n = inject(I18nService);
 
   readonly visible = model(false);
-  protected readonly form = viewChild(ChangePasswordFormComponent);
+  protected readonly change = new PasswordChange();
+
+  constructor() {
+    // The header opens it; Cancel and a made change close it.
+    effect(() => {
+      if (this.visible()) {
+        untracked(() => this.change.dialog.show());
+      }
+    });
+    effect(() => {
+      if (!this.change.dialog.open()) {
+        untracked(() => this.visible.set(false));
+      }
+    });
+  }
 
   protected readonly done = () =>
     defer(() => {
       this.message.success(this.i18n.t('changePassword.success'));
-      this.visible.set(false);
       return of(null);
     });
 }

@@ -1,7 +1,9 @@
-import { Component, inject, input, viewChild } from '@angular/core';
+import { Component, inject, input } from '@angular/core';
+import { ReactiveFormsModule } from '@angular/forms';
 import { Router } from '@angular/router';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { defer, tap } from 'rxjs';
 
@@ -9,6 +11,7 @@ import { AuthService } from '@core/auth/auth.service';
 import { I18nService } from '@core/i18n/i18n.service';
 import { TranslatePipe } from '@core/i18n/translate.pipe';
 import { SessionService } from '@core/session/session.service';
+import { PasswordChange } from '@shared/change-password/change-password';
 import { ChangePasswordFormComponent } from '@shared/change-password/change-password-form.component';
 
 /**
@@ -17,7 +20,14 @@ import { ChangePasswordFormComponent } from '@shared/change-password/change-pass
  */
 @Component({
   selector: 'app-change-password',
-  imports: [NzAlertModule, NzButtonModule, TranslatePipe, ChangePasswordFormComponent],
+  imports: [
+    ReactiveFormsModule,
+    NzAlertModule,
+    NzButtonModule,
+    NzFormModule,
+    TranslatePipe,
+    ChangePasswordFormComponent,
+  ],
   templateUrl: './change-password.component.html',
   styleUrl: '../login/login.component.css',
 })
@@ -31,7 +41,7 @@ export class ChangePasswordComponent {
   /** Query parameter bound by the router: the page to open afterwards. */
   readonly returnUrl = input<string | undefined>();
 
-  protected readonly changeForm = viewChild.required(ChangePasswordFormComponent);
+  protected readonly change = new PasswordChange();
 
   /** The configuration is read again with the new tokens, then the page asked for opens. */
   protected readonly done = () =>
@@ -48,9 +58,8 @@ export class ChangePasswordComponent {
       }),
     );
 
-  /** The form, for the page's submit. */
   get form() {
-    return this.changeForm().form;
+    return this.change.form;
   }
 
   signOut(): void {
