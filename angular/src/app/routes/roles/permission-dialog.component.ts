@@ -1,9 +1,7 @@
 import { Component, computed, effect, inject, model, signal, untracked } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzCheckboxModule } from 'ng-zorro-antd/checkbox';
 import { NzMessageService } from 'ng-zorro-antd/message';
-import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzTabsModule } from 'ng-zorro-antd/tabs';
 
@@ -15,6 +13,8 @@ import { RoleService } from '@api/services';
 import { I18nService } from '@core/i18n/i18n.service';
 import { TranslatePipe } from '@core/i18n/translate.pipe';
 import { errorText } from '@shared/error-text';
+import { plainDialog } from '@shared/form-modal/form-dialog';
+import { FormModalComponent } from '@shared/form-modal/form-modal.component';
 import {
   grantedOf,
   groupState,
@@ -28,67 +28,59 @@ import {
   selector: 'app-permission-dialog',
   imports: [
     FormsModule,
-    NzModalModule,
     NzCheckboxModule,
     NzTabsModule,
     NzSpinModule,
-    NzAlertModule,
+    FormModalComponent,
     TranslatePipe,
   ],
   template: `
-    <nz-modal
-      [nzVisible]="!!role()"
-      [nzTitle]="'roles.permissionsTitle' | t: { name: role()?.displayName || role()?.name }"
-      [nzOkText]="'common.save' | t"
-      [nzCancelText]="'common.cancel' | t"
-      [nzOkLoading]="saving()"
-      [nzOkDisabled]="loading() || !!loadError()"
-      nzWidth="760px"
-      (nzOnOk)="save()"
-      (nzOnCancel)="close()"
+    <app-form-modal
+      [dialog]="dialog"
+      [title]="'roles.permissionsTitle' | t: { name: role()?.displayName || role()?.name }"
+      width="760px"
+      [okDisabled]="loading() || loadFailed()"
+      (submitted)="save()"
     >
-      <ng-container *nzModalContent>
-        @if (loadError()) {
-          <nz-alert class="form-alert" nzType="error" nzShowIcon [nzMessage]="loadError()!" />
-        }
-        <nz-spin [nzSpinning]="loading()">
-          <div class="summary muted">
-            {{ 'roles.grantedCount' | t: { granted: granted().size, total: totalCount() } }}
-          </div>
-          <nz-tabs nzTabPosition="left" nzSize="small" class="perm-tabs">
-            @for (group of views(); track group.name; let i = $index) {
-              <nz-tab [nzTitle]="group.displayName">
-                <div class="group-all">
+      <nz-spin [nzSpinning]="loading()">
+        <div class="summary muted">
+          {{ 'roles.grantedCount' | t: { granted: granted().size, total: totalCount() } }}
+        </div>
+        <nz-tabs nzTabPosition="left" nzSize="small" class="perm-tabs">
+          @for (group of views(); track group.name; let i = $index) {
+            <nz-tab [nzTitle]="group.displayName">
+              <div class="group-all">
+                <!-- eslint-disable-next-line @angular-eslint/template/label-has-associated-control -->
+                <label
+                  nz-checkbox
+                  [ngModel]="state(i) === 'all'"
+                  [ngModelOptions]="{ standalone: true }"
+                  [nzIndeterminate]="state(i) === 'some'"
+                  (ngModelChange)="onGroup(i, $event)"
+                  [attr.data-testid]="'group-' + group.name"
+                >
+                  {{ 'roles.selectAll' | t }}
+                </label>
+              </div>
+              @for (row of group.rows; track row.name) {
+                <div class="perm-row" [style.padding-left.px]="row.depth * 24">
                   <!-- eslint-disable-next-line @angular-eslint/template/label-has-associated-control -->
                   <label
                     nz-checkbox
-                    [ngModel]="state(i) === 'all'"
-                    [nzIndeterminate]="state(i) === 'some'"
-                    (ngModelChange)="onGroup(i, $event)"
-                    [attr.data-testid]="'group-' + group.name"
+                    [ngModel]="granted().has(row.name)"
+                    [ngModelOptions]="{ standalone: true }"
+                    (ngModelChange)="onPermission(row.name, $event)"
+                    [attr.data-testid]="'perm-' + row.name"
                   >
-                    {{ 'roles.selectAll' | t }}
+                    {{ row.displayName }}
                   </label>
                 </div>
-                @for (row of group.rows; track row.name) {
-                  <div class="perm-row" [style.padding-left.px]="row.depth * 24">
-                    <!-- eslint-disable-next-line @angular-eslint/template/label-has-associated-control -->
-                    <label
-                      nz-checkbox
-                      [ngModel]="granted().has(row.name)"
-                      (ngModelChange)="onPermission(row.name, $event)"
-                      [attr.data-testid]="'perm-' + row.name"
-                    >
-                      {{ row.displayName }}
-                    </label>
-                  </div>
-                }
-              </nz-tab>
-            }
-          </nz-tabs>
-        </nz-spin>
-      </ng-container>
-    </nz-modal>
+              }
+            </nz-tab>
+          }
+        </nz-tabs>
+      </nz-spin>
+    </app-form-modal>
   `,
   styles: `
     .summary {
@@ -118,8 +110,9 @@ export class PermissionDialogComponent {
   protected readonly groups = signal<PermissionGroupDto[]>([]);
   protected readonly granted = signal<Set<string>>(new Set());
   protected readonly loading = signal(false);
-  protected readonly saving = signal(false);
-  protected readonly loadError = signal<string | null>(null);
+  /** The shared form modal without a reactive form: a failed load or save shows its alert above the tree. */
+  protected readonly dialog = plainDialog();
+  protected readonly loadFailed = signal(false);
 
   protected readonly views = computed(() => this.groups().map(toGroupView));
   protected readonly totalCount = computed(() =>
@@ -130,7 +123,16 @@ export class PermissionDialogComponent {
     effect(() => {
       const role = this.role();
       if (role) {
-        untracked(() => this.load(role));
+        untracked(() => {
+          this.dialog.show();
+          this.load(role);
+        });
+      }
+    });
+    // Cancel and a save close the dialog: the role is let go, so the same role can be opened again.
+    effect(() => {
+      if (!this.dialog.open()) {
+        untracked(() => this.role.set(null));
       }
     });
   }
@@ -156,32 +158,24 @@ export class PermissionDialogComponent {
     if (!role) {
       return;
     }
-    this.saving.set(true);
-    this.api
-      .roleUpdatePermissions({
-        id: role.id ?? '',
-        body: { grantedPermissions: [...this.granted()].sort() },
-      })
-      .subscribe({
-        next: () => {
-          this.saving.set(false);
-          this.message.success(this.i18n.t('roles.saved', { name: role.displayName || role.name }));
-          this.role.set(null);
-        },
-        error: (e: unknown) => {
-          this.saving.set(false);
-          this.message.error(errorText(this.i18n, e));
-        },
-      });
+    this.dialog.save(
+      () =>
+        this.api.roleUpdatePermissions({
+          id: role.id ?? '',
+          body: { grantedPermissions: [...this.granted()].sort() },
+        }),
+      () =>
+        this.message.success(this.i18n.t('roles.saved', { name: role.displayName || role.name })),
+    );
   }
 
   close(): void {
-    this.role.set(null);
+    this.dialog.close();
   }
 
   private load(role: RoleDto): void {
     this.loading.set(true);
-    this.loadError.set(null);
+    this.loadFailed.set(false);
     this.groups.set([]);
     this.granted.set(new Set());
     this.api.roleGetPermissions({ id: role.id ?? '' }).subscribe({
@@ -192,7 +186,8 @@ export class PermissionDialogComponent {
       },
       error: (e: unknown) => {
         this.loading.set(false);
-        this.loadError.set(errorText(this.i18n, e));
+        this.loadFailed.set(true);
+        this.dialog.error.set(errorText(this.i18n, e));
       },
     });
   }

@@ -23,6 +23,7 @@ import { FormDialog } from './form-dialog';
       [nzOkText]="okText() || ('common.save' | t)"
       [nzCancelText]="'common.cancel' | t"
       [nzOkLoading]="dialog().saving()"
+      [nzOkDisabled]="okDisabled()"
       (nzOnOk)="submitted.emit()"
       (nzOnCancel)="dialog().close()"
     >
@@ -48,5 +49,7 @@ export class FormModalComponent {
   /** Text of the OK button; 保存 when empty. */
   readonly okText = input('');
   readonly width = input<string | number>(520);
+  /** OK cannot be pressed (what it would save is not loaded). */
+  readonly okDisabled = input(false);
   readonly submitted = output();
 }
