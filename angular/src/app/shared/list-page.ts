@@ -13,6 +13,7 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 import { TranslatePipe } from '@core/i18n/translate.pipe';
 import { FieldErrorPipe } from '@shared/field-error.pipe';
 import { FormModalComponent } from '@shared/form-modal/form-modal.component';
+import { ListHeaderComponent } from '@shared/list-header.component';
 import { PageHeaderComponent } from '@shared/page-header.component';
 import { PagedTableDirective } from '@shared/paged-table.directive';
 import { SearchToolbarComponent } from '@shared/search-toolbar.component';
@@ -36,6 +37,7 @@ export const LIST_PAGE_IMPORTS = [
   TranslatePipe,
   FieldErrorPipe,
   FormModalComponent,
+  ListHeaderComponent,
   PageHeaderComponent,
   PagedTableDirective,
   SearchToolbarComponent,
