@@ -1,12 +1,5 @@
 import { Component, computed, effect, inject, input, output, signal } from '@angular/core';
-import {
-  AbstractControl,
-  FormArray,
-  FormControl,
-  FormGroup,
-  ReactiveFormsModule,
-  Validators,
-} from '@angular/forms';
+import { FormArray, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzCheckboxModule } from 'ng-zorro-antd/checkbox';
 import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
@@ -38,22 +31,13 @@ import { errorText, formErrorText } from '@shared/error-text';
 import { FieldErrorPipe } from '@shared/field-error.pipe';
 import { ReasonFieldComponent } from '@shared/reason-field.component';
 import { revealErrors } from '@shared/form-utils';
-import { SchemeVeto, asDefinition } from '@shared/scheme-definition';
 import { localText } from '@shared/period-time';
 import { Publishing, windowOpen } from './period-publishing';
-import { CityChange, cityChangeOf } from './period-city-change';
+import { CityChanges, withReason } from './period-city-change';
 import { LockExceptions } from './period-lock-exceptions';
 
 export type PeriodAction =
   'publish' | 'exceptions' | 'veto' | 'withdraw' | 'withdrawPublication' | 'finalize';
-
-/** A form of a required reason (at most 1,000 characters) after the controls given. */
-function withReason<T extends Record<string, AbstractControl>>(controls: T) {
-  return new FormGroup({
-    ...controls,
-    reason: new FormControl<string>('', [Validators.required, Validators.maxLength(1000)]),
-  });
-}
 
 /**
  * The official's result actions on a period: publish (an early-close reason, the cities left out with reasons), lock
@@ -84,7 +68,6 @@ export class PeriodActionsComponent {
   private readonly resultApi = inject(ResultService);
   private readonly appealApi = inject(AppealService);
   private readonly reviewApi = inject(ReviewService);
-  private readonly schemeApi = inject(SchemeService);
   private readonly message = inject(NzMessageService);
   protected readonly i18n = inject(I18nService);
   protected readonly localText = localText;
@@ -101,7 +84,6 @@ export class PeriodActionsComponent {
   protected readonly error = signal<string | null>(null);
   readonly approved = computed(() => this.submissions().filter((s) => s.status === 'Approved'));
   readonly notApproved = computed(() => this.submissions().filter((s) => s.status !== 'Approved'));
-  readonly vetoes = signal<SchemeVeto[]>([]);
 
   /** The lock exceptions of the period, the form of a new one and the units it may name. */
   readonly locks = new LockExceptions(
@@ -111,30 +93,22 @@ export class PeriodActionsComponent {
     (text) => this.error.set(text),
   );
   readonly exceptionForm = this.locks.form;
-  readonly vetoForm = withReason({
-    cityId: new FormControl<string | null>(null, Validators.required),
-    vetoCode: new FormControl<string | null>(null, Validators.required),
-  });
   /** Publishing: the reason for an early close, and one reason per city that is not approved. */
   readonly publishing = new Publishing();
   readonly publishForm = this.publishing.form;
   readonly leftOutRows = this.publishing.rows;
   readonly publicationForm = withReason({});
-  readonly withdrawForm = withReason({
-    cityId: new FormControl<string | null>(null, Validators.required),
-  });
   /** Finalizing during the notice: why it is closed early. */
   readonly finalizeForm = withReason({});
   readonly publicity = signal<PublicityDto | null>(null);
-  readonly cityChange = computed<CityChange | null>(() => {
-    const action = this.action();
-    return action === 'veto' || action === 'withdraw'
-      ? cityChangeOf(action, action === 'veto' ? this.vetoForm : this.withdrawForm, {
-          veto: this.submissions(),
-          withdraw: this.approved(),
-        })
-      : null;
-  });
+  /** A retroactive veto or a withdrawn approval of one city. */
+  readonly changes = new CityChanges(this.resultApi, inject(SchemeService));
+  readonly vetoForm = this.changes.vetoForm;
+  readonly withdrawForm = this.changes.withdrawForm;
+  readonly vetoes = this.changes.vetoes;
+  readonly cityChange = computed(() =>
+    this.changes.of(this.action(), this.submissions(), this.approved()),
+  );
 
   constructor() {
     effect(() => {
@@ -150,8 +124,7 @@ export class PeriodActionsComponent {
     this.error.set(null);
     this.saving.set(false);
     this.locks.reset();
-    this.vetoForm.reset({ cityId: null, vetoCode: null, reason: '' });
-    this.withdrawForm.reset({ cityId: null, reason: '' });
+    this.changes.reset();
     this.publicationForm.reset({ reason: '' });
     this.finalizeForm.reset({ reason: '' });
     this.publicity.set(null);
@@ -178,10 +151,7 @@ export class PeriodActionsComponent {
       this.locks.load(period.id!);
     }
     if (action === 'veto' && period.schemeId) {
-      this.schemeApi.schemeGet({ id: period.schemeId }).subscribe({
-        next: (scheme) => this.vetoes.set(asDefinition(scheme.definition).vetoes ?? []),
-        error: () => this.vetoes.set([]),
-      });
+      this.changes.loadVetoes(period.schemeId);
     }
   }
 
@@ -286,30 +256,24 @@ export class PeriodActionsComponent {
   }
 
   applyVeto(): void {
-    const value = this.vetoForm.getRawValue();
-    this.submit(
-      this.vetoForm,
-      (periodId) =>
-        this.resultApi.resultApplyRetroactiveVeto({
-          periodId,
-          cityId: value.cityId!,
-          body: { vetoCode: value.vetoCode!, reason: (value.reason ?? '').trim() },
-        }),
-      (sheet) => this.versionCreated(sheet.cityName, sheet.version),
-    );
+    this.changeCity('veto');
   }
 
   withdraw(): void {
-    const value = this.withdrawForm.getRawValue();
+    this.changeCity('withdraw');
+  }
+
+  private changeCity(action: 'veto' | 'withdraw'): void {
     this.submit(
-      this.withdrawForm,
-      (periodId) =>
-        this.resultApi.resultWithdrawApproval({
-          periodId,
-          cityId: value.cityId!,
-          body: { reason: (value.reason ?? '').trim() },
-        }),
-      (sheet) => this.versionCreated(sheet.cityName, sheet.version),
+      this.changes.form(action),
+      (periodId) => this.changes.send(action, periodId),
+      (sheet) =>
+        this.finished(
+          this.i18n.t('periodResults.versionCreated', {
+            city: sheet.cityName ?? '',
+            version: sheet.version ?? '',
+          }),
+        ),
     );
   }
 
@@ -343,12 +307,6 @@ export class PeriodActionsComponent {
         this.error.set(formErrorText(this.i18n, form, e));
       },
     });
-  }
-
-  private versionCreated(city: string | null | undefined, version: number | undefined): void {
-    this.finished(
-      this.i18n.t('periodResults.versionCreated', { city: city ?? '', version: version ?? '' }),
-    );
   }
 
   /** A change on the host: the list reloads and the dialog closes. */

@@ -1,5 +1,5 @@
 import { DatePipe } from '@angular/common';
-import { Component, inject, input, output } from '@angular/core';
+import { Component, computed, inject, input, output } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzIconModule } from 'ng-zorro-antd/icon';
@@ -82,45 +82,19 @@ import { statusColour } from './scheme-list.component';
               <nz-icon nzType="copy" /> {{ 'schemes.copy' | t }}
             </button>
           }
-          @if (s.status === 'Draft' && session.isGranted(P.Manage)) {
+          @for (c of confirmed(); track c.action) {
             <button
               nz-button
-              nzDanger
+              [nzType]="c.action === 'publish' ? 'primary' : 'default'"
+              [nzDanger]="c.action === 'delete'"
               nz-popconfirm
               nzPopconfirmPlacement="bottomRight"
-              [nzPopconfirmTitle]="'schemes.deleteConfirm' | t"
-              (nzOnConfirm)="remove.emit()"
-              [nzLoading]="busy() === 'delete'"
-              data-testid="scheme-delete"
+              [nzPopconfirmTitle]="c.confirm | t"
+              (nzOnConfirm)="c.run()"
+              [nzLoading]="busy() === c.action"
+              [attr.data-testid]="'scheme-' + c.action"
             >
-              <nz-icon nzType="delete" /> {{ 'schemes.deleteDraft' | t }}
-            </button>
-          }
-          @if (s.status === 'Published' && session.isGranted(P.Publish)) {
-            <button
-              nz-button
-              nz-popconfirm
-              nzPopconfirmPlacement="bottomRight"
-              [nzPopconfirmTitle]="'schemes.archiveConfirm' | t"
-              (nzOnConfirm)="archive.emit()"
-              [nzLoading]="busy() === 'archive'"
-              data-testid="scheme-archive"
-            >
-              <nz-icon nzType="inbox" /> {{ 'schemes.archive' | t }}
-            </button>
-          }
-          @if (s.status === 'Draft' && session.isGranted(P.Publish)) {
-            <button
-              nz-button
-              nzType="primary"
-              nz-popconfirm
-              nzPopconfirmPlacement="bottomRight"
-              [nzPopconfirmTitle]="'schemes.publishConfirm' | t"
-              (nzOnConfirm)="publish.emit()"
-              [nzLoading]="busy() === 'publish'"
-              data-testid="scheme-publish"
-            >
-              <nz-icon nzType="send" /> {{ 'schemes.publish' | t }}
+              <nz-icon [nzType]="c.icon" /> {{ c.label | t }}
             </button>
           }
         </div>
@@ -157,4 +131,36 @@ export class SchemeDetailHeaderComponent {
   readonly remove = output();
   readonly archive = output();
   readonly publish = output();
+
+  /** The confirmed steps the scheme's status and the user's permissions allow, in the order of the header. */
+  protected readonly confirmed = computed(() => {
+    const status = this.scheme()?.status;
+    const steps = [
+      {
+        action: 'delete',
+        allowed: status === 'Draft' && this.session.isGranted(this.P.Manage),
+        icon: 'delete',
+        confirm: 'schemes.deleteConfirm',
+        label: 'schemes.deleteDraft',
+        run: () => this.remove.emit(),
+      },
+      {
+        action: 'archive',
+        allowed: status === 'Published' && this.session.isGranted(this.P.Publish),
+        icon: 'inbox',
+        confirm: 'schemes.archiveConfirm',
+        label: 'schemes.archive',
+        run: () => this.archive.emit(),
+      },
+      {
+        action: 'publish',
+        allowed: status === 'Draft' && this.session.isGranted(this.P.Publish),
+        icon: 'send',
+        confirm: 'schemes.publishConfirm',
+        label: 'schemes.publish',
+        run: () => this.publish.emit(),
+      },
+    ];
+    return steps.filter((step) => step.allowed);
+  });
 }
