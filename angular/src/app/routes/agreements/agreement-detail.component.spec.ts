@@ -1,16 +1,12 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { By } from '@angular/platform-browser';
-import { Router, provideRouter } from '@angular/router';
-import { provideNzIcons } from 'ng-zorro-antd/icon';
+import { Router } from '@angular/router';
 import { NzModalService } from 'ng-zorro-antd/modal';
 
 import { AgreementsAgreementDto as AgreementDto } from '@api/models';
-import { appConfig } from '@testing/fixtures';
-import { APP_ICONS } from '@core/icons';
+import { pageProviders, signIn } from '@testing/page-setup';
 import { Permissions } from '@core/permissions';
-import { SessionService } from '@core/session/session.service';
 import { unsavedChangesGuard } from '@shared/unsaved-changes';
 import { AgreementDetailComponent, fileSize, updateBody } from './agreement-detail.component';
 import { agreementDto } from './agreement-fixtures';
@@ -64,18 +60,9 @@ describe('AgreementDetailComponent', () => {
   function setup(granted: string[], tenantId: string | null, agreement: AgreementDto): void {
     TestBed.configureTestingModule({
       imports: [AgreementDetailComponent],
-      providers: [
-        provideRouter([]),
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideNzIcons(APP_ICONS),
-      ],
+      providers: pageProviders(),
     });
-    httpMock = TestBed.inject(HttpTestingController);
-    TestBed.inject(SessionService).load().subscribe();
-    httpMock
-      .expectOne('/api/app/application-configuration')
-      .flush(appConfig(granted, { tenantId, tenantName: tenantId ? 'lanzhou' : null }));
+    httpMock = signIn(granted, { tenantId, tenantName: tenantId ? 'lanzhou' : null });
     fixture = TestBed.createComponent(AgreementDetailComponent);
     component = fixture.componentInstance;
     fixture.componentRef.setInput('id', agreement.id);

@@ -1,15 +1,11 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { By } from '@angular/platform-browser';
-import { Router, provideRouter } from '@angular/router';
-import { provideNzIcons } from 'ng-zorro-antd/icon';
+import { Router } from '@angular/router';
 
-import { appConfig } from '@testing/fixtures';
 import { schemeDto } from '@testing/scheme-fixtures';
-import { APP_ICONS } from '@core/icons';
+import { pageProviders, signIn } from '@testing/page-setup';
 import { Permissions } from '@core/permissions';
-import { SessionService } from '@core/session/session.service';
 import { AgreementCreateDialogComponent } from './agreement-create-dialog.component';
 import { AgreementListComponent } from './agreement-list.component';
 import { agreementDto } from './agreement-fixtures';
@@ -34,18 +30,9 @@ describe('AgreementListComponent', () => {
   function setup(granted: string[], tenantId: string | null = null): void {
     TestBed.configureTestingModule({
       imports: [AgreementListComponent],
-      providers: [
-        provideRouter([]),
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideNzIcons(APP_ICONS),
-      ],
+      providers: pageProviders(),
     });
-    httpMock = TestBed.inject(HttpTestingController);
-    TestBed.inject(SessionService).load().subscribe();
-    httpMock
-      .expectOne('/api/app/application-configuration')
-      .flush(appConfig(granted, { tenantId, tenantName: tenantId ? 'lanzhou' : null }));
+    httpMock = signIn(granted, { tenantId, tenantName: tenantId ? 'lanzhou' : null });
     fixture = TestBed.createComponent(AgreementListComponent);
     component = fixture.componentInstance;
     el = fixture.nativeElement;
