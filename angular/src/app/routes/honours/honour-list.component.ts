@@ -8,7 +8,6 @@ import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzInputNumberModule } from 'ng-zorro-antd/input-number';
 import { NzMessageService } from 'ng-zorro-antd/message';
-import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
@@ -22,9 +21,10 @@ import {
 import { HonourService } from '@api/services';
 import { I18nService } from '@core/i18n/i18n.service';
 import { TranslatePipe } from '@core/i18n/translate.pipe';
-import { errorText, formErrorText } from '@shared/error-text';
+import { errorText } from '@shared/error-text';
 import { FieldErrorPipe } from '@shared/field-error.pipe';
-import { revealErrors } from '@shared/form-utils';
+import { formDialog } from '@shared/form-modal/form-dialog';
+import { FormModalComponent } from '@shared/form-modal/form-modal.component';
 import { PageHeaderComponent } from '@shared/page-header.component';
 import { AwardTableComponent } from '@shared/award-table.component';
 import { ReasonFieldComponent } from '@shared/reason-field.component';
@@ -47,7 +47,6 @@ const KINDS = [0, 1] as const;
     NzFormModule,
     NzInputModule,
     NzInputNumberModule,
-    NzModalModule,
     NzPopconfirmModule,
     NzSelectModule,
     NzTableModule,
@@ -57,6 +56,7 @@ const KINDS = [0, 1] as const;
     PageHeaderComponent,
     ReasonFieldComponent,
     AwardTableComponent,
+    FormModalComponent,
   ],
   templateUrl: './honour-list.component.html',
   styles: `
@@ -77,10 +77,7 @@ export class HonourListComponent implements OnInit {
   protected readonly awards = signal<AwardDto[]>([]);
   protected readonly error = signal<string | null>(null);
   protected readonly editing = signal<RuleDto | 'new' | null>(null);
-  protected readonly formError = signal<string | null>(null);
   protected readonly revoking = signal<AwardDto | null>(null);
-  protected readonly revokeError = signal<string | null>(null);
-  protected readonly saving = signal(false);
 
   readonly form = this.fb.group({
     seriesName: this.fb.control('', [Validators.required]),
@@ -95,6 +92,9 @@ export class HonourListComponent implements OnInit {
   readonly revokeForm = this.fb.group({
     reason: this.fb.control('', [Validators.required, Validators.maxLength(1000)]),
   });
+  /** The rule's and the revocation's dialogs: saving, the alert of a failed save, errors beside the fields. */
+  protected readonly ruleDialog = formDialog(this.form);
+  protected readonly revokeDialog = formDialog(this.revokeForm);
 
   private readonly pickedSeries = signal('');
   /** The grades of the series picked in the form. */
@@ -116,7 +116,6 @@ export class HonourListComponent implements OnInit {
   }
 
   edit(rule: RuleDto | null): void {
-    this.formError.set(null);
     this.form.reset({
       seriesName: rule?.seriesName ?? this.series()[0]?.name ?? '',
       name: rule?.name ?? '',
@@ -127,6 +126,7 @@ export class HonourListComponent implements OnInit {
       vetoBreaksRun: rule?.vetoBreaksRun ?? true,
     });
     this.editing.set(rule ?? 'new');
+    this.ruleDialog.show();
   }
 
   save(): void {
@@ -134,38 +134,28 @@ export class HonourListComponent implements OnInit {
     if (!current) {
       return;
     }
-    if (this.form.invalid) {
-      revealErrors(this.form);
-      return;
-    }
-    const v = this.form.getRawValue();
-    const body = {
-      seriesName: v.seriesName ?? '',
-      name: (v.name ?? '').trim(),
-      nameEn: (v.nameEn ?? '').trim() || null,
-      kind: Number(v.kind ?? 0) as 0 | 1,
-      grade: v.grade ?? '',
-      count: Number(v.count),
-      vetoBreaksRun: !!v.vetoBreaksRun,
-      concurrencyStamp: current === 'new' ? null : (current.concurrencyStamp ?? null),
-    };
-    this.saving.set(true);
-    const call =
-      current === 'new'
-        ? this.api.honourCreateRule({ body })
-        : this.api.honourUpdateRule({ id: current.id!, body });
-    call.subscribe({
-      next: () => {
-        this.saving.set(false);
+    this.ruleDialog.save(
+      (v) => {
+        const body = {
+          seriesName: v.seriesName ?? '',
+          name: (v.name ?? '').trim(),
+          nameEn: (v.nameEn ?? '').trim() || null,
+          kind: Number(v.kind ?? 0) as 0 | 1,
+          grade: v.grade ?? '',
+          count: Number(v.count),
+          vetoBreaksRun: !!v.vetoBreaksRun,
+          concurrencyStamp: current === 'new' ? null : (current.concurrencyStamp ?? null),
+        };
+        return current === 'new'
+          ? this.api.honourCreateRule({ body })
+          : this.api.honourUpdateRule({ id: current.id!, body });
+      },
+      () => {
         this.editing.set(null);
         this.message.success(this.i18n.t('honours.saved'));
         this.load();
       },
-      error: (e: unknown) => {
-        this.saving.set(false);
-        this.formError.set(formErrorText(this.i18n, this.form, e));
-      },
-    });
+    );
   }
 
   remove(rule: RuleDto): void {
@@ -176,9 +166,9 @@ export class HonourListComponent implements OnInit {
   }
 
   startRevoke(award: AwardDto): void {
-    this.revokeError.set(null);
     this.revokeForm.reset({ reason: '' });
     this.revoking.set(award);
+    this.revokeDialog.show();
   }
 
   revoke(): void {
@@ -186,24 +176,14 @@ export class HonourListComponent implements OnInit {
     if (!award?.id) {
       return;
     }
-    if (this.revokeForm.invalid) {
-      revealErrors(this.revokeForm);
-      return;
-    }
-    this.saving.set(true);
-    const reason = (this.revokeForm.getRawValue().reason ?? '').trim();
-    this.api.honourRevoke({ id: award.id, body: { reason } }).subscribe({
-      next: () => {
-        this.saving.set(false);
+    this.revokeDialog.save(
+      (v) => this.api.honourRevoke({ id: award.id!, body: { reason: (v.reason ?? '').trim() } }),
+      () => {
         this.revoking.set(null);
         this.message.success(this.i18n.t('honours.revokedDone', { name: award.name ?? '' }));
         this.load();
       },
-      error: (e: unknown) => {
-        this.saving.set(false);
-        this.revokeError.set(formErrorText(this.i18n, this.revokeForm, e));
-      },
-    });
+    );
   }
 
   private load(): void {

@@ -1,4 +1,4 @@
-import { Component, input, output } from '@angular/core';
+import { Component, booleanAttribute, input, output } from '@angular/core';
 import { FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzFormModule } from 'ng-zorro-antd/form';
@@ -24,6 +24,7 @@ import { FormDialog } from './form-dialog';
       [nzCancelText]="'common.cancel' | t"
       [nzOkLoading]="dialog().saving()"
       [nzOkDisabled]="okDisabled()"
+      [nzOkDanger]="okDanger()"
       (nzOnOk)="submitted.emit()"
       (nzOnCancel)="dialog().close()"
     >
@@ -51,5 +52,7 @@ export class FormModalComponent {
   readonly width = input<string | number>(520);
   /** OK cannot be pressed (what it would save is not loaded). */
   readonly okDisabled = input(false);
+  /** OK does something that cannot be undone (red). */
+  readonly okDanger = input(false, { transform: booleanAttribute });
   readonly submitted = output();
 }
