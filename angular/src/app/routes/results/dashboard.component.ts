@@ -29,6 +29,7 @@ import { DashboardCompletenessComponent } from './dashboard/dashboard-completene
 import { DashboardExportsComponent } from './dashboard/dashboard-exports.component';
 import { DashboardRankingComponent } from './dashboard/dashboard-ranking.component';
 import { DashboardWarningsComponent } from './dashboard/dashboard-warnings.component';
+import { BigScreen } from './dashboard/big-screen';
 import {
   MonitoringRow,
   TrendPoint,
@@ -61,84 +62,8 @@ const DEFAULT_COMPARED = 3;
     DashboardExportsComponent,
   ],
   host: { '[class.big-screen]': 'bigScreen()' },
-  template: `
-    <app-page-header [title]="'dashboard.title' | t" [subtitle]="'dashboard.subtitle' | t">
-      <nz-select
-        [ngModel]="periodId()"
-        (ngModelChange)="pick($event)"
-        [nzPlaceHolder]="'dashboard.pickPeriod' | t"
-        [nzLoading]="periodsLoading()"
-        style="width: 280px"
-        data-testid="dashboard-period"
-      >
-        @for (period of periods(); track period.id) {
-          <nz-option [nzValue]="period.id" [nzLabel]="period.name ?? ''" />
-        }
-      </nz-select>
-      @if (periodId(); as id) {
-        <app-dashboard-exports [periodId]="id" />
-      }
-      <button nz-button (click)="toggleBigScreen()" data-testid="dashboard-big-screen">
-        <nz-icon [nzType]="bigScreen() ? 'fullscreen-exit' : 'fullscreen'" />{{
-          (bigScreen() ? 'dashboard.exitBigScreen' : 'dashboard.bigScreen') | t
-        }}
-      </button>
-    </app-page-header>
-
-    @if (loadError()) {
-      <nz-alert class="form-alert" nzType="error" nzShowIcon [nzMessage]="loadError()!" />
-    }
-
-    @if (selected(); as period) {
-      <div class="period-line">
-        <nz-tag [nzColor]="statusColour(period.status)">{{
-          'periods.statuses.' + period.status | t
-        }}</nz-tag>
-      </div>
-      <app-dashboard-ranking [rows]="ranking()" [loading]="loading()" [periodId]="periodId()" />
-      <app-dashboard-comparison
-        [cities]="cities()"
-        [(compared)]="compared"
-        [radarOptions]="radarOptions()"
-        [hasCategories]="hasCategories()"
-        [monitoringLoading]="monitoringLoading()"
-        [monitoringError]="monitoringError()"
-        [trendOptions]="trendOptions()"
-        [hasTrends]="trends().length > 0"
-        [trendLoading]="trendLoading()"
-        [trendError]="trendError()"
-      />
-      <app-dashboard-warnings
-        [warnings]="warnings()"
-        [cities]="cities()"
-        [loading]="monitoringLoading()"
-        [periodId]="periodId()"
-        [city]="warningCity()"
-        (cityChange)="chooseCity($event)"
-      />
-      <app-dashboard-completeness [rows]="completeness()" [loading]="loading()" />
-    } @else if (!periodsLoading() && !periods().length) {
-      <div class="empty">{{ 'dashboard.noPeriods' | t }}</div>
-    }
-  `,
-  styles: `
-    :host.big-screen {
-      position: fixed;
-      inset: 0;
-      z-index: 1000;
-      overflow: auto;
-      padding: 24px 32px;
-      background: #f0f2f5;
-    }
-    .period-line {
-      margin-bottom: 12px;
-    }
-    .empty {
-      padding: 48px 0;
-      text-align: center;
-      color: rgba(0, 0, 0, 0.45);
-    }
-  `,
+  templateUrl: './dashboard.component.html',
+  styleUrl: './dashboard.component.css',
 })
 export class DashboardComponent implements OnInit {
   private readonly periodApi = inject(PeriodService);
@@ -148,10 +73,10 @@ export class DashboardComponent implements OnInit {
   private readonly session = inject(SessionService);
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
-  private readonly host = inject(ElementRef<HTMLElement>);
   private readonly destroyRef = inject(DestroyRef);
-  /** 大屏: the dashboard fills the screen (the browser's full screen where allowed). */
-  readonly bigScreen = signal(false);
+  private readonly screen = new BigScreen(inject(ElementRef<HTMLElement>).nativeElement);
+  /** 大屏: the dashboard fills the screen. */
+  readonly bigScreen = this.screen.on;
 
   protected readonly periods = signal<PeriodDto[]>([]);
   protected readonly periodsLoading = signal(false);
@@ -303,24 +228,8 @@ export class DashboardComponent implements OnInit {
   }
 
   toggleBigScreen(): void {
-    const on = !this.bigScreen();
-    this.bigScreen.set(on);
-    const element = this.host.nativeElement as HTMLElement;
-    if (on && element.requestFullscreen && !document.fullscreenElement) {
-      element.requestFullscreen().catch(() => undefined);
-      document.addEventListener('fullscreenchange', this.leftFullscreen);
-    } else if (!on && document.fullscreenElement) {
-      void document.exitFullscreen().catch(() => undefined);
-    }
+    this.screen.toggle();
   }
-
-  /** Esc leaves the browser's full screen: the big screen ends with it. */
-  private readonly leftFullscreen = () => {
-    if (!document.fullscreenElement) {
-      this.bigScreen.set(false);
-      document.removeEventListener('fullscreenchange', this.leftFullscreen);
-    }
-  };
 
   private loadMonitoring(periodId: string): void {
     this.monitoringLoading.set(true);
