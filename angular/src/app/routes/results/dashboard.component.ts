@@ -1,4 +1,13 @@
-import { Component, DestroyRef, ElementRef, OnInit, computed, inject, signal } from '@angular/core';
+import {
+  Component,
+  DestroyRef,
+  ElementRef,
+  OnInit,
+  WritableSignal,
+  computed,
+  inject,
+  signal,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { ActivatedRoute, Router } from '@angular/router';
@@ -7,7 +16,7 @@ import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTagModule } from 'ng-zorro-antd/tag';
-import { catchError, forkJoin, of } from 'rxjs';
+import { Observable } from 'rxjs';
 
 import {
   PeriodsPeriodDto as PeriodDto,
@@ -30,13 +39,8 @@ import { DashboardExportsComponent } from './dashboard/dashboard-exports.compone
 import { DashboardRankingComponent } from './dashboard/dashboard-ranking.component';
 import { DashboardWarningsComponent } from './dashboard/dashboard-warnings.component';
 import { BigScreen } from './dashboard/big-screen';
-import {
-  MonitoringRow,
-  TrendPoint,
-  radarChartOptions,
-  trendChartOptions,
-  warningItems,
-} from './monitoring';
+import { DashboardTrends } from './dashboard/dashboard-trends';
+import { MonitoringRow, radarChartOptions, trendChartOptions, warningItems } from './monitoring';
 
 export { colourHex } from './monitoring';
 export { totalsChartOptions } from './dashboard/dashboard-ranking.component';
@@ -87,15 +91,20 @@ export class DashboardComponent implements OnInit {
   readonly ranking = signal<RankingRowDto[]>([]);
   readonly completeness = signal<CompletenessRowDto[]>([]);
   protected readonly loading = signal(false);
+  protected readonly completenessLoading = signal(false);
   protected readonly loadError = signal<string | null>(null);
 
   readonly monitoring = signal<MonitoringRow[]>([]);
   protected readonly monitoringLoading = signal(false);
   protected readonly monitoringError = signal<string | null>(null);
-  readonly trends = signal<TrendPoint[]>([]);
-  private trendsSchemeId: string | null = null;
-  protected readonly trendLoading = signal(false);
-  protected readonly trendError = signal<string | null>(null);
+  private readonly trendLoader = new DashboardTrends(
+    (schemeId) => this.resultApi.resultGetTrends({ schemeId }),
+    (points) => this.ownCity(points),
+    (e) => errorText(this.i18n, e),
+  );
+  readonly trends = this.trendLoader.points.asReadonly();
+  protected readonly trendLoading = this.trendLoader.loading.asReadonly();
+  protected readonly trendError = this.trendLoader.error.asReadonly();
   /** Cities compared in the radar and the trend lines. */
   readonly compared = signal<string[]>([]);
   /** City the early-warning list is limited to (null: every city), kept in the URL (?city=). */
@@ -180,27 +189,42 @@ export class DashboardComponent implements OnInit {
       return;
     }
     this.loadMonitoring(id);
-    this.loadTrends(this.periods().find((p) => p.id === id)?.schemeId ?? null);
-    this.loading.set(true);
+    this.trendLoader.load(this.periods().find((p) => p.id === id)?.schemeId ?? null);
     this.loadError.set(null);
-    forkJoin([
+    this.loadRows(
+      id,
       this.resultApi.resultGetRanking({ periodId: id }),
+      this.ranking,
+      this.loading,
+    );
+    this.loadRows(
+      id,
       this.resultApi.resultGetCompleteness({ periodId: id }),
-    ]).subscribe({
-      next: ([ranking, completeness]) => {
-        if (this.periodId() !== id) {
-          return;
+      this.completeness,
+      this.completenessLoading,
+    );
+  }
+
+  /** Ranking and completeness load apart: the ranking is not held by the slower completeness. */
+  private loadRows<T extends { cityId?: string }>(
+    id: string,
+    request: Observable<T[]>,
+    rows: WritableSignal<T[]>,
+    loading: WritableSignal<boolean>,
+  ): void {
+    loading.set(true);
+    request.subscribe({
+      next: (list) => {
+        if (this.periodId() === id) {
+          loading.set(false);
+          rows.set(this.ownCity(list));
         }
-        this.loading.set(false);
-        this.ranking.set(this.ownCity(ranking));
-        this.completeness.set(this.ownCity(completeness));
       },
       error: (e: unknown) => {
-        if (this.periodId() !== id) {
-          return;
+        if (this.periodId() === id) {
+          loading.set(false);
+          this.loadError.set(errorText(this.i18n, e));
         }
-        this.loading.set(false);
-        this.loadError.set(errorText(this.i18n, e));
       },
     });
   }
@@ -261,36 +285,5 @@ export class DashboardComponent implements OnInit {
         this.monitoringError.set(errorText(this.i18n, e));
       },
     });
-  }
-
-  /** Trends belong to the scheme: reloaded only when the picked period has another scheme. */
-  private loadTrends(schemeId: string | null): void {
-    if (schemeId === this.trendsSchemeId) {
-      return;
-    }
-    this.trendsSchemeId = schemeId;
-    this.trends.set([]);
-    this.trendError.set(null);
-    if (!schemeId) {
-      return;
-    }
-    this.trendLoading.set(true);
-    this.resultApi
-      .resultGetTrends({ schemeId })
-      .pipe(
-        catchError((e: unknown) => {
-          if (this.trendsSchemeId === schemeId) {
-            this.trendError.set(errorText(this.i18n, e));
-          }
-          return of([] as TrendPoint[]);
-        }),
-      )
-      .subscribe((points) => {
-        if (this.trendsSchemeId !== schemeId) {
-          return;
-        }
-        this.trendLoading.set(false);
-        this.trends.set(this.ownCity(points));
-      });
   }
 }
