@@ -186,7 +186,8 @@ export class EntryDrafts {
           note: draft.note ?? null,
           unitId: current.unitId ?? null,
           concurrencyStamp: current.concurrencyStamp ?? null,
-          overrideReason: this.overrides.reason(code),
+          // Only a change of a fed value carries a reason.
+          ...(this.overrides.reason(code) ? { overrideReason: this.overrides.reason(code) } : {}),
         },
       })
       .subscribe({

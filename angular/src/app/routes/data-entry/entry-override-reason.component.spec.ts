@@ -114,7 +114,7 @@ describe('EntryOverrideReasonComponent', () => {
     // The value is no longer fed: the next change is saved without asking.
     change('91');
     const next = httpMock.expectOne(URL);
-    expect(next.request.body.overrideReason).toBeNull();
+    expect(next.request.body.overrideReason).toBeUndefined();
     next.flush(fed({ value: { number: 91 }, sourceName: null, sourceText: mark }));
   });
 
