@@ -20,6 +20,7 @@ import { beijingText } from '@core/time/beijing-time';
 import { errorText } from '@shared/error-text';
 import { PageHeaderComponent } from '@shared/page-header.component';
 
+import { CityProfilePrintHeadComponent } from './city-profile-print.component';
 import { DashboardChartComponent } from './dashboard/dashboard-chart.component';
 
 /** The tag colour of a grade or colour band by its key in the scheme. */
@@ -64,6 +65,7 @@ export function bandColour(key: string | null | undefined): string {
     TranslatePipe,
     PageHeaderComponent,
     DashboardChartComponent,
+    CityProfilePrintHeadComponent,
   ],
   template: `
     <app-page-header
@@ -92,6 +94,7 @@ export function bandColour(key: string | null | undefined): string {
       <nz-alert nzType="error" nzShowIcon [nzMessage]="error()!" />
     }
     @if (profile(); as p) {
+      <app-city-profile-print-head [city]="p.cityName ?? ''" />
       <nz-card [nzTitle]="'cityProfile.results' | t" class="section">
         <app-dashboard-chart
           class="no-print"
