@@ -95,6 +95,7 @@ public static class PilotAssessmentApplicationModule
         services.AddScoped<IReviewAppService, ReviewAppService>();
         services.AddScoped<ScoreSheetStore>();
         services.AddScoped<ScoreSheetDocuments>();
+        services.AddScoped<ScoreSheetLineSources>();
         services.AddScoped<IResultPublicationAppService, ResultPublicationAppService>();
         services.AddScoped<IResultChangeAppService, ResultChangeAppService>();
         services.AddScoped<IScoreSheetAppService, ScoreSheetAppService>();

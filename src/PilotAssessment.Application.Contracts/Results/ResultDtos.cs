@@ -118,6 +118,24 @@ public sealed class ScoreSheetLineDto
     public string ExplanationZh { get; set; } = string.Empty;
 
     public string ExplanationEn { get; set; } = string.Empty;
+
+    /// <summary>Where the value came from, as a code: Entered (by a person), Fed (a data feed), Overridden (fed, then changed by a person); null when unreported.</summary>
+    public string? Source { get; set; }
+
+    /// <summary>The data feed (department · name) that wrote the value; for Overridden, the feed whose value was replaced.</summary>
+    public string? SourceName { get; set; }
+
+    /// <summary>When the feed wrote the value (UTC); null unless <see cref="Source"/> is Fed.</summary>
+    public DateTime? SourceTime { get; set; }
+
+    /// <summary><see cref="SourceTime"/> in Beijing time (yyyy-MM-dd HH:mm).</summary>
+    public string? SourceTimeLocal { get; set; }
+
+    /// <summary>Why a person replaced the fed value (Overridden only).</summary>
+    public string? OverrideReason { get; set; }
+
+    /// <summary>The source in words, in the reader's language (人工录入, 数据接口：公安局 · 警情推送（…）, 人工修改，原值来自…（原因：…）).</summary>
+    public string? SourceText { get; set; }
 }
 
 public sealed class RankingRowDto

@@ -39,7 +39,13 @@ public sealed class ResultsAutoMapperProfile : Profile
             .ForMember(d => d.Change, o => o.MapFrom(s => !s.NotAssessed && s.PreviousTotal != null ? s.Total - s.PreviousTotal : null));
         CreateMap<ScoreSheetLineRecord, ScoreSheetLineDto>()
             .ForMember(d => d.Status, o => o.MapFrom(s => s.Status.ToString()))
-            .ForMember(d => d.ReferenceSourceText, o => o.Ignore());
+            .ForMember(d => d.ReferenceSourceText, o => o.Ignore())
+            .ForMember(d => d.Source, o => o.Ignore())
+            .ForMember(d => d.SourceName, o => o.Ignore())
+            .ForMember(d => d.SourceTime, o => o.Ignore())
+            .ForMember(d => d.SourceTimeLocal, o => o.Ignore())
+            .ForMember(d => d.OverrideReason, o => o.Ignore())
+            .ForMember(d => d.SourceText, o => o.Ignore());
     }
 
     /// <summary>Where a reference figure came from, in words for the sheet.</summary>

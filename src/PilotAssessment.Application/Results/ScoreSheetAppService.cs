@@ -21,6 +21,7 @@ public sealed class ScoreSheetAppService(
     PdfFontProvider pdfFonts,
     ScoreSheetStore store,
     ScoreSheetDocuments documents,
+    ScoreSheetLineSources sources,
     IConfiguration configuration) : PilotAssessmentAppService(context), IScoreSheetAppService
 {
     public async Task<ScoreSheetRecordDto> GetMySheetAsync(Guid periodId, int? version)
@@ -38,7 +39,7 @@ public sealed class ScoreSheetAppService(
         query = version is { } v ? query.Where(s => s.Version == v) : query.Where(s => s.IsCurrent);
         var record = await sheets.FirstOrDefaultAsync(query) ?? throw new EntityNotFoundException(typeof(ScoreSheetRecord), periodId);
         var city = await tenants.GetAsync(cityId);
-        return await store.ToDtoAsync(record, city.DisplayName);
+        return await WithSourcesAsync(await store.ToDtoAsync(record, city.DisplayName));
     }
 
     public async Task<ScoreSheetRecordDto> GetSheetAsync(Guid sheetId)
@@ -46,7 +47,7 @@ public sealed class ScoreSheetAppService(
         using var _ = ReadAcrossCitiesIfHost();
         var record = await sheets.GetAsync(sheetId);
         var city = await tenants.FindAsync(record.TenantId!.Value);
-        return await store.ToDtoAsync(record, city?.DisplayName);
+        return await WithSourcesAsync(await store.ToDtoAsync(record, city?.DisplayName));
     }
 
     public async Task<ScoreSheetJsonDto> GetSheetJsonAsync(Guid sheetId, string? ifNoneMatch)
@@ -90,6 +91,13 @@ public sealed class ScoreSheetAppService(
             version.Appeals = appeals;
         }
 
+        await sources.FillAsync(versions);
         return versions;
+    }
+
+    private async Task<ScoreSheetRecordDto> WithSourcesAsync(ScoreSheetRecordDto sheet)
+    {
+        await sources.FillAsync([sheet]);
+        return sheet;
     }
 }

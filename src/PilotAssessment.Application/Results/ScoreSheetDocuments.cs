@@ -18,10 +18,11 @@ public sealed class ScoreSheetDocuments(
     IRepository<ScoreSheetDocument> documents,
     IRepository<Tenant> tenants,
     IScoreSheetDocumentWriter writer,
-    ScoreSheetStore store)
+    ScoreSheetStore store,
+    ScoreSheetLineSources sources)
 {
     /// <summary>Raise when <see cref="ScoreSheetRecordDto"/> or its mapping changes: older documents are then written again.</summary>
-    public const int Format = 1;
+    public const int Format = 2;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -68,7 +69,9 @@ public sealed class ScoreSheetDocuments(
     {
         var record = await sheets.GetAsync(sheetId);
         var lines = await store.LinesOfAsync([sheetId]);
-        var node = JsonSerializer.SerializeToNode(store.ToDto(record, null, lines[sheetId]), Json)!.AsObject();
+        var dto = store.ToDto(record, null, lines[sheetId]);
+        await sources.FillAsync([dto]);
+        var node = JsonSerializer.SerializeToNode(dto, Json)!.AsObject();
         foreach (var property in LiveProperties)
         {
             node.Remove(property);

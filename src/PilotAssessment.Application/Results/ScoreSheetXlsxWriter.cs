@@ -29,11 +29,11 @@ public static class ScoreSheetXlsxWriter
         Row(data, H("SelfTotal"), sheet.SelfTotal, H("Indicators"), sheet.IndicatorPoints, H("Bonus"), sheet.Bonus, H("VetoDeduction"), sheet.VetoDeduction);
         Row(data);
         Row(data, H("IndicatorCode"), H("IndicatorName"), H("MaxPoints"), H("Value"), H("ReferenceValue"), H("ReferenceSource"),
-            H("SelfScore"), H("AuditorScore"), H("AdjustReason"), H("Points"), H("Status"), H("Explanation"));
+            H("SelfScore"), H("AuditorScore"), H("AdjustReason"), H("Points"), H("Status"), H("Explanation"), H("Source"));
         foreach (var line in sheet.Lines)
         {
             Row(data, line.IndicatorCode, line.IndicatorName, line.MaxPoints, (object?)line.ValueText ?? line.Value, line.ReferenceValue, line.ReferenceSourceText,
-                line.SelfScore, line.AuditorScore, line.AdjustReason, line.Points, StatusText(line.Status), English ? line.ExplanationEn : line.ExplanationZh);
+                line.SelfScore, line.AuditorScore, line.AdjustReason, line.Points, StatusText(line.Status), English ? line.ExplanationEn : line.ExplanationZh, line.SourceText);
         }
     });
 

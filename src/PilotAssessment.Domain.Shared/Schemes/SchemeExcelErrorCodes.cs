@@ -47,4 +47,7 @@ public static class SchemeExcelErrorCodes
 
     /// <summary>{3} = the parser's detail.</summary>
     public const string RuleJsonMalformed = "SchemesExcel:RuleJsonMalformed";
+
+    /// <summary>{3} = the upper bound found, {4} = the lower bound, {5} = the lower bound's header.</summary>
+    public const string BoundsInverted = "SchemesExcel:BoundsInverted";
 }

@@ -114,6 +114,61 @@ public sealed class SchemeExcel_Tests
     }
 
     [Fact]
+    public void Should_Carry_The_Indicator_Bounds_Both_Ways()
+    {
+        // S = 合理值下限 (min), T = 合理值上限 (max); A01 has only an upper bound, A02 both.
+        var xlsx = WorkbookEditor.SetCell(SampleXlsx(), "指标", "T4", "12");
+        xlsx = WorkbookEditor.SetCell(xlsx, "指标", "S5", "-1.5");
+        xlsx = WorkbookEditor.SetCell(xlsx, "指标", "T5", "7");
+
+        var read = SchemeExcelReader.Read(new MemoryStream(xlsx));
+
+        var indicators = read.Definition.AllIndicators().ToDictionary(i => i.Code);
+        (indicators["A01"].Min, indicators["A01"].Max).ShouldBe(((decimal?)null, (decimal?)12m));
+        (indicators["A02"].Min, indicators["A02"].Max).ShouldBe(((decimal?)-1.5m, (decimal?)7m));
+        indicators["A03"].Min.ShouldBeNull();
+        WorkbookEditor.CellText(xlsx, "指标", "S1").ShouldBe("合理值下限");
+        WorkbookEditor.CellText(xlsx, "指标", "T2").ShouldBe("max");
+
+        // Written again from the definition, the bounds come back unchanged.
+        var again = SchemeExcelReader.Read(new MemoryStream(SchemeExcelWriter.Write(read)));
+        SchemeJsonSerializer.SerializeDefinition(again.Definition).ShouldBe(SchemeJsonSerializer.SerializeDefinition(read.Definition));
+        WorkbookEditor.CellText(SchemeExcelWriter.Write(read), "指标", "T4").ShouldBe("12");
+    }
+
+    [Fact]
+    public void Should_Read_A_Workbook_Written_Before_The_Bounds_Columns()
+    {
+        var xlsx = SampleXlsx();
+        foreach (var cell in new[] { "S1", "S2", "T1", "T2" })
+        {
+            xlsx = WorkbookEditor.SetCell(xlsx, "指标", cell, null);
+        }
+
+        var read = SchemeExcelReader.Read(new MemoryStream(xlsx));
+
+        SchemeJsonSerializer.SerializeDefinition(read.Definition).ShouldBe(SchemeJsonSerializer.SerializeDefinition(Sample.Definition));
+    }
+
+    [Fact]
+    public void Should_Name_The_Cell_Of_A_Bound_That_Is_No_Number_Or_Below_The_Lower_Bound()
+    {
+        var xlsx = WorkbookEditor.SetCell(SampleXlsx(), "指标", "S4", "十");
+        xlsx = WorkbookEditor.SetCell(xlsx, "指标", "S5", "9");
+        xlsx = WorkbookEditor.SetCell(xlsx, "指标", "T5", "3");
+
+        var errors = ReadErrors(xlsx);
+
+        errors.Select(e => (e.Location, e.Code)).ShouldBe(
+        [
+            ("指标!S4", SchemeExcelErrorCodes.NotANumber),
+            ("指标!T5", SchemeExcelErrorCodes.BoundsInverted),
+        ]);
+        errors[0].Arguments.ShouldBe(["指标", "S4", "合理值下限", "十"]);
+        errors[1].Arguments.ShouldBe(["指标", "T5", "合理值上限", "3", "9", "合理值下限"]);
+    }
+
+    [Fact]
     public void Should_Refuse_Unknown_Rule_Kinds_In_The_Kind_Column_And_In_The_Json()
     {
         var xlsx = WorkbookEditor.SetCell(SampleXlsx(), "指标", "O4", "lottery");

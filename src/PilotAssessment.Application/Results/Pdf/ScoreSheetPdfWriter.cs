@@ -122,10 +122,33 @@ public static class ScoreSheetPdfWriter
             layout.Paragraph("参考值于结果发布时确定并随评分表保存，此后重新评定均按此参考值计算。");
         }
 
+        Sources(layout, sheet.Lines);
         AppealsAnnex(layout, sheet.Appeals);
         Signature(layout, reviewingBody);
         return layout.Render($"{city} {periodName} 考评评分表 第 {sheet.Version} 版", $"{Text(city)} · {Text(periodName)} · 第 {sheet.Version} 版");
     }
+
+    /// <summary>七、数据来源: the lines a data feed wrote or whose fed value a person changed; the others were entered by hand.</summary>
+    private static void Sources(PdfLayout layout, IReadOnlyList<ScoreSheetLineDto> lines)
+    {
+        layout.Heading("七、数据来源");
+        var fed = lines.Where(l => l.Source is ScoreSheetLineSources.Fed or ScoreSheetLineSources.Overridden).ToList();
+        if (fed.Count == 0)
+        {
+            layout.Paragraph("本表填报值均为人工录入。");
+            return;
+        }
+
+        layout.Table(
+            [new("编码", 40), new("指标", 160), new("填报值", 60), new("来源", 263)],
+            fed.Select(l => new[] { Text(l.IndicatorCode), Text(l.IndicatorName), Text(l.ValueText ?? Number(l.Value)), SourceZh(l) }).ToList());
+        layout.Paragraph("未列出的已填报指标均为人工录入。");
+    }
+
+    /// <summary>The source in Chinese whatever the reader's language, as the rest of the printed sheet.</summary>
+    private static string SourceZh(ScoreSheetLineDto line) => line.Source == ScoreSheetLineSources.Fed
+        ? $"数据接口：{Text(line.SourceName)}（{line.SourceTimeLocal} 北京时间报送）"
+        : $"人工修改，原值来自数据接口：{Text(line.SourceName)}（原因：{Text(line.OverrideReason)}）";
 
     /// <summary>The reviewing body and the block the reviewer signs and seals on the printed sheet.</summary>
     private static void Signature(PdfLayout layout, string? reviewingBody)

@@ -57,6 +57,8 @@ public static class SchemeExcelLayout
         new("rule", "规则参数（JSON）"),
         new("rule_summary", "规则说明（按参数生成）"),
         new("rule_text", "细则原文"),
+        new("min", "合理值下限"),
+        new("max", "合理值上限"),
     ]);
 
     public static readonly SchemeExcelSheet DataItems = new("数据项",

@@ -68,6 +68,7 @@ internal static class SchemeExcelTreeReader
         var scoreSource = row.Enum<ScoreSource>("score_source", required: true);
         var evidence = row.Bool("evidence_required");
         var target = row.Decimal("target", required: false);
+        var (min, max) = ReadBounds(row);
         var rule = SchemeExcelRuleReader.ReadRule(row);
         if (rule is null)
         {
@@ -89,9 +90,23 @@ internal static class SchemeExcelTreeReader
             Formula = row.Text("formula"),
             Target = target,
             RuleText = row.Text("rule_text"),
+            Min = min,
+            Max = max,
         };
     }
 
+    /// <summary>The plausible range of the checked number (docs/adr/0024): either bound may be empty, min never above max.</summary>
+    private static (decimal? Min, decimal? Max) ReadBounds(SchemeSheetRow row)
+    {
+        var min = row.Decimal("min", required: false);
+        var max = row.Decimal("max", required: false);
+        if (min > max)
+        {
+            row.Error("max", SchemeExcelErrorCodes.BoundsInverted, SchemeExcelJson.Invariant(max!.Value), SchemeExcelJson.Invariant(min!.Value), SchemeExcelLayout.Indicators["min"].Header);
+        }
+
+        return (min, max);
+    }
 
     private sealed class CategoryBuilder(string code, string name, string? nameEn)
     {

@@ -78,6 +78,7 @@ public static class SchemeExcelWriter
                 indicator.MaxPoints, indicator.ResponsibleUnit, SchemeExcelJson.EnumLabel(indicator.ScoreSource),
                 indicator.EvidenceRequired ? L.Yes : L.No, indicator.Target, indicator.Formula, Labels.RuleKind(indicator.Rule.Kind),
                 SchemeExcelJson.SerializeRule(indicator.Rule), RuleTextGenerator.Generate(indicator).ZhHans, indicator.RuleText,
+                indicator.Min, indicator.Max,
             ];
         }
 

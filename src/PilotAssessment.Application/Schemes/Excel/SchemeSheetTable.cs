@@ -9,6 +9,9 @@ internal sealed class SchemeSheetTable
     // Columns only for reading aid: the reader does not need them.
     private static readonly HashSet<string> Informational = ["level", "rule_summary"];
 
+    // Columns added later: a workbook exported before them still reads (the bounds are then absent).
+    private static readonly HashSet<string> Optional = ["min", "max"];
+
     public SchemeSheetTable(SchemeExcelSheet layout, SortedDictionary<int, Dictionary<int, string>> cellsByRow, List<SchemeExcelError> errors)
     {
         Layout = layout;
@@ -28,7 +31,7 @@ internal sealed class SchemeSheetTable
             {
                 Columns[column.Key] = index;
             }
-            else if (!Informational.Contains(column.Key))
+            else if (!Informational.Contains(column.Key) && !Optional.Contains(column.Key))
             {
                 errors.Add(new SchemeExcelError(layout.Name, 0, string.Empty, SchemeExcelErrorCodes.ColumnMissing, [layout.Name, column.Header, column.Key]));
             }

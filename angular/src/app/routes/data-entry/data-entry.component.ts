@@ -14,6 +14,7 @@ import { DataEntryStore } from './data-entry.store';
 import { EntryCellErrorsComponent } from './entry-cell-errors.component';
 import { EntryGridComponent } from './entry-grid.component';
 import { EntryLineDrawerComponent } from './entry-line-drawer.component';
+import { EntryOverrideReasonComponent } from './entry-override-reason.component';
 import { EntrySubmissionComponent } from './entry-submission.component';
 import { EntryWorkflowBarComponent } from './entry-workflow-bar.component';
 
@@ -34,6 +35,7 @@ import { EntryWorkflowBarComponent } from './entry-workflow-bar.component';
     EntryCellErrorsComponent,
     EntryGridComponent,
     EntryLineDrawerComponent,
+    EntryOverrideReasonComponent,
     EntrySubmissionComponent,
     EntryWorkflowBarComponent,
   ],

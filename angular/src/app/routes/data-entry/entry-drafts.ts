@@ -15,6 +15,7 @@ import {
   valueText,
 } from '@shared/entry-value';
 import { errorText } from '@shared/error-text';
+import { FedOverrides } from './entry-override-reason.component';
 
 /** Save state of one line, by indicator code. */
 export type LineState =
@@ -77,6 +78,8 @@ export class EntryDrafts {
   /** Server messages of the last failed save or submit, by indicator code and field ("value.number", "note", "evidence"). */
   readonly fieldErrors = this._fieldErrors.asReadonly();
   readonly drafts = this._drafts.asReadonly();
+  /** Reasons for changing fed values, asked before their save. */
+  readonly overrides = new FedOverrides();
 
   constructor(private readonly host: DraftsHost) {}
 
@@ -167,7 +170,10 @@ export class EntryDrafts {
     const current = this.host.lines().find((l) => l.indicatorCode === code) ?? line;
     const unchanged =
       sameValue(draft.value, current.value) && (draft.note ?? null) === (current.note ?? null);
-    if (unchanged && this._states()[code]?.kind !== 'conflict') {
+    if (
+      (unchanged && this._states()[code]?.kind !== 'conflict') ||
+      this.overrides.mustAsk(current)
+    ) {
       return;
     }
     this.setState(code, { kind: 'saving' });
@@ -180,11 +186,14 @@ export class EntryDrafts {
           note: draft.note ?? null,
           unitId: current.unitId ?? null,
           concurrencyStamp: current.concurrencyStamp ?? null,
+          // Only a change of a fed value carries a reason.
+          ...(this.overrides.reason(code) ? { overrideReason: this.overrides.reason(code) } : {}),
         },
       })
       .subscribe({
         next: (saved) => {
           this.replaceLine(code, saved);
+          this.overrides.done(code);
           this.clearFieldErrors(code);
           if (this._drafts()[code] === draft) {
             this.dropDraft(code);
@@ -208,6 +217,7 @@ export class EntryDrafts {
             });
           } else {
             const errors = messagesByField(e);
+            this.overrides.refused(current, errors['overrideReason']);
             this._fieldErrors.update((all) => ({ ...all, [code]: errors }));
             this.setState(code, { kind: 'error', message: errorText(this.i18n, e) });
           }
@@ -243,6 +253,14 @@ export class EntryDrafts {
     this._drafts.set({});
     this.texts.set({});
     this.pending.clear();
+    this.overrides.clear();
+  }
+
+  /** Puts the stored value back in the line's boxes (a change of a fed value given up). */
+  discard(code: string): void {
+    this.dropDraft(code);
+    this.clearFieldErrors(code);
+    this.overrides.done(code);
   }
 
   private dropDraft(code: string): void {

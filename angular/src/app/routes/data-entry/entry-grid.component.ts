@@ -1,5 +1,5 @@
 import { DecimalPipe } from '@angular/common';
-import { Component, inject } from '@angular/core';
+import { Component, ElementRef, Injector, afterNextRender, computed, inject } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCheckboxModule } from 'ng-zorro-antd/checkbox';
@@ -12,7 +12,8 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 import { DataEntryEntryLineDto as EntryLineDto } from '@api/models';
 import { TranslatePipe } from '@core/i18n/translate.pipe';
 import { DataEntryStore } from './data-entry.store';
-import { focusNextCell, typedText } from './entry-cells';
+import { focusLineAfter, focusNextCell, typedText } from './entry-cells';
+import { EntryGridDrawing } from './entry-grid-drawing';
 import { ENTRY_FILTERS } from './entry-grid-view';
 import { EntryLineStateComponent } from './entry-line-state.component';
 import { EntryValueEditorComponent } from './entry-value-editor.component';
@@ -23,7 +24,7 @@ import { QualityFlagComponent } from '../quality/quality-flag.component';
  * The keyboard-friendly grid of the sheet's lines, grouped by category with subtotals and filtered
  * (未填报, 缺佐证, 被退回): selection, value, note, evidence and state of each. Like a spreadsheet,
  * Enter saves the line and goes down to the next line's value, Tab to the next input of the line;
- * a line is saved on blur or Enter.
+ * a line is saved on blur or Enter. A long sheet is drawn step by step (the first screen at once).
  */
 @Component({
   selector: 'app-entry-grid',
@@ -43,6 +44,8 @@ import { QualityFlagComponent } from '../quality/quality-flag.component';
     EntryLineStateComponent,
     EntryValueEditorComponent,
   ],
+  // MORE_LINES_EVENT of entry-cells.ts
+  host: { '(entrymorelines)': 'drawAllAndGoOn($event)' },
   templateUrl: './entry-grid.component.html',
   styleUrl: './data-entry.component.css',
 })
@@ -50,6 +53,25 @@ export class EntryGridComponent {
   protected readonly store = inject(DataEntryStore);
   protected readonly typedText = typedText;
   protected readonly filters = ENTRY_FILTERS;
+  private readonly element = inject(ElementRef<HTMLElement>);
+  private readonly injector = inject(Injector);
+  protected readonly drawing = new EntryGridDrawing({
+    groups: this.store.view.groups,
+    total: computed(() => this.store.view.visible().length),
+    restart: computed(() => [this.store.view.filter(), this.store.periodId()]),
+  });
+
+  /** Enter went past the last line drawn: every line is drawn, then the next one gets the focus. */
+  protected drawAllAndGoOn(event: Event): void {
+    if (!this.drawing.pending()) {
+      return;
+    }
+    const code = (event as CustomEvent<string | null>).detail;
+    this.drawing.drawAll();
+    afterNextRender(() => focusLineAfter(this.element.nativeElement as HTMLElement, code), {
+      injector: this.injector,
+    });
+  }
 
   /**
    * Enter on a grade or checklist line (its boxes do not take Enter themselves) goes down to the next

@@ -133,6 +133,10 @@ describe('CityProfileComponent', () => {
       '/supervision/q1',
     );
     expect(page.querySelector('[data-testid="profile-city"]')).toBeNull();
+    // The printed page names the city and the print time at its top.
+    const head = page.querySelector('[data-testid="profile-print-head"]')!.textContent ?? '';
+    expect(head).toContain('兰州市考评概况');
+    expect(head).toMatch(/打印时间：\d{4}-\d\d-\d\d \d\d:\d\d（北京时间）/);
     httpMock.verify();
   });
 

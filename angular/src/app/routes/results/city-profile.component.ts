@@ -21,6 +21,7 @@ import { PageHeaderComponent } from '@shared/page-header.component';
 
 import { CityProfilePeriodsComponent } from './city-profile-periods.component';
 import { profileChart } from './city-profile-chart';
+import { CityProfilePrintHeadComponent } from './city-profile-print.component';
 import { DashboardChartComponent } from './dashboard/dashboard-chart.component';
 
 /**
@@ -44,6 +45,7 @@ import { DashboardChartComponent } from './dashboard/dashboard-chart.component';
     DashboardChartComponent,
     AwardTableComponent,
     CityProfilePeriodsComponent,
+    CityProfilePrintHeadComponent,
   ],
   template: `
     <app-page-header
@@ -72,6 +74,7 @@ import { DashboardChartComponent } from './dashboard/dashboard-chart.component';
       <nz-alert nzType="error" nzShowIcon [nzMessage]="error()!" />
     }
     @if (profile(); as p) {
+      <app-city-profile-print-head [city]="p.cityName ?? ''" />
       <nz-card [nzTitle]="'cityProfile.results' | t" class="section">
         <app-dashboard-chart
           class="no-print"

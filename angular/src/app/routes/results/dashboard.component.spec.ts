@@ -1,6 +1,11 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { ComponentFixture, TestBed } from '@angular/core/testing';
+import {
+  ComponentFixture,
+  DeferBlockBehavior,
+  DeferBlockState,
+  TestBed,
+} from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 import { provideEchartsCore } from 'ngx-echarts';
@@ -139,9 +144,11 @@ describe('DashboardComponent', () => {
   let httpMock: HttpTestingController;
   let el: HTMLElement;
 
-  beforeEach(() => {
+  beforeEach(async () => {
     TestBed.configureTestingModule({
       imports: [DashboardComponent],
+      // the radar, trends, warnings and completeness are drawn when the test says so
+      deferBlockBehavior: DeferBlockBehavior.Manual,
       providers: [
         provideRouter([]),
         provideHttpClient(),
@@ -151,6 +158,7 @@ describe('DashboardComponent', () => {
         provideEchartsCore({ echarts: () => new Promise(() => undefined) }),
       ],
     });
+    await TestBed.compileComponents();
     httpMock = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(DashboardComponent);
     component = fixture.componentInstance;
@@ -160,9 +168,13 @@ describe('DashboardComponent', () => {
 
   afterEach(() => httpMock.verify());
 
+  /** Renders, the deferred parts (radar, trends, warnings, completeness) included. */
   async function render(): Promise<void> {
     fixture.detectChanges();
     await fixture.whenStable();
+    for (const block of await fixture.getDeferBlocks()) {
+      await block.render(DeferBlockState.Complete);
+    }
     fixture.detectChanges();
   }
 
@@ -198,8 +210,8 @@ describe('DashboardComponent', () => {
 
     expect(component.periodId()).toBe('p1');
     expect(rows('dashboard-ranking')).toEqual([
-      ['1', '兰州市', '92.50', '优秀', '+1.50'],
-      ['2', '天水市', '80.00', '良好', '-'],
+      ['1', '兰州市', '92.50', '优秀', '+1.50', '概况'],
+      ['2', '天水市', '80.00', '良好', '-', '概况'],
     ]);
     expect(el.querySelector('[data-testid="dashboard-chart"]')).not.toBeNull();
     const [done] = rows('dashboard-completeness');
@@ -207,6 +219,32 @@ describe('DashboardComponent', () => {
     expect(done[1]).toBe('30 / 30');
     expect(done[3]).toBe('已审核');
     expect(done[4]).toBe('是');
+  });
+
+  it('draws the ranking first and the rest after it', async () => {
+    httpMock.expectOne('/api/app/periods').flush([period({ id: 'p1' })]);
+    httpMock.expectOne('/api/app/results/periods/p1/monitoring').flush(MONITORING);
+    httpMock.expectOne('/api/app/results/trends?schemeId=s1').flush(TRENDS);
+    httpMock.expectOne('/api/app/results/periods/p1/ranking').flush(RANKING);
+    // the completeness (slower at 300 cities) does not hold the ranking
+    const completeness = httpMock.expectOne('/api/app/results/periods/p1/completeness');
+    fixture.detectChanges();
+    await fixture.whenStable();
+    fixture.detectChanges();
+    expect(rows('dashboard-ranking')).toHaveLength(2);
+    completeness.flush([]);
+    fixture.detectChanges();
+    await fixture.whenStable();
+    fixture.detectChanges();
+
+    expect(rows('dashboard-ranking')).toHaveLength(2);
+    expect(el.querySelector('[data-testid="dashboard-later"]')).not.toBeNull();
+    expect(el.querySelector('[data-testid="dashboard-radar-card"]')).toBeNull();
+    expect(el.querySelector('[data-testid="dashboard-warnings"]')).toBeNull();
+
+    await render();
+    expect(el.querySelector('[data-testid="dashboard-later"]')).toBeNull();
+    expect(rows('dashboard-warnings')).toHaveLength(3);
   });
 
   it('keeps the picked period in the URL, follows Back and opens a city score sheet from its row', async () => {
@@ -222,6 +260,9 @@ describe('DashboardComponent', () => {
     expect(router.url).toBe('/?period=p1');
     const link = el.querySelector<HTMLAnchorElement>('[data-testid="dashboard-sheet-c1"]')!;
     expect(link.getAttribute('href')).toBe('/score-sheet?period=p1&city=c1');
+    const profile = el.querySelector<HTMLAnchorElement>('[data-testid="dashboard-profile-c1"]')!;
+    expect(profile.getAttribute('href')).toBe('/city-profile?city=c1');
+    expect(profile.getAttribute('aria-label')).toBe('查看兰州市的历年概况');
 
     component.pick('old');
     httpMock.expectOne('/api/app/results/periods/old/monitoring').flush([]);

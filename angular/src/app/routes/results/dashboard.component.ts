@@ -1,4 +1,13 @@
-import { Component, DestroyRef, ElementRef, OnInit, computed, inject, signal } from '@angular/core';
+import {
+  Component,
+  DestroyRef,
+  ElementRef,
+  OnInit,
+  WritableSignal,
+  computed,
+  inject,
+  signal,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { ActivatedRoute, Router } from '@angular/router';
@@ -7,7 +16,7 @@ import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTagModule } from 'ng-zorro-antd/tag';
-import { catchError, forkJoin, of } from 'rxjs';
+import { Observable } from 'rxjs';
 
 import {
   PeriodsPeriodDto as PeriodDto,
@@ -29,13 +38,9 @@ import { DashboardCompletenessComponent } from './dashboard/dashboard-completene
 import { DashboardExportsComponent } from './dashboard/dashboard-exports.component';
 import { DashboardRankingComponent } from './dashboard/dashboard-ranking.component';
 import { DashboardWarningsComponent } from './dashboard/dashboard-warnings.component';
-import {
-  MonitoringRow,
-  TrendPoint,
-  radarChartOptions,
-  trendChartOptions,
-  warningItems,
-} from './monitoring';
+import { BigScreen } from './dashboard/big-screen';
+import { DashboardTrends } from './dashboard/dashboard-trends';
+import { MonitoringRow, radarChartOptions, trendChartOptions, warningItems } from './monitoring';
 
 export { colourHex } from './monitoring';
 export { totalsChartOptions } from './dashboard/dashboard-ranking.component';
@@ -61,84 +66,8 @@ const DEFAULT_COMPARED = 3;
     DashboardExportsComponent,
   ],
   host: { '[class.big-screen]': 'bigScreen()' },
-  template: `
-    <app-page-header [title]="'dashboard.title' | t" [subtitle]="'dashboard.subtitle' | t">
-      <nz-select
-        [ngModel]="periodId()"
-        (ngModelChange)="pick($event)"
-        [nzPlaceHolder]="'dashboard.pickPeriod' | t"
-        [nzLoading]="periodsLoading()"
-        style="width: 280px"
-        data-testid="dashboard-period"
-      >
-        @for (period of periods(); track period.id) {
-          <nz-option [nzValue]="period.id" [nzLabel]="period.name ?? ''" />
-        }
-      </nz-select>
-      @if (periodId(); as id) {
-        <app-dashboard-exports [periodId]="id" />
-      }
-      <button nz-button (click)="toggleBigScreen()" data-testid="dashboard-big-screen">
-        <nz-icon [nzType]="bigScreen() ? 'fullscreen-exit' : 'fullscreen'" />{{
-          (bigScreen() ? 'dashboard.exitBigScreen' : 'dashboard.bigScreen') | t
-        }}
-      </button>
-    </app-page-header>
-
-    @if (loadError()) {
-      <nz-alert class="form-alert" nzType="error" nzShowIcon [nzMessage]="loadError()!" />
-    }
-
-    @if (selected(); as period) {
-      <div class="period-line">
-        <nz-tag [nzColor]="statusColour(period.status)">{{
-          'periods.statuses.' + period.status | t
-        }}</nz-tag>
-      </div>
-      <app-dashboard-ranking [rows]="ranking()" [loading]="loading()" [periodId]="periodId()" />
-      <app-dashboard-comparison
-        [cities]="cities()"
-        [(compared)]="compared"
-        [radarOptions]="radarOptions()"
-        [hasCategories]="hasCategories()"
-        [monitoringLoading]="monitoringLoading()"
-        [monitoringError]="monitoringError()"
-        [trendOptions]="trendOptions()"
-        [hasTrends]="trends().length > 0"
-        [trendLoading]="trendLoading()"
-        [trendError]="trendError()"
-      />
-      <app-dashboard-warnings
-        [warnings]="warnings()"
-        [cities]="cities()"
-        [loading]="monitoringLoading()"
-        [periodId]="periodId()"
-        [city]="warningCity()"
-        (cityChange)="chooseCity($event)"
-      />
-      <app-dashboard-completeness [rows]="completeness()" [loading]="loading()" />
-    } @else if (!periodsLoading() && !periods().length) {
-      <div class="empty">{{ 'dashboard.noPeriods' | t }}</div>
-    }
-  `,
-  styles: `
-    :host.big-screen {
-      position: fixed;
-      inset: 0;
-      z-index: 1000;
-      overflow: auto;
-      padding: 24px 32px;
-      background: #f0f2f5;
-    }
-    .period-line {
-      margin-bottom: 12px;
-    }
-    .empty {
-      padding: 48px 0;
-      text-align: center;
-      color: rgba(0, 0, 0, 0.45);
-    }
-  `,
+  templateUrl: './dashboard.component.html',
+  styleUrl: './dashboard.component.css',
 })
 export class DashboardComponent implements OnInit {
   private readonly periodApi = inject(PeriodService);
@@ -148,10 +77,10 @@ export class DashboardComponent implements OnInit {
   private readonly session = inject(SessionService);
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
-  private readonly host = inject(ElementRef<HTMLElement>);
   private readonly destroyRef = inject(DestroyRef);
-  /** 大屏: the dashboard fills the screen (the browser's full screen where allowed). */
-  readonly bigScreen = signal(false);
+  private readonly screen = new BigScreen(inject(ElementRef<HTMLElement>).nativeElement);
+  /** 大屏: the dashboard fills the screen. */
+  readonly bigScreen = this.screen.on;
 
   protected readonly periods = signal<PeriodDto[]>([]);
   protected readonly periodsLoading = signal(false);
@@ -162,15 +91,20 @@ export class DashboardComponent implements OnInit {
   readonly ranking = signal<RankingRowDto[]>([]);
   readonly completeness = signal<CompletenessRowDto[]>([]);
   protected readonly loading = signal(false);
+  protected readonly completenessLoading = signal(false);
   protected readonly loadError = signal<string | null>(null);
 
   readonly monitoring = signal<MonitoringRow[]>([]);
   protected readonly monitoringLoading = signal(false);
   protected readonly monitoringError = signal<string | null>(null);
-  readonly trends = signal<TrendPoint[]>([]);
-  private trendsSchemeId: string | null = null;
-  protected readonly trendLoading = signal(false);
-  protected readonly trendError = signal<string | null>(null);
+  private readonly trendLoader = new DashboardTrends(
+    (schemeId) => this.resultApi.resultGetTrends({ schemeId }),
+    (points) => this.ownCity(points),
+    (e) => errorText(this.i18n, e),
+  );
+  readonly trends = this.trendLoader.points.asReadonly();
+  protected readonly trendLoading = this.trendLoader.loading.asReadonly();
+  protected readonly trendError = this.trendLoader.error.asReadonly();
   /** Cities compared in the radar and the trend lines. */
   readonly compared = signal<string[]>([]);
   /** City the early-warning list is limited to (null: every city), kept in the URL (?city=). */
@@ -255,27 +189,42 @@ export class DashboardComponent implements OnInit {
       return;
     }
     this.loadMonitoring(id);
-    this.loadTrends(this.periods().find((p) => p.id === id)?.schemeId ?? null);
-    this.loading.set(true);
+    this.trendLoader.load(this.periods().find((p) => p.id === id)?.schemeId ?? null);
     this.loadError.set(null);
-    forkJoin([
+    this.loadRows(
+      id,
       this.resultApi.resultGetRanking({ periodId: id }),
+      this.ranking,
+      this.loading,
+    );
+    this.loadRows(
+      id,
       this.resultApi.resultGetCompleteness({ periodId: id }),
-    ]).subscribe({
-      next: ([ranking, completeness]) => {
-        if (this.periodId() !== id) {
-          return;
+      this.completeness,
+      this.completenessLoading,
+    );
+  }
+
+  /** Ranking and completeness load apart: the ranking is not held by the slower completeness. */
+  private loadRows<T extends { cityId?: string }>(
+    id: string,
+    request: Observable<T[]>,
+    rows: WritableSignal<T[]>,
+    loading: WritableSignal<boolean>,
+  ): void {
+    loading.set(true);
+    request.subscribe({
+      next: (list) => {
+        if (this.periodId() === id) {
+          loading.set(false);
+          rows.set(this.ownCity(list));
         }
-        this.loading.set(false);
-        this.ranking.set(this.ownCity(ranking));
-        this.completeness.set(this.ownCity(completeness));
       },
       error: (e: unknown) => {
-        if (this.periodId() !== id) {
-          return;
+        if (this.periodId() === id) {
+          loading.set(false);
+          this.loadError.set(errorText(this.i18n, e));
         }
-        this.loading.set(false);
-        this.loadError.set(errorText(this.i18n, e));
       },
     });
   }
@@ -303,24 +252,8 @@ export class DashboardComponent implements OnInit {
   }
 
   toggleBigScreen(): void {
-    const on = !this.bigScreen();
-    this.bigScreen.set(on);
-    const element = this.host.nativeElement as HTMLElement;
-    if (on && element.requestFullscreen && !document.fullscreenElement) {
-      element.requestFullscreen().catch(() => undefined);
-      document.addEventListener('fullscreenchange', this.leftFullscreen);
-    } else if (!on && document.fullscreenElement) {
-      void document.exitFullscreen().catch(() => undefined);
-    }
+    this.screen.toggle();
   }
-
-  /** Esc leaves the browser's full screen: the big screen ends with it. */
-  private readonly leftFullscreen = () => {
-    if (!document.fullscreenElement) {
-      this.bigScreen.set(false);
-      document.removeEventListener('fullscreenchange', this.leftFullscreen);
-    }
-  };
 
   private loadMonitoring(periodId: string): void {
     this.monitoringLoading.set(true);
@@ -352,36 +285,5 @@ export class DashboardComponent implements OnInit {
         this.monitoringError.set(errorText(this.i18n, e));
       },
     });
-  }
-
-  /** Trends belong to the scheme: reloaded only when the picked period has another scheme. */
-  private loadTrends(schemeId: string | null): void {
-    if (schemeId === this.trendsSchemeId) {
-      return;
-    }
-    this.trendsSchemeId = schemeId;
-    this.trends.set([]);
-    this.trendError.set(null);
-    if (!schemeId) {
-      return;
-    }
-    this.trendLoading.set(true);
-    this.resultApi
-      .resultGetTrends({ schemeId })
-      .pipe(
-        catchError((e: unknown) => {
-          if (this.trendsSchemeId === schemeId) {
-            this.trendError.set(errorText(this.i18n, e));
-          }
-          return of([] as TrendPoint[]);
-        }),
-      )
-      .subscribe((points) => {
-        if (this.trendsSchemeId !== schemeId) {
-          return;
-        }
-        this.trendLoading.set(false);
-        this.trends.set(this.ownCity(points));
-      });
   }
 }

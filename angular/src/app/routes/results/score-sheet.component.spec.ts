@@ -158,6 +158,46 @@ describe('ScoreSheetComponent', () => {
     );
   });
 
+  it('says where each value came from: by hand, a data feed, or a fed value changed by hand', async () => {
+    setup([Permissions.Results.Default], true);
+    const line = sheet().lines![0];
+    const sourced = sheet({
+      lines: [
+        { ...line, source: 'Entered', sourceText: '人工录入' },
+        {
+          ...line,
+          indicatorCode: 'B04',
+          source: 'Fed',
+          sourceName: '公安局 · 警情推送',
+          sourceTimeLocal: '2026-12-01 10:00',
+          sourceText: '数据接口：公安局 · 警情推送（2026-12-01 10:00 北京时间报送）',
+        },
+        {
+          ...line,
+          indicatorCode: 'C04',
+          source: 'Overridden',
+          sourceName: '公安局 · 警情推送',
+          overrideReason: '含外市案件',
+          sourceText: '人工修改，原值来自数据接口：公安局 · 警情推送（原因：含外市案件）',
+        },
+        { ...line, indicatorCode: 'I01', value: null, valueText: null },
+      ],
+    });
+    httpMock.expectOne((r) => r.url === '/api/app/results/periods/p1/my-sheet').flush(sourced);
+    httpMock.expectOne('/api/app/results/periods/p1/cities/c1/versions').flush([sourced]);
+    await render();
+    const source = (code: string) =>
+      el.querySelector(`tr[data-line="${code}"] [data-testid="line-source"]`);
+    expect(source('B02')!.textContent).toContain('人工录入');
+    expect(source('B02')!.querySelector('nz-tag')).toBeNull();
+    expect(source('B04')!.getAttribute('data-source')).toBe('Fed');
+    expect(source('B04')!.querySelector('nz-tag')!.textContent).toContain(
+      '公安局 · 警情推送（2026-12-01 10:00 北京时间报送）',
+    );
+    expect(source('C04')!.querySelector('nz-tag')!.textContent).toContain('原因：含外市案件');
+    expect(source('I01')).toBeNull();
+  });
+
   it('a city left out reads 未参评: no total, grade or rank', async () => {
     setup([Permissions.Results.Default], true);
     const left = sheet({

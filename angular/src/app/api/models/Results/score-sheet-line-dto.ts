@@ -10,11 +10,17 @@ export interface ScoreSheetLineDto {
   indicatorCode?: string | null;
   indicatorName?: string | null;
   maxPoints?: number;
+  overrideReason?: string | null;
   points?: number;
   referenceSource?: string | null;
   referenceSourceText?: string | null;
   referenceValue?: number | null;
   selfScore?: number | null;
+  source?: string | null;
+  sourceName?: string | null;
+  sourceText?: string | null;
+  sourceTime?: string | null;
+  sourceTimeLocal?: string | null;
   status?: string | null;
   value?: number | null;
   valueText?: string | null;

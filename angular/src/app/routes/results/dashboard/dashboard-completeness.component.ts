@@ -6,8 +6,9 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 
 import { ResultsCompletenessRowDto as CompletenessRowDto } from '@api/models';
 import { TranslatePipe } from '@core/i18n/translate.pipe';
+import { PAGE_SIZES, storedPageSize } from './dashboard-paging';
 
-/** How far each city has reported: lines reported, share, submission and whether on time. */
+/** How far each city has reported: lines reported, share, submission and whether on time (paged). */
 @Component({
   selector: 'app-dashboard-completeness',
   imports: [NzCardModule, NzProgressModule, NzTableModule, NzTagModule, TranslatePipe],
@@ -17,8 +18,11 @@ import { TranslatePipe } from '@core/i18n/translate.pipe';
         #doneTable
         [nzData]="rows()"
         [nzLoading]="loading()"
-        [nzShowPagination]="false"
-        [nzFrontPagination]="false"
+        [nzShowPagination]="rows().length > pageSizes[0]"
+        [nzPageSize]="pageSize.size()"
+        (nzPageSizeChange)="pageSize.set($event)"
+        [nzPageSizeOptions]="pageSizes"
+        nzShowSizeChanger
         nzSize="small"
         data-testid="dashboard-completeness"
       >
@@ -57,4 +61,6 @@ import { TranslatePipe } from '@core/i18n/translate.pipe';
 export class DashboardCompletenessComponent {
   readonly rows = input.required<CompletenessRowDto[]>();
   readonly loading = input(false);
+  protected readonly pageSizes = PAGE_SIZES;
+  readonly pageSize = storedPageSize('completeness');
 }
