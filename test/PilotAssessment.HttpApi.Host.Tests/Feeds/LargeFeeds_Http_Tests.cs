@@ -97,6 +97,29 @@ public abstract class LargeFeeds_Http_Tests<THost>(THost host) : IClassFixture<T
         (await official.GetFromJsonAsync<List<FeedImportDto>>($"/api/app/feeds/clients/{created.Client.Id}/imports", HttpJson.Options))!.ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task Should_Refuse_More_Rows_Than_A_Request_Takes_With_A_Localized_400()
+    {
+        using var official = await host.ClientForAsync(null, "official");
+        var created = await RegisterAsync(official, [await host.TenantIdAsync("兰州")]);
+        using var feed = await host.FeedClientAsync(created);
+        feed.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        var tooMany = FeedConsts.MaxRows + 1;
+
+        var json = await feed.ImportAsync(new { rows = Enumerable.Range(0, tooMany).Select(_ => new { }) }, "too-many-json");
+        var csv = await feed.ImportCsvAsync("city,period,indicator\n" + string.Concat(Enumerable.Repeat("兰州,p,B04\n", tooMany)), "too-many-csv");
+
+        foreach (var response in new[] { json, csv })
+        {
+            response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+            var problem = await response.ReadProblemAsync();
+            problem.GetProperty("code").GetString().ShouldBe(FeedErrorCodes.TooManyRows);
+            problem.GetProperty("errors").GetProperty("rows")[0].GetString().ShouldBe($"At most {FeedConsts.MaxRows} rows can be imported at once.");
+        }
+
+        (await official.GetFromJsonAsync<List<FeedImportDto>>($"/api/app/feeds/clients/{created.Client.Id}/imports", HttpJson.Options))!.ShouldBeEmpty();
+    }
+
     /// <summary>A valid value for every indicator a feed may write, for each of the two cities.</summary>
     private async Task<List<object>> WholeCityRowsAsync(Guid schemeId, Guid periodId)
     {
