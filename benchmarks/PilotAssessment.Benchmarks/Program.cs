@@ -14,7 +14,7 @@ internal static class BenchmarkProgram
 {
     public static async Task Main(string[] args)
     {
-        if (args.Contains("--feed"))
+        if (args.Contains("--feeds") || args.Contains("--feed"))
         {
             await FeedBenchmark.RunAsync(args);
             return;

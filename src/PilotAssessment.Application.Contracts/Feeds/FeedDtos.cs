@@ -118,7 +118,8 @@ public sealed class FeedRowInput
 /// <summary>What an import is asked: the body as received (JSON or CSV), whether only to check it, and the client's idempotency key.</summary>
 public sealed class FeedImportRequest
 {
-    public byte[] Body { get; set; } = [];
+    /// <summary>The request body, read once as it arrives (JSON and CSV are parsed while streaming).</summary>
+    public Stream Body { get; set; } = Stream.Null;
 
     /// <summary>application/json (the default) or text/csv.</summary>
     public string? ContentType { get; set; }

@@ -6,7 +6,7 @@ using PilotAssessment.DataEntry;
 namespace PilotAssessment.Feeds;
 
 /// <summary>
-/// Reads an import body: JSON (<c>{"rows":[…]}</c>) or CSV (UTF-8, a byte-order mark tolerated, a header row). CSV
+/// Reads an import body as it arrives: JSON (<c>{"rows":[…]}</c>) or CSV (UTF-8, a byte-order mark tolerated, a header row). CSV
 /// columns, in any order and case: city, period, indicator (required), number, lastYearNumber, grade, checklist
 /// (items separated by <c>;</c>), occurrences (<c>type:count;…</c>), surveyRates (<c>key:rate;…</c>), note, evidence.
 /// Anything unreadable is a 400 naming the row and column (<c>rows[i].field</c>, i counting data rows from 0).
@@ -21,22 +21,23 @@ public static class FeedBody
 
     private const int MaxFieldLength = 4000;
 
-    public static List<FeedRowInput> Read(string? contentType, byte[] body)
+    /// <summary>Reads the body as it arrives (never a copy of the whole body): the rows are what stays in memory.</summary>
+    public static async Task<List<FeedRowInput>> ReadAsync(string? contentType, Stream body)
     {
         var media = contentType?.Split(';')[0].Trim().ToLowerInvariant();
         return media switch
         {
-            "application/json" or "text/json" or null or "" => ReadJson(body),
-            "text/csv" or "application/csv" => ReadCsv(body),
+            "application/json" or "text/json" or null or "" => await ReadJsonAsync(body),
+            "text/csv" or "application/csv" => await ReadCsvAsync(body),
             _ => throw new BusinessException(FeedErrorCodes.UnsupportedContentType, media),
         };
     }
 
-    private static List<FeedRowInput> ReadJson(byte[] body)
+    private static async Task<List<FeedRowInput>> ReadJsonAsync(Stream body)
     {
         try
         {
-            var input = JsonSerializer.Deserialize<FeedImportInput>(body, Json);
+            var input = await JsonSerializer.DeserializeAsync<FeedImportInput>(body, Json);
             return input?.Rows?.Select(r => r ?? new FeedRowInput()).ToList() ?? [];
         }
         catch (JsonException exception)
@@ -46,19 +47,19 @@ public static class FeedBody
         }
     }
 
-    private static List<FeedRowInput> ReadCsv(byte[] body)
+    private static async Task<List<FeedRowInput>> ReadCsvAsync(Stream body)
     {
-        string text;
+        List<List<string>> records;
         try
         {
-            text = StrictUtf8.GetString(body);
+            using var reader = new StreamReader(body, StrictUtf8, detectEncodingFromByteOrderMarks: false, bufferSize: 64 * 1024, leaveOpen: true);
+            records = await SplitAsync(reader);
         }
         catch (DecoderFallbackException)
         {
             throw new BusinessException(FeedErrorCodes.MalformedCsv, 1).WithError("rows", FeedErrorCodes.MalformedCsv, 1);
         }
 
-        var records = Split(text.TrimStart('\uFEFF'));
         if (records.Count == 0)
         {
             return [];
@@ -162,73 +163,105 @@ public static class FeedBody
         return pairs;
     }
 
-    /// <summary>RFC 4180 records: quoted fields may hold commas, quotes ("") and line breaks.</summary>
-    private static List<List<string>> Split(string text)
+    /// <summary>RFC 4180 records, read in blocks: quoted fields may hold commas, quotes ("") and line breaks.</summary>
+    private static async Task<List<List<string>>> SplitAsync(StreamReader reader)
     {
         var records = new List<List<string>>();
         var record = new List<string>();
         var field = new StringBuilder();
         var quoted = false;
-        for (var i = 0; i < text.Length; i++)
+        var buffer = new char[16 * 1024];
+        var first = true;
+        var pendingQuote = false; // a quote inside a quoted field, waiting for the next character
+        var pendingReturn = false; // a \r that ended a record; a \n right after it belongs to it
+        int read;
+        while ((read = await reader.ReadAsync(buffer)) > 0)
         {
-            var ch = text[i];
-            if (quoted)
+            for (var i = 0; i < read; i++)
             {
-                if (ch == '"' && i + 1 < text.Length && text[i + 1] == '"')
+                var ch = buffer[i];
+                if (first)
                 {
-                    field.Append('"');
-                    i++;
+                    first = false;
+                    if (ch == '\uFEFF')
+                    {
+                        continue;
+                    }
                 }
-                else if (ch == '"')
+
+                if (pendingReturn)
                 {
+                    pendingReturn = false;
+                    if (ch == '\n')
+                    {
+                        continue;
+                    }
+                }
+
+                if (pendingQuote)
+                {
+                    pendingQuote = false;
+                    if (ch == '"')
+                    {
+                        field.Append('"');
+                        continue;
+                    }
+
                     quoted = false;
+                }
+
+                if (quoted)
+                {
+                    if (ch == '"')
+                    {
+                        pendingQuote = true;
+                    }
+                    else
+                    {
+                        field.Append(ch);
+                    }
+                }
+                else if (ch == '"' && field.Length == 0)
+                {
+                    quoted = true;
+                }
+                else if (ch == ',')
+                {
+                    record.Add(field.ToString());
+                    field.Clear();
+                }
+                else if (ch is '\r' or '\n')
+                {
+                    pendingReturn = ch == '\r';
+                    record.Add(field.ToString());
+                    field.Clear();
+                    AddRecord(records, record);
+                    record = [];
                 }
                 else
                 {
                     field.Append(ch);
                 }
-            }
-            else if (ch == '"' && field.Length == 0)
-            {
-                quoted = true;
-            }
-            else if (ch == ',')
-            {
-                record.Add(field.ToString());
-                field.Clear();
-            }
-            else if (ch is '\r' or '\n')
-            {
-                if (ch == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+
+                if (field.Length > MaxFieldLength || record.Count > Columns.Length * 2)
                 {
-                    i++;
+                    throw Malformed(records);
                 }
-
-                record.Add(field.ToString());
-                field.Clear();
-                AddRecord(records, record);
-                record = [];
-            }
-            else
-            {
-                field.Append(ch);
-            }
-
-            if (field.Length > MaxFieldLength || record.Count > Columns.Length * 2)
-            {
-                throw new BusinessException(FeedErrorCodes.MalformedCsv, records.Count + 1).WithError($"rows[{Math.Max(0, records.Count - 1)}]", FeedErrorCodes.MalformedCsv, records.Count + 1);
             }
         }
 
-        if (quoted)
+        if (quoted && !pendingQuote)
         {
-            throw new BusinessException(FeedErrorCodes.MalformedCsv, records.Count + 1).WithError($"rows[{Math.Max(0, records.Count - 1)}]", FeedErrorCodes.MalformedCsv, records.Count + 1);
+            throw Malformed(records);
         }
 
         record.Add(field.ToString());
         AddRecord(records, record);
         return records;
     }
+
+    private static BusinessException Malformed(List<List<string>> records) =>
+        new BusinessException(FeedErrorCodes.MalformedCsv, records.Count + 1).WithError($"rows[{Math.Max(0, records.Count - 1)}]", FeedErrorCodes.MalformedCsv, records.Count + 1);
 
     private static void AddRecord(List<List<string>> records, List<string> record)
     {

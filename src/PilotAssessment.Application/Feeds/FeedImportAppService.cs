@@ -9,9 +9,9 @@ namespace PilotAssessment.Feeds;
 /// <summary>
 /// The bulk import of a feed client (docs/adr/0023): every row is checked first (<see cref="FeedRowChecker"/>), and
 /// one problem anywhere refuses the whole request; a dry run stops there with the counts it would give. A real
-/// import writes each city's lines inside that city (<see cref="ICurrentTenant.Change"/>), through
-/// <see cref="EntryLine.ChangeValue"/> so the history is kept, marks them with the client as their source, and stores
-/// the summary under the client's idempotency key: the same key again answers it without writing.
+/// import changes each line through <see cref="EntryLine.ChangeValue"/> so the history is kept, marks it with the
+/// client as its source, writes new lines and revisions in bulk (<see cref="IFeedLineBulkWriter"/>), and stores the
+/// summary under the client's idempotency key: the same key again answers it without writing.
 /// </summary>
 [RequiresSignIn]
 public sealed class FeedImportAppService(
@@ -21,7 +21,9 @@ public sealed class FeedImportAppService(
     IRepository<FeedImport> imports,
     IRepository<EntryLine> lines,
     IRepository<EntryValueHistory> history,
-    IUnitOfWork unitOfWork) : PilotAssessmentAppService(context), IFeedImportAppService
+    IFeedLineBulkWriter bulkWriter,
+    IUnitOfWork unitOfWork,
+    IUnitOfWorkManager unitOfWorkManager) : PilotAssessmentAppService(context), IFeedImportAppService
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -40,7 +42,7 @@ public sealed class FeedImportAppService(
                 .WithError("Idempotency-Key", FeedErrorCodes.TextTooLong, FeedConsts.MaxIdempotencyKeyLength);
         }
 
-        var rows = FeedBody.Read(request.ContentType, request.Body ?? []);
+        var rows = await FeedBody.ReadAsync(request.ContentType, request.Body ?? Stream.Null);
         if (rows.Count == 0)
         {
             throw new BusinessException(FeedErrorCodes.NoRows).WithError("rows", FeedErrorCodes.NoRows);
@@ -59,14 +61,7 @@ public sealed class FeedImportAppService(
 
         var plans = await checker.CheckAsync(client, rows);
         var summary = new FeedImportSummaryDto { DryRun = request.DryRun, IdempotencyKey = key, Time = Now, Rows = rows.Count };
-        foreach (var group in plans.GroupBy(p => (p.City.Id, p.Period.Id)))
-        {
-            var city = group.First().City;
-            using (CurrentTenant.Change(city.Id, city.Name))
-            {
-                await WriteAsync(client, group.First().Period.Id, group.ToList(), summary, request.DryRun);
-            }
-        }
+        await WriteAsync(client, plans, summary, request.DryRun);
 
         summary.Status = request.DryRun ? "DryRun" : "Imported";
         if (!request.DryRun)
@@ -106,22 +101,32 @@ public sealed class FeedImportAppService(
         return summary;
     }
 
-    /// <summary>The rows of one city and period, in that city: one query for the lines, one for their revision counts, one save.</summary>
-    private async Task WriteAsync(FeedClient client, Guid periodId, List<FeedRowPlan> plans, FeedImportSummaryDto summary, bool dryRun)
+    /// <summary>
+    /// Every row at once: one query for the lines the rows name, one for their revision counts; changed lines are
+    /// saved as batched updates, new lines and every revision are bulk-inserted, all in the call's transaction. The
+    /// checker has already kept every row to the client's own cities, so the writes run across cities.
+    /// </summary>
+    private async Task WriteAsync(FeedClient client, List<FeedRowPlan> plans, FeedImportSummaryDto summary, bool dryRun)
     {
-        var codes = plans.Select(p => p.Indicator.Code).ToList();
-        var existing = (await lines.ToListAsync(lines.Query().Where(l => l.PeriodId == periodId && codes.Contains(l.IndicatorCode))))
-            .ToDictionary(l => l.IndicatorCode, StringComparer.Ordinal);
-        var ids = existing.Values.Select(l => l.Id).ToList();
-        var revisions = ids.Count == 0
+        var cityIds = plans.Select(p => p.City.Id).Distinct().ToList();
+        var periodIds = plans.Select(p => p.Period.Id).Distinct().ToList();
+        var codes = plans.Select(p => p.Indicator.Code).Distinct().ToList();
+        using var _ = ReadAcrossCities();
+        var named = (dryRun ? lines.QueryReadOnly() : lines.Query())
+            .Where(l => l.TenantId != null && cityIds.Contains(l.TenantId.Value) && periodIds.Contains(l.PeriodId) && codes.Contains(l.IndicatorCode));
+        var existing = (await lines.ToListAsync(named)).ToDictionary(l => (l.TenantId!.Value, l.PeriodId, l.IndicatorCode));
+        var namedIds = named.Select(l => l.Id);
+        var revisions = existing.Count == 0 || dryRun
             ? []
-            : (await history.ToListAsync(history.QueryReadOnly().Where(h => ids.Contains(h.EntryLineId)).GroupBy(h => h.EntryLineId).Select(g => new { g.Key, Count = g.Count() })))
+            : (await history.ToListAsync(history.QueryReadOnly().Where(h => namedIds.Contains(h.EntryLineId)).GroupBy(h => h.EntryLineId).Select(g => new { g.Key, Count = g.Count() })))
                 .ToDictionary(r => r.Key, r => r.Count);
         var source = FeedTokenAppService.SourceNameOf(client);
         var now = Now;
+        var newLines = new List<EntryLine>();
+        var newRevisions = new List<EntryValueHistory>();
         foreach (var plan in plans)
         {
-            var line = existing.GetValueOrDefault(plan.Indicator.Code);
+            var line = existing.GetValueOrDefault((plan.City.Id, plan.Period.Id, plan.Indicator.Code));
             if (dryRun)
             {
                 Count(summary, line is null, line is null || line.ValueJson != plan.Value.ToJson() || line.Note != plan.Note || line.SourceClientId != client.Id);
@@ -129,7 +134,7 @@ public sealed class FeedImportAppService(
             }
 
             var isNew = line is null;
-            line ??= new EntryLine(Guid.NewGuid(), periodId, plan.Indicator.Code);
+            line ??= new EntryLine(Guid.NewGuid(), plan.Period.Id, plan.Indicator.Code) { TenantId = plan.City.Id };
             var wasFedByThis = line.SourceClientId == client.Id && line.SourceEvidence == plan.Evidence;
             var revision = line.ChangeValue(plan.Value, plan.Note, client.Id, now, isNew ? 0 : revisions.GetValueOrDefault(line.Id));
             if (revision is null && wasFedByThis)
@@ -142,27 +147,28 @@ public sealed class FeedImportAppService(
             line.UnitId = plan.UnitId;
             if (revision is not null)
             {
+                revision.TenantId = plan.City.Id;
                 revision.SourceClientId = client.Id;
                 revision.SourceName = source;
-                await history.InsertAsync(revision, autoSave: false);
+                newRevisions.Add(revision);
             }
 
             if (isNew)
             {
-                await lines.InsertAsync(line, autoSave: false);
-            }
-            else
-            {
-                await lines.UpdateAsync(line, autoSave: false);
+                newLines.Add(line);
             }
 
             Count(summary, isNew, true);
         }
 
-        // Saved inside the city (the save checks each row's tenant against the current one), in the call's transaction.
         if (!dryRun)
         {
+            // The bulk-written rows and the tracked changes commit together, in the call's transaction (opened if not yet).
+            await using var work = await unitOfWorkManager.BeginAsync(isTransactional: true);
+
+            // Changed lines are tracked: the save writes them (and their entity changes) in batches, in the transaction.
             await unitOfWork.SaveChangesAsync();
+            await bulkWriter.InsertAsync(newLines, newRevisions);
         }
     }
 

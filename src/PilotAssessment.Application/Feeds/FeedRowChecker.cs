@@ -1,5 +1,7 @@
+using PilotAssessment.Agreements;
 using PilotAssessment.DataEntry;
 using PilotAssessment.Periods;
+using PilotAssessment.Reviews;
 using PilotAssessment.Schemes;
 using PilotAssessment.Tenants;
 
@@ -20,9 +22,11 @@ public sealed class FeedRowChecker(
     IRepository<AssessmentPeriod> periods,
     IRepository<Scheme> schemes,
     IRepository<EntryLine> lines,
-    EntryLineAccess access,
-    EntryEditGuard guard,
-    ICurrentTenant currentTenant,
+    IRepository<Agreement> agreements,
+    IRepository<CitySubmission> submissions,
+    IRepository<PeriodLockException> lockExceptions,
+    EntryWindowPolicy window,
+    TimeProvider clock,
     Data.IDataFilter dataFilter)
 {
     public async Task<List<FeedRowPlan>> CheckAsync(FeedClient client, IReadOnlyList<FeedRowInput> rows)
@@ -98,55 +102,98 @@ public sealed class FeedRowChecker(
         return problems.Errors.Count > 0 ? throw problems : plans;
     }
 
-    /// <summary>Inside each city: the line's unit, the window and sheet for that unit, and lines already reported.</summary>
+    /// <summary>
+    /// Every city at once (one query per kind, whatever the number of rows): the agreements in force that hand lines
+    /// to units, the cities' submissions, lock exceptions when a window has closed, and lines already reported.
+    /// </summary>
     private async Task<List<FeedRowPlan>> CheckLinesAsync(List<FeedRowPlan> candidates, BusinessException problems)
     {
-        var plans = new List<FeedRowPlan>(candidates.Count);
-        foreach (var group in candidates.GroupBy(c => (c.City.Id, c.Period.Id)))
+        if (candidates.Count == 0)
         {
-            var (city, period) = (group.First().City, group.First().Period);
-            using (currentTenant.Change(city.Id, city.Name))
-            {
-                var scope = await access.ForAsync(period);
-                var codes = group.Select(g => g.Indicator.Code).ToList();
-                var reported = (await lines.ToListAsync(lines.QueryReadOnly()
-                        .Where(l => l.PeriodId == period.Id && codes.Contains(l.IndicatorCode) && l.Status == EntryLineStatus.UnitSubmitted)
-                        .Select(l => l.IndicatorCode)))
-                    .ToHashSet(StringComparer.Ordinal);
-                var refusals = new Dictionary<Guid, BusinessException?>();
-                foreach (var plan in group)
-                {
-                    var unitId = scope.UnitOf(plan.Indicator.Code);
-                    if (!refusals.TryGetValue(unitId ?? Guid.Empty, out var refusal))
-                    {
-                        refusal = await RefusalAsync(period, city.Id, unitId);
-                        refusals[unitId ?? Guid.Empty] = refusal;
-                    }
+            return [];
+        }
 
-                    if (refusal is not null)
-                    {
-                        problems.WithError($"rows[{plan.Row}].period", refusal.Code, refusal.Arguments);
-                    }
-                    else if (reported.Contains(plan.Indicator.Code))
-                    {
-                        problems.WithError($"rows[{plan.Row}].indicator", FeedErrorCodes.RowLineReported, plan.Indicator.Code);
-                    }
-                    else
-                    {
-                        plans.Add(plan with { UnitId = unitId });
-                    }
-                }
+        var cityIds = candidates.Select(c => c.City.Id).Distinct().ToList();
+        var periodIds = candidates.Select(c => c.Period.Id).Distinct().ToList();
+        var years = candidates.Select(c => c.Period.Year).Distinct().ToList();
+        var codes = candidates.Select(c => c.Indicator.Code).Distinct().ToList();
+        var now = clock.GetUtcNow().UtcDateTime;
+        Dictionary<(Guid, int), Dictionary<string, Guid>> assignments;
+        Dictionary<(Guid, Guid), CitySubmission> submissionOf;
+        HashSet<(Guid, Guid, string)> reported;
+        using (dataFilter.Disable<IMultiTenant>())
+        {
+            assignments = (await agreements.ToListAsync(agreements.QueryReadOnly()
+                    .Where(a => a.TenantId != null && cityIds.Contains(a.TenantId.Value) && years.Contains(a.Year) && a.Status == AgreementStatus.InForce)))
+                .GroupBy(a => (a.TenantId!.Value, a.Year))
+                .ToDictionary(g => g.Key, g => g.OrderByDescending(a => a.Version).First().Content.Lines
+                    .Where(l => l.AssignedUnitId is not null)
+                    .GroupBy(l => l.Code)
+                    .ToDictionary(l => l.Key, l => l.First().AssignedUnitId!.Value));
+            submissionOf = (await submissions.ToListAsync(submissions.QueryReadOnly()
+                    .Where(s => s.TenantId != null && cityIds.Contains(s.TenantId.Value) && periodIds.Contains(s.PeriodId))))
+                .GroupBy(s => (s.TenantId!.Value, s.PeriodId))
+                .ToDictionary(g => g.Key, g => g.First());
+            reported = (await lines.ToListAsync(lines.QueryReadOnly()
+                    .Where(l => l.TenantId != null && cityIds.Contains(l.TenantId.Value) && periodIds.Contains(l.PeriodId) && codes.Contains(l.IndicatorCode) && l.Status == EntryLineStatus.UnitSubmitted)
+                    .Select(l => new { CityId = l.TenantId!.Value, l.PeriodId, l.IndicatorCode })))
+                .Select(l => (l.CityId, l.PeriodId, l.IndicatorCode))
+                .ToHashSet();
+        }
+
+        // Lock exceptions matter only for a period whose window is not open now.
+        var closed = candidates.Select(c => c.Period).DistinctBy(p => p.Id).Where(p => !p.AcceptsEntries(now)).Select(p => p.Id).ToList();
+        var exceptions = closed.Count == 0
+            ? []
+            : await lockExceptions.ToListAsync(lockExceptions.QueryReadOnly().Where(e => closed.Contains(e.PeriodId) && cityIds.Contains(e.CityId) && e.Deadline > now));
+
+        var plans = new List<FeedRowPlan>(candidates.Count);
+        var refusals = new Dictionary<(Guid, Guid, Guid?), BusinessException?>();
+        foreach (var plan in candidates)
+        {
+            var (city, period) = (plan.City, plan.Period);
+            Guid? unitId = assignments.GetValueOrDefault((city.Id, period.Year))?.TryGetValue(plan.Indicator.Code, out var unit) == true ? unit : null;
+            if (!refusals.TryGetValue((city.Id, period.Id, unitId), out var refusal))
+            {
+                refusal = await RefusalAsync(period, city, unitId, submissionOf.GetValueOrDefault((city.Id, period.Id)), exceptions, now);
+                refusals[(city.Id, period.Id, unitId)] = refusal;
+            }
+
+            if (refusal is not null)
+            {
+                problems.WithError($"rows[{plan.Row}].period", refusal.Code, refusal.Arguments);
+            }
+            else if (reported.Contains((city.Id, period.Id, plan.Indicator.Code)))
+            {
+                problems.WithError($"rows[{plan.Row}].indicator", FeedErrorCodes.RowLineReported, plan.Indicator.Code);
+            }
+            else
+            {
+                plans.Add(plan with { UnitId = unitId });
             }
         }
 
-        return plans.OrderBy(p => p.Row).ToList();
+        return plans;
     }
 
-    private async Task<BusinessException?> RefusalAsync(AssessmentPeriod period, Guid cityId, Guid? unitId)
+    /// <summary>As <see cref="EntryEditGuard.EnsureCityMayEditAsync"/>, from rows already read; only a refusal asks the window policy for its reason.</summary>
+    private async Task<BusinessException?> RefusalAsync(AssessmentPeriod period, Tenant city, Guid? unitId, CitySubmission? submission, List<PeriodLockException> exceptions, DateTime now)
     {
+        if (submission is not null && !submission.CityMayEdit)
+        {
+            return new BusinessException(DataEntryErrorCodes.NotEditable, submission.Status);
+        }
+
+        if (period.AcceptsEntries(now)
+            || (period.Status is PeriodStatus.Open or PeriodStatus.Locked && now >= period.EntryOpensAt
+                && exceptions.Any(e => e.PeriodId == period.Id && e.Admits(city.Id, unitId, now))))
+        {
+            return null;
+        }
+
         try
         {
-            await guard.EnsureCityMayEditAsync(period, cityId, unitId);
+            await window.EnsureMayWriteAsync(period, city.Id, unitId);
             return null;
         }
         catch (BusinessException refused) when (refused is not ForbiddenException)

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using PilotAssessment.Appeals;
 using PilotAssessment.Tenants;
 
 namespace PilotAssessment.Results;
@@ -10,13 +11,14 @@ namespace PilotAssessment.Results;
 /// <summary>
 /// Published score sheets served from their stored JSON (<see cref="ScoreSheetDocument"/>), with an entity tag.
 /// The stored part is what never changes (figures, lines, texts of one language); the live part (city name, current
-/// or withdrawn, appeals) is read on every request, written in front of it and hashed into the tag, so a 304 is
-/// answered without reading the document and a change of either part changes the tag.
+/// or withdrawn, appeals) is written in front of it. The tag hashes the sheet, the language and a stamp of the live
+/// part read in one query, so a 304 is answered without reading the appeals or the document.
 /// </summary>
 public sealed class ScoreSheetDocuments(
     IRepository<ScoreSheetRecord> sheets,
     IRepository<ScoreSheetDocument> documents,
     IRepository<Tenant> tenants,
+    IRepository<Appeal> appeals,
     IScoreSheetDocumentWriter writer,
     ScoreSheetStore store,
     ScoreSheetLineSources sources)
@@ -29,29 +31,43 @@ public sealed class ScoreSheetDocuments(
     /// <summary>The DTO's properties that may change after publication, hence never stored (camelCase, as served).</summary>
     private static readonly string[] LiveProperties = ["cityName", "isCurrent", "withdrawnTime", "appeals"];
 
-    /// <summary>The caller has already chosen whose rows it may read (a city its own, the province any).</summary>
+    /// <summary>
+    /// The caller has already chosen whose rows it may read (a city its own, the province any). One query reads the
+    /// sheet's live state with the city's name and a stamp of its appeals, which is all the tag needs: a 304 reads
+    /// neither the appeals nor the document; a 200 reads them after.
+    /// </summary>
     public async Task<ScoreSheetJsonDto> GetAsync(Guid sheetId, string? ifNoneMatch)
     {
+        var cities = tenants.QueryReadOnly();
+        var allAppeals = appeals.QueryReadOnly();
         var head = await sheets.FirstOrDefaultAsync(sheets.QueryReadOnly()
             .Where(s => s.Id == sheetId)
-            .Select(s => new SheetHead(s.TenantId!.Value, s.PeriodId, s.IsCurrent, s.WithdrawnTime)))
+            .Select(s => new SheetHead(
+                s.TenantId!.Value,
+                s.PeriodId,
+                s.IsCurrent,
+                s.WithdrawnTime,
+                cities.Where(t => t.Id == s.TenantId).Select(t => t.DisplayName).FirstOrDefault(),
+                allAppeals.Count(a => a.PeriodId == s.PeriodId && a.TenantId == s.TenantId),
+                allAppeals.Where(a => a.PeriodId == s.PeriodId && a.TenantId == s.TenantId).Max(a => (DateTime?)a.CreationTime),
+                allAppeals.Where(a => a.PeriodId == s.PeriodId && a.TenantId == s.TenantId).Max(a => a.DecidedTime),
+                allAppeals.Count(a => a.PeriodId == s.PeriodId && a.TenantId == s.TenantId && a.ResultVersion != null))))
             ?? throw new EntityNotFoundException(typeof(ScoreSheetRecord), sheetId);
-        var city = await tenants.FindAsync(head.CityId);
-        var live = new LiveParts
-        {
-            CityName = city?.DisplayName,
-            IsCurrent = head.IsCurrent,
-            WithdrawnTime = head.WithdrawnTime is { } withdrawn ? DateTime.SpecifyKind(withdrawn, DateTimeKind.Utc) : null,
-            Appeals = await store.AppealsOfAsync(head.PeriodId, head.CityId),
-        };
-        var liveJson = JsonSerializer.SerializeToUtf8Bytes(live, Json);
         var language = Language();
-        var etag = ETag(sheetId, language, liveJson);
+        var etag = ETag(sheetId, language, head);
         if (Matches(ifNoneMatch, etag))
         {
             return new ScoreSheetJsonDto { ETag = etag };
         }
 
+        var live = new LiveParts
+        {
+            CityName = head.CityName,
+            IsCurrent = head.IsCurrent,
+            WithdrawnTime = head.WithdrawnTime is { } withdrawn ? DateTime.SpecifyKind(withdrawn, DateTimeKind.Utc) : null,
+            Appeals = head.Appeals == 0 ? [] : await store.AppealsOfAsync(head.PeriodId, head.CityId),
+        };
+        var liveJson = JsonSerializer.SerializeToUtf8Bytes(live, Json);
         var stored = await documents.FirstOrDefaultAsync(documents.QueryReadOnly()
             .Where(d => d.ScoreSheetRecordId == sheetId && d.Language == language && d.Format == Format)
             .Select(d => d.Content));
@@ -90,12 +106,29 @@ public sealed class ScoreSheetDocuments(
         return content;
     }
 
-    private static string ETag(Guid sheetId, string language, byte[] liveJson)
+    /// <summary>
+    /// The sheet, language and format, and everything live that is served with them: the city's name, current or
+    /// withdrawn, and the appeals' stamp (an appeal is only ever added, decided once and given its resulting version).
+    /// </summary>
+    private static string ETag(Guid sheetId, string language, SheetHead head)
     {
-        var head = Encoding.UTF8.GetBytes($"{sheetId:N}/{language}/{Format}/");
-        var hash = SHA256.HashData([.. head, .. liveJson]);
+        var text = string.Join(
+            '/',
+            sheetId.ToString("N"),
+            language,
+            Format.ToString(CultureInfo.InvariantCulture),
+            head.CityName,
+            head.IsCurrent ? "1" : "0",
+            Ticks(head.WithdrawnTime),
+            head.Appeals.ToString(CultureInfo.InvariantCulture),
+            Ticks(head.LastAppealTime),
+            Ticks(head.LastDecisionTime),
+            head.AppealResults.ToString(CultureInfo.InvariantCulture));
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(text));
         return $"\"{Convert.ToHexStringLower(hash.AsSpan(0, 16))}\"";
     }
+
+    private static string Ticks(DateTime? time) => time?.Ticks.ToString(CultureInfo.InvariantCulture) ?? "-";
 
     /// <summary>If-None-Match: a list of tags (weak ones compare weakly) or *.</summary>
     private static bool Matches(string? ifNoneMatch, string etag)
@@ -122,7 +155,16 @@ public sealed class ScoreSheetDocuments(
         return "zh-Hans";
     }
 
-    private sealed record SheetHead(Guid CityId, Guid PeriodId, bool IsCurrent, DateTime? WithdrawnTime);
+    private sealed record SheetHead(
+        Guid CityId,
+        Guid PeriodId,
+        bool IsCurrent,
+        DateTime? WithdrawnTime,
+        string? CityName,
+        int Appeals,
+        DateTime? LastAppealTime,
+        DateTime? LastDecisionTime,
+        int AppealResults);
 
     private sealed class LiveParts
     {
@@ -132,6 +174,6 @@ public sealed class ScoreSheetDocuments(
 
         public DateTime? WithdrawnTime { get; init; }
 
-        public List<Appeals.AppealDto> Appeals { get; init; } = [];
+        public List<AppealDto> Appeals { get; init; } = [];
     }
 }

@@ -43,7 +43,10 @@ public sealed class PeriodRecomputeService(
         var scheme = await scoring.GetSchemeAsync(period, cancellationToken);
         var inputs = await scoring.LoadAsync(period.Id, cityIds, cancellationToken, tracked, scheme.Definition, approvedOnly);
         var targets = await scoring.TargetsAsync(period, cityIds, cancellationToken);
-        var scored = cityIds.Select(id => new CityScore(id, scoring.Score(scheme.Definition, inputs[id], targets, withAuditorScores))).ToList();
+        // Scoring is pure CPU work on data already read (the compiled scheme is shared): the cities in parallel, in order.
+        var scored = cityIds.AsParallel().AsOrdered().WithCancellation(cancellationToken)
+            .Select(id => new CityScore(id, scoring.Score(scheme.Definition, inputs[id], targets, withAuditorScores)))
+            .ToList();
         return new PeriodScores(scheme, inputs, scored);
     }
 
@@ -80,10 +83,12 @@ public sealed class PeriodRecomputeService(
         }
 
         var ranks = CityRanking.Rank(scores.Sheets, s => s.Sheet.Total).ToDictionary(r => r.Item.CityId, r => r.Rank);
+        var rules = RulesOf(scores.Scheme.Definition);
         var records = scores.Sheets
+            .AsParallel().AsOrdered().WithCancellation(cancellationToken)
             .Select(s =>
             {
-                var record = ToRecord(s.CityId, period.Id, latest.GetValueOrDefault(s.CityId) + 1, ScoreSheetKind.Published, s.Sheet, scores.Inputs[s.CityId], previous.TryGetValue(s.CityId, out var total) ? total : null, ranks[s.CityId], scores.Scheme.Definition);
+                var record = ToRecord(s.CityId, period.Id, latest.GetValueOrDefault(s.CityId) + 1, ScoreSheetKind.Published, s.Sheet, scores.Inputs[s.CityId], previous.TryGetValue(s.CityId, out var total) ? total : null, ranks[s.CityId], rules);
                 record.SelfTotal = selfTotals.GetValueOrDefault(s.CityId);
                 return record;
             })
@@ -209,9 +214,15 @@ public sealed class PeriodRecomputeService(
 
     /// <summary>The stored form of a city's score sheet, its lines in the scheme's order with the entered self and auditor scores.</summary>
     /// <param name="definition">The scheme, so the 填报值 names occurrence types by their names.</param>
-    public static ScoreSheetRecord ToRecord(Guid cityId, Guid periodId, int version, ScoreSheetKind kind, ScoreSheet sheet, CityPeriodInput input, decimal? previousTotal, int? rank, SchemeDefinition? definition = null)
+    public static ScoreSheetRecord ToRecord(Guid cityId, Guid periodId, int version, ScoreSheetKind kind, ScoreSheet sheet, CityPeriodInput input, decimal? previousTotal, int? rank, SchemeDefinition? definition = null) =>
+        ToRecord(cityId, periodId, version, kind, sheet, input, previousTotal, rank, definition is null ? [] : RulesOf(definition));
+
+    private static Dictionary<string, Schemes.Rules.ScoringRule> RulesOf(SchemeDefinition definition) =>
+        definition.AllIndicators().GroupBy(i => i.Code).ToDictionary(g => g.Key, g => g.First().Rule);
+
+    /// <param name="rules">Each indicator's rule (built once for a whole province), so the 填报值 names occurrence types.</param>
+    private static ScoreSheetRecord ToRecord(Guid cityId, Guid periodId, int version, ScoreSheetKind kind, ScoreSheet sheet, CityPeriodInput input, decimal? previousTotal, int? rank, Dictionary<string, Schemes.Rules.ScoringRule> rules)
     {
-        var rules = definition?.AllIndicators().GroupBy(i => i.Code).ToDictionary(g => g.Key, g => g.First().Rule) ?? [];
         var byCode = input.Lines.GroupBy(l => l.IndicatorCode).ToDictionary(g => g.Key, g => g.First());
         var record = new ScoreSheetRecord(Guid.NewGuid(), cityId, periodId, version, kind)
         {

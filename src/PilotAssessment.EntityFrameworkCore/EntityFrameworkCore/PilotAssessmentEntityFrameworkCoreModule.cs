@@ -56,6 +56,7 @@ public static class PilotAssessmentEntityFrameworkCoreModule
         services.AddScoped<IUnitOfWorkManager>(sp => sp.GetRequiredService<EfCoreUnitOfWork>());
         services.AddScoped<DbMigrationService>();
         services.AddScoped<PilotAssessment.Results.IScoreSheetBulkWriter, Results.ScoreSheetBulkWriter>();
+        services.AddScoped<PilotAssessment.Feeds.IFeedLineBulkWriter, PilotAssessment.Feeds.FeedLineBulkWriter>();
         services.AddScoped<PilotAssessment.Results.IScoreSheetDocumentWriter, Results.ScoreSheetDocumentWriter>();
         services.AddScoped<DataGeneration.NationalDataWriter>(); // generated national-scale data for benchmarks and demos
         services.AddScoped<IUserStore<AppUser>, UserStore<AppUser, AppRole, PilotAssessmentDbContext, Guid>>();

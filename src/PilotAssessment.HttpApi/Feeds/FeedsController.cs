@@ -53,11 +53,10 @@ public sealed class FeedsController(IFeedTokenAppService tokens, IFeedImportAppS
     [ProducesResponseType(typeof(ProblemDetails), StatusCodes.Status404NotFound, "application/problem+json")]
     public async Task<FeedImportSummaryDto> ImportValuesAsync([FromQuery] bool dryRun = false, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey = null)
     {
-        using var buffer = new MemoryStream();
-        await Request.Body.CopyToAsync(buffer, HttpContext.RequestAborted);
+        // Parsed as it arrives: the body is never held whole; past the size limit reading it fails with the localized 400.
         return await import.ImportAsync(new FeedImportRequest
         {
-            Body = buffer.ToArray(),
+            Body = Request.Body,
             ContentType = Request.ContentType,
             DryRun = dryRun,
             IdempotencyKey = idempotencyKey,

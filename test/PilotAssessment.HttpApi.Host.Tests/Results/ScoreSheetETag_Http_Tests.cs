@@ -88,6 +88,48 @@ public abstract class ScoreSheetETag_Http_Tests<THost>(THost host) : IClassFixtu
         (await GetAsync(official, sheetId, old.Headers.ETag.Tag)).StatusCode.ShouldBe(HttpStatusCode.NotModified);
     }
 
+    [Fact]
+    public async Task Should_Give_A_Sheet_A_New_Tag_When_Its_City_Appeals_And_When_The_Appeal_Is_Decided()
+    {
+        var period = await host.CreateOpenPeriodAsync();
+        var tianshui = await host.TenantIdAsync("天水");
+        using var official = await host.ClientForAsync(null, "official");
+        using var auditor = await host.ClientForAsync(null, "auditor");
+        await host.ApproveEveryCityAsync(period.Id);
+        var submissions = await auditor.GetFromJsonAsync<List<SubmissionDto>>($"/api/app/reviews/periods/{period.Id}/submissions", HttpJson.Options);
+        var published = await official.PostAsJsonAsync($"/api/app/results/periods/{period.Id}/publish", new PublishPeriodInput
+        {
+            EarlyCloseReason = "提前截止：全部城市已报送",
+            LeftOut = submissions!.Where(s => s.Status != "Approved").Select(s => new LeftOutCityInput { CityId = s.CityId, Reason = "未按期报送" }).ToList(),
+            AppealDays = 5,
+        });
+        published.StatusCode.ShouldBe(HttpStatusCode.OK, await published.Content.ReadAsStringAsync());
+        var sheetId = (await official.GetFromJsonAsync<List<RankingRowDto>>($"/api/app/results/periods/{period.Id}/ranking", HttpJson.Options))!.Single(r => r.CityId == tianshui).SheetId;
+        var first = await official.GetAsync($"/api/app/results/sheets/{sheetId}");
+        first.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var tag = first.Headers.ETag!.Tag;
+        (await first.ReadJsonAsync<ScoreSheetRecordDto>())!.Appeals.ShouldBeEmpty();
+
+        // The city appeals its total: the same sheet, a new tag, the appeal in the body.
+        using var tianshuiAdmin = await host.ClientForAsync("天水", "admin");
+        var filed = await tianshuiAdmin.PostAsJsonAsync("/api/app/appeals", new Appeals.CreateAppealInput { PeriodId = period.Id, Reason = "总分有误" });
+        filed.StatusCode.ShouldBe(HttpStatusCode.OK, await filed.Content.ReadAsStringAsync());
+        var appeal = (await filed.ReadJsonAsync<Appeals.AppealDto>())!;
+        var afterFiling = await GetAsync(official, sheetId, tag);
+        afterFiling.StatusCode.ShouldBe(HttpStatusCode.OK);
+        afterFiling.Headers.ETag!.Tag.ShouldNotBe(tag);
+        (await afterFiling.ReadJsonAsync<ScoreSheetRecordDto>())!.Appeals.Single().Status.ShouldBe("Open");
+        (await GetAsync(official, sheetId, afterFiling.Headers.ETag.Tag)).StatusCode.ShouldBe(HttpStatusCode.NotModified);
+
+        // Its rejection changes the tag again.
+        var rejected = await auditor.PostAsJsonAsync($"/api/app/appeals/{appeal.Id}/reject", new Appeals.RejectAppealInput { Reason = "总分计算无误" });
+        rejected.StatusCode.ShouldBe(HttpStatusCode.OK, await rejected.Content.ReadAsStringAsync());
+        var afterDecision = await GetAsync(official, sheetId, afterFiling.Headers.ETag.Tag);
+        afterDecision.StatusCode.ShouldBe(HttpStatusCode.OK);
+        afterDecision.Headers.ETag!.Tag.ShouldNotBeOneOf(tag, afterFiling.Headers.ETag.Tag);
+        (await afterDecision.ReadJsonAsync<ScoreSheetRecordDto>())!.Appeals.Single().Status.ShouldBe("Rejected");
+    }
+
     private static Task<HttpResponseMessage> GetAsync(HttpClient client, Guid sheetId, string ifNoneMatch)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, $"/api/app/results/sheets/{sheetId}");
