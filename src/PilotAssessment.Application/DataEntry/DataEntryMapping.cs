@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using PilotAssessment.Schemes;
 
 namespace PilotAssessment.DataEntry;
@@ -26,7 +27,14 @@ internal static class DataEntryMapping
         LastYearNumber = value.LastYearNumber,
     };
 
-    public static EntryLineDto ToDto(this IndicatorDefinition indicator, Guid periodId, EntryLine? line, IEnumerable<EvidenceDto> evidence, (decimal? Value, string? Source) reference = default) => new()
+    // A definition never changes once read (a new one replaces it), so its rule texts are generated once per indicator.
+    private static readonly ConditionalWeakTable<IndicatorDefinition, StrongBox<Schemes.Rules.BilingualText>> RuleTexts = new();
+
+    public static EntryLineDto ToDto(this IndicatorDefinition indicator, Guid periodId, EntryLine? line, IEnumerable<EvidenceDto> evidence, (decimal? Value, string? Source) reference = default) =>
+        indicator.ToDto(periodId, line, line?.Value ?? new EntryValue(), evidence, reference);
+
+    /// <param name="value">The line's value parsed already (<see cref="EntryLine.Value"/> parses on every access).</param>
+    public static EntryLineDto ToDto(this IndicatorDefinition indicator, Guid periodId, EntryLine? line, EntryValue value, IEnumerable<EvidenceDto> evidence, (decimal? Value, string? Source) reference) => new()
     {
         ReferenceValue = reference.Value,
         ReferenceSource = reference.Source,
@@ -38,11 +46,13 @@ internal static class DataEntryMapping
         RuleKind = indicator.Rule.Kind,
         MaxPoints = indicator.MaxPoints,
         EvidenceRequired = indicator.EvidenceRequired,
-        RuleDescription = string.IsNullOrWhiteSpace(indicator.RuleText) ? SchemeAutoMapperProfile.InCurrentCulture(Schemes.RuleText.RuleTextGenerator.Generate(indicator)) : indicator.RuleText,
+        RuleDescription = string.IsNullOrWhiteSpace(indicator.RuleText)
+            ? SchemeAutoMapperProfile.InCurrentCulture(RuleTexts.GetValue(indicator, i => new(Schemes.RuleText.RuleTextGenerator.Generate(i))).Value)
+            : indicator.RuleText,
         FromRegister = Supervision.ProblemRegister.IsFed(indicator),
         UnitId = line?.UnitId,
-        Value = (line?.Value ?? new EntryValue()).ToDto(),
-        Reported = line?.IsReported ?? false,
+        Value = value.ToDto(),
+        Reported = line is not null && !value.IsEmpty,
         Note = line?.Note,
         Status = (line?.Status ?? EntryLineStatus.Draft).ToString(),
         ReportedByUserId = line?.ReportedByUserId,

@@ -20,6 +20,7 @@ public sealed class EntrySheetAppService(
     EntryLineAccess access,
     EntryEditGuard guard,
     EntryLineLatest latest,
+    SchemeDefinitionCache definitions,
     Quality.EntryQualityHistory quality) : PilotAssessmentAppService(context), IEntrySheetAppService
 {
     public async Task<EntrySheetDto> GetSheetAsync(Guid periodId)
@@ -31,14 +32,14 @@ public sealed class EntrySheetAppService(
     public async Task<EntryLineDto> GetLineAsync(Guid lineId)
     {
         var (line, period, _) = await guard.AccessibleLineAsync(lineId);
-        return await reader.LineAsync(line, (await schemes.GetAsync(period.SchemeId)).Definition);
+        return await reader.LineAsync(line, (await definitions.GetAsync(schemes, period.SchemeId)).Definition);
     }
 
     public async Task<EntryLineDto> SaveLineAsync(Guid periodId, string indicatorCode, SaveEntryLineInput input)
     {
         var cityId = guard.CityId;
         var period = await periods.GetAsync(periodId);
-        var definition = (await schemes.GetAsync(period.SchemeId)).Definition;
+        var (definition, _) = await definitions.GetAsync(schemes, period.SchemeId);
         var indicator = definition.AllIndicators().FirstOrDefault(i => i.Code == indicatorCode)
             ?? throw new BusinessException(DataEntryErrorCodes.UnknownIndicator, indicatorCode);
         if (!string.IsNullOrWhiteSpace(indicator.Formula))

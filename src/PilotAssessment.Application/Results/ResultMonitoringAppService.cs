@@ -21,7 +21,9 @@ public sealed class ResultMonitoringAppService(
     IRepository<ScoreSheetLineRecord> sheetLines,
     IRepository<CitySubmission> submissions,
     IRepository<Tenant> tenants,
-    PeriodScoringService scoring) : PilotAssessmentAppService(context), IResultMonitoringAppService
+    PeriodScoringService scoring,
+    LiveResultCache liveResults,
+    DataEntry.SchemeDefinitionCache definitions) : PilotAssessmentAppService(context), IResultMonitoringAppService
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -29,7 +31,7 @@ public sealed class ResultMonitoringAppService(
     public async Task<List<CityMonitoringDto>> GetMonitoringAsync(Guid periodId)
     {
         var period = await periods.GetAsync(periodId);
-        var definition = (await scoring.GetSchemeAsync(period)).Definition;
+        var (definition, schemeIdentity) = await definitions.GetAsync(schemes, period.SchemeId);
         var cities = await CitiesAsync();
         var cityIds = cities.Select(c => (Guid?)c.Id).ToList();
 
@@ -48,10 +50,10 @@ public sealed class ResultMonitoringAppService(
                 .Where(l => sheetIds.Contains(l.ScoreSheetRecordId))
                 .Select(l => new PublishedLine(l.ScoreSheetRecordId, l.Order, l.IndicatorCode, l.IndicatorName, l.Points, l.MaxPoints)))).ToLookup(l => l.SheetId);
 
-        // Cities without a published sheet are scored live, all in one load.
+        // Cities without a published sheet are scored live, all in one load of only the columns scoring reads.
         var live = cities.Where(c => !sheetByCity.ContainsKey(c.Id)).Select(c => c.Id).ToList();
-        // Read only: nothing is changed, so 42,000 lines of a national province are not tracked either.
-        var inputs = live.Count == 0 ? [] : await scoring.LoadAsync(periodId, live, tracked: false, scheme: definition);
+        var periodLines = live.Count == 0 ? [] : await scoring.ReadScoringLinesAsync(periodId, CurrentTenant.Id);
+        var inputs = live.Count == 0 ? [] : await scoring.LoadAsync(periodId, live, tracked: false, scheme: definition, periodLines: periodLines);
         var targets = live.Count == 0 ? new Dictionary<Guid, IReadOnlyDictionary<string, decimal>>() : await scoring.TargetsAsync(period, live);
         var statuses = live.Count == 0
             ? []
@@ -60,8 +62,29 @@ public sealed class ResultMonitoringAppService(
 
         return cities.Select(city => sheetByCity.TryGetValue(city.Id, out var record)
                 ? FromSheet(definition, city, record, linesBySheet[record.Id])
-                : Live(definition, city, inputs[city.Id], targets, statuses.TryGetValue(city.Id, out var status) ? status : null))
+                : LiveOrKept(definition, schemeIdentity, periodId, city, inputs[city.Id], targets, statuses.TryGetValue(city.Id, out var status) ? status : null))
             .ToList();
+    }
+
+    // A city none of whose inputs changed since it was last scored is not scored again (LiveResultCache).
+    private CityMonitoringDto LiveOrKept(
+        SchemeDefinition definition,
+        string schemeStamp,
+        Guid periodId,
+        Tenant city,
+        CityPeriodInput input,
+        IReadOnlyDictionary<Guid, IReadOnlyDictionary<string, decimal>> targets,
+        SubmissionStatus? status)
+    {
+        var fingerprint = LiveResultCache.Fingerprint(schemeStamp, city.DisplayName, input, targets.GetValueOrDefault(city.Id), status);
+        if (liveResults.TryGet(periodId, city.Id, fingerprint, out var kept))
+        {
+            return kept;
+        }
+
+        var row = Live(definition, city, input, targets, status);
+        liveResults.Set(periodId, city.Id, fingerprint, row);
+        return row;
     }
 
     [RequiresPermission(PermissionPolicies.Trends)]
