@@ -18,6 +18,7 @@ public sealed class EntrySheetReader(
     Results.ReferenceFigureStore references,
     EntrySelfScoring scoring,
     SchemeDefinitionCache definitions,
+    IMapper mapper,
     IStringLocalizer<PilotAssessmentResource> localizer)
 {
     public async Task<EntrySheetDto> ReadAsync(AssessmentPeriod period, Guid cityId)
@@ -47,7 +48,8 @@ public sealed class EntrySheetReader(
                 {
                     var line = cityLines.GetValueOrDefault(i.Code);
                     var value = line?.Value ?? new EntryValue();
-                    var dto = WithGaps(i.ToDto(period.Id, line, value, line is null ? [] : files[line.Id], reference.LineReference(i, cityId, value)), i, value, line);
+                    var (referenceValue, referenceSource) = reference.LineReference(i, cityId, value);
+                    var dto = WithGaps(mapper.Map<EntryLineDto>(new EntryLineSource(i, period.Id, line, value, line is null ? [] : files[line.Id].ToList(), referenceValue, referenceSource)), i, value, line);
                     if (points.TryGetValue(i.Code, out var scoredLine))
                     {
                         dto.Points = scoredLine.Points;
@@ -57,7 +59,7 @@ public sealed class EntrySheetReader(
                     return dto;
                 })
                 .ToList(),
-            Facts = cityFacts.ToDto(),
+            Facts = cityFacts is null ? new CityFactsDto() : mapper.Map<CityFactsDto>(cityFacts),
         };
     }
 
@@ -73,16 +75,18 @@ public sealed class EntrySheetReader(
     public async Task<EntryLineDto> LineAsync(EntryLine line, SchemeDefinition definition)
     {
         var indicator = definition.AllIndicators().First(i => i.Code == line.IndicatorCode);
+        var value = line.Value;
         var files = await EvidenceOfAsync([line.Id]);
         // Saving a cell reads this line and its stored reference figure, nothing of the other cities.
         if (line.TenantId is not { } cityId)
         {
-            return WithGaps(indicator.ToDto(line.PeriodId, line, files[line.Id], default), indicator, line.Value, line);
+            return WithGaps(mapper.Map<EntryLineDto>(new EntryLineSource(indicator, line.PeriodId, line, value, files[line.Id].ToList())), indicator, value, line);
         }
 
         var reference = await references.LoadForCityAsync(line.PeriodId, cityId, [line], Results.ReferenceFigureStore.AveragedIndicators(definition), line.IndicatorCode);
-        var dto = indicator.ToDto(line.PeriodId, line, files[line.Id], reference.LineReference(indicator, cityId, line.Value));
-        return WithGaps(dto, indicator, line.Value, line);
+        var (referenceValue, referenceSource) = reference.LineReference(indicator, cityId, value);
+        var dto = mapper.Map<EntryLineDto>(new EntryLineSource(indicator, line.PeriodId, line, value, files[line.Id].ToList(), referenceValue, referenceSource));
+        return WithGaps(dto, indicator, value, line);
     }
 
     /// <summary>What each of the city's lines still lacks to be scored (<see cref="EntryLineGaps"/>), by indicator code; lines lacking nothing are left out.</summary>

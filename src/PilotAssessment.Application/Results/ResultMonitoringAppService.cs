@@ -1,4 +1,3 @@
-using System.Text.Json;
 using PilotAssessment.Data;
 using PilotAssessment.Periods;
 using PilotAssessment.Reviews;
@@ -23,10 +22,9 @@ public sealed class ResultMonitoringAppService(
     IRepository<Tenant> tenants,
     PeriodScoringService scoring,
     LiveResultCache liveResults,
-    DataEntry.SchemeDefinitionCache definitions) : PilotAssessmentAppService(context), IResultMonitoringAppService
+    DataEntry.SchemeDefinitionCache definitions,
+    IMapper mapper) : PilotAssessmentAppService(context), IResultMonitoringAppService
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     [RequiresPermission(PermissionPolicies.Monitoring)]
     public async Task<List<CityMonitoringDto>> GetMonitoringAsync(Guid periodId)
     {
@@ -40,7 +38,7 @@ public sealed class ResultMonitoringAppService(
         var published = period.Status == PeriodStatus.Published
             ? await sheets.ToListAsync(sheets.QueryReadOnly()
                 .Where(s => s.PeriodId == periodId && s.IsCurrent && !s.NotAssessed && cityIds.Contains(s.TenantId))
-                .Select(s => new PublishedSheet(s.Id, s.TenantId!.Value, s.Version, s.Total, s.MaxPoints, s.Percent, s.Grade, s.Colour, s.CategoriesJson)))
+                .Select(s => new MonitoringSheet(s.Id, s.TenantId!.Value, s.Version, s.Total, s.MaxPoints, s.Percent, s.Grade, s.Colour, s.CategoriesJson)))
             : [];
         var sheetByCity = published.ToDictionary(s => s.CityId);
         var sheetIds = published.Select(s => s.Id).ToList();
@@ -147,25 +145,13 @@ public sealed class ResultMonitoringAppService(
         return await tenants.ToListAsync(tenants.Query().Where(t => t.IsActive).OrderBy(t => t.Name));
     }
 
-    private static CityMonitoringDto FromSheet(SchemeDefinition definition, Tenant city, PublishedSheet record, IEnumerable<PublishedLine> lines)
+    private CityMonitoringDto FromSheet(SchemeDefinition definition, Tenant city, MonitoringSheet record, IEnumerable<PublishedLine> lines)
     {
-        var categories = JsonSerializer.Deserialize<List<CategoryMonitoringDto>>(record.CategoriesJson, Json) ?? [];
-        var dto = new CityMonitoringDto
-        {
-            CityId = city.Id,
-            CityName = city.DisplayName,
-            SheetVersion = record.Version,
-            Source = MonitoringSources.Published,
-            Total = record.Total,
-            MaxPoints = record.MaxPoints,
-            Percent = record.Percent,
-            Grade = record.Grade,
-            Colour = record.Colour,
-            Categories = categories,
-        };
+        var dto = mapper.Map<CityMonitoringDto>(record);
+        dto.CityName = city.DisplayName;
 
         // A published sheet is final: an unreported line is a real zero and warns like any other.
-        AddWarnings(dto, definition, categories, lines.OrderBy(l => l.Order).Select(l => (l.Code, l.Name, l.Points, l.MaxPoints)));
+        AddWarnings(dto, definition, dto.Categories, lines.OrderBy(l => l.Order).Select(l => (l.Code, l.Name, l.Points, l.MaxPoints)));
         return dto;
     }
 
@@ -251,8 +237,6 @@ public sealed class ResultMonitoringAppService(
             }
         }
     }
-
-    private sealed record PublishedSheet(Guid Id, Guid CityId, int Version, decimal Total, decimal MaxPoints, decimal Percent, string? Grade, string? Colour, string CategoriesJson);
 
     private sealed record PublishedLine(Guid SheetId, int Order, string Code, string Name, decimal Points, decimal MaxPoints);
 
