@@ -16,17 +16,6 @@ internal static class DataEntryMapping
         LastYearNumber = dto.LastYearNumber,
     };
 
-    public static EntryValueDto ToDto(this EntryValue value) => new()
-    {
-        Number = value.Number,
-        Occurrences = value.Occurrences?.Select(o => new EntryOccurrenceDto { Type = o.Type, Count = o.Count, Flags = o.Flags }).ToList(),
-        Flags = value.Flags,
-        Grade = value.Grade,
-        ChecklistPresent = value.ChecklistPresent,
-        SurveyRates = value.SurveyRates,
-        LastYearNumber = value.LastYearNumber,
-    };
-
     // A definition never changes once read (a new one replaces it), so its rule texts are generated once per indicator.
     private static readonly ConditionalWeakTable<IndicatorDefinition, StrongBox<Schemes.Rules.BilingualText>> RuleTexts = new();
 

@@ -21,7 +21,8 @@ public sealed class EntrySheetAppService(
     EntryEditGuard guard,
     EntryLineLatest latest,
     SchemeDefinitionCache definitions,
-    Quality.EntryQualityHistory quality) : PilotAssessmentAppService(context), IEntrySheetAppService
+    Quality.EntryQualityHistory quality,
+    IMapper mapper) : PilotAssessmentAppService(context), IEntrySheetAppService
 {
     public async Task<EntrySheetDto> GetSheetAsync(Guid periodId)
     {
@@ -140,8 +141,8 @@ public sealed class EntrySheetAppService(
             UserId = r.CreatorId,
             UserName = r.CreatorId is { } id ? names.GetValueOrDefault(id) : null,
             Time = r.CreationTime,
-            OldValue = r.OldValueJson is null ? null : EntryValue.FromJson(r.OldValueJson).ToDto(),
-            NewValue = EntryValue.FromJson(r.NewValueJson).ToDto(),
+            OldValue = r.OldValueJson is null ? null : mapper.Map<EntryValueDto>(EntryValue.FromJson(r.OldValueJson)),
+            NewValue = mapper.Map<EntryValueDto>(EntryValue.FromJson(r.NewValueJson)),
             OldNote = r.OldNote,
             NewNote = r.NewNote,
             AuditorScore = r.AuditorScore,
