@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
@@ -89,9 +90,14 @@ internal static class NationalBenchmark
                     Add([$"host memory during {clients} concurrent entry-sheet GETs at {size} cities: peak working set {memory.PeakWorkingSet / 1048576.0:F0} MiB, "
                     + $"peak GC heap {memory.PeakHeap / 1048576.0:F0} MiB (process peak working set so far {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MiB)"]);
                     var official = await BenchHost.SignInAsync(factory, null, "official");
-                    Add(await ProvinceReadsAsync(factory, connectionString, province, official, clients, requests));
+                    Add(await ProvinceReadsAsync(factory, connectionString, options, province, official, clients, requests));
                     Add(["", "EXPLAIN of the main queries (MariaDB, the product's SQL as EF Core sent it):"]);
                     Add(await plans.ExplainAsync(factory, province, options, official));
+                }
+
+                if (args.Contains("--no-publish"))
+                {
+                    continue;
                 }
 
                 // Publishing again the oldest periods, beside bare SQL doing the same work: each is first taken back as
@@ -187,13 +193,14 @@ internal static class NationalBenchmark
     }
 
     /// <summary>Score sheet GET (200 and 304), monitoring and completeness of the open period, each beside its bare SQL.</summary>
-    private static async Task<List<string>> ProvinceReadsAsync(WebApplicationFactory<Program> factory, string connectionString, GeneratedProvince province, string token, int clients, int requests)
+    private static async Task<List<string>> ProvinceReadsAsync(WebApplicationFactory<Program> factory, string connectionString, DataGeneratorOptions options, GeneratedProvince province, string token, int clients, int requests)
     {
         var lines = new List<string>();
         var open = province.PeriodIds[^1];
         var published = province.PeriodIds[^2];
         lines.Add(await ScoreSheetGetAsync(factory, connectionString, published, token, clients, requests));
 
+        lines.Add(await MonitoringAfterSavesAsync(factory, options, province, token));
         foreach (var (name, path, sql) in new[]
         {
             ("monitoring of the open period", $"/api/app/results/periods/{open}/monitoring",
@@ -222,6 +229,44 @@ internal static class NationalBenchmark
         }
 
         return lines;
+    }
+
+    /// <summary>
+    /// Monitoring of the open period as the province first opens it (every city scored), then right after one city's
+    /// clerk saved a line (that city scored again), 5 times each; the save itself is not timed.
+    /// </summary>
+    private static async Task<string> MonitoringAfterSavesAsync(WebApplicationFactory<Program> factory, DataGeneratorOptions options, GeneratedProvince province, string token)
+    {
+        var open = province.PeriodIds[^1];
+        var generator = new NationalDataGenerator(options);
+        var code = generator.Scheme().AllIndicators().First(i => i.Rule is Schemes.Rules.ThresholdBandsRule && i.Formula is null).Code;
+        using var official = BenchHost.Client(factory, token);
+        using var clerk = BenchHost.Client(factory, await BenchHost.SignInAsync(factory, generator.Cities()[0].Name, "clerk"));
+        var first = Stopwatch.StartNew();
+        (await official.GetAsync($"/api/app/results/periods/{open}/monitoring")).EnsureSuccessStatusCode();
+        first.Stop();
+
+        var sheet = (await clerk.GetFromJsonAsync<DataEntry.EntrySheetDto>($"/api/app/data-entry/periods/{open}", BenchHost.Json))!;
+        var stamp = sheet.Lines.Single(l => l.IndicatorCode == code).ConcurrencyStamp;
+        var times = new List<double>();
+        for (var r = 0; r < 5; r++)
+        {
+            var input = new DataEntry.SaveEntryLineInput { Value = new DataEntry.EntryValueDto { Number = 70 + r }, ConcurrencyStamp = stamp };
+            using (var saved = await clerk.PutAsJsonAsync($"/api/app/data-entry/periods/{open}/lines/{code}", input, BenchHost.Json))
+            {
+                saved.EnsureSuccessStatusCode();
+                stamp = (await saved.Content.ReadFromJsonAsync<DataEntry.EntryLineDto>(BenchHost.Json))!.ConcurrencyStamp;
+            }
+
+            var started = Stopwatch.GetTimestamp();
+            using var response = await official.GetAsync($"/api/app/results/periods/{open}/monitoring");
+            response.EnsureSuccessStatusCode();
+            await response.Content.ReadAsByteArrayAsync();
+            times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+
+        times.Sort();
+        return $"monitoring of the open period, 1 client: first request {first.Elapsed.TotalMilliseconds:F0} ms; right after one city's saved line p50 {times[2]:F0} ms (max {times[^1]:F0} ms)";
     }
 
     /// <summary>The ids of a province generated before, from its database (cities by their generated names, periods in order).</summary>

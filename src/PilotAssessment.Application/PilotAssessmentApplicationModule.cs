@@ -102,6 +102,8 @@ public static class PilotAssessmentApplicationModule
         services.AddScoped<IResultRankingAppService, ResultRankingAppService>();
         services.AddScoped<Appeals.IAppealAppService, Appeals.AppealAppService>();
         services.AddScoped<IResultMonitoringAppService, ResultMonitoringAppService>();
+        services.AddSingleton<LiveResultCache>();
+        services.AddSingleton<DataEntry.SchemeDefinitionCache>();
         services.AddScoped<Quality.IQualityAppService, Quality.QualityAppService>();
         services.AddSingleton<PdfFontProvider>();
         // The host replaces this with its SMTP sender when Smtp:Host is configured.

@@ -52,6 +52,9 @@ public sealed class PilotAssessmentApplicationAutoMapper_Tests
     [InlineData(typeof(SupervisionRound), typeof(SupervisionRoundDto))]
     [InlineData(typeof(RoundVisit), typeof(RoundVisitDto))]
     [InlineData(typeof(StoredFile), typeof(FileDto))]
+    [InlineData(typeof(EntryLineSource), typeof(EntryLineDto))]
+    [InlineData(typeof(CityPeriodFacts), typeof(CityFactsDto))]
+    [InlineData(typeof(Results.MonitoringSheet), typeof(Results.CityMonitoringDto))]
     public void Should_Find_The_Map_Of_Each_Feature_By_Scanning_The_Application_Assembly(Type source, Type destination)
     {
         ApplicationMapper.Mapper.ConfigurationProvider.Internal().FindTypeMapFor(source, destination).ShouldNotBeNull();

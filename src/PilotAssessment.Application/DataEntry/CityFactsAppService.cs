@@ -11,7 +11,8 @@ public sealed class CityFactsAppService(
     IRepository<Scheme> schemes,
     IRepository<CityPeriodFacts> facts,
     EntryLineAccess access,
-    EntryEditGuard guard) : PilotAssessmentAppService(context), ICityFactsAppService
+    EntryEditGuard guard,
+    IMapper mapper) : PilotAssessmentAppService(context), ICityFactsAppService
 {
     public async Task<CityFactsDto> SaveFactsAsync(Guid periodId, CityFactsDto input)
     {
@@ -20,7 +21,7 @@ public sealed class CityFactsAppService(
         var current = await facts.FirstOrDefaultAsync(facts.Query().Where(f => f.PeriodId == periodId));
         if (current is not null && input.ConcurrencyStamp != current.ConcurrencyStamp)
         {
-            throw new ConflictException(PilotAssessmentErrorCodes.ConcurrencyConflict) { Current = current.ToDto() };
+            throw new ConflictException(PilotAssessmentErrorCodes.ConcurrencyConflict) { Current = mapper.Map<CityFactsDto>(current) };
         }
 
         // Facts are no unit's lines: like every line not handed to a unit, they are for users of no unit.
@@ -73,6 +74,6 @@ public sealed class CityFactsAppService(
             await facts.UpdateAsync(current);
         }
 
-        return current.ToDto();
+        return mapper.Map<CityFactsDto>(current);
     }
 }

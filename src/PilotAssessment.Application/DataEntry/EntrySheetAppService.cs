@@ -20,7 +20,9 @@ public sealed class EntrySheetAppService(
     EntryLineAccess access,
     EntryEditGuard guard,
     EntryLineLatest latest,
-    Quality.EntryQualityHistory quality) : PilotAssessmentAppService(context), IEntrySheetAppService
+    SchemeDefinitionCache definitions,
+    Quality.EntryQualityHistory quality,
+    IMapper mapper) : PilotAssessmentAppService(context), IEntrySheetAppService
 {
     public async Task<EntrySheetDto> GetSheetAsync(Guid periodId)
     {
@@ -31,14 +33,14 @@ public sealed class EntrySheetAppService(
     public async Task<EntryLineDto> GetLineAsync(Guid lineId)
     {
         var (line, period, _) = await guard.AccessibleLineAsync(lineId);
-        return await reader.LineAsync(line, (await schemes.GetAsync(period.SchemeId)).Definition);
+        return await reader.LineAsync(line, (await definitions.GetAsync(schemes, period.SchemeId)).Definition);
     }
 
     public async Task<EntryLineDto> SaveLineAsync(Guid periodId, string indicatorCode, SaveEntryLineInput input)
     {
         var cityId = guard.CityId;
         var period = await periods.GetAsync(periodId);
-        var definition = (await schemes.GetAsync(period.SchemeId)).Definition;
+        var (definition, _) = await definitions.GetAsync(schemes, period.SchemeId);
         var indicator = definition.AllIndicators().FirstOrDefault(i => i.Code == indicatorCode)
             ?? throw new BusinessException(DataEntryErrorCodes.UnknownIndicator, indicatorCode);
         if (!string.IsNullOrWhiteSpace(indicator.Formula))
@@ -139,8 +141,8 @@ public sealed class EntrySheetAppService(
             UserId = r.CreatorId,
             UserName = r.CreatorId is { } id ? names.GetValueOrDefault(id) : null,
             Time = r.CreationTime,
-            OldValue = r.OldValueJson is null ? null : EntryValue.FromJson(r.OldValueJson).ToDto(),
-            NewValue = EntryValue.FromJson(r.NewValueJson).ToDto(),
+            OldValue = r.OldValueJson is null ? null : mapper.Map<EntryValueDto>(EntryValue.FromJson(r.OldValueJson)),
+            NewValue = mapper.Map<EntryValueDto>(EntryValue.FromJson(r.NewValueJson)),
             OldNote = r.OldNote,
             NewNote = r.NewNote,
             AuditorScore = r.AuditorScore,

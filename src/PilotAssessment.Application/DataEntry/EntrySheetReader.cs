@@ -17,17 +17,19 @@ public sealed class EntrySheetReader(
     EntryWindowPolicy window,
     Results.ReferenceFigureStore references,
     EntrySelfScoring scoring,
+    SchemeDefinitionCache definitions,
+    IMapper mapper,
     IStringLocalizer<PilotAssessmentResource> localizer)
 {
     public async Task<EntrySheetDto> ReadAsync(AssessmentPeriod period, Guid cityId)
     {
-        var scheme = await schemes.GetAsync(period.SchemeId);
-        var (periodLines, reference) = await ReferenceAsync(period.Id, cityId, scheme.Definition);
+        var (definition, _) = await definitions.GetAsync(schemes, period.SchemeId);
+        var (periodLines, reference) = await ReferenceAsync(period.Id, cityId, definition);
         var cityLines = periodLines.ToDictionary(l => l.IndicatorCode);
         var files = await EvidenceOfAsync(cityLines.Values.Select(l => l.Id).ToList());
         var cityFacts = await facts.FirstOrDefaultAsync(facts.Query().Where(f => f.PeriodId == period.Id));
         var submission = await submissions.FirstOrDefaultAsync(submissions.Query().Where(s => s.PeriodId == period.Id));
-        var scored = await scoring.ScoreAsync(period, scheme.Definition, cityId, cityLines.Values.ToList(), cityFacts, reference);
+        var scored = await scoring.ScoreAsync(period, definition, cityId, cityLines.Values.ToList(), cityFacts, reference);
         var points = scored.Lines.ToDictionary(l => l.IndicatorCode);
         return new EntrySheetDto
         {
@@ -41,12 +43,13 @@ public sealed class EntrySheetReader(
             RunningTotal = scored.Total,
             MaxTotal = scored.MaxPoints,
             Writable = (submission?.CityMayEdit ?? true) && await window.MayWriteAsync(period, cityId, null),
-            Lines = Results.PeriodScoringService.EnteredIndicators(scheme.Definition)
+            Lines = Results.PeriodScoringService.EnteredIndicators(definition)
                 .Select(i =>
                 {
                     var line = cityLines.GetValueOrDefault(i.Code);
                     var value = line?.Value ?? new EntryValue();
-                    var dto = WithGaps(i.ToDto(period.Id, line, line is null ? [] : files[line.Id], reference.LineReference(i, cityId, value)), i, value, line);
+                    var (referenceValue, referenceSource) = reference.LineReference(i, cityId, value);
+                    var dto = WithGaps(mapper.Map<EntryLineDto>(new EntryLineSource(i, period.Id, line, value, line is null ? [] : files[line.Id].ToList(), referenceValue, referenceSource)), i, value, line);
                     if (points.TryGetValue(i.Code, out var scoredLine))
                     {
                         dto.Points = scoredLine.Points;
@@ -56,7 +59,7 @@ public sealed class EntrySheetReader(
                     return dto;
                 })
                 .ToList(),
-            Facts = cityFacts.ToDto(),
+            Facts = cityFacts is null ? new CityFactsDto() : mapper.Map<CityFactsDto>(cityFacts),
         };
     }
 
@@ -72,24 +75,26 @@ public sealed class EntrySheetReader(
     public async Task<EntryLineDto> LineAsync(EntryLine line, SchemeDefinition definition)
     {
         var indicator = definition.AllIndicators().First(i => i.Code == line.IndicatorCode);
+        var value = line.Value;
         var files = await EvidenceOfAsync([line.Id]);
         // Saving a cell reads this line and its stored reference figure, nothing of the other cities.
         if (line.TenantId is not { } cityId)
         {
-            return WithGaps(indicator.ToDto(line.PeriodId, line, files[line.Id], default), indicator, line.Value, line);
+            return WithGaps(mapper.Map<EntryLineDto>(new EntryLineSource(indicator, line.PeriodId, line, value, files[line.Id].ToList())), indicator, value, line);
         }
 
         var reference = await references.LoadForCityAsync(line.PeriodId, cityId, [line], Results.ReferenceFigureStore.AveragedIndicators(definition), line.IndicatorCode);
-        var dto = indicator.ToDto(line.PeriodId, line, files[line.Id], reference.LineReference(indicator, cityId, line.Value));
-        return WithGaps(dto, indicator, line.Value, line);
+        var (referenceValue, referenceSource) = reference.LineReference(indicator, cityId, value);
+        var dto = mapper.Map<EntryLineDto>(new EntryLineSource(indicator, line.PeriodId, line, value, files[line.Id].ToList(), referenceValue, referenceSource));
+        return WithGaps(dto, indicator, value, line);
     }
 
     /// <summary>What each of the city's lines still lacks to be scored (<see cref="EntryLineGaps"/>), by indicator code; lines lacking nothing are left out.</summary>
     public async Task<Dictionary<string, List<FieldError>>> GapsAsync(AssessmentPeriod period, Guid cityId)
     {
-        var scheme = await schemes.GetAsync(period.SchemeId);
-        var (cityLines, reference) = await ReferenceAsync(period.Id, cityId, scheme.Definition);
-        var indicators = scheme.Definition.AllIndicators().ToDictionary(i => i.Code);
+        var (definition, _) = await definitions.GetAsync(schemes, period.SchemeId);
+        var (cityLines, reference) = await ReferenceAsync(period.Id, cityId, definition);
+        var indicators = definition.AllIndicators().ToDictionary(i => i.Code);
         return cityLines
             .Where(l => indicators.ContainsKey(l.IndicatorCode))
             .Select(l => (l.IndicatorCode, Gaps: EntryLineGaps.Of(indicators[l.IndicatorCode], l.Value, reference.LineReference(indicators[l.IndicatorCode], cityId, l.Value)).Select(g => g.Gap).ToList()))

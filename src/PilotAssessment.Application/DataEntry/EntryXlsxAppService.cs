@@ -21,7 +21,8 @@ public sealed class EntryXlsxAppService(
     EntryLineAccess access,
     EntryEditGuard guard,
     EntryWindowPolicy window,
-    Quality.EntryQualityHistory quality) : PilotAssessmentAppService(context), IEntryXlsxAppService
+    Quality.EntryQualityHistory quality,
+    IMapper mapper) : PilotAssessmentAppService(context), IEntryXlsxAppService
 {
     public async Task<FileDto> DownloadTemplateAsync(Guid periodId)
     {
@@ -123,7 +124,7 @@ public sealed class EntryXlsxAppService(
             }
             else if (rowLock != EntryXlsxRowLock.None && line is not null)
             {
-                var dto = new EntryLineDto { IndicatorCode = indicator.Code, Value = line.Value.ToDto(), Note = line.Note };
+                var dto = new EntryLineDto { IndicatorCode = indicator.Code, Value = mapper.Map<EntryValueDto>(line.Value), Note = line.Note };
                 result[indicator.Code] = new EntryXlsxLockedRow(rowLock, EntryXlsxCells.Of(new EntryXlsxLine(dto, indicator, rowLock), texts));
             }
         }

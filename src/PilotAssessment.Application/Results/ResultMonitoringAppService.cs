@@ -1,4 +1,3 @@
-using System.Text.Json;
 using PilotAssessment.Data;
 using PilotAssessment.Periods;
 using PilotAssessment.Reviews;
@@ -21,15 +20,16 @@ public sealed class ResultMonitoringAppService(
     IRepository<ScoreSheetLineRecord> sheetLines,
     IRepository<CitySubmission> submissions,
     IRepository<Tenant> tenants,
-    PeriodScoringService scoring) : PilotAssessmentAppService(context), IResultMonitoringAppService
+    PeriodScoringService scoring,
+    LiveResultCache liveResults,
+    DataEntry.SchemeDefinitionCache definitions,
+    IMapper mapper) : PilotAssessmentAppService(context), IResultMonitoringAppService
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     [RequiresPermission(PermissionPolicies.Monitoring)]
     public async Task<List<CityMonitoringDto>> GetMonitoringAsync(Guid periodId)
     {
         var period = await periods.GetAsync(periodId);
-        var definition = (await scoring.GetSchemeAsync(period)).Definition;
+        var (definition, schemeIdentity) = await definitions.GetAsync(schemes, period.SchemeId);
         var cities = await CitiesAsync();
         var cityIds = cities.Select(c => (Guid?)c.Id).ToList();
 
@@ -38,7 +38,7 @@ public sealed class ResultMonitoringAppService(
         var published = period.Status == PeriodStatus.Published
             ? await sheets.ToListAsync(sheets.QueryReadOnly()
                 .Where(s => s.PeriodId == periodId && s.IsCurrent && !s.NotAssessed && cityIds.Contains(s.TenantId))
-                .Select(s => new PublishedSheet(s.Id, s.TenantId!.Value, s.Version, s.Total, s.MaxPoints, s.Percent, s.Grade, s.Colour, s.CategoriesJson)))
+                .Select(s => new MonitoringSheet(s.Id, s.TenantId!.Value, s.Version, s.Total, s.MaxPoints, s.Percent, s.Grade, s.Colour, s.CategoriesJson)))
             : [];
         var sheetByCity = published.ToDictionary(s => s.CityId);
         var sheetIds = published.Select(s => s.Id).ToList();
@@ -48,10 +48,10 @@ public sealed class ResultMonitoringAppService(
                 .Where(l => sheetIds.Contains(l.ScoreSheetRecordId))
                 .Select(l => new PublishedLine(l.ScoreSheetRecordId, l.Order, l.IndicatorCode, l.IndicatorName, l.Points, l.MaxPoints)))).ToLookup(l => l.SheetId);
 
-        // Cities without a published sheet are scored live, all in one load.
+        // Cities without a published sheet are scored live, all in one load of only the columns scoring reads.
         var live = cities.Where(c => !sheetByCity.ContainsKey(c.Id)).Select(c => c.Id).ToList();
-        // Read only: nothing is changed, so 42,000 lines of a national province are not tracked either.
-        var inputs = live.Count == 0 ? [] : await scoring.LoadAsync(periodId, live, tracked: false, scheme: definition);
+        var periodLines = live.Count == 0 ? [] : await scoring.ReadScoringLinesAsync(periodId, CurrentTenant.Id);
+        var inputs = live.Count == 0 ? [] : await scoring.LoadAsync(periodId, live, tracked: false, scheme: definition, periodLines: periodLines);
         var targets = live.Count == 0 ? new Dictionary<Guid, IReadOnlyDictionary<string, decimal>>() : await scoring.TargetsAsync(period, live);
         var statuses = live.Count == 0
             ? []
@@ -60,8 +60,29 @@ public sealed class ResultMonitoringAppService(
 
         return cities.Select(city => sheetByCity.TryGetValue(city.Id, out var record)
                 ? FromSheet(definition, city, record, linesBySheet[record.Id])
-                : Live(definition, city, inputs[city.Id], targets, statuses.TryGetValue(city.Id, out var status) ? status : null))
+                : LiveOrKept(definition, schemeIdentity, periodId, city, inputs[city.Id], targets, statuses.TryGetValue(city.Id, out var status) ? status : null))
             .ToList();
+    }
+
+    // A city none of whose inputs changed since it was last scored is not scored again (LiveResultCache).
+    private CityMonitoringDto LiveOrKept(
+        SchemeDefinition definition,
+        string schemeStamp,
+        Guid periodId,
+        Tenant city,
+        CityPeriodInput input,
+        IReadOnlyDictionary<Guid, IReadOnlyDictionary<string, decimal>> targets,
+        SubmissionStatus? status)
+    {
+        var fingerprint = LiveResultCache.Fingerprint(schemeStamp, city.DisplayName, input, targets.GetValueOrDefault(city.Id), status);
+        if (liveResults.TryGet(periodId, city.Id, fingerprint, out var kept))
+        {
+            return kept;
+        }
+
+        var row = Live(definition, city, input, targets, status);
+        liveResults.Set(periodId, city.Id, fingerprint, row);
+        return row;
     }
 
     [RequiresPermission(PermissionPolicies.Trends)]
@@ -124,25 +145,13 @@ public sealed class ResultMonitoringAppService(
         return await tenants.ToListAsync(tenants.Query().Where(t => t.IsActive).OrderBy(t => t.Name));
     }
 
-    private static CityMonitoringDto FromSheet(SchemeDefinition definition, Tenant city, PublishedSheet record, IEnumerable<PublishedLine> lines)
+    private CityMonitoringDto FromSheet(SchemeDefinition definition, Tenant city, MonitoringSheet record, IEnumerable<PublishedLine> lines)
     {
-        var categories = JsonSerializer.Deserialize<List<CategoryMonitoringDto>>(record.CategoriesJson, Json) ?? [];
-        var dto = new CityMonitoringDto
-        {
-            CityId = city.Id,
-            CityName = city.DisplayName,
-            SheetVersion = record.Version,
-            Source = MonitoringSources.Published,
-            Total = record.Total,
-            MaxPoints = record.MaxPoints,
-            Percent = record.Percent,
-            Grade = record.Grade,
-            Colour = record.Colour,
-            Categories = categories,
-        };
+        var dto = mapper.Map<CityMonitoringDto>(record);
+        dto.CityName = city.DisplayName;
 
         // A published sheet is final: an unreported line is a real zero and warns like any other.
-        AddWarnings(dto, definition, categories, lines.OrderBy(l => l.Order).Select(l => (l.Code, l.Name, l.Points, l.MaxPoints)));
+        AddWarnings(dto, definition, dto.Categories, lines.OrderBy(l => l.Order).Select(l => (l.Code, l.Name, l.Points, l.MaxPoints)));
         return dto;
     }
 
@@ -228,8 +237,6 @@ public sealed class ResultMonitoringAppService(
             }
         }
     }
-
-    private sealed record PublishedSheet(Guid Id, Guid CityId, int Version, decimal Total, decimal MaxPoints, decimal Percent, string? Grade, string? Colour, string CategoriesJson);
 
     private sealed record PublishedLine(Guid SheetId, int Order, string Code, string Name, decimal Points, decimal MaxPoints);
 

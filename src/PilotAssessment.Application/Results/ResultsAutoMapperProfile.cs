@@ -37,6 +37,13 @@ public sealed class ResultsAutoMapperProfile : Profile
             .ForMember(d => d.Grade, o => o.MapFrom(s => s.NotAssessed ? null : s.Grade))
             .ForMember(d => d.Colour, o => o.MapFrom(s => s.NotAssessed ? null : s.Colour))
             .ForMember(d => d.Change, o => o.MapFrom(s => !s.NotAssessed && s.PreviousTotal != null ? s.Total - s.PreviousTotal : null));
+        // The monitoring row of a published sheet; the city's name and the warnings are added after the map.
+        CreateMap<MonitoringSheet, CityMonitoringDto>()
+            .ForMember(d => d.SheetVersion, o => o.MapFrom(s => (int?)s.Version))
+            .ForMember(d => d.Source, o => o.MapFrom(_ => MonitoringSources.Published))
+            .ForMember(d => d.Categories, o => o.MapFrom(s => JsonSerializer.Deserialize<List<CategoryMonitoringDto>>(s.CategoriesJson, MonitoringSheet.Json) ?? new List<CategoryMonitoringDto>()))
+            .ForMember(d => d.CityName, o => o.Ignore())
+            .ForMember(d => d.Warnings, o => o.Ignore());
         CreateMap<ScoreSheetLineRecord, ScoreSheetLineDto>()
             .ForMember(d => d.Status, o => o.MapFrom(s => s.Status.ToString()))
             .ForMember(d => d.ReferenceSourceText, o => o.Ignore())
@@ -57,4 +64,10 @@ public sealed class ResultsAutoMapperProfile : Profile
         ReferenceSources.ProvinceAverageUnavailable => "暂无全省平均值（审核通过的其他城市不足）",
         _ => null,
     };
+}
+
+/// <summary>The columns of a current published score sheet a monitoring row shows (no explanations, bonus or veto JSON).</summary>
+public sealed record MonitoringSheet(Guid Id, Guid CityId, int Version, decimal Total, decimal MaxPoints, decimal Percent, string? Grade, string? Colour, string CategoriesJson)
+{
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 }

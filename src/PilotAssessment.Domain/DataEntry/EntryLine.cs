@@ -21,6 +21,13 @@ public class EntryLine : FullAuditedAggregateRoot, IMultiTenant
         ValueJson = new EntryValue().ToJson();
     }
 
+    /// <summary>
+    /// A line as scoring reads it in a province view (value and auditor score, none of the note, review or feed
+    /// columns): read only, never saved.
+    /// </summary>
+    public static EntryLine ForScoring(Guid id, Guid? tenantId, Guid periodId, string indicatorCode, string valueJson, decimal? auditorScore, EntryLineStatus status) =>
+        new() { Id = id, TenantId = tenantId, PeriodId = periodId, IndicatorCode = indicatorCode, ValueJson = valueJson, AuditorScore = auditorScore, Status = status };
+
     public Guid? TenantId { get; set; }
 
     public Guid PeriodId { get; private set; }

@@ -55,7 +55,8 @@ public sealed class PeriodScoringService(
     /// <param name="definition">When given, each input carries every line's reference figure and source.</param>
     /// <param name="approvedOnly">Publishing: the province average of the approved cities only.</param>
     /// <param name="scheme">When given (and no <paramref name="definition"/>), only the previous period's lines its rules compare with are read.</param>
-    public async Task<Dictionary<Guid, CityPeriodInput>> LoadAsync(Guid periodId, IReadOnlyCollection<Guid> cityIds, CancellationToken cancellationToken = default, bool tracked = true, SchemeDefinition? definition = null, bool approvedOnly = false, SchemeDefinition? scheme = null)
+    /// <param name="periodLines">The period's lines read already (<see cref="ReadScoringLinesAsync"/>): they are not read again.</param>
+    public async Task<Dictionary<Guid, CityPeriodInput>> LoadAsync(Guid periodId, IReadOnlyCollection<Guid> cityIds, CancellationToken cancellationToken = default, bool tracked = true, SchemeDefinition? definition = null, bool approvedOnly = false, SchemeDefinition? scheme = null, IReadOnlyList<EntryLine>? periodLines = null)
     {
         using var _ = dataFilter.Disable<IMultiTenant>();
         var lineQuery = (tracked ? lines.Query() : lines.QueryReadOnly()).Where(l => l.PeriodId == periodId);
@@ -70,7 +71,7 @@ public sealed class PeriodScoringService(
             factQuery = factQuery.Where(f => f.TenantId == only);
         }
 
-        var allLines = await lines.ToListAsync(lineQuery, cancellationToken);
+        var allLines = periodLines?.ToList() ?? await lines.ToListAsync(lineQuery, cancellationToken);
         var allFacts = await facts.ToListAsync(factQuery, cancellationToken);
         var linesByCity = allLines.Where(l => l.TenantId != null).ToLookup(l => l.TenantId!.Value);
         var factsByCity = allFacts.Where(f => f.TenantId != null).GroupBy(f => f.TenantId!.Value).ToDictionary(g => g.Key, g => g.First());
@@ -96,6 +97,23 @@ public sealed class PeriodScoringService(
                 ReferencePeriodName = reference.PreviousPeriod?.Name,
             };
         });
+    }
+
+    /// <summary>
+    /// The period's lines of every city (or one) with only the columns scoring reads (<see cref="EntryLine.ForScoring"/>):
+    /// a province view reads a fraction of the bytes of 42,000 full rows and tracks none.
+    /// </summary>
+    public async Task<List<EntryLine>> ReadScoringLinesAsync(Guid periodId, Guid? onlyCity = null, CancellationToken cancellationToken = default)
+    {
+        using var _ = dataFilter.Disable<IMultiTenant>();
+        var query = lines.QueryReadOnly().Where(l => l.PeriodId == periodId);
+        if (onlyCity is { } city)
+        {
+            query = query.Where(l => l.TenantId == city);
+        }
+
+        var rows = await lines.ToListAsync(query.Select(l => new { l.Id, l.TenantId, l.IndicatorCode, l.ValueJson, l.AuditorScore, l.Status }), cancellationToken);
+        return rows.Select(r => EntryLine.ForScoring(r.Id, r.TenantId, periodId, r.IndicatorCode, r.ValueJson, r.AuditorScore, r.Status)).ToList();
     }
 
     public Task<Schemes.Scheme> GetSchemeAsync(AssessmentPeriod period, CancellationToken cancellationToken = default) =>
