@@ -1,6 +1,6 @@
 import { DecimalPipe } from '@angular/common';
 import { Component, OnInit, computed, inject, signal } from '@angular/core';
-import { FormBuilder, FormsModule, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormsModule, ReactiveFormsModule } from '@angular/forms';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
@@ -24,69 +24,18 @@ import { I18nService } from '@core/i18n/i18n.service';
 import { TranslatePipe } from '@core/i18n/translate.pipe';
 import { Permissions } from '@core/permissions';
 import { SessionService } from '@core/session/session.service';
-import { errorText, formErrorText } from '@shared/error-text';
+import { errorText } from '@shared/error-text';
 import { FieldErrorPipe } from '@shared/field-error.pipe';
 import { ReasonFieldComponent } from '@shared/reason-field.component';
 import { urlQuery } from '@shared/url-query';
-import { revealErrors } from '@shared/form-utils';
 import { EntryFilesService, saveBlob } from '@shared/entry-files.service';
 import { breadcrumbName } from '@shared/breadcrumbs';
 
-export interface CategoryRow {
-  code: string;
-  name: string;
-  depth: number;
-  maxPoints: number;
-  points: number;
-  percent: number;
-  colour: string | null;
-}
+import { SheetAppeal } from './score-sheet-appeal';
+import { BonusRow, CategoryRow, VetoRow, bandColour, changeText, rows } from './score-sheet-rows';
 
-export interface BonusRow {
-  code: string;
-  name: string;
-  count: number;
-  points: number;
-  explanationZh: string;
-  explanationEn: string;
-}
-
-export interface VetoRow {
-  code: string;
-  name: string;
-  effectZh: string;
-  effectEn: string;
-}
-
-function rows<T>(value: unknown): T[] {
-  return Array.isArray(value) ? (value as T[]) : [];
-}
-
-const BANDS: Record<string, string> = {
-  绿: 'green',
-  green: 'green',
-  蓝: 'blue',
-  blue: 'blue',
-  黄: 'gold',
-  yellow: 'gold',
-  橙: 'orange',
-  orange: 'orange',
-  红: 'red',
-  red: 'red',
-};
-
-/** Ant Design tag colour of a scheme colour band (named 绿/蓝/黄/橙/红 or by key). */
-export function bandColour(colour: string | null | undefined): string {
-  return BANDS[(colour ?? '').trim().toLowerCase()] ?? 'default';
-}
-
-/** "+1.5" / "-2" / "—". */
-export function changeText(change: number | null | undefined): string {
-  if (change === null || change === undefined) {
-    return '—';
-  }
-  return change > 0 ? `+${change}` : String(change);
-}
+export { bandColour, changeText } from './score-sheet-rows';
+export type { BonusRow, CategoryRow, VetoRow } from './score-sheet-rows';
 
 /**
  * 评分表: a city sees its own sheet once the period is published (with every version); the province picks
@@ -114,43 +63,12 @@ export function changeText(change: number | null | undefined): string {
     ReasonFieldComponent,
   ],
   templateUrl: './score-sheet.component.html',
-  styles: `
-    .toolbar {
-      display: flex;
-      gap: 8px;
-      align-items: center;
-      flex-wrap: wrap;
-      margin-bottom: 12px;
-    }
-    .muted {
-      color: rgba(0, 0, 0, 0.45);
-    }
-    .up {
-      color: #389e0d;
-    }
-    .down {
-      color: #cf1322;
-    }
-    .total {
-      font-size: 20px;
-      font-weight: 600;
-    }
-    .section-title {
-      margin-top: 16px;
-    }
-    tr.active td {
-      background: #e6f4ff;
-    }
-    .appeal-link {
-      margin-left: 12px;
-    }
-  `,
+  styleUrl: './score-sheet.component.css',
 })
 export class ScoreSheetComponent implements OnInit {
   private readonly periodApi = inject(PeriodService);
   private readonly api = inject(ResultService);
   private readonly appealApi = inject(AppealService);
-  private readonly fb = inject(FormBuilder);
   private readonly files = inject(EntryFilesService);
   /** The period and the city shown are kept in the URL (?period=&city=). */
   private readonly query = urlQuery();
@@ -191,15 +109,11 @@ export class ScoreSheetComponent implements OnInit {
       !!this.sheet()?.isCurrent &&
       !this.sheet()?.notAssessed,
   );
-  /** The line being appealed ('' for the total), or null when the dialog is closed. */
-  readonly appealTarget = signal<{ code: string; name: string } | null>(null);
-  protected readonly appealSaving = signal(false);
-  protected readonly appealError = signal<string | null>(null);
-  private appealFile: File | null = null;
-  readonly appealForm = this.fb.group({
-    reason: this.fb.control<string>('', [Validators.required, Validators.maxLength(1000)]),
-    requestedScore: this.fb.control<number | null>(null),
-  });
+  /** The appeal dialog; after filing, the city's sheet reloads with the appeal listed. */
+  protected readonly appeal = new SheetAppeal(
+    () => this.periodId(),
+    (periodId) => this.loadMine(periodId, null),
+  );
 
   ngOnInit(): void {
     const wantedPeriod = this.query.get('period');
@@ -361,97 +275,23 @@ export class ScoreSheetComponent implements OnInit {
     return (this.en() ? veto.effectEn : veto.effectZh) || veto.effectZh || '';
   }
 
-  openAppeal(code: string, name: string): void {
-    this.appealForm.reset({ reason: '', requestedScore: null });
-    this.appealFile = null;
-    this.appealError.set(null);
-    this.appealTarget.set({ code, name });
-  }
-
-  pickAppealFile(event: Event): void {
-    this.appealFile = (event.target as HTMLInputElement).files?.[0] ?? null;
-  }
-
-  /** Files the appeal, then its evidence if one was chosen; the sheet reloads with the appeal listed. */
-  submitAppeal(): void {
-    const target = this.appealTarget();
-    const periodId = this.periodId();
-    if (!target || !periodId) {
-      return;
-    }
-    if (this.appealForm.invalid) {
-      revealErrors(this.appealForm);
-      return;
-    }
-    const value = this.appealForm.getRawValue();
-    this.appealSaving.set(true);
-    this.appealError.set(null);
-    this.appealApi
-      .appealCreate({
-        body: {
-          periodId,
-          indicatorCode: target.code || null,
-          reason: (value.reason ?? '').trim(),
-          requestedScore:
-            value.requestedScore === null || String(value.requestedScore) === ''
-              ? null
-              : Number(value.requestedScore),
-        },
-      })
-      .subscribe({
-        next: (appeal) => {
-          const done = () => {
-            this.appealSaving.set(false);
-            this.appealTarget.set(null);
-            this.message.success(this.i18n.t('scoreSheet.appealFiled'));
-            this.loadMine(periodId, null);
-          };
-          if (this.appealFile && appeal.id) {
-            this.appealApi
-              .appealUploadEvidence({ id: appeal.id, body: { file: this.appealFile } })
-              .subscribe({
-                next: done,
-                error: (e: unknown) => {
-                  done();
-                  this.message.error(errorText(this.i18n, e));
-                },
-              });
-          } else {
-            done();
-          }
-        },
-        error: (e: unknown) => {
-          this.appealSaving.set(false);
-          this.appealError.set(formErrorText(this.i18n, this.appealForm, e));
-        },
-      });
-  }
-
   downloadPdf(): void {
-    const sheet = this.sheet();
-    if (!sheet?.id) {
-      return;
-    }
-    this.files
-      .download(
-        `/api/app/results/sheets/${sheet.id}/export/pdf`,
-        `${sheet.cityName ?? 'score-sheet'}.pdf`,
-      )
-      .subscribe({
-        next: (f) => saveBlob(f.blob, f.fileName),
-        error: (e: unknown) => this.message.error(errorText(this.i18n, e)),
-      });
+    this.download('pdf');
   }
 
   downloadXlsx(): void {
+    this.download('xlsx');
+  }
+
+  private download(format: 'pdf' | 'xlsx'): void {
     const sheet = this.sheet();
     if (!sheet?.id) {
       return;
     }
     this.files
       .download(
-        `/api/app/results/sheets/${sheet.id}/export/xlsx`,
-        `${sheet.cityName ?? 'score-sheet'}.xlsx`,
+        `/api/app/results/sheets/${sheet.id}/export/${format}`,
+        `${sheet.cityName ?? 'score-sheet'}.${format}`,
       )
       .subscribe({
         next: (f) => saveBlob(f.blob, f.fileName),
