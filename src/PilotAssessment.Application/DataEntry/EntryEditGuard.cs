@@ -26,13 +26,10 @@ public sealed class EntryEditGuard(
     /// <summary>The sheet is still the city's (not under review) and the window is open for the unit (or the whole city).</summary>
     public async Task EnsureCityMayEditAsync(AssessmentPeriod period, Guid cityId, Guid? unitId)
     {
-        var submission = await SubmissionOfAsync(period.Id);
-        if (submission is not null && !submission.CityMayEdit)
+        if (await window.RefusalAsync(period, cityId, unitId, await SubmissionOfAsync(period.Id)) is { } refusal)
         {
-            throw new BusinessException(DataEntryErrorCodes.NotEditable, submission.Status);
+            throw refusal;
         }
-
-        await window.EnsureMayWriteAsync(period, cityId, unitId);
     }
 
     /// <summary>Lines a unit has reported are the city administrator's to change (or return), not the clerks'.</summary>

@@ -25,7 +25,6 @@ public sealed class FeedRowChecker(
     IRepository<Agreement> agreements,
     IRepository<CitySubmission> submissions,
     IRepository<PeriodLockException> lockExceptions,
-    EntryWindowPolicy window,
     TimeProvider clock,
     Data.IDataFilter dataFilter)
 {
@@ -141,8 +140,7 @@ public sealed class FeedRowChecker(
                 .ToHashSet();
         }
 
-        // Lock exceptions matter only for a period whose window is not open now.
-        var closed = candidates.Select(c => c.Period).DistinctBy(p => p.Id).Where(p => !p.AcceptsEntries(now)).Select(p => p.Id).ToList();
+        var closed = candidates.Select(c => c.Period).DistinctBy(p => p.Id).Where(p => EntryWindowPolicy.ExceptionsMatter(p, now)).Select(p => p.Id).ToList();
         var exceptions = closed.Count == 0
             ? []
             : await lockExceptions.ToListAsync(lockExceptions.QueryReadOnly().Where(e => closed.Contains(e.PeriodId) && cityIds.Contains(e.CityId) && e.Deadline > now));
@@ -155,7 +153,8 @@ public sealed class FeedRowChecker(
             Guid? unitId = assignments.GetValueOrDefault((city.Id, period.Year))?.TryGetValue(plan.Indicator.Code, out var unit) == true ? unit : null;
             if (!refusals.TryGetValue((city.Id, period.Id, unitId), out var refusal))
             {
-                refusal = await RefusalAsync(period, city, unitId, submissionOf.GetValueOrDefault((city.Id, period.Id)), exceptions, now);
+                // the entry grid's own rule (EntryEditGuard), on the rows read above for every city at once
+                refusal = EntryWindowPolicy.Refusal(period, city.Id, unitId, submissionOf.GetValueOrDefault((city.Id, period.Id)), exceptions, now);
                 refusals[(city.Id, period.Id, unitId)] = refusal;
             }
 
@@ -174,32 +173,6 @@ public sealed class FeedRowChecker(
         }
 
         return plans;
-    }
-
-    /// <summary>As <see cref="EntryEditGuard.EnsureCityMayEditAsync"/>, from rows already read; only a refusal asks the window policy for its reason.</summary>
-    private async Task<BusinessException?> RefusalAsync(AssessmentPeriod period, Tenant city, Guid? unitId, CitySubmission? submission, List<PeriodLockException> exceptions, DateTime now)
-    {
-        if (submission is not null && !submission.CityMayEdit)
-        {
-            return new BusinessException(DataEntryErrorCodes.NotEditable, submission.Status);
-        }
-
-        if (period.AcceptsEntries(now)
-            || (period.Status is PeriodStatus.Open or PeriodStatus.Locked && now >= period.EntryOpensAt
-                && exceptions.Any(e => e.PeriodId == period.Id && e.Admits(city.Id, unitId, now))))
-        {
-            return null;
-        }
-
-        try
-        {
-            await window.EnsureMayWriteAsync(period, city.Id, unitId);
-            return null;
-        }
-        catch (BusinessException refused) when (refused is not ForbiddenException)
-        {
-            return refused;
-        }
     }
 
     private static Tenant? FindCity(string? asked, Dictionary<string, Tenant> byName, Dictionary<Guid, Tenant> byId, string key, BusinessException problems)
