@@ -3,6 +3,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using PilotAssessment.Periods;
+using PilotAssessment.Word;
 
 namespace PilotAssessment.Agreements;
 
@@ -105,25 +106,6 @@ public static class AgreementDocxWriter
         return paragraph;
     }
 
-    private static Table Table(string[] header, IEnumerable<string[]> rows)
-    {
-        var border = new TableBorders(
-            new TopBorder { Val = BorderValues.Single, Size = 4 },
-            new BottomBorder { Val = BorderValues.Single, Size = 4 },
-            new LeftBorder { Val = BorderValues.Single, Size = 4 },
-            new RightBorder { Val = BorderValues.Single, Size = 4 },
-            new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 },
-            new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 });
-        var table = new Table(new TableProperties(border, new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct }));
-        table.Append(Row(header, bold: true));
-        foreach (var row in rows)
-        {
-            table.Append(Row(row, bold: false));
-        }
-
-        return table;
-    }
-
-    private static TableRow Row(IEnumerable<string> cells, bool bold) =>
-        new(cells.Select(c => new TableCell(Paragraph(c, bold))));
+    private static Table Table(string[] header, IEnumerable<string[]> rows) =>
+        WordTable.Create(header, rows, (c, bold) => Paragraph(c, bold));
 }
