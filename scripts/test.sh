@@ -76,4 +76,5 @@ if [ ${#failures[@]} -gt 0 ]; then
   [ "$failed" -gt 0 ] || failed=1
 fi
 echo "tests: $passed passed, $failed failed"
-[ ${#failures[@]} -eq 0 ]
+# A failed test counts even when its runner exited 0.
+[ ${#failures[@]} -eq 0 ] && [ "$failed" -eq 0 ]
