@@ -17,19 +17,16 @@ import {
   indicatorsByCode,
   occurrenceCount,
   toggled,
-  valueText,
   withOccurrence,
 } from '@shared/entry-value';
 import { errorText } from '@shared/error-text';
 import { SchemeDefinition, SchemeIndicator, asDefinition } from '@shared/scheme-definition';
 import { Draft, EntryDrafts } from './entry-drafts';
-import { EntryGridView, PastedCell, pasteColumn } from './entry-grid-view';
+import { EntryGridView } from './entry-grid-view';
 import { EntryLiveScores } from './entry-live-scores';
+import { EntryPaste } from './entry-paste';
+import { withRate } from './entry-typing';
 import { EntryWorkflow } from './entry-workflow';
-
-export type { Draft, LineState } from './entry-drafts';
-export type { CellError } from './entry-workflow';
-export type { LineScore } from './entry-live-scores';
 
 /**
  * State and side effects of the data entry of one city: the open periods and the sheet of the picked
@@ -105,9 +102,16 @@ export class DataEntryStore {
       return score.status === 'Unreported' ? null : score.points;
     },
   });
-  private readonly _pasteErrors = signal<Record<string, string>>({});
+  private readonly pasted = new EntryPaste({
+    visible: this.view.visible,
+    options: (line) => this.options(line),
+    editable: (line) => this.editable(line),
+    onNumber: (line, raw) => this.onNumber(line, raw),
+    onCount: (line, type, raw) => this.onCount(line, type, raw),
+    save: (line) => this.save(line),
+  });
   /** Why a pasted cell was not taken, by indicator code, beside the line's value. */
-  readonly pasteErrors = this._pasteErrors.asReadonly();
+  readonly pasteErrors = this.pasted.errors;
   /** Something typed is not saved yet (a draft still differs, or its save failed). */
   readonly hasUnsavedChanges = computed(() => Object.keys(this.drafts.drafts()).length > 0);
   /** Selection, reporting, return, submission, xlsx. */
@@ -197,10 +201,6 @@ export class DataEntryStore {
     return line.status !== 'UnitSubmitted' || this.canSubmitCity();
   }
 
-  valueText(line: EntryLineDto): string {
-    return valueText(line.value, this.options(line));
-  }
-
   onNumber(line: EntryLineDto, raw: string): void {
     const value = this.drafts.typed(line, 'number', raw);
     this.edit(line, (d) => ({ ...d, value: { ...d.value, number: value } }));
@@ -240,49 +240,12 @@ export class DataEntryStore {
 
   onRate(line: EntryLineDto, key: string, raw: string): void {
     const rate = this.drafts.typed(line, `rate:${key}`, raw);
-    this.edit(line, (d) => {
-      const rates = { ...(d.value.surveyRates ?? {}) };
-      if (rate === null) {
-        delete rates[key];
-      } else {
-        rates[key] = rate;
-      }
-      return { ...d, value: { ...d.value, surveyRates: rates } };
-    });
+    this.edit(line, (d) => ({ ...d, value: withRate(d.value, key, rate) }));
   }
 
-  /**
-   * A column pasted from Excel into a line's value: from that line down, one value a visible line,
-   * each saved; a cell that is not a number, or a line not entered as one, keeps its message beside
-   * the line. False when the text is a single value (the box takes it as typed).
-   */
+  /** A column pasted from Excel (false when the text is a single value). */
   paste(line: EntryLineDto, text: string): boolean {
-    if (!/[\r\n]/.test(text.replace(/[\r\n]+$/, ''))) {
-      return false;
-    }
-    const visible = this.view.visible();
-    const from = visible.findIndex((l) => l.indicatorCode === line.indicatorCode);
-    const cells = pasteColumn(
-      text,
-      visible.slice(Math.max(from, 0)),
-      (l) => this.options(l),
-      (l) => this.editable(l),
-    );
-    const errors: Record<string, string> = {};
-    for (const cell of cells) {
-      const code = cell.line.indicatorCode ?? '';
-      if (cell.error) {
-        errors[code] = this.pasteMessage(cell);
-      } else if (this.options(cell.line).kind === 'number') {
-        this.onNumber(cell.line, String(cell.value));
-        this.save(cell.line);
-      } else {
-        this.onCount(cell.line, null, String(cell.value));
-        this.save(cell.line);
-      }
-    }
-    this._pasteErrors.set(errors);
-    return true;
+    return this.pasted.paste(line, text);
   }
 
   onNote(line: EntryLineDto, text: string): void {
@@ -319,12 +282,8 @@ export class DataEntryStore {
     this.clearEdits();
   }
 
-  private pasteMessage(cell: PastedCell): string {
-    return this.i18n.t(`dataEntry.paste.${cell.error}`, { text: cell.text });
-  }
-
   private clearEdits(): void {
-    this._pasteErrors.set({});
+    this.pasted.clear();
     this.drafts.clear();
     this.scores.clear();
     this.workflow.clearSelection();

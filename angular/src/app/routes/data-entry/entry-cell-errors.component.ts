@@ -2,7 +2,7 @@ import { Component, input } from '@angular/core';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 
 import { TranslatePipe } from '@core/i18n/translate.pipe';
-import { CellError } from './data-entry.store';
+import { CellError } from './entry-workflow';
 
 /** Every wrong cell of a rejected workbook ("E5：不是数字"); nothing of it was saved. */
 @Component({

@@ -15,6 +15,7 @@ import {
   valueText,
 } from '@shared/entry-value';
 import { errorText } from '@shared/error-text';
+import { EntryFieldErrors, messagesByField } from './entry-field-errors';
 import { FedOverrides } from './entry-override-reason.component';
 
 /** Save state of one line, by indicator code. */
@@ -48,15 +49,6 @@ function parseNumber(text: string): number | null {
   return Number.isFinite(value) ? value : null;
 }
 
-/** A ProblemDetails' field messages, one text a field. */
-export function messagesByField(e: unknown): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const [key, messages] of Object.entries(toProblemDetails(e)?.errors ?? {})) {
-    errors[key] = (messages ?? []).join(' ');
-  }
-  return errors;
-}
-
 /**
  * Drafts typed in the grid and their save queue: one save a line at a time, a change during a save is
  * saved again when it returns; conflicts (409: the other value is shown, the typed one kept and the new
@@ -67,7 +59,6 @@ export class EntryDrafts {
   private readonly i18n = inject(I18nService);
 
   private readonly _states = signal<Record<string, LineState>>({});
-  private readonly _fieldErrors = signal<Record<string, Record<string, string>>>({});
   private readonly _drafts = signal<Record<string, Draft>>({});
   /** Raw text of number boxes (kept exactly as typed), by "code|part". */
   private readonly texts = signal<Record<string, string>>({});
@@ -75,8 +66,8 @@ export class EntryDrafts {
   private readonly pending = new Set<string>();
 
   readonly states = this._states.asReadonly();
-  /** Server messages of the last failed save or submit, by indicator code and field ("value.number", "note", "evidence"). */
-  readonly fieldErrors = this._fieldErrors.asReadonly();
+  /** The host's messages by line and field. */
+  readonly errors = new EntryFieldErrors();
   readonly drafts = this._drafts.asReadonly();
   /** Reasons for changing fed values, asked before their save. */
   readonly overrides = new FedOverrides();
@@ -120,13 +111,7 @@ export class EntryDrafts {
 
   /** The host's messages of a field of a line ("value" covers "value.number", "value[0]"…). */
   fieldError(line: EntryLineDto, prefix: string): string | null {
-    const errors = this._fieldErrors()[line.indicatorCode ?? ''] ?? {};
-    const texts = Object.entries(errors)
-      .filter(
-        ([key]) => key === prefix || key.startsWith(prefix + '.') || key.startsWith(prefix + '['),
-      )
-      .map(([, text]) => text);
-    return texts.length ? texts.join(' ') : null;
+    return this.errors.of(line, prefix);
   }
 
   stateMessage(line: EntryLineDto): string {
@@ -194,7 +179,7 @@ export class EntryDrafts {
         next: (saved) => {
           this.replaceLine(code, saved);
           this.overrides.done(code);
-          this.clearFieldErrors(code);
+          this.errors.clearLine(code);
           if (this._drafts()[code] === draft) {
             this.dropDraft(code);
           }
@@ -218,7 +203,7 @@ export class EntryDrafts {
           } else {
             const errors = messagesByField(e);
             this.overrides.refused(current, errors['overrideReason']);
-            this._fieldErrors.update((all) => ({ ...all, [code]: errors }));
+            this.errors.setLine(code, errors);
             this.setState(code, { kind: 'error', message: errorText(this.i18n, e) });
           }
         },
@@ -227,29 +212,17 @@ export class EntryDrafts {
 
   /** "lines.F01.evidence" → the message beside F01's evidence. */
   applyLineErrors(e: unknown): void {
-    const byLine: Record<string, Record<string, string>> = {};
-    for (const [key, text] of Object.entries(messagesByField(e))) {
-      const match = /^lines\.([^.]+)\.?(.*)$/.exec(key);
-      if (match) {
-        byLine[match[1]] = { ...(byLine[match[1]] ?? {}), [match[2] || 'value']: text };
-      }
-    }
-    this._fieldErrors.update((all) => ({ ...all, ...byLine }));
+    this.errors.applyLineErrors(e);
   }
 
-  /** An evidence change answers the line's evidence message. */
   clearEvidenceError(code: string): void {
-    this._fieldErrors.update((all) => {
-      const errors = { ...(all[code] ?? {}) };
-      delete errors['evidence'];
-      return { ...all, [code]: errors };
-    });
+    this.errors.clearEvidence(code);
   }
 
   /** Drops every draft, state and message (another sheet is shown). */
   clear(): void {
     this._states.set({});
-    this._fieldErrors.set({});
+    this.errors.clear();
     this._drafts.set({});
     this.texts.set({});
     this.pending.clear();
@@ -259,7 +232,7 @@ export class EntryDrafts {
   /** Puts the stored value back in the line's boxes (a change of a fed value given up). */
   discard(code: string): void {
     this.dropDraft(code);
-    this.clearFieldErrors(code);
+    this.errors.clearLine(code);
     this.overrides.done(code);
   }
 
@@ -275,18 +248,6 @@ export class EntryDrafts {
         if (!key.startsWith(code + '|')) {
           next[key] = text;
         }
-      }
-      return next;
-    });
-  }
-
-  private clearFieldErrors(code: string): void {
-    this._fieldErrors.update((all) => {
-      const next = { ...all };
-      const keep = next[code]?.['evidence'];
-      delete next[code];
-      if (keep) {
-        next[code] = { evidence: keep };
       }
       return next;
     });

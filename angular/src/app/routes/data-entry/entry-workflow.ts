@@ -12,7 +12,7 @@ import { toProblemDetails } from '@core/net/problem-details';
 import { EntryFilesService, saveBlob } from '@shared/entry-files.service';
 import { errorText } from '@shared/error-text';
 import { withCode } from '@shared/code-set';
-import { messagesByField } from './entry-drafts';
+import { messagesByField } from './entry-field-errors';
 
 /** One cell error of an xlsx upload ("E5": message). */
 export interface CellError {
