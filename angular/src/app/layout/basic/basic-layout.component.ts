@@ -1,7 +1,6 @@
 import { Component, computed, inject, signal } from '@angular/core';
 import { Router, RouterLink, RouterOutlet } from '@angular/router';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
-import { NzAvatarModule } from 'ng-zorro-antd/avatar';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzDropDownModule } from 'ng-zorro-antd/dropdown';
 import { NzIconModule } from 'ng-zorro-antd/icon';
@@ -29,7 +28,6 @@ import { BreadcrumbComponent } from '../breadcrumb/breadcrumb.component';
     NzMenuModule,
     NzIconModule,
     NzDropDownModule,
-    NzAvatarModule,
     NzTagModule,
     NzButtonModule,
     NzAlertModule,
