@@ -198,7 +198,7 @@ describe('DataEntryComponent', { timeout: 30_000 }, () => {
     expect(el.querySelector('[data-value="B1"]')!.textContent).toContain('到京');
     expect(el.querySelector('[data-value="B1"]')!.textContent).toContain('重大活动安保期间');
     expect(el.querySelector('[data-grade="F1"]')).not.toBeNull();
-    expect(el.querySelectorAll('[data-value="G1"] label[nz-checkbox]')).toHaveLength(3);
+    expect(el.querySelectorAll('[data-value="G1"] label[data-check]')).toHaveLength(3);
     expect(el.querySelector('[data-value="H1"] [data-testid="entry-computed"]')).not.toBeNull();
     expect(el.textContent).toContain('2026-03-01 09:00 ~ 2026-03-31 18:00');
     // the city admin's submit is hidden from a clerk

@@ -1,4 +1,4 @@
-import { Component, HostListener, OnInit, inject, signal } from '@angular/core';
+import { Component, HostListener, OnInit, inject, linkedSignal, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzSelectModule } from 'ng-zorro-antd/select';
@@ -48,6 +48,11 @@ export class DataEntryComponent implements OnInit, HasUnsavedChanges {
   protected readonly localText = localText;
   protected readonly submissionStatusColour = submissionStatusColour;
   protected readonly tab = signal(0);
+  /** The evidence drawer was opened once (then kept, to close with its animation). */
+  protected readonly drawerUsed = linkedSignal<boolean, boolean>({
+    source: () => !!this.store.drawerLine(),
+    computation: (open, previous) => open || (previous?.value ?? false),
+  });
 
   ngOnInit(): void {
     this.store.load();

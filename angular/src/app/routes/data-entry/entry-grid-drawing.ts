@@ -5,10 +5,10 @@ import { EntryGroup } from './entry-grid-view';
 /** Lines drawn at once when the sheet opens (about two screens; the demo sheet's all). */
 export const FIRST_LINES = 40;
 /**
- * Lines added by each later step. A step runs when the browser is idle and is short (a line costs
- * about 50 ms on a saturated machine), so that typing and clicks are served between steps.
+ * Lines added by each later step, when the browser is idle. A light line costs a few ms on a saturated
+ * machine; each step lays out the whole table again, so a few big steps cost less than many small ones.
  */
-export const STEP_LINES = 8;
+export const STEP_LINES = 40;
 
 /** Runs the callback when the browser is idle (where it can say so), else in a later task. */
 function whenIdle(callback: () => void): () => void {

@@ -1,24 +1,15 @@
 import { DecimalPipe } from '@angular/common';
 import { Component, ElementRef, Injector, afterNextRender, computed, inject } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { NzButtonModule } from 'ng-zorro-antd/button';
-import { NzCheckboxModule } from 'ng-zorro-antd/checkbox';
-import { NzIconModule } from 'ng-zorro-antd/icon';
-import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzRadioModule } from 'ng-zorro-antd/radio';
 import { NzTableModule } from 'ng-zorro-antd/table';
-import { NzTagModule } from 'ng-zorro-antd/tag';
 
-import { DataEntryEntryLineDto as EntryLineDto } from '@api/models';
 import { TranslatePipe } from '@core/i18n/translate.pipe';
 import { DataEntryStore } from './data-entry.store';
-import { focusLineAfter, focusNextCell, typedText } from './entry-cells';
+import { focusLineAfter } from './entry-cells';
+import { EntryLineComponent } from './entry-line.component';
 import { EntryGridDrawing } from './entry-grid-drawing';
 import { ENTRY_FILTERS } from './entry-grid-view';
-import { EntryLineStateComponent } from './entry-line-state.component';
-import { EntryValueEditorComponent } from './entry-value-editor.component';
-import { DisabledReasonComponent } from '@shared/disabled-reason.component';
-import { QualityFlagComponent } from '../quality/quality-flag.component';
 
 /**
  * The keyboard-friendly grid of the sheet's lines, grouped by category with subtotals and filtered
@@ -29,20 +20,12 @@ import { QualityFlagComponent } from '../quality/quality-flag.component';
 @Component({
   selector: 'app-entry-grid',
   imports: [
-    DisabledReasonComponent,
     DecimalPipe,
+    EntryLineComponent,
     FormsModule,
-    NzButtonModule,
-    NzCheckboxModule,
-    NzIconModule,
-    NzInputModule,
     NzRadioModule,
     NzTableModule,
-    NzTagModule,
-    QualityFlagComponent,
     TranslatePipe,
-    EntryLineStateComponent,
-    EntryValueEditorComponent,
   ],
   // MORE_LINES_EVENT of entry-cells.ts
   host: { '(entrymorelines)': 'drawAllAndGoOn($event)' },
@@ -51,7 +34,6 @@ import { QualityFlagComponent } from '../quality/quality-flag.component';
 })
 export class EntryGridComponent {
   protected readonly store = inject(DataEntryStore);
-  protected readonly typedText = typedText;
   protected readonly filters = ENTRY_FILTERS;
   private readonly element = inject(ElementRef<HTMLElement>);
   private readonly injector = inject(Injector);
@@ -71,24 +53,5 @@ export class EntryGridComponent {
     afterNextRender(() => focusLineAfter(this.element.nativeElement as HTMLElement, code), {
       injector: this.injector,
     });
-  }
-
-  /**
-   * Enter on a grade or checklist line (its boxes do not take Enter themselves) goes down to the next
-   * line's value; a grade's dropdown keeps Enter to pick its option.
-   */
-  protected enterOnValue(line: EntryLineDto, event: Event): void {
-    const target = event.target as HTMLElement;
-    if (event.defaultPrevented || target.closest('nz-select')) {
-      return;
-    }
-    this.saveAndNext(line, event);
-  }
-
-  /** Enter saves the line and moves to the next line's value. */
-  protected saveAndNext(line: EntryLineDto, event: Event): void {
-    event.preventDefault();
-    this.store.save(line);
-    focusNextCell(event);
   }
 }

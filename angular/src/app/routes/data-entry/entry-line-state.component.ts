@@ -1,29 +1,29 @@
 import { Component, computed, input } from '@angular/core';
-import { NzTagModule } from 'ng-zorro-antd/tag';
 
 import { DataEntryEntryLineDto as EntryLineDto } from '@api/models';
 import { TranslatePipe } from '@core/i18n/translate.pipe';
 import { lineStatusColour } from '@shared/status-colours';
-import { LineState } from './data-entry.store';
+import { LineState } from './entry-drafts';
 
 /**
  * A line's status and the fate of its last save: saving, saved, the host's message, or a conflict with
- * the value someone else saved first; and the comment of a returned line.
+ * the value someone else saved first; and the comment of a returned line. Tags in plain markup (one a
+ * line of a long grid).
  */
 @Component({
   selector: 'app-entry-line-state',
-  imports: [NzTagModule, TranslatePipe],
+  imports: [TranslatePipe],
   template: `
     @let l = line();
-    <nz-tag [nzColor]="lineStatusColour(l.status)" [attr.data-status]="l.indicatorCode">{{
+    <span [class]="tagClass(l.status)" [attr.data-status]="l.indicatorCode">{{
       'dataEntry.lineStatuses.' + (l.status || 'Draft') | t
-    }}</nz-tag>
+    }}</span>
     @switch (state()?.kind) {
       @case ('saving') {
         <span class="muted">{{ 'dataEntry.saving' | t }}</span>
       }
       @case ('saved') {
-        <nz-tag nzColor="green">{{ 'dataEntry.saved' | t }}</nz-tag>
+        <span class="ant-tag ant-tag-green">{{ 'dataEntry.saved' | t }}</span>
       }
       @case ('error') {
         <div class="error">{{ message() }}</div>
@@ -50,7 +50,12 @@ import { LineState } from './data-entry.store';
 export class EntryLineStateComponent {
   readonly line = input.required<EntryLineDto>();
   readonly state = input<LineState | undefined>(undefined);
-  protected readonly lineStatusColour = lineStatusColour;
+
+  /** ng-zorro's tag classes of the status' colour. */
+  protected tagClass(status: string | null | undefined): string {
+    const colour = lineStatusColour(status);
+    return colour === 'default' ? 'ant-tag' : `ant-tag ant-tag-${colour}`;
+  }
 
   protected readonly message = computed(() => {
     const state = this.state();

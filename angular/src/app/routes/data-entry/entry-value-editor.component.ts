@@ -1,7 +1,5 @@
-import { Component, computed, inject, input } from '@angular/core';
+import { Component, computed, inject, input, output } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { NzCheckboxModule } from 'ng-zorro-antd/checkbox';
-import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 
 import { DataEntryEntryLineDto as EntryLineDto } from '@api/models';
@@ -10,11 +8,19 @@ import { TranslatePipe } from '@core/i18n/translate.pipe';
 import { offersLastYear } from '@shared/entry-value';
 import { DataEntryStore } from './data-entry.store';
 import { focusNextCell, typedText } from './entry-cells';
+import { EntryLightGradeComponent } from './entry-light-grade.component';
 
-/** The inputs of one line's value, by its rule: number, occurrences, grade, checklist, survey rates. */
+/** A grade's look-alike was clicked ('open') or focused ('focus'). */
+export type GradeWanted = 'open' | 'focus' | null;
+
+/**
+ * The inputs of one line's value, by its rule: number, occurrences, grade, checklist, survey rates.
+ * Boxes and check boxes are plain inputs in ng-zorro's classes (cheap to draw); a grade's dropdown is
+ * ng-zorro's once the line is active, a look-alike before.
+ */
 @Component({
   selector: 'app-entry-value-editor',
-  imports: [FormsModule, NzCheckboxModule, NzInputModule, NzSelectModule, TranslatePipe],
+  imports: [EntryLightGradeComponent, FormsModule, NzSelectModule, TranslatePipe],
   templateUrl: './entry-value-editor.component.html',
   styleUrl: './data-entry.component.css',
 })
@@ -25,6 +31,12 @@ export class EntryValueEditorComponent {
   readonly line = input.required<EntryLineDto>();
   /** Row index, for the keyboard order of the grid. */
   readonly row = input(0);
+  /** The line was pointed at or focused: the grade's real dropdown is drawn. */
+  readonly active = input(false);
+  /** How the grade's dropdown is drawn: open (its look-alike was clicked), focused, or as it is. */
+  readonly gradeWanted = input<GradeWanted>(null);
+  /** The grade's look-alike was clicked. */
+  readonly gradeClicked = output<void>();
 
   protected readonly o = computed(() => this.store.options(this.line()));
   protected readonly canEdit = computed(() => this.store.editable(this.line()));
@@ -36,6 +48,10 @@ export class EntryValueEditorComponent {
     const key = `dataEntry.flags.${flag}`;
     const text = this.i18n.t(key);
     return text === key ? flag : text;
+  }
+
+  protected checked(event: Event): boolean {
+    return (event.target as HTMLInputElement).checked;
   }
 
   /** A column copied from Excel fills this line's value and the next lines' ones. */
