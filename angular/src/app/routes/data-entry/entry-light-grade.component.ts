@@ -11,7 +11,7 @@ import { TranslatePipe } from '@core/i18n/translate.pipe';
   imports: [TranslatePipe],
   template: `
     <div
-      class="ant-select ant-select-single ant-select-show-arrow ant-select-outlined value-input"
+      class="ant-select ant-select-single ant-select-show-arrow ant-select-outlined"
       [class.ant-select-disabled]="disabled()"
       [attr.data-grade]="code()"
       (mousedown)="open($event)"
@@ -49,8 +49,10 @@ import { TranslatePipe } from '@core/i18n/translate.pipe';
     </div>
   `,
   styles: `
+    /* the width of .value-input (the real dropdown's) */
     .ant-select {
       display: inline-block;
+      width: 140px;
     }
   `,
 })
