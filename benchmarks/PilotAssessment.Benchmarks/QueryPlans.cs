@@ -17,19 +17,21 @@ internal sealed class QueryPlans : DbCommandInterceptor
 {
     private readonly List<string> _output = [];
     private string? _label;
+    private int _selects;
 
     public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
         if (_label is not null && command is MySqlCommand mysql && mysql.CommandText.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase))
         {
+            _selects++;
             await ExplainAsync(mysql, cancellationToken);
         }
 
         return result;
     }
 
-    /// <summary>Runs each main read once as its user and returns the plans.</summary>
-    public async Task<List<string>> ExplainAsync(WebApplicationFactory<Program> factory, GeneratedProvince province, DataGeneratorOptions options, string officialToken)
+    /// <summary>Runs each main read once as its user and returns the plans (<paramref name="entryOnly"/>: the entry sheet GET and line PUT only).</summary>
+    public async Task<List<string>> ExplainAsync(WebApplicationFactory<Program> factory, GeneratedProvince province, DataGeneratorOptions options, string officialToken, bool entryOnly = false)
     {
         var open = province.PeriodIds[^1];
         var published = province.PeriodIds[^2];
@@ -46,6 +48,7 @@ internal sealed class QueryPlans : DbCommandInterceptor
             _output.Add(string.Empty);
             _output.Add($"## {label}");
             _label = label;
+            _selects = 0;
             try
             {
                 using var response = await call();
@@ -54,6 +57,7 @@ internal sealed class QueryPlans : DbCommandInterceptor
             finally
             {
                 _label = null;
+                _output.Add($"  ({_selects} SELECTs)");
             }
         }
 
@@ -62,6 +66,11 @@ internal sealed class QueryPlans : DbCommandInterceptor
             $"/api/app/data-entry/periods/{open}/lines/{code}",
             new SaveEntryLineInput { Value = new EntryValueDto { Number = line.Value.Number }, ConcurrencyStamp = line.ConcurrencyStamp },
             BenchHost.Json));
+        if (entryOnly)
+        {
+            return _output;
+        }
+
         await Run("ranking (GET results/periods/{published}/ranking)", () => official.GetAsync($"/api/app/results/periods/{published}/ranking"));
         await Run("score sheet (GET results/sheets/{id})", () => official.GetAsync($"/api/app/results/sheets/{sheet}"));
         await Run("monitoring of the open period (GET results/periods/{open}/monitoring)", () => official.GetAsync($"/api/app/results/periods/{open}/monitoring"));
