@@ -30,6 +30,20 @@ internal sealed class QueryPlans : DbCommandInterceptor
         return result;
     }
 
+    /// <summary>Each command's time as the product waited for it (writes included), after its plan.</summary>
+    public override ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
+    {
+        if (_label is not null)
+        {
+            var text = string.Join(' ', command.CommandText.Split((char[])['\n', '\r'], StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()));
+            _output.Add(text.StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)
+                ? $"    took {eventData.Duration.TotalMilliseconds:F1} ms"
+                : $"  {text[..Math.Min(160, text.Length)]} … took {eventData.Duration.TotalMilliseconds:F1} ms");
+        }
+
+        return ValueTask.FromResult(result);
+    }
+
     /// <summary>Runs each main read once as its user and returns the plans (<paramref name="entryOnly"/>: the entry sheet GET and line PUT only).</summary>
     public async Task<List<string>> ExplainAsync(WebApplicationFactory<Program> factory, GeneratedProvince province, DataGeneratorOptions options, string officialToken, bool entryOnly = false)
     {
@@ -49,6 +63,7 @@ internal sealed class QueryPlans : DbCommandInterceptor
             _output.Add($"## {label}");
             _label = label;
             _selects = 0;
+            var watch = System.Diagnostics.Stopwatch.StartNew();
             try
             {
                 using var response = await call();
@@ -57,7 +72,7 @@ internal sealed class QueryPlans : DbCommandInterceptor
             finally
             {
                 _label = null;
-                _output.Add($"  ({_selects} SELECTs)");
+                _output.Add($"  ({_selects} SELECTs; the request took {watch.Elapsed.TotalMilliseconds:F0} ms with the EXPLAINs)");
             }
         }
 
