@@ -184,7 +184,7 @@ internal static class EntryBenchmark
     {
         await using var connection = new MySqlConnection(connectionString);
         await connection.OpenAsync();
-        await using var command = new MySqlCommand("SELECT COUNT(*), SUM(TenantId = @c) FROM EntryLines WHERE PeriodId = @p", connection);
+        await using var command = new MySqlCommand("SELECT COUNT(*), SUM(TenantId = @c) FROM EntryLines WHERE PeriodId = @p", connection) { CommandTimeout = 600 };
         command.Parameters.AddWithValue("@p", periodId);
         command.Parameters.AddWithValue("@c", cityId);
         await using var reader = await command.ExecuteReaderAsync();

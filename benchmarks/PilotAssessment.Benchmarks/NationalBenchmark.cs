@@ -19,13 +19,15 @@ namespace PilotAssessment.Benchmarks;
 /// 20 concurrent GETs, publishing, a score sheet GET (200 and 304), monitoring and completeness of the open period,
 /// and the EXPLAIN of each main query as the product sends it (<see cref="QueryPlans"/>).
 /// --quick: 3 periods and 10 requests per client (about 5 minutes). --reuse-300 DB / --reuse-5 DB: measure on
-/// databases generated before (and kept) instead of generating.
+/// databases generated before (and kept) instead of generating. --entry-only: the entry sheet GET and line PUT with their
+/// EXPLAIN and nothing else (a few minutes).
 /// </summary>
 internal static class NationalBenchmark
 {
     public static async Task RunAsync(string[] args)
     {
         var quick = args.Contains("--quick");
+        var entryOnly = args.Contains("--entry-only");
         var clients = BenchHost.Option(args, "--clients", 20);
         var requests = BenchHost.Option(args, "--requests", quick ? 10 : 30);
         var periods = BenchHost.Option(args, "--periods", quick ? 3 : 12);
@@ -90,12 +92,16 @@ internal static class NationalBenchmark
                     Add([$"host memory during {clients} concurrent entry-sheet GETs at {size} cities: peak working set {memory.PeakWorkingSet / 1048576.0:F0} MiB, "
                     + $"peak GC heap {memory.PeakHeap / 1048576.0:F0} MiB (process peak working set so far {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MiB)"]);
                     var official = await BenchHost.SignInAsync(factory, null, "official");
-                    Add(await ProvinceReadsAsync(factory, connectionString, options, province, official, clients, requests));
+                    if (!entryOnly)
+                    {
+                        Add(await ProvinceReadsAsync(factory, connectionString, options, province, official, clients, requests));
+                    }
+
                     Add(["", "EXPLAIN of the main queries (MariaDB, the product's SQL as EF Core sent it):"]);
-                    Add(await plans.ExplainAsync(factory, province, options, official));
+                    Add(await plans.ExplainAsync(factory, province, options, official, entryOnly));
                 }
 
-                if (args.Contains("--no-publish"))
+                if (entryOnly || args.Contains("--no-publish"))
                 {
                     continue;
                 }

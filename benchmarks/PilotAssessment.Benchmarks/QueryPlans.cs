@@ -17,19 +17,35 @@ internal sealed class QueryPlans : DbCommandInterceptor
 {
     private readonly List<string> _output = [];
     private string? _label;
+    private int _selects;
 
     public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
         if (_label is not null && command is MySqlCommand mysql && mysql.CommandText.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase))
         {
+            _selects++;
             await ExplainAsync(mysql, cancellationToken);
         }
 
         return result;
     }
 
-    /// <summary>Runs each main read once as its user and returns the plans.</summary>
-    public async Task<List<string>> ExplainAsync(WebApplicationFactory<Program> factory, GeneratedProvince province, DataGeneratorOptions options, string officialToken)
+    /// <summary>Each command's time as the product waited for it (writes included), after its plan.</summary>
+    public override ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
+    {
+        if (_label is not null)
+        {
+            var text = string.Join(' ', command.CommandText.Split((char[])['\n', '\r'], StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()));
+            _output.Add(text.StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)
+                ? $"    took {eventData.Duration.TotalMilliseconds:F1} ms"
+                : $"  {text[..Math.Min(160, text.Length)]} … took {eventData.Duration.TotalMilliseconds:F1} ms");
+        }
+
+        return ValueTask.FromResult(result);
+    }
+
+    /// <summary>Runs each main read once as its user and returns the plans (<paramref name="entryOnly"/>: the entry sheet GET and line PUT only).</summary>
+    public async Task<List<string>> ExplainAsync(WebApplicationFactory<Program> factory, GeneratedProvince province, DataGeneratorOptions options, string officialToken, bool entryOnly = false)
     {
         var open = province.PeriodIds[^1];
         var published = province.PeriodIds[^2];
@@ -46,6 +62,8 @@ internal sealed class QueryPlans : DbCommandInterceptor
             _output.Add(string.Empty);
             _output.Add($"## {label}");
             _label = label;
+            _selects = 0;
+            var watch = System.Diagnostics.Stopwatch.StartNew();
             try
             {
                 using var response = await call();
@@ -54,6 +72,7 @@ internal sealed class QueryPlans : DbCommandInterceptor
             finally
             {
                 _label = null;
+                _output.Add($"  ({_selects} SELECTs; the request took {watch.Elapsed.TotalMilliseconds:F0} ms with the EXPLAINs)");
             }
         }
 
@@ -62,6 +81,11 @@ internal sealed class QueryPlans : DbCommandInterceptor
             $"/api/app/data-entry/periods/{open}/lines/{code}",
             new SaveEntryLineInput { Value = new EntryValueDto { Number = line.Value.Number }, ConcurrencyStamp = line.ConcurrencyStamp },
             BenchHost.Json));
+        if (entryOnly)
+        {
+            return _output;
+        }
+
         await Run("ranking (GET results/periods/{published}/ranking)", () => official.GetAsync($"/api/app/results/periods/{published}/ranking"));
         await Run("score sheet (GET results/sheets/{id})", () => official.GetAsync($"/api/app/results/sheets/{sheet}"));
         await Run("monitoring of the open period (GET results/periods/{open}/monitoring)", () => official.GetAsync($"/api/app/results/periods/{open}/monitoring"));

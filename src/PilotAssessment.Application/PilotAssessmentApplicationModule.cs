@@ -82,6 +82,7 @@ public static class PilotAssessmentApplicationModule
         services.AddScoped<EntrySelfScoring>();
         services.AddScoped<IEntryScoringAppService, EntryScoringAppService>();
         services.AddScoped<EntryLineAccess>();
+        services.AddScoped<EntryPeriodLoader>();
         services.AddSingleton(configuration.GetSection(EvidenceOptions.SectionName).Get<EvidenceOptions>() ?? new EvidenceOptions());
         services.AddScoped<EvidenceQuota>();
         services.AddScoped<IPeriodAppService, PeriodAppService>();

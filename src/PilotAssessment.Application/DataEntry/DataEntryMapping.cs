@@ -23,17 +23,4 @@ internal static class DataEntryMapping
     public static string? RuleDescription(IndicatorDefinition indicator) => string.IsNullOrWhiteSpace(indicator.RuleText)
         ? SchemeAutoMapperProfile.InCurrentCulture(RuleTexts.GetValue(indicator, i => new(Schemes.RuleText.RuleTextGenerator.Generate(i))).Value)
         : indicator.RuleText;
-
-    public static SubmissionDto ToDto(this Reviews.CitySubmission? submission, Guid periodId, Guid cityId, string? cityName = null) => new()
-    {
-        CityId = cityId,
-        CityName = cityName,
-        PeriodId = periodId,
-        Status = (submission?.Status ?? Reviews.SubmissionStatus.Draft).ToString(),
-        SubmittedTime = submission?.SubmittedTime,
-        SelfTotal = submission?.SelfTotal,
-        AuditedTotal = submission?.AuditedTotal,
-        ReturnComment = submission?.ReturnComment,
-        ApprovedTime = submission?.ApprovedTime,
-    };
 }

@@ -24,12 +24,16 @@ public sealed class EntryEditGuard(
         await submissions.FirstOrDefaultAsync(submissions.Query().Where(s => s.PeriodId == periodId));
 
     /// <summary>The sheet is still the city's (not under review) and the window is open for the unit (or the whole city).</summary>
-    public async Task EnsureCityMayEditAsync(AssessmentPeriod period, Guid cityId, Guid? unitId)
+    /// <returns>The city's submission of the period as read for the check (null: none yet).</returns>
+    public async Task<CitySubmission?> EnsureCityMayEditAsync(AssessmentPeriod period, Guid cityId, Guid? unitId)
     {
-        if (await window.RefusalAsync(period, cityId, unitId, await SubmissionOfAsync(period.Id)) is { } refusal)
+        var submission = await SubmissionOfAsync(period.Id);
+        if (await window.RefusalAsync(period, cityId, unitId, submission) is { } refusal)
         {
             throw refusal;
         }
+
+        return submission;
     }
 
     /// <summary>Lines a unit has reported are the city administrator's to change (or return), not the clerks'.</summary>

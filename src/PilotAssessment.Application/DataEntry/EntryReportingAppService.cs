@@ -22,7 +22,8 @@ public sealed class EntryReportingAppService(
     EntryEditGuard guard,
     EntryWindowPolicy window,
     PeriodScoringService scoring,
-    ReferenceFigureStore figures) : PilotAssessmentAppService(context), IEntryReportingAppService
+    ReferenceFigureStore figures,
+    IMapper mapper) : PilotAssessmentAppService(context), IEntryReportingAppService
 {
     public async Task<EntrySheetDto> SubmitLinesAsync(Guid periodId, SubmitLinesInput input)
     {
@@ -184,7 +185,7 @@ public sealed class EntryReportingAppService(
         submission.SelfTotal = sheet.Total;
         await figures.RecomputeAsync(periodId, submission);
         await unitOfWork.SaveChangesAsync();
-        return submission.ToDto(periodId, cityId);
+        return mapper.Map<SubmissionDto>(submission);
     }
 
     /// <summary>A line named by what it still lacks to be scored (<see cref="EntryLineGaps"/>).</summary>

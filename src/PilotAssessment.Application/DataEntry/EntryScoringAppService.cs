@@ -14,8 +14,7 @@ namespace PilotAssessment.DataEntry;
 [RequiresPermission(PilotAssessmentPermissions.DataEntry.Default)]
 public sealed class EntryScoringAppService(
     ApplicationServiceContext context,
-    IRepository<AssessmentPeriod> periods,
-    IRepository<Scheme> schemes,
+    EntryPeriodLoader loader,
     EntryLineAccess access,
     EntryEditGuard guard,
     EntrySelfScoring scoring) : PilotAssessmentAppService(context), IEntryScoringAppService
@@ -23,29 +22,25 @@ public sealed class EntryScoringAppService(
     public async Task<LineScorePreviewDto> PreviewLineAsync(Guid periodId, string indicatorCode, PreviewLineInput input)
     {
         var cityId = guard.CityId;
-        var period = await periods.GetAsync(periodId);
-        var definition = (await schemes.GetAsync(period.SchemeId)).Definition;
-        var indicator = definition.AllIndicators().FirstOrDefault(i => i.Code == indicatorCode)
-            ?? throw new BusinessException(DataEntryErrorCodes.UnknownIndicator, indicatorCode);
-        if (!string.IsNullOrWhiteSpace(indicator.Formula))
-        {
-            throw new BusinessException(DataEntryErrorCodes.ComputedIndicator, indicator.Code);
-        }
+        var entry = await loader.LoadAsync(periodId);
+        var (period, definition) = (entry.Period, entry.Definition);
+        var indicator = entry.EnteredIndicator(indicatorCode);
 
         // Another unit's line is not there for the clerk, whatever is typed.
-        (await access.ForAsync(period)).EnsureAccess(indicatorCode, indicatorCode);
+        var scope = await access.ForAsync(period);
+        scope.EnsureAccess(indicatorCode, indicatorCode);
         var value = (input?.Value).ToDomain();
         if (EntryValueValidator.Validate(indicator, value, null) is { } invalid)
         {
             throw invalid;
         }
 
-        var entries = await scoring.LoadAsync(period, definition, cityId);
+        var entries = await scoring.LoadAsync(period, definition, cityId, entry.OfScheme);
         var saved = entries.Lines.FirstOrDefault(l => l.IndicatorCode == indicatorCode);
         var typed = new EntryLine(saved?.Id ?? Guid.NewGuid(), periodId, indicatorCode) { TenantId = cityId };
         typed.SetValue(value, CurrentUser.Id, Now);
         var withTyped = entries.Lines.Where(l => l.IndicatorCode != indicatorCode).Append(typed).ToList();
-        var sheet = await scoring.ScoreAsync(period, definition, cityId, withTyped, entries.Facts, entries.Reference);
+        var sheet = await scoring.ScoreAsync(period, definition, cityId, withTyped, entries.Facts, entries.Reference, scope.TargetsOf(cityId));
         var line = sheet.Lines.Single(l => l.IndicatorCode == indicatorCode);
         return new LineScorePreviewDto
         {

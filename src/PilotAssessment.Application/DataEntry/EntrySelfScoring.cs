@@ -23,24 +23,25 @@ public sealed class EntrySelfScoring(
     ReferenceFigureStore references,
     PeriodScoringService scoring)
 {
-    public async Task<CityEntries> LoadAsync(AssessmentPeriod period, SchemeDefinition definition, Guid cityId)
+    /// <param name="ofScheme">The periods of the period's scheme when the caller has read them already.</param>
+    public async Task<CityEntries> LoadAsync(AssessmentPeriod period, SchemeDefinition definition, Guid cityId, IReadOnlyList<AssessmentPeriod>? ofScheme = null)
     {
         var periodId = period.Id;
         var cityLines = await lines.ToListAsync(lines.QueryReadOnly().Where(l => l.PeriodId == periodId && l.TenantId == cityId));
         var cityFacts = await facts.FirstOrDefaultAsync(facts.QueryReadOnly().Where(f => f.PeriodId == periodId && f.TenantId == cityId));
-        var reference = await references.LoadForCityAsync(periodId, cityId, cityLines, ReferenceFigureStore.AveragedIndicators(definition));
+        var reference = await references.LoadForCityAsync(periodId, cityId, cityLines, ReferenceFigureStore.AveragedIndicators(definition), known: ofScheme is null ? null : new KnownCityPeriod(ofScheme));
         return new CityEntries(cityLines, cityFacts, reference);
     }
 
     /// <summary>The sheet of <paramref name="cityLines"/> as they are (saved, or with a typed value in place of one).</summary>
-    public async Task<ScoreSheet> ScoreAsync(AssessmentPeriod period, SchemeDefinition definition, Guid cityId, IReadOnlyList<EntryLine> cityLines, CityPeriodFacts? cityFacts, PeriodReferenceData reference)
+    /// <param name="targets">The city's agreement targets when the caller has read them already (<see cref="EntryLineScope.Targets"/>).</param>
+    public async Task<ScoreSheet> ScoreAsync(AssessmentPeriod period, SchemeDefinition definition, Guid cityId, IReadOnlyList<EntryLine> cityLines, CityPeriodFacts? cityFacts, PeriodReferenceData reference, IReadOnlyDictionary<Guid, IReadOnlyDictionary<string, decimal>>? targets = null)
     {
         var input = new CityPeriodInput(cityId, cityLines, cityFacts)
         {
             Reference = reference.For(cityId, cityLines),
             EnteredLastYear = reference.EnteredLastYear(cityId, cityLines),
         };
-        var targets = await scoring.TargetsAsync(period, [cityId]);
-        return scoring.Score(definition, input, targets, withAuditorScores: false);
+        return scoring.Score(definition, input, targets ?? await scoring.TargetsAsync(period, [cityId]), withAuditorScores: false);
     }
 }

@@ -10,12 +10,12 @@ namespace PilotAssessment.DataEntry;
 [RequiresPermission(PilotAssessmentPermissions.DataEntry.Default)]
 public sealed class EntrySheetAppService(
     ApplicationServiceContext context,
-    IRepository<AssessmentPeriod> periods,
     IRepository<Scheme> schemes,
     IRepository<EntryLine> lines,
     IRepository<EntryValueHistory> history,
     IRepository<AppUser> users,
     IUnitOfWork unitOfWork,
+    EntryPeriodLoader loader,
     EntrySheetReader reader,
     EntryLineAccess access,
     EntryEditGuard guard,
@@ -26,8 +26,8 @@ public sealed class EntrySheetAppService(
 {
     public async Task<EntrySheetDto> GetSheetAsync(Guid periodId)
     {
-        var period = await periods.GetAsync(periodId);
-        return await reader.ReadAsync(period, guard.CityId, await access.ForAsync(period));
+        var entry = await loader.LoadAsync(periodId);
+        return await reader.ReadAsync(entry, guard.CityId, await access.ForAsync(entry.Period));
     }
 
     public async Task<EntryLineDto> GetLineAsync(Guid lineId)
@@ -39,15 +39,9 @@ public sealed class EntrySheetAppService(
     public async Task<EntryLineDto> SaveLineAsync(Guid periodId, string indicatorCode, SaveEntryLineInput input)
     {
         var cityId = guard.CityId;
-        var period = await periods.GetAsync(periodId);
-        var (definition, _) = await definitions.GetAsync(schemes, period.SchemeId);
-        var indicator = definition.AllIndicators().FirstOrDefault(i => i.Code == indicatorCode)
-            ?? throw new BusinessException(DataEntryErrorCodes.UnknownIndicator, indicatorCode);
-        if (!string.IsNullOrWhiteSpace(indicator.Formula))
-        {
-            throw new BusinessException(DataEntryErrorCodes.ComputedIndicator, indicator.Code);
-        }
-
+        var entry = await loader.LoadAsync(periodId);
+        var (period, definition) = (entry.Period, entry.Definition);
+        var indicator = entry.EnteredIndicator(indicatorCode);
         if (Supervision.ProblemRegister.IsFed(indicator))
         {
             throw new BusinessException(Supervision.SupervisionErrorCodes.LineFromRegister, indicator.Code);
@@ -78,7 +72,7 @@ public sealed class EntrySheetAppService(
             throw new ConflictException(DataEntryErrorCodes.StaleLine, indicator.Code) { Current = await reader.LineAsync(line, definition) };
         }
 
-        await guard.EnsureCityMayEditAsync(period, cityId, unitId);
+        var submission = await guard.EnsureCityMayEditAsync(period, cityId, unitId);
         await guard.EnsureLinesEditableAsync(line is null ? [] : [line]);
         var value = input.Value.ToDomain();
         var note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim();
@@ -90,15 +84,16 @@ public sealed class EntrySheetAppService(
         var overrideReason = Feeds.FeedSourceText.EnsureOverrideReason(line, value, note, input.OverrideReason);
         var isNew = line is null;
         line ??= new EntryLine(Guid.NewGuid(), periodId, indicatorCode);
-        var revisions = isNew ? 0 : await history.CountAsync(history.Query().Where(h => h.EntryLineId == line.Id));
-        if (line.ChangeValue(value, note, CurrentUser.Id, Now, revisions) is { } revision)
+
+        // Numbered by the line's own revision counter: no count of its history per save.
+        if (line.ChangeValue(value, note, CurrentUser.Id, Now) is { } revision)
         {
             revision.OverrideReason = overrideReason;
             await history.InsertAsync(revision, autoSave: false);
         }
 
         line.UnitId = unitId;
-        await quality.CheckAsync(period, cityId, definition, indicator, line, value);
+        await quality.CheckAsync(period, cityId, definition, indicator, line, value, entry.OfScheme);
         if (isNew)
         {
             await lines.InsertAsync(line, autoSave: false);
@@ -119,7 +114,7 @@ public sealed class EntrySheetAppService(
             throw new ConflictException(DataEntryErrorCodes.StaleLine, indicator.Code) { Current = await latest.LineAsync(periodId, indicatorCode, definition) };
         }
 
-        return await reader.LineAsync(line, definition);
+        return await reader.LineAsync(line, definition, entry.Known(submission));
     }
 
     public async Task<List<ValueHistoryDto>> GetHistoryAsync(Guid lineId)

@@ -21,15 +21,24 @@ public sealed class EntrySheetReader(
     IMapper mapper,
     IStringLocalizer<PilotAssessmentResource> localizer)
 {
-    public async Task<EntrySheetDto> ReadAsync(AssessmentPeriod period, Guid cityId)
+    public async Task<EntrySheetDto> ReadAsync(AssessmentPeriod period, Guid cityId) =>
+        await ReadAsync(period, (await definitions.GetAsync(schemes, period.SchemeId)).Definition, cityId, null, null);
+
+    /// <summary>
+    /// The current city's sheet with only the lines the user may see, from what the request has read already: the
+    /// period with its scheme's periods, and the agreement's targets in <paramref name="scope"/>.
+    /// </summary>
+    public async Task<EntrySheetDto> ReadAsync(EntryPeriod entry, Guid cityId, EntryLineScope scope) =>
+        Scoped(await ReadAsync(entry.Period, entry.Definition, cityId, entry.OfScheme, scope.TargetsOf(cityId)), scope);
+
+    private async Task<EntrySheetDto> ReadAsync(AssessmentPeriod period, SchemeDefinition definition, Guid cityId, IReadOnlyList<AssessmentPeriod>? ofScheme, IReadOnlyDictionary<Guid, IReadOnlyDictionary<string, decimal>>? targets)
     {
-        var (definition, _) = await definitions.GetAsync(schemes, period.SchemeId);
-        var (periodLines, reference) = await ReferenceAsync(period.Id, cityId, definition);
+        var submission = await submissions.FirstOrDefaultAsync(submissions.Query().Where(s => s.PeriodId == period.Id));
+        var (periodLines, reference) = await ReferenceAsync(period.Id, cityId, definition, ofScheme is null ? null : new Results.KnownCityPeriod(ofScheme, true, submission?.Status));
         var cityLines = periodLines.ToDictionary(l => l.IndicatorCode);
         var files = await EvidenceOfAsync(cityLines.Values.Select(l => l.Id).ToList());
         var cityFacts = await facts.FirstOrDefaultAsync(facts.Query().Where(f => f.PeriodId == period.Id));
-        var submission = await submissions.FirstOrDefaultAsync(submissions.Query().Where(s => s.PeriodId == period.Id));
-        var scored = await scoring.ScoreAsync(period, definition, cityId, cityLines.Values.ToList(), cityFacts, reference);
+        var scored = await scoring.ScoreAsync(period, definition, cityId, cityLines.Values.ToList(), cityFacts, reference, targets);
         var points = scored.Lines.ToDictionary(l => l.IndicatorCode);
         return new EntrySheetDto
         {
@@ -64,15 +73,18 @@ public sealed class EntrySheetReader(
     }
 
     /// <summary>The sheet with only the lines the user may see (<see cref="EntryLineScope"/>).</summary>
-    public async Task<EntrySheetDto> ReadAsync(AssessmentPeriod period, Guid cityId, EntryLineScope scope)
+    public async Task<EntrySheetDto> ReadAsync(AssessmentPeriod period, Guid cityId, EntryLineScope scope) =>
+        Scoped(await ReadAsync(period, cityId), scope);
+
+    private static EntrySheetDto Scoped(EntrySheetDto sheet, EntryLineScope scope)
     {
-        var sheet = await ReadAsync(period, cityId);
         sheet.Lines = sheet.Lines.Where(l => scope.MayAccess(l.IndicatorCode)).ToList();
         sheet.FactsWritable = sheet.Writable && scope.UserUnits is not { Count: > 0 };
         return sheet;
     }
 
-    public async Task<EntryLineDto> LineAsync(EntryLine line, SchemeDefinition definition)
+    /// <param name="known">What the request has read already of the line's period and city (then not read again).</param>
+    public async Task<EntryLineDto> LineAsync(EntryLine line, SchemeDefinition definition, Results.KnownCityPeriod? known = null)
     {
         var indicator = definition.AllIndicators().First(i => i.Code == line.IndicatorCode);
         var value = line.Value;
@@ -83,7 +95,7 @@ public sealed class EntrySheetReader(
             return WithGaps(mapper.Map<EntryLineDto>(new EntryLineSource(indicator, line.PeriodId, line, value, files[line.Id].ToList())), indicator, value, line);
         }
 
-        var reference = await references.LoadForCityAsync(line.PeriodId, cityId, [line], Results.ReferenceFigureStore.AveragedIndicators(definition), line.IndicatorCode);
+        var reference = await references.LoadForCityAsync(line.PeriodId, cityId, [line], Results.ReferenceFigureStore.AveragedIndicators(definition), line.IndicatorCode, known: known);
         var (referenceValue, referenceSource) = reference.LineReference(indicator, cityId, value);
         var dto = mapper.Map<EntryLineDto>(new EntryLineSource(indicator, line.PeriodId, line, value, files[line.Id].ToList(), referenceValue, referenceSource));
         return WithGaps(dto, indicator, value, line);
@@ -112,10 +124,10 @@ public sealed class EntrySheetReader(
     }
 
     /// <summary>The city's own lines of the period and the reference data scoring will use (stored province averages, its previous period).</summary>
-    private async Task<(List<EntryLine> Lines, Results.PeriodReferenceData Reference)> ReferenceAsync(Guid periodId, Guid cityId, SchemeDefinition definition)
+    private async Task<(List<EntryLine> Lines, Results.PeriodReferenceData Reference)> ReferenceAsync(Guid periodId, Guid cityId, SchemeDefinition definition, Results.KnownCityPeriod? known = null)
     {
         var cityLines = await lines.ToListAsync(lines.QueryReadOnly().Where(l => l.PeriodId == periodId && l.TenantId == cityId));
-        return (cityLines, await references.LoadForCityAsync(periodId, cityId, cityLines, Results.ReferenceFigureStore.AveragedIndicators(definition)));
+        return (cityLines, await references.LoadForCityAsync(periodId, cityId, cityLines, Results.ReferenceFigureStore.AveragedIndicators(definition), known: known));
     }
 
     /// <summary>Metadata only: the content stays in the database.</summary>

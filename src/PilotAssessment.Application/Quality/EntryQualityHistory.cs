@@ -32,14 +32,16 @@ public sealed class EntryQualityHistory(
     /// Per indicator code, the city's checked numbers in its last <see cref="QualityConsts.HistoryPeriods"/> approved
     /// earlier periods of the series (oldest first); a period the city was not approved in is skipped, not counted.
     /// </summary>
-    public async Task<Dictionary<string, List<QualityHistoryPointDto>>> OfCityAsync(AssessmentPeriod period, Guid cityId, SchemeDefinition definition, IReadOnlyCollection<string> codes)
+    /// <param name="ofScheme">The periods of the period's scheme when the caller has read them already.</param>
+    public async Task<Dictionary<string, List<QualityHistoryPointDto>>> OfCityAsync(AssessmentPeriod period, Guid cityId, SchemeDefinition definition, IReadOnlyCollection<string> codes, IReadOnlyList<AssessmentPeriod>? ofScheme = null)
     {
         if (codes.Count == 0)
         {
             return [];
         }
 
-        var sameSeries = await periods.ToListAsync(periods.QueryReadOnly().Where(p => p.SchemeId == period.SchemeId && p.Kind == period.Kind && p.Id != period.Id));
+        var sameSeries = ofScheme?.Where(p => p.SchemeId == period.SchemeId && p.Kind == period.Kind && p.Id != period.Id).ToList()
+            ?? await periods.ToListAsync(periods.QueryReadOnly().Where(p => p.SchemeId == period.SchemeId && p.Kind == period.Kind && p.Id != period.Id));
         var earlierIds = sameSeries.Where(p => p.Sequence < period.Sequence).Select(p => p.Id).ToList();
         if (earlierIds.Count == 0)
         {
@@ -80,7 +82,7 @@ public sealed class EntryQualityHistory(
     }
 
     /// <summary>Checks a line being saved against the bounds and the city's history, and stores the flag on it.</summary>
-    public async Task CheckAsync(AssessmentPeriod period, Guid cityId, SchemeDefinition definition, IndicatorDefinition indicator, EntryLine line, EntryValue value)
+    public async Task CheckAsync(AssessmentPeriod period, Guid cityId, SchemeDefinition definition, IndicatorDefinition indicator, EntryLine line, EntryValue value, IReadOnlyList<AssessmentPeriod>? ofScheme = null)
     {
         if (!OutlierCheck.IsChecked(indicator.Rule))
         {
@@ -88,7 +90,7 @@ public sealed class EntryQualityHistory(
             return;
         }
 
-        var history = await OfCityAsync(period, cityId, definition, [indicator.Code]);
+        var history = await OfCityAsync(period, cityId, definition, [indicator.Code], ofScheme);
         var numbers = history.GetValueOrDefault(indicator.Code)?.Select(p => p.Value).ToList() ?? [];
         line.SetQuality(OutlierCheck.Check(indicator, value, numbers));
     }

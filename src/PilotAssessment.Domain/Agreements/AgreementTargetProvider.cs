@@ -56,9 +56,11 @@ public sealed class AgreementTargetProvider(IRepository<Agreement> agreements, I
         return result;
     }
 
-    private static Dictionary<string, decimal>? TargetsOf(IEnumerable<Agreement> inForce)
-    {
-        var latest = inForce.OrderByDescending(a => a.Version).ThenByDescending(a => a.InForceTime).FirstOrDefault();
-        return latest?.Content.Lines.Where(l => !l.IsExtra && l.Target is not null).ToDictionary(l => l.Code, l => l.Target!.Value);
-    }
+    /// <summary>The agreement in force among one city's agreements in force for a year: the latest version.</summary>
+    public static Agreement? Latest(IEnumerable<Agreement> inForce) =>
+        inForce.OrderByDescending(a => a.Version).ThenByDescending(a => a.InForceTime).FirstOrDefault();
+
+    /// <summary>The targets of the agreement in force among <paramref name="inForce"/> (one city's, one year's).</summary>
+    public static Dictionary<string, decimal>? TargetsOf(IEnumerable<Agreement> inForce) =>
+        Latest(inForce)?.Content.Lines.Where(l => !l.IsExtra && l.Target is not null).ToDictionary(l => l.Code, l => l.Target!.Value);
 }

@@ -90,6 +90,12 @@ public class EntryLine : FullAuditedAggregateRoot, IMultiTenant
 
     public string? OverriddenSourceName { get; private set; }
 
+    /// <summary>
+    /// The number of the line's latest history revision (0: none yet), kept on the line so a save numbers its revision
+    /// without counting the history; written with the value, so the line's concurrency stamp guards it too.
+    /// </summary>
+    public int Revision { get; private set; }
+
     public EntryValue Value => EntryValue.FromJson(ValueJson);
 
     public bool IsReported => !Value.IsEmpty;
@@ -112,19 +118,25 @@ public class EntryLine : FullAuditedAggregateRoot, IMultiTenant
 
     /// <summary>
     /// A user saves the value and note of the line. The first save of a line, and every save that changes the value or
-    /// the note, is a revision of its history: returned to be stored, numbered after the <paramref name="revisionsSoFar"/>
-    /// the line has. Null when nothing changed.
+    /// the note, is a revision of its history: returned to be stored, numbered after the line's <see cref="Revision"/>
+    /// (or after <paramref name="revisionsSoFar"/> when a caller counted more, as for a line saved before the counter
+    /// was kept). Null when nothing changed.
     /// </summary>
-    public EntryValueHistory? ChangeValue(EntryValue value, string? note, Guid? userId, DateTime now, int revisionsSoFar)
+    public EntryValueHistory? ChangeValue(EntryValue value, string? note, Guid? userId, DateTime now, int revisionsSoFar = 0)
     {
-        var first = ReportedTime is null && revisionsSoFar == 0;
+        var soFar = Math.Max(Revision, revisionsSoFar);
+        var first = ReportedTime is null && soFar == 0;
         var oldValue = first ? null : ValueJson;
         var oldNote = Note;
         var changed = SetValue(value, userId, now) is not null;
         Note = note;
-        return first || changed || oldNote != note
-            ? new EntryValueHistory(Guid.NewGuid(), Id, revisionsSoFar + 1, oldValue, ValueJson, oldNote, note)
-            : null;
+        if (!first && !changed && oldNote == note)
+        {
+            return null;
+        }
+
+        Revision = soFar + 1;
+        return new EntryValueHistory(Guid.NewGuid(), Id, Revision, oldValue, ValueJson, oldNote, note);
     }
 
     /// <summary>The value now on the line came from a data feed; a later person's save must give a reason.</summary>
@@ -150,13 +162,16 @@ public class EntryLine : FullAuditedAggregateRoot, IMultiTenant
     /// An auditor adjusted the line's score or cleared the adjustment: a revision of its history with the value as it
     /// is, the confirmed score and the reason given (<see cref="AdjustReason"/> or <see cref="AdjustClearReason"/>).
     /// </summary>
-    public EntryValueHistory AdjustmentRevision(int revisionsSoFar) =>
-        new(Guid.NewGuid(), Id, revisionsSoFar + 1, ValueJson, ValueJson, Note, Note)
+    public EntryValueHistory AdjustmentRevision(int revisionsSoFar = 0)
+    {
+        Revision = Math.Max(Revision, revisionsSoFar) + 1;
+        return new(Guid.NewGuid(), Id, Revision, ValueJson, ValueJson, Note, Note)
         {
             AuditorScore = AuditorScore,
             AdjustReason = AdjustReason,
             AdjustClearReason = AdjustClearReason,
         };
+    }
 }
 
 /// <summary>One change of a line's value: who, when, old and new (kept for the history view).</summary>

@@ -129,7 +129,8 @@ public sealed class ReferenceFigureStore(
     /// <param name="cityLines">The city's lines of the period (or the one line of <paramref name="onlyIndicator"/>).</param>
     /// <param name="averaged">The indicators compared with the province average; null: those of the period's scheme.</param>
     /// <param name="approvedOnly">Publishing: the average of the approved cities only.</param>
-    public async Task<PeriodReferenceData> LoadForCityAsync(Guid periodId, Guid cityId, IReadOnlyCollection<EntryLine> cityLines, IReadOnlyCollection<string>? averaged, string? onlyIndicator = null, CancellationToken cancellationToken = default, bool approvedOnly = false)
+    /// <param name="known">What the caller has read already in this request (not read again).</param>
+    public async Task<PeriodReferenceData> LoadForCityAsync(Guid periodId, Guid cityId, IReadOnlyCollection<EntryLine> cityLines, IReadOnlyCollection<string>? averaged, string? onlyIndicator = null, CancellationToken cancellationToken = default, bool approvedOnly = false, KnownCityPeriod? known = null)
     {
         using var _ = dataFilter.Disable<IMultiTenant>();
         var schemeOfPeriod = periods.QueryReadOnly().Where(p => p.Id == periodId).Select(p => p.SchemeId);
@@ -140,11 +141,11 @@ public sealed class ReferenceFigureStore(
         }
 
         var wanted = averaged.Where(c => onlyIndicator is null || c == onlyIndicator).ToList();
-        var ofScheme = await periods.ToListAsync(periods.QueryReadOnly().Where(p => schemeOfPeriod.Contains(p.SchemeId)), cancellationToken);
+        var ofScheme = known?.OfScheme ?? await periods.ToListAsync(periods.QueryReadOnly().Where(p => schemeOfPeriod.Contains(p.SchemeId)), cancellationToken);
         var average = ProvinceAverage.None;
         if (wanted.Count > 0)
         {
-            var status = await submissions.FirstOrDefaultAsync(
+            var status = known is { StatusRead: true } ? known.CityStatus : await submissions.FirstOrDefaultAsync(
                 submissions.QueryReadOnly().Where(s => s.PeriodId == periodId && s.TenantId == cityId).Select(s => (SubmissionStatus?)s.Status),
                 cancellationToken);
             var stored = await figures.ToListAsync(figures.QueryReadOnly().Where(f => f.PeriodId == periodId && wanted.Contains(f.IndicatorCode)), cancellationToken);
@@ -198,3 +199,10 @@ public sealed class ReferenceFigureStore(
             code => byCity.Where(c => c.Value.ContainsKey(code)).ToDictionary(c => c.Key, c => c.Value[code]));
     }
 }
+
+/// <summary>
+/// What a request has read already of one city's period, so loading the reference data does not read it again: every
+/// period of its scheme (the period among them) and, when <paramref name="StatusRead"/>, the city's submission status
+/// (null: no submission yet).
+/// </summary>
+public sealed record KnownCityPeriod(IReadOnlyList<AssessmentPeriod> OfScheme, bool StatusRead = false, SubmissionStatus? CityStatus = null);

@@ -80,6 +80,10 @@ public abstract class ReferenceFigures_Tests<TApplication>(TApplication app) : I
         var five = await MeasureAsync(await PeriodWithEntriesAsync(lanzhou, others));
 
         two.ShouldBe(five);
+
+        // The period with its scheme's periods in one read, the agreement once (line scope and targets), the
+        // submission once, no count of the line's history.
+        (two.Sheet.Reads, two.Save.Reads, two.Preview.Reads).ShouldBe((10, 10, 9));
         two.Sheet.Lines.ShouldBeGreaterThan(0);
         two.Save.Lines.ShouldBeLessThanOrEqualTo(2); // the line saved, read again after the save at most
     }

@@ -26,6 +26,22 @@ public class EntryLineTests
     }
 
     [Fact]
+    public void Should_Number_Each_Revision_After_The_Line_Own_Counter_Or_A_Larger_Count()
+    {
+        var line = new EntryLine(Guid.NewGuid(), Guid.NewGuid(), "B04");
+
+        line.ChangeValue(new EntryValue { Number = 80 }, null, Clerk, Now)!.Revision.ShouldBe(1);
+        line.ChangeValue(new EntryValue { Number = 81 }, null, Clerk, Now)!.Revision.ShouldBe(2);
+        line.ChangeValue(new EntryValue { Number = 81 }, null, Clerk, Now).ShouldBeNull();
+        line.Revision.ShouldBe(2);
+        line.AdjustmentRevision().Revision.ShouldBe(3);
+
+        // A line whose history was counted as longer (saved before the counter was kept) goes on after the count.
+        line.ChangeValue(new EntryValue { Number = 82 }, null, Clerk, Now, 7)!.Revision.ShouldBe(8);
+        line.Revision.ShouldBe(8);
+    }
+
+    [Fact]
     public void Should_Record_The_Old_And_New_Value_And_Note_Numbered_After_The_Revisions_So_Far()
     {
         var line = new EntryLine(Guid.NewGuid(), Guid.NewGuid(), "B04");

@@ -782,6 +782,9 @@ namespace PilotAssessment.Migrations.MySql
                         .HasMaxLength(2000)
                         .HasColumnType("varchar(2000)");
 
+                    b.Property<int>("Revision")
+                        .HasColumnType("int");
+
                     b.Property<decimal?>("SelfScore")
                         .HasPrecision(18, 4)
                         .HasColumnType("decimal(18,4)");

@@ -773,6 +773,9 @@ namespace PilotAssessment.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
                     b.Property<decimal?>("SelfScore")
                         .HasPrecision(18, 4)
                         .HasColumnType("TEXT");
