@@ -1,16 +1,11 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { By } from '@angular/platform-browser';
-import { provideRouter } from '@angular/router';
-import { provideNzIcons } from 'ng-zorro-antd/icon';
 
+import { pageProviders, settle, signIn } from '@testing/page-setup';
 import { PeriodsPeriodDto as PeriodDto } from '@api/models';
-import { appConfig } from '@testing/fixtures';
 import { schemeDto } from '@testing/scheme-fixtures';
-import { APP_ICONS } from '@core/icons';
 import { Permissions } from '@core/permissions';
-import { SessionService } from '@core/session/session.service';
 import { shanghaiWallClock } from '@shared/period-time';
 import { PeriodCreateDialogComponent } from './period-create-dialog.component';
 import { PeriodListComponent } from './period-list.component';
@@ -43,25 +38,14 @@ describe('PeriodListComponent', () => {
     return fixture.debugElement.query(By.directive(PeriodCreateDialogComponent)).componentInstance;
   }
 
-  async function render(): Promise<void> {
-    fixture.detectChanges();
-    await fixture.whenStable();
-    fixture.detectChanges();
-  }
+  const render = (): Promise<void> => settle(fixture);
 
   function setup(granted: string[]): void {
     TestBed.configureTestingModule({
       imports: [PeriodListComponent],
-      providers: [
-        provideRouter([]),
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideNzIcons(APP_ICONS),
-      ],
+      providers: pageProviders(),
     });
-    httpMock = TestBed.inject(HttpTestingController);
-    TestBed.inject(SessionService).load().subscribe();
-    httpMock.expectOne('/api/app/application-configuration').flush(appConfig(granted));
+    httpMock = signIn(granted);
     fixture = TestBed.createComponent(PeriodListComponent);
     component = fixture.componentInstance;
     el = fixture.nativeElement;
