@@ -3,6 +3,7 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { By } from '@angular/platform-browser';
 
 import { pageProviders, settle, signIn } from '@testing/page-setup';
+import { tableCells } from '@testing/page-text';
 import { PeriodsPeriodDto as PeriodDto } from '@api/models';
 import { schemeDto } from '@testing/scheme-fixtures';
 import { Permissions } from '@core/permissions';
@@ -65,13 +66,7 @@ describe('PeriodListComponent', () => {
     httpMock.expectOne('/api/app/periods').flush(periods);
   }
 
-  function rows(): string[][] {
-    return Array.from(el.querySelectorAll('tbody tr.ant-table-row')).map((tr) =>
-      Array.from(tr.querySelectorAll('td')).map((td) =>
-        td.textContent!.replace(/\s+/g, ' ').trim(),
-      ),
-    );
-  }
+  const rows = (): string[][] => tableCells(el);
 
   afterEach(() => httpMock.verify());
 
