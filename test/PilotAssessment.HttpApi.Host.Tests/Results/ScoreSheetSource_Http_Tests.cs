@@ -4,8 +4,8 @@ using PilotAssessment.DataEntry;
 using PilotAssessment.Periods;
 using Shouldly;
 using Xunit;
-using static PilotAssessment.Results.ExportedFiles;
 using static PilotAssessment.Feeds.FeedTestClient;
+using static PilotAssessment.Results.ExportedFiles;
 
 namespace PilotAssessment.Results;
 
