@@ -1,5 +1,8 @@
 import { APIRequestContext, expect, request, test } from '@playwright/test';
 
+import { PERIOD_KIND, PeriodDto, apiClient, openNewPeriod, periods } from './period-setup';
+import { signIn, watchProblems } from './screens';
+
 /*
  * A fed value changed by hand: the province registers a data feed for 张掖 (no other spec's city in the grid),
  * the feed sends B04 of a monthly period of 2032 (months no other spec uses; a new one each run, closed
@@ -7,66 +10,26 @@ import { APIRequestContext, expect, request, test } from '@playwright/test';
  * and the line then says it was changed by hand, with the reason.
  */
 
-const PASSWORD = process.env['E2E_PASSWORD'] ?? '1q2w3E*';
 const BASE_URL = process.env['E2E_BASE_URL'] ?? 'http://127.0.0.1:5000';
 const CITY = '张掖';
 const YEAR = 2032;
 const SOURCE = '公安局 · 警情推送';
 
-interface PeriodDto {
-  id: string;
-  name: string;
-  kind: string;
-  year: number;
-  number: number;
-  status: string;
-}
-
-async function client(userName: string, tenant: string | null): Promise<APIRequestContext> {
-  const anonymous = await request.newContext({ baseURL: BASE_URL });
-  const login = await anonymous.post('/api/account/login', {
-    data: { userName, password: PASSWORD, tenant },
-  });
-  expect(login.ok(), await login.text()).toBeTruthy();
-  const { accessToken } = (await login.json()) as { accessToken: string };
-  await anonymous.dispose();
-  return request.newContext({
-    baseURL: BASE_URL,
-    extraHTTPHeaders: { Authorization: `Bearer ${accessToken}` },
-  });
-}
-
 /** A new monthly period of 2032, opened for entry. */
 async function newMonth(official: APIRequestContext): Promise<PeriodDto> {
-  const periods = (await (await official.get('/api/app/periods')).json()) as PeriodDto[];
   const taken = new Set(
-    periods.filter((p) => p.kind === 'Monthly' && p.year === YEAR).map((p) => p.number),
+    (await periods(official))
+      .filter((p) => p.kind === 'Monthly' && p.year === YEAR)
+      .map((p) => p.number),
   );
   const number = [...Array(12).keys()].map((n) => n + 1).find((n) => !taken.has(n));
   expect(number, 'a month of 2032 is still free').toBeDefined();
-  const schemes = (await (
-    await official.get('/api/app/schemes?Status=Published&MaxResultCount=1')
-  ).json()) as { items: { id: string }[] };
-  const created = await official.post('/api/app/periods', {
-    data: {
-      schemeId: schemes.items[0].id,
-      kind: 3,
-      year: YEAR,
-      number,
-      entryOpensAt: '2026-01-01T09:00:00',
-      entryClosesAt: '2099-12-31T18:00:00',
-    },
-  });
-  expect(created.ok(), await created.text()).toBeTruthy();
-  const period = (await created.json()) as PeriodDto;
-  const opened = await official.post(`/api/app/periods/${period.id}/open`);
-  expect(opened.ok(), await opened.text()).toBeTruthy();
-  return (await opened.json()) as PeriodDto;
+  return openNewPeriod(official, PERIOD_KIND.monthly, YEAR, number!, '2099-12-31T18:00:00');
 }
 
 /** The province registers a feed for the city and sends B04 = 80 with it. */
 async function feed(official: APIRequestContext, period: PeriodDto): Promise<void> {
-  const admin = await client('admin', null);
+  const admin = await apiClient('admin', null);
   const tenants = (await (await admin.get('/api/app/tenants?MaxResultCount=1000')).json()) as {
     items: { id: string; name: string }[];
   };
@@ -111,14 +74,14 @@ async function feed(official: APIRequestContext, period: PeriodDto): Promise<voi
 let target: PeriodDto | undefined;
 
 test.beforeAll(async () => {
-  const official = await client('official', null);
+  const official = await apiClient('official', null);
   target = await newMonth(official);
   await feed(official, target);
   await official.dispose();
 });
 
 test.afterAll(async () => {
-  const official = await client('official', null);
+  const official = await apiClient('official', null);
   if (target) {
     await official.post(`/api/app/periods/${target.id}/close`);
   }
@@ -128,22 +91,9 @@ test.afterAll(async () => {
 test('the grid asks for a reason before a fed value is changed, and marks the line as changed by hand', async ({
   page,
 }) => {
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(error.message));
-  page.on('response', (r) => {
-    if (r.status() >= 500) {
-      problems.push(`HTTP ${r.status()} ${r.url()}`);
-    }
-  });
+  const problems = watchProblems(page);
 
-  await page.goto('/login');
-  await page.getByTestId('login-side').getByText('试点城市').click();
-  await page.getByTestId('login-tenant').click();
-  await page.locator('nz-option-item', { hasText: CITY }).click();
-  await page.getByTestId('login-username').fill('clerk');
-  await page.getByTestId('login-password').fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await expect(page.getByTestId('side-menu')).toBeVisible();
+  await signIn(page, { slug: 'city-clerk', userName: 'clerk', tenant: CITY });
 
   await page.goto('/data-entry');
   await page.getByTestId('entry-period').click();

@@ -1,6 +1,7 @@
 import { Page, Response, expect, test } from '@playwright/test';
 
 import { PeriodDto, openHalfYearPeriod } from './half-year-period';
+import { signIn, watchProblems } from './screens';
 
 /*
  * Live points while typing: 兰州's clerk opens the entry sheet of an open half-year period of its own
@@ -9,7 +10,6 @@ import { PeriodDto, openHalfYearPeriod } from './half-year-period';
  * changing, before anything is submitted. Nothing is saved: the typed box is never left.
  */
 
-const PASSWORD = process.env['E2E_PASSWORD'] ?? '1q2w3E*';
 const CITY = '兰州';
 
 /** An open half-year period of 2026 of the published scheme (no other spec uses half-years). */
@@ -40,22 +40,9 @@ test('the clerk sees a line’s points and the city total change while typing, b
 }) => {
   const context = await browser.newContext();
   const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(error.message));
-  page.on('response', (r) => {
-    if (r.status() >= 500) {
-      problems.push(`HTTP ${r.status()} ${r.url()}`);
-    }
-  });
+  const problems = watchProblems(page);
 
-  await page.goto('/login');
-  await page.getByTestId('login-side').getByText('试点城市').click();
-  await page.getByTestId('login-tenant').click();
-  await page.locator('nz-option-item', { hasText: CITY }).click();
-  await page.getByTestId('login-username').fill('clerk');
-  await page.getByTestId('login-password').fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await expect(page.getByTestId('side-menu')).toBeVisible();
+  await signIn(page, { slug: 'city-clerk', userName: 'clerk', tenant: CITY });
 
   const sheetLoaded = api(page, 'GET', new RegExp(`/api/app/data-entry/periods/${period.id}$`));
   await page.goto('/data-entry');

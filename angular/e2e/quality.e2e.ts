@@ -1,4 +1,7 @@
-import { APIRequestContext, expect, request, test } from '@playwright/test';
+import { APIRequestContext, expect, test } from '@playwright/test';
+
+import { PERIOD_KIND, PeriodDto, apiClient, openNewPeriod, periods } from './period-setup';
+import { signIn, watchProblems } from './screens';
 
 /*
  * Data quality at entry: 酒泉 (no other spec's city) has three approved monthly periods of 2031 with
@@ -8,69 +11,24 @@ import { APIRequestContext, expect, request, test } from '@playwright/test';
  * no other spec finds an extra open period.
  */
 
-const PASSWORD = process.env['E2E_PASSWORD'] ?? '1q2w3E*';
-const BASE_URL = process.env['E2E_BASE_URL'] ?? 'http://127.0.0.1:5000';
 const CITY = '酒泉';
 const YEAR = 2031;
 const HISTORY = [80, 82, 84];
 
-interface PeriodDto {
-  id: string;
-  name: string;
-  kind: string;
-  year: number;
-  number: number;
-  status: string;
-  schemeId: string;
-}
-
-async function client(userName: string, tenant: string | null): Promise<APIRequestContext> {
-  const anonymous = await request.newContext({ baseURL: BASE_URL });
-  const login = await anonymous.post('/api/account/login', {
-    data: { userName, password: PASSWORD, tenant },
-  });
-  expect(login.ok(), await login.text()).toBeTruthy();
-  const { accessToken } = (await login.json()) as { accessToken: string };
-  await anonymous.dispose();
-  return request.newContext({
-    baseURL: BASE_URL,
-    extraHTTPHeaders: { Authorization: `Bearer ${accessToken}` },
-  });
-}
-
 /** The monthly period of 2031 with this number, created and opened when missing. */
 async function month(official: APIRequestContext, number: number): Promise<PeriodDto> {
-  const periods = (await (await official.get('/api/app/periods')).json()) as PeriodDto[];
-  const found = periods.find((p) => p.kind === 'Monthly' && p.year === YEAR && p.number === number);
-  if (found) {
-    return found;
-  }
-  const schemes = (await (
-    await official.get('/api/app/schemes?Status=Published&MaxResultCount=1')
-  ).json()) as { items: { id: string }[] };
-  const created = await official.post('/api/app/periods', {
-    data: {
-      schemeId: schemes.items[0].id,
-      kind: 3,
-      year: YEAR,
-      number,
-      entryOpensAt: '2026-01-01T09:00:00',
-      entryClosesAt: '2099-12-31T18:00:00',
-    },
-  });
-  expect(created.ok(), await created.text()).toBeTruthy();
-  const period = (await created.json()) as PeriodDto;
-  const opened = await official.post(`/api/app/periods/${period.id}/open`);
-  expect(opened.ok(), await opened.text()).toBeTruthy();
-  return (await opened.json()) as PeriodDto;
+  const found = (await periods(official)).find(
+    (p) => p.kind === 'Monthly' && p.year === YEAR && p.number === number,
+  );
+  return found ?? openNewPeriod(official, PERIOD_KIND.monthly, YEAR, number, '2099-12-31T18:00:00');
 }
 
 let target: PeriodDto;
 
 test.beforeAll(async () => {
-  const official = await client('official', null);
-  const auditor = await client('auditor', null);
-  const admin = await client('admin', CITY);
+  const official = await apiClient('official', null);
+  const auditor = await apiClient('auditor', null);
+  const admin = await apiClient('admin', CITY);
   for (const [i, value] of HISTORY.entries()) {
     const period = await month(official, i + 1);
     if (period.status !== 'Open') {
@@ -98,7 +56,7 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  const official = await client('official', null);
+  const official = await apiClient('official', null);
   if (target) {
     await official.post(`/api/app/periods/${target.id}/close`);
   }
@@ -108,22 +66,9 @@ test.afterAll(async () => {
 test('a value far from the city’s history is flagged beside it in the grid, with the note it needs', async ({
   page,
 }) => {
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(error.message));
-  page.on('response', (r) => {
-    if (r.status() >= 500) {
-      problems.push(`HTTP ${r.status()} ${r.url()}`);
-    }
-  });
+  const problems = watchProblems(page);
 
-  await page.goto('/login');
-  await page.getByTestId('login-side').getByText('试点城市').click();
-  await page.getByTestId('login-tenant').click();
-  await page.locator('nz-option-item', { hasText: CITY }).click();
-  await page.getByTestId('login-username').fill('admin');
-  await page.getByTestId('login-password').fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await expect(page.getByTestId('side-menu')).toBeVisible();
+  await signIn(page, { slug: 'city-admin', userName: 'admin', tenant: CITY });
 
   await page.goto('/data-entry');
   await page.getByTestId('entry-period').click();

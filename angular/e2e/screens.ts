@@ -37,6 +37,21 @@ export async function signIn(page: Page, role: Role): Promise<void> {
   await page.waitForLoadState('networkidle');
 }
 
+/**
+ * What went wrong on the page while a spec ran: uncaught errors and HTTP 5xx answers, collected
+ * from now on into the returned list (a spec ends with `expect(problems).toEqual([])`).
+ */
+export function watchProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('response', (r) => {
+    if (r.status() >= 500) {
+      problems.push(`HTTP ${r.status()} ${r.url()}`);
+    }
+  });
+  return problems;
+}
+
 /** Switches the language through the header's switch, as a person would. */
 export async function switchToEnglish(page: Page): Promise<void> {
   await page.locator('app-lang-switch button').click();

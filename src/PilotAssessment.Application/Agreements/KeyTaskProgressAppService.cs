@@ -1,3 +1,4 @@
+using PilotAssessment.Files;
 using PilotAssessment.OrganizationUnits;
 using PilotAssessment.Tenants;
 
@@ -55,7 +56,7 @@ internal sealed class KeyTaskProgressAppService(
         var report = agreement.ReportProgress(Guid.NewGuid(), task.Code, input.Milestone, input.Percent, input.Note, evidenceId);
         var evidence = content is null
             ? default
-            : AgreementAttachment.Create(evidenceId!.Value, agreement.Id, AgreementAttachmentKind.Evidence, fileName ?? "evidence", await AgreementUpload.ReadAsync(content), length);
+            : AgreementAttachment.Create(evidenceId!.Value, agreement.Id, AgreementAttachmentKind.Evidence, fileName ?? "evidence", await UploadedFile.ReadAtMostAsync(content, AgreementConsts.MaxAttachmentBytes), length);
         using (reader.InCityOf(agreement))
         {
             if (evidence.Attachment is not null)

@@ -14,24 +14,12 @@ public sealed class EvidenceAppService(
     public async Task<EvidenceDto> UploadEvidenceAsync(Guid lineId, string fileName, Stream content, long length)
     {
         var (line, _) = await guard.EditableLineAsync(lineId);
-        if (length > DataEntryConsts.MaxEvidenceBytes)
-        {
-            throw TooLarge();
-        }
-
-        using var buffer = new MemoryStream();
-        await content.CopyToAsync(buffer);
-        if (buffer.Length > DataEntryConsts.MaxEvidenceBytes)
-        {
-            throw TooLarge();
-        }
-
-        if (buffer.Length == 0)
+        var bytes = await UploadedFile.ReadWithinAsync(content, length, DataEntryConsts.MaxEvidenceBytes, TooLarge);
+        if (bytes.Length == 0)
         {
             throw new BusinessException(DataEntryErrorCodes.EvidenceEmpty).WithError("file", DataEntryErrorCodes.EvidenceEmpty);
         }
 
-        var bytes = buffer.ToArray();
         var contentType = FileSignature.Detect(bytes, fileName)
             ?? throw new BusinessException(DataEntryErrorCodes.EvidenceType).WithError("file", DataEntryErrorCodes.EvidenceType);
         await quota.EnsureRoomAsync(bytes.Length);

@@ -1,16 +1,11 @@
-using AutoMapper;
 using PilotAssessment.DataEntry;
 using PilotAssessment.Dtos;
-using PilotAssessment.ExceptionHandling;
 using PilotAssessment.Files;
 using PilotAssessment.Identity;
 using PilotAssessment.OrganizationUnits;
 using PilotAssessment.Periods;
-using PilotAssessment.Permissions;
-using PilotAssessment.Repositories;
 using PilotAssessment.Results;
 using PilotAssessment.Schemes;
-using PilotAssessment.Services;
 using PilotAssessment.Tenants;
 using P = PilotAssessment.Permissions.PilotAssessmentPermissions;
 

@@ -1,5 +1,3 @@
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.Extensions.Localization;
 using PilotAssessment.Excel;
@@ -13,15 +11,8 @@ internal static class ProblemXlsxWriter
     public static byte[] Write(IReadOnlyList<ProblemDto> problems, IStringLocalizer localizer)
     {
         string T(string key) => localizer[key];
-        using var stream = new MemoryStream();
-        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
+        return SingleSheetXlsx.Write(T("Supervision:Xlsx:Sheet"), data =>
         {
-            var workbook = document.AddWorkbookPart();
-            workbook.Workbook = new Workbook();
-            var worksheet = workbook.AddNewPart<WorksheetPart>();
-            var data = new SheetData();
-            worksheet.Worksheet = new Worksheet(data);
-            workbook.Workbook.AppendChild(new Sheets()).AppendChild(new Sheet { Id = workbook.GetIdOfPart(worksheet), SheetId = 1, Name = T("Supervision:Xlsx:Sheet") });
             Row(data, T("Supervision:Xlsx:City"), T("Supervision:Xlsx:Title"), T("Supervision:Xlsx:Category"), T("Supervision:Xlsx:Severity"),
                 T("Supervision:Xlsx:Source"), T("Supervision:Xlsx:Round"), T("Supervision:Xlsx:Unit"), T("Supervision:Xlsx:Status"),
                 T("Supervision:Xlsx:Deadline"), T("Supervision:Xlsx:Overdue"), T("Supervision:Xlsx:Repeat"), T("Supervision:Xlsx:Created"),
@@ -33,11 +24,7 @@ internal static class ProblemXlsxWriter
                     p.Repeat ? T("Supervision:Xlsx:Yes") : null, Local(p.CreationTime), p.ClosedTime is { } closed ? Local(closed) : null,
                     p.RectificationNote, p.Description);
             }
-
-            workbook.Workbook.Save();
-        }
-
-        return stream.ToArray();
+        });
     }
 
     private static string Local(DateTime utc) => ProvinceTime.ToLocal(utc).ToString("yyyy-MM-dd HH:mm");
@@ -47,9 +34,7 @@ internal static class ProblemXlsxWriter
         var row = new Row();
         foreach (var value in values)
         {
-            row.AppendChild(value is null
-                ? new Cell()
-                : new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(SafeCellText.Escape(value)) { Space = SpaceProcessingModeValues.Preserve }) });
+            row.AppendChild(SingleSheetXlsx.Text(value));
         }
 
         data.AppendChild(row);

@@ -1,12 +1,7 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 using PilotAssessment.DataEntry;
 using PilotAssessment.Dtos;
 using PilotAssessment.Periods;
@@ -14,6 +9,7 @@ using PilotAssessment.Reviews;
 using PilotAssessment.Schemes;
 using Shouldly;
 using Xunit;
+using static PilotAssessment.Results.ExportedFiles;
 
 namespace PilotAssessment.Results;
 
@@ -230,40 +226,6 @@ public abstract class Publication_Http_Tests<THost>(THost host) : IClassFixture<
             file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
             var uploaded = await clerk.PostAsync($"/api/app/data-entry/lines/{line!.Id}/evidence", new MultipartFormDataContent { { file, "file", "evidence.pdf" } });
             uploaded.StatusCode.ShouldBe(HttpStatusCode.OK, await uploaded.Content.ReadAsStringAsync());
-        }
-    }
-
-    private static List<string> XlsxTexts(byte[] content) => XlsxRows(content).SelectMany(r => r).ToList();
-
-    private static List<List<string>> XlsxRows(byte[] content)
-    {
-        using var document = SpreadsheetDocument.Open(new MemoryStream(content), false);
-        return document.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<Row>()
-            .Select(r => r.Descendants<Cell>().Select(c => c.InlineString?.InnerText ?? c.CellValue?.Text ?? string.Empty).ToList())
-            .ToList();
-    }
-
-    private static async Task<string> PdfTextAsync(byte[] content)
-    {
-        Encoding.ASCII.GetString(content, 0, 5).ShouldBe("%PDF-");
-        var path = Path.Combine(Path.GetTempPath(), $"sheet-{Guid.NewGuid():N}.pdf");
-        await File.WriteAllBytesAsync(path, content);
-        try
-        {
-            var start = new ProcessStartInfo("pdftotext") { RedirectStandardOutput = true, StandardOutputEncoding = Encoding.UTF8 };
-            foreach (var argument in new[] { "-layout", path, "-" })
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            using var process = Process.Start(start)!;
-            var text = await process.StandardOutput.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            return Regex.Replace(text, @"\s+", string.Empty);
-        }
-        finally
-        {
-            File.Delete(path);
         }
     }
 

@@ -1,15 +1,11 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
-using System.Text.RegularExpressions;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 using PilotAssessment.DataEntry;
 using PilotAssessment.Periods;
 using Shouldly;
 using Xunit;
 using static PilotAssessment.Feeds.FeedTestClient;
+using static PilotAssessment.Results.ExportedFiles;
 
 namespace PilotAssessment.Results;
 
@@ -84,41 +80,6 @@ public abstract class ScoreSheetSource_Http_Tests<THost>(THost host) : IClassFix
         pdf.ShouldContain("七、数据来源");
         pdf.ShouldContain(Compact(b04.SourceText!));
         pdf.ShouldContain("人工修改，原值来自数据接口：公安局·警情推送（原因：公安局数据含外市案件）");
-    }
-
-    private static string Compact(string text) => Regex.Replace(text, @"\s+", string.Empty);
-
-    private static List<List<string>> XlsxRows(byte[] content)
-    {
-        using var document = SpreadsheetDocument.Open(new MemoryStream(content), false);
-        return document.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<Row>()
-            .Select(r => r.Descendants<Cell>().Select(c => c.InlineString?.InnerText ?? c.CellValue?.Text ?? string.Empty).ToList())
-            .ToList();
-    }
-
-    private static async Task<string> PdfTextAsync(byte[] content)
-    {
-        Encoding.ASCII.GetString(content, 0, 5).ShouldBe("%PDF-");
-        var path = Path.Combine(Path.GetTempPath(), $"sheet-{Guid.NewGuid():N}.pdf");
-        await File.WriteAllBytesAsync(path, content);
-        try
-        {
-            var start = new ProcessStartInfo("pdftotext") { RedirectStandardOutput = true, StandardOutputEncoding = Encoding.UTF8 };
-            foreach (var argument in new[] { "-layout", path, "-" })
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            using var process = Process.Start(start)!;
-            var text = await process.StandardOutput.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            process.ExitCode.ShouldBe(0);
-            return Compact(text);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
     }
 }
 

@@ -3,6 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 
+import { settle } from '@testing/page-setup';
 import { APP_ICONS } from '@core/icons';
 import { AgreementBulkIssueDialogComponent } from './agreement-bulk-issue-dialog.component';
 import { agreementDto } from './agreement-fixtures';
@@ -25,11 +26,7 @@ describe('AgreementBulkIssueDialogComponent', () => {
   let component: AgreementBulkIssueDialogComponent;
   let httpMock: HttpTestingController;
 
-  async function render(): Promise<void> {
-    fixture.detectChanges();
-    await fixture.whenStable();
-    fixture.detectChanges();
-  }
+  const render = (): Promise<void> => settle(fixture);
 
   const cell = (row: number, column: number) =>
     document.querySelector<HTMLInputElement>(`[data-testid="bulk-cell-${row}-${column}"]`)!;

@@ -5,7 +5,7 @@ import { Router } from '@angular/router';
 import { NzModalService } from 'ng-zorro-antd/modal';
 
 import { AgreementsAgreementDto as AgreementDto } from '@api/models';
-import { pageProviders, signIn } from '@testing/page-setup';
+import { pageProviders, settle, signIn } from '@testing/page-setup';
 import { Permissions } from '@core/permissions';
 import { unsavedChangesGuard } from '@shared/unsaved-changes';
 import { AgreementDetailComponent, fileSize, updateBody } from './agreement-detail.component';
@@ -51,11 +51,7 @@ describe('AgreementDetailComponent', () => {
       .componentInstance;
   }
 
-  async function render(): Promise<void> {
-    fixture.detectChanges();
-    await fixture.whenStable();
-    fixture.detectChanges();
-  }
+  const render = (): Promise<void> => settle(fixture);
 
   function setup(granted: string[], tenantId: string | null, agreement: AgreementDto): void {
     TestBed.configureTestingModule({

@@ -27,7 +27,6 @@ import { NzTabsModule } from 'ng-zorro-antd/tabs';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 
 import {
-  AgreementsAgreementAttachmentDto as AttachmentDto,
   AgreementsAgreementDto as AgreementDto,
   AgreementsAgreementKeyTaskDto as KeyTaskDto,
   AgreementsAgreementVersionDto as VersionDto,
@@ -40,6 +39,7 @@ import { busyActions } from '@shared/busy-actions';
 import { errorText } from '@shared/error-text';
 import { HasUnsavedChanges } from '@shared/unsaved-changes';
 import { agreementAbilities, transitionCall } from './agreement-abilities';
+import { AgreementAttachmentFiles } from './agreement-attachment-files';
 import { AgreementDraft } from './agreement-draft';
 import { AgreementFilesService } from './agreement-files.service';
 import {
@@ -111,7 +111,9 @@ export class AgreementDetailComponent implements HasUnsavedChanges {
   private readonly actions = busyActions();
   /** Action in progress ('issue', 'save', 'export'...). */
   readonly busy = this.actions.busy;
-  readonly attachments = signal<AttachmentDto[]>([]);
+  /** The attachments tab: the list and its upload, download and removal. */
+  readonly attachmentFiles = new AgreementAttachmentFiles(this.actions, () => this.agreement()?.id);
+  readonly attachments = this.attachmentFiles.list;
   readonly versions = signal<VersionDto[]>([]);
 
   protected readonly status = computed(() => this.agreement()?.status ?? '');
@@ -170,7 +172,7 @@ export class AgreementDetailComponent implements HasUnsavedChanges {
         this.loadError.set(errorText(this.i18n, e));
       },
     });
-    this.loadAttachments(id);
+    this.attachmentFiles.load(id);
     this.api.agreementGetVersions({ id }).subscribe({
       next: (list) => this.versions.set(list ?? []),
       error: () => this.versions.set([]),
@@ -181,13 +183,6 @@ export class AgreementDetailComponent implements HasUnsavedChanges {
     this.agreement.set(agreement);
     this.draft.reset(agreement);
     this.saveError.set(null);
-  }
-
-  loadAttachments(id: string): void {
-    this.api.agreementGetAttachments({ id }).subscribe({
-      next: (list) => this.attachments.set(list ?? []),
-      error: () => this.attachments.set([]),
-    });
   }
 
   /** Saves the draft's title and targets; on an error keeps what was typed. */
@@ -251,34 +246,6 @@ export class AgreementDetailComponent implements HasUnsavedChanges {
     this.message.success(this.i18n.t('agreements.done.sign'));
     this.setAgreement(agreement);
     this.load(agreement.id ?? this.id());
-  }
-
-  uploadAttachment(file: File): void {
-    const id = this.agreement()?.id;
-    if (id) {
-      this.actions.run('upload', this.files.uploadScan(id, file), () => {
-        this.message.success(this.i18n.t('agreements.uploaded', { name: file.name }));
-        this.loadAttachments(id);
-      });
-    }
-  }
-
-  download(attachment: AttachmentDto): void {
-    const id = this.agreement()?.id;
-    if (id) {
-      this.actions.run('download', this.files.downloadAttachment(id, attachment), () => undefined);
-    }
-  }
-
-  removeAttachment(attachment: AttachmentDto): void {
-    const id = this.agreement()?.id;
-    if (id && attachment.id) {
-      this.actions.run(
-        'removeAttachment',
-        this.api.agreementDeleteAttachment({ id, attachmentId: attachment.id }),
-        () => this.loadAttachments(id),
-      );
-    }
   }
 
   exportWord(): void {

@@ -1,11 +1,8 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
-import { provideNzIcons } from 'ng-zorro-antd/icon';
 
-import { APP_ICONS } from '@core/icons';
 import { KeyTaskMatrixComponent, matrixColumns } from './key-task-matrix.component';
+import { pageProviders } from '@testing/page-setup';
 
 const MATRIX = {
   year: 2026,
@@ -33,12 +30,7 @@ describe('KeyTaskMatrixComponent', () => {
   beforeEach(() => {
     TestBed.configureTestingModule({
       imports: [KeyTaskMatrixComponent],
-      providers: [
-        provideRouter([]),
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideNzIcons(APP_ICONS),
-      ],
+      providers: pageProviders(),
     });
     httpMock = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(KeyTaskMatrixComponent);

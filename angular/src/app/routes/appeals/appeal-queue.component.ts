@@ -7,7 +7,6 @@ import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzMessageService } from 'ng-zorro-antd/message';
-import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
@@ -16,11 +15,12 @@ import { AppealsAppealDto as AppealDto, AppealsAppealStatus as AppealStatus } fr
 import { AppealService } from '@api/services';
 import { I18nService } from '@core/i18n/i18n.service';
 import { TranslatePipe } from '@core/i18n/translate.pipe';
-import { errorText, formErrorText } from '@shared/error-text';
+import { errorText } from '@shared/error-text';
 import { EntryFilesService, saveBlob } from '@shared/entry-files.service';
 import { FieldErrorPipe } from '@shared/field-error.pipe';
+import { formDialog } from '@shared/form-modal/form-dialog';
+import { FormModalComponent } from '@shared/form-modal/form-modal.component';
 import { ReasonFieldComponent } from '@shared/reason-field.component';
-import { revealErrors } from '@shared/form-utils';
 
 export type Decision = 'uphold' | 'reject';
 
@@ -39,13 +39,13 @@ export type Decision = 'uphold' | 'reject';
     NzButtonModule,
     NzFormModule,
     NzInputModule,
-    NzModalModule,
     NzSelectModule,
     NzTableModule,
     NzTagModule,
     TranslatePipe,
     FieldErrorPipe,
     ReasonFieldComponent,
+    FormModalComponent,
   ],
   templateUrl: './appeal-queue.component.html',
   styles: `
@@ -70,13 +70,14 @@ export class AppealQueueComponent implements OnInit {
   protected readonly loading = signal(false);
   protected readonly error = signal<string | null>(null);
   readonly deciding = signal<{ appeal: AppealDto; decision: Decision } | null>(null);
-  protected readonly saving = signal(false);
-  protected readonly decisionError = signal<string | null>(null);
-  readonly decisionForm = this.fb.group({
-    indicatorCode: this.fb.control<string>(''),
-    score: this.fb.control<number | null>(null),
-    reason: this.fb.control<string>('', [Validators.required, Validators.maxLength(1000)]),
-  });
+  protected readonly decisionDialog = formDialog(
+    this.fb.group({
+      indicatorCode: this.fb.control<string>(''),
+      score: this.fb.control<number | null>(null),
+      reason: this.fb.control<string>('', [Validators.required, Validators.maxLength(1000)]),
+    }),
+  );
+  readonly decisionForm = this.decisionDialog.form;
 
   ngOnInit(): void {
     this.load();
@@ -114,8 +115,8 @@ export class AppealQueueComponent implements OnInit {
     const code = this.decisionForm.controls.indicatorCode;
     code.setValidators(decision === 'uphold' && !appeal.indicatorCode ? [Validators.required] : []);
     code.updateValueAndValidity();
-    this.decisionError.set(null);
     this.deciding.set({ appeal, decision });
+    this.decisionDialog.show();
   }
 
   decide(): void {
@@ -123,30 +124,22 @@ export class AppealQueueComponent implements OnInit {
     if (!current?.appeal.id) {
       return;
     }
-    if (this.decisionForm.invalid) {
-      revealErrors(this.decisionForm);
-      return;
-    }
-    const value = this.decisionForm.getRawValue();
-    const reason = (value.reason ?? '').trim();
     const id = current.appeal.id;
-    this.saving.set(true);
-    this.decisionError.set(null);
-    const call =
-      current.decision === 'uphold'
-        ? this.api.appealUphold({
-            id,
-            body: {
-              indicatorCode: (value.indicatorCode ?? '').trim() || null,
-              score: Number(value.score),
-              reason,
-            },
-          })
-        : this.api.appealReject({ id, body: { reason } });
-    call.subscribe({
-      next: (appeal) => {
-        this.saving.set(false);
-        this.deciding.set(null);
+    this.decisionDialog.save(
+      (value) => {
+        const reason = (value.reason ?? '').trim();
+        return current.decision === 'uphold'
+          ? this.api.appealUphold({
+              id,
+              body: {
+                indicatorCode: (value.indicatorCode ?? '').trim() || null,
+                score: Number(value.score),
+                reason,
+              },
+            })
+          : this.api.appealReject({ id, body: { reason } });
+      },
+      (appeal) => {
         this.message.success(
           this.i18n.t(
             current.decision === 'uphold' ? 'appeals.upheldDone' : 'appeals.rejectedDone',
@@ -155,11 +148,7 @@ export class AppealQueueComponent implements OnInit {
         );
         this.load();
       },
-      error: (e: unknown) => {
-        this.saving.set(false);
-        this.decisionError.set(formErrorText(this.i18n, this.decisionForm, e));
-      },
-    });
+    );
   }
 
   download(evidenceId: string, fileName: string): void {

@@ -1,11 +1,8 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
-import { provideNzIcons } from 'ng-zorro-antd/icon';
 
+import { pageProviders } from '@testing/page-setup';
 import { HonoursHonourAwardDto as AwardDto, HonoursHonourRuleDto as RuleDto } from '@api/models';
-import { APP_ICONS } from '@core/icons';
 import { HonourListComponent } from './honour-list.component';
 
 const RULE: RuleDto = {
@@ -55,12 +52,7 @@ describe('HonourListComponent', () => {
   beforeEach(() => {
     TestBed.configureTestingModule({
       imports: [HonourListComponent],
-      providers: [
-        provideRouter([]),
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideNzIcons(APP_ICONS),
-      ],
+      providers: pageProviders(),
     });
     httpMock = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(HonourListComponent);

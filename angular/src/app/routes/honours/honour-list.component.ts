@@ -8,7 +8,6 @@ import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzInputNumberModule } from 'ng-zorro-antd/input-number';
 import { NzMessageService } from 'ng-zorro-antd/message';
-import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
@@ -21,6 +20,7 @@ import {
 import { HonourService } from '@api/services';
 import { I18nService } from '@core/i18n/i18n.service';
 import { TranslatePipe } from '@core/i18n/translate.pipe';
+import { EditDeleteCellComponent } from '@shared/edit-delete-cell.component';
 import { errorText } from '@shared/error-text';
 import { FieldErrorPipe } from '@shared/field-error.pipe';
 import { formDialog } from '@shared/form-modal/form-dialog';
@@ -47,7 +47,7 @@ const KINDS = [0, 1] as const;
     NzFormModule,
     NzInputModule,
     NzInputNumberModule,
-    NzPopconfirmModule,
+    EditDeleteCellComponent,
     NzSelectModule,
     NzTableModule,
     NzTagModule,

@@ -1,11 +1,8 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
-import { provideNzIcons } from 'ng-zorro-antd/icon';
 
+import { pageProviders, settle } from '@testing/page-setup';
 import { PeriodsPeriodDto as PeriodDto } from '@api/models';
-import { APP_ICONS } from '@core/icons';
 import { registerZorroLocaleData } from '@shared/locale-data';
 import { PeriodAction, PeriodActionsComponent } from './period-actions.component';
 
@@ -18,22 +15,13 @@ describe('PeriodActionsComponent', () => {
   let changed: number;
   let closed: number;
 
-  async function render(): Promise<void> {
-    fixture.detectChanges();
-    await fixture.whenStable();
-    fixture.detectChanges();
-  }
+  const render = (): Promise<void> => settle(fixture);
 
   async function open(action: PeriodAction, p: PeriodDto = period): Promise<void> {
     registerZorroLocaleData();
     TestBed.configureTestingModule({
       imports: [PeriodActionsComponent],
-      providers: [
-        provideRouter([]),
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideNzIcons(APP_ICONS),
-      ],
+      providers: pageProviders(),
     });
     httpMock = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(PeriodActionsComponent);

@@ -27,7 +27,7 @@ import {
 } from '@api/services';
 import { I18nService } from '@core/i18n/i18n.service';
 import { TranslatePipe } from '@core/i18n/translate.pipe';
-import { errorText, formErrorText } from '@shared/error-text';
+import { errorText } from '@shared/error-text';
 import { FieldErrorPipe } from '@shared/field-error.pipe';
 import { ReasonFieldComponent } from '@shared/reason-field.component';
 import { revealErrors } from '@shared/form-utils';
@@ -35,6 +35,7 @@ import { localText } from '@shared/period-time';
 import { Publishing, windowOpen } from './period-publishing';
 import { CityChanges, withReason } from './period-city-change';
 import { LockExceptions } from './period-lock-exceptions';
+import { ActionSubmit } from './period-action-submit';
 
 export type PeriodAction =
   'publish' | 'exceptions' | 'veto' | 'withdraw' | 'withdrawPublication' | 'finalize';
@@ -80,8 +81,10 @@ export class PeriodActionsComponent {
 
   readonly submissions = signal<SubmissionDto[]>([]);
   protected readonly loading = signal(false);
-  protected readonly saving = signal(false);
-  protected readonly error = signal<string | null>(null);
+  /** The dialog's save: saving, and the failure shown above the form. */
+  private readonly submission = new ActionSubmit(this.i18n);
+  protected readonly saving = this.submission.saving;
+  protected readonly error = this.submission.error;
   readonly approved = computed(() => this.submissions().filter((s) => s.status === 'Approved'));
   readonly notApproved = computed(() => this.submissions().filter((s) => s.status !== 'Approved'));
 
@@ -121,8 +124,7 @@ export class PeriodActionsComponent {
   }
 
   private start(period: PeriodDto, action: PeriodAction): void {
-    this.error.set(null);
-    this.saving.set(false);
+    this.submission.reset();
     this.locks.reset();
     this.changes.reset();
     this.publicationForm.reset({ reason: '' });
@@ -185,8 +187,8 @@ export class PeriodActionsComponent {
   private readonly actions: Record<PeriodAction, () => void> = {
     publish: () => this.publish(),
     exceptions: () => this.createException(),
-    veto: () => this.applyVeto(),
-    withdraw: () => this.withdraw(),
+    veto: () => this.changeCity('veto'),
+    withdraw: () => this.changeCity('withdraw'),
     withdrawPublication: () => this.withdrawPublication(),
     finalize: () => this.finalize(),
   };
@@ -255,14 +257,6 @@ export class PeriodActionsComponent {
     );
   }
 
-  applyVeto(): void {
-    this.changeCity('veto');
-  }
-
-  withdraw(): void {
-    this.changeCity('withdraw');
-  }
-
   private changeCity(action: 'veto' | 'withdraw'): void {
     this.submit(
       this.changes.form(action),
@@ -277,10 +271,7 @@ export class PeriodActionsComponent {
     );
   }
 
-  /**
-   * One action of the dialog: checks the form (when `check`), sends the call for the period and shows a failure
-   * above the form, its field errors under the fields; `done` gets the answer.
-   */
+  /** One action of the dialog for the period shown (see `ActionSubmit.run`). */
   private submit<T>(
     form: FormGroup,
     call: (periodId: string) => Observable<T>,
@@ -291,22 +282,12 @@ export class PeriodActionsComponent {
     if (!period?.id) {
       return;
     }
-    if (check && form.invalid) {
-      revealErrors(form);
-      return;
-    }
-    this.saving.set(true);
-    this.error.set(null);
-    call(period.id).subscribe({
-      next: (result) => {
-        this.saving.set(false);
-        done(result, period);
-      },
-      error: (e: unknown) => {
-        this.saving.set(false);
-        this.error.set(formErrorText(this.i18n, form, e));
-      },
-    });
+    this.submission.run(
+      form,
+      () => call(period.id!),
+      (result) => done(result, period),
+      check,
+    );
   }
 
   /** A change on the host: the list reloads and the dialog closes. */

@@ -1,16 +1,12 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { By } from '@angular/platform-browser';
-import { provideRouter } from '@angular/router';
-import { provideNzIcons } from 'ng-zorro-antd/icon';
 
+import { pageProviders, settle, signIn } from '@testing/page-setup';
+import { tableCells } from '@testing/page-text';
 import { PeriodsPeriodDto as PeriodDto } from '@api/models';
-import { appConfig } from '@testing/fixtures';
 import { schemeDto } from '@testing/scheme-fixtures';
-import { APP_ICONS } from '@core/icons';
 import { Permissions } from '@core/permissions';
-import { SessionService } from '@core/session/session.service';
 import { shanghaiWallClock } from '@shared/period-time';
 import { PeriodCreateDialogComponent } from './period-create-dialog.component';
 import { PeriodListComponent } from './period-list.component';
@@ -43,25 +39,14 @@ describe('PeriodListComponent', () => {
     return fixture.debugElement.query(By.directive(PeriodCreateDialogComponent)).componentInstance;
   }
 
-  async function render(): Promise<void> {
-    fixture.detectChanges();
-    await fixture.whenStable();
-    fixture.detectChanges();
-  }
+  const render = (): Promise<void> => settle(fixture);
 
   function setup(granted: string[]): void {
     TestBed.configureTestingModule({
       imports: [PeriodListComponent],
-      providers: [
-        provideRouter([]),
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideNzIcons(APP_ICONS),
-      ],
+      providers: pageProviders(),
     });
-    httpMock = TestBed.inject(HttpTestingController);
-    TestBed.inject(SessionService).load().subscribe();
-    httpMock.expectOne('/api/app/application-configuration').flush(appConfig(granted));
+    httpMock = signIn(granted);
     fixture = TestBed.createComponent(PeriodListComponent);
     component = fixture.componentInstance;
     el = fixture.nativeElement;
@@ -81,13 +66,7 @@ describe('PeriodListComponent', () => {
     httpMock.expectOne('/api/app/periods').flush(periods);
   }
 
-  function rows(): string[][] {
-    return Array.from(el.querySelectorAll('tbody tr.ant-table-row')).map((tr) =>
-      Array.from(tr.querySelectorAll('td')).map((td) =>
-        td.textContent!.replace(/\s+/g, ' ').trim(),
-      ),
-    );
-  }
+  const rows = (): string[][] => tableCells(el);
 
   afterEach(() => httpMock.verify());
 

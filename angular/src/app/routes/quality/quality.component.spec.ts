@@ -1,24 +1,15 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
-import { provideNzIcons } from 'ng-zorro-antd/icon';
 import { provideEchartsCore } from 'ngx-echarts';
 
-import { APP_ICONS } from '@core/icons';
 import { QualityComponent } from './quality.component';
+import { pageProviders } from '@testing/page-setup';
 
 describe('quality page', () => {
   it("loads a page of cities of the newest period, then a city's units and its own trend", () => {
     TestBed.configureTestingModule({
       imports: [QualityComponent],
-      providers: [
-        provideRouter([]),
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideNzIcons(APP_ICONS),
-        provideEchartsCore({ echarts: () => new Promise(() => undefined) }),
-      ],
+      providers: pageProviders(provideEchartsCore({ echarts: () => new Promise(() => undefined) })),
     });
     const http = TestBed.inject(HttpTestingController);
     const fixture = TestBed.createComponent(QualityComponent);

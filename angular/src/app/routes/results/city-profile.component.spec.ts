@@ -1,13 +1,10 @@
 import { signal } from '@angular/core';
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
-import { provideNzIcons } from 'ng-zorro-antd/icon';
 import { provideEchartsCore } from 'ngx-echarts';
 
+import { pageProviders } from '@testing/page-setup';
 import { HonoursCityProfileDto as ProfileDto } from '@api/models';
-import { APP_ICONS } from '@core/icons';
 import { SessionService } from '@core/session/session.service';
 import { bandColour } from './city-profile-periods.component';
 import { CityProfileComponent } from './city-profile.component';
@@ -89,20 +86,13 @@ const PROFILE: ProfileDto = {
 function setUp(host: boolean) {
   TestBed.configureTestingModule({
     imports: [CityProfileComponent],
-    providers: [
-      provideRouter([]),
-      provideHttpClient(),
-      provideHttpClientTesting(),
-      provideNzIcons(APP_ICONS),
-      provideEchartsCore({ echarts: () => new Promise(() => undefined) }),
-      {
-        provide: SessionService,
-        useValue: {
-          isHostUser: signal(host),
-          currentUser: signal({ tenantId: host ? null : 'c1' }),
-        },
+    providers: pageProviders(provideEchartsCore({ echarts: () => new Promise(() => undefined) }), {
+      provide: SessionService,
+      useValue: {
+        isHostUser: signal(host),
+        currentUser: signal({ tenantId: host ? null : 'c1' }),
       },
-    ],
+    }),
   });
   const httpMock = TestBed.inject(HttpTestingController);
   const fixture: ComponentFixture<CityProfileComponent> =

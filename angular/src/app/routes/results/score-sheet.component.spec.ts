@@ -1,14 +1,10 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { Router, provideRouter } from '@angular/router';
-import { provideNzIcons } from 'ng-zorro-antd/icon';
+import { Router } from '@angular/router';
 
+import { pageProviders, settle, signIn } from '@testing/page-setup';
 import { ResultsScoreSheetRecordDto as ScoreSheetRecordDto } from '@api/models';
-import { appConfig } from '@testing/fixtures';
-import { APP_ICONS } from '@core/icons';
 import { Permissions } from '@core/permissions';
-import { SessionService } from '@core/session/session.service';
 import { ScoreSheetComponent, bandColour, changeText } from './score-sheet.component';
 
 function sheet(overrides: Partial<ScoreSheetRecordDto> = {}): ScoreSheetRecordDto {
@@ -70,11 +66,7 @@ describe('ScoreSheetComponent', () => {
   let httpMock: HttpTestingController;
   let el: HTMLElement;
 
-  async function render(): Promise<void> {
-    fixture.detectChanges();
-    await fixture.whenStable();
-    fixture.detectChanges();
-  }
+  const render = (): Promise<void> => settle(fixture);
 
   function setup(granted: string[], tenant = false, url = '/'): Promise<void> | void {
     if (url !== '/') {
@@ -91,18 +83,9 @@ describe('ScoreSheetComponent', () => {
   function configure(granted: string[], tenant: boolean): void {
     TestBed.configureTestingModule({
       imports: [ScoreSheetComponent],
-      providers: [
-        provideRouter([]),
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideNzIcons(APP_ICONS),
-      ],
+      providers: pageProviders(),
     });
-    httpMock = TestBed.inject(HttpTestingController);
-    TestBed.inject(SessionService).load().subscribe();
-    httpMock
-      .expectOne('/api/app/application-configuration')
-      .flush(appConfig(granted, tenant ? { tenantId: 'c1', tenantName: 'lanzhou' } : {}));
+    httpMock = signIn(granted, tenant ? { tenantId: 'c1', tenantName: 'lanzhou' } : {});
   }
 
   function create(): void {

@@ -6,7 +6,6 @@ import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
 import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzInputModule } from 'ng-zorro-antd/input';
-import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzSelectModule } from 'ng-zorro-antd/select';
@@ -26,6 +25,7 @@ import { Permissions } from '@core/permissions';
 import { SessionService } from '@core/session/session.service';
 import { errorText } from '@shared/error-text';
 import { FieldErrorPipe } from '@shared/field-error.pipe';
+import { FormModalComponent } from '@shared/form-modal/form-modal.component';
 import { ReasonFieldComponent } from '@shared/reason-field.component';
 import { urlQuery } from '@shared/url-query';
 import { EntryFilesService, saveBlob } from '@shared/entry-files.service';
@@ -53,7 +53,6 @@ export type { BonusRow, CategoryRow, VetoRow } from './score-sheet-rows';
     NzDescriptionsModule,
     NzFormModule,
     NzInputModule,
-    NzModalModule,
     NzIconModule,
     NzSelectModule,
     NzTableModule,
@@ -61,6 +60,7 @@ export type { BonusRow, CategoryRow, VetoRow } from './score-sheet-rows';
     TranslatePipe,
     FieldErrorPipe,
     ReasonFieldComponent,
+    FormModalComponent,
   ],
   templateUrl: './score-sheet.component.html',
   styleUrl: './score-sheet.component.css',

@@ -19,26 +19,24 @@ import { SchemesSchemeDto as SchemeDto } from '@api/models';
 import { SchemeService } from '@api/services';
 import { I18nService } from '@core/i18n/i18n.service';
 import { TranslatePipe } from '@core/i18n/translate.pipe';
-import { toProblemDetails } from '@core/net/problem-details';
 import { Permissions } from '@core/permissions';
 import { SessionService } from '@core/session/session.service';
 import { errorText } from '@shared/error-text';
+import { busyActions } from '@shared/busy-actions';
 import {
   IndicatorRow,
-  ProblemGroup,
   asDefinition,
   categoryCodesUnder,
   categoryTree,
   flattenIndicators,
-  groupDraftProblems,
-  groupProblems,
 } from '@shared/scheme-definition';
 import { IndicatorEditorComponent } from './indicator-editor.component';
 import { IndicatorTableComponent } from './indicator-table.component';
 import { SchemeBonusVetoesComponent } from './scheme-bonus-vetoes.component';
 import { SchemeDetailHeaderComponent } from './scheme-detail-header.component';
 import { SchemePreviewComponent } from './scheme-preview.component';
-import { itemOrder, messagesByTarget, namesByCode } from './scheme-tree';
+import { SchemeProblems } from './scheme-problems';
+import { namesByCode } from './scheme-tree';
 import { CategoryTreeEdits } from './scheme-tree-edits';
 import { SchemeEditsService, ruleTextsByCode } from './scheme-edits';
 import { SchemeFileFormat, SchemeFilesService } from './scheme-files';
@@ -87,11 +85,9 @@ export class SchemeDetailComponent {
   protected readonly breadcrumb = breadcrumbName(() => this.scheme()?.name);
   protected readonly loading = signal(false);
   protected readonly loadError = signal<string | null>(null);
+  private readonly actions = busyActions();
   /** Action in progress: 'publish', 'archive', 'copy', 'delete' or 'export'. */
-  protected readonly busy = signal<string | null>(null);
-  /** Every problem of the last failed publish, grouped by indicator code. */
-  readonly publishProblems = signal<ProblemGroup[] | null>(null);
-  protected readonly publishTitle = signal<string | null>(null);
+  protected readonly busy = this.actions.busy;
 
   protected readonly definition = computed(() => asDefinition(this.scheme()?.definition));
   readonly indicators = computed(() => flattenIndicators(this.definition()));
@@ -113,18 +109,16 @@ export class SchemeDetailComponent {
     return this.indicators().filter((row) => codes.has(row.categoryCode));
   });
 
-  /** Code order of the scheme's items, so problems are listed in that order. */
-  private readonly order = computed(() => itemOrder(this.definition(), this.indicators()));
-  /** A draft's own problems (from GET), grouped the same way. */
-  protected readonly draftProblems = computed(() =>
-    this.scheme()?.status === 'Draft'
-      ? groupDraftProblems(this.scheme()?.problems, this.order())
-      : [],
+  /** The draft's problems and those of the last failed publish. */
+  private readonly problems = new SchemeProblems(
+    () => this.scheme(),
+    () => this.definition(),
+    () => this.indicators(),
   );
-  /** Problems by target code, shown beside the indicator. */
-  protected readonly problemsByCode = computed(() =>
-    messagesByTarget([...this.draftProblems(), ...(this.publishProblems() ?? [])]),
-  );
+  readonly publishProblems = this.problems.publish;
+  protected readonly publishTitle = this.problems.publishTitle;
+  protected readonly draftProblems = this.problems.draft;
+  protected readonly problemsByCode = this.problems.byCode;
 
   private readonly names = computed(() => namesByCode(this.definition(), this.indicators()));
 
@@ -155,7 +149,7 @@ export class SchemeDetailComponent {
     effect(() => {
       this.id();
       untracked(() => {
-        this.publishProblems.set(null);
+        this.problems.clear();
         this.selectedCategory.set(null);
         this.editing.set(null);
         this.load();
@@ -221,8 +215,7 @@ export class SchemeDetailComponent {
   }
 
   publish(): void {
-    this.publishProblems.set(null);
-    this.publishTitle.set(null);
+    this.problems.clear();
     this.act(
       'publish',
       (id) => this.api.schemePublish({ id }),
@@ -287,24 +280,17 @@ export class SchemeDetailComponent {
     }
   }
 
+  /** One call at a time; a refused publish lists its problems, any other failure pops up. */
   private run<T>(action: string, call: Observable<T>, done?: (result: T) => void): void {
-    this.busy.set(action);
-    call.subscribe({
-      next: (result) => {
-        this.busy.set(null);
-        done?.(result);
-      },
-      error: (e: unknown) => {
-        this.busy.set(null);
-        const problem = toProblemDetails(e);
-        const groups = action === 'publish' ? groupProblems(problem, this.order()) : [];
-        if (groups.length) {
-          this.publishTitle.set(problem?.title ?? null);
-          this.publishProblems.set(groups);
-        } else {
+    this.actions.run(
+      action,
+      call,
+      (result) => done?.(result),
+      (e) => {
+        if (action !== 'publish' || !this.problems.showPublishFailure(e)) {
           this.message.error(errorText(this.i18n, e));
         }
       },
-    });
+    );
   }
 }

@@ -4,6 +4,7 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { schemeDto } from '@testing/scheme-fixtures';
 import { Permissions } from '@core/permissions';
 import { pageProviders, settle, signIn } from '@testing/page-setup';
+import { tableCells } from '@testing/page-text';
 import { SchemeListComponent } from './scheme-list.component';
 
 describe('SchemeListComponent', () => {
@@ -28,11 +29,7 @@ describe('SchemeListComponent', () => {
 
   afterEach(() => httpMock.verify());
 
-  function rows(): string[][] {
-    return Array.from(el.querySelectorAll('tbody tr.ant-table-row')).map((tr) =>
-      Array.from(tr.querySelectorAll('td')).map((td) => td.textContent!.trim()),
-    );
-  }
+  const rows = (): string[][] => tableCells(el);
 
   it('renders one row per scheme with year, version, scale, status and indicator count', async () => {
     setup([Permissions.Schemes.Default]);

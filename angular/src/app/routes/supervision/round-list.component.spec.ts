@@ -1,11 +1,8 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
-import { provideNzIcons } from 'ng-zorro-antd/icon';
 
+import { pageProviders } from '@testing/page-setup';
 import { SupervisionSupervisionRoundDto as RoundDto } from '@api/models';
-import { APP_ICONS } from '@core/icons';
 import { RoundListComponent } from './round-list.component';
 
 const ROUND: RoundDto = {
@@ -28,12 +25,7 @@ describe('RoundListComponent', () => {
   beforeEach(() => {
     TestBed.configureTestingModule({
       imports: [RoundListComponent],
-      providers: [
-        provideRouter([]),
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideNzIcons(APP_ICONS),
-      ],
+      providers: pageProviders(),
     });
     httpMock = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(RoundListComponent);

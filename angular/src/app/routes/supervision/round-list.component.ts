@@ -6,7 +6,6 @@ import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzModalModule } from 'ng-zorro-antd/modal';
-import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
 
@@ -19,6 +18,7 @@ import {
 import { SupervisionRoundService, TenantService } from '@api/services';
 import { I18nService } from '@core/i18n/i18n.service';
 import { TranslatePipe } from '@core/i18n/translate.pipe';
+import { EditDeleteCellComponent } from '@shared/edit-delete-cell.component';
 import { errorText } from '@shared/error-text';
 
 import { beijingDay } from './supervision';
@@ -63,7 +63,7 @@ function emptyForm(): RoundForm {
     NzFormModule,
     NzInputModule,
     NzModalModule,
-    NzPopconfirmModule,
+    EditDeleteCellComponent,
     NzSelectModule,
     NzTableModule,
     TranslatePipe,

@@ -13,6 +13,7 @@ import { APP_ICONS } from '@core/icons';
 import { authInterceptor } from '@core/net/auth.interceptor';
 import { Permissions } from '@core/permissions';
 import { settle, signIn } from '@testing/page-setup';
+import { tableCells } from '@testing/page-text';
 import { TenantListComponent } from './tenant-list.component';
 
 const TENANTS: TenantDto[] = [
@@ -66,11 +67,7 @@ describe('TenantListComponent', () => {
 
   afterEach(() => httpMock.verify());
 
-  function rows(): string[][] {
-    return Array.from(el.querySelectorAll('tbody tr.ant-table-row')).map((tr) =>
-      Array.from(tr.querySelectorAll('td')).map((td) => td.textContent!.trim()),
-    );
-  }
+  const rows = (): string[][] => tableCells(el);
 
   it('requests the first page and renders one row per city with its status', async () => {
     await setup([Permissions.Tenants.Default]);

@@ -1,11 +1,8 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
-import { provideNzIcons } from 'ng-zorro-antd/icon';
 
+import { pageProviders } from '@testing/page-setup';
 import { TodoTodoDto as TodoDto } from '@api/models';
-import { APP_ICONS } from '@core/icons';
 import { TodoComponent } from './todo.component';
 import { countdown, countdownColour } from './todo-text';
 
@@ -93,12 +90,7 @@ describe('TodoComponent', () => {
   beforeEach(() => {
     TestBed.configureTestingModule({
       imports: [TodoComponent],
-      providers: [
-        provideRouter([]),
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideNzIcons(APP_ICONS),
-      ],
+      providers: pageProviders(),
     });
     httpMock = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(TodoComponent);

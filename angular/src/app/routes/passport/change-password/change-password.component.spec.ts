@@ -5,6 +5,7 @@ import { Router, provideRouter } from '@angular/router';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 
 import { appConfig } from '@testing/fixtures';
+import { fieldErrorTexts } from '@testing/page-text';
 import { TokenService } from '@core/auth/token.service';
 import { APP_ICONS } from '@core/icons';
 import { authInterceptor } from '@core/net/auth.interceptor';
@@ -51,11 +52,7 @@ describe('ChangePasswordComponent', () => {
     await fixture.whenStable();
   }
 
-  function errorTexts(): string[] {
-    return Array.from(el.querySelectorAll('.ant-form-item-explain-error')).map((e) =>
-      e.textContent!.trim(),
-    );
-  }
+  const errorTexts = (): string[] => fieldErrorTexts(el);
 
   it('says why the password must be changed first', () => {
     expect(tokens.mustChangePassword()).toBe(true);

@@ -5,6 +5,7 @@ import { Router, provideRouter } from '@angular/router';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 
 import { appConfig } from '@testing/fixtures';
+import { fieldErrorTexts } from '@testing/page-text';
 import { TokenService } from '@core/auth/token.service';
 import { APP_ICONS } from '@core/icons';
 import { I18nService } from '@core/i18n/i18n.service';
@@ -55,11 +56,7 @@ describe('LoginComponent', () => {
     await fixture.whenStable();
   }
 
-  function errorTexts(): string[] {
-    return Array.from(el.querySelectorAll('.ant-form-item-explain-error')).map((e) =>
-      e.textContent!.trim(),
-    );
-  }
+  const errorTexts = (): string[] => fieldErrorTexts(el);
 
   it('starts on the province side without a city field', () => {
     expect(component.form.controls.side.value).toBe('host');

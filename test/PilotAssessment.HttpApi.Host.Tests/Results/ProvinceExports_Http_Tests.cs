@@ -4,11 +4,10 @@ using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using PilotAssessment.DataEntry;
 using PilotAssessment.Periods;
-using PilotAssessment.Results;
 using Shouldly;
 using Xunit;
 
-namespace PilotAssessment.Todo;
+namespace PilotAssessment.Results;
 
 /// <summary>The province takes away the warnings and completeness tables (xlsx) and the 通报 (docx) of a period.</summary>
 public abstract partial class ProvinceExports_Http_Tests<THost>(THost host) : IClassFixture<THost>
