@@ -47,6 +47,9 @@ public static class PilotAssessmentApplicationModule
             };
         });
         services.AddSingleton<UserSessionCache>();
+        services.AddSingleton<PermissionGrantCache>();
+        services.Replace(ServiceDescriptor.Scoped<IPermissionGrantStore, CachedPermissionGrantStore>());
+        services.AddSingleton<TenantStateCache>();
         services.AddScoped<GrantGuard>();
         services.AddScoped<IdentityDataSeeder>();
         services.AddScoped<TenantManager>();
