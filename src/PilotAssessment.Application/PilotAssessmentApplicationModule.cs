@@ -98,6 +98,7 @@ public static class PilotAssessmentApplicationModule
         services.AddScoped<IReviewAppService, ReviewAppService>();
         services.AddScoped<ScoreSheetStore>();
         services.AddScoped<ScoreSheetDocuments>();
+        services.AddSingleton<ScoreSheetDocumentCache>();
         services.AddScoped<ScoreSheetLineSources>();
         services.AddScoped<IResultPublicationAppService, ResultPublicationAppService>();
         services.AddScoped<IResultChangeAppService, ResultChangeAppService>();
