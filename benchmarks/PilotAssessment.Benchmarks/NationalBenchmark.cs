@@ -20,7 +20,8 @@ namespace PilotAssessment.Benchmarks;
 /// and the EXPLAIN of each main query as the product sends it (<see cref="QueryPlans"/>).
 /// --quick: 3 periods and 10 requests per client (about 5 minutes). --reuse-300 DB / --reuse-5 DB: measure on
 /// databases generated before (and kept) instead of generating. --entry-only: the entry sheet GET and line PUT with their
-/// EXPLAIN and nothing else (a few minutes).
+/// EXPLAIN and nothing else (a few minutes). --sheet-only: only the request pipeline and the score sheet GET at the
+/// larger scale (<see cref="PipelineBenchmark"/>; needs --reuse-300).
 /// </summary>
 internal static class NationalBenchmark
 {
@@ -42,7 +43,25 @@ internal static class NationalBenchmark
         try
         {
             var scales = new List<EntryScale>();
-            foreach (var size in new[] { 5, cities })
+            if (args.Contains("--sheet-only"))
+            {
+                // Only the pipeline and the score sheet GET at the larger scale, on a province generated before.
+                var options = new DataGeneratorOptions { Cities = cities, Indicators = indicators, Periods = periods, LeaveLastOpen = true, WithUsers = true };
+                var database = BenchHost.Text(args, $"--reuse-{cities}") ?? throw new ArgumentException($"--sheet-only needs --reuse-{cities} DATABASE");
+                var province = await ProvinceOfAsync(database, options);
+                await using (var provider = BenchHost.Services(BenchHost.Configuration(BenchHost.ConnectionString(database))))
+                {
+                    await BenchHost.SeedOfficialAsync(provider);
+                }
+
+                foreach (var line in await PipelineBenchmark.RunAsync(BenchHost.ConnectionString(database), options, province, clients, requests))
+                {
+                    Console.WriteLine("  " + line);
+                    report.Add(line);
+                }
+            }
+
+            foreach (var size in args.Contains("--sheet-only") ? [] : new[] { 5, cities })
             {
                 var options = new DataGeneratorOptions { Cities = size, Indicators = indicators, Periods = periods, LeaveLastOpen = true, WithUsers = true };
                 var database = BenchHost.Text(args, $"--reuse-{size}");

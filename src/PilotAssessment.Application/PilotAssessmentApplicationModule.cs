@@ -47,6 +47,9 @@ public static class PilotAssessmentApplicationModule
             };
         });
         services.AddSingleton<UserSessionCache>();
+        services.AddSingleton<PermissionGrantCache>();
+        services.Replace(ServiceDescriptor.Scoped<IPermissionGrantStore, CachedPermissionGrantStore>());
+        services.AddSingleton<TenantStateCache>();
         services.AddScoped<GrantGuard>();
         services.AddScoped<IdentityDataSeeder>();
         services.AddScoped<TenantManager>();
@@ -96,6 +99,7 @@ public static class PilotAssessmentApplicationModule
         services.AddScoped<IReviewAppService, ReviewAppService>();
         services.AddScoped<ScoreSheetStore>();
         services.AddScoped<ScoreSheetDocuments>();
+        services.AddSingleton<ScoreSheetDocumentCache>();
         services.AddScoped<ScoreSheetLineSources>();
         services.AddScoped<IResultPublicationAppService, ResultPublicationAppService>();
         services.AddScoped<IResultChangeAppService, ResultChangeAppService>();

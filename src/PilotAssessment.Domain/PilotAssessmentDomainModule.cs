@@ -31,6 +31,8 @@ public static class PilotAssessmentDomainModule
 
         services.AddSingleton<IPermissionDefinitionManager, PermissionDefinitionManager>();
         services.AddScoped<IPermissionChecker, PermissionChecker>();
+        services.AddScoped<PermissionGrantStore>();
+        services.AddScoped<IPermissionGrantStore>(sp => sp.GetRequiredService<PermissionGrantStore>());
         services.AddTransient<IDataSeeder, DataSeeder>();
 
         var lockout = configuration.GetSection("Identity:Lockout");

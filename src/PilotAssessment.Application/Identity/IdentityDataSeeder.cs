@@ -13,6 +13,7 @@ public sealed class IdentityDataSeeder(
     IRepository<PermissionGrant> grants,
     IUnitOfWork unitOfWork,
     IPermissionDefinitionManager definitions,
+    PermissionGrantCache grantCache,
     ICurrentTenant currentTenant)
 {
     /// <param name="adminPassword">The administrator's password; null leaves a missing administrator out.</param>
@@ -62,6 +63,7 @@ public sealed class IdentityDataSeeder(
         }
 
         await unitOfWork.SaveChangesAsync();
+        await grantCache.EvictAsync(tenantId);
     }
 
     private async Task EnsureUserAsync(Guid? tenantId, string userName, string name, string password, string role, bool demoPassword, bool mustChangePassword)

@@ -14,6 +14,7 @@ public sealed class RoleAppService(
     IPermissionDefinitionManager definitions,
     IUnitOfWork unitOfWork,
     GrantGuard grantGuard,
+    PermissionGrantCache grantCache,
     IMapper mapper) : PilotAssessmentAppService(context), IRoleAppService
 {
     private MultiTenancySides Side => IsHost ? MultiTenancySides.Host : MultiTenancySides.Tenant;
@@ -113,6 +114,7 @@ public sealed class RoleAppService(
         }
 
         await unitOfWork.SaveChangesAsync();
+        await grantCache.EvictAsync(CurrentTenant.Id);
     }
 
     private static IEnumerable<PermissionDefinition> Flatten(PermissionDefinition p) => new[] { p }.Concat(p.Children.SelectMany(Flatten));

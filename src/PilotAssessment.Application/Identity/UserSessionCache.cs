@@ -40,5 +40,6 @@ public sealed class UserSessionCache(HybridCache cache)
 
     private static string Key(Guid userId) => "user-session:" + userId.ToString("N");
 
+    [System.ComponentModel.ImmutableObject(true)]
     public sealed record UserState(string? SecurityStamp, bool IsActive);
 }

@@ -12,7 +12,8 @@ namespace PilotAssessment.Results;
 /// Published score sheets served from their stored JSON (<see cref="ScoreSheetDocument"/>), with an entity tag.
 /// The stored part is what never changes (figures, lines, texts of one language); the live part (city name, current
 /// or withdrawn, appeals) is written in front of it. The tag hashes the sheet, the language and a stamp of the live
-/// part read in one query, so a 304 is answered without reading the appeals or the document.
+/// part read in one query, so a 304 is answered without reading the appeals or the document; a 200 takes the stored
+/// bytes from this host's <see cref="ScoreSheetDocumentCache"/> once they were read.
 /// </summary>
 public sealed class ScoreSheetDocuments(
     IRepository<ScoreSheetRecord> sheets,
@@ -20,6 +21,7 @@ public sealed class ScoreSheetDocuments(
     IRepository<Tenant> tenants,
     IRepository<Appeal> appeals,
     IScoreSheetDocumentWriter writer,
+    ScoreSheetDocumentCache cache,
     ScoreSheetStore store,
     ScoreSheetLineSources sources)
 {
@@ -68,13 +70,22 @@ public sealed class ScoreSheetDocuments(
             Appeals = head.Appeals == 0 ? [] : await store.AppealsOfAsync(head.PeriodId, head.CityId),
         };
         var liveJson = JsonSerializer.SerializeToUtf8Bytes(live, Json);
-        var stored = await documents.FirstOrDefaultAsync(documents.QueryReadOnly()
-            .Where(d => d.ScoreSheetRecordId == sheetId && d.Language == language && d.Format == Format)
-            .Select(d => d.Content));
-        if (stored is null)
+        // The head query above went through the tenant filter, so the per-host copy is only served to whom may read it.
+        if (!cache.TryGet(sheetId, language, Format, out var stored))
         {
-            stored = await BuildAsync(sheetId);
-            await writer.AddIfMissingAsync(new ScoreSheetDocument(Guid.NewGuid(), head.CityId, sheetId, language, Format, stored));
+            var read = await documents.FirstOrDefaultAsync(documents.QueryReadOnly()
+                .Where(d => d.ScoreSheetRecordId == sheetId && d.Language == language && d.Format == Format)
+                .Select(d => d.Content));
+            if (read is null)
+            {
+                stored = await BuildAsync(sheetId);
+                await writer.AddIfMissingAsync(new ScoreSheetDocument(Guid.NewGuid(), head.CityId, sheetId, language, Format, stored));
+            }
+            else
+            {
+                stored = read;
+                cache.Set(sheetId, language, Format, read);
+            }
         }
 
         return new ScoreSheetJsonDto { ETag = etag, Content = Join(liveJson, stored) };

@@ -73,7 +73,8 @@ public sealed class ScoreSheetStore(
     /// <summary>The ranks of the current versions, as published or re-ranked; cities left out come last.</summary>
     public async Task<List<RankingRowDto>> RankingAsync(Guid periodId)
     {
-        var names = (await tenants.ToListAsync(tenants.Query())).ToDictionary(t => t.Id, t => t.DisplayName);
+        // Only the names: the ranking needs nothing else of the cities, and nothing is tracked.
+        var names = (await tenants.ToListAsync(tenants.QueryReadOnly().Select(t => new { t.Id, t.DisplayName }))).ToDictionary(t => t.Id, t => t.DisplayName);
         List<RankingRowDto> rows;
         using (dataFilter.Disable<IMultiTenant>())
         {

@@ -10,6 +10,7 @@ public sealed class TenantAppService(
     IRepository<Tenant> tenants,
     TenantManager tenantManager,
     TokenService tokenService,
+    TenantStateCache tenantStates,
     IMapper mapper) : PilotAssessmentAppService(context), ITenantAppService
 {
     public async Task<PagedResultDto<TenantDto>> GetListAsync(PagedAndFilteredRequestDto input)
@@ -32,6 +33,7 @@ public sealed class TenantAppService(
     public async Task<TenantDto> CreateAsync(CreateTenantInput input)
     {
         var tenant = await tenantManager.CreateAsync(input.Name, input.DisplayName, input.AdminUserName, input.AdminPassword);
+        await tenantStates.EvictAsync(tenant.Id);
         return mapper.Map<TenantDto>(tenant);
     }
 
@@ -60,6 +62,7 @@ public sealed class TenantAppService(
         var tenant = await tenants.GetAsync(id);
         change(tenant);
         await tenants.UpdateAsync(tenant);
+        await tenantStates.EvictAsync(id);
         return mapper.Map<TenantDto>(tenant);
     }
 }

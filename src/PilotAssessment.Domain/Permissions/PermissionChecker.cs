@@ -16,13 +16,12 @@ public interface IPermissionChecker
 
 /// <summary>
 /// Reads grants of the user's roles in the user's own tenant (a host official acting inside a city keeps
-/// host permissions). A permission is never granted on a side its definition excludes, whatever the table says.
-/// Scoped: grants are read once per request.
+/// host permissions) through <see cref="IPermissionGrantStore"/>. A permission is never granted on a side its
+/// definition excludes, whatever the table says. Scoped: grants are asked for once per request.
 /// </summary>
 public sealed class PermissionChecker(
     IPermissionDefinitionManager definitions,
-    IRepository<PermissionGrant> grants,
-    ICurrentTenant currentTenant,
+    IPermissionGrantStore grants,
     ICurrentPrincipalAccessor principalAccessor) : IPermissionChecker
 {
     private readonly Dictionary<string, IReadOnlySet<string>> _cache = [];
@@ -48,12 +47,7 @@ public sealed class PermissionChecker(
         }
 
         var side = userTenantId is null ? MultiTenancySides.Host : MultiTenancySides.Tenant;
-        List<string> names;
-        using (currentTenant.Change(userTenantId))
-        {
-            names = await grants.ToListAsync(grants.Query().Where(g => roles.Contains(g.RoleName)).Select(g => g.Name).Distinct());
-        }
-
+        var names = roles.Length == 0 ? [] : await grants.GetNamesAsync(userTenantId, roles);
         var granted = names
             .Where(n => definitions.Find(n) is { } d && d.Sides.HasFlag(side))
             .ToHashSet(StringComparer.Ordinal);

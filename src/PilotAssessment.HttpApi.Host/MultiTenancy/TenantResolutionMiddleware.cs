@@ -12,16 +12,17 @@ namespace PilotAssessment.MultiTenancy;
 /// <see cref="PilotAssessmentPermissions.Tenants.ActInCity"/> may act inside a city named by the
 /// <c>__tenant</c> header. A city user naming another city, or a deactivated city, is refused.
 /// A refused <c>__tenant</c> request is recorded in the audit log (who, the city asked for, the answer).
+/// The city's name and state come from <see cref="TenantStateCache"/>: a warm request reads nothing here.
 /// </summary>
 public sealed class TenantResolutionMiddleware(RequestDelegate next, IServiceScopeFactory scopeFactory, TimeProvider clock, ILogger<TenantResolutionMiddleware> logger)
 {
     private readonly AuditLogWriter writer = new(scopeFactory, logger);
 
     public async Task InvokeAsync(HttpContext context, ICurrentTenant currentTenant, ICurrentUser currentUser,
-        IPermissionChecker permissionChecker, IRepository<Tenant> tenants)
+        IPermissionChecker permissionChecker, TenantStateCache tenants)
     {
         Guid? tenantId;
-        Tenant? tenant;
+        TenantStateCache.TenantState? tenant;
         try
         {
             (tenantId, tenant) = await ResolveAsync(context, currentUser, permissionChecker, tenants);
@@ -46,7 +47,7 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next, IServiceSco
         }
     }
 
-    private static async Task<(Guid? TenantId, Tenant? Tenant)> ResolveAsync(HttpContext context, ICurrentUser currentUser, IPermissionChecker permissionChecker, IRepository<Tenant> tenants)
+    private static async Task<(Guid? TenantId, TenantStateCache.TenantState? Tenant)> ResolveAsync(HttpContext context, ICurrentUser currentUser, IPermissionChecker permissionChecker, TenantStateCache tenants)
     {
         var tenantId = currentUser.TenantId;
         var header = context.Request.Headers[MultiTenancyConsts.TenantHeaderName].ToString();
@@ -76,7 +77,7 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next, IServiceSco
             return (null, null);
         }
 
-        var tenant = await tenants.FindAsync(tenantId.Value) ?? throw new EntityNotFoundException(typeof(Tenant), tenantId);
+        var tenant = await tenants.FindAsync(tenantId.Value, context.RequestServices) ?? throw new EntityNotFoundException(typeof(Tenant), tenantId);
         if (!tenant.IsActive)
         {
             throw new ForbiddenException(PilotAssessmentErrorCodes.TenantInactive, tenant.Name);

@@ -9,7 +9,7 @@ namespace PilotAssessment.Results;
 
 /// <summary>
 /// A published score sheet is served from its stored form with an ETag: 304 on revalidation, per language, never
-/// to another city whatever the tag, and a new tag when the sheet gets a new version.
+/// to another city whatever the tag, and a new tag when the sheet gets a new version or its publication is withdrawn.
 /// </summary>
 public abstract class ScoreSheetETag_Http_Tests<THost>(THost host) : IClassFixture<THost>
     where THost : PilotAssessmentHostFixture
@@ -128,6 +128,54 @@ public abstract class ScoreSheetETag_Http_Tests<THost>(THost host) : IClassFixtu
         afterDecision.StatusCode.ShouldBe(HttpStatusCode.OK);
         afterDecision.Headers.ETag!.Tag.ShouldNotBeOneOf(tag, afterFiling.Headers.ETag.Tag);
         (await afterDecision.ReadJsonAsync<ScoreSheetRecordDto>())!.Appeals.Single().Status.ShouldBe("Rejected");
+    }
+
+    [Fact]
+    public async Task Should_Never_Serve_The_Stored_Bytes_Of_A_Withdrawn_Publication_As_The_Republished_Sheet()
+    {
+        var period = await host.CreateOpenPeriodAsync();
+        var zhangye = await host.TenantIdAsync("张掖");
+        using var official = await host.ClientForAsync(null, "official");
+        await host.ApproveEveryCityAsync(period.Id);
+        (await host.PublishLeavingOutAsync(official, period.Id)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var url = $"/api/app/results/periods/{period.Id}";
+        var sheetId = (await official.GetFromJsonAsync<List<RankingRowDto>>($"{url}/ranking", HttpJson.Options))!.Single(r => r.CityId == zhangye).SheetId;
+
+        // The second 200 is served from this host's copy of the stored bytes.
+        var first = await official.GetAsync($"/api/app/results/sheets/{sheetId}");
+        first.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var tag = first.Headers.ETag!.Tag;
+        var cached = await official.GetAsync($"/api/app/results/sheets/{sheetId}");
+        (await cached.Content.ReadAsByteArrayAsync()).ShouldBe(await first.Content.ReadAsByteArrayAsync());
+        cached.Headers.ETag!.Tag.ShouldBe(tag);
+
+        // Withdrawn by another client (another request scope): the old sheet gets a new tag and says it is withdrawn.
+        using (var another = await host.ClientForAsync(null, "official"))
+        {
+            var withdrawn = await another.PostAsJsonAsync($"{url}/withdraw-publication", new WithdrawPublicationInput { Reason = "发布范围有误" });
+            withdrawn.StatusCode.ShouldBe(HttpStatusCode.OK, await withdrawn.Content.ReadAsStringAsync());
+        }
+
+        var afterWithdrawal = await GetAsync(official, sheetId, tag);
+        afterWithdrawal.StatusCode.ShouldBe(HttpStatusCode.OK);
+        afterWithdrawal.Headers.ETag!.Tag.ShouldNotBe(tag);
+        var old = (await afterWithdrawal.ReadJsonAsync<ScoreSheetRecordDto>())!;
+        (old.Id, old.Version, old.IsCurrent, old.WithdrawnTime.HasValue).ShouldBe((sheetId, 1, false, true));
+
+        // Published again: the city's current sheet is a new document with its own tag, never the withdrawn bytes.
+        (await host.PublishLeavingOutAsync(official, period.Id)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var newId = (await official.GetFromJsonAsync<List<RankingRowDto>>($"{url}/ranking", HttpJson.Options))!.Single(r => r.CityId == zhangye).SheetId;
+        newId.ShouldNotBe(sheetId);
+        var republished = await GetAsync(official, newId, tag);
+        republished.StatusCode.ShouldBe(HttpStatusCode.OK);
+        republished.Headers.ETag!.Tag.ShouldNotBeOneOf(tag, afterWithdrawal.Headers.ETag.Tag);
+        var current = (await republished.ReadJsonAsync<ScoreSheetRecordDto>())!;
+        (current.Id, current.Version, current.IsCurrent, current.WithdrawnTime).ShouldBe((newId, 2, true, (DateTime?)null));
+
+        // Another city's admin still gets 404 for it, even after this host holds its bytes.
+        using var lanzhouAdmin = await host.ClientForAsync("兰州", "admin");
+        (await lanzhouAdmin.GetAsync($"/api/app/results/sheets/{newId}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await GetAsync(lanzhouAdmin, newId, republished.Headers.ETag.Tag)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
     private static Task<HttpResponseMessage> GetAsync(HttpClient client, Guid sheetId, string ifNoneMatch)
