@@ -194,29 +194,9 @@ public sealed class ResultMonitoringAppService(
             ? MonitoringSources.Review
             : reported.Count > 0 ? MonitoringSources.Self : MonitoringSources.None;
         var sheet = scoring.Score(definition, input, targets, withAuditorScores: true);
-        var nothing = source == MonitoringSources.None;
-        var categories = sheet.Categories.Select(c => new CategoryMonitoringDto
-        {
-            Code = c.Code,
-            Name = c.Name,
-            Points = c.Points,
-            MaxPoints = c.MaxPoints,
-            Percent = c.Percent,
-            Colour = nothing ? null : c.Colour,
-        }).ToList();
-        var dto = new CityMonitoringDto
-        {
-            CityId = city.Id,
-            CityName = city.DisplayName,
-            Source = source,
-            Total = sheet.Total,
-            MaxPoints = sheet.MaxPoints,
-            Percent = sheet.Percent,
-            Grade = nothing ? null : sheet.Grade,
-            Colour = nothing ? null : sheet.Colour,
-            Categories = categories,
-        };
-        if (nothing)
+        var dto = mapper.Map<CityMonitoringDto>(new LiveMonitoringRow(city.Id, city.DisplayName, source, sheet));
+        var categories = dto.Categories;
+        if (source == MonitoringSources.None)
         {
             return dto;
         }
