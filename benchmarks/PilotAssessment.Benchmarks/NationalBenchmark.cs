@@ -21,7 +21,8 @@ namespace PilotAssessment.Benchmarks;
 /// --quick: 3 periods and 10 requests per client (about 5 minutes). --reuse-300 DB / --reuse-5 DB: measure on
 /// databases generated before (and kept) instead of generating. --entry-only: the entry sheet GET and line PUT with their
 /// EXPLAIN and nothing else (a few minutes). --sheet-only: only the request pipeline and the score sheet GET at the
-/// larger scale (<see cref="PipelineBenchmark"/>; needs --reuse-300).
+/// larger scale (<see cref="PipelineBenchmark"/>; needs --reuse-300). --monitoring-only: monitoring and completeness of
+/// the open period at the large scale only.
 /// </summary>
 internal static class NationalBenchmark
 {
@@ -61,7 +62,9 @@ internal static class NationalBenchmark
                 }
             }
 
-            foreach (var size in args.Contains("--sheet-only") ? [] : new[] { 5, cities })
+            // --monitoring-only: monitoring and completeness of the open period at the large scale, nothing else (minutes).
+            var monitoringOnly = args.Contains("--monitoring-only");
+            foreach (var size in args.Contains("--sheet-only") ? [] : monitoringOnly ? new[] { cities } : new[] { 5, cities })
             {
                 var options = new DataGeneratorOptions { Cities = size, Indicators = indicators, Periods = periods, LeaveLastOpen = true, WithUsers = true };
                 var database = BenchHost.Text(args, $"--reuse-{size}");
@@ -87,6 +90,18 @@ internal static class NationalBenchmark
                 await using var factory = BenchHost.Factory(configuration).WithWebHostBuilder(b => b.ConfigureTestServices(s =>
                     s.ConfigureDbContext<MySqlPilotAssessmentDbContext>(o => o.AddInterceptors(plans))));
                 var memory = new MemoryWatch();
+                if (monitoringOnly)
+                {
+                    var signedIn = await BenchHost.SignInAsync(factory, null, "official");
+                    foreach (var line in await ProvinceReadsAsync(factory, connectionString, options, province, signedIn, clients, requests, monitoringOnly: true))
+                    {
+                        Console.WriteLine("  " + line);
+                        report.Add(line);
+                    }
+
+                    continue;
+                }
+
                 if (!args.Contains("--publish-only"))
                 {
                     scales.Add(await EntryBenchmark.MeasureAsync(factory, connectionString, options, province, clients, requests, memory.Watch));
@@ -218,12 +233,15 @@ internal static class NationalBenchmark
     }
 
     /// <summary>Score sheet GET (200 and 304), monitoring and completeness of the open period, each beside its bare SQL.</summary>
-    private static async Task<List<string>> ProvinceReadsAsync(WebApplicationFactory<Program> factory, string connectionString, DataGeneratorOptions options, GeneratedProvince province, string token, int clients, int requests)
+    private static async Task<List<string>> ProvinceReadsAsync(WebApplicationFactory<Program> factory, string connectionString, DataGeneratorOptions options, GeneratedProvince province, string token, int clients, int requests, bool monitoringOnly = false)
     {
         var lines = new List<string>();
         var open = province.PeriodIds[^1];
         var published = province.PeriodIds[^2];
-        lines.Add(await ScoreSheetGetAsync(factory, connectionString, published, token, clients, requests));
+        if (!monitoringOnly)
+        {
+            lines.Add(await ScoreSheetGetAsync(factory, connectionString, published, token, clients, requests));
+        }
 
         lines.Add(await MonitoringAfterSavesAsync(factory, options, province, token));
         foreach (var (name, path, sql) in new[]
@@ -274,6 +292,7 @@ internal static class NationalBenchmark
         var sheet = (await clerk.GetFromJsonAsync<DataEntry.EntrySheetDto>($"/api/app/data-entry/periods/{open}", BenchHost.Json))!;
         var stamp = sheet.Lines.Single(l => l.IndicatorCode == code).ConcurrencyStamp;
         var times = new List<double>();
+        var completeness = new List<double>();
         for (var r = 0; r < 5; r++)
         {
             var input = new DataEntry.SaveEntryLineInput { Value = new DataEntry.EntryValueDto { Number = 70 + r }, ConcurrencyStamp = stamp };
@@ -288,10 +307,18 @@ internal static class NationalBenchmark
             response.EnsureSuccessStatusCode();
             await response.Content.ReadAsByteArrayAsync();
             times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+
+            started = Stopwatch.GetTimestamp();
+            using var counted = await official.GetAsync($"/api/app/results/periods/{open}/completeness");
+            counted.EnsureSuccessStatusCode();
+            await counted.Content.ReadAsByteArrayAsync();
+            completeness.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
 
         times.Sort();
-        return $"monitoring of the open period, 1 client: first request {first.Elapsed.TotalMilliseconds:F0} ms; right after one city's saved line p50 {times[2]:F0} ms (max {times[^1]:F0} ms)";
+        completeness.Sort();
+        return $"monitoring of the open period, 1 client: first request {first.Elapsed.TotalMilliseconds:F0} ms; right after one city's saved line p50 {times[2]:F0} ms (max {times[^1]:F0} ms); "
+            + $"completeness right after it p50 {completeness[2]:F0} ms (max {completeness[^1]:F0} ms)";
     }
 
     /// <summary>The ids of a province generated before, from its database (cities by their generated names, periods in order).</summary>

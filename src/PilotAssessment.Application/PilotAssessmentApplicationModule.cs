@@ -108,6 +108,8 @@ public static class PilotAssessmentApplicationModule
         services.AddScoped<Appeals.IAppealAppService, Appeals.AppealAppService>();
         services.AddScoped<IResultMonitoringAppService, ResultMonitoringAppService>();
         services.AddSingleton<LiveResultCache>();
+        services.AddScoped<CityChangeStampStore>();
+        services.AddScoped<LiveCompleteness>();
         services.AddSingleton<DataEntry.SchemeDefinitionCache>();
         services.AddScoped<Quality.IQualityAppService, Quality.QualityAppService>();
         services.AddSingleton<PdfFontProvider>();

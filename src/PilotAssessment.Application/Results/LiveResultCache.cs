@@ -7,12 +7,12 @@ using PilotAssessment.Reviews;
 namespace PilotAssessment.Results;
 
 /// <summary>
-/// Each city's live monitoring row of an open period, kept per host with a fingerprint of everything its score is
-/// computed from (the lines' values and auditor scores, the facts, the reference figures, the targets, the scheme, the
-/// submission's status, the city's name). A row is served only while the fingerprint of what the database holds now
-/// is the same, so it is never stale and hosts need not share it: a save, a report, a return, a fed value, a veto or
-/// another city's submission (the province average) changes the fingerprint, and only that city is scored again.
-/// Rows served from here are shared: callers read them and do not change them.
+/// Each city's live monitoring row and reported-line count of an open period, kept per host under a key of what its
+/// figures come from: the city's <see cref="CityChangeStamp"/> of the period and of the previous one (its lines,
+/// auditor scores, facts and submission), and the period-wide part (the scheme, the stored province figures), its
+/// targets, its submission's status and name. The stamps are in the database and raised in the same transaction as
+/// every write, so a kept row is served only while nothing it comes from changed, on any host: a request reads the
+/// stamps and re-reads only the cities whose key differs. Rows served from here are shared: callers do not change them.
 /// </summary>
 public sealed class LiveResultCache(IMemoryCache cache)
 {
@@ -33,39 +33,57 @@ public sealed class LiveResultCache(IMemoryCache cache)
     public void Set(Guid periodId, Guid cityId, string fingerprint, CityMonitoringDto row) =>
         cache.Set(Key(periodId, cityId), (fingerprint, row), Entry);
 
+    /// <summary>The city's count of reported lines kept under <paramref name="fingerprint"/> (its stamp and the expected indicators).</summary>
+    public bool TryGetReported(Guid periodId, Guid cityId, string fingerprint, out int reported)
+    {
+        if (cache.TryGetValue(ReportedKey(periodId, cityId), out (string Fingerprint, int Reported) entry) && entry.Fingerprint == fingerprint)
+        {
+            reported = entry.Reported;
+            return true;
+        }
+
+        reported = 0;
+        return false;
+    }
+
+    public void SetReported(Guid periodId, Guid cityId, string fingerprint, int reported) =>
+        cache.Set(ReportedKey(periodId, cityId), (fingerprint, reported), Entry);
+
+    /// <summary>What every city's live score of the period shares: the scheme as stored, the previous period, the stored province figures.</summary>
     /// <param name="scheme">What identifies the scheme's definition as stored (its id and concurrency stamp).</param>
-    public static string Fingerprint(string scheme, string? cityName, CityPeriodInput input, IReadOnlyDictionary<string, decimal>? targets, SubmissionStatus? status)
+    public static string PeriodWide(string scheme, Guid? previousPeriodId, IEnumerable<ReferenceFigure> figures)
     {
-        var text = new StringBuilder(8192);
-        text.Append(scheme).Append('\u001f').Append(cityName).Append('\u001f').Append(status?.ToString());
-        foreach (var line in input.Lines.OrderBy(l => l.IndicatorCode, StringComparer.Ordinal).ThenBy(l => l.Id))
+        var text = new StringBuilder(4096);
+        text.Append(scheme).Append('\u001f').Append(previousPeriodId?.ToString("N"));
+        foreach (var figure in figures.OrderBy(f => f.IndicatorCode, StringComparer.Ordinal))
         {
-            text.Append('\u001e').Append(line.IndicatorCode).Append('\u001f').Append(line.ValueJson).Append('\u001f').Append(Number(line.AuditorScore));
+            text.Append('\u001e').Append(figure.IndicatorCode).Append('\u001f').Append(Number(figure.ReportedSum)).Append('\u001f').Append(figure.ReportedCount)
+                .Append('\u001f').Append(Number(figure.ApprovedSum)).Append('\u001f').Append(figure.ApprovedCount);
         }
 
-        Append(text, "veto", input.Facts?.VetoFacts.ToDictionary(f => f.Key, f => f.Value ? "1" : "0"));
-        Append(text, "bonus", input.Facts?.BonusCounts.ToDictionary(f => f.Key, f => f.Value.ToString(CultureInfo.InvariantCulture)));
-        Append(text, "items", input.Facts?.DataItems.ToDictionary(f => f.Key, f => Number(f.Value)));
-        Append(text, "average", input.Reference.ProvinceAverages.ToDictionary(f => f.Key, f => Number(f.Value)));
-        Append(text, "lastYear", input.Reference.LastYearValues.ToDictionary(f => f.Key, f => Number(f.Value)));
-        Append(text, "ranks", input.Reference.Ranks.ToDictionary(f => f.Key, f => f.Value.ToString(CultureInfo.InvariantCulture)));
-        Append(text, "lastRanks", input.Reference.LastYearRanks.ToDictionary(f => f.Key, f => f.Value.ToString(CultureInfo.InvariantCulture)));
-        Append(text, "entered", input.EnteredLastYear.ToDictionary(c => c, _ => string.Empty));
-        Append(text, "targets", targets?.ToDictionary(f => f.Key, f => Number(f.Value)));
-        text.Append('\u001e').Append(input.ReferencePeriodName);
-        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+        return Hash(text);
     }
 
-    private static void Append(StringBuilder text, string part, IReadOnlyDictionary<string, string>? values)
+    /// <param name="periodWide">From <see cref="PeriodWide"/>.</param>
+    /// <param name="stamp">The city's change stamp of the period; <paramref name="previousStamp"/> that of the previous period.</param>
+    public static string Fingerprint(string periodWide, string? cityName, long stamp, long previousStamp, IReadOnlyDictionary<string, decimal>? targets, SubmissionStatus? status)
     {
-        text.Append('\u001e').Append(part);
-        foreach (var (key, value) in (values ?? new Dictionary<string, string>()).OrderBy(v => v.Key, StringComparer.Ordinal))
+        var text = new StringBuilder(256);
+        text.Append(periodWide).Append('\u001f').Append(cityName).Append('\u001f').Append(stamp).Append('\u001f').Append(previousStamp)
+            .Append('\u001f').Append(status?.ToString());
+        foreach (var (code, target) in (targets ?? new Dictionary<string, decimal>()).OrderBy(t => t.Key, StringComparer.Ordinal))
         {
-            text.Append('\u001f').Append(key).Append('=').Append(value);
+            text.Append('\u001e').Append(code).Append('=').Append(Number(target));
         }
+
+        return Hash(text);
     }
+
+    private static string Hash(StringBuilder text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
 
     private static string Number(decimal? value) => value?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
 
     private static string Key(Guid periodId, Guid cityId) => $"monitoring-live:{periodId:N}:{cityId:N}";
+
+    private static string ReportedKey(Guid periodId, Guid cityId) => $"monitoring-reported:{periodId:N}:{cityId:N}";
 }

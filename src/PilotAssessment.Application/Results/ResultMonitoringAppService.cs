@@ -20,6 +20,8 @@ public sealed class ResultMonitoringAppService(
     IRepository<ScoreSheetLineRecord> sheetLines,
     IRepository<CitySubmission> submissions,
     IRepository<Tenant> tenants,
+    IRepository<ReferenceFigure> referenceFigures,
+    CityChangeStampStore changeStamps,
     PeriodScoringService scoring,
     LiveResultCache liveResults,
     DataEntry.SchemeDefinitionCache definitions,
@@ -48,41 +50,66 @@ public sealed class ResultMonitoringAppService(
                 .Where(l => sheetIds.Contains(l.ScoreSheetRecordId))
                 .Select(l => new PublishedLine(l.ScoreSheetRecordId, l.Order, l.IndicatorCode, l.IndicatorName, l.Points, l.MaxPoints)))).ToLookup(l => l.SheetId);
 
-        // Cities without a published sheet are scored live, all in one load of only the columns scoring reads.
-        var live = cities.Where(c => !sheetByCity.ContainsKey(c.Id)).Select(c => c.Id).ToList();
-        var periodLines = live.Count == 0 ? [] : await scoring.ReadScoringLinesAsync(periodId, CurrentTenant.Id);
-        var inputs = live.Count == 0 ? [] : await scoring.LoadAsync(periodId, live, tracked: false, scheme: definition, periodLines: periodLines);
-        var targets = live.Count == 0 ? new Dictionary<Guid, IReadOnlyDictionary<string, decimal>>() : await scoring.TargetsAsync(period, live);
-        var statuses = live.Count == 0
-            ? []
-            : (await submissions.ToListAsync(submissions.QueryReadOnly().Where(s => s.PeriodId == periodId && cityIds.Contains(s.TenantId)).Select(s => new { s.TenantId, s.Status })))
-                .GroupBy(s => s.TenantId!.Value).ToDictionary(g => g.Key, g => g.First().Status);
-
+        // Cities without a published sheet are scored live; only those whose stamp or period-wide inputs changed since
+        // their row was kept are read and scored again (LiveResultCache).
+        var live = cities.Where(c => !sheetByCity.ContainsKey(c.Id)).ToList();
+        var liveRows = live.Count == 0 ? [] : await LiveRowsAsync(period, definition, schemeIdentity, live, cityIds);
         return cities.Select(city => sheetByCity.TryGetValue(city.Id, out var record)
                 ? FromSheet(definition, city, record, linesBySheet[record.Id])
-                : LiveOrKept(definition, schemeIdentity, periodId, city, inputs[city.Id], targets, statuses.TryGetValue(city.Id, out var status) ? status : null))
+                : liveRows[city.Id])
             .ToList();
     }
 
-    // A city none of whose inputs changed since it was last scored is not scored again (LiveResultCache).
-    private CityMonitoringDto LiveOrKept(
-        SchemeDefinition definition,
-        string schemeStamp,
-        Guid periodId,
-        Tenant city,
-        CityPeriodInput input,
-        IReadOnlyDictionary<Guid, IReadOnlyDictionary<string, decimal>> targets,
-        SubmissionStatus? status)
+    private async Task<Dictionary<Guid, CityMonitoringDto>> LiveRowsAsync(AssessmentPeriod period, SchemeDefinition definition, string schemeIdentity, List<Tenant> live, List<Guid?> cityIds)
     {
-        var fingerprint = LiveResultCache.Fingerprint(schemeStamp, city.DisplayName, input, targets.GetValueOrDefault(city.Id), status);
-        if (liveResults.TryGet(periodId, city.Id, fingerprint, out var kept))
+        var liveIds = live.Select(c => c.Id).ToList();
+        var ofScheme = await periods.ToListAsync(periods.QueryReadOnly().Where(p => p.SchemeId == period.SchemeId));
+        var previous = PeriodReferenceDataProvider.PreviousOf(period, ofScheme);
+
+        // The stamps are read before anything they stand for: a write committed meanwhile makes a kept row older than
+        // its stamp says (it is read again next time), never newer.
+        var stamps = await changeStamps.ReadAsync(previous is null ? [period.Id] : [period.Id, previous.Id], IsHost ? null : liveIds);
+        var figures = await referenceFigures.ToListAsync(referenceFigures.QueryReadOnly().Where(f => f.PeriodId == period.Id));
+        var targets = await scoring.TargetsAsync(period, liveIds);
+        var statuses = (await submissions.ToListAsync(submissions.QueryReadOnly().Where(s => s.PeriodId == period.Id && cityIds.Contains(s.TenantId)).Select(s => new { s.TenantId, s.Status })))
+            .GroupBy(s => s.TenantId!.Value).ToDictionary(g => g.Key, g => g.First().Status);
+        var periodWide = LiveResultCache.PeriodWide(schemeIdentity, previous?.Id, figures);
+
+        var rows = new Dictionary<Guid, CityMonitoringDto>();
+        var keys = new Dictionary<Guid, string>();
+        foreach (var city in live)
         {
-            return kept;
+            var key = LiveResultCache.Fingerprint(
+                periodWide,
+                city.DisplayName,
+                stamps.GetValueOrDefault((period.Id, city.Id)),
+                previous is null ? 0 : stamps.GetValueOrDefault((previous.Id, city.Id)),
+                targets.GetValueOrDefault(city.Id),
+                statuses.TryGetValue(city.Id, out var status) ? status : null);
+            if (liveResults.TryGet(period.Id, city.Id, key, out var kept))
+            {
+                rows[city.Id] = kept;
+            }
+            else
+            {
+                keys[city.Id] = key;
+            }
         }
 
-        var row = Live(definition, city, input, targets, status);
-        liveResults.Set(periodId, city.Id, fingerprint, row);
-        return row;
+        if (keys.Count == 0)
+        {
+            return rows;
+        }
+
+        var inputs = await scoring.LoadCitiesAsync(period.Id, keys.Keys.ToList(), definition);
+        foreach (var city in live.Where(c => keys.ContainsKey(c.Id)))
+        {
+            var row = Live(definition, city, inputs[city.Id], targets, statuses.TryGetValue(city.Id, out var status) ? status : null);
+            liveResults.Set(period.Id, city.Id, keys[city.Id], row);
+            rows[city.Id] = row;
+        }
+
+        return rows;
     }
 
     [RequiresPermission(PermissionPolicies.Trends)]
@@ -167,29 +194,9 @@ public sealed class ResultMonitoringAppService(
             ? MonitoringSources.Review
             : reported.Count > 0 ? MonitoringSources.Self : MonitoringSources.None;
         var sheet = scoring.Score(definition, input, targets, withAuditorScores: true);
-        var nothing = source == MonitoringSources.None;
-        var categories = sheet.Categories.Select(c => new CategoryMonitoringDto
-        {
-            Code = c.Code,
-            Name = c.Name,
-            Points = c.Points,
-            MaxPoints = c.MaxPoints,
-            Percent = c.Percent,
-            Colour = nothing ? null : c.Colour,
-        }).ToList();
-        var dto = new CityMonitoringDto
-        {
-            CityId = city.Id,
-            CityName = city.DisplayName,
-            Source = source,
-            Total = sheet.Total,
-            MaxPoints = sheet.MaxPoints,
-            Percent = sheet.Percent,
-            Grade = nothing ? null : sheet.Grade,
-            Colour = nothing ? null : sheet.Colour,
-            Categories = categories,
-        };
-        if (nothing)
+        var dto = mapper.Map<CityMonitoringDto>(new LiveMonitoringRow(city.Id, city.DisplayName, source, sheet));
+        var categories = dto.Categories;
+        if (source == MonitoringSources.None)
         {
             return dto;
         }

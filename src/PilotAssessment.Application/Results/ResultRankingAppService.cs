@@ -15,10 +15,10 @@ public sealed class ResultRankingAppService(
     ApplicationServiceContext context,
     IRepository<AssessmentPeriod> periods,
     IRepository<CitySubmission> submissions,
-    IRepository<DataEntry.EntryLine> lines,
     IRepository<Tenant> tenants,
     PeriodScoringService scoring,
-    ScoreSheetStore store) : PilotAssessmentAppService(context), IResultRankingAppService
+    ScoreSheetStore store,
+    LiveCompleteness completeness) : PilotAssessmentAppService(context), IResultRankingAppService
 {
     [RequiresPermission(PermissionPolicies.ProvinceResults)]
     public async Task<List<RankingRowDto>> GetRankingAsync(Guid periodId)
@@ -42,17 +42,11 @@ public sealed class ResultRankingAppService(
         var scheme = await scoring.GetSchemeAsync(period);
         var expected = PeriodScoringService.EnteredIndicators(scheme.Definition).Select(i => i.Code).Distinct().ToList();
         var cities = await tenants.ToListAsync(tenants.Query().Where(t => t.IsActive).OrderBy(t => t.Name));
-        Dictionary<Guid, int> reportedByCity;
+        // Counted again only for the cities whose change stamp moved (LiveCompleteness).
+        var reportedByCity = await completeness.ReportedByCityAsync(periodId, cities.Select(c => c.Id).ToList(), expected, $"{scheme.Id:N}:{scheme.ConcurrencyStamp}");
         List<CitySubmission> all;
         using (ReadAcrossCities())
         {
-            // One row per city: the database counts the reported lines (GROUP BY), no line is loaded.
-            var counts = await lines.ToListAsync(lines.QueryReadOnly()
-                .Where(l => l.PeriodId == periodId && expected.Contains(l.IndicatorCode))
-                .Where(ReportedEntryLines.Predicate)
-                .GroupBy(l => l.TenantId)
-                .Select(g => new { CityId = g.Key, Count = g.Count() }));
-            reportedByCity = counts.Where(c => c.CityId != null).ToDictionary(c => c.CityId!.Value, c => c.Count);
             all = await submissions.ToListAsync(submissions.QueryReadOnly().Where(s => s.PeriodId == periodId));
         }
 

@@ -44,6 +44,24 @@ public sealed class ResultsAutoMapperProfile : Profile
             .ForMember(d => d.Categories, o => o.MapFrom(s => JsonSerializer.Deserialize<List<CategoryMonitoringDto>>(s.CategoriesJson, MonitoringSheet.Json) ?? new List<CategoryMonitoringDto>()))
             .ForMember(d => d.CityName, o => o.Ignore())
             .ForMember(d => d.Warnings, o => o.Ignore());
+        // The live monitoring row of a city scored now: nothing entered yet shows no grade and no colour.
+        CreateMap<LiveMonitoringRow, CityMonitoringDto>()
+            .ForMember(d => d.SheetVersion, o => o.Ignore())
+            .ForMember(d => d.Total, o => o.MapFrom(s => s.Sheet.Total))
+            .ForMember(d => d.MaxPoints, o => o.MapFrom(s => s.Sheet.MaxPoints))
+            .ForMember(d => d.Percent, o => o.MapFrom(s => s.Sheet.Percent))
+            .ForMember(d => d.Grade, o => o.MapFrom(s => s.Source == MonitoringSources.None ? null : s.Sheet.Grade))
+            .ForMember(d => d.Colour, o => o.MapFrom(s => s.Source == MonitoringSources.None ? null : s.Sheet.Colour))
+            .ForMember(d => d.Categories, o => o.MapFrom(s => s.Sheet.Categories))
+            .ForMember(d => d.Warnings, o => o.Ignore())
+            .AfterMap((s, d) =>
+            {
+                if (s.Source == MonitoringSources.None)
+                {
+                    d.Categories.ForEach(c => c.Colour = null);
+                }
+            });
+        CreateMap<Schemes.Scoring.CategoryScore, CategoryMonitoringDto>();
         CreateMap<ScoreSheetLineRecord, ScoreSheetLineDto>()
             .ForMember(d => d.Status, o => o.MapFrom(s => s.Status.ToString()))
             .ForMember(d => d.ReferenceSourceText, o => o.Ignore())
@@ -65,6 +83,9 @@ public sealed class ResultsAutoMapperProfile : Profile
         _ => null,
     };
 }
+
+/// <summary>A city's live score of an open period with where it comes from (<see cref="MonitoringSources"/>).</summary>
+public sealed record LiveMonitoringRow(Guid CityId, string? CityName, string Source, Schemes.Scoring.ScoreSheet Sheet);
 
 /// <summary>The columns of a current published score sheet a monitoring row shows (no explanations, bonus or veto JSON).</summary>
 public sealed record MonitoringSheet(Guid Id, Guid CityId, int Version, decimal Total, decimal MaxPoints, decimal Percent, string? Grade, string? Colour, string CategoriesJson)

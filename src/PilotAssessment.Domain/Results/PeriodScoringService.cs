@@ -103,7 +103,8 @@ public sealed class PeriodScoringService(
     /// The period's lines of every city (or one) with only the columns scoring reads (<see cref="EntryLine.ForScoring"/>):
     /// a province view reads a fraction of the bytes of 42,000 full rows and tracks none.
     /// </summary>
-    public async Task<List<EntryLine>> ReadScoringLinesAsync(Guid periodId, Guid? onlyCity = null, CancellationToken cancellationToken = default)
+    /// <param name="onlyCities">The lines of these cities only.</param>
+    public async Task<List<EntryLine>> ReadScoringLinesAsync(Guid periodId, Guid? onlyCity = null, CancellationToken cancellationToken = default, IReadOnlyCollection<Guid>? onlyCities = null)
     {
         using var _ = dataFilter.Disable<IMultiTenant>();
         var query = lines.QueryReadOnly().Where(l => l.PeriodId == periodId);
@@ -112,8 +113,35 @@ public sealed class PeriodScoringService(
             query = query.Where(l => l.TenantId == city);
         }
 
+        if (onlyCities is not null)
+        {
+            var cities = onlyCities.Select(c => (Guid?)c).ToList();
+            query = query.Where(l => cities.Contains(l.TenantId));
+        }
+
         var rows = await lines.ToListAsync(query.Select(l => new { l.Id, l.TenantId, l.IndicatorCode, l.ValueJson, l.AuditorScore, l.Status }), cancellationToken);
         return rows.Select(r => EntryLine.ForScoring(r.Id, r.TenantId, periodId, r.IndicatorCode, r.ValueJson, r.AuditorScore, r.Status)).ToList();
+    }
+
+    /// <summary>
+    /// Several cities' inputs from their own rows and the stored province figures (<see cref="ReferenceFigureStore.LoadForCitiesAsync"/>)
+    /// in a fixed number of queries, whatever the number of cities: monitoring scores again only the cities that changed.
+    /// </summary>
+    public async Task<Dictionary<Guid, CityPeriodInput>> LoadCitiesAsync(Guid periodId, IReadOnlyCollection<Guid> cityIds, SchemeDefinition scheme, CancellationToken cancellationToken = default)
+    {
+        using var _ = dataFilter.Disable<IMultiTenant>();
+        var cities = cityIds.Select(c => (Guid?)c).ToList();
+        var cityLines = await ReadScoringLinesAsync(periodId, cancellationToken: cancellationToken, onlyCities: cityIds);
+        var cityFacts = await facts.ToListAsync(facts.QueryReadOnly().Where(f => f.PeriodId == periodId && cities.Contains(f.TenantId)), cancellationToken);
+        var reference = await figures.LoadForCitiesAsync(periodId, cityIds, cityLines, ReferenceFigureStore.AveragedIndicators(scheme), PeriodReferenceData.LastYearIndicators(scheme), cancellationToken);
+        var linesByCity = cityLines.ToLookup(l => l.TenantId!.Value);
+        var factsByCity = cityFacts.GroupBy(f => f.TenantId!.Value).ToDictionary(g => g.Key, g => g.First());
+        return cityIds.ToDictionary(id => id, id => new CityPeriodInput(id, linesByCity[id].ToList(), factsByCity.GetValueOrDefault(id))
+        {
+            Reference = reference.For(id, linesByCity[id]),
+            EnteredLastYear = reference.EnteredLastYear(id, linesByCity[id]),
+            ReferencePeriodName = reference.PreviousPeriod?.Name,
+        });
     }
 
     public Task<Schemes.Scheme> GetSchemeAsync(AssessmentPeriod period, CancellationToken cancellationToken = default) =>

@@ -185,6 +185,60 @@ public sealed class ReferenceFigureStore(
         return new PeriodReferenceData(average, PeriodReferenceDataProvider.NumbersByCity(previousLines), previous);
     }
 
+    /// <summary>
+    /// <see cref="LoadForCityAsync"/> for several cities in a fixed number of queries (the periods of the scheme, the
+    /// cities' submissions, the stored figures, the cities' previous-period lines of <paramref name="lastYearIndicators"/>):
+    /// monitoring scores again only the cities that changed, with the province average every city is scored with.
+    /// </summary>
+    /// <param name="cityLines">The cities' lines of the period.</param>
+    public async Task<PeriodReferenceData> LoadForCitiesAsync(Guid periodId, IReadOnlyCollection<Guid> cityIds, IReadOnlyCollection<EntryLine> cityLines, IReadOnlyCollection<string> averaged, IReadOnlyCollection<string> lastYearIndicators, CancellationToken cancellationToken = default)
+    {
+        using var _ = dataFilter.Disable<IMultiTenant>();
+        var schemeOfPeriod = periods.QueryReadOnly().Where(p => p.Id == periodId).Select(p => p.SchemeId);
+        var ofScheme = await periods.ToListAsync(periods.QueryReadOnly().Where(p => schemeOfPeriod.Contains(p.SchemeId)), cancellationToken);
+        var cities = cityIds.Select(c => (Guid?)c).ToList();
+        var average = ProvinceAverage.None;
+        if (averaged.Count > 0)
+        {
+            var counted = (await submissions.ToListAsync(
+                    submissions.QueryReadOnly()
+                        .Where(s => s.PeriodId == periodId && cities.Contains(s.TenantId) && (s.Status == SubmissionStatus.Submitted || s.Status == SubmissionStatus.Approved))
+                        .Select(s => s.TenantId!.Value),
+                    cancellationToken))
+                .ToHashSet();
+            var stored = await figures.ToListAsync(figures.QueryReadOnly().Where(f => f.PeriodId == periodId && averaged.Contains(f.IndicatorCode)), cancellationToken);
+            var totals = stored.ToDictionary(f => f.IndicatorCode, f => (f.ReportedSum, f.ReportedCount));
+            var missing = averaged.Where(c => !totals.ContainsKey(c)).ToList();
+            if (missing.Count > 0)
+            {
+                foreach (var (code, number) in await ReportedNumbersAsync(periodId, missing, approvedOnly: false, cancellationToken))
+                {
+                    totals[code] = (number.Values.Sum(), number.Count);
+                }
+            }
+
+            // A city counts in the totals when its sheet is submitted or approved; it is then left out of its own average.
+            var own = PeriodReferenceDataProvider.NumbersByCity(cityLines.Where(l => l.TenantId is { } city && counted.Contains(city) && totals.ContainsKey(l.IndicatorCode)));
+            average = ProvinceAverage.FromTotals(
+                totals,
+                totals.Keys.ToDictionary(
+                    code => code,
+                    code => (IReadOnlyDictionary<Guid, decimal>)own.Where(c => c.Value.ContainsKey(code)).ToDictionary(c => c.Key, c => c.Value[code])));
+        }
+
+        var period = ofScheme.FirstOrDefault(p => p.Id == periodId);
+        var previous = period is null ? null : PeriodReferenceDataProvider.PreviousOf(period, ofScheme);
+        if (previous is null)
+        {
+            return new PeriodReferenceData(average, new Dictionary<Guid, Dictionary<string, decimal>>(), null);
+        }
+
+        var previousLines = await lines.ToListAsync(
+            provider.ApprovedLinesOf(previous.Id).Where(l => cities.Contains(l.TenantId) && lastYearIndicators.Contains(l.IndicatorCode)),
+            cancellationToken);
+        return new PeriodReferenceData(average, PeriodReferenceDataProvider.NumbersByCity(previousLines), previous);
+    }
+
     private async Task<Dictionary<string, Dictionary<Guid, decimal>>> ReportedNumbersAsync(Guid periodId, List<string> codes, bool approvedOnly, CancellationToken cancellationToken)
     {
         var submitted = submissions.QueryReadOnly()

@@ -28,6 +28,7 @@ public static class PilotAssessmentEntityFrameworkCoreModule
     {
         services.AddSingleton(options);
         services.AddScoped<AuditingSaveChangesInterceptor>();
+        services.AddScoped<CityChangeStampInterceptor>();
 
         if (options.Provider == DatabaseProvider.MySql)
         {
@@ -39,7 +40,7 @@ public static class PilotAssessmentEntityFrameworkCoreModule
             var serverVersion = string.IsNullOrWhiteSpace(options.ServerVersion) ? ServerVersion.AutoDetect(cs) : ServerVersion.Parse(options.ServerVersion);
             services.AddDbContext<PilotAssessmentDbContext, MySqlPilotAssessmentDbContext>((sp, o) => o
                 .UseMySql(cs, serverVersion, my => my.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery).MaxBatchSize(MySqlMaxBatchSize))
-                .AddInterceptors(sp.GetRequiredService<AuditingSaveChangesInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<AuditingSaveChangesInterceptor>(), sp.GetRequiredService<CityChangeStampInterceptor>()));
         }
         else
         {
@@ -47,7 +48,7 @@ public static class PilotAssessmentEntityFrameworkCoreModule
             EnsureSqliteDirectory(cs);
             services.AddDbContext<PilotAssessmentDbContext, SqlitePilotAssessmentDbContext>((sp, o) => o
                 .UseSqlite(cs, s => s.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
-                .AddInterceptors(sp.GetRequiredService<AuditingSaveChangesInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<AuditingSaveChangesInterceptor>(), sp.GetRequiredService<CityChangeStampInterceptor>()));
         }
 
         services.AddScoped(typeof(IRepository<>), typeof(EfCoreRepository<>));

@@ -6,7 +6,7 @@ using PilotAssessment.Users;
 // In the domain's namespace: an EntityFrameworkCore.Feeds namespace would hide PilotAssessment.Feeds from the EF configurations.
 namespace PilotAssessment.Feeds;
 
-/// <summary>New lines first, then the history rows that name them, both with <see cref="BulkInsert"/>.</summary>
+/// <summary>New lines first (raising their cities' change stamps), then the history rows that name them, both with <see cref="BulkInsert"/>.</summary>
 public sealed class FeedLineBulkWriter(PilotAssessmentDbContext dbContext, ICurrentUser currentUser, TimeProvider clock) : IFeedLineBulkWriter
 {
     public async Task InsertAsync(IReadOnlyList<EntryLine> lines, IReadOnlyList<EntryValueHistory> history, CancellationToken cancellationToken = default)
@@ -33,6 +33,9 @@ public sealed class FeedLineBulkWriter(PilotAssessmentDbContext dbContext, ICurr
         }
 
         await BulkInsert.InsertAsync(dbContext, lines, cancellationToken);
+
+        // Rows written beside the change tracker raise their cities' change stamps themselves, in the same transaction.
+        await CityChangeStampWriter.BumpAsync(dbContext, lines.Select(l => (l.PeriodId, l.TenantId!.Value)), cancellationToken);
         await BulkInsert.InsertAsync(dbContext, history, cancellationToken);
     }
 }

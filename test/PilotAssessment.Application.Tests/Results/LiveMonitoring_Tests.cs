@@ -9,7 +9,8 @@ namespace PilotAssessment.Results;
 
 /// <summary>
 /// Live monitoring of an open period keeps each city's row until one of its inputs changes: a save shows at once,
-/// only the city that changed is scored again, and a request reads the same commands whether 2 or 5 cities entered.
+/// only the city that changed is scored again, a request reads the same commands whether 2 or 5 cities entered, and
+/// a request after no change reads the change stamps and no entry line (completeness alike).
 /// </summary>
 public abstract class LiveMonitoring_Tests<TApplication>(TApplication app) : IClassFixture<TApplication>
     where TApplication : RowCountingTestApplication
@@ -55,12 +56,18 @@ public abstract class LiveMonitoring_Tests<TApplication>(TApplication app) : ICl
         var two = await MeasureAsync(cities.Take(2).ToList());
         var five = await MeasureAsync(cities);
 
-        two.Cold.ShouldBe(five.Cold);
-        two.Warm.ShouldBe(five.Warm);
-        two.Warm.ShouldBeGreaterThan(0);
+        two.ShouldBe(five);
+        two.Monitoring.Warm.ShouldBeGreaterThan(0);
+
+        // Nothing changed since the last request: no entry line is read, by monitoring or by completeness.
+        (two.Monitoring.Unchanged.EntryLineReads, two.Completeness.Unchanged.EntryLineReads).ShouldBe((0, 0));
+        two.Monitoring.Cold.ShouldBeGreaterThan(two.Monitoring.Unchanged.Reads);
+
+        // After one city's save, monitoring reads that city's lines: the same commands as when every city changed.
+        two.Completeness.Warm.ShouldBe(two.Completeness.Cold);
     }
 
-    private async Task<(int Cold, int Warm)> MeasureAsync(IReadOnlyList<string> entering)
+    private async Task<((int Cold, int Warm, (int Reads, int EntryLineReads) Unchanged) Monitoring, (int Cold, int Warm, (int Reads, int EntryLineReads) Unchanged) Completeness)> MeasureAsync(IReadOnlyList<string> entering)
     {
         var periodId = (await app.CreatePeriodAsync(TimeSpan.FromMinutes(-1), TimeSpan.FromDays(10))).Id;
         string? stamp = null;
@@ -74,20 +81,24 @@ public abstract class LiveMonitoring_Tests<TApplication>(TApplication app) : ICl
             stamp ??= saved.ConcurrencyStamp;
         }
 
-        var cold = await CountingAsync(periodId);
+        var cold = (await CountingAsync(sp => sp.GetRequiredService<IResultMonitoringAppService>().GetMonitoringAsync(periodId)), await CountingAsync(sp => Completeness(sp, periodId)));
         await app.DataEntryAsync(entering[0], "clerk", e => e.SaveAsync(periodId, "E01", Number(70), stamp));
-        var warm = await CountingAsync(periodId);
-        return (cold, warm);
+        var warm = (await CountingAsync(sp => sp.GetRequiredService<IResultMonitoringAppService>().GetMonitoringAsync(periodId)), await CountingAsync(sp => Completeness(sp, periodId)));
+        var unchanged = (await CountingAsync(sp => sp.GetRequiredService<IResultMonitoringAppService>().GetMonitoringAsync(periodId)), await CountingAsync(sp => Completeness(sp, periodId)));
+        return ((cold.Item1.Reads, warm.Item1.Reads, unchanged.Item1), (cold.Item2.Reads, warm.Item2.Reads, unchanged.Item2));
     }
 
-    private Task<int> CountingAsync(Guid periodId) =>
+    private static Task<List<CompletenessRowDto>> Completeness(IServiceProvider sp, Guid periodId) =>
+        sp.GetRequiredService<IResultRankingAppService>().GetCompletenessAsync(periodId);
+
+    private Task<(int Reads, int EntryLineReads)> CountingAsync<T>(Func<IServiceProvider, Task<T>> call) =>
         app.AsUserAsync(null, "official", async sp =>
         {
             var context = sp.GetRequiredService<PilotAssessmentDbContext>();
             using (app.Commands.Track(context))
             {
-                await sp.GetRequiredService<IResultMonitoringAppService>().GetMonitoringAsync(periodId);
-                return app.Commands.Reads;
+                await call(sp);
+                return (app.Commands.Reads, app.Commands.ReadTexts.Count(t => t.Contains("EntryLines`", StringComparison.Ordinal) || t.Contains("EntryLines\"", StringComparison.Ordinal)));
             }
         });
 

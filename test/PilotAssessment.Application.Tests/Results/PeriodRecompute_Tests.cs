@@ -152,10 +152,14 @@ public sealed class CommandCounter : DbCommandInterceptor
 
     public int Writes { get; private set; }
 
+    /// <summary>The text of each read counted since <see cref="Track"/>.</summary>
+    public List<string> ReadTexts { get; } = [];
+
     public IDisposable Track(DbContext context)
     {
         _tracked = context;
         Reads = Writes = 0;
+        ReadTexts.Clear();
         return new Untrack(this);
     }
 
@@ -205,6 +209,7 @@ public sealed class CommandCounter : DbCommandInterceptor
         if (command.CommandText.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase))
         {
             Reads++;
+            ReadTexts.Add(command.CommandText);
         }
         else
         {

@@ -1694,6 +1694,29 @@ namespace PilotAssessment.Migrations.MySql
                     b.ToTable("PermissionGrants", (string)null);
                 });
 
+            modelBuilder.Entity("PilotAssessment.Results.CityChangeStamp", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("char(36)");
+
+                    b.Property<Guid>("PeriodId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PeriodId", "TenantId")
+                        .IsUnique();
+
+                    b.ToTable("CityChangeStamps", (string)null);
+                });
+
             modelBuilder.Entity("PilotAssessment.Results.MonitoringIndexSnapshot", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1685,6 +1685,29 @@ namespace PilotAssessment.Migrations.Sqlite
                     b.ToTable("PermissionGrants", (string)null);
                 });
 
+            modelBuilder.Entity("PilotAssessment.Results.CityChangeStamp", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PeriodId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PeriodId", "TenantId")
+                        .IsUnique();
+
+                    b.ToTable("CityChangeStamps", (string)null);
+                });
+
             modelBuilder.Entity("PilotAssessment.Results.MonitoringIndexSnapshot", b =>
                 {
                     b.Property<Guid>("Id")
