@@ -1,10 +1,7 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
-import { provideNzIcons } from 'ng-zorro-antd/icon';
 
-import { APP_ICONS } from '@core/icons';
+import { pageProviders, settle } from '@testing/page-setup';
 import { CityFactsComponent } from './city-facts.component';
 
 describe('CityFactsComponent', () => {
@@ -14,20 +11,13 @@ describe('CityFactsComponent', () => {
   let el: HTMLElement;
 
   async function render(): Promise<void> {
-    fixture.detectChanges();
-    await fixture.whenStable();
-    fixture.detectChanges();
+    await settle(fixture);
   }
 
   beforeEach(async () => {
     TestBed.configureTestingModule({
       imports: [CityFactsComponent],
-      providers: [
-        provideRouter([]),
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideNzIcons(APP_ICONS),
-      ],
+      providers: pageProviders(),
     });
     httpMock = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(CityFactsComponent);

@@ -1,15 +1,10 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
-import { provideNzIcons } from 'ng-zorro-antd/icon';
 
 import { DataEntryEntryLineDto as EntryLineDto } from '@api/models';
-import { appConfig } from '@testing/fixtures';
-import { APP_ICONS } from '@core/icons';
 import { Permissions } from '@core/permissions';
-import { SessionService } from '@core/session/session.service';
 import { unsavedChangesGuard } from '@shared/unsaved-changes';
+import { pageProviders, settle, signIn } from '@testing/page-setup';
 import { DataEntryComponent } from './data-entry.component';
 
 function line(overrides: Partial<EntryLineDto>): EntryLineDto {
@@ -93,9 +88,7 @@ describe('DataEntryComponent', { timeout: 30_000 }, () => {
   let el: HTMLElement;
 
   async function render(): Promise<void> {
-    fixture.detectChanges();
-    await fixture.whenStable();
-    fixture.detectChanges();
+    await settle(fixture);
   }
 
   async function setup(
@@ -105,18 +98,9 @@ describe('DataEntryComponent', { timeout: 30_000 }, () => {
   ): Promise<void> {
     TestBed.configureTestingModule({
       imports: [DataEntryComponent],
-      providers: [
-        provideRouter([]),
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideNzIcons(APP_ICONS),
-      ],
+      providers: pageProviders(),
     });
-    httpMock = TestBed.inject(HttpTestingController);
-    TestBed.inject(SessionService).load().subscribe();
-    httpMock
-      .expectOne('/api/app/application-configuration')
-      .flush(appConfig(granted, { tenantId: 't1', tenantName: 'lanzhou' }));
+    httpMock = signIn(granted, { tenantId: 't1', tenantName: 'lanzhou' });
     fixture = TestBed.createComponent(DataEntryComponent);
     component = fixture.componentInstance;
     el = fixture.nativeElement;

@@ -1,11 +1,9 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 
 import { DataEntryEntryLineDto as EntryLineDto } from '@api/models';
 import { Permissions } from '@core/permissions';
-import { SessionService } from '@core/session/session.service';
-import { appConfig } from '@testing/fixtures';
+import { pageProviders, signIn } from '@testing/page-setup';
 import { DataEntryStore } from './data-entry.store';
 
 function line(overrides: Partial<EntryLineDto>): EntryLineDto {
@@ -36,13 +34,9 @@ describe('DataEntryStore', () => {
 
   function setup(granted: string[] = [Permissions.DataEntry.Default], lines?: EntryLineDto[]) {
     TestBed.configureTestingModule({
-      providers: [provideHttpClient(), provideHttpClientTesting(), DataEntryStore],
+      providers: pageProviders(DataEntryStore),
     });
-    httpMock = TestBed.inject(HttpTestingController);
-    TestBed.inject(SessionService).load().subscribe();
-    httpMock
-      .expectOne('/api/app/application-configuration')
-      .flush(appConfig(granted, { tenantId: 't1', tenantName: 'lanzhou' }));
+    httpMock = signIn(granted, { tenantId: 't1', tenantName: 'lanzhou' });
     store = TestBed.inject(DataEntryStore);
     store.load();
     httpMock.expectOne((r) => r.url === '/api/app/periods').flush(PERIODS);

@@ -1,14 +1,9 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
-import { provideNzIcons } from 'ng-zorro-antd/icon';
 
 import { DataEntryEntryLineDto as EntryLineDto } from '@api/models';
-import { appConfig } from '@testing/fixtures';
-import { APP_ICONS } from '@core/icons';
 import { Permissions } from '@core/permissions';
-import { SessionService } from '@core/session/session.service';
+import { pageProviders, signIn } from '@testing/page-setup';
 import { DataEntryComponent } from './data-entry.component';
 import { FIRST_LINES, firstLines } from './entry-grid-drawing';
 import { EntryGroup } from './entry-grid-view';
@@ -64,18 +59,9 @@ describe('entry grid of a long sheet', { timeout: 60_000 }, () => {
   beforeEach(async () => {
     TestBed.configureTestingModule({
       imports: [DataEntryComponent],
-      providers: [
-        provideRouter([]),
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideNzIcons(APP_ICONS),
-      ],
+      providers: pageProviders(),
     });
-    httpMock = TestBed.inject(HttpTestingController);
-    TestBed.inject(SessionService).load().subscribe();
-    httpMock
-      .expectOne('/api/app/application-configuration')
-      .flush(appConfig([Permissions.DataEntry.Default], { tenantId: 't1', tenantName: 'lanzhou' }));
+    httpMock = signIn([Permissions.DataEntry.Default], { tenantId: 't1', tenantName: 'lanzhou' });
     fixture = TestBed.createComponent(DataEntryComponent);
     el = fixture.nativeElement;
     fixture.detectChanges();

@@ -1,11 +1,9 @@
-import { HttpEventType, provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpEventType } from '@angular/common/http';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
-import { provideNzIcons } from 'ng-zorro-antd/icon';
 
 import { DataEntryEntryLineDto as EntryLineDto } from '@api/models';
-import { APP_ICONS } from '@core/icons';
+import { pageProviders } from '@testing/page-setup';
 import { EntryLineDrawerComponent } from './entry-line-drawer.component';
 
 const line: EntryLineDto = {
@@ -26,12 +24,7 @@ describe('EntryLineDrawerComponent', () => {
   beforeEach(async () => {
     TestBed.configureTestingModule({
       imports: [EntryLineDrawerComponent],
-      providers: [
-        provideRouter([]),
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideNzIcons(APP_ICONS),
-      ],
+      providers: pageProviders(),
     });
     httpMock = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(EntryLineDrawerComponent);

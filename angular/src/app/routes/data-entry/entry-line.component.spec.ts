@@ -1,14 +1,9 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
-import { provideNzIcons } from 'ng-zorro-antd/icon';
 
 import { DataEntryEntryLineDto as EntryLineDto } from '@api/models';
-import { appConfig } from '@testing/fixtures';
-import { APP_ICONS } from '@core/icons';
 import { Permissions } from '@core/permissions';
-import { SessionService } from '@core/session/session.service';
+import { pageProviders, settle, signIn } from '@testing/page-setup';
 import { DataEntryComponent } from './data-entry.component';
 
 const definition = {
@@ -57,26 +52,15 @@ describe('light lines of the entry grid', { timeout: 30_000 }, () => {
   let el: HTMLElement;
 
   async function render(): Promise<void> {
-    fixture.detectChanges();
-    await fixture.whenStable();
-    fixture.detectChanges();
+    await settle(fixture);
   }
 
   beforeEach(async () => {
     TestBed.configureTestingModule({
       imports: [DataEntryComponent],
-      providers: [
-        provideRouter([]),
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideNzIcons(APP_ICONS),
-      ],
+      providers: pageProviders(),
     });
-    httpMock = TestBed.inject(HttpTestingController);
-    TestBed.inject(SessionService).load().subscribe();
-    httpMock
-      .expectOne('/api/app/application-configuration')
-      .flush(appConfig([Permissions.DataEntry.Default], { tenantId: 't1', tenantName: 'lanzhou' }));
+    httpMock = signIn([Permissions.DataEntry.Default], { tenantId: 't1', tenantName: 'lanzhou' });
     fixture = TestBed.createComponent(DataEntryComponent);
     el = fixture.nativeElement;
     document.body.appendChild(el);

@@ -1,11 +1,9 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 
 import { DataEntryEntryLineDto as EntryLineDto } from '@api/models';
 import { Permissions } from '@core/permissions';
-import { SessionService } from '@core/session/session.service';
-import { appConfig } from '@testing/fixtures';
+import { pageProviders, settle, signIn } from '@testing/page-setup';
 import { DataEntryStore } from './data-entry.store';
 import { EntryOverrideReasonComponent } from './entry-override-reason.component';
 
@@ -37,9 +35,7 @@ describe('EntryOverrideReasonComponent', () => {
   let httpMock: HttpTestingController;
 
   async function render(): Promise<void> {
-    fixture.detectChanges();
-    await fixture.whenStable();
-    fixture.detectChanges();
+    await settle(fixture);
   }
 
   const body = () => document.body;
@@ -58,13 +54,9 @@ describe('EntryOverrideReasonComponent', () => {
   beforeEach(() => {
     TestBed.configureTestingModule({
       imports: [EntryOverrideReasonComponent],
-      providers: [provideHttpClient(), provideHttpClientTesting(), DataEntryStore],
+      providers: pageProviders(DataEntryStore),
     });
-    httpMock = TestBed.inject(HttpTestingController);
-    TestBed.inject(SessionService).load().subscribe();
-    httpMock
-      .expectOne('/api/app/application-configuration')
-      .flush(appConfig([Permissions.DataEntry.Default], { tenantId: 't1', tenantName: 'lanzhou' }));
+    httpMock = signIn([Permissions.DataEntry.Default], { tenantId: 't1', tenantName: 'lanzhou' });
     store = TestBed.inject(DataEntryStore);
     store.load();
     httpMock

@@ -1,18 +1,16 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import {
   ComponentFixture,
   DeferBlockBehavior,
   DeferBlockState,
   TestBed,
 } from '@angular/core/testing';
-import { Router, provideRouter } from '@angular/router';
-import { provideNzIcons } from 'ng-zorro-antd/icon';
+import { Router } from '@angular/router';
 import { provideEchartsCore } from 'ngx-echarts';
 
 import { PeriodsPeriodDto as PeriodDto } from '@api/models';
-import { APP_ICONS } from '@core/icons';
 import { SessionService } from '@core/session/session.service';
+import { pageProviders } from '@testing/page-setup';
 import { DashboardComponent, colourHex, totalsChartOptions } from './dashboard.component';
 import {
   MonitoringRow,
@@ -149,14 +147,10 @@ describe('DashboardComponent', () => {
       imports: [DashboardComponent],
       // the radar, trends, warnings and completeness are drawn when the test says so
       deferBlockBehavior: DeferBlockBehavior.Manual,
-      providers: [
-        provideRouter([]),
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideNzIcons(APP_ICONS),
+      providers: pageProviders(
         // echarts itself never loads in jsdom: the chart stays an empty element
         provideEchartsCore({ echarts: () => new Promise(() => undefined) }),
-      ],
+      ),
     });
     await TestBed.compileComponents();
     httpMock = TestBed.inject(HttpTestingController);
