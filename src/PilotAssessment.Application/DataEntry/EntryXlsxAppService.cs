@@ -63,9 +63,6 @@ public sealed class EntryXlsxAppService(
         }
 
         await guard.EnsureLinesEditableAsync(import.Rows.Select(p => existing.GetValueOrDefault(p.Indicator.Code)).OfType<EntryLine>());
-        var lineIds = existing.Values.Select(l => l.Id).ToList();
-        var revisions = (await history.ToListAsync(history.Query().Where(h => lineIds.Contains(h.EntryLineId)).Select(h => h.EntryLineId)))
-            .GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count());
         var saved = new List<(IndicatorDefinition, EntryLine)>();
         foreach (var (indicator, value, note) in import.Rows)
         {
@@ -75,7 +72,7 @@ public sealed class EntryXlsxAppService(
 
             // The workbook has no 上年同期值 column: an upload keeps the one entered in the grid.
             var kept = isNew || value.LastYearNumber is not null ? value : value with { LastYearNumber = line.Value.LastYearNumber };
-            if (line.ChangeValue(kept, note, CurrentUser.Id, Now, revisions.GetValueOrDefault(line.Id)) is { } revision)
+            if (line.ChangeValue(kept, note, CurrentUser.Id, Now) is { } revision)
             {
                 await history.InsertAsync(revision, autoSave: false);
             }

@@ -20,7 +20,6 @@ public sealed class FeedImportAppService(
     FeedRowChecker checker,
     IRepository<FeedImport> imports,
     IRepository<EntryLine> lines,
-    IRepository<EntryValueHistory> history,
     IFeedLineBulkWriter bulkWriter,
     IUnitOfWork unitOfWork,
     IUnitOfWorkManager unitOfWorkManager) : PilotAssessmentAppService(context), IFeedImportAppService
@@ -115,11 +114,6 @@ public sealed class FeedImportAppService(
         var named = (dryRun ? lines.QueryReadOnly() : lines.Query())
             .Where(l => l.TenantId != null && cityIds.Contains(l.TenantId.Value) && periodIds.Contains(l.PeriodId) && codes.Contains(l.IndicatorCode));
         var existing = (await lines.ToListAsync(named)).ToDictionary(l => (l.TenantId!.Value, l.PeriodId, l.IndicatorCode));
-        var namedIds = named.Select(l => l.Id);
-        var revisions = existing.Count == 0 || dryRun
-            ? []
-            : (await history.ToListAsync(history.QueryReadOnly().Where(h => namedIds.Contains(h.EntryLineId)).GroupBy(h => h.EntryLineId).Select(g => new { g.Key, Count = g.Count() })))
-                .ToDictionary(r => r.Key, r => r.Count);
         var source = FeedTokenAppService.SourceNameOf(client);
         var now = Now;
         var newLines = new List<EntryLine>();
@@ -136,7 +130,7 @@ public sealed class FeedImportAppService(
             var isNew = line is null;
             line ??= new EntryLine(Guid.NewGuid(), plan.Period.Id, plan.Indicator.Code) { TenantId = plan.City.Id };
             var wasFedByThis = line.SourceClientId == client.Id && line.SourceEvidence == plan.Evidence;
-            var revision = line.ChangeValue(plan.Value, plan.Note, client.Id, now, isNew ? 0 : revisions.GetValueOrDefault(line.Id));
+            var revision = line.ChangeValue(plan.Value, plan.Note, client.Id, now);
             if (revision is null && wasFedByThis)
             {
                 Count(summary, isNew, false);

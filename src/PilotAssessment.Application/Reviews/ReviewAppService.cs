@@ -78,7 +78,7 @@ public sealed class ReviewAppService(
             line.AdjustReason = input.Reason.Trim();
             line.AdjustClearReason = null;
             line.AdjustedByUserId = CurrentUser.Id;
-            await history.InsertAsync(line.AdjustmentRevision(await history.CountAsync(history.Query().Where(h => h.EntryLineId == line.Id))), autoSave: false);
+            await history.InsertAsync(line.AdjustmentRevision(), autoSave: false);
             await lines.UpdateAsync(line);
             return await reader.LineAsync(line, definition);
         });
@@ -103,7 +103,7 @@ public sealed class ReviewAppService(
             line.AdjustReason = null;
             line.AdjustClearReason = input.Reason.Trim();
             line.AdjustedByUserId = CurrentUser.Id;
-            await history.InsertAsync(line.AdjustmentRevision(await history.CountAsync(history.Query().Where(h => h.EntryLineId == line.Id))), autoSave: false);
+            await history.InsertAsync(line.AdjustmentRevision(), autoSave: false);
             await lines.UpdateAsync(line);
             return await reader.LineAsync(line, definition);
         });

@@ -119,13 +119,12 @@ public class EntryLine : FullAuditedAggregateRoot, IMultiTenant
     /// <summary>
     /// A user saves the value and note of the line. The first save of a line, and every save that changes the value or
     /// the note, is a revision of its history: returned to be stored, numbered after the line's <see cref="Revision"/>
-    /// (or after <paramref name="revisionsSoFar"/> when a caller counted more, as for a line saved before the counter
-    /// was kept). Null when nothing changed.
+    /// (the one source of the numbering: every writer goes through here or <see cref="AdjustmentRevision"/>, and the
+    /// migration that added the counter set it from the history). Null when nothing changed.
     /// </summary>
-    public EntryValueHistory? ChangeValue(EntryValue value, string? note, Guid? userId, DateTime now, int revisionsSoFar = 0)
+    public EntryValueHistory? ChangeValue(EntryValue value, string? note, Guid? userId, DateTime now)
     {
-        var soFar = Math.Max(Revision, revisionsSoFar);
-        var first = ReportedTime is null && soFar == 0;
+        var first = ReportedTime is null && Revision == 0;
         var oldValue = first ? null : ValueJson;
         var oldNote = Note;
         var changed = SetValue(value, userId, now) is not null;
@@ -135,7 +134,7 @@ public class EntryLine : FullAuditedAggregateRoot, IMultiTenant
             return null;
         }
 
-        Revision = soFar + 1;
+        Revision++;
         return new EntryValueHistory(Guid.NewGuid(), Id, Revision, oldValue, ValueJson, oldNote, note);
     }
 
@@ -162,9 +161,9 @@ public class EntryLine : FullAuditedAggregateRoot, IMultiTenant
     /// An auditor adjusted the line's score or cleared the adjustment: a revision of its history with the value as it
     /// is, the confirmed score and the reason given (<see cref="AdjustReason"/> or <see cref="AdjustClearReason"/>).
     /// </summary>
-    public EntryValueHistory AdjustmentRevision(int revisionsSoFar = 0)
+    public EntryValueHistory AdjustmentRevision()
     {
-        Revision = Math.Max(Revision, revisionsSoFar) + 1;
+        Revision++;
         return new(Guid.NewGuid(), Id, Revision, ValueJson, ValueJson, Note, Note)
         {
             AuditorScore = AuditorScore,

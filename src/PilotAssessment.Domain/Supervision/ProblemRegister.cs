@@ -82,8 +82,7 @@ public sealed class ProblemRegister(
                 }
 
                 line ??= new EntryLine(Guid.NewGuid(), period.Id, code) { TenantId = cityId };
-                var revisions = isNew ? 0 : await history.CountAsync(history.Query().Where(h => h.EntryLineId == line.Id), cancellationToken);
-                var revision = line.ChangeValue(value, line.Note, null, now, revisions);
+                var revision = line.ChangeValue(value, line.Note, null, now);
                 if (isNew)
                 {
                     await lines.InsertAsync(line, cancellationToken: cancellationToken);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PilotAssessment.ExceptionHandling;
 using PilotAssessment.Periods;
 using PilotAssessment.Repositories;
+using PilotAssessment.Reviews;
 using Shouldly;
 using Xunit;
 using static PilotAssessment.Periods.PeriodTestHelpers;
@@ -53,6 +54,32 @@ public abstract class EntryRevisions_Tests<TApplication>(TApplication app) : ICl
         counter.ShouldBe(4);
         var shown = await app.DataEntryAsync("金昌", "clerk", e => e.GetHistoryAsync(lineId));
         shown.Select(h => h.NewValue.Number).ShouldBe([80m, winner.Value.Number, 90m, 90m]);
+    }
+
+    [Fact]
+    public async Task Should_Number_The_Revisions_Of_Every_Writer_From_The_Line_Counter_Alone()
+    {
+        var period = await app.CreatePeriodAsync(TimeSpan.FromMinutes(-1), TimeSpan.FromDays(5));
+        var saved = await app.DataEntryAsync("天水", "clerk", e => e.SaveAsync(period.Id, "B04", Number(80)));
+        var lineId = saved.Id!.Value;
+        await app.DataEntryAsync("天水", "clerk", e => e.UploadXlsxAsync(period.Id, new MemoryStream(EntryWorkbooks.With(("B04", "E", "88")))));
+        await app.DataEntryAsync("天水", "admin", e => e.SubmitAsync(period.Id));
+        var tianshui = await app.TenantIdAsync("天水");
+        await app.ReviewAsync(r => r.AdjustLineAsync(lineId, new AdjustLineInput { Score = 1, Reason = "核减" }));
+        await app.ReviewAsync(r => r.ClearAdjustmentAsync(lineId, new ClearAdjustmentInput { Reason = "复核后恢复" }));
+
+        // Grid save, upload, adjustment and its clearing: one numbering, kept on the line, with no gap and no repeat.
+        var (revisions, counter) = await app.AsUserAsync("天水", "clerk", async sp =>
+        {
+            var history = sp.GetRequiredService<IRepository<EntryValueHistory>>();
+            var rows = await history.ToListAsync(history.Query().Where(h => h.EntryLineId == lineId).OrderBy(h => h.Revision).Select(h => h.Revision));
+            return (rows, (await sp.GetRequiredService<IRepository<EntryLine>>().GetAsync(lineId)).Revision);
+        });
+        revisions.ShouldBe([1, 2, 3, 4]);
+        counter.ShouldBe(4);
+        var shown = await app.DataEntryAsync("天水", "clerk", e => e.GetHistoryAsync(lineId));
+        shown.Select(h => h.NewValue.Number).ShouldBe([80m, 88m, 88m, 88m]);
+        (await app.ReviewAsync(r => r.GetCitySheetAsync(period.Id, tianshui))).Lines.Single(l => l.IndicatorCode == "B04").Id.ShouldBe(lineId);
     }
 }
 

@@ -14,7 +14,7 @@ public class EntryLineTests
     {
         var line = new EntryLine(Guid.NewGuid(), Guid.NewGuid(), "B04");
 
-        var revision = line.ChangeValue(new EntryValue(), null, Clerk, Now, 0);
+        var revision = line.ChangeValue(new EntryValue(), null, Clerk, Now);
 
         revision.ShouldNotBeNull();
         revision.EntryLineId.ShouldBe(line.Id);
@@ -26,7 +26,7 @@ public class EntryLineTests
     }
 
     [Fact]
-    public void Should_Number_Each_Revision_After_The_Line_Own_Counter_Or_A_Larger_Count()
+    public void Should_Number_Each_Revision_After_The_Line_Own_Counter()
     {
         var line = new EntryLine(Guid.NewGuid(), Guid.NewGuid(), "B04");
 
@@ -35,22 +35,20 @@ public class EntryLineTests
         line.ChangeValue(new EntryValue { Number = 81 }, null, Clerk, Now).ShouldBeNull();
         line.Revision.ShouldBe(2);
         line.AdjustmentRevision().Revision.ShouldBe(3);
-
-        // A line whose history was counted as longer (saved before the counter was kept) goes on after the count.
-        line.ChangeValue(new EntryValue { Number = 82 }, null, Clerk, Now, 7)!.Revision.ShouldBe(8);
-        line.Revision.ShouldBe(8);
+        line.ChangeValue(new EntryValue { Number = 82 }, null, Clerk, Now)!.Revision.ShouldBe(4);
+        line.Revision.ShouldBe(4);
     }
 
     [Fact]
-    public void Should_Record_The_Old_And_New_Value_And_Note_Numbered_After_The_Revisions_So_Far()
+    public void Should_Record_The_Old_And_New_Value_And_Note()
     {
         var line = new EntryLine(Guid.NewGuid(), Guid.NewGuid(), "B04");
-        line.ChangeValue(new EntryValue { Number = 80 }, "初报", Clerk, Now, 0);
+        line.ChangeValue(new EntryValue { Number = 80 }, "初报", Clerk, Now);
 
-        var revision = line.ChangeValue(new EntryValue { Number = 85 }, "核对后", Clerk, Now.AddMinutes(5), 3);
+        var revision = line.ChangeValue(new EntryValue { Number = 85 }, "核对后", Clerk, Now.AddMinutes(5));
 
         revision.ShouldNotBeNull();
-        revision.Revision.ShouldBe(4);
+        revision.Revision.ShouldBe(2);
         EntryValue.FromJson(revision.OldValueJson).Number.ShouldBe(80m);
         EntryValue.FromJson(revision.NewValueJson).Number.ShouldBe(85m);
         revision.OldNote.ShouldBe("初报");
@@ -64,10 +62,10 @@ public class EntryLineTests
     public void Should_Write_A_Revision_When_Only_The_Note_Changes_And_None_When_Nothing_Does()
     {
         var line = new EntryLine(Guid.NewGuid(), Guid.NewGuid(), "B04");
-        line.ChangeValue(new EntryValue { Number = 80 }, null, Clerk, Now, 0);
+        line.ChangeValue(new EntryValue { Number = 80 }, null, Clerk, Now);
 
-        var noteOnly = line.ChangeValue(new EntryValue { Number = 80 }, "说明", Clerk, Now, 1);
-        var same = line.ChangeValue(new EntryValue { Number = 80 }, "说明", Clerk, Now, 2);
+        var noteOnly = line.ChangeValue(new EntryValue { Number = 80 }, "说明", Clerk, Now);
+        var same = line.ChangeValue(new EntryValue { Number = 80 }, "说明", Clerk, Now);
 
         noteOnly.ShouldNotBeNull();
         noteOnly.OldValueJson.ShouldBe(noteOnly.NewValueJson);
@@ -81,8 +79,8 @@ public class EntryLineTests
         var line = new EntryLine(Guid.NewGuid(), Guid.NewGuid(), "B04");
         line.SetValue(new EntryValue { Number = 70 }, null, Now);
 
-        line.ChangeValue(new EntryValue { Number = 70 }, null, Clerk, Now, 0).ShouldBeNull();
-        var changed = line.ChangeValue(new EntryValue { Number = 75 }, null, Clerk, Now, 0);
+        line.ChangeValue(new EntryValue { Number = 70 }, null, Clerk, Now).ShouldBeNull();
+        var changed = line.ChangeValue(new EntryValue { Number = 75 }, null, Clerk, Now);
 
         changed.ShouldNotBeNull();
         changed.Revision.ShouldBe(1);
