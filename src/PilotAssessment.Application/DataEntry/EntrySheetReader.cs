@@ -36,7 +36,7 @@ public sealed class EntrySheetReader(
         var submission = await submissions.FirstOrDefaultAsync(submissions.Query().Where(s => s.PeriodId == period.Id));
         var (periodLines, reference) = await ReferenceAsync(period.Id, cityId, definition, ofScheme is null ? null : new Results.KnownCityPeriod(ofScheme, true, submission?.Status));
         var cityLines = periodLines.ToDictionary(l => l.IndicatorCode);
-        var files = await EvidenceOfAsync(cityLines.Values.Select(l => l.Id).ToList());
+        var files = await EvidenceOfPeriodAsync(period.Id, cityId);
         var cityFacts = await facts.FirstOrDefaultAsync(facts.Query().Where(f => f.PeriodId == period.Id));
         var scored = await scoring.ScoreAsync(period, definition, cityId, cityLines.Values.ToList(), cityFacts, reference, targets);
         var points = scored.Lines.ToDictionary(l => l.IndicatorCode);
@@ -128,6 +128,21 @@ public sealed class EntrySheetReader(
     {
         var cityLines = await lines.ToListAsync(lines.QueryReadOnly().Where(l => l.PeriodId == periodId && l.TenantId == cityId));
         return (cityLines, await references.LoadForCityAsync(periodId, cityId, cityLines, Results.ReferenceFigureStore.AveragedIndicators(definition), known: known));
+    }
+
+    /// <summary>
+    /// The evidence metadata of the city's lines of a period, by a join on the lines: a list of every line's id would be
+    /// sent as constants, so EF Core would build and MariaDB parse a new statement of 141 ids on every sheet read.
+    /// </summary>
+    private async Task<ILookup<Guid, EvidenceDto>> EvidenceOfPeriodAsync(Guid periodId, Guid cityId)
+    {
+        var rows = await evidence.ToListAsync(
+            from e in evidence.Query()
+            join l in lines.QueryReadOnly() on e.EntryLineId equals l.Id
+            where l.PeriodId == periodId && l.TenantId == cityId
+            orderby e.CreationTime
+            select new EvidenceDto { Id = e.Id, EntryLineId = e.EntryLineId, FileName = e.FileName, ContentType = e.ContentType, Size = e.Size, CreationTime = e.CreationTime });
+        return rows.ToLookup(r => r.EntryLineId);
     }
 
     /// <summary>Metadata only: the content stays in the database.</summary>

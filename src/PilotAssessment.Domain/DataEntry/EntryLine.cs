@@ -96,7 +96,26 @@ public class EntryLine : FullAuditedAggregateRoot, IMultiTenant
     /// </summary>
     public int Revision { get; private set; }
 
-    public EntryValue Value => EntryValue.FromJson(ValueJson);
+    /// <summary>The value parsed from <see cref="ValueJson"/>, once per stored JSON (scoring, the reference figures and the DTO each read it); treat it as read-only.</summary>
+    public EntryValue Value
+    {
+        get
+        {
+            // One reference read: the JSON and its parse are swapped together, so a line read on two threads never mixes them.
+            var parsed = _parsed;
+            if (parsed is null || !ReferenceEquals(parsed.Json, ValueJson))
+            {
+                parsed = new ParsedValue(ValueJson, EntryValue.FromJson(ValueJson));
+                _parsed = parsed;
+            }
+
+            return parsed.Value;
+        }
+    }
+
+    private ParsedValue? _parsed;
+
+    private sealed record ParsedValue(string Json, EntryValue Value);
 
     public bool IsReported => !Value.IsEmpty;
 

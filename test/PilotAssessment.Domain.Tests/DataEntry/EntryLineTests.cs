@@ -86,4 +86,18 @@ public class EntryLineTests
         changed.Revision.ShouldBe(1);
         EntryValue.FromJson(changed.OldValueJson).Number.ShouldBe(70m);
     }
+
+    [Fact]
+    public void Should_Give_The_Value_Of_The_Json_Stored_Now_After_Each_Change()
+    {
+        var line = new EntryLine(Guid.NewGuid(), Guid.NewGuid(), "K001");
+        line.Value.Number.ShouldBeNull();
+
+        line.ChangeValue(new EntryValue { Number = 80 }, null, Clerk, Now);
+        line.Value.Number.ShouldBe(80);
+        line.Value.ShouldBeSameAs(line.Value);
+
+        line.ChangeValue(new EntryValue { Number = 81 }, null, Clerk, Now);
+        line.Value.Number.ShouldBe(81);
+    }
 }
