@@ -19,6 +19,10 @@ internal sealed class ScoreSheetRecordConfiguration : IEntityTypeConfiguration<S
         builder.Property(s => s.VetoesJson).IsRequired().Metadata.SetMaxLength(null);
         builder.HasMany(s => s.Lines).WithOne().HasForeignKey(l => l.ScoreSheetRecordId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(s => new { s.PeriodId, s.TenantId, s.Version }).IsUnique();
+        // Trends read the current, assessed sheets of a scheme's periods: this index alone answers them (covering),
+        // so the read follows the rows returned instead of scanning every version with its JSON.
+        builder.HasIndex(s => new { s.PeriodId, s.IsCurrent, s.NotAssessed, s.TenantId, s.Total, s.Percent, s.Grade, s.Colour })
+            .HasDatabaseName("IX_ScoreSheets_Trends");
     }
 }
 

@@ -2031,6 +2031,9 @@ namespace PilotAssessment.Migrations.MySql
                     b.HasIndex("PeriodId", "TenantId", "Version")
                         .IsUnique();
 
+                    b.HasIndex("PeriodId", "IsCurrent", "NotAssessed", "TenantId", "Total", "Percent", "Grade", "Colour")
+                        .HasDatabaseName("IX_ScoreSheets_Trends");
+
                     b.ToTable("ScoreSheets", (string)null);
                 });
 
