@@ -83,6 +83,42 @@ function focusedLine(page: Page): Promise<string | null> {
   );
 }
 
+/**
+ * What the browser asked and when, from a navigation on: each request's start and end (ms after the
+ * navigation began), to see which requests wait for others. Printed with PERF_TIMELINE=1.
+ */
+function recordTimeline(
+  page: Page,
+  started: () => number,
+): { clear: () => void; text: () => string } {
+  const rows: { name: string; start: number; end: number | null }[] = [];
+  const byRequest = new Map<object, (typeof rows)[number]>();
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    const row = { name: `${r.method()} ${url.pathname}`, start: Date.now() - started(), end: null };
+    rows.push(row);
+    byRequest.set(r, row);
+  });
+  const done = (r: object) => {
+    const row = byRequest.get(r);
+    if (row) {
+      row.end = Date.now() - started();
+    }
+  };
+  page.on('requestfinished', done);
+  page.on('requestfailed', done);
+  return {
+    clear: () => (rows.length = 0),
+    text: () =>
+      rows
+        .map(
+          (r) =>
+            `  ${String(r.start).padStart(5)}–${String(r.end ?? '?').padStart(5)} ms  ${r.name}`,
+        )
+        .join('\n'),
+  };
+}
+
 test('entry grid of 150 lines at national scale', async ({ page }) => {
   await signIn(page, 'clerk', CITY);
   const times: number[] = [];
@@ -90,8 +126,23 @@ test('entry grid of 150 lines at national scale', async ({ page }) => {
   const last: number[] = [];
   let rows = 0;
   let lines = 0;
+  let started = 0;
+  const timeline = process.env['PERF_TIMELINE'] ? recordTimeline(page, () => started) : null;
+  if (timeline) {
+    // Long tasks of the page (ms after its navigation began), to see what the first click waits behind.
+    await page.addInitScript(() => {
+      const w = window as unknown as { longTasks: string[] };
+      w.longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) {
+          w.longTasks.push(`${e.startTime.toFixed(0)}+${e.duration.toFixed(0)}`);
+        }
+      }).observe({ type: 'longtask', buffered: true });
+    });
+  }
   for (let round = 0; round < ROUNDS; round++) {
-    const started = Date.now();
+    started = Date.now();
+    timeline?.clear();
     const answered = page.waitForResponse((r) =>
       /\/api\/app\/data-entry\/periods\/[^/]+$/.test(r.url()),
     );
@@ -109,6 +160,15 @@ test('entry grid of 150 lines at national scale', async ({ page }) => {
     await lastInput.click();
     last.push(Date.now() - started);
     lines = await page.locator('tr[data-line]').count();
+    if (timeline) {
+      const longTasks = await page.evaluate(
+        () => (window as unknown as { longTasks: string[] }).longTasks,
+      );
+      console.log(`long tasks (ms after the page's start + duration): ${longTasks.join(', ')}`);
+      console.log(
+        `round ${round + 1}: sheet answered ${sheet[round]} ms, first value clicked ${times[round]} ms, last ${last[round]} ms\n${timeline.text()}`,
+      );
+    }
   }
   const dom = await page.evaluate(() => document.getElementsByTagName('*').length);
   report(
