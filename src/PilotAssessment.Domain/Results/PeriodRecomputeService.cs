@@ -75,9 +75,14 @@ public sealed class PeriodRecomputeService(
         var selfTotals = (await submissions.ToListAsync(submissions.QueryReadOnly().Where(s => s.PeriodId == period.Id && s.TenantId != null), cancellationToken))
             .GroupBy(s => s.TenantId!.Value)
             .ToDictionary(g => g.Key, g => g.First().SelfTotal);
-        var existing = await sheets.ToListAsync(sheets.Query().Where(s => s.PeriodId == period.Id), cancellationToken);
-        var latest = existing.Where(s => s.TenantId != null).GroupBy(s => s.TenantId!.Value).ToDictionary(g => g.Key, g => g.Max(s => s.Version));
-        foreach (var old in existing.Where(s => s.IsCurrent))
+        // Each city's latest version number, and only the current sheets tracked: the earlier versions (one more per
+        // re-publication, each with its lines' JSON) are not read.
+        var latest = (await sheets.ToListAsync(
+                sheets.QueryReadOnly().Where(s => s.PeriodId == period.Id && s.TenantId != null)
+                    .GroupBy(s => s.TenantId).Select(g => new { CityId = g.Key, Version = g.Max(s => s.Version) }),
+                cancellationToken))
+            .ToDictionary(v => v.CityId!.Value, v => v.Version);
+        foreach (var old in await sheets.ToListAsync(sheets.Query().Where(s => s.PeriodId == period.Id && s.IsCurrent), cancellationToken))
         {
             old.IsCurrent = false;
         }
@@ -208,8 +213,11 @@ public sealed class PeriodRecomputeService(
         }
 
         using var _ = dataFilter.Disable<IMultiTenant>();
-        var records = await sheets.ToListAsync(sheets.Query().Where(s => s.PeriodId == previous.Id && s.IsCurrent), cancellationToken);
-        return records.Where(r => r.TenantId != null).ToDictionary(r => r.TenantId!.Value, r => r.Total);
+        // Two columns, not the sheets with their lines.
+        var totals = await sheets.ToListAsync(
+            sheets.QueryReadOnly().Where(s => s.PeriodId == previous.Id && s.IsCurrent && s.TenantId != null).Select(s => new { s.TenantId, s.Total }),
+            cancellationToken);
+        return totals.ToDictionary(r => r.TenantId!.Value, r => r.Total);
     }
 
     /// <summary>The stored form of a city's score sheet, its lines in the scheme's order with the entered self and auditor scores.</summary>
