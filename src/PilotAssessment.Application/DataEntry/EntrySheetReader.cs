@@ -134,22 +134,20 @@ public sealed class EntrySheetReader(
     /// The evidence metadata of the city's lines of a period, by a join on the lines: a list of every line's id would be
     /// sent as constants, so EF Core would build and MariaDB parse a new statement of 141 ids on every sheet read.
     /// </summary>
-    private async Task<ILookup<Guid, EvidenceDto>> EvidenceOfPeriodAsync(Guid periodId, Guid cityId)
-    {
-        var rows = await evidence.ToListAsync(
+    private Task<ILookup<Guid, EvidenceDto>> EvidenceOfPeriodAsync(Guid periodId, Guid cityId) =>
+        MetadataAsync(
             from e in evidence.Query()
             join l in lines.QueryReadOnly() on e.EntryLineId equals l.Id
             where l.PeriodId == periodId && l.TenantId == cityId
-            orderby e.CreationTime
-            select new EvidenceDto { Id = e.Id, EntryLineId = e.EntryLineId, FileName = e.FileName, ContentType = e.ContentType, Size = e.Size, CreationTime = e.CreationTime });
-        return rows.ToLookup(r => r.EntryLineId);
-    }
+            select e);
 
-    /// <summary>Metadata only: the content stays in the database.</summary>
-    public async Task<ILookup<Guid, EvidenceDto>> EvidenceOfAsync(IReadOnlyCollection<Guid> lineIds)
+    public Task<ILookup<Guid, EvidenceDto>> EvidenceOfAsync(IReadOnlyCollection<Guid> lineIds) =>
+        MetadataAsync(evidence.Query().Where(e => lineIds.Contains(e.EntryLineId)));
+
+    /// <summary>Metadata only, oldest first by line: the content stays in the database.</summary>
+    private async Task<ILookup<Guid, EvidenceDto>> MetadataAsync(IQueryable<EvidenceFile> files)
     {
-        var rows = await evidence.ToListAsync(evidence.Query()
-            .Where(e => lineIds.Contains(e.EntryLineId))
+        var rows = await evidence.ToListAsync(files
             .OrderBy(e => e.CreationTime)
             .Select(e => new EvidenceDto { Id = e.Id, EntryLineId = e.EntryLineId, FileName = e.FileName, ContentType = e.ContentType, Size = e.Size, CreationTime = e.CreationTime }));
         return rows.ToLookup(r => r.EntryLineId);
