@@ -102,7 +102,7 @@ public static class PilotAssessmentHttpApiHostModule
         }
 
         app.UseDefaultFiles();
-        app.UseStaticFiles();
+        app.UseStaticFiles(StaticFiles.AdminUiCaching.Options());
         app.UseRouting();
         app.UseInputHardening();
         app.UseRateLimiter();
@@ -118,7 +118,7 @@ public static class PilotAssessmentHttpApiHostModule
         // The built admin UI (see README) is served from wwwroot; unknown non-API paths go to its index page.
         if (File.Exists(Path.Combine(app.Environment.WebRootPath ?? "wwwroot", "index.html")))
         {
-            app.MapFallbackToFile("{*path:regex(^(?!api/|swagger|health).*$)}", "index.html");
+            app.MapFallbackToFile("{*path:regex(^(?!api/|swagger|health).*$)}", "index.html", StaticFiles.AdminUiCaching.Options());
         }
     }
 
