@@ -1,4 +1,5 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
+import { Observable } from 'rxjs';
 
 import {
   DataEntryCityFactsDto as CityFactsDto,
@@ -25,6 +26,7 @@ import { Draft, EntryDrafts } from './entry-drafts';
 import { EntryGridView } from './entry-grid-view';
 import { EntryLiveScores } from './entry-live-scores';
 import { EntryPaste } from './entry-paste';
+import { EntryPrefetch, EntryPrefetched } from './entry-prefetch';
 import { withRate } from './entry-typing';
 import { EntryWorkflow } from './entry-workflow';
 
@@ -42,6 +44,7 @@ export class DataEntryStore {
   private readonly api = inject(DataEntryService);
   private readonly session = inject(SessionService);
   private readonly i18n = inject(I18nService);
+  private readonly prefetch = inject(EntryPrefetch);
 
   private readonly _periods = signal<PeriodDto[]>([]);
   private readonly _periodsLoading = signal(false);
@@ -127,13 +130,15 @@ export class DataEntryStore {
   /** Reads the open periods and picks the first. */
   load(): void {
     this._periodsLoading.set(true);
-    this.periodApi.periodGetList({ Status: 'Open' }).subscribe({
+    // Sent when the route was matched (EntryPrefetch), or now.
+    const prefetched = this.prefetch.take();
+    (prefetched?.periods ?? this.periodApi.periodGetList({ Status: 'Open' })).subscribe({
       next: (list) => {
         this._periodsLoading.set(false);
         this._periods.set(list ?? []);
         const first = (list ?? [])[0];
         if (first?.id) {
-          this.pick(first.id);
+          this.pick(first.id, prefetched);
         }
       },
       error: (e: unknown) => {
@@ -143,7 +148,8 @@ export class DataEntryStore {
     });
   }
 
-  pick(id: string | null): void {
+  /** @param prefetched the first open period's sheet and scheme, already asked for */
+  pick(id: string | null, prefetched: EntryPrefetched | null = null): void {
     this._periodId.set(id);
     const period = this.selected();
     this._sheet.set(null);
@@ -154,23 +160,23 @@ export class DataEntryStore {
       return;
     }
     if (period?.schemeId) {
-      this.schemeApi.schemeGet({ id: period.schemeId }).subscribe({
+      (prefetched?.scheme ?? this.schemeApi.schemeGet({ id: period.schemeId })).subscribe({
         next: (scheme) => this._definition.set(asDefinition(scheme.definition)),
         error: () => this._definition.set(null),
       });
     }
-    this.reload();
+    this.reload(prefetched?.sheet);
   }
 
   /** Reads the sheet again (after a submit or an xlsx upload), dropping unsaved edits. */
-  reload(): void {
+  reload(prefetched?: Observable<EntrySheetDto>): void {
     const id = this._periodId();
     if (!id) {
       return;
     }
     this._loading.set(true);
     this._loadError.set(null);
-    this.api.dataEntryGetSheet({ periodId: id }).subscribe({
+    (prefetched ?? this.api.dataEntryGetSheet({ periodId: id })).subscribe({
       next: (sheet) => {
         if (this._periodId() !== id) {
           return;

@@ -5,7 +5,7 @@ import { DataEntryEntryLineDto as EntryLineDto } from '@api/models';
 import { Permissions } from '@core/permissions';
 import { pageProviders, signIn } from '@testing/page-setup';
 import { DataEntryComponent } from './data-entry.component';
-import { FIRST_LINES, firstLines } from './entry-grid-drawing';
+import { ENTRY_GRID_QUIET_MS, FIRST_LINES, firstLines } from './entry-grid-drawing';
 import { EntryGroup } from './entry-grid-view';
 
 /** A long sheet: 60 lines of category A, then 60 of B, each entered as a number (5 points). */
@@ -56,10 +56,11 @@ describe('entry grid of a long sheet', { timeout: 60_000 }, () => {
     fixture.detectChanges(false);
   }
 
-  beforeEach(async () => {
+  /** Opens the page on the long sheet; the grid draws more after `quietMs` without a click or a key. */
+  async function open(quietMs: number): Promise<void> {
     TestBed.configureTestingModule({
       imports: [DataEntryComponent],
-      providers: pageProviders(),
+      providers: [...pageProviders(), { provide: ENTRY_GRID_QUIET_MS, useValue: quietMs }],
     });
     httpMock = signIn([Permissions.DataEntry.Default], { tenantId: 't1', tenantName: 'lanzhou' });
     fixture = TestBed.createComponent(DataEntryComponent);
@@ -79,7 +80,9 @@ describe('entry grid of a long sheet', { timeout: 60_000 }, () => {
       facts: { vetoFacts: {}, bonusCounts: {}, dataItems: {}, concurrencyStamp: 'f1' },
     });
     await render();
-  });
+  }
+
+  beforeEach(() => open(0));
 
   afterEach(() => {
     httpMock.verify();
@@ -121,6 +124,27 @@ describe('entry grid of a long sheet', { timeout: 60_000 }, () => {
     expect(drawn()).toEqual(CODES);
     expect(el.querySelector('[data-testid="entry-more"]')).toBeNull();
     expect(document.activeElement).toBe(el.querySelector(`input[data-code="${next}"]`));
+  });
+
+  it('draws the later lines only once the user pauses', async () => {
+    TestBed.resetTestingModule();
+    await open(1500);
+    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    expect(drawn().length).toBe(FIRST_LINES);
+    // A key in the grid within the quiet time puts the next step off again.
+    await sleep(1000);
+    el.querySelector('tr[data-line] input')!.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'a', bubbles: true }),
+    );
+    await sleep(1000);
+    await render();
+    expect(drawn().length).toBe(FIRST_LINES);
+
+    await sleep(800);
+    await render();
+    expect(drawn().length).toBeGreaterThan(FIRST_LINES);
+    await drawRest();
+    expect(drawn()).toEqual(CODES);
   });
 
   it('starts again from the first screen when a filter is picked', async () => {

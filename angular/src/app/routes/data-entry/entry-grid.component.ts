@@ -8,7 +8,7 @@ import { TranslatePipe } from '@core/i18n/translate.pipe';
 import { DataEntryStore } from './data-entry.store';
 import { focusLineAfter } from './entry-cells';
 import { EntryLineComponent } from './entry-line.component';
-import { EntryGridDrawing } from './entry-grid-drawing';
+import { ENTRY_GRID_QUIET_MS, EntryGridDrawing } from './entry-grid-drawing';
 import { ENTRY_FILTERS } from './entry-grid-view';
 
 /**
@@ -28,7 +28,11 @@ import { ENTRY_FILTERS } from './entry-grid-view';
     TranslatePipe,
   ],
   // MORE_LINES_EVENT of entry-cells.ts
-  host: { '(entrymorelines)': 'drawAllAndGoOn($event)' },
+  host: {
+    '(entrymorelines)': 'drawAllAndGoOn($event)',
+    '(pointerdown)': 'drawing.noteActivity()',
+    '(keydown)': 'drawing.noteActivity()',
+  },
   templateUrl: './entry-grid.component.html',
   styleUrl: './data-entry.component.css',
 })
@@ -37,11 +41,14 @@ export class EntryGridComponent {
   protected readonly filters = ENTRY_FILTERS;
   private readonly element = inject(ElementRef<HTMLElement>);
   private readonly injector = inject(Injector);
-  protected readonly drawing = new EntryGridDrawing({
-    groups: this.store.view.groups,
-    total: computed(() => this.store.view.visible().length),
-    restart: computed(() => [this.store.view.filter(), this.store.periodId()]),
-  });
+  protected readonly drawing = new EntryGridDrawing(
+    {
+      groups: this.store.view.groups,
+      total: computed(() => this.store.view.visible().length),
+      restart: computed(() => [this.store.view.filter(), this.store.periodId()]),
+    },
+    inject(ENTRY_GRID_QUIET_MS),
+  );
 
   /** Enter went past the last line drawn: every line is drawn, then the next one gets the focus. */
   protected drawAllAndGoOn(event: Event): void {
