@@ -75,7 +75,7 @@ internal sealed class AgreementAppService(
 
         var year = input.Year ?? scheme.Year;
         var title = string.IsNullOrWhiteSpace(input.Title) ? L[AgreementErrorCodes.DefaultTitle, year, city.DisplayName].Value : input.Title;
-        var agreement = new Agreement(Guid.NewGuid(), title, year, scheme.Id, new AgreementContent
+        var agreement = new Agreement(SequentialGuid.Next(), title, year, scheme.Id, new AgreementContent
         {
             Lines = scheme.Definition.AllIndicators().Select(i => new AgreementLine
             {
@@ -179,7 +179,7 @@ internal sealed class AgreementAppService(
     public async Task<AgreementDto> AmendAsync(Guid id)
     {
         var agreement = await reader.GetVisibleAsync(id);
-        var amended = agreement.Amend(Guid.NewGuid());
+        var amended = agreement.Amend(SequentialGuid.Next());
         using (reader.InCityOf(agreement))
         {
             if (await agreements.AnyAsync(agreements.Query().Where(a => a.SeriesId == agreement.SeriesId && a.Version > agreement.Version)))

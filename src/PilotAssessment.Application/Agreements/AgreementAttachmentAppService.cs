@@ -26,7 +26,7 @@ internal sealed class AgreementAttachmentAppService(
     {
         var agreement = await reader.GetVisibleAsync(id);
         agreement.EnsureScanCanBeAttached();
-        var (attachment, bytes) = AgreementAttachment.Create(Guid.NewGuid(), agreement.Id, AgreementAttachmentKind.SignedScan, fileName, await UploadedFile.ReadAtMostAsync(content, AgreementConsts.MaxAttachmentBytes), length);
+        var (attachment, bytes) = AgreementAttachment.Create(SequentialGuid.Next(), agreement.Id, AgreementAttachmentKind.SignedScan, fileName, await UploadedFile.ReadAtMostAsync(content, AgreementConsts.MaxAttachmentBytes), length);
         using (reader.InCityOf(agreement))
         {
             // The file's row and its bytes in one save.

@@ -119,7 +119,7 @@ internal sealed class AgreementBulkIssueAppService(
         string outcome;
         if (agreement is null)
         {
-            agreement = new Agreement(Guid.NewGuid(), L[AgreementErrorCodes.DefaultTitle, year, city.DisplayName].Value, year, template.SchemeId, content);
+            agreement = new Agreement(SequentialGuid.Next(), L[AgreementErrorCodes.DefaultTitle, year, city.DisplayName].Value, year, template.SchemeId, content);
             IssueIf(agreement, issue);
             await agreements.InsertAsync(agreement);
             outcome = "Created";

@@ -52,8 +52,8 @@ internal sealed class KeyTaskProgressAppService(
     {
         var agreement = await reader.GetVisibleAsync(id);
         var task = await reader.GetVisibleTaskAsync(agreement, taskCode);
-        Guid? evidenceId = content is null ? null : Guid.NewGuid();
-        var report = agreement.ReportProgress(Guid.NewGuid(), task.Code, input.Milestone, input.Percent, input.Note, evidenceId);
+        Guid? evidenceId = content is null ? null : SequentialGuid.Next();
+        var report = agreement.ReportProgress(SequentialGuid.Next(), task.Code, input.Milestone, input.Percent, input.Note, evidenceId);
         var evidence = content is null
             ? default
             : AgreementAttachment.Create(evidenceId!.Value, agreement.Id, AgreementAttachmentKind.Evidence, fileName ?? "evidence", await UploadedFile.ReadAtMostAsync(content, AgreementConsts.MaxAttachmentBytes), length);

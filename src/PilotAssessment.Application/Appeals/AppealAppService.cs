@@ -117,7 +117,7 @@ public sealed class AppealAppService(
             throw new BusinessException(AppealErrorCodes.AlreadyOpen).WithError("indicatorCode", AppealErrorCodes.AlreadyOpen);
         }
 
-        var appeal = new Appeal(Guid.NewGuid(), cityId, period.Id, publicity.Id, sheet.Id, sheet.Version, code, name, current, input.RequestedScore, input.Reason);
+        var appeal = new Appeal(SequentialGuid.Next(), cityId, period.Id, publicity.Id, sheet.Id, sheet.Version, code, name, current, input.RequestedScore, input.Reason);
         await appeals.InsertAsync(appeal);
         return await ToDtoAsync(appeal);
     }
@@ -148,7 +148,7 @@ public sealed class AppealAppService(
             name = "evidence" + Path.GetExtension(name ?? string.Empty);
         }
 
-        var file = new AppealEvidence(Guid.NewGuid(), appeal.Id, name, contentType, bytes);
+        var file = new AppealEvidence(SequentialGuid.Next(), appeal.Id, name, contentType, bytes);
         await evidence.InsertAsync(file);
         return mapper.Map<AppealEvidenceDto>(file);
     }

@@ -59,7 +59,7 @@ public sealed class CityFactsAppService(
         }
 
         var isNew = current is null;
-        current ??= new CityPeriodFacts(Guid.NewGuid(), periodId);
+        current ??= new CityPeriodFacts(SequentialGuid.Next(), periodId);
         current.VetoFacts = new Dictionary<string, bool>(input.VetoFacts);
         current.BonusCounts = new Dictionary<string, int>(input.BonusCounts);
         current.DataItems = new Dictionary<string, decimal>(input.DataItems);

@@ -177,7 +177,7 @@ public sealed class EntryReportingAppService(
 
         if (submission is null)
         {
-            submission = new CitySubmission(Guid.NewGuid(), periodId);
+            submission = new CitySubmission(SequentialGuid.Next(), periodId);
             await submissions.InsertAsync(submission, autoSave: false);
         }
 

@@ -37,7 +37,7 @@ public sealed class EntryScoringAppService(
 
         var entries = await scoring.LoadAsync(period, definition, cityId, entry.OfScheme);
         var saved = entries.Lines.FirstOrDefault(l => l.IndicatorCode == indicatorCode);
-        var typed = new EntryLine(saved?.Id ?? Guid.NewGuid(), periodId, indicatorCode) { TenantId = cityId };
+        var typed = new EntryLine(saved?.Id ?? SequentialGuid.Next(), periodId, indicatorCode) { TenantId = cityId };
         typed.SetValue(value, CurrentUser.Id, Now);
         var withTyped = entries.Lines.Where(l => l.IndicatorCode != indicatorCode).Append(typed).ToList();
         var sheet = await scoring.ScoreAsync(period, definition, cityId, withTyped, entries.Facts, entries.Reference, scope.TargetsOf(cityId));

@@ -83,7 +83,7 @@ public sealed class EntrySheetAppService(
 
         var overrideReason = Feeds.FeedSourceText.EnsureOverrideReason(line, value, note, input.OverrideReason);
         var isNew = line is null;
-        line ??= new EntryLine(Guid.NewGuid(), periodId, indicatorCode);
+        line ??= new EntryLine(SequentialGuid.Next(), periodId, indicatorCode);
 
         // Numbered by the line's own revision counter: no count of its history per save.
         if (line.ChangeValue(value, note, CurrentUser.Id, Now) is { } revision)

@@ -68,7 +68,7 @@ public sealed class EntryXlsxAppService(
         {
             var line = existing.GetValueOrDefault(indicator.Code);
             var isNew = line is null;
-            line ??= new EntryLine(Guid.NewGuid(), periodId, indicator.Code);
+            line ??= new EntryLine(SequentialGuid.Next(), periodId, indicator.Code);
 
             // The workbook has no 上年同期值 column: an upload keeps the one entered in the grid.
             var kept = isNew || value.LastYearNumber is not null ? value : value with { LastYearNumber = line.Value.LastYearNumber };

@@ -35,7 +35,7 @@ public sealed class EvidenceAppService(
             };
         }
 
-        var file = new EvidenceFile(Guid.NewGuid(), line.Id, name, contentType, bytes);
+        var file = new EvidenceFile(SequentialGuid.Next(), line.Id, name, contentType, bytes);
         await evidence.InsertAsync(file);
         return new EvidenceDto { Id = file.Id, EntryLineId = line.Id, FileName = file.FileName, ContentType = file.ContentType, Size = file.Size, CreationTime = file.CreationTime };
     }

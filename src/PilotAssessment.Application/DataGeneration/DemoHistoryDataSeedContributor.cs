@@ -66,7 +66,7 @@ public sealed class DemoHistoryDataSeedContributor(
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var opens = ProvinceTime.ToUtc(new DateTime(number == 1 ? Year : Year + 1, number == 1 ? 7 : 1, 1));
-        var period = new AssessmentPeriod(Guid.NewGuid(), scheme.Id, number == 1 ? $"{Year}年上半年" : $"{Year}年下半年", PeriodKind.HalfYear, Year, number, opens, opens.AddDays(15));
+        var period = new AssessmentPeriod(SequentialGuid.Next(), scheme.Id, number == 1 ? $"{Year}年上半年" : $"{Year}年下半年", PeriodKind.HalfYear, Year, number, opens, opens.AddDays(15));
         period.Open(now);
         period.Lock(now);
 
@@ -84,7 +84,7 @@ public sealed class DemoHistoryDataSeedContributor(
                 {
                     var difficulty = 0.7 * NationalDataGenerator.Normal(new Random(Seed + i));
                     var performance = NationalDataGenerator.Logistic(1.4 * (ability - difficulty + (0.6 * NationalDataGenerator.Normal(random))));
-                    var line = new EntryLine(Guid.NewGuid(), period.Id, indicators[i].Code) { Status = EntryLineStatus.Submitted };
+                    var line = new EntryLine(SequentialGuid.Next(), period.Id, indicators[i].Code) { Status = EntryLineStatus.Submitted };
                     var value = NationalDataGenerator.ValueFor(indicators[i], performance, random);
 
                     // The first half-year has no earlier period: the city gives 上年同期值 itself, as real schemes ask.
@@ -98,7 +98,7 @@ public sealed class DemoHistoryDataSeedContributor(
                     await lines.InsertAsync(line, autoSave: false);
                 }
 
-                var submission = new CitySubmission(Guid.NewGuid(), period.Id);
+                var submission = new CitySubmission(SequentialGuid.Next(), period.Id);
                 submission.Submit(null, now);
                 submission.Approve(null, now);
                 await submissions.InsertAsync(submission, autoSave: false);

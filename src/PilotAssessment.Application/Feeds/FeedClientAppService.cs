@@ -80,7 +80,7 @@ public sealed class FeedClientAppService(
             throw error;
         }
 
-        var client = new FeedClient(Guid.NewGuid(), CurrentTenant.Id, name, department, cityIds, input.AllIndicators, codes, out var secret);
+        var client = new FeedClient(SequentialGuid.Next(), CurrentTenant.Id, name, department, cityIds, input.AllIndicators, codes, out var secret);
         await clients.InsertAsync(client);
         return new FeedClientCreatedDto { Client = ToDto(client, await CityNamesAsync(), null), ClientSecret = secret };
     }

@@ -128,7 +128,7 @@ public sealed class FeedImportAppService(
             }
 
             var isNew = line is null;
-            line ??= new EntryLine(Guid.NewGuid(), plan.Period.Id, plan.Indicator.Code) { TenantId = plan.City.Id };
+            line ??= new EntryLine(SequentialGuid.Next(), plan.Period.Id, plan.Indicator.Code) { TenantId = plan.City.Id };
             var wasFedByThis = line.SourceClientId == client.Id && line.SourceEvidence == plan.Evidence;
             var revision = line.ChangeValue(plan.Value, plan.Note, client.Id, now);
             if (revision is null && wasFedByThis)

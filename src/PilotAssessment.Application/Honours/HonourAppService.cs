@@ -34,7 +34,7 @@ internal sealed class HonourAppService(
 
     public async Task<HonourRuleDto> CreateRuleAsync(SaveHonourRuleInput input)
     {
-        var rule = new HonourRule(Guid.NewGuid(), input.SeriesName, input.Name, input.NameEn, input.Kind, input.Grade, input.Count, input.VetoBreaksRun);
+        var rule = new HonourRule(SequentialGuid.Next(), input.SeriesName, input.Name, input.NameEn, input.Kind, input.Grade, input.Count, input.VetoBreaksRun);
         await EnsureGradeOfSeriesAsync(rule);
         await rules.InsertAsync(rule);
         await awarding.OnRuleChangedAsync(rule, L["Honours:RuleChanged", rule.Name]);

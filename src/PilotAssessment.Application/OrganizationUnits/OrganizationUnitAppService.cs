@@ -58,7 +58,7 @@ public sealed class OrganizationUnitAppService(
             throw new BusinessException(OrganizationUnitErrorCodes.DuplicateCode, code);
         }
 
-        var unit = new OrganizationUnit(Guid.NewGuid(), code, input.Name, input.Kind, input.ParentId);
+        var unit = new OrganizationUnit(SequentialGuid.Next(), code, input.Name, input.Kind, input.ParentId);
         await units.InsertAsync(unit);
         return mapper.Map<OrganizationUnitDto>(unit);
     }
@@ -136,7 +136,7 @@ public sealed class OrganizationUnitAppService(
 
         if (!await members.AnyAsync(members.Query().Where(m => m.UnitId == id && m.UserId == userId)))
         {
-            await members.InsertAsync(new UnitMember(Guid.NewGuid(), id, userId));
+            await members.InsertAsync(new UnitMember(SequentialGuid.Next(), id, userId));
         }
     }
 

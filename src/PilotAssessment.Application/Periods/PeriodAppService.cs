@@ -51,7 +51,7 @@ public sealed class PeriodAppService(
         }
 
         var name = string.IsNullOrWhiteSpace(input.Name) ? DefaultName(scheme, input.Kind, input.Year, input.Number) : input.Name.Trim();
-        var period = new AssessmentPeriod(Guid.NewGuid(), scheme.Id, name, input.Kind, input.Year, input.Number,
+        var period = new AssessmentPeriod(SequentialGuid.Next(), scheme.Id, name, input.Kind, input.Year, input.Number,
             ProvinceTime.ToUtc(input.EntryOpensAt), ProvinceTime.ToUtc(input.EntryClosesAt));
         await periods.InsertAsync(period);
         return mapper.Map<PeriodDto>(period);
@@ -113,7 +113,7 @@ public sealed class PeriodAppService(
             throw new BusinessException(PeriodErrorCodes.DeadlineInPast).WithError(nameof(input.Deadline), PeriodErrorCodes.DeadlineInPast);
         }
 
-        var exception = new PeriodLockException(Guid.NewGuid(), period.Id, input.CityId, input.UnitId, input.Reason.Trim(), deadline);
+        var exception = new PeriodLockException(SequentialGuid.Next(), period.Id, input.CityId, input.UnitId, input.Reason.Trim(), deadline);
         await lockExceptions.InsertAsync(exception);
         return mapper.Map<LockExceptionDto>(exception);
     }

@@ -41,7 +41,7 @@ public sealed class ResultChangeAppService(
             var cityFacts = await facts.FirstOrDefaultAsync(facts.Query().Where(f => f.PeriodId == periodId));
             if (cityFacts is null)
             {
-                cityFacts = new CityPeriodFacts(Guid.NewGuid(), periodId);
+                cityFacts = new CityPeriodFacts(SequentialGuid.Next(), periodId);
                 await facts.InsertAsync(cityFacts, autoSave: false);
             }
 

@@ -116,7 +116,7 @@ public sealed class ResultPublicationAppService(
         }
 
         // A staged publication opens its public notice (公示) with the appeal window.
-        var publicity = input.AppealDays is { } days ? new PeriodPublicity(Guid.NewGuid(), period.Id, days, Now) : null;
+        var publicity = input.AppealDays is { } days ? new PeriodPublicity(SequentialGuid.Next(), period.Id, days, Now) : null;
         using (ReadAcrossCities())
         {
             await recompute.PublishAsync(period, cities.Select(c => c.Id).ToList(), Now, leftOut: leftOut, earlyCloseReason: earlyCloseReason);

@@ -79,7 +79,7 @@ public sealed class ScoreSheetDocuments(
             if (read is null)
             {
                 stored = await BuildAsync(sheetId);
-                await writer.AddIfMissingAsync(new ScoreSheetDocument(Guid.NewGuid(), head.CityId, sheetId, language, Format, stored));
+                await writer.AddIfMissingAsync(new ScoreSheetDocument(SequentialGuid.Next(), head.CityId, sheetId, language, Format, stored));
             }
             else
             {

@@ -60,7 +60,7 @@ public sealed partial class SchemeAppService(
     [RequiresPermission(PilotAssessmentPermissions.Schemes.Manage)]
     public async Task<SchemeDto> CreateAsync(CreateSchemeInput input)
     {
-        var scheme = new Scheme(Guid.NewGuid(), input.Name, input.Year, input.Scale);
+        var scheme = new Scheme(SequentialGuid.Next(), input.Name, input.Year, input.Scale);
         if (SchemeMapping.ToDefinition(input.Definition) is { } definition)
         {
             scheme.UpdateDefinition(definition);
@@ -127,7 +127,7 @@ public sealed partial class SchemeAppService(
     public async Task<SchemeDto> CopyAsNewDraftAsync(Guid id)
     {
         var source = await schemes.GetAsync(id);
-        var copy = source.CopyAsNewDraft(Guid.NewGuid());
+        var copy = source.CopyAsNewDraft(SequentialGuid.Next());
         await schemes.InsertAsync(copy);
         return Detail(copy, Problems(copy));
     }
@@ -149,7 +149,7 @@ public sealed partial class SchemeAppService(
             throw new SchemeJsonException(errors);
         }
 
-        var scheme = new Scheme(Guid.NewGuid(), document!.Name, document.Year, document.Scale, document.Definition);
+        var scheme = new Scheme(SequentialGuid.Next(), document!.Name, document.Year, document.Scale, document.Definition);
         await schemes.InsertAsync(scheme);
         return Detail(scheme, Problems(scheme));
     }
@@ -170,7 +170,7 @@ public sealed partial class SchemeAppService(
         buffer.Position = 0;
         var document = SchemeExcelReader.Read(buffer);
 
-        var scheme = new Scheme(Guid.NewGuid(), document.Name, document.Year, document.Scale, document.Definition);
+        var scheme = new Scheme(SequentialGuid.Next(), document.Name, document.Year, document.Scale, document.Definition);
         await schemes.InsertAsync(scheme);
         return Detail(scheme, Problems(scheme));
     }

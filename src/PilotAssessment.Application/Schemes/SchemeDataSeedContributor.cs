@@ -23,7 +23,7 @@ public sealed class SchemeDataSeedContributor(IRepository<Scheme> schemes, TimeP
             return;
         }
 
-        var scheme = SampleSchemeLoader.CreateDraft(Guid.NewGuid());
+        var scheme = SampleSchemeLoader.CreateDraft(SequentialGuid.Next());
         scheme.Publish(new SchemeValidator(), clock.GetUtcNow().UtcDateTime);
         await schemes.InsertAsync(scheme);
     }

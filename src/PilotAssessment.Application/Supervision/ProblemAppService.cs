@@ -51,7 +51,7 @@ internal sealed partial class ProblemAppService(
         var deadline = RequireDeadline(input.Deadline);
         using (CurrentTenant.Change(city.Id, city.Name))
         {
-            var problem = new Problem(Guid.NewGuid(), city.Id, input.Title, input.Description, input.Category, input.Severity, deadline,
+            var problem = new Problem(SequentialGuid.Next(), city.Id, input.Title, input.Description, input.Category, input.Severity, deadline,
                 input.RoundId is null ? ProblemSource.Other : ProblemSource.Round)
             {
                 RoundId = input.RoundId,
@@ -96,7 +96,7 @@ internal sealed partial class ProblemAppService(
 
         using (CurrentTenant.Change(city.Id, city.Name))
         {
-            var problem = new Problem(Guid.NewGuid(), city.Id, title, description, L[SupervisionErrorCodes.WarningCategory], input.Severity, deadline, ProblemSource.EarlyWarning)
+            var problem = new Problem(SequentialGuid.Next(), city.Id, title, description, L[SupervisionErrorCodes.WarningCategory], input.Severity, deadline, ProblemSource.EarlyWarning)
             {
                 PeriodId = period.Id,
                 IndicatorCode = warning.Scope == "Line" ? warning.Code : null,
@@ -147,7 +147,7 @@ internal sealed partial class ProblemAppService(
 
         var stage = IsHost ? ProblemEvidenceStage.Finding : ProblemEvidenceStage.Rectification;
         var added = problem.AddEvidence(stage, name);
-        var file = new ProblemEvidence(Guid.NewGuid(), problem.Id, stage, name, contentType, bytes) { TenantId = problem.TenantId };
+        var file = new ProblemEvidence(SequentialGuid.Next(), problem.Id, stage, name, contentType, bytes) { TenantId = problem.TenantId };
         using (CurrentTenant.Change(problem.TenantId))
         {
             await evidence.InsertAsync(file);

@@ -50,7 +50,7 @@ internal sealed class SupervisionRoundAppService(
 
     public async Task<SupervisionRoundDto> CreateAsync(SaveRoundInput input)
     {
-        var round = new SupervisionRound(Guid.NewGuid(), input.Name, input.PeriodLabel, ToDate(input.StartDate), ToDate(input.EndDate));
+        var round = new SupervisionRound(SequentialGuid.Next(), input.Name, input.PeriodLabel, ToDate(input.StartDate), ToDate(input.EndDate));
         await ApplyAsync(round, input);
         await rounds.InsertAsync(round);
         return (await ToDtosAsync([round])).Single();

@@ -21,7 +21,7 @@ public sealed class TenantManager(IRepository<Tenant> tenants, IdentityDataSeede
         await using var unitOfWork = await unitOfWorkManager.BeginAsync();
 
         // Saved now, as the province's row, before the city's roles and administrator are written inside the city.
-        var tenant = await tenants.InsertAsync(new Tenant(Guid.NewGuid(), name, displayName), autoSave: true);
+        var tenant = await tenants.InsertAsync(new Tenant(SequentialGuid.Next(), name, displayName), autoSave: true);
         await identitySeeder.SeedAsync(tenant.Id, adminUserName, adminPassword, demoUsers, demoPassword, mustChangePassword: !demoPassword);
         await unitOfWork.CompleteAsync();
         return tenant;

@@ -53,7 +53,7 @@ public sealed partial class TodoAppService
             string body = L[TodoErrorCodes.UrgeBody, period.Name, city.DisplayName, reported, expected.Count, closes];
             foreach (var user in recipients)
             {
-                await notifications.InsertAsync(new Notification(Guid.NewGuid(), city.Id, user, key, title, body));
+                await notifications.InsertAsync(new Notification(SequentialGuid.Next(), city.Id, user, key, title, body));
             }
 
             return new UrgeResultDto

@@ -154,7 +154,7 @@ public class EntryLine : FullAuditedAggregateRoot, IMultiTenant
         }
 
         Revision++;
-        return new EntryValueHistory(Guid.NewGuid(), Id, Revision, oldValue, ValueJson, oldNote, note);
+        return new EntryValueHistory(SequentialGuid.Next(), Id, Revision, oldValue, ValueJson, oldNote, note);
     }
 
     /// <summary>The value now on the line came from a data feed; a later person's save must give a reason.</summary>
@@ -183,7 +183,7 @@ public class EntryLine : FullAuditedAggregateRoot, IMultiTenant
     public EntryValueHistory AdjustmentRevision()
     {
         Revision++;
-        return new(Guid.NewGuid(), Id, Revision, ValueJson, ValueJson, Note, Note)
+        return new(SequentialGuid.Next(), Id, Revision, ValueJson, ValueJson, Note, Note)
         {
             AuditorScore = AuditorScore,
             AdjustReason = AdjustReason,

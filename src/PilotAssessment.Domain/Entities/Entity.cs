@@ -16,7 +16,7 @@ public abstract class Entity : IEntity
         Id = id;
     }
 
-    public Guid Id { get; protected set; } = Guid.NewGuid();
+    public Guid Id { get; protected set; } = SequentialGuid.Next();
 }
 
 /// <summary>Optimistic concurrency: the stamp changes on every save; a stale stamp is refused.</summary>

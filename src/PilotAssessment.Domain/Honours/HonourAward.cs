@@ -143,7 +143,7 @@ public static class HonourReconciliation
         var revokedByHand = mine.Where(a => a.RevocationKind == HonourRevocationKind.Manual).Select(a => a.Key).ToHashSet();
         return earned
             .Where(e => byKey.ContainsKey(e.Key) && !revokedByHand.Contains(e.Key))
-            .Select(e => new HonourAward(Guid.NewGuid(), cityId, rule, e, context.Now))
+            .Select(e => new HonourAward(SequentialGuid.Next(), cityId, rule, e, context.Now))
             .ToList();
     }
 }

@@ -7,7 +7,7 @@ public class AppRole : IdentityRole<Guid>, IEntity, IMultiTenant
 {
     public AppRole()
     {
-        Id = Guid.NewGuid();
+        Id = SequentialGuid.Next();
     }
 
     public AppRole(Guid? tenantId, string name, bool isStatic = false)

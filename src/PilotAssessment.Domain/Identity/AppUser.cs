@@ -7,7 +7,7 @@ public class AppUser : IdentityUser<Guid>, IEntity, IMultiTenant, IFullAudited
 {
     public AppUser()
     {
-        Id = Guid.NewGuid();
+        Id = SequentialGuid.Next();
         LockoutEnabled = true;
     }
 

@@ -117,7 +117,7 @@ public sealed class EntryReminderJob(
                     {
                         if (notified.Add(clerk))
                         {
-                            await notifications.InsertAsync(new Notification(Guid.NewGuid(), city.Id, clerk, key, title, body), autoSave: false, cancellationToken);
+                            await notifications.InsertAsync(new Notification(SequentialGuid.Next(), city.Id, clerk, key, title, body), autoSave: false, cancellationToken);
                             recipients.Add(clerk);
                             sent++;
                         }
@@ -182,7 +182,7 @@ public sealed class MonitoringIndexJob(
             {
                 if (!existing.TryGetValue(cityId, out var snapshot))
                 {
-                    snapshot = new MonitoringIndexSnapshot(Guid.NewGuid(), cityId, period.Id, day);
+                    snapshot = new MonitoringIndexSnapshot(SequentialGuid.Next(), cityId, period.Id, day);
                     await snapshots.InsertAsync(snapshot, autoSave: false, cancellationToken);
                 }
 

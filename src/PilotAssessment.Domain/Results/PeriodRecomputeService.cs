@@ -100,7 +100,7 @@ public sealed class PeriodRecomputeService(
             .ToList();
         foreach (var city in leftOut)
         {
-            records.Add(new ScoreSheetRecord(Guid.NewGuid(), city.CityId, period.Id, latest.GetValueOrDefault(city.CityId) + 1, ScoreSheetKind.Published)
+            records.Add(new ScoreSheetRecord(SequentialGuid.Next(), city.CityId, period.Id, latest.GetValueOrDefault(city.CityId) + 1, ScoreSheetKind.Published)
             {
                 NotAssessed = true,
                 Reason = city.Reason,
@@ -155,7 +155,7 @@ public sealed class PeriodRecomputeService(
     /// <summary>A new version of a sheet with the same figures and lines (the caller sets what differs).</summary>
     public static ScoreSheetRecord Copy(ScoreSheetRecord source, IEnumerable<ScoreSheetLineRecord> lines, int version, ScoreSheetKind kind, string reason)
     {
-        var copy = new ScoreSheetRecord(Guid.NewGuid(), source.TenantId!.Value, source.PeriodId, version, kind)
+        var copy = new ScoreSheetRecord(SequentialGuid.Next(), source.TenantId!.Value, source.PeriodId, version, kind)
         {
             Reason = reason,
             NotAssessed = source.NotAssessed,
@@ -180,7 +180,7 @@ public sealed class PeriodRecomputeService(
         };
         foreach (var line in lines.OrderBy(l => l.Order))
         {
-            copy.Lines.Add(new ScoreSheetLineRecord(Guid.NewGuid(), source.TenantId, line.IndicatorCode, line.IndicatorName, line.CategoryCode)
+            copy.Lines.Add(new ScoreSheetLineRecord(SequentialGuid.Next(), source.TenantId, line.IndicatorCode, line.IndicatorName, line.CategoryCode)
             {
                 Order = line.Order,
                 MaxPoints = line.MaxPoints,
@@ -232,7 +232,7 @@ public sealed class PeriodRecomputeService(
     private static ScoreSheetRecord ToRecord(Guid cityId, Guid periodId, int version, ScoreSheetKind kind, ScoreSheet sheet, CityPeriodInput input, decimal? previousTotal, int? rank, Dictionary<string, Schemes.Rules.ScoringRule> rules)
     {
         var byCode = input.Lines.GroupBy(l => l.IndicatorCode).ToDictionary(g => g.Key, g => g.First());
-        var record = new ScoreSheetRecord(Guid.NewGuid(), cityId, periodId, version, kind)
+        var record = new ScoreSheetRecord(SequentialGuid.Next(), cityId, periodId, version, kind)
         {
             ReferencePeriodName = input.LineReferences.Values.Any(r => r.Source == ReferenceSources.PreviousPeriod) ? input.ReferencePeriodName : null,
             IndicatorPoints = sheet.IndicatorPoints,
@@ -257,7 +257,7 @@ public sealed class PeriodRecomputeService(
         {
             var entry = byCode.GetValueOrDefault(line.IndicatorCode);
             var reference = input.LineReferences.GetValueOrDefault(line.IndicatorCode);
-            record.Lines.Add(new ScoreSheetLineRecord(Guid.NewGuid(), cityId, line.IndicatorCode, line.IndicatorName, line.CategoryCode)
+            record.Lines.Add(new ScoreSheetLineRecord(SequentialGuid.Next(), cityId, line.IndicatorCode, line.IndicatorName, line.CategoryCode)
             {
                 Order = order++,
                 MaxPoints = line.MaxPoints,

@@ -62,7 +62,7 @@ public sealed class ReferenceFigureStore(
             var figure = existing.GetValueOrDefault(code);
             if (figure is null)
             {
-                figure = new ReferenceFigure(Guid.NewGuid(), periodId, code);
+                figure = new ReferenceFigure(SequentialGuid.Next(), periodId, code);
                 figure.Set(reported.Sum(c => c.Number), reported.Count, approved.Sum(c => c.Number), approved.Count);
                 await figures.InsertAsync(figure, autoSave: false, cancellationToken);
             }

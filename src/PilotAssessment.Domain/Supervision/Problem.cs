@@ -242,7 +242,7 @@ public class Problem : FullAuditedAggregateRoot, IMultiTenant
     }
 
     private ProblemEvent Event(ProblemEventKind kind, ProblemStatus? from, ProblemStatus to, string? note) =>
-        new(Guid.NewGuid(), Id, kind, from, to, UnitId, note) { TenantId = TenantId };
+        new(SequentialGuid.Next(), Id, kind, from, to, UnitId, note) { TenantId = TenantId };
 
     private static BusinessException Illegal(ProblemStatus from, ProblemStatus to) =>
         new BusinessException(SupervisionErrorCodes.IllegalTransition, from, to)

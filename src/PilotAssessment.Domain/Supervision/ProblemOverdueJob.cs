@@ -69,10 +69,10 @@ public sealed class ProblemOverdueJob(
                     var key = KeyOf(problem.Id);
                     foreach (var admin in admins)
                     {
-                        await notifications.InsertAsync(new Notification(Guid.NewGuid(), city.Id, admin, key, title, body), autoSave: false, cancellationToken);
+                        await notifications.InsertAsync(new Notification(SequentialGuid.Next(), city.Id, admin, key, title, body), autoSave: false, cancellationToken);
                     }
 
-                    toProvince.AddRange(officials.Select(official => new Notification(Guid.NewGuid(), null, official, key, title, body)));
+                    toProvince.AddRange(officials.Select(official => new Notification(SequentialGuid.Next(), null, official, key, title, body)));
                     marked++;
                 }
 

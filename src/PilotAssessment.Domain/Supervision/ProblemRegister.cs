@@ -81,7 +81,7 @@ public sealed class ProblemRegister(
                     continue;
                 }
 
-                line ??= new EntryLine(Guid.NewGuid(), period.Id, code) { TenantId = cityId };
+                line ??= new EntryLine(SequentialGuid.Next(), period.Id, code) { TenantId = cityId };
                 var revision = line.ChangeValue(value, line.Note, null, now);
                 if (isNew)
                 {

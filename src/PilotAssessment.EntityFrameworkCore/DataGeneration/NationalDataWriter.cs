@@ -35,7 +35,7 @@ public sealed class NationalDataWriter(PilotAssessmentDbContext db, DatabaseOpti
         var total = Stopwatch.StartNew();
 
         await using var bulk = CreateBulkContext();
-        var scheme = new Scheme(Guid.NewGuid(), NationalDataGenerator.SchemeName, generator.Options.Year, generator.Scale, definition);
+        var scheme = new Scheme(SequentialGuid.Next(), NationalDataGenerator.SchemeName, generator.Options.Year, generator.Scale, definition);
         scheme.Publish(new SchemeValidator(), now);
         Add(bulk, scheme, now);
 
@@ -50,7 +50,7 @@ public sealed class NationalDataWriter(PilotAssessmentDbContext db, DatabaseOpti
                 continue;
             }
 
-            tenant = new Tenant(Guid.NewGuid(), city.Name, city.DisplayName);
+            tenant = new Tenant(SequentialGuid.Next(), city.Name, city.DisplayName);
             Add(bulk, tenant, now);
             cityIds.Add(tenant.Id);
         }
@@ -61,7 +61,7 @@ public sealed class NationalDataWriter(PilotAssessmentDbContext db, DatabaseOpti
         {
             // The period left open for entry: its window runs now, whatever month it stands for.
             var (opens, closes) = index == openPeriod ? (now.AddDays(-1), now.AddDays(30)) : (p.EntryOpensAt, p.EntryClosesAt);
-            var period = new AssessmentPeriod(Guid.NewGuid(), scheme.Id, p.Name, p.Kind, p.Year, p.Number, opens, closes);
+            var period = new AssessmentPeriod(SequentialGuid.Next(), scheme.Id, p.Name, p.Kind, p.Year, p.Number, opens, closes);
             period.Open(now);
             if (index != openPeriod)
             {
@@ -86,15 +86,15 @@ public sealed class NationalDataWriter(PilotAssessmentDbContext db, DatabaseOpti
                 var submitted = p != openPeriod || c % 2 == 1;
                 foreach (var (code, value) in data.Values)
                 {
-                    var line = new EntryLine(Guid.NewGuid(), periodIds[p], code) { TenantId = cityIds[c], Status = submitted ? EntryLineStatus.Submitted : EntryLineStatus.Draft };
+                    var line = new EntryLine(SequentialGuid.Next(), periodIds[p], code) { TenantId = cityIds[c], Status = submitted ? EntryLineStatus.Submitted : EntryLineStatus.Draft };
                     line.SetValue(value, null, now);
                     Add(bulk, line, now);
                 }
 
-                Add(bulk, new CityPeriodFacts(Guid.NewGuid(), periodIds[p]) { TenantId = cityIds[c], VetoFacts = data.VetoFacts, BonusCounts = data.BonusCounts, DataItems = data.DataItems }, now);
+                Add(bulk, new CityPeriodFacts(SequentialGuid.Next(), periodIds[p]) { TenantId = cityIds[c], VetoFacts = data.VetoFacts, BonusCounts = data.BonusCounts, DataItems = data.DataItems }, now);
                 if (submitted)
                 {
-                    var submission = new CitySubmission(Guid.NewGuid(), periodIds[p]) { TenantId = cityIds[c] };
+                    var submission = new CitySubmission(SequentialGuid.Next(), periodIds[p]) { TenantId = cityIds[c] };
                     submission.Submit(null, now);
                     if (p != openPeriod)
                     {

@@ -40,7 +40,7 @@ public static class CityChangeStampWriter
             {
                 var first = i * 3;
                 sql.Append(i == 0 ? "(" : ", (").Append('{').Append(first).Append("}, {").Append(first + 1).Append("}, {").Append(first + 2).Append("}, 1)");
-                parameters.AddRange([Guid.NewGuid(), chunk[i].PeriodId, chunk[i].CityId]);
+                parameters.AddRange([SequentialGuid.Next(), chunk[i].PeriodId, chunk[i].CityId]);
             }
 
             sql.Append(mySql

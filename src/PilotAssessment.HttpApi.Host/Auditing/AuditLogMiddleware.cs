@@ -96,7 +96,7 @@ public sealed class AuditLogMiddleware(RequestDelegate next, IServiceScopeFactor
 /// <summary>Starts and saves audit rows for the pipeline (the audit middleware, and the tenant resolution when it refuses a request).</summary>
 public sealed class AuditLogWriter(IServiceScopeFactory scopeFactory, ILogger logger)
 {
-    public AuditLog Start(HttpContext context, DateTime now) => new(Guid.NewGuid())
+    public AuditLog Start(HttpContext context, DateTime now) => new(SequentialGuid.Next())
     {
         HttpMethod = context.Request.Method,
         Url = Truncate(context.Request.Path + context.Request.QueryString, AuditLog.MaxUrlLength)!,
