@@ -67,7 +67,7 @@ export class EntryGridDrawing {
       restart: Signal<unknown>;
     },
     /** See {@link ENTRY_GRID_QUIET_MS}. */
-    private readonly quietMs = 1000,
+    private readonly quietMs: number,
   ) {
     effect(() => {
       this.source.restart();

@@ -1,11 +1,18 @@
 import { HttpTestingController } from '@angular/common/http/testing';
+import { signal } from '@angular/core';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 
 import { DataEntryEntryLineDto as EntryLineDto } from '@api/models';
 import { Permissions } from '@core/permissions';
 import { pageProviders, signIn } from '@testing/page-setup';
 import { DataEntryComponent } from './data-entry.component';
-import { ENTRY_GRID_QUIET_MS, FIRST_LINES, firstLines } from './entry-grid-drawing';
+import {
+  ENTRY_GRID_QUIET_MS,
+  EntryGridDrawing,
+  FIRST_LINES,
+  STEP_LINES,
+  firstLines,
+} from './entry-grid-drawing';
 import { EntryGroup } from './entry-grid-view';
 
 /** A long sheet: 60 lines of category A, then 60 of B, each entered as a number (5 points). */
@@ -126,25 +133,13 @@ describe('entry grid of a long sheet', { timeout: 60_000 }, () => {
     expect(document.activeElement).toBe(el.querySelector(`input[data-code="${next}"]`));
   });
 
-  it('draws the later lines only once the user pauses', async () => {
-    TestBed.resetTestingModule();
-    await open(1500);
-    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-    expect(drawn().length).toBe(FIRST_LINES);
-    // A key in the grid within the quiet time puts the next step off again.
-    await sleep(1000);
-    el.querySelector('tr[data-line] input')!.dispatchEvent(
-      new KeyboardEvent('keydown', { key: 'a', bubbles: true }),
-    );
-    await sleep(1000);
-    await render();
-    expect(drawn().length).toBe(FIRST_LINES);
-
-    await sleep(800);
-    await render();
-    expect(drawn().length).toBeGreaterThan(FIRST_LINES);
-    await drawRest();
-    expect(drawn()).toEqual(CODES);
+  it('tells the drawing of each click and key in the grid', () => {
+    const noted = vi.spyOn(EntryGridDrawing.prototype, 'noteActivity');
+    const box = el.querySelector('tr[data-line] input')!;
+    box.dispatchEvent(new KeyboardEvent('keydown', { key: 'a', bubbles: true }));
+    box.dispatchEvent(new Event('pointerdown', { bubbles: true }));
+    expect(noted).toHaveBeenCalledTimes(2);
+    noted.mockRestore();
   });
 
   it('starts again from the first screen when a filter is picked', async () => {
@@ -164,6 +159,34 @@ describe('entry grid drawing', () => {
     lines: Array.from({ length: n }, (_, i) => line(`${code}${i + 1}`)),
     points: 1,
     maxPoints: n * 5,
+  });
+
+  afterEach(() => vi.useRealTimers());
+
+  it('draws the later lines only once the user has paused for the quiet time', () => {
+    vi.useFakeTimers();
+    const total = signal(0);
+    const drawing = TestBed.runInInjectionContext(
+      () =>
+        new EntryGridDrawing(
+          { groups: signal([group('A', 60)]), total, restart: signal('p1') },
+          1500,
+        ),
+    );
+    TestBed.tick();
+    total.set(60); // the sheet's lines arrive: the quiet time counts from here
+    TestBed.tick();
+    expect(drawing.pending()).toBe(60 - FIRST_LINES);
+
+    vi.advanceTimersByTime(1000);
+    drawing.noteActivity(); // a key within the quiet time puts the next step off again
+    vi.advanceTimersByTime(1400);
+    TestBed.tick();
+    expect(drawing.pending()).toBe(60 - FIRST_LINES);
+
+    vi.advanceTimersByTime(200);
+    TestBed.tick();
+    expect(drawing.pending()).toBe(60 - FIRST_LINES - STEP_LINES);
   });
 
   it('cuts the groups to the first lines, each group keeping its subtotal', () => {
