@@ -111,6 +111,8 @@ public static class PilotAssessmentApplicationModule
         services.AddScoped<CityChangeStampStore>();
         services.AddScoped<LiveCompleteness>();
         services.AddSingleton<DataEntry.SchemeDefinitionCache>();
+        services.AddSingleton<DataEntry.EntrySheetCache>();
+        services.AddScoped<DataEntry.EntrySheetFingerprint>();
         services.AddScoped<Quality.IQualityAppService, Quality.QualityAppService>();
         services.AddSingleton<PdfFontProvider>();
         // The host replaces this with its SMTP sender when Smtp:Host is configured.

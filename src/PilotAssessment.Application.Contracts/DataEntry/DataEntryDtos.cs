@@ -187,6 +187,9 @@ public sealed class EntrySheetDto
     public List<EntryLineDto> Lines { get; set; } = [];
 
     public CityFactsDto Facts { get; set; } = new();
+
+    /// <summary>A copy sharing the lines and facts (a kept sheet is copied before its per-request fields are set).</summary>
+    public EntrySheetDto ShallowCopy() => (EntrySheetDto)MemberwiseClone();
 }
 
 public sealed class SaveEntryLineInput

@@ -7,7 +7,8 @@ namespace PilotAssessment.DataEntry;
 /// A period as the entry sheet, a save and a live preview need it: the period, every period of its scheme (for the
 /// previous period's figures and the quality history) and the scheme's definition.
 /// </summary>
-public sealed record EntryPeriod(AssessmentPeriod Period, IReadOnlyList<AssessmentPeriod> OfScheme, SchemeDefinition Definition)
+/// <param name="SchemeIdentity">What identifies the definition as it is now (<see cref="SchemeDefinitionCache.GetAsync"/>).</param>
+public sealed record EntryPeriod(AssessmentPeriod Period, IReadOnlyList<AssessmentPeriod> OfScheme, SchemeDefinition Definition, string SchemeIdentity)
 {
     /// <summary>The indicator a clerk enters by <paramref name="code"/>: one of the scheme, not computed by a formula.</summary>
     public IndicatorDefinition EnteredIndicator(string code)
@@ -34,6 +35,7 @@ public sealed class EntryPeriodLoader(IRepository<AssessmentPeriod> periods, IRe
         var schemeOfPeriod = periods.QueryReadOnly().Where(p => p.Id == periodId).Select(p => p.SchemeId);
         var ofScheme = await periods.ToListAsync(periods.QueryReadOnly().Where(p => schemeOfPeriod.Contains(p.SchemeId)));
         var period = ofScheme.FirstOrDefault(p => p.Id == periodId) ?? throw new EntityNotFoundException(typeof(AssessmentPeriod), periodId);
-        return new EntryPeriod(period, ofScheme, (await definitions.GetAsync(schemes, period.SchemeId)).Definition);
+        var (definition, identity) = await definitions.GetAsync(schemes, period.SchemeId);
+        return new EntryPeriod(period, ofScheme, definition, identity);
     }
 }

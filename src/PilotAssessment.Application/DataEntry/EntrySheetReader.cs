@@ -18,6 +18,8 @@ public sealed class EntrySheetReader(
     Results.ReferenceFigureStore references,
     EntrySelfScoring scoring,
     SchemeDefinitionCache definitions,
+    EntrySheetCache sheets,
+    EntrySheetFingerprint fingerprints,
     IMapper mapper,
     IStringLocalizer<PilotAssessmentResource> localizer)
 {
@@ -26,12 +28,38 @@ public sealed class EntrySheetReader(
 
     /// <summary>
     /// The current city's sheet with only the lines the user may see, from what the request has read already: the
-    /// period with its scheme's periods, and the agreement's targets in <paramref name="scope"/>.
+    /// period with its scheme's periods, and the agreement's targets in <paramref name="scope"/>. The sheet as built
+    /// for the city is kept (<see cref="EntrySheetCache"/>) and served again while its fingerprint holds; whether the
+    /// city may write now and the unit filter are decided on every request.
     /// </summary>
-    public async Task<EntrySheetDto> ReadAsync(EntryPeriod entry, Guid cityId, EntryLineScope scope) =>
-        Scoped(await ReadAsync(entry.Period, entry.Definition, cityId, entry.OfScheme, scope.TargetsOf(cityId)), scope);
+    public async Task<EntrySheetDto> ReadAsync(EntryPeriod entry, Guid cityId, EntryLineScope scope)
+    {
+        var targets = scope.TargetsOf(cityId);
+        var fingerprint = await fingerprints.ReadAsync(entry, cityId, targets);
+        if (fingerprint is null || !sheets.TryGet(entry.Period.Id, cityId, fingerprint, out var kept))
+        {
+            var (built, cityMayEdit) = await BuildAsync(entry.Period, entry.Definition, cityId, entry.OfScheme, targets);
+            kept = new KeptEntrySheet(fingerprint ?? string.Empty, built, cityMayEdit);
+            if (fingerprint is not null)
+            {
+                sheets.Set(entry.Period.Id, cityId, kept);
+            }
+        }
+
+        var sheet = kept.Sheet.ShallowCopy();
+        sheet.Writable = kept.CityMayEdit && await window.MayWriteAsync(entry.Period, cityId, null);
+        return Scoped(sheet, scope);
+    }
 
     private async Task<EntrySheetDto> ReadAsync(AssessmentPeriod period, SchemeDefinition definition, Guid cityId, IReadOnlyList<AssessmentPeriod>? ofScheme, IReadOnlyDictionary<Guid, IReadOnlyDictionary<string, decimal>>? targets)
+    {
+        var (sheet, cityMayEdit) = await BuildAsync(period, definition, cityId, ofScheme, targets);
+        sheet.Writable = cityMayEdit && await window.MayWriteAsync(period, cityId, null);
+        return sheet;
+    }
+
+    /// <returns>The sheet without <see cref="EntrySheetDto.Writable"/>, and whether its submission leaves it with the city.</returns>
+    private async Task<(EntrySheetDto Sheet, bool CityMayEdit)> BuildAsync(AssessmentPeriod period, SchemeDefinition definition, Guid cityId, IReadOnlyList<AssessmentPeriod>? ofScheme, IReadOnlyDictionary<Guid, IReadOnlyDictionary<string, decimal>>? targets)
     {
         var submission = await submissions.FirstOrDefaultAsync(submissions.Query().Where(s => s.PeriodId == period.Id));
         var (periodLines, reference) = await ReferenceAsync(period.Id, cityId, definition, ofScheme is null ? null : new Results.KnownCityPeriod(ofScheme, true, submission?.Status));
@@ -40,7 +68,7 @@ public sealed class EntrySheetReader(
         var cityFacts = await facts.FirstOrDefaultAsync(facts.Query().Where(f => f.PeriodId == period.Id));
         var scored = await scoring.ScoreAsync(period, definition, cityId, cityLines.Values.ToList(), cityFacts, reference, targets);
         var points = scored.Lines.ToDictionary(l => l.IndicatorCode);
-        return new EntrySheetDto
+        var sheet = new EntrySheetDto
         {
             PeriodId = period.Id,
             CityId = cityId,
@@ -51,7 +79,6 @@ public sealed class EntrySheetReader(
             AuditedTotal = submission?.AuditedTotal,
             RunningTotal = scored.Total,
             MaxTotal = scored.MaxPoints,
-            Writable = (submission?.CityMayEdit ?? true) && await window.MayWriteAsync(period, cityId, null),
             Lines = Results.PeriodScoringService.EnteredIndicators(definition)
                 .Select(i =>
                 {
@@ -70,6 +97,7 @@ public sealed class EntrySheetReader(
                 .ToList(),
             Facts = cityFacts is null ? new CityFactsDto() : mapper.Map<CityFactsDto>(cityFacts),
         };
+        return (sheet, submission?.CityMayEdit ?? true);
     }
 
     /// <summary>The sheet with only the lines the user may see (<see cref="EntryLineScope"/>).</summary>

@@ -8,7 +8,7 @@ namespace PilotAssessment.EntityFrameworkCore;
 
 /// <summary>
 /// The one place that raises <see cref="Results.CityChangeStamp"/>: each save that adds, changes or deletes a city's
-/// entry line, facts or submission raises the stamp of that (period, city). Inside a transaction (every application
+/// entry line, facts, submission or a line's evidence raises the stamp of that (period, city). Inside a transaction (every application
 /// service's unit of work) the stamp is raised before the rows are written and commits with them; a save without one
 /// raises it right after its own commit, so a reader may see the new rows under the old stamp (and read them again
 /// later), never the new stamp before the rows. Registered after the auditing interceptor, which sets new rows' city.
@@ -39,9 +39,43 @@ public sealed class CityChangeStampInterceptor : SaveChangesInterceptor
         return pairs;
     }
 
+    /// <summary><see cref="Changed"/>, with the (period, city) of the lines whose evidence this save adds or deletes (one query when there are any).</summary>
+    public static async Task<List<(Guid PeriodId, Guid CityId)>> ChangedAsync(DbContext context, CancellationToken cancellationToken = default)
+    {
+        var pairs = Changed(context);
+        if (EvidenceLines(context) is { Count: > 0 } lineIds)
+        {
+            pairs.AddRange((await LinesOf(context, lineIds).ToListAsync(cancellationToken)).Select(l => (l.PeriodId, l.TenantId!.Value)));
+        }
+
+        return pairs;
+    }
+
+    private static List<(Guid PeriodId, Guid CityId)> ChangedWithEvidence(DbContext context)
+    {
+        var pairs = Changed(context);
+        if (EvidenceLines(context) is { Count: > 0 } lineIds)
+        {
+            pairs.AddRange(LinesOf(context, lineIds).ToList().Select(l => (l.PeriodId, l.TenantId!.Value)));
+        }
+
+        return pairs;
+    }
+
+    // An evidence file carries its line only: the line says which period and city it proves.
+    private static List<Guid> EvidenceLines(DbContext context) =>
+        context.ChangeTracker.Entries<EvidenceFile>()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Select(e => e.Entity.EntryLineId)
+            .Distinct()
+            .ToList();
+
+    private static IQueryable<EntryLine> LinesOf(DbContext context, List<Guid> lineIds) =>
+        context.Set<EntryLine>().IgnoreQueryFilters().AsNoTracking().Where(l => lineIds.Contains(l.Id) && l.TenantId != null);
+
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        if (eventData.Context is { } context && Changed(context) is { Count: > 0 } pairs)
+        if (eventData.Context is { } context && ChangedWithEvidence(context) is { Count: > 0 } pairs)
         {
             if (context.Database.CurrentTransaction is null)
             {
@@ -58,7 +92,7 @@ public sealed class CityChangeStampInterceptor : SaveChangesInterceptor
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is { } context && Changed(context) is { Count: > 0 } pairs)
+        if (eventData.Context is { } context && await ChangedAsync(context, cancellationToken) is { Count: > 0 } pairs)
         {
             if (context.Database.CurrentTransaction is null)
             {

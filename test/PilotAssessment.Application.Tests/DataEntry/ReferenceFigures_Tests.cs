@@ -82,20 +82,24 @@ public abstract class ReferenceFigures_Tests<TApplication>(TApplication app) : I
         two.ShouldBe(five);
 
         // The period with its scheme's periods in one read, the agreement once (line scope and targets), the
-        // submission once, no count of the line's history.
-        (two.Sheet.Reads, two.Save.Reads, two.Preview.Reads).ShouldBe((10, 10, 9));
+        // submission once, no count of the line's history. A sheet built first reads the city's change stamps and the
+        // stored province figures (its fingerprint); the same sheet kept reads those, the periods, the agreement, the
+        // user's units and grants, and no line.
+        (two.Sheet.Reads, two.Kept.Reads, two.Save.Reads, two.Preview.Reads).ShouldBe((12, 6, 10, 9));
         two.Sheet.Lines.ShouldBeGreaterThan(0);
+        two.Kept.Lines.ShouldBe(0);
         two.Save.Lines.ShouldBeLessThanOrEqualTo(2); // the line saved, read again after the save at most
     }
 
-    private async Task<((int Reads, int Lines) Sheet, (int Reads, int Lines) Save, (int Reads, int Lines) Preview)> MeasureAsync(Guid periodId)
+    private async Task<((int Reads, int Lines) Sheet, (int Reads, int Lines) Kept, (int Reads, int Lines) Save, (int Reads, int Lines) Preview)> MeasureAsync(Guid periodId)
     {
         var sheet = await CountingAsync(sp => new DataEntryServices(sp).GetSheetAsync(periodId));
+        var kept = await CountingAsync(sp => new DataEntryServices(sp).GetSheetAsync(periodId));
         var b03 = (await app.DataEntryAsync("兰州", "clerk", e => e.GetSheetAsync(periodId))).Lines.Single(l => l.IndicatorCode == "B03");
         var save = await CountingAsync(sp => new DataEntryServices(sp).SaveAsync(periodId, "B03", Number(2.5m), b03.ConcurrencyStamp));
         var preview = await CountingAsync(sp => sp.GetRequiredService<IEntryScoringAppService>()
             .PreviewLineAsync(periodId, "B03", new PreviewLineInput { Value = Number(2.7m) }));
-        return (sheet, save, preview);
+        return (sheet, kept, save, preview);
     }
 
     private Task<(int Reads, int Lines)> CountingAsync<T>(Func<IServiceProvider, Task<T>> call) =>
