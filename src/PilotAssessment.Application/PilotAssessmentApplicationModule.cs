@@ -112,6 +112,7 @@ public static class PilotAssessmentApplicationModule
         services.AddScoped<LiveCompleteness>();
         services.AddSingleton<DataEntry.SchemeDefinitionCache>();
         services.AddSingleton<DataEntry.EntrySheetCache>();
+        services.AddSingleton<Agreements.AgreementContentCache>();
         services.AddScoped<DataEntry.EntrySheetFingerprint>();
         services.AddScoped<Quality.IQualityAppService, Quality.QualityAppService>();
         services.AddSingleton<PdfFontProvider>();

@@ -55,6 +55,7 @@ public static class PilotAssessmentHttpApiHostModule
         services.AddProblemDetails(o => o.CustomizeProblemDetails = LocalizeStatusCodeProblem);
         services.AddExceptionHandler<ExceptionToProblemDetails>();
         services.AddInputHardening(configuration);
+        services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => o.JsonSerializerOptions.Converters.Add(new DataEntry.FrozenEntryLineJsonConverter()));
 
         ConfigureAuthentication(services, configuration);
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();

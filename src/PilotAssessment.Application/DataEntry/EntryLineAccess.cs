@@ -48,22 +48,27 @@ public sealed class EntryLineScope(IReadOnlyDictionary<string, Guid> assignments
 public sealed class EntryLineAccess(
     IRepository<Agreement> agreements,
     IRepository<UnitMember> members,
+    AgreementContentCache contents,
     ICurrentUser currentUser,
     ICurrentTenant currentTenant,
     IPermissionChecker permissions)
 {
     public async Task<EntryLineScope> ForAsync(AssessmentPeriod period)
     {
-        // Read once for both uses: the units its lines are handed to, and the city's targets (AgreementTargetProvider's rule).
+        // Read once for both uses: the units its lines are handed to, and the city's targets (AgreementTargetProvider's
+        // rule). The heads only; the content comes from the host's copy while the agreement's stamp holds.
         var inForce = await agreements.ToListAsync(agreements.QueryReadOnly()
-            .Where(a => a.Year == period.Year && a.Status == AgreementStatus.InForce));
-        var agreement = AgreementTargetProvider.Latest(inForce);
-        var assignments = agreement?.Content.Lines
+            .Where(a => a.Year == period.Year && a.Status == AgreementStatus.InForce)
+            .Select(a => new { a.Id, a.Version, a.InForceTime, a.ConcurrencyStamp }));
+        var head = AgreementTargetProvider.Latest(inForce, a => a.Version, a => a.InForceTime);
+        var agreement = head is null ? null : await contents.GetAsync(head.Id, head.ConcurrencyStamp, () =>
+            agreements.FirstOrDefaultAsync(agreements.QueryReadOnly().Where(a => a.Id == head.Id).Select(a => a.Content)));
+        var assignments = agreement?.Lines
             .Where(l => l.AssignedUnitId is not null)
             .GroupBy(l => l.Code)
             .ToDictionary(g => g.Key, g => g.First().AssignedUnitId!.Value) ?? [];
         IReadOnlyDictionary<Guid, IReadOnlyDictionary<string, decimal>>? targets = currentTenant.Id is { } cityId
-            ? AgreementTargetProvider.TargetsOf(inForce) is { Count: > 0 } own ? new Dictionary<Guid, IReadOnlyDictionary<string, decimal>> { [cityId] = own } : new Dictionary<Guid, IReadOnlyDictionary<string, decimal>>()
+            ? agreement is not null && AgreementTargetProvider.TargetsOf(agreement) is { Count: > 0 } own ? new Dictionary<Guid, IReadOnlyDictionary<string, decimal>> { [cityId] = own } : new Dictionary<Guid, IReadOnlyDictionary<string, decimal>>()
             : null;
         if (currentUser.TenantId is null || await permissions.IsGrantedAsync(PilotAssessmentPermissions.DataEntry.Submit))
         {

@@ -42,6 +42,7 @@ public sealed class EntrySheetReader(
             kept = new KeptEntrySheet(fingerprint ?? string.Empty, built, cityMayEdit);
             if (fingerprint is not null)
             {
+                built.Lines.ForEach(Dtos.FrozenDtos.Freeze);
                 sheets.Set(entry.Period.Id, cityId, kept);
             }
         }

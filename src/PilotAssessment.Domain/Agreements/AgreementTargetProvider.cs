@@ -57,10 +57,16 @@ public sealed class AgreementTargetProvider(IRepository<Agreement> agreements, I
     }
 
     /// <summary>The agreement in force among one city's agreements in force for a year: the latest version.</summary>
-    public static Agreement? Latest(IEnumerable<Agreement> inForce) =>
-        inForce.OrderByDescending(a => a.Version).ThenByDescending(a => a.InForceTime).FirstOrDefault();
+    public static Agreement? Latest(IEnumerable<Agreement> inForce) => Latest(inForce, a => a.Version, a => a.InForceTime);
+
+    /// <summary><see cref="Latest(IEnumerable{Agreement})"/> among what was read of the agreements (their version and time in force).</summary>
+    public static T? Latest<T>(IEnumerable<T> inForce, Func<T, int> version, Func<T, DateTime?> inForceTime) =>
+        inForce.OrderByDescending(version).ThenByDescending(inForceTime).FirstOrDefault();
 
     /// <summary>The targets of the agreement in force among <paramref name="inForce"/> (one city's, one year's).</summary>
-    public static Dictionary<string, decimal>? TargetsOf(IEnumerable<Agreement> inForce) =>
-        Latest(inForce)?.Content.Lines.Where(l => !l.IsExtra && l.Target is not null).ToDictionary(l => l.Code, l => l.Target!.Value);
+    public static Dictionary<string, decimal>? TargetsOf(IEnumerable<Agreement> inForce) => Latest(inForce) is { } agreement ? TargetsOf(agreement.Content) : null;
+
+    /// <summary>The targets an agreement's content sets (its lines of the scheme's indicators with a target).</summary>
+    public static Dictionary<string, decimal> TargetsOf(AgreementContent content) =>
+        content.Lines.Where(l => !l.IsExtra && l.Target is not null).ToDictionary(l => l.Code, l => l.Target!.Value);
 }
