@@ -48,19 +48,22 @@ public sealed class EntryQualityHistory(
             return [];
         }
 
-        List<EntryLine> rows;
-        List<AssessmentPeriod> earlier;
+        // One query: each approved earlier period with the city's lines of the codes in it (none: a row without a line),
+        // so a period approved without these lines still takes its place among the last ones.
+        List<PeriodLine> found;
         using (dataFilter.Disable<IMultiTenant>())
         {
-            var approved = await submissions.ToListAsync(submissions.QueryReadOnly()
-                .Where(s => earlierIds.Contains(s.PeriodId) && s.TenantId == cityId && s.Status == SubmissionStatus.Approved)
-                .Select(s => s.PeriodId));
-            earlier = sameSeries.Where(p => approved.Contains(p.Id)).OrderByDescending(p => p.Sequence).Take(QualityConsts.HistoryPeriods).ToList();
-            var ids = earlier.Select(p => p.Id).ToList();
-            rows = ids.Count == 0
-                ? []
-                : await lines.ToListAsync(lines.QueryReadOnly().Where(l => l.TenantId == cityId && ids.Contains(l.PeriodId) && codes.Contains(l.IndicatorCode)));
+            found = await lines.ToListAsync(
+                from s in submissions.QueryReadOnly().Where(s => earlierIds.Contains(s.PeriodId) && s.TenantId == cityId && s.Status == SubmissionStatus.Approved)
+                join l in lines.QueryReadOnly().Where(l => l.TenantId == cityId && codes.Contains(l.IndicatorCode)) on s.PeriodId equals l.PeriodId into inPeriod
+                from l in inPeriod.DefaultIfEmpty()
+                select new PeriodLine(s.PeriodId, l));
         }
+
+        var approved = found.Select(f => f.PeriodId).ToHashSet();
+        var earlier = sameSeries.Where(p => approved.Contains(p.Id)).OrderByDescending(p => p.Sequence).Take(QualityConsts.HistoryPeriods).ToList();
+        var kept = earlier.Select(p => p.Id).ToHashSet();
+        var rows = found.Where(f => f.Line is not null && kept.Contains(f.PeriodId)).Select(f => f.Line!).ToList();
 
         var indicators = definition.AllIndicators().Where(i => codes.Contains(i.Code)).ToDictionary(i => i.Code);
         var byId = earlier.ToDictionary(p => p.Id);
@@ -151,4 +154,6 @@ public sealed class EntryQualityHistory(
     };
 
     private static string Text(decimal number) => number.ToString("0.##", CultureInfo.InvariantCulture);
+
+    private sealed record PeriodLine(Guid PeriodId, EntryLine? Line);
 }

@@ -87,6 +87,22 @@ public abstract class Outliers_Http_Tests<THost>(THost host) : IClassFixture<THo
     }
 
     [Fact]
+    public async Task Should_Count_Only_The_Last_Six_Approved_Periods_Though_Some_Lack_The_Line()
+    {
+        await host.ApprovedHistoryAsync("张掖", "C04", 70m, 72m, 74m);
+        await host.ApprovedHistoryAsync("张掖", "B04", 80m, 81m, 82m, 83m, 84m, 85m);
+        using var official = await host.ClientForAsync(null, "official");
+        var period = await PeriodTestClient.CreateOpenPeriodAsync(official, host.NewYear());
+        using var admin = await host.ClientForAsync("张掖", "admin");
+
+        // The six approved periods without C04 are the last six: its older values are out of the history.
+        var c04 = await SaveAsync(admin, period.Id, "C04", 75m);
+        c04.Quality!.HistoryCount.ShouldBe(0);
+        var b04 = await SaveAsync(admin, period.Id, "B04", 84m);
+        b04.Quality!.HistoryCount.ShouldBe(6);
+    }
+
+    [Fact]
     public async Task Should_Keep_The_Bounds_Of_An_Indicator_And_Flag_A_Value_Outside_Them()
     {
         using var official = await host.ClientForAsync(null, "official");
