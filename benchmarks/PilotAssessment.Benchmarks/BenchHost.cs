@@ -28,6 +28,9 @@ internal static class BenchHost
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    /// <summary>How long the clients of a measure keep a host busy before it is measured.</summary>
+    public static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(2);
+
     /// <summary>PILOT_BENCH_MYSQL, or the test server.</summary>
     public static string Server => Environment.GetEnvironmentVariable("PILOT_BENCH_MYSQL") is { Length: > 0 } s ? s : DefaultServer;
 
@@ -116,7 +119,11 @@ internal static class BenchHost
         return client;
     }
 
-    /// <summary>Each client sends one unmeasured warm-up request, then <paramref name="requests"/> measured ones.</summary>
+    /// <summary>
+    /// Each client sends one unmeasured warm-up request, then all clients keep sending unmeasured ones for
+    /// <see cref="WarmUp"/> (the JIT promotes hot methods to optimised code only after some calls), then
+    /// <paramref name="requests"/> measured ones each: the figures are of a host that has been serving.
+    /// </summary>
     public static async Task<Measure> MeasureAsync(int clients, int requests, Func<int, Task<Func<int, Task>>> createClient)
     {
         var workers = new List<Func<int, Task>>();
@@ -126,6 +133,15 @@ internal static class BenchHost
             await worker(-1);
             workers.Add(worker);
         }
+
+        var warming = Stopwatch.StartNew();
+        await Task.WhenAll(workers.Select(worker => Task.Run(async () =>
+        {
+            while (warming.Elapsed < WarmUp)
+            {
+                await worker(-1);
+            }
+        })));
 
         var latencies = new double[clients * requests];
         var wall = Stopwatch.StartNew();
