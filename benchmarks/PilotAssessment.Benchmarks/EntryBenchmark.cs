@@ -112,6 +112,7 @@ internal static class EntryBenchmark
         var codeOf = (int c) => numeric[(c / Math.Min(drafts.Count, tokens.Count)) % numeric.Count];
 
         var measures = new List<(string Name, Measure M, Measure Bare)>();
+        var saves = new List<(string Label, Measure Put, Measure Floor)>();
         foreach (var concurrency in new[] { 1, clients })
         {
             if (concurrency > 1)
@@ -152,15 +153,84 @@ internal static class EntryBenchmark
                 connectionString,
                 "SELECT * FROM EntryLines WHERE TenantId = @c AND PeriodId = @p AND IsDeleted = 0",
                 r => [("@c", province.CityIds[cityOf(r / 1000)]), ("@p", periodId)]));
+            var bareSave = await BenchHost.MeasureAsync(concurrency, requests, BareSave(connectionString, periodId, c => province.CityIds[cityOf(c)], codeOf));
             var label = concurrency == 1 ? "1 client" : $"{concurrency} clients";
             measures.Add(($"open sheet (GET), {label}", get, bare));
             measures.Add(($"save line (PUT), {label}", put, bare));
+            saves.Add((label, put, bareSave));
             Console.WriteLine($"  {options.Cities} cities, {label}: GET p50 {get.P50:F1} ms, PUT p50 {put.P50:F1} ms, bare read p50 {bare.P50:F1} ms");
         }
 
         var (lines, cityLines) = await CountLinesAsync(connectionString, periodId, province.CityIds[drafts[0]]);
-        return new EntryScale(options.Cities, lines, cityLines, measures);
+        return new EntryScale(options.Cities, lines, cityLines, measures, saves);
     }
+
+    /// <summary>
+    /// The least a save must do, in bare MySqlConnector on one connection per client: read the line and the city's
+    /// submission by their indexes, then in one transaction write the new value with a new stamp and revision, its
+    /// history row and the city's change stamp, then the request's audit row. The product also checks the entry
+    /// window, the clerk's units and targets, the value's plausibility against earlier periods, and writes the
+    /// line's entity change.
+    /// </summary>
+    private static Func<int, Task<Func<int, Task>>> BareSave(string connectionString, Guid periodId, Func<int, Guid> cityOf, Func<int, string> codeOf) => async c =>
+    {
+        var connection = new MySqlConnection(connectionString);
+        await connection.OpenAsync();
+        var city = cityOf(c);
+        var code = codeOf(c);
+        return async r =>
+        {
+            Guid lineId;
+            int revision;
+            string oldValue;
+            await using (var read = new MySqlCommand("SELECT Id, Revision, ValueJson FROM EntryLines WHERE TenantId = @c AND PeriodId = @p AND IndicatorCode = @i AND IsDeleted = 0", connection))
+            {
+                read.Parameters.AddWithValue("@c", city);
+                read.Parameters.AddWithValue("@p", periodId);
+                read.Parameters.AddWithValue("@i", code);
+                await using var reader = await read.ExecuteReaderAsync();
+                await reader.ReadAsync();
+                (lineId, revision, oldValue) = (reader.GetGuid(0), reader.GetInt32(1), reader.GetString(2));
+            }
+
+            await using (var submission = new MySqlCommand("SELECT Status FROM CitySubmissions WHERE TenantId = @c AND PeriodId = @p AND IsDeleted = 0", connection))
+            {
+                submission.Parameters.AddWithValue("@c", city);
+                submission.Parameters.AddWithValue("@p", periodId);
+                await submission.ExecuteScalarAsync();
+            }
+
+            var now = DateTime.UtcNow;
+            var value = $"{{\"number\":{80 + ((r + 2) % 2)},\"occurrences\":null,\"flags\":null,\"grade\":null,\"checklistPresent\":null,\"surveyRates\":null,\"lastYearNumber\":null,\"isEmpty\":false}}";
+            await using (var transaction = await connection.BeginTransactionAsync())
+            {
+                await using var write = new MySqlCommand(
+                    "UPDATE EntryLines SET ValueJson = @v, ConcurrencyStamp = @s, Revision = @r, LastModificationTime = @t WHERE Id = @id;"
+                    + "INSERT INTO EntryValueHistory (Id, TenantId, EntryLineId, Revision, OldValueJson, NewValueJson, CreationTime) VALUES (@h, @c, @id, @r, @old, @v, @t);"
+                    + "UPDATE CityChangeStamps SET Version = Version + 1 WHERE PeriodId = @p AND TenantId = @c",
+                    connection,
+                    transaction);
+                write.Parameters.AddWithValue("@v", value);
+                write.Parameters.AddWithValue("@s", Guid.NewGuid().ToString("N"));
+                write.Parameters.AddWithValue("@r", revision + 1);
+                write.Parameters.AddWithValue("@t", now);
+                write.Parameters.AddWithValue("@id", lineId);
+                write.Parameters.AddWithValue("@h", SequentialGuid.Next());
+                write.Parameters.AddWithValue("@c", city);
+                write.Parameters.AddWithValue("@old", oldValue);
+                write.Parameters.AddWithValue("@p", periodId);
+                await write.ExecuteNonQueryAsync();
+                await transaction.CommitAsync();
+            }
+
+            await using var audit = new MySqlCommand("INSERT INTO AuditLogs (Id, TenantId, HttpMethod, Url, ExecutionTime, ExecutionDuration, HttpStatusCode) VALUES (@a, @c, 'PUT', @u, @t, 0, 200)", connection);
+            audit.Parameters.AddWithValue("@a", SequentialGuid.Next());
+            audit.Parameters.AddWithValue("@c", city);
+            audit.Parameters.AddWithValue("@u", $"/api/app/data-entry/periods/{periodId}/lines/{code}");
+            audit.Parameters.AddWithValue("@t", now);
+            await audit.ExecuteNonQueryAsync();
+        };
+    };
 
     public static IEnumerable<string> Report(EntryScale small, EntryScale large)
     {
@@ -170,6 +240,15 @@ internal static class EntryBenchmark
             foreach (var (name, m, bare) in scale.Measures)
             {
                 yield return $"  {name,-26} p50 {m.P50,7:F1} ms  p95 {m.P95,7:F1} ms  {m.PerSecond,6:F1}/s   bare read p50 {bare.P50,6:F1} ms {bare.PerSecond,6:F0}/s → ratio {m.P50 / bare.P50,5:F1}";
+            }
+        }
+
+        foreach (var scale in new[] { small, large })
+        {
+            yield return $"{scale.Cities} cities, save line (PUT) beside a bare save (the line and submission read, one transaction writing the value, its history and the city's stamp, the audit row):";
+            foreach (var (label, put, floor) in scale.Saves)
+            {
+                yield return $"  {label,-10} PUT p50 {put.P50,7:F1} ms  bare save p50 {floor.P50,6:F1} ms {floor.PerSecond,6:F0}/s → ratio {put.P50 / floor.P50,5:F1}";
             }
         }
 
@@ -193,4 +272,4 @@ internal static class EntryBenchmark
     }
 }
 
-internal sealed record EntryScale(int Cities, long Lines, long CityLines, List<(string Name, Measure M, Measure Bare)> Measures);
+internal sealed record EntryScale(int Cities, long Lines, long CityLines, List<(string Name, Measure M, Measure Bare)> Measures, List<(string Label, Measure Put, Measure Floor)> Saves);
