@@ -62,11 +62,10 @@ public sealed class EntryQualityHistory(
 
         var approved = found.Select(f => f.PeriodId).ToHashSet();
         var earlier = sameSeries.Where(p => approved.Contains(p.Id)).OrderByDescending(p => p.Sequence).Take(QualityConsts.HistoryPeriods).ToList();
-        var kept = earlier.Select(p => p.Id).ToHashSet();
-        var rows = found.Where(f => f.Line is not null && kept.Contains(f.PeriodId)).Select(f => f.Line!).ToList();
+        var byId = earlier.ToDictionary(p => p.Id);
+        var rows = found.Where(f => f.Line is not null && byId.ContainsKey(f.PeriodId)).Select(f => f.Line!).ToList();
 
         var indicators = definition.AllIndicators().Where(i => codes.Contains(i.Code)).ToDictionary(i => i.Code);
-        var byId = earlier.ToDictionary(p => p.Id);
         return rows
             .Where(r => indicators.ContainsKey(r.IndicatorCode))
             .Select(r => (r.IndicatorCode, Period: byId[r.PeriodId], Number: OutlierCheck.CheckedNumber(indicators[r.IndicatorCode], r.Value)))
