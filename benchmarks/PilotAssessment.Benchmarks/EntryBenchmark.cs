@@ -201,7 +201,7 @@ internal static class EntryBenchmark
             }
 
             var now = DateTime.UtcNow;
-            var value = $"{{\"number\":{80 + ((r + 2) % 2)},\"occurrences\":null,\"flags\":null,\"grade\":null,\"checklistPresent\":null,\"surveyRates\":null,\"lastYearNumber\":null,\"isEmpty\":false}}";
+            var value = new EntryValue { Number = 80 + ((r + 2) % 2) }.ToJson();
             await using (var transaction = await connection.BeginTransactionAsync())
             {
                 await using var write = new MySqlCommand(
