@@ -146,11 +146,11 @@ public sealed class NationalDataWriter(PilotAssessmentDbContext db, DatabaseOpti
             var version = string.IsNullOrWhiteSpace(databaseOptions.ServerVersion) ? ServerVersion.AutoDetect(connectionString) : ServerVersion.Parse(databaseOptions.ServerVersion);
             var options = new DbContextOptionsBuilder<MySqlPilotAssessmentDbContext>()
                 .UseMySql(connectionString, version, my => my.MaxBatchSize(PilotAssessmentEntityFrameworkCoreModule.MySqlMaxBatchSize)).Options;
-            context = new MySqlPilotAssessmentDbContext(options, currentTenant, dataFilter);
+            context = new MySqlPilotAssessmentDbContext(options).Lease(currentTenant, dataFilter);
         }
         else
         {
-            context = new SqlitePilotAssessmentDbContext(new DbContextOptionsBuilder<SqlitePilotAssessmentDbContext>().UseSqlite(connectionString).Options, currentTenant, dataFilter);
+            context = new SqlitePilotAssessmentDbContext(new DbContextOptionsBuilder<SqlitePilotAssessmentDbContext>().UseSqlite(connectionString).Options).Lease(currentTenant, dataFilter);
         }
 
         context.ChangeTracker.AutoDetectChangesEnabled = false;

@@ -8,7 +8,9 @@ namespace PilotAssessment.EntityFrameworkCore;
 public sealed class SqliteDesignTimeDbContextFactory : IDesignTimeDbContextFactory<SqlitePilotAssessmentDbContext>
 {
     public SqlitePilotAssessmentDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqlitePilotAssessmentDbContext>().UseSqlite("Data Source=design-time.db").Options, new CurrentTenant(), new DataFilter());
+        (SqlitePilotAssessmentDbContext)new SqlitePilotAssessmentDbContext(
+            new DbContextOptionsBuilder<SqlitePilotAssessmentDbContext>().UseSqlite("Data Source=design-time.db").Options)
+            .Lease(new CurrentTenant(), new DataFilter());
 }
 
 /// <summary>Used by `dotnet ef migrations add ... --context MySqlPilotAssessmentDbContext`; needs no running server.</summary>
@@ -17,5 +19,7 @@ public sealed class MySqlDesignTimeDbContextFactory : IDesignTimeDbContextFactor
     public static readonly ServerVersion DesignServerVersion = ServerVersion.Parse("8.0.36-mysql");
 
     public MySqlPilotAssessmentDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<MySqlPilotAssessmentDbContext>().UseMySql("Server=localhost;Database=pilot_assessment", DesignServerVersion).Options, new CurrentTenant(), new DataFilter());
+        (MySqlPilotAssessmentDbContext)new MySqlPilotAssessmentDbContext(
+            new DbContextOptionsBuilder<MySqlPilotAssessmentDbContext>().UseMySql("Server=localhost;Database=pilot_assessment", DesignServerVersion).Options)
+            .Lease(new CurrentTenant(), new DataFilter());
 }

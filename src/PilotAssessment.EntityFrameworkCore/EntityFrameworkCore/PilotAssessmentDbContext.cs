@@ -15,10 +15,14 @@ namespace PilotAssessment.EntityFrameworkCore;
 /// The product's single DbContext. Every <see cref="IMultiTenant"/> entity is filtered to the current tenant
 /// and every <see cref="ISoftDelete"/> entity hides deleted rows, unless <see cref="IDataFilter"/> disables it.
 /// Provider-specific subclasses exist only to keep each provider's migrations apart.
+/// Contexts come from a pool (their EF services are built once, not per request): each lease is given the tenant
+/// and filter state and the services of the scope that leased it (<see cref="Lease"/>).
 /// </summary>
-public abstract class PilotAssessmentDbContext(DbContextOptions options, ICurrentTenant currentTenant, IDataFilter dataFilter)
-    : IdentityDbContext<AppUser, AppRole, Guid>(options)
+public abstract class PilotAssessmentDbContext(DbContextOptions options) : IdentityDbContext<AppUser, AppRole, Guid>(options)
 {
+    private ICurrentTenant? _currentTenant;
+    private IDataFilter? _dataFilter;
+
     public DbSet<Tenant> Tenants => Set<Tenant>();
 
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
@@ -31,14 +35,39 @@ public abstract class PilotAssessmentDbContext(DbContextOptions options, ICurren
 
     public DbSet<EntityPropertyChange> EntityPropertyChanges => Set<EntityPropertyChange>();
 
-    public ICurrentTenant CurrentTenant { get; } = currentTenant;
+    public ICurrentTenant CurrentTenant => _currentTenant ?? throw new InvalidOperationException("The context was not leased: take it from the scope's services.");
+
+    /// <summary>The services of the scope (request, job run, seed) that leased this context; the save interceptors resolve their scoped state here.</summary>
+    internal IServiceProvider? LeaseServices { get; private set; }
 
     // Read by the query filters on every query, so a filter scope opened after this context was created still applies.
     protected Guid? CurrentTenantId => CurrentTenant.Id;
 
-    protected bool IsMultiTenantFilterEnabled => dataFilter.IsEnabled<IMultiTenant>();
+    protected bool IsMultiTenantFilterEnabled => _dataFilter!.IsEnabled<IMultiTenant>();
 
-    protected bool IsSoftDeleteFilterEnabled => dataFilter.IsEnabled<ISoftDelete>();
+    protected bool IsSoftDeleteFilterEnabled => _dataFilter!.IsEnabled<ISoftDelete>();
+
+    /// <summary>Gives the context the ambient tenant and data filters, and the leasing scope's services (none outside a scope).</summary>
+    public PilotAssessmentDbContext Lease(ICurrentTenant currentTenant, IDataFilter dataFilter, IServiceProvider? leaseServices = null)
+    {
+        _currentTenant = currentTenant;
+        _dataFilter = dataFilter;
+        LeaseServices = leaseServices;
+        return this;
+    }
+
+    // Back in the pool, the context no longer holds on to the scope that leased it.
+    public override void Dispose()
+    {
+        LeaseServices = null;
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        LeaseServices = null;
+        return base.DisposeAsync();
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -108,14 +137,6 @@ public abstract class PilotAssessmentDbContext(DbContextOptions options, ICurren
     }
 }
 
-public sealed class SqlitePilotAssessmentDbContext(
-    DbContextOptions<SqlitePilotAssessmentDbContext> options,
-    ICurrentTenant currentTenant,
-    IDataFilter dataFilter)
-    : PilotAssessmentDbContext(options, currentTenant, dataFilter);
+public sealed class SqlitePilotAssessmentDbContext(DbContextOptions<SqlitePilotAssessmentDbContext> options) : PilotAssessmentDbContext(options);
 
-public sealed class MySqlPilotAssessmentDbContext(
-    DbContextOptions<MySqlPilotAssessmentDbContext> options,
-    ICurrentTenant currentTenant,
-    IDataFilter dataFilter)
-    : PilotAssessmentDbContext(options, currentTenant, dataFilter);
+public sealed class MySqlPilotAssessmentDbContext(DbContextOptions<MySqlPilotAssessmentDbContext> options) : PilotAssessmentDbContext(options);

@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using PilotAssessment.Data;
 using PilotAssessment.Identity;
+using PilotAssessment.MultiTenancy;
 using PilotAssessment.Repositories;
 
 namespace PilotAssessment.EntityFrameworkCore;
@@ -38,17 +40,19 @@ public static class PilotAssessmentEntityFrameworkCoreModule
                 AllowLoadLocalInfile = true,
             }.ConnectionString;
             var serverVersion = string.IsNullOrWhiteSpace(options.ServerVersion) ? ServerVersion.AutoDetect(cs) : ServerVersion.Parse(options.ServerVersion);
-            services.AddDbContext<PilotAssessmentDbContext, MySqlPilotAssessmentDbContext>((sp, o) => o
+            services.AddPooledDbContextFactory<MySqlPilotAssessmentDbContext>(o => o
                 .UseMySql(cs, serverVersion, my => my.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery).MaxBatchSize(MySqlMaxBatchSize))
-                .AddInterceptors(sp.GetRequiredService<AuditingSaveChangesInterceptor>(), sp.GetRequiredService<CityChangeStampInterceptor>()));
+                .AddInterceptors(LeasedSaveChangesInterceptor.Instance));
+            services.AddScoped<PilotAssessmentDbContext>(Lease<MySqlPilotAssessmentDbContext>);
         }
         else
         {
             var cs = string.IsNullOrWhiteSpace(connectionString) ? DefaultSqliteConnectionString : connectionString;
             EnsureSqliteDirectory(cs);
-            services.AddDbContext<PilotAssessmentDbContext, SqlitePilotAssessmentDbContext>((sp, o) => o
+            services.AddPooledDbContextFactory<SqlitePilotAssessmentDbContext>(o => o
                 .UseSqlite(cs, s => s.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
-                .AddInterceptors(sp.GetRequiredService<AuditingSaveChangesInterceptor>(), sp.GetRequiredService<CityChangeStampInterceptor>()));
+                .AddInterceptors(LeasedSaveChangesInterceptor.Instance));
+            services.AddScoped<PilotAssessmentDbContext>(Lease<SqlitePilotAssessmentDbContext>);
         }
 
         services.AddScoped(typeof(IRepository<>), typeof(EfCoreRepository<>));
@@ -65,6 +69,13 @@ public static class PilotAssessmentEntityFrameworkCoreModule
         services.AddScoped<IIdentityUserRepository, EfCoreIdentityUserRepository>();
         return services;
     }
+
+    // One context per scope, leased from the pool (EF's services of a context are built once, not per request) and
+    // given the scope's tenant, filters and services; the scope's end returns it to the pool.
+    private static PilotAssessmentDbContext Lease<TContext>(IServiceProvider scope)
+        where TContext : PilotAssessmentDbContext =>
+        scope.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext()
+            .Lease(scope.GetRequiredService<ICurrentTenant>(), scope.GetRequiredService<IDataFilter>(), scope);
 
     private static void EnsureSqliteDirectory(string connectionString)
     {

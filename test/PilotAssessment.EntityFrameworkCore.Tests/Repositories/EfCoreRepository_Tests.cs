@@ -20,7 +20,7 @@ public abstract class EfCoreRepository_Tests<TApplication>(TApplication app) : I
     {
         await app.AsUserAsync(null, "admin", async sp =>
         {
-            using var sql = new SqlCapture(sp.GetRequiredService<PilotAssessmentDbContext>());
+            using var sql = await SqlCapture.StartAsync(sp.GetRequiredService<PilotAssessmentDbContext>());
             var tenants = sp.GetRequiredService<IRepository<Tenant>>();
             var ascending = tenants.Query().OrderBy(t => t.Name);
             var descending = tenants.Query().OrderByDescending(t => t.Name);
@@ -59,7 +59,7 @@ public abstract class EfCoreRepository_Tests<TApplication>(TApplication app) : I
             var tenants = sp.GetRequiredService<IRepository<Tenant>>();
             var normalized = Tenant.Normalize("兰州");
 
-            using var sql = new SqlCapture(sp.GetRequiredService<PilotAssessmentDbContext>());
+            using var sql = await SqlCapture.StartAsync(sp.GetRequiredService<PilotAssessmentDbContext>());
             (await tenants.AnyAsync(tenants.Query().Where(t => t.NormalizedName == normalized))).ShouldBeTrue();
             (await tenants.AnyAsync(tenants.Query().Where(t => t.Name == "不存在的城市"))).ShouldBeFalse();
 
@@ -108,8 +108,9 @@ public abstract class EfCoreRepository_Tests<TApplication>(TApplication app) : I
     }
 
     /// <summary>
-    /// Records the SQL commands one DbContext sends, from EF Core's diagnostic events. Create it before the context's
-    /// first command: EF Core caches for a while whether anyone listens.
+    /// Records the SQL commands one DbContext sends, from EF Core's diagnostic events. EF Core caches for up to a second
+    /// whether anyone listens, and a context from the pool has run commands before: <see cref="StartAsync"/> waits
+    /// until its probes are seen, then forgets them.
     /// </summary>
     private sealed class SqlCapture : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
     {
@@ -125,6 +126,22 @@ public abstract class EfCoreRepository_Tests<TApplication>(TApplication app) : I
         }
 
         public IReadOnlyList<string> Commands => [.. _commands];
+
+        public static async Task<SqlCapture> StartAsync(DbContext context)
+        {
+            var capture = new SqlCapture(context);
+            for (var probe = 0; capture._commands.IsEmpty && probe < 30; probe++)
+            {
+                await context.Database.ExecuteSqlRawAsync("SELECT 1");
+                if (capture._commands.IsEmpty)
+                {
+                    await Task.Delay(100);
+                }
+            }
+
+            capture._commands.Clear();
+            return capture;
+        }
 
         public void OnNext(DiagnosticListener listener)
         {
