@@ -93,7 +93,7 @@ public sealed class EntrySheetAppService(
         }
 
         line.UnitId = unitId;
-        await quality.CheckAsync(period, cityId, definition, indicator, line, value, entry.OfScheme);
+        var approvedEarlier = await quality.CheckAsync(period, cityId, definition, indicator, line, value, entry.OfScheme);
         if (isNew)
         {
             await lines.InsertAsync(line, autoSave: false);
@@ -114,7 +114,9 @@ public sealed class EntrySheetAppService(
             throw new ConflictException(DataEntryErrorCodes.StaleLine, indicator.Code) { Current = await latest.LineAsync(periodId, indicatorCode, definition) };
         }
 
-        return await reader.LineAsync(line, definition, entry.Known(submission));
+        // The response is built from what the save read: the previous period's line came with the quality history, and
+        // a line saved for the first time has no evidence yet.
+        return await reader.LineAsync(line, definition, entry.Known(submission) with { ApprovedEarlierLines = approvedEarlier }, withoutEvidence: isNew);
     }
 
     public async Task<List<ValueHistoryDto>> GetHistoryAsync(Guid lineId)

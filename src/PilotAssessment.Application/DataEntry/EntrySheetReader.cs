@@ -113,11 +113,12 @@ public sealed class EntrySheetReader(
     }
 
     /// <param name="known">What the request has read already of the line's period and city (then not read again).</param>
-    public async Task<EntryLineDto> LineAsync(EntryLine line, SchemeDefinition definition, Results.KnownCityPeriod? known = null)
+    /// <param name="withoutEvidence">The line has no evidence (it was just created): none is read.</param>
+    public async Task<EntryLineDto> LineAsync(EntryLine line, SchemeDefinition definition, Results.KnownCityPeriod? known = null, bool withoutEvidence = false)
     {
         var indicator = definition.AllIndicators().First(i => i.Code == line.IndicatorCode);
         var value = line.Value;
-        var files = await EvidenceOfAsync([line.Id]);
+        var files = withoutEvidence ? Array.Empty<EvidenceDto>().ToLookup(e => e.EntryLineId) : await EvidenceOfAsync([line.Id]);
         // Saving a cell reads this line and its stored reference figure, nothing of the other cities.
         if (line.TenantId is not { } cityId)
         {

@@ -33,11 +33,18 @@ public sealed class EntryQualityHistory(
     /// earlier periods of the series (oldest first); a period the city was not approved in is skipped, not counted.
     /// </summary>
     /// <param name="ofScheme">The periods of the period's scheme when the caller has read them already.</param>
-    public async Task<Dictionary<string, List<QualityHistoryPointDto>>> OfCityAsync(AssessmentPeriod period, Guid cityId, SchemeDefinition definition, IReadOnlyCollection<string> codes, IReadOnlyList<AssessmentPeriod>? ofScheme = null)
+    public async Task<Dictionary<string, List<QualityHistoryPointDto>>> OfCityAsync(AssessmentPeriod period, Guid cityId, SchemeDefinition definition, IReadOnlyCollection<string> codes, IReadOnlyList<AssessmentPeriod>? ofScheme = null) =>
+        Points(definition, codes, await ReadAsync(period, cityId, codes, ofScheme));
+
+    /// <summary>
+    /// The earlier periods of the series and, in one query, each approved one with the city's lines of the codes in it
+    /// (none: a row without a line), so a period approved without these lines still takes its place among the last ones.
+    /// </summary>
+    private async Task<(List<AssessmentPeriod> SameSeries, List<PeriodLine> Found)> ReadAsync(AssessmentPeriod period, Guid cityId, IReadOnlyCollection<string> codes, IReadOnlyList<AssessmentPeriod>? ofScheme)
     {
         if (codes.Count == 0)
         {
-            return [];
+            return ([], []);
         }
 
         var sameSeries = ofScheme?.Where(p => p.SchemeId == period.SchemeId && p.Kind == period.Kind && p.Id != period.Id).ToList()
@@ -45,21 +52,23 @@ public sealed class EntryQualityHistory(
         var earlierIds = sameSeries.Where(p => p.Sequence < period.Sequence).Select(p => p.Id).ToList();
         if (earlierIds.Count == 0)
         {
-            return [];
+            return (sameSeries, []);
         }
 
-        // One query: each approved earlier period with the city's lines of the codes in it (none: a row without a line),
-        // so a period approved without these lines still takes its place among the last ones.
-        List<PeriodLine> found;
         using (dataFilter.Disable<IMultiTenant>())
         {
-            found = await lines.ToListAsync(
+            var found = await lines.ToListAsync(
                 from s in submissions.QueryReadOnly().Where(s => earlierIds.Contains(s.PeriodId) && s.TenantId == cityId && s.Status == SubmissionStatus.Approved)
                 join l in lines.QueryReadOnly().Where(l => l.TenantId == cityId && codes.Contains(l.IndicatorCode)) on s.PeriodId equals l.PeriodId into inPeriod
                 from l in inPeriod.DefaultIfEmpty()
                 select new PeriodLine(s.PeriodId, l));
+            return (sameSeries, found);
         }
+    }
 
+    private static Dictionary<string, List<QualityHistoryPointDto>> Points(SchemeDefinition definition, IReadOnlyCollection<string> codes, (List<AssessmentPeriod> SameSeries, List<PeriodLine> Found) read)
+    {
+        var (sameSeries, found) = read;
         var approved = found.Select(f => f.PeriodId).ToHashSet();
         var earlier = sameSeries.Where(p => approved.Contains(p.Id)).OrderByDescending(p => p.Sequence).Take(QualityConsts.HistoryPeriods).ToList();
         var byId = earlier.ToDictionary(p => p.Id);
@@ -84,17 +93,23 @@ public sealed class EntryQualityHistory(
     }
 
     /// <summary>Checks a line being saved against the bounds and the city's history, and stores the flag on it.</summary>
-    public async Task CheckAsync(AssessmentPeriod period, Guid cityId, SchemeDefinition definition, IndicatorDefinition indicator, EntryLine line, EntryValue value, IReadOnlyList<AssessmentPeriod>? ofScheme = null)
+    /// <returns>
+    /// The city's lines of the indicator in every approved earlier period of the series, as read for the check (the
+    /// previous period's among them: <see cref="Results.KnownCityPeriod.ApprovedEarlierLines"/>); null when the
+    /// indicator is not checked and nothing was read.
+    /// </returns>
+    public async Task<IReadOnlyList<EntryLine>?> CheckAsync(AssessmentPeriod period, Guid cityId, SchemeDefinition definition, IndicatorDefinition indicator, EntryLine line, EntryValue value, IReadOnlyList<AssessmentPeriod>? ofScheme = null)
     {
         if (!OutlierCheck.IsChecked(indicator.Rule))
         {
             line.SetQuality(null);
-            return;
+            return null;
         }
 
-        var history = await OfCityAsync(period, cityId, definition, [indicator.Code], ofScheme);
-        var numbers = history.GetValueOrDefault(indicator.Code)?.Select(p => p.Value).ToList() ?? [];
+        var read = await ReadAsync(period, cityId, [indicator.Code], ofScheme);
+        var numbers = Points(definition, [indicator.Code], read).GetValueOrDefault(indicator.Code)?.Select(p => p.Value).ToList() ?? [];
         line.SetQuality(OutlierCheck.Check(indicator, value, numbers));
+        return read.Found.Where(f => f.Line is not null).Select(f => f.Line!).ToList();
     }
 
     /// <summary>Checks several lines being saved (an upload) against one load of the city's history.</summary>

@@ -175,13 +175,22 @@ public sealed class ReferenceFigureStore(
             return new PeriodReferenceData(average, new Dictionary<Guid, Dictionary<string, decimal>>(), null);
         }
 
-        var previousQuery = provider.ApprovedLinesOf(previous.Id).Where(l => l.TenantId == cityId);
-        if (onlyIndicator is not null)
+        List<EntryLine> previousLines;
+        if (onlyIndicator is not null && known?.ApprovedEarlierLines is { } earlier)
         {
-            previousQuery = previousQuery.Where(l => l.IndicatorCode == onlyIndicator);
+            previousLines = earlier.Where(l => l.PeriodId == previous.Id && l.TenantId == cityId && l.IndicatorCode == onlyIndicator).ToList();
+        }
+        else
+        {
+            var previousQuery = provider.ApprovedLinesOf(previous.Id).Where(l => l.TenantId == cityId);
+            if (onlyIndicator is not null)
+            {
+                previousQuery = previousQuery.Where(l => l.IndicatorCode == onlyIndicator);
+            }
+
+            previousLines = await lines.ToListAsync(previousQuery, cancellationToken);
         }
 
-        var previousLines = await lines.ToListAsync(previousQuery, cancellationToken);
         return new PeriodReferenceData(average, PeriodReferenceDataProvider.NumbersByCity(previousLines), previous);
     }
 
@@ -259,4 +268,12 @@ public sealed class ReferenceFigureStore(
 /// period of its scheme (the period among them) and, when <paramref name="StatusRead"/>, the city's submission status
 /// (null: no submission yet).
 /// </summary>
-public sealed record KnownCityPeriod(IReadOnlyList<AssessmentPeriod> OfScheme, bool StatusRead = false, SubmissionStatus? CityStatus = null);
+public sealed record KnownCityPeriod(IReadOnlyList<AssessmentPeriod> OfScheme, bool StatusRead = false, SubmissionStatus? CityStatus = null)
+{
+    /// <summary>
+    /// When read already for one indicator: the city's lines of it in every approved earlier period of the same kind
+    /// (a period's previous one is among those periods), so loading the reference data of that indicator does not read
+    /// the previous period's line again.
+    /// </summary>
+    public IReadOnlyList<EntryLine>? ApprovedEarlierLines { get; init; }
+}

@@ -58,14 +58,14 @@ public class EfCoreRepository<TEntity>(PilotAssessmentDbContext dbContext, EfCor
         EntityFrameworkQueryableExtensions.AnyAsync(query, cancellationToken);
 
     private Task SaveAsync(bool? autoSave, CancellationToken cancellationToken) =>
-        (autoSave ?? unitOfWork.SavesAtOnce) ? EfCoreUnitOfWork.SaveAsync(DbContext, cancellationToken) : Task.CompletedTask;
+        (autoSave ?? unitOfWork.SavesAtOnce) ? unitOfWork.SaveAsync(cancellationToken) : Task.CompletedTask;
 
     // An insert or update that waits is stamped now, so the caller returns the times and concurrency stamp it will be saved with.
     private Task SaveAsync(TEntity entity, bool? autoSave, CancellationToken cancellationToken)
     {
         if (autoSave ?? unitOfWork.SavesAtOnce)
         {
-            return EfCoreUnitOfWork.SaveAsync(DbContext, cancellationToken);
+            return unitOfWork.SaveAsync(cancellationToken);
         }
 
         unitOfWork.StampEarly(entity);

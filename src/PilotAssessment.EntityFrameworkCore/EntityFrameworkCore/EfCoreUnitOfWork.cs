@@ -10,6 +10,9 @@ namespace PilotAssessment.EntityFrameworkCore;
 /// The unit of work of one DI scope (one request, job run or seed), on its one DbContext: see
 /// <see cref="IUnitOfWorkManager"/>. It remembers the tenant context it began in; a repository write made in another
 /// one saves at once (inside the transaction), because the save checks each row's tenant against the current context.
+/// A save of its own that fails fails the unit: it cannot complete, and its transaction is rolled back. So EF Core's
+/// savepoint around each such save (two more round trips, there only to let a caller go on after a failed save) is not
+/// taken.
 /// </summary>
 public sealed class EfCoreUnitOfWork(
     PilotAssessmentDbContext dbContext,
@@ -28,7 +31,31 @@ public sealed class EfCoreUnitOfWork(
     internal bool SavesAtOnce =>
         _current is null || _current.TenantId != currentTenant.Id || _current.TenantFilterEnabled != dataFilter.IsEnabled<IMultiTenant>();
 
-    public Task SaveChangesAsync(CancellationToken cancellationToken = default) => SaveAsync(dbContext, cancellationToken);
+    public Task SaveChangesAsync(CancellationToken cancellationToken = default) => SaveAsync(cancellationToken);
+
+    /// <summary>
+    /// Saves the scope's changes (<see cref="SaveAsync(DbContext, CancellationToken)"/>) without EF Core's savepoint: a
+    /// failure inside the unit's transaction marks the unit as failed instead. Saves made past the unit (ASP.NET Core
+    /// Identity's stores save on their own and report a lost race as a result, not an exception) keep the savepoint.
+    /// </summary>
+    internal async Task SaveAsync(CancellationToken cancellationToken)
+    {
+        var database = dbContext.Database;
+        database.AutoSavepointsEnabled = false;
+        try
+        {
+            await SaveAsync(dbContext, cancellationToken);
+        }
+        catch when (_current is not null && database.CurrentTransaction is not null)
+        {
+            _current.SaveFailed = true;
+            throw;
+        }
+        finally
+        {
+            database.AutoSavepointsEnabled = true;
+        }
+    }
 
     /// <summary>A write that waits for the unit of work gets now the stamps its save would give it (see the interceptor).</summary>
     internal void StampEarly(object entity) => auditing.StampEarly(dbContext, entity);
@@ -37,7 +64,7 @@ public sealed class EfCoreUnitOfWork(
     /// Saves, reporting a lost race as the domain's <see cref="ConcurrencyConflictException"/> (409): on a concurrency
     /// token, on a unique index (two requests inserting the same row at once) or as the victim of a deadlock.
     /// </summary>
-    internal static async Task SaveAsync(DbContext context, CancellationToken cancellationToken)
+    private static async Task SaveAsync(DbContext context, CancellationToken cancellationToken)
     {
         try
         {
@@ -113,9 +140,17 @@ public sealed class EfCoreUnitOfWork(
         /// <summary>The unit of work opened the connection for its reads and closes it at its end.</summary>
         public bool KeepsConnection { get; init; }
 
+        /// <summary>A save of the unit failed: what it wrote before the failure may be in the transaction, so it never commits.</summary>
+        public bool SaveFailed { get; set; }
+
         public async Task CompleteAsync(CancellationToken cancellationToken = default)
         {
-            await SaveAsync(owner.Context, cancellationToken);
+            if (SaveFailed)
+            {
+                throw new InvalidOperationException("A unit of work whose save failed cannot complete.");
+            }
+
+            await owner.SaveAsync(cancellationToken);
             if (Transaction is not null)
             {
                 await Transaction.CommitAsync(cancellationToken);

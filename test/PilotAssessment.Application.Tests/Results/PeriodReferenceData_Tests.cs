@@ -64,12 +64,16 @@ public abstract class PeriodReferenceData_Tests<TApplication>(TApplication app) 
         });
         await ApproveAsync(first.Id, "张掖"); // the previous period's figures are its approved values
         var second = await CreatePeriodAsync(year, 1);
-        await app.DataEntryAsync("张掖", "clerk", async e =>
+        var savedB01 = await app.DataEntryAsync("张掖", "clerk", async e =>
         {
-            await e.SaveAsync(second.Id, "B01", Number(51));
+            var b01 = await e.SaveAsync(second.Id, "B01", Number(51));
             await e.SaveAsync(second.Id, "C01", Number(10));
-            return await e.SaveAsync(second.Id, "I04", Number(5));
+            await e.SaveAsync(second.Id, "I04", Number(5));
+            return b01;
         });
+
+        // The save answers with the previous period's figure it read with the line's quality history.
+        (savedB01.ReferenceValue, savedB01.ReferenceSource).ShouldBe((50m, ReferenceSources.PreviousPeriod));
 
         var sheet = await ScoreAsync(second.Id, "张掖");
 
@@ -144,7 +148,8 @@ public abstract class PeriodReferenceData_Tests<TApplication>(TApplication app) 
         var first = await CreatePeriodAsync(year - 1, 1);
         await app.DataEntryAsync("酒泉", "clerk", e => e.SaveAsync(first.Id, "B01", new EntryValueDto { Number = 50, LastYearNumber = 49 }));
         var second = await CreatePeriodAsync(year, 1);
-        await app.DataEntryAsync("酒泉", "clerk", e => e.SaveAsync(second.Id, "B01", Number(51)));
+        var unapproved = await app.DataEntryAsync("酒泉", "clerk", e => e.SaveAsync(second.Id, "B01", Number(51)));
+        (unapproved.ReferenceValue, unapproved.ReferenceSource).ShouldBe((null, null));
 
         // A draft (or a sheet only submitted) of the previous period is no reference figure: nothing to compare with yet.
         await app.DataEntryAsync("酒泉", "admin", e => e.SubmitAsync(first.Id));
@@ -157,6 +162,8 @@ public abstract class PeriodReferenceData_Tests<TApplication>(TApplication app) 
         Points(await ScoreAsync(second.Id, "酒泉"), "B01").ShouldBe((LineStatus.Scored, 4m));
         var approved = (await app.DataEntryAsync("酒泉", "clerk", e => e.GetSheetAsync(second.Id))).Lines.Single(l => l.IndicatorCode == "B01");
         (approved.ReferenceValue, approved.ReferenceSource).ShouldBe((50m, ReferenceSources.PreviousPeriod));
+        var saved = await app.DataEntryAsync("酒泉", "clerk", e => e.SaveAsync(second.Id, "B01", Number(52), approved.ConcurrencyStamp));
+        (saved.ReferenceValue, saved.ReferenceSource).ShouldBe((50m, ReferenceSources.PreviousPeriod));
     }
 
     private async Task ApproveAsync(Guid periodId, string city)

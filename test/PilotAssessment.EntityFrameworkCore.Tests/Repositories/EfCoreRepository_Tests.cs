@@ -1,7 +1,4 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using PilotAssessment.EntityFrameworkCore;
 using PilotAssessment.ExceptionHandling;
@@ -105,76 +102,6 @@ public abstract class EfCoreRepository_Tests<TApplication>(TApplication app) : I
             error.EntityType.ShouldBe(typeof(Tenant));
             error.Id.ShouldBe(missing);
         });
-    }
-
-    /// <summary>
-    /// Records the SQL commands one DbContext sends, from EF Core's diagnostic events. EF Core caches for up to a second
-    /// whether anyone listens, and a context from the pool has run commands before: <see cref="StartAsync"/> waits
-    /// until its probes are seen, then forgets them.
-    /// </summary>
-    private sealed class SqlCapture : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
-    {
-        private readonly DbContext _context;
-        private readonly ConcurrentQueue<string> _commands = new();
-        private readonly ConcurrentBag<IDisposable> _subscriptions = [];
-        private readonly IDisposable _all;
-
-        public SqlCapture(DbContext context)
-        {
-            _context = context;
-            _all = DiagnosticListener.AllListeners.Subscribe(this);
-        }
-
-        public IReadOnlyList<string> Commands => [.. _commands];
-
-        public static async Task<SqlCapture> StartAsync(DbContext context)
-        {
-            var capture = new SqlCapture(context);
-            for (var probe = 0; capture._commands.IsEmpty && probe < 30; probe++)
-            {
-                await context.Database.ExecuteSqlRawAsync("SELECT 1");
-                if (capture._commands.IsEmpty)
-                {
-                    await Task.Delay(100);
-                }
-            }
-
-            capture._commands.Clear();
-            return capture;
-        }
-
-        public void OnNext(DiagnosticListener listener)
-        {
-            if (listener.Name == DbLoggerCategory.Name)
-            {
-                _subscriptions.Add(listener.Subscribe(this));
-            }
-        }
-
-        public void OnNext(KeyValuePair<string, object?> value)
-        {
-            if (value.Key == RelationalEventId.CommandExecuting.Name && value.Value is CommandEventData data && ReferenceEquals(data.Context, _context))
-            {
-                _commands.Enqueue(data.Command.CommandText);
-            }
-        }
-
-        public void OnCompleted()
-        {
-        }
-
-        public void OnError(Exception error)
-        {
-        }
-
-        public void Dispose()
-        {
-            _all.Dispose();
-            foreach (var subscription in _subscriptions)
-            {
-                subscription.Dispose();
-            }
-        }
     }
 }
 
