@@ -2,6 +2,7 @@
 const eslint = require('@eslint/js');
 const tseslint = require('typescript-eslint');
 const angular = require('angular-eslint');
+const tablePaging = require('./eslint-rules/table-paging');
 
 module.exports = tseslint.config(
   {
@@ -59,7 +60,8 @@ module.exports = tseslint.config(
   {
     files: ['**/*.html'],
     extends: [...angular.configs.templateRecommended, ...angular.configs.templateAccessibility],
-    rules: {},
+    plugins: { local: { rules: { 'table-paging': tablePaging } } },
+    rules: { 'local/table-paging': 'error' },
   },
   {
     files: ['**/*.js'],

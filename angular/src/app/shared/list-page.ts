@@ -16,6 +16,7 @@ import { FormModalComponent } from '@shared/form-modal/form-modal.component';
 import { ListHeaderComponent } from '@shared/list-header.component';
 import { PageHeaderComponent } from '@shared/page-header.component';
 import { PagedTableDirective } from '@shared/paged-table.directive';
+import { RowPagesDirective } from '@shared/row-pages.directive';
 import { SearchToolbarComponent } from '@shared/search-toolbar.component';
 
 /**
@@ -40,5 +41,6 @@ export const LIST_PAGE_IMPORTS = [
   ListHeaderComponent,
   PageHeaderComponent,
   PagedTableDirective,
+  RowPagesDirective,
   SearchToolbarComponent,
 ] as const;

@@ -21,6 +21,7 @@ import { FieldErrorPipe } from '@shared/field-error.pipe';
 import { formDialog } from '@shared/form-modal/form-dialog';
 import { FormModalComponent } from '@shared/form-modal/form-modal.component';
 import { ReasonFieldComponent } from '@shared/reason-field.component';
+import { RowPagesDirective } from '@shared/row-pages.directive';
 
 export type Decision = 'uphold' | 'reject';
 
@@ -41,6 +42,7 @@ export type Decision = 'uphold' | 'reject';
     NzInputModule,
     NzSelectModule,
     NzTableModule,
+    RowPagesDirective,
     NzTagModule,
     TranslatePipe,
     FieldErrorPipe,

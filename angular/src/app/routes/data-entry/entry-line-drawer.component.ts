@@ -24,6 +24,7 @@ import { toProblemDetails } from '@core/net/problem-details';
 import { errorText } from '@shared/error-text';
 import { EntryFilesService, saveBlob } from '@shared/entry-files.service';
 import { EntryOptions, fileSizeText, valueText } from '@shared/entry-value';
+import { RowPagesDirective } from '@shared/row-pages.directive';
 
 /** Evidence files (upload with progress, download, delete) and the value history of one line. */
 @Component({
@@ -37,6 +38,7 @@ import { EntryOptions, fileSizeText, valueText } from '@shared/entry-value';
     NzPopconfirmModule,
     NzProgressModule,
     NzTableModule,
+    RowPagesDirective,
     NzTabsModule,
     NzUploadModule,
     TranslatePipe,

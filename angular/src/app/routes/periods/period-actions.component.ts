@@ -36,6 +36,7 @@ import { Publishing, windowOpen } from './period-publishing';
 import { CityChanges, withReason } from './period-city-change';
 import { LockExceptions } from './period-lock-exceptions';
 import { ActionSubmit } from './period-action-submit';
+import { RowPagesDirective } from '@shared/row-pages.directive';
 
 export type PeriodAction =
   'publish' | 'exceptions' | 'veto' | 'withdraw' | 'withdrawPublication' | 'finalize';
@@ -57,6 +58,7 @@ export type PeriodAction =
     NzModalModule,
     NzSelectModule,
     NzTableModule,
+    RowPagesDirective,
     NzTagModule,
     TranslatePipe,
     FieldErrorPipe,

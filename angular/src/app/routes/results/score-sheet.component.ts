@@ -33,6 +33,7 @@ import { breadcrumbName } from '@shared/breadcrumbs';
 
 import { SheetAppeal } from './score-sheet-appeal';
 import { BonusRow, CategoryRow, VetoRow, bandColour, changeText, rows } from './score-sheet-rows';
+import { RowPagesDirective } from '@shared/row-pages.directive';
 
 export { bandColour, changeText } from './score-sheet-rows';
 export type { BonusRow, CategoryRow, VetoRow } from './score-sheet-rows';
@@ -56,6 +57,7 @@ export type { BonusRow, CategoryRow, VetoRow } from './score-sheet-rows';
     NzIconModule,
     NzSelectModule,
     NzTableModule,
+    RowPagesDirective,
     NzTagModule,
     TranslatePipe,
     FieldErrorPipe,

@@ -51,4 +51,31 @@ describe('ReviewQueueComponent', () => {
     expect(rows[2].textContent).toContain('填报中');
     expect(rows[2].querySelector('a')!.textContent).toContain('查看');
   });
+
+  it('pages the queue of 300 cities by twenty, waiting ones first, and reaches every city', async () => {
+    fixture.componentInstance.load();
+    httpMock.expectOne('/api/app/reviews/periods/p1/submissions').flush(
+      Array.from({ length: 300 }, (_, i) => ({
+        cityId: `c${i}`,
+        cityName: `城市${String(i).padStart(3, '0')}`,
+        status: i % 3 === 0 ? 'Submitted' : 'Approved',
+      })),
+    );
+    await render();
+    const rows = () =>
+      Array.from(el.querySelectorAll('[data-testid="review-table"] tbody tr.ant-table-row'));
+
+    expect(rows()).toHaveLength(20);
+    expect(rows()[0].getAttribute('data-city')).toBe('城市000');
+    expect(el.textContent).toContain('100 个城市待审核');
+    (
+      el.querySelector(
+        '[data-testid="review-table"] li.ant-pagination-item[title="15"]',
+      ) as HTMLElement
+    ).click();
+    await render();
+
+    expect(rows()).toHaveLength(20);
+    expect(rows()[19].getAttribute('data-city')).toBe('城市299');
+  });
 });

@@ -18,6 +18,7 @@ import { I18nService } from '@core/i18n/i18n.service';
 import { TranslatePipe } from '@core/i18n/translate.pipe';
 import { errorText } from '@shared/error-text';
 import { periodStatusColour, submissionStatusColour } from '@shared/status-colours';
+import { RowPagesDirective } from '@shared/row-pages.directive';
 
 /** Periods whose submissions can be reviewed: anything opened at least once. */
 export function reviewablePeriods(periods: readonly PeriodDto[]): PeriodDto[] {
@@ -37,6 +38,7 @@ export function reviewablePeriods(periods: readonly PeriodDto[]): PeriodDto[] {
     NzIconModule,
     NzSelectModule,
     NzTableModule,
+    RowPagesDirective,
     NzTagModule,
     TranslatePipe,
   ],
@@ -78,9 +80,8 @@ export function reviewablePeriods(periods: readonly PeriodDto[]): PeriodDto[] {
 
     <nz-table
       #table
-      [nzData]="sorted()"
+      [appRowPages]="sorted()"
       [nzLoading]="loading()"
-      [nzShowPagination]="false"
       nzSize="middle"
       data-testid="review-table"
     >
