@@ -237,6 +237,13 @@ public sealed class ScoreSheetJsonDto
     /// <summary>The strong entity tag, quoted, as sent in the ETag header.</summary>
     public string ETag { get; set; } = string.Empty;
 
-    /// <summary>Null when the client's copy (If-None-Match) is current: the answer is 304 Not Modified.</summary>
-    public byte[]? Content { get; set; }
+    /// <summary>
+    /// The JSON in parts, to be written one after the other: the stored part is the host's kept copy, so a 200 does not
+    /// copy about 100 KiB into a new array per request. Null when the client's copy (If-None-Match) is current: the
+    /// answer is 304 Not Modified.
+    /// </summary>
+    public IReadOnlyList<ReadOnlyMemory<byte>>? Content { get; set; }
+
+    /// <summary>The bytes of <see cref="Content"/> in all.</summary>
+    public long ContentLength => Content?.Sum(p => (long)p.Length) ?? 0;
 }

@@ -49,7 +49,15 @@ public abstract class ScoreSheetETag_Http_Tests<THost>(THost host) : IClassFixtu
         again.StatusCode.ShouldBe(HttpStatusCode.NotModified);
         again.Headers.ETag!.Tag.ShouldBe(etag.Tag);
         (await again.Content.ReadAsByteArrayAsync()).ShouldBeEmpty();
-        (await GetAsync(official, sheetId, "\"0123\"")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var stale = await GetAsync(official, sheetId, "\"0123\"");
+        stale.StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // Served again from this host's copy, written in parts: the same bytes, their length, UTF-8 JSON.
+        var bytes = await stale.Content.ReadAsByteArrayAsync();
+        bytes.ShouldBe(await first.Content.ReadAsByteArrayAsync());
+        stale.Content.Headers.ContentLength.ShouldBe(bytes.Length);
+        stale.Content.Headers.ContentType!.ToString().ShouldBe("application/json; charset=utf-8");
+        System.Text.Json.JsonDocument.Parse(bytes).RootElement.GetProperty("cityName").GetString().ShouldBe("兰州市");
         (await GetAsync(official, sheetId, $"\"0123\", W/{etag.Tag}")).StatusCode.ShouldBe(HttpStatusCode.NotModified);
 
         // The city reads its own sheet with the same tag; another city gets 404 even with the matching tag.
