@@ -313,4 +313,40 @@ describe('ScoreSheetComponent', () => {
     expect(component.cityId()).toBeNull();
     expect(el.querySelector('[data-testid="sheet-title"]')).toBeNull();
   });
+
+  it('opens the ranking of 300 cities at the page of the city shown, 20 a page', async () => {
+    await setup(
+      [Permissions.Results.Default, Permissions.Review.Default],
+      false,
+      '/?period=p1&city=c170',
+    );
+    const ranking = Array.from({ length: 300 }, (_, i) => ({
+      rank: i + 1,
+      cityId: `c${i}`,
+      cityName: `城市${i}`,
+      sheetId: `r${i}`,
+      version: 1,
+      total: 100 - i / 10,
+    }));
+    httpMock.expectOne('/api/app/results/periods/p1/ranking').flush(ranking);
+    httpMock
+      .expectOne('/api/app/results/sheets/r170')
+      .flush(sheet({ id: 'r170', cityId: 'c170', cityName: '城市170' }));
+    httpMock.expectOne('/api/app/results/periods/p1/cities/c170/versions').flush([]);
+    await render();
+
+    const rows = () =>
+      Array.from(el.querySelectorAll('[data-testid="sheet-ranking"] tbody tr.ant-table-row'));
+    expect(rows()).toHaveLength(20);
+    // index 170 is on page 9 (rows 161–180)
+    expect(rows()[0].getAttribute('data-city')).toBe('城市160');
+    expect(rows()[10].classList).toContain('active');
+    (
+      el.querySelector(
+        '[data-testid="sheet-ranking"] li.ant-pagination-item[title="15"]',
+      ) as HTMLElement
+    ).click();
+    await render();
+    expect(rows()[19].getAttribute('data-city')).toBe('城市299');
+  });
 });

@@ -33,7 +33,8 @@ import { breadcrumbName } from '@shared/breadcrumbs';
 
 import { SheetAppeal } from './score-sheet-appeal';
 import { BonusRow, CategoryRow, VetoRow, bandColour, changeText, rows } from './score-sheet-rows';
-import { RowPagesDirective } from '@shared/row-pages.directive';
+import { LIST_PAGE_SIZE, RowPagesDirective } from '@shared/row-pages.directive';
+import { pageOf } from './dashboard/dashboard-paging';
 
 export { bandColour, changeText } from './score-sheet-rows';
 export type { BonusRow, CategoryRow, VetoRow } from './score-sheet-rows';
@@ -87,6 +88,13 @@ export class ScoreSheetComponent implements OnInit {
   /** The city whose sheet the province reads (null: none picked). */
   readonly cityId = signal<string | null>(null);
   readonly ranking = signal<RankingRowDto[]>([]);
+  /** The ranking's page that holds the city shown (300 cities at national scale); the user may page on. */
+  protected readonly rankPage = computed(() =>
+    pageOf(
+      this.ranking().findIndex((r) => r.cityId === this.cityId()),
+      LIST_PAGE_SIZE,
+    ),
+  );
   readonly sheet = signal<ScoreSheetRecordDto | null>(null);
   protected readonly breadcrumb = breadcrumbName(() =>
     this.province() ? this.sheet()?.cityName : null,
