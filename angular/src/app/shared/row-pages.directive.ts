@@ -24,6 +24,12 @@ export function showRows<T>(
     changes['nzData'] = new SimpleChange(table.nzData, data, false);
     table.nzData = data;
   }
+  // Fewer rows than the page shown (a filter, another period): the last page that has rows.
+  const pages = Math.max(1, Math.ceil(data.length / table.nzPageSize));
+  if (table.nzPageIndex > pages) {
+    changes['nzPageIndex'] = new SimpleChange(table.nzPageIndex, pages, false);
+    table.nzPageIndex = pages;
+  }
   table.nzShowPagination = data.length > LIST_PAGE_SIZE;
   table.ngOnChanges(changes);
   cdr.markForCheck();

@@ -77,5 +77,24 @@ describe('ReviewQueueComponent', () => {
 
     expect(rows()).toHaveLength(20);
     expect(rows()[19].getAttribute('data-city')).toBe('城市299');
+
+    // A part of a name finds the city among 300, whatever page was shown.
+    const filter = el.querySelector<HTMLInputElement>('[data-testid="review-city-filter"]')!;
+    filter.value = ' 城市12 ';
+    filter.dispatchEvent(new Event('input'));
+    await render();
+    expect(rows().map((r) => r.getAttribute('data-city'))).toEqual([
+      '城市120',
+      '城市123',
+      '城市126',
+      '城市129',
+      '城市121',
+      '城市122',
+      '城市124',
+      '城市125',
+      '城市127',
+      '城市128',
+    ]);
+    expect(el.textContent).toContain('100 个城市待审核');
   });
 });

@@ -5,6 +5,7 @@ import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzIconModule } from 'ng-zorro-antd/icon';
+import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
@@ -36,6 +37,7 @@ export function reviewablePeriods(periods: readonly PeriodDto[]): PeriodDto[] {
     NzAlertModule,
     NzButtonModule,
     NzIconModule,
+    NzInputModule,
     NzSelectModule,
     NzTableModule,
     RowPagesDirective,
@@ -75,12 +77,21 @@ export function reviewablePeriods(periods: readonly PeriodDto[]): PeriodDto[] {
           'periods.statuses.' + period.status | t
         }}</nz-tag>
         <span class="muted">{{ 'reviews.waiting' | t: { count: waiting() } }}</span>
+        <input
+          nz-input
+          class="city-filter"
+          [ngModel]="cityFilter()"
+          (ngModelChange)="cityFilter.set($event)"
+          [placeholder]="'reviews.filterCity' | t"
+          [attr.aria-label]="'reviews.filterCity' | t"
+          data-testid="review-city-filter"
+        />
       </div>
     }
 
     <nz-table
       #table
-      [appRowPages]="sorted()"
+      [appRowPages]="shown()"
       [nzLoading]="loading()"
       nzSize="middle"
       data-testid="review-table"
@@ -133,6 +144,10 @@ export function reviewablePeriods(periods: readonly PeriodDto[]): PeriodDto[] {
     .sheet-info {
       margin-bottom: 12px;
     }
+    .city-filter {
+      width: 200px;
+      margin-left: auto;
+    }
     .muted {
       color: rgba(0, 0, 0, 0.45);
     }
@@ -163,6 +178,14 @@ export class ReviewQueueComponent implements OnInit {
     return [...this.submissions()].sort(
       (a, b) => rank(a) - rank(b) || (a.cityName ?? '').localeCompare(b.cityName ?? ''),
     );
+  });
+  /** Part of a city's name typed by the auditor (300 cities at national scale); empty: every city. */
+  protected readonly cityFilter = signal('');
+  protected readonly shown = computed(() => {
+    const wanted = this.cityFilter().trim().toLowerCase();
+    return wanted
+      ? this.sorted().filter((s) => (s.cityName ?? '').toLowerCase().includes(wanted))
+      : this.sorted();
   });
   protected readonly waiting = computed(
     () => this.submissions().filter((s) => s.status === 'Submitted').length,
