@@ -4,8 +4,6 @@ import { NzTableComponent } from 'ng-zorro-antd/table';
 import { ListSource } from '@shared/list-source';
 import { showRows } from '@shared/row-pages.directive';
 
-export { LIST_PAGE_SIZE } from '@shared/row-pages.directive';
-
 /**
  * Binds an `nz-table` to a list loaded at once: its rows and spinner, 20 rows a page, the pager
  * only when there is more than one page. `<nz-table #table [appListTable]="list">`.

@@ -17,6 +17,7 @@ import {
 import { PeriodService, ReviewService } from '@api/services';
 import { I18nService } from '@core/i18n/i18n.service';
 import { TranslatePipe } from '@core/i18n/translate.pipe';
+import { cityNameFilter } from '@shared/city-name-filter';
 import { errorText } from '@shared/error-text';
 import { periodStatusColour, submissionStatusColour } from '@shared/status-colours';
 import { RowPagesDirective } from '@shared/row-pages.directive';
@@ -182,10 +183,8 @@ export class ReviewQueueComponent implements OnInit {
   /** Part of a city's name typed by the auditor (300 cities at national scale); empty: every city. */
   protected readonly cityFilter = signal('');
   protected readonly shown = computed(() => {
-    const wanted = this.cityFilter().trim().toLowerCase();
-    return wanted
-      ? this.sorted().filter((s) => (s.cityName ?? '').toLowerCase().includes(wanted))
-      : this.sorted();
+    const matches = cityNameFilter(this.cityFilter());
+    return matches ? this.sorted().filter(matches) : this.sorted();
   });
   protected readonly waiting = computed(
     () => this.submissions().filter((s) => s.status === 'Submitted').length,

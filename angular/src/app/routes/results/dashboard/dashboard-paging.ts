@@ -1,6 +1,7 @@
 import { signal } from '@angular/core';
 
 import { ResultsRankingRowDto as RankingRowDto } from '@api/models';
+import { cityNameFilter } from '@shared/city-name-filter';
 
 /** Page sizes of the dashboard's long tables (300 cities at national scale). */
 export const PAGE_SIZES = [20, 50, 100];
@@ -67,11 +68,8 @@ export function sortRanking(
 
 /** The first row whose city name holds the text (trimmed, any case), or -1. */
 export function findCity(rows: readonly RankingRowDto[], text: string): number {
-  const wanted = text.trim().toLowerCase();
-  if (!wanted) {
-    return -1;
-  }
-  return rows.findIndex((r) => (r.cityName ?? '').toLowerCase().includes(wanted));
+  const matches = cityNameFilter(text);
+  return matches ? rows.findIndex(matches) : -1;
 }
 
 /** The page (from 1) that shows the row at index. */
