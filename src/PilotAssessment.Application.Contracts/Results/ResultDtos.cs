@@ -243,7 +243,4 @@ public sealed class ScoreSheetJsonDto
     /// answer is 304 Not Modified.
     /// </summary>
     public IReadOnlyList<ReadOnlyMemory<byte>>? Content { get; set; }
-
-    /// <summary>The bytes of <see cref="Content"/> in all.</summary>
-    public long ContentLength => Content?.Sum(p => (long)p.Length) ?? 0;
 }

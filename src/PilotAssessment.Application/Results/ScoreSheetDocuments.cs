@@ -30,6 +30,8 @@ public sealed class ScoreSheetDocuments(
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    private static readonly ReadOnlyMemory<byte> Comma = ","u8.ToArray();
+
     /// <summary>The DTO's properties that may change after publication, hence never stored (camelCase, as served).</summary>
     private static readonly string[] LiveProperties = ["cityName", "isCurrent", "withdrawnTime", "appeals"];
 
@@ -106,8 +108,6 @@ public sealed class ScoreSheetDocuments(
 
         return JsonSerializer.SerializeToUtf8Bytes(node, Json);
     }
-
-    private static readonly ReadOnlyMemory<byte> Comma = ","u8.ToArray();
 
     /// <summary>The two JSON objects as one, <c>{live…, stored…}</c>, in parts: neither is copied.</summary>
     private static ReadOnlyMemory<byte>[] Join(byte[] live, byte[] stored) =>

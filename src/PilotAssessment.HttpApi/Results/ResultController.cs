@@ -58,7 +58,7 @@ public sealed class ResultController(IResultPublicationAppService publication, I
         Response.Headers.CacheControl = "private, no-cache";
         return sheet.Content is null
             ? StatusCode(StatusCodes.Status304NotModified)
-            : new JsonPartsResult(sheet.Content, sheet.ContentLength);
+            : new JsonPartsResult(sheet.Content);
     }
 
     /// <summary>导出考评得分表（Excel）</summary>
