@@ -12,18 +12,21 @@ namespace PilotAssessment.EntityFrameworkCore;
 /// one saves at once (inside the transaction), because the save checks each row's tenant against the current context.
 /// A save of its own that fails fails the unit: it cannot complete, and its transaction is rolled back. So EF Core's
 /// savepoint around each such save (two more round trips, there only to let a caller go on after a failed save) is not
-/// taken.
+/// taken. A request's audit row is saved in the unit's transaction (<see cref="Auditing.IAuditScope"/>).
 /// </summary>
 public sealed class EfCoreUnitOfWork(
     PilotAssessmentDbContext dbContext,
     ICurrentTenant currentTenant,
     IDataFilter dataFilter,
-    AuditingSaveChangesInterceptor auditing)
+    AuditingSaveChangesInterceptor auditing,
+    Auditing.IAuditScope auditScope)
     : IUnitOfWork, IUnitOfWorkManager
 {
     private Outermost? _current;
 
     private PilotAssessmentDbContext Context => dbContext;
+
+    private Auditing.IAuditScope AuditScope => auditScope;
 
     public bool IsActive => _current is not null;
 
@@ -40,6 +43,14 @@ public sealed class EfCoreUnitOfWork(
     /// </summary>
     internal async Task SaveAsync(CancellationToken cancellationToken)
     {
+        // The request's audit row goes into the first save inside the unit's transaction, in the unit's own tenant
+        // context, so it commits with the write (IAuditScope) at no round trip of its own.
+        if (_current is { Transaction: not null, AuditRowTaken: false } unit && !SavesAtOnce && auditScope.TakeForCommit() is { } auditRow)
+        {
+            dbContext.Add(auditRow);
+            unit.AuditRowTaken = true;
+        }
+
         var database = dbContext.Database;
         database.AutoSavepointsEnabled = false;
         try
@@ -140,6 +151,9 @@ public sealed class EfCoreUnitOfWork(
         /// <summary>The unit of work opened the connection for its reads and closes it at its end.</summary>
         public bool KeepsConnection { get; init; }
 
+        /// <summary>The request's audit row was added to a save of the unit: it commits or rolls back with the unit.</summary>
+        public bool AuditRowTaken { get; set; }
+
         /// <summary>A save of the unit failed: what it wrote before the failure may be in the transaction, so it never commits.</summary>
         public bool SaveFailed { get; set; }
 
@@ -157,6 +171,10 @@ public sealed class EfCoreUnitOfWork(
             }
 
             _completed = true;
+            if (AuditRowTaken)
+            {
+                owner.AuditScope.CommitEnded(committed: true);
+            }
         }
 
         public async ValueTask DisposeAsync()
@@ -176,6 +194,10 @@ public sealed class EfCoreUnitOfWork(
                 {
                     // Nothing of a failed unit of work may be saved later by someone else's SaveChanges.
                     owner.Context.ChangeTracker.Clear();
+                    if (AuditRowTaken)
+                    {
+                        owner.AuditScope.CommitEnded(committed: false);
+                    }
                 }
 
                 if (KeepsConnection)

@@ -13,8 +13,10 @@ namespace PilotAssessment.Auditing;
 /// Records every write request (who, tenant, route, duration, status, exception), every download (a response sent
 /// as a file: evidence, signed scans, exports) and every request of a host user acting inside a city
 /// (<see cref="AuditLog.ImpersonatorTenantId"/> names the city). A sign-in records the user name and city it was
-/// for, whether it succeeded or not (never the password). The row is saved in its own scope, so a request whose own
-/// save failed is still recorded; entity changes point to it by id.
+/// for, whether it succeeded or not (never the password). A write's row is saved with the write, in its transaction
+/// (<see cref="IAuditScope"/>), as a success with the time taken until then; a request that then ends otherwise has its
+/// row updated. A row no unit of work committed (a refused or failed request, a read) is saved in its own scope, so a
+/// request whose own save failed is still recorded; entity changes point to it by id.
 /// </summary>
 public sealed class AuditLogMiddleware(RequestDelegate next, IServiceScopeFactory scopeFactory, TimeProvider clock, ILogger<AuditLogMiddleware> logger)
 {
@@ -27,34 +29,60 @@ public sealed class AuditLogMiddleware(RequestDelegate next, IServiceScopeFactor
         var isRead = HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method) || HttpMethods.IsOptions(context.Request.Method);
         var log = writer.Start(context, clock.GetUtcNow().UtcDateTime);
         auditScope.AuditLogId = log.Id;
-        var login = !isRead && context.Request.Path.Equals(LoginPath, StringComparison.OrdinalIgnoreCase)
-            ? await ReadLoginAsync(context.Request)
-            : default;
+        var isLogin = !isRead && context.Request.Path.Equals(LoginPath, StringComparison.OrdinalIgnoreCase);
+        var login = isLogin ? await ReadLoginAsync(context.Request) : default;
         var stopwatch = Stopwatch.StartNew();
+        var actsInCity = false;
+
+        AuditLog Fill(int status, string? exception)
+        {
+            actsInCity = currentUser.IsAuthenticated && currentUser.TenantId is null && currentTenant.Id is not null;
+            log.HttpStatusCode = status;
+            log.Exception = exception;
+            log.ExecutionDuration = (int)stopwatch.ElapsedMilliseconds;
+            log.UserId = currentUser.Id;
+            log.UserName = currentUser.UserName ?? AuditLogWriter.Truncate(login.UserName, 256);
+            log.TenantId = currentTenant.Id;
+            log.ImpersonatorTenantId = actsInCity ? currentTenant.Id : null;
+            log.Action = OperationIds.Of(context);
+            return log;
+        }
+
+        // A sign-in's user is known only at its end, and its store saves on its own: its row is always saved apart.
+        if (!isRead && !isLogin)
+        {
+            auditScope.OfferWithCommit(() => Fill(StatusCodes.Status200OK, null));
+        }
+
+        var status = StatusCodes.Status200OK;
+        string? failure = null;
         try
         {
             await next(context);
-            log.HttpStatusCode = context.Response.StatusCode;
+            status = context.Response.StatusCode;
         }
         catch (Exception exception)
         {
-            log.HttpStatusCode = ExceptionStatusCodes.For(exception);
-            log.Exception = AuditLogWriter.Truncate($"{exception.GetType().Name}: {exception.Message}", AuditLog.MaxExceptionLength);
+            status = ExceptionStatusCodes.For(exception);
+            failure = AuditLogWriter.Truncate($"{exception.GetType().Name}: {exception.Message}", AuditLog.MaxExceptionLength);
             throw;
         }
         finally
         {
-            var actsInCity = currentUser.IsAuthenticated && currentUser.TenantId is null && currentTenant.Id is not null;
-            var isDownload = context.Response.Headers.ContentDisposition.Count > 0;
-            if (!isRead || actsInCity || isDownload)
+            var committed = auditScope.Committed is not null;
+            var committedAsItEnded = committed && status == StatusCodes.Status200OK && failure is null;
+            if (!committedAsItEnded)
             {
-                log.ExecutionDuration = (int)stopwatch.ElapsedMilliseconds;
-                log.UserId = currentUser.Id;
-                log.UserName = currentUser.UserName ?? AuditLogWriter.Truncate(login.UserName, 256);
-                log.TenantId = currentTenant.Id;
-                log.ImpersonatorTenantId = actsInCity ? currentTenant.Id : null;
-                log.Action = OperationIds.Of(context);
-                await writer.SaveAsync(log, login.Tenant);
+                Fill(status, failure);
+                var isDownload = context.Response.Headers.ContentDisposition.Count > 0;
+                if (committed)
+                {
+                    await writer.UpdateAsync(log);
+                }
+                else if (!isRead || actsInCity || isDownload)
+                {
+                    await writer.SaveAsync(log, login.Tenant);
+                }
             }
         }
     }
@@ -128,6 +156,23 @@ public sealed class AuditLogWriter(IServiceScopeFactory scopeFactory, ILogger lo
         {
             // Losing an audit row must not fail the user's request; the log keeps the trace.
             logger.LogError(exception, "Could not save the audit log of {Method} {Url}", log.HttpMethod, log.Url);
+        }
+    }
+
+    /// <summary>A row committed with a write whose request then ended otherwise: its outcome as it ended.</summary>
+    public async Task UpdateAsync(AuditLog log)
+    {
+        try
+        {
+            await using var scope = scopeFactory.CreateAsyncScope();
+            using (scope.ServiceProvider.GetRequiredService<ICurrentTenant>().Change(log.TenantId))
+            {
+                await scope.ServiceProvider.GetRequiredService<IRepository<AuditLog>>().UpdateAsync(log);
+            }
+        }
+        catch (Exception exception)
+        {
+            logger.LogError(exception, "Could not update the audit log of {Method} {Url}", log.HttpMethod, log.Url);
         }
     }
 
