@@ -37,13 +37,21 @@ public static class ExceptionStatusCodes
                 case System.Data.Common.DbException:
                     database = true;
                     break;
-                case IOException or System.Net.Sockets.SocketException when database:
+                case IOException or System.Net.Sockets.SocketException when database || FromDatabaseDriver(exception):
                     return true;
             }
         }
 
         return false;
     }
+
+    /// <summary>
+    /// The MySQL driver lets a cut connection's I/O error through unwrapped on some paths (a session reset or a
+    /// rollback on a connection the server dropped): thrown from its code, it is the database's, not the product's.
+    /// </summary>
+    private static bool FromDatabaseDriver(Exception exception) =>
+        new System.Diagnostics.StackTrace(exception, fNeedFileInfo: false).GetFrames()
+            .Any(f => f.GetMethod()?.DeclaringType?.Assembly == typeof(MySqlConnector.MySqlConnection).Assembly);
 }
 
 /// <summary>Writes every error as RFC 7807 ProblemDetails with a message in the request's language.</summary>

@@ -82,7 +82,8 @@ public sealed class DatabaseOutage_Tests
             await writer.VerifyAsync(cityAdmin);
 
             // While the database was down a save fails with 503 (or no answer when it was cut), never with 500.
-            writer.Log.Where(a => a.Status is HttpStatusCode.InternalServerError).Select(a => $"{a} {a.Body}").ShouldBeEmpty();
+            writer.Log.Where(a => a.Status is HttpStatusCode.InternalServerError).Select(a => $"{a} {a.Body}").ShouldBeEmpty(
+                $"the hosts' errors: {string.Join("\n", cluster.Hosts.SelectMany(h => h.Output.Where(l => l.Contains("Exception", StringComparison.Ordinal))).TakeLast(10))}");
         }
     }
 
