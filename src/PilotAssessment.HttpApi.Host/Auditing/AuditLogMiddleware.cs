@@ -134,7 +134,16 @@ public sealed class AuditLogWriter(IServiceScopeFactory scopeFactory, ILogger lo
     };
 
     /// <param name="tenantName">A city named by a sign-in: the row goes to that city when it exists.</param>
-    public async Task SaveAsync(AuditLog log, string? tenantName = null)
+    public Task SaveAsync(AuditLog log, string? tenantName = null) => WriteAsync(log, insert: true, tenantName);
+
+    /// <summary>A row committed with a write whose request then ended otherwise: its outcome as it ended.</summary>
+    public Task UpdateAsync(AuditLog log) => WriteAsync(log, insert: false, tenantName: null);
+
+    /// <summary>
+    /// Writes the row in a scope of its own, in the city the row names (a refused request or a sign-in is not inside
+    /// that city yet). A failure is logged, never thrown: losing an audit row must not fail the user's request.
+    /// </summary>
+    private async Task WriteAsync(AuditLog log, bool insert, string? tenantName)
     {
         try
         {
@@ -146,33 +155,15 @@ public sealed class AuditLogWriter(IServiceScopeFactory scopeFactory, ILogger lo
                 log.TenantId = await tenants.FirstOrDefaultAsync(tenants.QueryReadOnly().Where(t => t.Name == name).Select(t => (Guid?)t.Id));
             }
 
-            // The row belongs to the city it names (a refused request or a sign-in is not inside that city yet).
             using (scope.ServiceProvider.GetRequiredService<ICurrentTenant>().Change(log.TenantId))
             {
-                await scope.ServiceProvider.GetRequiredService<IRepository<AuditLog>>().InsertAsync(log);
+                var rows = scope.ServiceProvider.GetRequiredService<IRepository<AuditLog>>();
+                await (insert ? rows.InsertAsync(log) : rows.UpdateAsync(log));
             }
         }
         catch (Exception exception)
         {
-            // Losing an audit row must not fail the user's request; the log keeps the trace.
-            logger.LogError(exception, "Could not save the audit log of {Method} {Url}", log.HttpMethod, log.Url);
-        }
-    }
-
-    /// <summary>A row committed with a write whose request then ended otherwise: its outcome as it ended.</summary>
-    public async Task UpdateAsync(AuditLog log)
-    {
-        try
-        {
-            await using var scope = scopeFactory.CreateAsyncScope();
-            using (scope.ServiceProvider.GetRequiredService<ICurrentTenant>().Change(log.TenantId))
-            {
-                await scope.ServiceProvider.GetRequiredService<IRepository<AuditLog>>().UpdateAsync(log);
-            }
-        }
-        catch (Exception exception)
-        {
-            logger.LogError(exception, "Could not update the audit log of {Method} {Url}", log.HttpMethod, log.Url);
+            logger.LogError(exception, "Could not {Action} the audit log of {Method} {Url}", insert ? "save" : "update", log.HttpMethod, log.Url);
         }
     }
 
